@@ -1,0 +1,10 @@
+import * as core from '@actions/core'
+import { Input, type RawInputs } from '../config/inputs'
+
+/** Every input as the runner passes it (empty when unset and without a default). */
+export function readActionInputs(): RawInputs {
+  return Object.fromEntries(Object.values(Input).map(input => [input, core.getInput(input)]))
+}
+
+/** The key under which the main step saves the stacks for the post step. */
+export const STACKS_STATE = 'stacks'

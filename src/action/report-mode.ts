@@ -1,0 +1,39 @@
+import * as core from '@actions/core'
+import { Input, Output, type RawInputs } from '../config/inputs'
+import { inputValue, parseDecision, parseReporting } from '../config/run-config'
+import { InputError } from '../errors'
+import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
+import { joinResults } from '../run/join-results'
+import { failsCheck } from '../stats/verdict'
+import { publishReport } from './publish'
+
+/** `mode: report`: join results files made earlier into one comment and summary. */
+export async function reportMode(raw: RawInputs, token: string): Promise<void> {
+  const patterns = (inputValue(raw, Input.Results) ?? '')
+    .split('\n')
+    .map(line => line.trim())
+    .filter(Boolean)
+  if (patterns.length === 0) {
+    throw new InputError(
+      `${Input.Results} is required in report mode: files or globs of results files`
+    )
+  }
+  const decision = parseDecision(raw)
+  const reporting = parseReporting(raw, process.env, 'report')
+  const items = await joinResults(patterns, { ...decision, warn: core.warning })
+  const verdict = overallVerdict(items)
+  core.setOutput(Output.Verdict, verdict)
+  if (items.length === 1) {
+    const { comparison } = items[0]!.results
+    core.setOutput(Output.Ratio, comparison.ratio.value)
+    core.setOutput(Output.PValue, items[0]!.pAdjusted)
+    core.setOutput(Output.Samples, comparison.samples)
+  }
+  await publishReport({
+    body: renderMultiMarkdown(items, { commentKey: reporting.commentKey }),
+    verdict,
+    reporting,
+    token
+  })
+  if (failsCheck(verdict, decision.failOn)) core.setFailed(multiHeadline(items))
+}

@@ -1,0 +1,51 @@
+import * as core from '@actions/core'
+import { Output, type RawInputs } from '../config/inputs'
+import { parseReporting, parseRunConfig } from '../config/run-config'
+import { headline, renderMarkdown } from '../report/markdown'
+import type { ResultsFile } from '../results/schema'
+import { runPipeline } from '../run/pipeline'
+import { withSignalAbort } from '../run/signals'
+import { failsCheck } from '../stats/verdict'
+import { STACKS_STATE } from './inputs'
+import { publishReport } from './publish'
+
+/** `mode: run`: measure, analyse, write the results, report, and fail on a regression. */
+export async function runMode(raw: RawInputs, token: string): Promise<void> {
+  const config = parseRunConfig(raw, process.env)
+  const reporting = parseReporting(raw, process.env, config.name)
+  core.setOutput(Output.ResultsFile, config.resultsFile)
+  const results = await withSignalAbort(
+    signal =>
+      runPipeline(config, {
+        progress: core.info,
+        info: core.info,
+        warn: core.warning,
+        saveStacks: serialized => core.saveState(STACKS_STATE, serialized),
+        signal,
+        env: process.env
+      }),
+    signal => core.warning(`Received ${signal}: stopping the benchmark and cleaning up`)
+  )
+  setResultOutputs(results)
+  await publishReport({
+    body: renderMarkdown(results, { commentKey: reporting.commentKey }),
+    verdict: results.comparison.verdict,
+    reporting,
+    token
+  })
+  if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
+    core.setFailed(headline(results))
+  }
+}
+
+function setResultOutputs(results: ResultsFile): void {
+  const { comparison } = results
+  const mean = (group: string) =>
+    results.results.find(result => result.parameters.group === group)?.mean ?? ''
+  core.setOutput(Output.Verdict, comparison.verdict)
+  core.setOutput(Output.Ratio, comparison.ratio.value)
+  core.setOutput(Output.PValue, comparison.welch.pRegression)
+  core.setOutput(Output.BaselineMean, mean(comparison.baseline))
+  core.setOutput(Output.CandidateMean, mean(comparison.candidate))
+  core.setOutput(Output.Samples, comparison.samples)
+}

@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { formatDuration } from './format'
+
+export interface ProcessSpec {
+  file: string
+  args: string[]
+  env?: NodeJS.ProcessEnv | undefined
+  cwd?: string | undefined
+}
+
+export interface RunProcessOptions {
+  /** Where stdout and stderr go: an open file descriptor, or nowhere. */
+  output: number | 'ignore'
+  timeoutMs: number
+  signal?: AbortSignal | undefined
+}
+
+/** How a process ended. Only `exited` carries a time: nothing else becomes a sample. */
+export type ProcessOutcome =
+  | { kind: 'exited'; exitCode: number; seconds: number }
+  | { kind: 'signaled'; signal: string }
+  | { kind: 'timed-out' }
+  | { kind: 'aborted' }
+  | { kind: 'not-started'; reason: string }
+
+/** Time a timed-out process gets between SIGTERM and SIGKILL to clean up after itself. */
+const KILL_GRACE_MS = 2000
+/** setTimeout fires at once for larger delays, so longer limits are capped here (~24 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1
+const isWindows = process.platform === 'win32'
+
+/**
+ * Runs one process in its own process group and measures its wall time from spawn
+ * to exit on the monotonic clock. On timeout the whole group gets SIGTERM, then
+ * SIGKILL after a grace period; on abort SIGKILL at once. After any unsuccessful
+ * end the group is killed too, so no grandchild outlives a failed step.
+ */
+export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promise<ProcessOutcome> {
+  const { signal } = options
+  if (signal?.aborted) return Promise.resolve({ kind: 'aborted' })
+
+  return new Promise(resolve => {
+    let stoppedBy: 'timed-out' | 'aborted' | undefined
+    let graceTimer: NodeJS.Timeout | undefined
+    let child: ChildProcess
+    try {
+      child = spawn(spec.file, spec.args, {
+        cwd: spec.cwd,
+        env: spec.env,
+        stdio: ['ignore', options.output, options.output],
+        detached: !isWindows,
+        windowsHide: true
+      })
+    } catch (error) {
+      resolve({ kind: 'not-started', reason: (error as Error).message })
+      return
+    }
+    // The clock starts when spawn() returns, which libuv does once the child has
+    // exec'd the command. Forking Node itself (1 ms or more, growing with our
+    // memory) is the runner's cost, not the command's; hyperfine avoids it by
+    // using posix_spawn.
+    const start = process.hrtime.bigint()
+
+    const killGroup = (killSignal: NodeJS.Signals) => {
+      if (child.pid !== undefined) killProcessGroup(child.pid, killSignal)
+    }
+    const onAbort = () => {
+      stoppedBy ??= 'aborted'
+      killGroup('SIGKILL')
+    }
+    const timeoutTimer = setTimeout(
+      () => {
+        stoppedBy ??= 'timed-out'
+        killGroup('SIGTERM')
+        graceTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS)
+      },
+      Math.min(options.timeoutMs, MAX_TIMER_MS)
+    )
+    signal?.addEventListener('abort', onAbort, { once: true })
+
+    let settled = false
+    const settle = (outcome: ProcessOutcome) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timeoutTimer)
+      clearTimeout(graceTimer)
+      signal?.removeEventListener('abort', onAbort)
+      if (outcome.kind !== 'exited' || outcome.exitCode !== 0) killGroup('SIGKILL')
+      resolve(outcome)
+    }
+
+    child.once('error', error => settle({ kind: 'not-started', reason: error.message }))
+    child.once('exit', (exitCode, exitSignal) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9
+      if (stoppedBy) settle({ kind: stoppedBy })
+      else if (exitCode !== null) settle({ kind: 'exited', exitCode, seconds })
+      else settle({ kind: 'signaled', signal: exitSignal ?? 'an unknown signal' })
+    })
+  })
+}
+
+/** Sends a signal to every process of a group; a group that is already gone is fine. */
+export function killProcessGroup(pid: number, signal: NodeJS.Signals): void {
+  if (isWindows) {
+    // Windows has no process groups; taskkill /T ends the tree instead.
+    spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' }).once(
+      'error',
+      () => {}
+    )
+    return
+  }
+  try {
+    process.kill(-pid, signal)
+  } catch {
+    // ESRCH: nothing left to kill.
+  }
+}
+
+/** How an unsuccessful outcome reads after "baseline sample 3 of 20 …". */
+export function describeOutcome(outcome: ProcessOutcome, timeoutMs: number): string {
+  switch (outcome.kind) {
+    case 'exited':
+      return `failed with exit code ${outcome.exitCode}`
+    case 'signaled':
+      return `was killed by ${outcome.signal}`
+    case 'timed-out':
+      return `timed out after ${formatDuration(timeoutMs / 1000)}`
+    case 'aborted':
+      return 'was aborted'
+    case 'not-started':
+      return `could not start (${outcome.reason})`
+  }
+}

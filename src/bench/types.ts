@@ -1,0 +1,57 @@
+import type { GroupName, ScheduleEntry } from '../results/schema'
+
+/**
+ * One process to start. `shell` commands are the user's own text, run through the
+ * configured shell; `argv` commands are spawned directly with no shell in between.
+ */
+export type Command =
+  { kind: 'shell'; script: string } | { kind: 'argv'; file: string; args: string[] }
+
+/** How `shell` commands are run: through a shell binary, or split into words (`none`). */
+export type ShellSetting = { kind: 'shell'; path: string } | { kind: 'none' }
+
+export interface Step {
+  command: Command
+  /** Extra environment on top of process.env. */
+  env?: Record<string, string>
+  cwd?: string
+}
+
+/** One side of the comparison. */
+export interface BenchGroup {
+  name: GroupName
+  /** What the report shows for this group: the command text or `pulumi 3.43.1`. */
+  label: string
+  /** The timed step: one sample is its wall time from spawn to exit. */
+  timed: Step
+  /** Untimed steps before every sample and every warmup run, in order. */
+  prepare: Step[]
+}
+
+export interface BenchPlan {
+  groups: [BenchGroup, BenchGroup]
+  shell: ShellSetting
+  /** Untimed runs per group before measuring. */
+  warmup: number
+  /** Most timed samples per group. */
+  samples: number
+  /** Milliseconds one sample (or prepare/warmup step) may take before it is killed. */
+  timeoutMs: number
+  /** Folder for the per-group logs of timed output. */
+  logDir: string
+  /**
+   * Called after each completed pair of samples with the times so far; returning
+   * true stops measuring (a look reached a verdict).
+   */
+  shouldStop?: (times: Record<GroupName, number[]>) => boolean
+  /** One progress line per sample. */
+  onProgress?: (line: string) => void
+}
+
+export interface Measurement {
+  times: Record<GroupName, number[]>
+  exitCodes: Record<GroupName, number[]>
+  schedule: ScheduleEntry[]
+  /** Mean spawn time of an empty shell command, subtracted from shell samples (seconds). */
+  shellOverhead: number
+}

@@ -1,0 +1,36 @@
+import { INPUT_DEFAULTS, Input } from '../config/inputs'
+import { RUN_FLAGS } from './run'
+
+const RUN_FLAG_LINES = RUN_FLAGS.map(input => {
+  const fallback = input === Input.Comment ? 'never' : INPUT_DEFAULTS[input]
+  return `  --${input}${fallback === undefined ? '' : ` (default: ${fallback})`}`
+}).join('\n')
+
+export const USAGE = `pulumi-perf-gate: catch performance regressions in Pulumi deployments
+
+Usage:
+  pulumi-perf-gate run [--flag value ...]     measure, analyse, report
+  pulumi-perf-gate compare FILE [FILE] [...]  re-analyse hyperfine-format results
+  pulumi-perf-gate report FILE|GLOB ...       join results files of many benchmarks
+  pulumi-perf-gate --help | --version
+
+Common flags:
+  --format text|markdown|json  what to print on stdout (default: text); json prints
+                               the results file and nothing else
+  --alpha N                    significance level, over all looks (default: 0.05)
+  --threshold N                smallest change that counts: 5%, 0.05, 0% (run default 5%,
+                               compare default 0%)
+  --fail-on regression|regression-or-inconclusive|never (default: regression)
+
+compare flags:
+  --baseline NAME, --candidate NAME   pick results by parameters.group or exact command
+                                      (default: the first result, then the second)
+  --looks N                           looks placed on the samples the file holds (default 1)
+
+run flags (the action's inputs; see README.md):
+${RUN_FLAG_LINES}
+  The token for --comment is read from GITHUB_TOKEN; no comment is posted unless
+  --comment and --pull-request are given.
+
+Exit status: 0 when the verdict passes under --fail-on, 1 when it fails or the
+benchmark could not finish, 2 for bad usage or input.`

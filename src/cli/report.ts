@@ -1,0 +1,57 @@
+import { Input } from '../config/inputs'
+import { parseChoice } from '../config/parse'
+import { parseDecision } from '../config/run-config'
+import { InputError } from '../errors'
+import { overallVerdict, renderMultiMarkdown, type MultiItem } from '../report/multi'
+import { renderText } from '../report/text'
+import { joinResults } from '../run/join-results'
+import type { Verdict } from '../results/schema'
+import type { FailOn } from '../stats/verdict'
+import { FORMATS, parseFlags } from './flags'
+import type { CliIO } from './main'
+
+export interface ReportOutcome {
+  output: string
+  verdict: Verdict
+  failOn: FailOn
+}
+
+/** `pulumi-perf-gate report FILE|GLOB ...`: the action's report mode on the command line. */
+export async function reportCommand(
+  argv: readonly string[],
+  io: CliIO
+): Promise<ReportOutcome | 'help'> {
+  const { values, positionals, help } = parseFlags(argv, [
+    'alpha',
+    'threshold',
+    'fail-on',
+    'format'
+  ])
+  if (help) return 'help'
+  if (positionals.length === 0) {
+    throw new InputError('report takes one or more results files or globs')
+  }
+  const decision = parseDecision({
+    [Input.Alpha]: values.alpha,
+    [Input.Threshold]: values.threshold,
+    [Input.FailOn]: values['fail-on']
+  })
+  const format = parseChoice('--format', values.format ?? 'text', FORMATS)
+  const items = await joinResults(positionals, {
+    ...decision,
+    warn: line => io.stderr(`warning: ${line}\n`)
+  })
+  return { output: render(items, format), verdict: overallVerdict(items), failOn: decision.failOn }
+}
+
+function render(items: MultiItem[], format: (typeof FORMATS)[number]): string {
+  if (format === 'json') {
+    return `${JSON.stringify(
+      items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
+      null,
+      2
+    )}\n`
+  }
+  if (format === 'markdown') return `${renderMultiMarkdown(items)}\n`
+  return `${items.map(({ results, pAdjusted }) => `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`).join('\n')}`
+}

@@ -1,0 +1,59 @@
+import { Input, type RawInputs } from '../config/inputs'
+import { parseChoice } from '../config/parse'
+import { parseReporting, parseRunConfig } from '../config/run-config'
+import { InputError } from '../errors'
+import { commentOnPullRequest } from '../github/publish'
+import { renderMarkdown } from '../report/markdown'
+import type { ResultsFile } from '../results/schema'
+import { runPipeline } from '../run/pipeline'
+import { withSignalAbort } from '../run/signals'
+import type { FailOn } from '../stats/verdict'
+import { FORMATS, parseFlags, type Format } from './flags'
+import type { CliIO } from './main'
+
+/** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
+export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
+  input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
+)
+
+export interface RunOutcome {
+  results: ResultsFile
+  format: Format
+  failOn: FailOn
+}
+
+/** `pulumi-perf-gate run`: the action's `run` mode on the command line (SPEC §4). */
+export async function runCommand(argv: readonly string[], io: CliIO): Promise<RunOutcome | 'help'> {
+  const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, 'format'])
+  if (help) return 'help'
+  if (positionals.length > 0) {
+    throw new InputError(`run takes only --flags; unexpected ${JSON.stringify(positionals[0])}`)
+  }
+  const raw: RawInputs = { ...values, [Input.Comment]: values[Input.Comment] ?? 'never' }
+  const config = parseRunConfig(raw, io.env)
+  const reporting = parseReporting(raw, io.env, config.name)
+  const format = parseChoice('--format', values.format ?? 'text', FORMATS)
+  const line = (text: string) => io.stderr(`${text}\n`)
+  const results = await withSignalAbort(
+    signal =>
+      runPipeline(config, {
+        progress: line,
+        info: line,
+        warn: text => line(`warning: ${text}`),
+        signal,
+        env: io.env
+      }),
+    signal => line(`Received ${signal}: stopping, cleaning up…`)
+  )
+  line(`Results: ${config.resultsFile}`)
+  await commentOnPullRequest({
+    body: renderMarkdown(results, { commentKey: reporting.commentKey }),
+    verdict: results.comparison.verdict,
+    reporting,
+    token: io.env.GITHUB_TOKEN ?? '',
+    env: io.env,
+    info: line,
+    warn: text => line(`warning: ${text}`)
+  })
+  return { results, format, failOn: config.decision.failOn }
+}

@@ -1,0 +1,72 @@
+/**
+ * Every input of the action, named once. action.yml, the CLI's flags and the README
+ * tables follow this list (a test keeps them in step).
+ */
+export enum Input {
+  Name = 'name',
+  Mode = 'mode',
+  Program = 'program',
+  BaselineProgram = 'baseline-program',
+  BaselineVersion = 'baseline-version',
+  CandidateVersion = 'candidate-version',
+  BaselineCommand = 'baseline-command',
+  CandidateCommand = 'candidate-command',
+  Prepare = 'prepare',
+  Cleanup = 'cleanup',
+  Shell = 'shell',
+  Parallel = 'parallel',
+  Config = 'config',
+  StackPrefix = 'stack-prefix',
+  BackendUrl = 'backend-url',
+  PulumiDownloadUrl = 'pulumi-download-url',
+  Samples = 'samples',
+  Looks = 'looks',
+  Warmup = 'warmup',
+  Timeout = 'timeout',
+  Alpha = 'alpha',
+  Threshold = 'threshold',
+  FailOn = 'fail-on',
+  Comment = 'comment',
+  CommentKey = 'comment-key',
+  GithubToken = 'github-token',
+  PullRequest = 'pull-request',
+  Results = 'results',
+  ResultsFile = 'results-file'
+}
+
+export const DEFAULT_DOWNLOAD_URL = 'https://get.pulumi.com/releases/sdk'
+
+/**
+ * Defaults that action.yml states as `default:`. Inputs whose default depends on
+ * whether the user set them (program, candidate-version, name, …) are absent here
+ * and get their default in code.
+ */
+export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
+  [Input.Mode]: 'run',
+  [Input.Shell]: 'bash',
+  [Input.PulumiDownloadUrl]: DEFAULT_DOWNLOAD_URL,
+  [Input.Samples]: '20',
+  [Input.Looks]: '4',
+  [Input.Warmup]: '1',
+  [Input.Timeout]: '30',
+  [Input.Alpha]: '0.05',
+  [Input.Threshold]: '5%',
+  [Input.FailOn]: 'regression',
+  [Input.Comment]: 'always',
+  [Input.GithubToken]: '${{ github.token }}'
+}
+
+/** Raw input values as the user gave them; absent or empty means "not set". */
+export type RawInputs = Partial<Record<Input, string>>
+
+/** The outputs of the action (SPEC §3). */
+export enum Output {
+  Verdict = 'verdict',
+  Ratio = 'ratio',
+  PValue = 'p-value',
+  BaselineMean = 'baseline-mean',
+  CandidateMean = 'candidate-mean',
+  Samples = 'samples',
+  ResultsFile = 'results-file',
+  CommentUrl = 'comment-url'
+}

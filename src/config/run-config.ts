@@ -1,0 +1,184 @@
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import type { ShellSetting } from '../bench/types'
+import { InputError } from '../errors'
+import type { FailOn } from '../stats/verdict'
+import { parsePullRequestInput } from '../github/pull-request'
+import { DEFAULT_DOWNLOAD_URL, INPUT_DEFAULTS, Input, type RawInputs } from './inputs'
+import { parseAlpha, parseChoice, parseInteger, parseMinutes, parseThreshold } from './parse'
+
+import type { CommentMode } from '../github/comment'
+
+/** What is measured: two shell commands, or one Pulumi program with two CLIs. */
+export type Target =
+  | { kind: 'commands'; baseline: string; candidate: string }
+  | {
+      kind: 'pulumi'
+      program: string
+      baselineProgram: string
+      baselineVersion: string
+      candidateVersion: string
+      parallel?: number
+      /** The raw `config` input: lines `key: value`. */
+      config: string
+      stackPrefix: string
+      backendUrl?: string
+      downloadUrl: string
+    }
+
+export interface Decision {
+  alpha: number
+  threshold: number
+  failOn: FailOn
+}
+
+export interface RunConfig {
+  name: string
+  target: Target
+  shell: ShellSetting
+  prepare?: string
+  cleanup?: string
+  samples: number
+  looks: number
+  warmup: number
+  timeoutMs: number
+  decision: Decision
+  resultsFile: string
+}
+
+export interface ReportingConfig {
+  comment: CommentMode
+  commentKey: string
+  /** The `pull-request` input, checked; otherwise the number comes from the event. */
+  pullRequest?: string
+}
+
+/** Shells a user may name; `none` splits the command into words and spawns it directly. */
+export const SHELLS: Record<string, ShellSetting> = {
+  bash: { kind: 'shell', path: 'bash' },
+  sh: { kind: 'shell', path: 'sh' },
+  zsh: { kind: 'shell', path: 'zsh' },
+  pwsh: { kind: 'shell', path: 'pwsh' },
+  none: { kind: 'none' }
+}
+
+/** The value of an input: what the user set, else the documented default. */
+export function inputValue(raw: RawInputs, input: Input): string | undefined {
+  const value = raw[input]?.trim()
+  return value === undefined || value === '' ? INPUT_DEFAULTS[input] : value
+}
+
+function required(raw: RawInputs, input: Input): string {
+  const value = inputValue(raw, input)
+  if (value === undefined) throw new InputError(`${input} is required`)
+  return value
+}
+
+/** The decision settings shared by `run`, `compare` and `report`. */
+export function parseDecision(raw: RawInputs): Decision {
+  return {
+    alpha: parseAlpha(Input.Alpha, required(raw, Input.Alpha)),
+    threshold: parseThreshold(Input.Threshold, required(raw, Input.Threshold)),
+    failOn: parseChoice(Input.FailOn, required(raw, Input.FailOn), [
+      'regression',
+      'regression-or-inconclusive',
+      'never'
+    ])
+  }
+}
+
+/**
+ * Validates every input of `run` before anything is measured. `env` supplies the
+ * Actions variables that some defaults come from.
+ */
+export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfig {
+  const target = parseTarget(raw, env)
+  const samples = parseInteger(Input.Samples, required(raw, Input.Samples), { min: 2 })
+  const looks = parseInteger(Input.Looks, required(raw, Input.Looks), { min: 1, max: samples })
+  const shellName = required(raw, Input.Shell)
+  const shell = SHELLS[shellName]
+  if (shell === undefined) {
+    throw new InputError(
+      `${Input.Shell}: ${JSON.stringify(shellName)} is not a supported shell; expected one of ${Object.keys(SHELLS).join(', ')}`
+    )
+  }
+  const defaultName = target.kind === 'pulumi' ? basename(resolve(target.program)) : 'benchmark'
+  return {
+    name: inputValue(raw, Input.Name) ?? defaultName,
+    target,
+    shell,
+    prepare: inputValue(raw, Input.Prepare),
+    cleanup: inputValue(raw, Input.Cleanup),
+    samples,
+    looks,
+    warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
+    timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
+    decision: parseDecision(raw),
+    resultsFile: resolve(
+      inputValue(raw, Input.ResultsFile) ??
+        join(env.RUNNER_TEMP || tmpdir(), 'pulumi-perf-gate', 'results.json')
+    )
+  }
+}
+
+function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
+  const baselineCommand = inputValue(raw, Input.BaselineCommand)
+  const candidateCommand = inputValue(raw, Input.CandidateCommand)
+  const baselineVersion = inputValue(raw, Input.BaselineVersion)
+  if (baselineCommand !== undefined || candidateCommand !== undefined) {
+    if (baselineCommand === undefined || candidateCommand === undefined) {
+      const missing = baselineCommand === undefined ? Input.BaselineCommand : Input.CandidateCommand
+      throw new InputError(
+        `${missing} is missing; ${Input.BaselineCommand} and ${Input.CandidateCommand} go together`
+      )
+    }
+    if (baselineVersion !== undefined) {
+      throw new InputError(
+        `${Input.BaselineVersion} cannot be combined with ${Input.BaselineCommand}/${Input.CandidateCommand}; give either Pulumi versions or two commands`
+      )
+    }
+    return { kind: 'commands', baseline: baselineCommand, candidate: candidateCommand }
+  }
+  if (baselineVersion === undefined) {
+    throw new InputError(
+      `${Input.BaselineVersion} is required (Pulumi mode), or give ${Input.BaselineCommand} and ${Input.CandidateCommand} to compare two commands`
+    )
+  }
+  const program = inputValue(raw, Input.Program) ?? '.'
+  const parallel = inputValue(raw, Input.Parallel)
+  return {
+    kind: 'pulumi',
+    program: resolve(program),
+    baselineProgram: resolve(inputValue(raw, Input.BaselineProgram) ?? program),
+    baselineVersion,
+    candidateVersion: inputValue(raw, Input.CandidateVersion) ?? 'installed',
+    ...(parallel === undefined
+      ? {}
+      : { parallel: parseInteger(Input.Parallel, parallel, { min: 1 }) }),
+    config: inputValue(raw, Input.Config) ?? '',
+    stackPrefix:
+      inputValue(raw, Input.StackPrefix) ??
+      `perf-gate-${env.GITHUB_RUN_ID ?? `${Date.now().toString(36)}${process.pid}`}`,
+    backendUrl: inputValue(raw, Input.BackendUrl),
+    downloadUrl: inputValue(raw, Input.PulumiDownloadUrl) ?? DEFAULT_DOWNLOAD_URL
+  }
+}
+
+/** The comment settings of `run` and `report`. */
+export function parseReporting(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv,
+  name: string
+): ReportingConfig {
+  const workflowJob = [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter(Boolean).join('/')
+  const pullRequest = inputValue(raw, Input.PullRequest)
+  return {
+    comment: parseChoice(Input.Comment, required(raw, Input.Comment), [
+      'always',
+      'on-regression',
+      'never'
+    ]),
+    commentKey: inputValue(raw, Input.CommentKey) ?? (workflowJob || name),
+    pullRequest: pullRequest === undefined ? undefined : String(parsePullRequestInput(pullRequest))
+  }
+}

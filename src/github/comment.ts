@@ -1,0 +1,136 @@
+/**
+ * The sticky pull-request comment: find ours by its marker, edit it in place, or
+ * create it. Comment trouble never fails the job: it comes back as a warning.
+ */
+import { getOctokit } from '@actions/github'
+import type { Verdict } from '../results/schema'
+import { clip } from '../report/escape'
+import { capBody } from '../report/limit'
+import { findComment, hasMarker, marker } from './comment-marker'
+import { DEFAULT_RETRY_POLICY, isRateLimited, withRetries, type RetryPolicy } from './retry'
+
+export type CommentMode = 'always' | 'on-regression' | 'never'
+
+export interface UpsertCommentOptions {
+  token: string
+  owner: string
+  repo: string
+  issueNumber: number
+  key: string
+  body: string
+  mode: CommentMode
+  verdict: Verdict
+  /** REST API root; defaults to `GITHUB_API_URL`, then https://api.github.com. */
+  apiUrl?: string
+  /** Login of the account the token posts as; its comments are preferred when matching. */
+  author?: string
+  retry?: Partial<RetryPolicy>
+}
+
+export interface UpsertCommentResult {
+  url?: string
+  action: 'created' | 'updated' | 'skipped'
+  warning?: string
+}
+
+/**
+ * Whether to write the comment. `on-regression` creates one only for a
+ * regression but still edits an existing one, so a fixed regression shows as fixed.
+ */
+export function shouldComment(mode: CommentMode, verdict: Verdict, hasExisting: boolean): boolean {
+  switch (mode) {
+    case 'never':
+      return false
+    case 'always':
+      return true
+    case 'on-regression':
+      return hasExisting || verdict === 'regression'
+  }
+}
+
+/** Creates or updates our comment; never throws. */
+export async function upsertComment(options: UpsertCommentOptions): Promise<UpsertCommentResult> {
+  const { token, owner, repo, issueNumber, key, mode, verdict } = options
+  if (mode === 'never') return { action: 'skipped' }
+  if (token === '') {
+    return {
+      action: 'skipped',
+      warning: `No github-token was given, so pull request #${issueNumber} got no comment. The report is in the job summary.`
+    }
+  }
+  let step = 'read the comments of'
+  try {
+    const body = capBody(
+      hasMarker(options.body, key) ? options.body : `${marker(key)}\n${options.body}`
+    )
+    const baseUrl = options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
+    const octokit = getOctokit(token, { baseUrl })
+    const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
+    octokit.hook.wrap('request', (request, requestOptions) =>
+      withRetries(async () => request(requestOptions), policy)
+    )
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    })
+    const existing = findComment(comments, key, options.author)
+    if (!shouldComment(mode, verdict, existing !== undefined)) return { action: 'skipped' }
+    if (existing) {
+      step = 'update its comment on'
+      const { data } = await octokit.rest.issues.updateComment({
+        owner,
+        repo,
+        comment_id: existing.id,
+        body
+      })
+      return { action: 'updated', url: data.html_url }
+    }
+    step = 'comment on'
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body
+    })
+    return { action: 'created', url: data.html_url }
+  } catch (error) {
+    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`)
+    return { action: 'skipped', warning: redact(warning, token) }
+  }
+}
+
+const FORK_HINT =
+  'Give the job `permissions: pull-requests: write`. Pull requests from forks only get a read-only token: measure in the `pull_request` workflow and post the comment from a `workflow_run` workflow running this action with `mode: report`.'
+const SUMMARY_NOTE = 'The report is still in the job summary.'
+
+/** One warning line: what failed, GitHub's answer, and how to fix it. */
+export function commentWarning(error: unknown, what: string): string {
+  const failed = (typeof error === 'object' && error !== null ? error : {}) as {
+    status?: unknown
+    message?: unknown
+  }
+  const status = typeof failed.status === 'number' ? failed.status : undefined
+  const message = clip(String(failed.message ?? error).split('\n')[0] ?? '', 300)
+  const answer = status === undefined ? message : `HTTP ${status}: ${message}`
+  let hint: string
+  if (isRateLimited(error)) {
+    hint =
+      "GitHub's API rate limit was reached and did not reset in time; the next run will post it."
+  } else if (status === 401) {
+    hint = 'GitHub did not accept the github-token.'
+  } else if (status === 403 || status === 404) {
+    hint = `${FORK_HINT} A 404 can also mean the pull request number is wrong.`
+  } else if (status !== undefined && status >= 500) {
+    hint = 'GitHub kept failing after retries.'
+  } else {
+    hint = ''
+  }
+  return [`${what} (${answer}).`, hint, SUMMARY_NOTE].filter(part => part !== '').join(' ')
+}
+
+/** Tokens never reach logs, even if an error message were to echo one. */
+function redact(text: string, token: string): string {
+  return token === '' ? text : text.split(token).join('***')
+}

@@ -1,0 +1,21 @@
+import * as core from '@actions/core'
+import { readActionInputs } from './action/inputs'
+import { runMode } from './action/run-mode'
+import { reportMode } from './action/report-mode'
+import { Input } from './config/inputs'
+import { parseChoice } from './config/parse'
+import { inputValue } from './config/run-config'
+import { describeError } from './errors'
+
+/** The action's main step: one try/catch that ends in core.setFailed. */
+export async function run(): Promise<void> {
+  try {
+    const raw = readActionInputs()
+    const token = raw[Input.GithubToken] ?? ''
+    if (token !== '') core.setSecret(token)
+    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
+    await (mode === 'report' ? reportMode(raw, token) : runMode(raw, token))
+  } catch (error) {
+    core.setFailed(describeError(error))
+  }
+}

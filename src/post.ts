@@ -1,0 +1,3 @@
+import { cleanUpAfterMain } from './action/post'
+
+await cleanUpAfterMain()

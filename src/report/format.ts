@@ -1,0 +1,118 @@
+/**
+ * Number formatting shared by the markdown and text reports. Pure; ASCII only
+ * apart from `±`, so the text report stays readable in any terminal.
+ */
+
+interface DurationUnit {
+  suffix: string
+  perSecond: number
+  /** Decimals before widening for small values (hyperfine: 3 for s, 1 for ms). */
+  decimals: number
+}
+
+const SECONDS: DurationUnit = { suffix: 's', perSecond: 1, decimals: 3 }
+const MILLISECONDS: DurationUnit = { suffix: 'ms', perSecond: 1000, decimals: 1 }
+/** Smallest value (in the column's unit) still shown with two significant digits. */
+const SIGNIFICANT_FLOOR = 10
+const MAX_EXTRA_DECIMALS = 3
+
+/**
+ * Formats columns of durations (seconds) in one unit so a table reads
+ * consistently: seconds when the largest value is at least 1 s, else
+ * milliseconds. Each column gets the unit's decimals (3 for s, 1 for ms, as
+ * hyperfine), widened by up to three so its smallest non-zero value keeps two
+ * significant digits: means `[222.232, 70.189] s` and deviations `[0.908, 1.497] s`.
+ */
+export function formatDurationColumns(columns: readonly (readonly number[])[]): string[][] {
+  const finite = columns.flat().filter(Number.isFinite).map(Math.abs)
+  const unit = Math.max(0, ...finite) >= 1 ? SECONDS : MILLISECONDS
+  return columns.map(values => {
+    const scaled = values.filter(Number.isFinite).map(value => Math.abs(value) * unit.perSecond)
+    const smallestNonZero = Math.min(...scaled.filter(value => value > 0))
+    let decimals = unit.decimals
+    while (
+      smallestNonZero * 10 ** decimals < SIGNIFICANT_FLOOR &&
+      decimals < unit.decimals + MAX_EXTRA_DECIMALS
+    ) {
+      decimals++
+    }
+    return values.map(value =>
+      Number.isFinite(value) ? `${(value * unit.perSecond).toFixed(decimals)} ${unit.suffix}` : '-'
+    )
+  })
+}
+
+/** One column of durations in one unit (see `formatDurationColumns`). */
+export function formatDurationColumn(seconds: readonly number[]): string[] {
+  return formatDurationColumns([seconds])[0] ?? []
+}
+
+/** One duration on its own: `222.232 s`, `52.3 ms`. */
+export function formatDuration(seconds: number): string {
+  return formatDurationColumn([seconds])[0] ?? '-'
+}
+
+/** A raw sample in seconds with six significant digits: `221.745`, `0.0105123`. */
+export function formatSeconds(seconds: number): string {
+  return String(Number(seconds.toPrecision(6)))
+}
+
+/** `= 0.0012`, or `< 1e-300` for a p that underflowed: for `p ${pIs(p)}`. */
+export function pIs(p: number): string {
+  const text = formatP(p)
+  return text.startsWith('<') ? text : `= ${text}`
+}
+
+/**
+ * A p-value as papers and hyperfine users read it: two significant digits
+ * (`0.0012`, `0.045`), scientific notation below 0.001 (`2.93e-59`).
+ */
+export function formatP(p: number): string {
+  if (!Number.isFinite(p)) return '-'
+  // A p that underflowed to 0 is smaller than anything a double can show.
+  if (p === 0) return '< 1e-300'
+  return p < 0.001 ? p.toExponential(2) : p.toPrecision(2)
+}
+
+/** Decimals for percentages read together: two when all are below 1%, else one. */
+export function percentDigits(...fractions: number[]): number {
+  return fractions.every(fraction => Math.abs(fraction) < 0.01) ? 2 : 1
+}
+
+/** A measured amount given as a fraction: `12.3%`, `0.42%`. */
+export function formatPercentAmount(fraction: number, digits = percentDigits(fraction)): string {
+  if (!Number.isFinite(fraction)) return '-'
+  return `${Math.abs(fraction * 100).toFixed(digits)}%`
+}
+
+/** A signed change given as a fraction: `+12.3%`, `-68.4%`, `+0.42%`. */
+export function formatPercentChange(fraction: number, digits = percentDigits(fraction)): string {
+  const amount = formatPercentAmount(fraction, digits)
+  if (amount === '-' || parseFloat(amount) === 0) return amount
+  return fraction > 0 ? `+${amount}` : `-${amount}`
+}
+
+/** An unsigned fraction as a percentage without needless zeros: `0.05` → `5%`, `0.025` → `2.5%`. */
+export function formatPercent(fraction: number): string {
+  return `${formatPlain(fraction * 100)}%`
+}
+
+/** A setting such as alpha, without float noise: `0.05`. */
+export function formatPlain(value: number): string {
+  return String(Number(value.toPrecision(6)))
+}
+
+/** A ratio with its uncertainty, as hyperfine prints it: `3.17 ± 0.07`. */
+export function formatRatio(value: number, stddev: number): string {
+  return `${value.toFixed(2)} ± ${stddev.toFixed(2)}`
+}
+
+/** A test statistic or degrees of freedom: `-388.40`, `31.33`. */
+export function formatStatistic(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '-'
+}
+
+/** A count with thousands separators: `100,000`. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US')
+}

@@ -1,0 +1,51 @@
+/**
+ * The command line's `--format text`: the markdown report's content for a
+ * terminal, aligned with spaces. Plain ASCII apart from `±`. Pure.
+ */
+import type { ResultsFile } from '../results/schema'
+import { clip, plainText } from './escape'
+import {
+  groupTable,
+  headline,
+  PLAIN_STYLE,
+  sensitivityLines,
+  speedupSentence,
+  statisticsLines,
+  type GroupTable
+} from './model'
+
+/** Longest command shown in the table; a terminal line should stay readable. */
+const MAX_LABEL = 60
+
+export function renderText(results: ResultsFile): string {
+  const { comparison } = results
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    '',
+    ...alignedTable(groupTable(results)),
+    '',
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results, PLAIN_STYLE).map(line => `Why inconclusive: ${line}`)
+  ]
+  if (comparison.warnings.length > 0) {
+    lines.push('', 'Warnings:', ...comparison.warnings.map(warning => `  - ${plainText(warning)}`))
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** Columns padded to their widest cell; text left-aligned, numbers right-aligned. */
+function alignedTable({ header, rows }: GroupTable): string[] {
+  const cells = [header, ...rows.map(row => row.map(cell => clip(plainText(cell), MAX_LABEL)))]
+  const widths = header.map((_, column) => Math.max(...cells.map(row => row[column]?.length ?? 0)))
+  return cells.map(row =>
+    row
+      .map((cell, column) => {
+        const width = widths[column] ?? 0
+        return column < 2 ? cell.padEnd(width) : cell.padStart(width)
+      })
+      .join('  ')
+      .trimEnd()
+  )
+}

@@ -1,0 +1,74 @@
+import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
+import type { RunConfig } from '../config/run-config'
+import { describeError } from '../errors'
+import { analyse } from '../stats/analyse'
+import type { GroupSource } from './build'
+import type { Comparison, Environment, GroupName, ScheduleEntry } from './schema'
+
+/** A group of a run that did not finish: figures only where the samples define them. */
+export interface PartialGroupResult {
+  command: string
+  mean: number | null
+  stddev: number | null
+  median: number | null
+  min: number | null
+  max: number | null
+  times: number[]
+  exit_codes: number[]
+  parameters: { group: string }
+  version?: string
+}
+
+/** What a failed or cancelled run leaves: the samples so far and why it stopped. */
+export interface PartialResultsFile {
+  benchmark: string
+  error: string
+  results: PartialGroupResult[]
+  /** The analysis of the samples so far, when each group has at least two. */
+  comparison?: Comparison
+  schedule?: ScheduleEntry[]
+  environment?: Environment
+}
+
+function partialGroup(source: GroupSource): PartialGroupResult {
+  const times = [...source.times]
+  const some = times.length > 0
+  return {
+    command: source.command,
+    mean: some ? mean(times) : null,
+    // hyperfine writes null for a standard deviation it cannot compute.
+    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
+    median: some ? median(times) : null,
+    min: some ? min(times) : null,
+    max: some ? max(times) : null,
+    times,
+    exit_codes: [...source.exitCodes],
+    parameters: { group: source.name },
+    ...(source.version === undefined ? {} : { version: source.version })
+  }
+}
+
+export function partialResultsFile(
+  config: Pick<RunConfig, 'name' | 'samples' | 'looks' | 'decision'>,
+  sources: Record<GroupName, GroupSource>,
+  error: unknown,
+  extra: { schedule?: ScheduleEntry[]; environment?: Environment }
+): PartialResultsFile {
+  const { baseline, candidate } = sources
+  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2
+  return {
+    benchmark: config.name,
+    error: describeError(error),
+    results: [partialGroup(baseline), partialGroup(candidate)],
+    ...(analysable
+      ? {
+          comparison: analyse(baseline.times, candidate.times, {
+            ...config.decision,
+            samples: config.samples,
+            looks: config.looks
+          }).comparison
+        }
+      : {}),
+    ...extra
+  }
+}

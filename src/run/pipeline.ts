@@ -1,0 +1,129 @@
+import { mkdir, mkdtemp } from 'node:fs/promises'
+import { loadavg, tmpdir } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { MeasurementStopped } from '../bench/failures'
+import { runBenchmark } from '../bench/run-benchmark'
+import type { Measurement } from '../bench/types'
+import type { RunConfig } from '../config/run-config'
+import { environmentFingerprint } from '../environment'
+import { resultsFile, type GroupSource } from '../results/build'
+import { partialResultsFile } from '../results/partial'
+import type { GroupName, ResultsFile } from '../results/schema'
+import { analyse } from '../stats/analyse'
+import { TOOL_VERSION } from '../version'
+import { CleanupStack } from './cleanup-stack'
+import { lookStopRule } from './stop-rule'
+import { setUpTarget, type PreparedTarget } from './targets'
+import { writeResults } from './write-results'
+
+export interface RunHooks {
+  /** One line per sample. */
+  progress: (line: string) => void
+  info: (line: string) => void
+  warn: (line: string) => void
+  /** The action saves the list of stacks so its post step can destroy them. */
+  saveStacks?: (serialized: string) => void
+  signal?: AbortSignal
+  env: NodeJS.ProcessEnv
+}
+
+/**
+ * `run` (SPEC §7): set up both groups, measure them interleaved with early stopping,
+ * analyse, write the results file. Whatever happens, the results measured so far
+ * are written before the failure is reported and every teardown (stacks, the
+ * user's `cleanup`) runs.
+ */
+export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<ResultsFile> {
+  const cleanup = new CleanupStack()
+  const loadBefore = loadavg()
+  const logDir = join(dirname(config.resultsFile), 'logs')
+  await mkdir(logDir, { recursive: true })
+  const temp = hooks.env.RUNNER_TEMP || tmpdir()
+  await mkdir(temp, { recursive: true })
+  const workDir = await mkdtemp(join(temp, 'pulumi-perf-gate-'))
+  const environment = () =>
+    environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
+
+  let target: PreparedTarget | undefined
+  let results: ResultsFile
+  try {
+    target = await setUpTarget(config, {
+      workDir,
+      logDir,
+      cleanup,
+      log: hooks.info,
+      saveStacks: hooks.saveStacks
+    })
+    hooks.info(
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
+    )
+    const measurement = await runBenchmark(
+      {
+        groups: target.groups,
+        shell: config.shell,
+        warmup: config.warmup,
+        samples: config.samples,
+        timeoutMs: config.timeoutMs,
+        logDir,
+        shouldStop: lookStopRule({
+          ...config.decision,
+          samples: config.samples,
+          looks: config.looks
+        }),
+        onProgress: hooks.progress
+      },
+      hooks.signal
+    )
+    const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
+      ...config.decision,
+      samples: config.samples,
+      looks: config.looks
+    })
+    results = resultsFile(config.name, groupSources(target, measurement), analysis, {
+      schedule: measurement.schedule,
+      environment: environment()
+    })
+    await writeResults(config.resultsFile, results)
+  } catch (error) {
+    if (error instanceof MeasurementStopped && target !== undefined) {
+      await writeResults(
+        config.resultsFile,
+        partialResultsFile(config, groupSources(target, error.partial), error, {
+          schedule: error.partial.schedule,
+          environment: environment()
+        })
+      )
+      hooks.info(`Results measured so far: ${config.resultsFile}`)
+    }
+    for (const warning of await cleanup.runAll()) hooks.warn(warning)
+    throw error
+  }
+  const warnings = await cleanup.runAll()
+  if (warnings.length > 0) {
+    for (const warning of warnings) hooks.warn(warning)
+    results.comparison.warnings.push(...warnings)
+    await writeResults(config.resultsFile, results)
+  }
+  return results
+}
+
+function groupSources(
+  target: PreparedTarget,
+  measurement: Measurement
+): Record<GroupName, GroupSource> {
+  const source = (index: 0 | 1): GroupSource => {
+    const group = target.groups[index]
+    const { command } = group.timed
+    return {
+      name: group.name,
+      command:
+        command.kind === 'shell'
+          ? command.script
+          : [basename(command.file), ...command.args].join(' '),
+      times: measurement.times[group.name],
+      exitCodes: measurement.exitCodes[group.name],
+      ...(target.versions ? { version: target.versions[group.name] } : {})
+    }
+  }
+  return { baseline: source(0), candidate: source(1) }
+}

@@ -1,0 +1,30 @@
+import type { WelchFigures } from '../results/schema'
+import type { GroupSummary } from './summary'
+import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
+
+/**
+ * All the p-values of SPEC §6 for a relative margin δ (`threshold`):
+ * - regression, H1: μc > (1+δ)μb;
+ * - improvement, H1: μc < (1−δ)μb;
+ * - unchanged, by two one-sided tests: H1: μc < (1+δ)μb and H1: μc > (1−δ)μb, the
+ *   larger of their p-values. With δ = 0 the two hypotheses cannot both hold, so
+ *   unchanged is never concluded (p = 1).
+ */
+export function welchFigures(
+  baseline: GroupSummary,
+  candidate: GroupSummary,
+  threshold: number
+): WelchFigures {
+  const plain = welchStatistic(baseline, candidate)
+  const upper = welchStatistic(baseline, candidate, 1 + threshold)
+  const lower = welchStatistic(baseline, candidate, 1 - threshold)
+  const pUnchanged = threshold > 0 ? Math.max(lowerTail(upper), upperTail(lower)) : 1
+  return {
+    t: plain.t,
+    df: plain.df,
+    pTwoSided: twoSided(plain),
+    pRegression: upperTail(upper),
+    pImprovement: lowerTail(lower),
+    pUnchanged
+  }
+}

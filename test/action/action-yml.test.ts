@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { INPUT_DEFAULTS, Input, Output } from '../../src/config/inputs'
+
+const actionYml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; description: string; required?: boolean }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string; post: string; 'post-if': string }
+}
+
+const action = parse(actionYml) as ActionYml
+
+/** The rows of the README table under a heading: first column → second column. */
+function readmeTable(heading: string): Map<string, string> {
+  const section = readme.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? ''
+  return new Map(
+    [...section.matchAll(/^\| `([a-z-]+)`\s*\|\s*([^|]*?)\s*\|/gm)].map(m => [m[1]!, m[2]!.trim()])
+  )
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs the code reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort())
+    for (const input of Object.values(Input)) {
+      expect(action.inputs[input]!.default, input).toBe(INPUT_DEFAULTS[input])
+      expect(action.inputs[input]!.description.length, input).toBeGreaterThan(10)
+    }
+  })
+
+  it('declares exactly the outputs the code sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort())
+  })
+
+  it('runs on node24 with a post step that always runs', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/post.js',
+      'post-if': 'always()'
+    })
+  })
+})
+
+describe('README', () => {
+  it('lists every input and output in its tables, in action.yml order', () => {
+    expect([...readmeTable('Inputs').keys()]).toEqual(Object.keys(action.inputs))
+    expect([...readmeTable('Outputs').keys()]).toEqual(Object.keys(action.outputs))
+  })
+
+  it('states the same defaults as action.yml', () => {
+    for (const [input, fallback] of readmeTable('Inputs')) {
+      const declared = action.inputs[input]!.default
+      expect(fallback, input).toBe(declared === undefined ? '' : `\`${declared}\``)
+    }
+  })
+})

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { resolveStep } from '../../src/bench/command'
+import { InputError } from '../../src/errors'
+
+describe('resolveStep', () => {
+  it('runs shell commands through the configured shell with -c', () => {
+    const step = resolveStep(
+      { command: { kind: 'shell', script: 'pulumi up | tee x' } },
+      {
+        kind: 'shell',
+        path: '/bin/zsh'
+      }
+    )
+    expect(step).toMatchObject({
+      file: '/bin/zsh',
+      args: ['-c', 'pulumi up | tee x'],
+      throughShell: true,
+      env: undefined
+    })
+  })
+
+  it('splits shell commands into words with shell: none', () => {
+    const step = resolveStep(
+      { command: { kind: 'shell', script: "node -e 'x()'" } },
+      { kind: 'none' }
+    )
+    expect(step).toMatchObject({ file: 'node', args: ['-e', 'x()'], throughShell: false })
+  })
+
+  it('spawns argv commands as given whatever the shell setting', () => {
+    const step = resolveStep(
+      { command: { kind: 'argv', file: '/opt/pulumi', args: ['up', '--stack', 'a b'] }, cwd: '/p' },
+      { kind: 'shell', path: 'bash' }
+    )
+    expect(step).toMatchObject({
+      file: '/opt/pulumi',
+      args: ['up', '--stack', 'a b'],
+      throughShell: false,
+      cwd: '/p',
+      text: '/opt/pulumi up --stack a b'
+    })
+  })
+
+  it('adds the step environment on top of ours', () => {
+    const step = resolveStep(
+      { command: { kind: 'argv', file: 'x', args: [] }, env: { PULUMI_SKIP_UPDATE_CHECK: 'true' } },
+      { kind: 'none' }
+    )
+    expect(step.env).toMatchObject({ PATH: process.env.PATH, PULUMI_SKIP_UPDATE_CHECK: 'true' })
+  })
+
+  it('shortens long or multi-line commands for messages', () => {
+    const long = resolveStep(
+      { command: { kind: 'shell', script: 'x'.repeat(200) } },
+      { kind: 'none' }
+    )
+    expect(long.text).toHaveLength(80)
+    expect(long.text.endsWith('…')).toBe(true)
+    const multiLine = resolveStep(
+      { command: { kind: 'shell', script: 'set -e\nmake build\n' } },
+      { kind: 'shell', path: 'bash' }
+    )
+    expect(multiLine.text).toBe('set -e …')
+  })
+
+  it('rejects an empty command with shell: none', () => {
+    expect(() =>
+      resolveStep({ command: { kind: 'shell', script: '  ' } }, { kind: 'none' })
+    ).toThrow(InputError)
+  })
+})

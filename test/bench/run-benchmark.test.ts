@@ -1,0 +1,303 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { BenchGroup, BenchPlan, Command, ShellSetting, Step } from '../../src/bench/types'
+import type { GroupName } from '../../src/results/schema'
+import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/bench/failures'
+import { runBenchmark } from '../../src/bench/run-benchmark'
+import { InputError } from '../../src/errors'
+import { isGoneSoon, readPids } from './fixtures/processes'
+
+const bash: ShellSetting = { kind: 'shell', path: 'bash' }
+const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
+const tempDir = () => mkdtempSync(join(tmpdir(), 'perf-gate-bench-'))
+const shell = (script: string, env?: Record<string, string>): Step => ({
+  command: { kind: 'shell', script },
+  ...(env && { env })
+})
+const group = (name: GroupName, timed: Step, prepare: Step[] = []): BenchGroup => ({
+  name,
+  label: name,
+  timed,
+  prepare
+})
+/**
+ * Accuracy is checked on the median: a test runner busy with other files can delay
+ * one sample by tens of milliseconds, which says nothing about our bias.
+ */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length / 2
+  return (sorted[Math.floor(middle)]! + sorted[Math.ceil(middle) - 1]!) / 2
+}
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+
+function plan(baseline: BenchGroup, candidate: BenchGroup, overrides: Partial<BenchPlan> = {}) {
+  return {
+    groups: [baseline, candidate],
+    shell: bash,
+    warmup: 1,
+    samples: 5,
+    timeoutMs: 30_000,
+    logDir: tempDir(),
+    ...overrides
+  } satisfies BenchPlan
+}
+
+describe('runBenchmark accuracy', () => {
+  it('measures commands of known length through bash to within 5 ms', async () => {
+    const result = await runBenchmark(
+      plan(group('baseline', shell('sleep 0.05')), group('candidate', shell('sleep 0.1')), {
+        samples: 7
+      })
+    )
+    expect(result.shellOverhead).toBeGreaterThan(0)
+    expect(result.shellOverhead).toBeLessThan(0.05)
+    expect(result.times.baseline).toHaveLength(7)
+    expect(result.times.candidate).toHaveLength(7)
+    expect(Math.abs(median(result.times.baseline) - 0.05)).toBeLessThan(0.005)
+    expect(Math.abs(median(result.times.candidate) - 0.1)).toBeLessThan(0.005)
+    expect(result.exitCodes).toEqual({ baseline: Array(7).fill(0), candidate: Array(7).fill(0) })
+  })
+
+  it('measures shell: none commands to within 5 ms without subtracting anything', async () => {
+    const result = await runBenchmark(
+      plan(group('baseline', shell('sleep 0.05')), group('candidate', shell("sleep '0.1'")), {
+        shell: { kind: 'none' }
+      })
+    )
+    expect(result.shellOverhead).toBe(0)
+    expect(Math.abs(median(result.times.baseline) - 0.05)).toBeLessThan(0.005)
+    expect(Math.abs(median(result.times.candidate) - 0.1)).toBeLessThan(0.005)
+  })
+
+  it('neither calibrates nor subtracts for argv commands', async () => {
+    const sleep = (seconds: string): Step => ({
+      command: { kind: 'argv', file: 'sleep', args: [seconds] }
+    })
+    const result = await runBenchmark(
+      plan(group('baseline', sleep('0.02')), group('candidate', sleep('0.04')), { warmup: 0 })
+    )
+    expect(result.shellOverhead).toBe(0)
+    for (const time of result.times.baseline) expect(time).toBeGreaterThanOrEqual(0.02)
+    expect(Math.abs(median(result.times.candidate) - 0.04)).toBeLessThan(0.005)
+  })
+})
+
+describe('runBenchmark order', () => {
+  const appendTo = (orderLog: string, text: string) =>
+    shell(`echo ${text} >> "$ORDER_LOG"`, { ORDER_LOG: orderLog })
+
+  it('runs warmups, then counterbalanced pairs, with prepare steps before every run', async () => {
+    const orderLog = join(tempDir(), 'order.log')
+    const progress: string[] = []
+    const result = await runBenchmark(
+      plan(
+        group('baseline', appendTo(orderLog, 'A'), [appendTo(orderLog, 'pA')]),
+        group('candidate', appendTo(orderLog, 'B'), [
+          appendTo(orderLog, 'pB1'),
+          appendTo(orderLog, 'pB2')
+        ]),
+        { warmup: 2, samples: 3, onProgress: line => progress.push(line) }
+      )
+    )
+    const runs = readFileSync(orderLog, 'utf8').trim().split('\n')
+    const a = ['pA', 'A']
+    const b = ['pB1', 'pB2', 'B']
+    // Warmups A B A B, then samples AB BA AB.
+    expect(runs).toEqual([...a, ...b, ...a, ...b, ...a, ...b, ...b, ...a, ...a, ...b])
+    expect(result.schedule.map(entry => `${entry.group[0]}${entry.index}`)).toEqual([
+      'b-1',
+      'c-1',
+      'b-1',
+      'c-1',
+      'b0',
+      'c0',
+      'c1',
+      'b1',
+      'b2',
+      'c2'
+    ])
+    const timed = result.schedule.filter(entry => entry.index >= 0)
+    expect(timed.filter(entry => entry.group === 'baseline').map(entry => entry.time)).toEqual(
+      result.times.baseline
+    )
+    expect(progress).toHaveLength(10)
+    expect(progress[0]).toMatch(/^baseline warmup 1\/2: \d+\.\d\d ms, about .* left$/)
+    expect(progress[6]).toMatch(/^candidate sample 2\/3: /)
+  })
+
+  it('asks shouldStop after each completed pair and stops when it says so', async () => {
+    const seen: number[][] = []
+    const result = await runBenchmark(
+      plan(group('baseline', shell('true')), group('candidate', shell('true')), {
+        warmup: 0,
+        samples: 10,
+        shouldStop: times => {
+          seen.push([times.baseline.length, times.candidate.length])
+          return times.baseline.length === 3
+        }
+      })
+    )
+    expect(seen).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3]
+    ])
+    expect(result.times.baseline).toHaveLength(3)
+    expect(result.times.candidate).toHaveLength(3)
+  })
+
+  it('writes timed output to one log per group, not to our output', async () => {
+    const logDir = join(tempDir(), 'nested', 'logs')
+    await runBenchmark(
+      plan(
+        group('baseline', shell('echo from-baseline')),
+        group('candidate', shell('echo oops >&2')),
+        {
+          logDir,
+          warmup: 0,
+          samples: 1
+        }
+      )
+    )
+    expect(readFileSync(join(logDir, 'baseline.log'), 'utf8')).toContain('from-baseline')
+    expect(readFileSync(join(logDir, 'candidate.log'), 'utf8')).toContain('oops')
+    expect(readFileSync(join(logDir, 'candidate.log'), 'utf8')).not.toContain('from-baseline')
+  })
+
+  it('cancels a steady drift of the machine between the groups', async () => {
+    const counter = join(tempDir(), 'counter')
+    const drifting = shell(`bash ${fixture('drift.sh')}`, { COUNTER_FILE: counter })
+    const result = await runBenchmark(
+      plan(group('baseline', drifting), group('candidate', drifting), { warmup: 0, samples: 6 })
+    )
+    const all = result.schedule.map(entry => entry.time)
+    // Each call is 20 ms slower than the one before: 220 ms of drift over the run.
+    expect(all.at(-1)! - all[0]!).toBeGreaterThan(0.15)
+    // Plain alternation (ABAB) would put the candidate 20 ms behind, and all of one
+    // group before the other 120 ms; AB BA gives both groups the same mean call.
+    const bias = mean(result.times.candidate) - mean(result.times.baseline)
+    expect(Math.abs(bias)).toBeLessThan(0.008)
+  })
+})
+
+describe('runBenchmark failures', () => {
+  it('stops at a failing candidate sample with its exit code, log tail and partial results', async () => {
+    const pidFile = join(tempDir(), 'pid')
+    const failing = shell(`bash ${fixture('spawn-and-exit.sh')}`, {
+      PID_FILE: pidFile,
+      EXIT_CODE: '3'
+    })
+    const run = runBenchmark(
+      plan(group('baseline', shell('true')), group('candidate', failing), { warmup: 0 })
+    )
+    const error = await run.catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SampleFailed)
+    const failure = error as SampleFailed
+    const [headline, ...rest] = failure.message.split('\n')
+    expect(headline).toMatch(
+      /^candidate sample 1 of 5 \(.*spawn-and-exit\.sh\) failed with exit code 3\.$/
+    )
+    expect(rest[0]).toMatch(/^Last 20 lines of .*candidate\.log:$/)
+    expect(rest.slice(1)).toHaveLength(20)
+    expect(rest.at(-1)).toBe('  output line 30')
+    expect(failure.message).not.toContain('output line 10\n')
+    expect(failure.partial.times).toEqual({ baseline: [expect.any(Number)], candidate: [] })
+    expect(failure.partial.schedule).toHaveLength(1)
+    const [orphan] = await readPids(pidFile, 1)
+    expect(await isGoneSoon(orphan!)).toBe(true)
+  })
+
+  it('names the failing prepare step and the sample it prepared', async () => {
+    const error = await runBenchmark(
+      plan(
+        group('baseline', shell('true'), [shell('true'), shell('echo broken; exit 9')]),
+        group('candidate', shell('true')),
+        { warmup: 0 }
+      )
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SampleFailed)
+    expect((error as Error).message).toMatch(
+      /^baseline prepare step 2 of 2 before sample 1 of 5 \(echo broken; exit 9\) failed with exit code 9\./
+    )
+    expect((error as Error).message).toContain('  broken')
+  })
+
+  it('names a failing warmup run', async () => {
+    const error = await runBenchmark(
+      plan(group('baseline', shell('true')), group('candidate', shell('exit 2')), { warmup: 2 })
+    ).catch((caught: unknown) => caught)
+    expect((error as Error).message).toMatch(
+      /^candidate warmup run 1 of 2 \(exit 2\) failed with exit code 2\./
+    )
+    expect((error as SampleFailed).partial.schedule).toHaveLength(1)
+  })
+
+  it('kills a sample that runs too long, with its grandchildren', async () => {
+    const pidFile = join(tempDir(), 'pids')
+    const error = await runBenchmark(
+      plan(
+        group('baseline', shell(`bash ${fixture('spawn-and-wait.sh')}`, { PID_FILE: pidFile })),
+        group('candidate', shell('true')),
+        { warmup: 0, timeoutMs: 300 }
+      )
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SampleFailed)
+    expect((error as Error).message).toMatch(
+      /^baseline sample 1 of 5 \(.*\) timed out after 300 ms\./
+    )
+    for (const pid of await readPids(pidFile, 2)) expect(await isGoneSoon(pid)).toBe(true)
+  })
+
+  it('stops at once on abort, kills the running group and keeps the partial results', async () => {
+    const pidFile = join(tempDir(), 'pids')
+    const controller = new AbortController()
+    const started = Date.now()
+    const run = runBenchmark(
+      plan(
+        group('baseline', shell('true')),
+        group('candidate', shell(`bash ${fixture('spawn-and-wait.sh')}`, { PID_FILE: pidFile })),
+        { warmup: 0 }
+      ),
+      controller.signal
+    )
+    const pids = await readPids(pidFile, 2)
+    controller.abort()
+    const error = await run.catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(BenchmarkAborted)
+    expect(error).toBeInstanceOf(MeasurementStopped)
+    expect((error as Error).message).toBe(
+      'the benchmark was aborted during candidate sample 1 of 5'
+    )
+    expect((error as BenchmarkAborted).partial.times.baseline).toHaveLength(1)
+    // The sample sleeps 30 s; an abort that waited for it would take that long.
+    expect(Date.now() - started).toBeLessThan(10_000)
+    for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)
+  })
+
+  it('rejects a command that cannot be split before running anything', async () => {
+    const orderLog = join(tempDir(), 'ran')
+    const run = runBenchmark(
+      plan(
+        group('baseline', { command: { kind: 'argv', file: 'touch', args: [orderLog] } }),
+        group('candidate', shell("echo 'unterminated")),
+        { shell: { kind: 'none' } }
+      )
+    )
+    await expect(run).rejects.toThrow(InputError)
+    expect(() => readFileSync(orderLog)).toThrow()
+  })
+
+  it('rejects a shell that does not exist as bad input', async () => {
+    const command: Command = { kind: 'shell', script: 'true' }
+    const run = runBenchmark(
+      plan(group('baseline', { command }), group('candidate', { command }), {
+        shell: { kind: 'shell', path: 'no-such-shell-perf-gate' }
+      })
+    )
+    await expect(run).rejects.toThrow(/shell "no-such-shell-perf-gate" cannot run an empty command/)
+    await expect(run).rejects.toBeInstanceOf(InputError)
+  })
+})

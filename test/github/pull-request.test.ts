@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../../src/errors'
+import { pullRequestNumber } from '../../src/github/pull-request'
+
+describe('pullRequestNumber', () => {
+  it('reads pull_request and pull_request_target events', () => {
+    const payload = { action: 'synchronize', number: 17, pull_request: { number: 17 } }
+    expect(pullRequestNumber({ eventName: 'pull_request', payload })).toBe(17)
+    expect(pullRequestNumber({ eventName: 'pull_request_target', payload })).toBe(17)
+    expect(pullRequestNumber({ eventName: 'pull_request_review', payload })).toBe(17)
+  })
+
+  it('reads the first pull request of a workflow_run', () => {
+    const payload = { workflow_run: { id: 1, pull_requests: [{ number: 42 }, { number: 43 }] } }
+    expect(pullRequestNumber({ eventName: 'workflow_run', payload })).toBe(42)
+  })
+
+  it('finds none for a workflow_run without pull requests (forks)', () => {
+    const payload = { workflow_run: { id: 1, pull_requests: [] } }
+    expect(pullRequestNumber({ eventName: 'workflow_run', payload })).toBeUndefined()
+  })
+
+  it('reads issue_comment events on pull requests only', () => {
+    const onPullRequest = {
+      issue: { number: 8, pull_request: { url: 'https://api.github.com/x' } }
+    }
+    expect(pullRequestNumber({ eventName: 'issue_comment', payload: onPullRequest })).toBe(8)
+    expect(
+      pullRequestNumber({ eventName: 'issue_comment', payload: { issue: { number: 8 } } })
+    ).toBeUndefined()
+  })
+
+  it('finds none for push, schedule or a bare workflow_dispatch', () => {
+    expect(
+      pullRequestNumber({ eventName: 'push', payload: { ref: 'refs/heads/main' } })
+    ).toBeUndefined()
+    expect(pullRequestNumber({ eventName: 'schedule', payload: {} })).toBeUndefined()
+    expect(
+      pullRequestNumber({ eventName: 'workflow_dispatch', payload: { inputs: {} } })
+    ).toBeUndefined()
+    expect(pullRequestNumber({ eventName: 'pull_request', payload: undefined })).toBeUndefined()
+  })
+
+  it('prefers the pull-request input over the event', () => {
+    const payload = { pull_request: { number: 17 } }
+    expect(pullRequestNumber({ eventName: 'pull_request', payload }, ' 99 ')).toBe(99)
+    expect(pullRequestNumber({ eventName: 'workflow_dispatch', payload: {} }, '5')).toBe(5)
+    expect(pullRequestNumber({ eventName: 'pull_request', payload }, '')).toBe(17)
+  })
+
+  it.each(['abc', '0', '-3', '4.5', '12abc', '#12', '99999999999999999999'])(
+    'rejects the input %j naming pull-request',
+    value => {
+      const read = () => pullRequestNumber({ eventName: 'workflow_dispatch', payload: {} }, value)
+      expect(read).toThrow(InputError)
+      expect(read).toThrow(`pull-request: "${value}" is not valid; expected a whole number ≥ 1`)
+    }
+  )
+})

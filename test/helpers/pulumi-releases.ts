@@ -1,0 +1,179 @@
+/**
+ * Simulated Pulumi releases: archives of the simulated CLI (fixtures/pulumi-sim/) in the
+ * real names and layouts, with checksum files, and a loopback server to fetch them
+ * from. Used by tests, end-to-end tests and the demo, so it imports nothing from vitest.
+ */
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cp, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { pulumiPlatform } from '../../src/pulumi/platform'
+import { archiveFileName, checksumsFileName } from '../../src/pulumi/releases'
+
+const run = promisify(execFile)
+
+export const SIM_FOLDER = fileURLToPath(new URL('../../fixtures/pulumi-sim/', import.meta.url))
+
+export interface SimRelease {
+  version: string
+  /** Most resources the simulated `pulumi up` creates at once; unset: unbounded. */
+  workerCap?: number
+  /** Where the binaries sit in the archive: `pulumi/` (current) or `pulumi/bin/` (old). */
+  layout?: 'pulumi' | 'pulumi/bin'
+  /** Publish an archive cut short, with a checksum that matches it. */
+  damaged?: boolean
+}
+
+/** The seed's pair: 3.43.1 with the 20-worker bug, 3.44.3 with it fixed. */
+export const DEFAULT_SIM_RELEASES: SimRelease[] = [
+  { version: '3.43.1', workerCap: 20 },
+  { version: '3.44.3' }
+]
+
+export interface BuildReleasesOptions {
+  releases?: SimRelease[]
+  /** Platforms to name archives for; default: this machine. */
+  targets?: Array<{ os: string; arch: string }>
+  /** What `latest-version` says; default: the last release. */
+  latest?: string
+}
+
+export interface BuiltReleases {
+  dir: string
+  latest: string
+  /** Every file written, by name. */
+  files: string[]
+}
+
+/**
+ * Writes the simulated CLI into `dir` (`pulumi`, its language-host stubs, the sim
+ * modules and `pulumi-sim.json` with version and worker cap); returns the binary's path.
+ */
+export async function writeSimBinaryFolder(
+  dir: string,
+  release: Pick<SimRelease, 'version' | 'workerCap'>
+): Promise<string> {
+  await mkdir(dir, { recursive: true })
+  await cp(SIM_FOLDER, dir, { recursive: true, filter: source => !source.endsWith('README.md') })
+  const build = { version: release.version, workerCap: release.workerCap ?? null }
+  await writeFile(path.join(dir, 'pulumi-sim.json'), `${JSON.stringify(build)}\n`)
+  return path.join(dir, 'pulumi')
+}
+
+/**
+ * Writes, for every release and target, `pulumi-v{V}-{os}-{arch}.tar.gz` and `.zip`,
+ * then `pulumi-{V}-checksums.txt` and `latest-version`. Uses the system `tar` and `zip`.
+ */
+export async function buildReleases(
+  dir: string,
+  options: BuildReleasesOptions = {}
+): Promise<BuiltReleases> {
+  const releases = options.releases ?? DEFAULT_SIM_RELEASES
+  const targets = options.targets ?? [pulumiPlatform()]
+  await mkdir(dir, { recursive: true })
+  const files: string[] = []
+  for (const release of releases) {
+    const stage = await mkdtemp(path.join(dir, '.stage-'))
+    try {
+      await writeSimBinaryFolder(path.join(stage, release.layout ?? 'pulumi'), release)
+      const checksums: string[] = []
+      for (const target of targets) {
+        for (const extension of ['tar.gz', 'zip'] as const) {
+          const name = archiveFileName(release.version, target, extension)
+          const archive = path.join(dir, name)
+          await rm(archive, { force: true })
+          if (extension === 'zip') await run('zip', ['-qr', archive, 'pulumi'], { cwd: stage })
+          else await run('tar', ['-czf', archive, '-C', stage, 'pulumi'])
+          if (release.damaged) await truncate(archive, Math.floor((await stat(archive)).size / 2))
+          checksums.push(`${await sha256(archive)}  ${name}`)
+          files.push(name)
+        }
+      }
+      const checksumsName = checksumsFileName(release.version)
+      await writeFile(path.join(dir, checksumsName), `${checksums.join('\n')}\n`)
+      files.push(checksumsName)
+    } finally {
+      await rm(stage, { recursive: true, force: true })
+    }
+  }
+  const latest = options.latest ?? releases.at(-1)?.version ?? ''
+  await writeFile(path.join(dir, 'latest-version'), `${latest}\n`)
+  files.push('latest-version')
+  return { dir, latest, files }
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')
+}
+
+/**
+ * How the server answers wrongly for one file: `truncate` sends half of it, then closes
+ * the connection; `corrupt` sends it whole with one byte flipped; `drop` closes the
+ * connection without answering; a number answers with that status.
+ */
+export type Fault = 'truncate' | 'corrupt' | 'drop' | number
+
+export interface ReleaseServer {
+  /** `http://127.0.0.1:<port>`, the `pulumi-download-url` to use. */
+  url: string
+  /** File names asked for, in order. */
+  requests: string[]
+  /** File name → fault for every request; changeable while the server runs. */
+  faults: Map<string, Fault>
+  /** File name → faults for the next requests, one each, before `faults` applies. */
+  nextFaults: Map<string, Fault[]>
+  close(): Promise<void>
+}
+
+/** Serves the files of `dir` on 127.0.0.1 (random port); missing files are 404. */
+export async function serveReleases(dir: string): Promise<ReleaseServer> {
+  const requests: string[] = []
+  const faults = new Map<string, Fault>()
+  const nextFaults = new Map<string, Fault[]>()
+  const server = createServer((request, response) => {
+    void (async () => {
+      const name = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname.slice(1))
+      requests.push(name)
+      const fault = nextFaults.get(name)?.shift() ?? faults.get(name)
+      if (fault === 'drop') return request.socket.destroy()
+      if (typeof fault === 'number') return response.writeHead(fault).end()
+      // Only plain names in the folder itself, never a way out of it.
+      const body = /^[\w.-]+$/.test(name)
+        ? await readFile(path.join(dir, name)).catch(() => null)
+        : null
+      if (!body) return response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n')
+      const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length }
+      response.writeHead(200, headers)
+      if (fault === 'truncate') {
+        response.write(body.subarray(0, Math.floor(body.length / 2)), () =>
+          request.socket.destroy()
+        )
+        return
+      }
+      if (fault === 'corrupt') {
+        const middle = Math.floor(body.length / 2)
+        body.writeUInt8(body.readUInt8(middle) ^ 0xff, middle)
+      }
+      response.end(body)
+    })()
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    faults,
+    nextFaults,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections()
+        server.close(error => (error ? reject(error) : resolve()))
+      })
+  }
+}

@@ -1,0 +1,289 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Step } from '../../src/bench/types'
+import { parseConfigInput } from '../../src/pulumi/config-input'
+import { StackLedger } from '../../src/pulumi/ledger'
+import {
+  initStack,
+  makeLocalBackend,
+  pulumiBenchGroup,
+  pulumiEnv,
+  removeStack
+} from '../../src/pulumi/stacks'
+import type { StackRef } from '../../src/pulumi/stacks'
+import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
+
+const PROGRAM = new URL('../../fixtures/programs/sleep-python/', import.meta.url)
+const PROJECT = 'sleep-python'
+
+let root: string
+let buggy: string
+let fixed: string
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'perf-gate-stacks-'))
+  buggy = await writeSimBinaryFolder(path.join(root, 'pulumi-3.43.1'), {
+    version: '3.43.1',
+    workerCap: 20
+  })
+  fixed = await writeSimBinaryFolder(path.join(root, 'pulumi-3.44.3'), { version: '3.44.3' })
+})
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true })
+})
+
+/** A copy of the program (config set writes Pulumi.<stack>.yaml into it) and a backend. */
+async function workspace(): Promise<{
+  programDir: string
+  backendUrl: string
+  backendDir: string
+}> {
+  const dir = await mkdtemp(path.join(root, 'run-'))
+  const programDir = path.join(dir, 'program')
+  await cp(PROGRAM, programDir, { recursive: true })
+  const backendUrl = await makeLocalBackend(dir)
+  return { programDir, backendUrl, backendDir: backendUrl.slice('file://'.length) }
+}
+
+/** Runs a step as the bench engine would: argv, its env over ours, its cwd. */
+function runStep(
+  step: Step
+): Promise<{ exitCode: number | null; seconds: number; output: string }> {
+  if (step.command.kind !== 'argv') throw new Error('Pulumi steps are argv commands')
+  const { file, args } = step.command
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(file, args, { cwd: step.cwd, env: { ...process.env, ...step.env } })
+    let output = ''
+    child.stdout.on('data', chunk => (output += chunk))
+    child.stderr.on('data', chunk => (output += chunk))
+    child.on('error', reject)
+    child.on('close', exitCode => {
+      resolve({ exitCode, seconds: Number(process.hrtime.bigint() - started) / 1e9, output })
+    })
+  })
+}
+
+async function simLog(backendDir: string): Promise<Array<Record<string, unknown>>> {
+  const text = await readFile(path.join(backendDir, '.pulumi', 'sim-log.jsonl'), 'utf8')
+  return text
+    .trim()
+    .split('\n')
+    .map(line => JSON.parse(line) as Record<string, unknown>)
+}
+
+async function stacksInBackend(backendDir: string): Promise<string[]> {
+  return readdir(path.join(backendDir, '.pulumi', 'stacks', PROJECT)).catch(() => [])
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+
+describe('Pulumi stacks on the simulated CLI', () => {
+  it('measures 3.43.1 slower than 3.44.3, destroys before every up, and leaves nothing', async () => {
+    const { programDir, backendUrl, backendDir } = await workspace()
+    let saved = ''
+    const ledger = new StackLedger(serialized => (saved = serialized))
+    const baseline: StackRef = { binary: buggy, programDir, stack: 'gate-baseline', backendUrl }
+    const candidate: StackRef = { binary: fixed, programDir, stack: 'gate-candidate', backendUrl }
+    const config = parseConfigInput('resources: 200\nlatencyMs: 100')
+
+    await initStack(baseline, config, ledger)
+    await initStack(candidate, config, ledger)
+    expect(JSON.parse(saved).stacks).toEqual([baseline, candidate])
+    expect(await readFile(path.join(programDir, 'Pulumi.gate-baseline.yaml'), 'utf8')).toContain(
+      `${PROJECT}:latencyMs: "100"`
+    )
+
+    const groups = [
+      pulumiBenchGroup({ name: 'baseline', ref: baseline, version: '3.43.1' }),
+      pulumiBenchGroup({ name: 'candidate', ref: candidate, version: '3.44.3' })
+    ]
+    const times: Record<string, number[]> = { baseline: [], candidate: [] }
+    for (const order of [
+      [0, 1],
+      [1, 0],
+      [0, 1]
+    ]) {
+      for (const group of order.map(index => groups[index]!)) {
+        for (const step of group.prepare) expect((await runStep(step)).exitCode).toBe(0)
+        const sample = await runStep(group.timed)
+        expect(sample.exitCode, sample.output).toBe(0)
+        times[group.name]!.push(sample.seconds)
+      }
+    }
+
+    expect(mean(times['baseline']!) / mean(times['candidate']!)).toBeGreaterThan(2)
+    const log = await simLog(backendDir)
+    const ups = log.filter(entry => entry['command'] === 'up')
+    expect(ups).toHaveLength(6)
+    for (const up of ups) {
+      expect(up['resourcesBefore']).toBe(0)
+      expect(up['resourcesAfter']).toBe(201)
+      expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? 20 : 200)
+    }
+
+    expect(await ledger.destroyAll()).toEqual([])
+    expect(await stacksInBackend(backendDir)).toEqual([])
+    expect(existsSync(path.join(programDir, 'Pulumi.gate-baseline.yaml'))).toBe(false)
+    expect(existsSync(path.join(programDir, 'Pulumi.gate-candidate.yaml'))).toBe(false)
+    expect(JSON.parse(saved).stacks).toEqual([])
+    const destroys = (await simLog(backendDir)).slice(log.length)
+    expect(destroys.map(entry => entry['resourcesAfter'])).toEqual([0, 0])
+
+    // A second call finds nothing left to do.
+    expect(await ledger.destroyAll()).toEqual([])
+    expect(await simLog(backendDir)).toHaveLength(log.length + 2)
+  })
+
+  it('passes --parallel to up, and the user prepare steps run after the destroy', async () => {
+    const { programDir, backendUrl, backendDir } = await workspace()
+    const ref: StackRef = { binary: fixed, programDir, stack: 'gate-parallel', backendUrl }
+    const ledger = new StackLedger()
+    await initStack(ref, parseConfigInput('resources: 30\nlatencyMs: 20'), ledger)
+    const userPrepare: Step = { command: { kind: 'shell', script: 'echo ready' } }
+    const group = pulumiBenchGroup({
+      name: 'candidate',
+      ref,
+      version: '3.44.3',
+      parallel: 4,
+      prepare: [userPrepare]
+    })
+
+    expect(group.label).toBe('pulumi 3.44.3')
+    expect(group.prepare).toHaveLength(2)
+    expect(group.prepare[1]).toBe(userPrepare)
+    expect(group.timed.command).toEqual({
+      kind: 'argv',
+      file: fixed,
+      args: [
+        'up',
+        '--yes',
+        '--skip-preview',
+        '--non-interactive',
+        '--stack',
+        'gate-parallel',
+        '--parallel',
+        '4'
+      ]
+    })
+    expect((await runStep(group.timed)).exitCode).toBe(0)
+    const [up] = await simLog(backendDir)
+    expect(up).toMatchObject({ workers: 4, peakConcurrency: 4, resourcesAfter: 31 })
+    expect(await ledger.destroyAll()).toEqual([])
+  })
+
+  it('selects a stack that exists already instead of failing', async () => {
+    const { programDir, backendUrl, backendDir } = await workspace()
+    const ref: StackRef = { binary: fixed, programDir, stack: 'gate-again', backendUrl }
+    const ledger = new StackLedger()
+    await initStack(ref, [], ledger)
+    await initStack(ref, parseConfigInput('resources: 3'), ledger)
+    expect(ledger.stacks).toEqual([ref])
+    expect(await stacksInBackend(backendDir)).toEqual(['gate-again.json'])
+    expect(await ledger.destroyAll()).toEqual([])
+  })
+
+  it('lets another process destroy the stacks from the serialized ledger', async () => {
+    const { programDir, backendUrl, backendDir } = await workspace()
+    const ref: StackRef = { binary: buggy, programDir, stack: 'gate-killed', backendUrl }
+    let saved = ''
+    const mainStep = new StackLedger(serialized => (saved = serialized))
+    await initStack(ref, parseConfigInput('resources: 5\nlatencyMs: 1'), mainStep)
+    const group = pulumiBenchGroup({ name: 'baseline', ref, version: '3.43.1' })
+    expect((await runStep(group.timed)).exitCode).toBe(0)
+
+    const postStep = StackLedger.restore(saved)
+    expect(postStep.stacks).toEqual([ref])
+    expect(await postStep.destroyAll()).toEqual([])
+    expect(await stacksInBackend(backendDir)).toEqual([])
+    expect((await simLog(backendDir)).at(-1)).toMatchObject({
+      command: 'destroy',
+      resourcesBefore: 6
+    })
+  })
+
+  it('continues past stacks it cannot remove, and never forces one that kept resources', async () => {
+    const { programDir, backendUrl, backendDir } = await workspace()
+    const ledger = new StackLedger()
+    const stuck: StackRef = { binary: fixed, programDir, stack: 'gate-stuck', backendUrl }
+    const fine: StackRef = { binary: fixed, programDir, stack: 'gate-fine', backendUrl }
+    const gone: StackRef = {
+      ...fine,
+      binary: path.join(root, 'no-such-pulumi'),
+      stack: 'gate-gone'
+    }
+    await initStack(
+      stuck,
+      parseConfigInput('resources: 2\nlatencyMs: 1\nfailDestroy: "true"'),
+      ledger
+    )
+    await initStack(fine, [], ledger)
+    ledger.record(gone)
+    const up = pulumiBenchGroup({ name: 'baseline', ref: stuck, version: '3.44.3' }).timed
+    expect((await runStep(up)).exitCode).toBe(0)
+
+    const warnings = await ledger.destroyAll()
+
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toMatch(/^could not remove stack gate-gone .*could not start/)
+    expect(warnings[1]).toMatch(
+      /^could not remove stack gate-stuck .*: pulumi destroy .* failed with exit code 255: error: destroy failed: .*; its resources may still exist$/
+    )
+    expect(await stacksInBackend(backendDir)).toEqual(['gate-stuck.json'])
+    expect(ledger.stacks).toEqual([])
+
+    await initStack(stuck, parseConfigInput('failDestroy: "false"'), ledger)
+    await removeStack(stuck)
+    expect(await stacksInBackend(backendDir)).toEqual([])
+  })
+
+  it('treats a stack that is already gone as removed', async () => {
+    const { programDir, backendUrl } = await workspace()
+    await expect(
+      removeStack({ binary: fixed, programDir, stack: 'never-made', backendUrl })
+    ).resolves.toBeUndefined()
+  })
+})
+
+describe('pulumiEnv', () => {
+  const ref = { binary: path.join('/opt', 'pulumi-3.43.1', 'pulumi'), backendUrl: 'file:///tmp/b' }
+
+  it("puts the binary's folder first on PATH and sets an empty passphrase for a local backend", () => {
+    const env = pulumiEnv(ref, { PATH: ['/usr/bin', '/bin'].join(path.delimiter) })
+    expect(env).toEqual({
+      PATH: [path.join('/opt', 'pulumi-3.43.1'), '/usr/bin', '/bin'].join(path.delimiter),
+      PULUMI_SKIP_UPDATE_CHECK: 'true',
+      PULUMI_BACKEND_URL: 'file:///tmp/b',
+      PULUMI_CONFIG_PASSPHRASE: ''
+    })
+  })
+
+  it("leaves the user's passphrase, passphrase file and Windows Path spelling alone", () => {
+    expect(pulumiEnv(ref, { PULUMI_CONFIG_PASSPHRASE: 'secret' })).not.toHaveProperty(
+      'PULUMI_CONFIG_PASSPHRASE'
+    )
+    expect(pulumiEnv(ref, { PULUMI_CONFIG_PASSPHRASE_FILE: '/p' })).not.toHaveProperty(
+      'PULUMI_CONFIG_PASSPHRASE'
+    )
+    const env = pulumiEnv(ref, { Path: 'C:\\Windows' })
+    expect(Object.keys(env)).toContain('Path')
+    expect(Object.keys(env)).not.toContain('PATH')
+  })
+
+  it('sets no passphrase for a cloud backend', () => {
+    const cloud = { ...ref, backendUrl: 'https://api.pulumi.com' }
+    expect(pulumiEnv(cloud, {})).not.toHaveProperty('PULUMI_CONFIG_PASSPHRASE')
+  })
+})
+
+describe('StackLedger.restore', () => {
+  it('refuses text that is not a saved ledger', () => {
+    expect(() => StackLedger.restore('{"stacks":[{"stack":1}]}')).toThrow(/not readable/)
+    expect(() => StackLedger.restore('garbage')).toThrow(/not readable/)
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { holmAdjust } from '../../src/stats/holm'
+import { modifiedZScores, outlierWarnings } from '../../src/stats/outliers'
+import { decide, failsCheck } from '../../src/stats/verdict'
+
+describe('holmAdjust', () => {
+  it('multiplies the smallest p by m, the next by m − 1, keeping the order monotone', () => {
+    expect(holmAdjust([0.01, 0.04, 0.03])).toEqual([0.03, 0.06, 0.06])
+  })
+  it('caps at 1 and leaves a single p alone', () => {
+    expect(holmAdjust([0.6, 0.9])).toEqual([1, 1])
+    expect(holmAdjust([0.02])).toEqual([0.02])
+  })
+})
+
+describe('outliers', () => {
+  it('computes hyperfine’s modified Z-scores', () => {
+    // median 3, deviations [2,1,0,1,7] → MAD 1
+    expect(modifiedZScores([1, 2, 3, 4, 10])).toEqual([-2, -1, 0, 1, 7])
+  })
+  it('flags a sample beyond 14.826 MADs, fast or slow', () => {
+    expect(outlierWarnings('candidate', [10, 10.1, 9.9, 10, 10.2, 9.8, 1])).toEqual([
+      expect.stringContaining('1 of 7 candidate samples')
+    ])
+  })
+  it('treats a zero MAD as hyperfine does: any other value is an outlier', () => {
+    expect(outlierWarnings('baseline', [1, 1, 1, 1, 1.001])).toHaveLength(1)
+    expect(outlierWarnings('baseline', [1, 1, 1, 1, 1])).toEqual([])
+  })
+})
+
+describe('decide', () => {
+  const p = { pRegression: 0.5, pImprovement: 0.5, pUnchanged: 0.5 }
+  it('checks regression, then improvement, then unchanged', () => {
+    expect(decide({ pRegression: 0.01, pImprovement: 0.01, pUnchanged: 0.01 }, 0.05, false)).toBe(
+      'regression'
+    )
+    expect(decide({ ...p, pImprovement: 0.01, pUnchanged: 0.01 }, 0.05, false)).toBe('improvement')
+    expect(decide({ ...p, pUnchanged: 0.01 }, 0.05, false)).toBe('unchanged')
+  })
+  it('keeps sampling before the last look and is inconclusive at it', () => {
+    expect(decide(p, 0.05, false)).toBeNull()
+    expect(decide(p, 0.05, true)).toBe('inconclusive')
+  })
+  it('fails the check as fail-on says', () => {
+    expect(failsCheck('regression', 'regression')).toBe(true)
+    expect(failsCheck('inconclusive', 'regression')).toBe(false)
+    expect(failsCheck('inconclusive', 'regression-or-inconclusive')).toBe(true)
+    expect(failsCheck('regression', 'never')).toBe(false)
+    expect(failsCheck('improvement', 'regression-or-inconclusive')).toBe(false)
+  })
+})
