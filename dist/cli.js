@@ -34791,6 +34791,13 @@ function meanRatio(baseline, candidate) {
   const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
   return { value, stddev };
 }
+function speedup(ratio) {
+  if (ratio.value <= 1) {
+    const factor = 1 / ratio.value;
+    return { faster: "candidate", factor, stddev: factor * (ratio.stddev / ratio.value) };
+  }
+  return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
+}
 
 // src/stats/sensitivity.ts
 var POWER = 0.8;
@@ -35317,11 +35324,9 @@ function formatChange(change) {
   );
   return `${mean2} (${level} CI ${low} to ${high})`;
 }
-function speedup(comparison) {
-  const { value, stddev } = comparison.ratio;
-  const candidateFaster = value < 1;
-  const factor = candidateFaster ? 1 / value : value;
-  return { candidateFaster, factor, text: formatRatio(factor, factor * (stddev / value)) };
+function speedup2(comparison) {
+  const { faster, factor, stddev } = speedup(comparison.ratio);
+  return { candidateFaster: faster === "candidate", factor, text: formatRatio(factor, stddev) };
 }
 function headline(results, style = PLAIN_STYLE) {
   const { comparison } = results;
@@ -35334,7 +35339,7 @@ function headline(results, style = PLAIN_STYLE) {
     case "regression":
       return `Regression: ${candidate} ${formatPercentAmount(change.mean)} slower than ${baseline} (p ${pIs(welch.pRegression)}, threshold ${threshold})`;
     case "improvement":
-      return `Improvement: ${candidate} ran ${speedup(comparison).text} times faster than ${baseline} (p ${pIs(welch.pImprovement)})`;
+      return `Improvement: ${candidate} ran ${speedup2(comparison).text} times faster than ${baseline} (p ${pIs(welch.pImprovement)})`;
     case "unchanged":
       return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean)}, p ${pIs(welch.pUnchanged)})`;
     case "inconclusive":
@@ -35347,7 +35352,7 @@ function sentenceStart(name) {
 }
 function speedupSentence(results, style) {
   const { comparison } = results;
-  const { candidateFaster, factor, text } = speedup(comparison);
+  const { candidateFaster, factor, text } = speedup2(comparison);
   const [faster, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
   if (factor.toFixed(2) === "1.00") {
     return `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text}).`;
@@ -40284,6 +40289,20 @@ function invertIncreasing(level, p) {
 function familyAdjusted(paths) {
   return holmAdjust(paths.map(sequentialPValue));
 }
+function holmRegressions(paths, alpha) {
+  const rejected = paths.map(() => false);
+  for (; ; ) {
+    const left = paths.map((_, index) => index).filter((index) => !rejected[index]);
+    const level = alpha / left.length;
+    const now = left.filter((index) => rejectsAt(paths[index], level));
+    if (now.length === 0) return rejected;
+    for (const index of now) rejected[index] = true;
+  }
+}
+function rejectsAt(path16, alpha) {
+  const levels = lookLevels(alpha, path16.samples, path16.looks);
+  return path16.pValues.some((p, k) => p < levels[k]);
+}
 
 // src/results/reanalyse.ts
 function designOf(file, defaults3) {
@@ -40376,11 +40395,13 @@ async function joinResults(patterns, options) {
     );
   }
   uniqueNames(analysed);
-  const adjusted = familyAdjusted(analysed.map((item) => item.path));
+  const paths = analysed.map((item) => item.path);
+  const adjusted = familyAdjusted(paths);
+  const regressions = holmRegressions(paths, options.alpha);
   return analysed.map(({ results }, index) => {
     const pAdjusted = adjusted[index];
     const { comparison } = results;
-    if (comparison.verdict === "regression" && !(pAdjusted < options.alpha)) {
+    if (comparison.verdict === "regression" && !regressions[index]) {
       comparison.verdict = "inconclusive";
       comparison.warnings.push(
         `A regression on its own (p = ${comparison.welch.pRegression.toPrecision(3)}), but not after adjusting for ${analysed.length} benchmarks tested together (Holm, adjusted p = ${pAdjusted.toPrecision(3)}).`
@@ -45302,7 +45323,9 @@ var package_default = {
     all: "npm run format:check && npm run lint && npm run typecheck && npm run test && npm run bundle",
     demo: "npm run -s bundle && vite-node scripts/demo.ts",
     "bench:cli": "node scripts/bench-cli.mjs",
-    "bench:hyperfine": "node scripts/bench-hyperfine.mjs"
+    "bench:hyperfine": "node scripts/bench-hyperfine.mjs",
+    "local-action": "local-action . src/main.ts .env",
+    validate: "vite-node scripts/validate.ts"
   },
   dependencies: {
     "@actions/core": "^3.0.1",
@@ -45319,10 +45342,15 @@ var package_default = {
   },
   devDependencies: {
     "@eslint/js": "^9.39.5",
+    "@github/local-action": "^7.0.1",
+    "@types/markdown-it": "^14.2.0",
     "@types/node": "^20.19.43",
     esbuild: "^0.28.2",
     eslint: "^9.39.5",
+    "github-markdown-css": "^5.9.0",
     globals: "^17.14.0",
+    "markdown-it": "^15.0.3",
+    mermaid: "^11.17.2",
     prettier: "^3.10.1",
     typescript: "~5.9",
     "typescript-eslint": "^8.73.0",
@@ -45920,7 +45948,6 @@ async function readPulumiVersion(binary, input) {
 }
 
 // src/pulumi/releases.ts
-var DEFAULT_DOWNLOAD_URL2 = "https://get.pulumi.com/releases/sdk";
 var DEFAULT_LATEST_VERSION_URL = "https://www.pulumi.com/latest-version";
 function archiveFileName(version, target, extension) {
   return `pulumi-v${version}-${target.os}-${target.arch}.${extension}`;
@@ -45932,7 +45959,7 @@ function releaseFileUrl(downloadUrl, fileName) {
   return `${downloadUrl.replace(/\/+$/, "")}/${fileName}`;
 }
 function latestVersionUrl(downloadUrl) {
-  const isDefault = downloadUrl.replace(/\/+$/, "") === DEFAULT_DOWNLOAD_URL2;
+  const isDefault = downloadUrl.replace(/\/+$/, "") === DEFAULT_DOWNLOAD_URL;
   return isDefault ? DEFAULT_LATEST_VERSION_URL : releaseFileUrl(downloadUrl, "latest-version");
 }
 
@@ -46044,7 +46071,7 @@ async function resolvePulumi(value, options) {
       return { ...await binaryOnPath(platform2, input), source: "installed" };
     case "latest":
     case "version": {
-      const downloadUrl = checkDownloadUrl(options.downloadUrl ?? DEFAULT_DOWNLOAD_URL2);
+      const downloadUrl = checkDownloadUrl(options.downloadUrl ?? DEFAULT_DOWNLOAD_URL);
       const version = spec.kind === "version" ? spec.version : await latestVersion(downloadUrl, options);
       return installVersion(version, downloadUrl, platform2, options);
     }

@@ -2,15 +2,10 @@ import os from 'node:os'
 import type { Environment } from './results/schema'
 
 /** Facts about the machine, gathered by `machineFacts`. */
-export interface MachineFacts {
-  os: string
-  release: string
-  arch: string
-  cpuModel: string
-  cores: number
-  memoryBytes: number
-  node: string
-}
+export type MachineFacts = Pick<
+  Environment,
+  'os' | 'release' | 'arch' | 'cpuModel' | 'cores' | 'memoryBytes' | 'node'
+>
 
 export interface FingerprintOptions {
   /** This tool's version (package.json). */

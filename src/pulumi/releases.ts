@@ -1,6 +1,6 @@
+import { DEFAULT_DOWNLOAD_URL } from '../config/inputs'
 import type { ArchiveExtension, PulumiArch, PulumiOs } from './platform'
 
-export const DEFAULT_DOWNLOAD_URL = 'https://get.pulumi.com/releases/sdk'
 const DEFAULT_LATEST_VERSION_URL = 'https://www.pulumi.com/latest-version'
 
 /** `pulumi-v3.43.1-linux-x64.tar.gz`, as published. */

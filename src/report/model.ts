@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors'
 import type { Comparison, GroupResult, ResultsFile, Verdict } from '../results/schema'
+import { speedup as largerOverSmaller } from '../stats/ratio'
 import { plainText } from './escape'
 import {
   formatCount,
@@ -103,20 +104,14 @@ export function formatChange(change: RelativeChange): string {
   return `${mean} (${level} CI ${low} to ${high})`
 }
 
-/**
- * The larger-over-smaller speed ratio, as hyperfine reports it. The relative
- * uncertainty of a ratio and of its inverse are the same, so the stddev of the
- * inverse is the factor times the relative stddev.
- */
+/** The larger-over-smaller speed ratio, as hyperfine reports it, formatted. */
 export function speedup(comparison: Comparison): {
   candidateFaster: boolean
   factor: number
   text: string
 } {
-  const { value, stddev } = comparison.ratio
-  const candidateFaster = value < 1
-  const factor = candidateFaster ? 1 / value : value
-  return { candidateFaster, factor, text: formatRatio(factor, factor * (stddev / value)) }
+  const { faster, factor, stddev } = largerOverSmaller(comparison.ratio)
+  return { candidateFaster: faster === 'candidate', factor, text: formatRatio(factor, stddev) }
 }
 
 /** The verdict in one line without markup, e.g. for `core.setFailed`. */

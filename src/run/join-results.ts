@@ -4,7 +4,7 @@ import { InputError, describeError } from '../errors'
 import type { MultiItem } from '../report/multi'
 import { readResultsFile } from '../results/read'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
-import { familyAdjusted } from '../stats/family'
+import { familyAdjusted, holmRegressions } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(
@@ -52,11 +52,13 @@ export async function joinResults(
     )
   }
   uniqueNames(analysed)
-  const adjusted = familyAdjusted(analysed.map(item => item.path))
+  const paths = analysed.map(item => item.path)
+  const adjusted = familyAdjusted(paths)
+  const regressions = holmRegressions(paths, options.alpha)
   return analysed.map(({ results }, index) => {
     const pAdjusted = adjusted[index]!
     const { comparison } = results
-    if (comparison.verdict === 'regression' && !(pAdjusted < options.alpha)) {
+    if (comparison.verdict === 'regression' && !regressions[index]) {
       comparison.verdict = 'inconclusive'
       comparison.warnings.push(
         `A regression on its own (p = ${comparison.welch.pRegression.toPrecision(3)}), but not after adjusting for ${analysed.length} benchmarks tested together (Holm, adjusted p = ${pAdjusted.toPrecision(3)}).`

@@ -1,6 +1,6 @@
 import { holmAdjust } from './holm'
 import { welchFigures } from './margin-tests'
-import { lookSampleSizes, obrienFlemingSpent, spendingLevels } from './spending'
+import { lookLevels, lookSampleSizes, obrienFlemingSpent, spendingLevels } from './spending'
 import { summarize } from './summary'
 
 /** How one benchmark was run and what its regression test saw at each look it made. */
@@ -87,4 +87,27 @@ function invertIncreasing(level: (alpha: number) => number, p: number): number {
  */
 export function familyAdjusted(paths: readonly SequentialPath[]): number[] {
   return holmAdjust(paths.map(sequentialPValue))
+}
+
+/**
+ * Which benchmarks are regressions of the family at `alpha`, by Holm's step-down
+ * procedure: while some of the r benchmarks left would reject at α/r, reject them.
+ * "Would reject at α/r" replays the benchmark's own sequential test at that alpha
+ * on the looks it made, which is exactly "its sequential p-value ≤ α/r", without
+ * inverting the spending function (so simulations stay fast).
+ */
+export function holmRegressions(paths: readonly SequentialPath[], alpha: number): boolean[] {
+  const rejected = paths.map(() => false)
+  for (;;) {
+    const left = paths.map((_, index) => index).filter(index => !rejected[index])
+    const level = alpha / left.length
+    const now = left.filter(index => rejectsAt(paths[index]!, level))
+    if (now.length === 0) return rejected
+    for (const index of now) rejected[index] = true
+  }
+}
+
+function rejectsAt(path: SequentialPath, alpha: number): boolean {
+  const levels = lookLevels(alpha, path.samples, path.looks)
+  return path.pValues.some((p, k) => p < levels[k]!)
 }
