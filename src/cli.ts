@@ -1,4 +1,3 @@
-import { runCli } from './cli/main'
 import { TOOL_VERSION } from './version'
 
 // Libraries built for Actions (tool-cache, exec) write workflow commands and
@@ -14,6 +13,8 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
   return writeStderr(chunk, ...rest)
 }) as typeof process.stdout.write
 
+// Imported only now, so the stdout redirection above is in place first.
+const { runCli } = await import('./cli/main')
 const status = await runCli(
   process.argv.slice(2),
   { stdout: text => writeStdout(text), stderr: text => writeStderr(text), env: process.env },

@@ -4,16 +4,10 @@ import { InputError } from '../errors'
 import { resultsFile, sourceOf } from '../results/build'
 import { benchmarkName, readResultsFile, resultName } from '../results/read'
 import { selectResults } from '../results/select'
-import type { ResultsFile } from '../results/schema'
 import { analyse } from '../stats/analyse'
 import { parseChoice, parseInteger } from '../config/parse'
-import { FORMATS, parseFlags, type Format } from './flags'
-
-export interface CompareOutcome {
-  results: ResultsFile
-  format: Format
-  failOn: ReturnType<typeof parseDecision>['failOn']
-}
+import { FORMATS, parseFlags, type Command } from './flags'
+import { formatResults } from './output'
 
 const FLAGS = ['baseline', 'candidate', 'alpha', 'threshold', 'looks', 'fail-on', 'format', 'name']
 
@@ -22,7 +16,7 @@ const FLAGS = ['baseline', 'candidate', 'alpha', 'threshold', 'looks', 'fail-on'
  * results. The threshold defaults to 0% here (plain Welch) and looks to 1, placed
  * on the samples the files hold.
  */
-export async function compareCommand(argv: readonly string[]): Promise<CompareOutcome | 'help'> {
+export const compareCommand: Command = async argv => {
   const { values, positionals, help } = parseFlags(argv, FLAGS)
   if (help) return 'help'
   if (positionals.length < 1 || positionals.length > 2) {
@@ -61,5 +55,9 @@ export async function compareCommand(argv: readonly string[]): Promise<CompareOu
     },
     analysis
   )
-  return { results, format, failOn: decision.failOn }
+  return {
+    output: formatResults(results, format),
+    verdict: results.comparison.verdict,
+    failOn: decision.failOn
+  }
 }

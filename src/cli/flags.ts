@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util'
+import { Input } from '../config/inputs'
 import { InputError } from '../errors'
+import type { Verdict } from '../results/schema'
+import type { FailOn } from '../stats/verdict'
 
 export interface ParsedFlags {
   values: Record<string, string | undefined>
@@ -34,3 +37,21 @@ export function parseFlags(argv: readonly string[], names: readonly string[]): P
 
 export type Format = 'text' | 'markdown' | 'json'
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
+
+/** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
+export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
+  input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
+)
+
+/** What a command prints on stdout and the verdict that sets the exit status. */
+export interface CommandOutcome {
+  output: string
+  verdict: Verdict
+  failOn: FailOn
+}
+
+/** A subcommand: its flags in, its outcome out ('help' when asked for usage). */
+export type Command = (
+  argv: readonly string[],
+  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv }
+) => Promise<CommandOutcome | 'help'>

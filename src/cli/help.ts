@@ -1,5 +1,5 @@
 import { INPUT_DEFAULTS, Input } from '../config/inputs'
-import { RUN_FLAGS } from './run'
+import { RUN_FLAGS } from './flags'
 
 const RUN_FLAG_LINES = RUN_FLAGS.map(input => {
   const fallback = input === Input.Comment ? 'never' : INPUT_DEFAULTS[input]

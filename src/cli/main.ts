@@ -1,10 +1,7 @@
 import { BenchmarkError, InputError, describeError } from '../errors'
 import { failsCheck } from '../stats/verdict'
-import { compareCommand } from './compare'
-import { reportCommand } from './report'
-import { runCommand } from './run'
+import type { Command } from './flags'
 import { USAGE } from './help'
-import { formatResults } from './output'
 
 export interface CliIO {
   stdout: (text: string) => void
@@ -12,44 +9,39 @@ export interface CliIO {
   env: NodeJS.ProcessEnv
 }
 
+// Loaded on demand: `--help` and `compare` start without the GitHub client,
+// the tool cache and the measurement engine.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./run')).runCommand,
+  compare: async () => (await import('./compare')).compareCommand,
+  report: async () => (await import('./report')).reportCommand
+}
+
 /** The command line; returns the exit status (0 pass, 1 fail, 2 bad usage or input). */
 export async function runCli(argv: readonly string[], io: CliIO, version: string): Promise<number> {
-  const [command, ...rest] = argv
+  const [name, ...rest] = argv
   try {
-    switch (command) {
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        io.stdout(`${USAGE}\n`)
-        return command === undefined ? 2 : 0
-      case '--version':
-        io.stdout(`${version}\n`)
-        return 0
-      case 'run':
-      case 'compare': {
-        const outcome = command === 'run' ? await runCommand(rest, io) : await compareCommand(rest)
-        if (outcome === 'help') {
-          io.stdout(`${USAGE}\n`)
-          return 0
-        }
-        io.stdout(formatResults(outcome.results, outcome.format))
-        return failsCheck(outcome.results.comparison.verdict, outcome.failOn) ? 1 : 0
-      }
-      case 'report': {
-        const outcome = await reportCommand(rest, io)
-        if (outcome === 'help') {
-          io.stdout(`${USAGE}\n`)
-          return 0
-        }
-        io.stdout(outcome.output)
-        return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
-      }
-      default:
-        throw new InputError(
-          `unknown command ${JSON.stringify(command)}; expected run, compare or report (see --help)`
-        )
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.stdout(`${USAGE}\n`)
+      return name === undefined ? 2 : 0
     }
+    if (name === '--version') {
+      io.stdout(`${version}\n`)
+      return 0
+    }
+    const load = COMMANDS[name]
+    if (load === undefined) {
+      throw new InputError(
+        `unknown command ${JSON.stringify(name)}; expected run, compare or report (see --help)`
+      )
+    }
+    const outcome = await (await load())(rest, io)
+    if (outcome === 'help') {
+      io.stdout(`${USAGE}\n`)
+      return 0
+    }
+    io.stdout(outcome.output)
+    return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}\n`)
     if (error instanceof InputError) return 2

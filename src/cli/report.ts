@@ -5,22 +5,10 @@ import { InputError } from '../errors'
 import { overallVerdict, renderMultiMarkdown, type MultiItem } from '../report/multi'
 import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
-import type { Verdict } from '../results/schema'
-import type { FailOn } from '../stats/verdict'
-import { FORMATS, parseFlags } from './flags'
-import type { CliIO } from './main'
-
-export interface ReportOutcome {
-  output: string
-  verdict: Verdict
-  failOn: FailOn
-}
+import { FORMATS, parseFlags, type Command } from './flags'
 
 /** `pulumi-perf-gate report FILE|GLOB ...`: the action's report mode on the command line. */
-export async function reportCommand(
-  argv: readonly string[],
-  io: CliIO
-): Promise<ReportOutcome | 'help'> {
+export const reportCommand: Command = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [
     'alpha',
     'threshold',

@@ -4,26 +4,13 @@ import { parseReporting, parseRunConfig } from '../config/run-config'
 import { InputError } from '../errors'
 import { commentOnPullRequest } from '../github/publish'
 import { renderMarkdown } from '../report/markdown'
-import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
 import { withSignalAbort } from '../run/signals'
-import type { FailOn } from '../stats/verdict'
-import { FORMATS, parseFlags, type Format } from './flags'
-import type { CliIO } from './main'
-
-/** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
-export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
-  input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
-)
-
-export interface RunOutcome {
-  results: ResultsFile
-  format: Format
-  failOn: FailOn
-}
+import { FORMATS, RUN_FLAGS, parseFlags, type Command } from './flags'
+import { formatResults } from './output'
 
 /** `pulumi-perf-gate run`: the action's `run` mode on the command line (SPEC §4). */
-export async function runCommand(argv: readonly string[], io: CliIO): Promise<RunOutcome | 'help'> {
+export const runCommand: Command = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, 'format'])
   if (help) return 'help'
   if (positionals.length > 0) {
@@ -55,5 +42,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<Ru
     info: line,
     warn: text => line(`warning: ${text}`)
   })
-  return { results, format, failOn: config.decision.failOn }
+  return {
+    output: formatResults(results, format),
+    verdict: results.comparison.verdict,
+    failOn: config.decision.failOn
+  }
 }
