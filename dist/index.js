@@ -8,7 +8,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-KQSFSE5J.js";
+} from "./chunks/chunk-JREY76MP.js";
 import "./chunks/chunk-IM3BX727.js";
 import "./chunks/chunk-2BZLQV3S.js";
 import {

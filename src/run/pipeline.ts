@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, rmdir } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { MeasurementStopped } from '../bench/failures'
@@ -36,11 +36,17 @@ export interface RunHooks {
 export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<ResultsFile> {
   const cleanup = new CleanupStack()
   const loadBefore = loadavg()
+  // The logs stay next to the results (users upload them together); the scratch
+  // folder holds the default local backend and goes when that is gone.
   const logDir = join(dirname(config.resultsFile), 'logs')
-  await mkdir(logDir, { recursive: true })
   const temp = hooks.env.RUNNER_TEMP || tmpdir()
   await mkdir(temp, { recursive: true })
   const workDir = await mkdtemp(join(temp, 'pulumi-perf-gate-'))
+  cleanup.push(async () => {
+    // Only when empty: a backend kept for stacks that could not be destroyed stays.
+    await rmdir(workDir).catch(() => undefined)
+    return []
+  })
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
 

@@ -1,3 +1,4 @@
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCleanup } from '../bench/cleanup'
 import type { BenchGroup, Step } from '../bench/types'
@@ -48,12 +49,13 @@ export async function setUpTarget(
   const { cleanup: cleanupCommand } = config
   if (cleanupCommand !== undefined) {
     // Registered first so it runs last: after the stacks are gone (SPEC §2).
-    context.cleanup.push(() =>
-      runCleanup([userStep(cleanupCommand)], config.shell, {
+    context.cleanup.push(async () => {
+      await mkdir(context.logDir, { recursive: true })
+      return runCleanup([userStep(cleanupCommand)], config.shell, {
         logPath: join(context.logDir, 'cleanup.log'),
         timeoutMs: config.timeoutMs
       })
-    )
+    })
   }
   if (config.target.kind === 'commands') {
     const group = (name: GroupName, script: string): BenchGroup => ({
@@ -78,9 +80,14 @@ async function setUpPulumi(
   context: TargetContext,
   userStep: (script: string, extra?: Partial<Step>) => Step
 ): Promise<PreparedTarget> {
+  const program = checkProgramFolder(target.program, Input.Program)
+  // A baseline-program left to default is `program`: report problems under that name.
   const programs = {
-    baseline: checkProgramFolder(target.baselineProgram, Input.BaselineProgram),
-    candidate: checkProgramFolder(target.program, Input.Program)
+    baseline:
+      target.baselineProgram === target.program
+        ? program
+        : checkProgramFolder(target.baselineProgram, Input.BaselineProgram),
+    candidate: program
   }
   const stackConfig = parseConfigInput(target.config, Input.Config)
   // One after the other: the tool cache has no lock for two installs at once.
@@ -99,7 +106,17 @@ async function setUpPulumi(
   }
   const backendUrl = target.backendUrl ?? (await makeLocalBackend(context.workDir))
   const ledger = new StackLedger(context.saveStacks)
-  context.cleanup.push(() => ledger.destroyAll({ timeoutMs: config.timeoutMs }))
+  context.cleanup.push(async () => {
+    const warnings = await ledger.destroyAll({ timeoutMs: config.timeoutMs })
+    if (target.backendUrl !== undefined) return warnings
+    // Our own backend goes only when every stack in it is gone: the state of a stack
+    // whose destroy failed is how the user finds what it created.
+    // makeLocalBackend's URL is `file://` + the folder (not a WHATWG file URL on Windows).
+    const folder = backendUrl.slice('file://'.length)
+    if (warnings.length === 0) await rm(folder, { recursive: true, force: true })
+    else warnings.push(`the state of those stacks is kept in ${backendUrl}`)
+    return warnings
+  })
 
   const group = async (name: GroupName): Promise<BenchGroup> => {
     const ref: StackRef = {

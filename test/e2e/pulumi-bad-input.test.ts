@@ -1,0 +1,103 @@
+/**
+ * Bad input in Pulumi mode: one line naming the input, exit status 2, and nothing made
+ * on the way: no stack in the backend, no stack config in the program, no CLI
+ * installed (and no archive downloaded when a cheap check could tell first).
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import { cli } from '../helpers/cli'
+import {
+  makeWorkspace,
+  runArgs,
+  startReleases,
+  type Releases,
+  type Workspace
+} from '../helpers/pulumi-run'
+
+let releases: Releases
+let workspace: Workspace
+
+beforeAll(async () => {
+  releases = await startReleases()
+})
+afterAll(() => releases.close())
+
+beforeEach(async () => {
+  workspace = await makeWorkspace()
+  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
+  releases.server.requests.length = 0
+})
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  await workspace.remove()
+})
+
+interface BadInput {
+  what: string
+  flags: (workspace: Workspace) => Promise<Record<string, string>> | Record<string, string>
+  /** The one line expected on stderr; `URL` stands for the release server's address. */
+  message: RegExp | ((url: string) => string)
+  /** Files the release server may be asked for before the error. */
+  requests: string[]
+}
+
+const BAD_INPUTS: BadInput[] = [
+  {
+    what: 'a program folder without Pulumi.yaml',
+    flags: async ({ root }) => {
+      const empty = path.join(root, 'not-a-program')
+      await mkdir(empty)
+      return { program: empty }
+    },
+    message: /^pulumi-perf-gate: program: \S*not-a-program holds no Pulumi\.yaml; .+$/,
+    requests: []
+  },
+  {
+    what: 'a Pulumi version the server does not have',
+    flags: () => ({ 'baseline-version': '3.43.9' }),
+    message: url =>
+      `pulumi-perf-gate: baseline-version: Pulumi 3.43.9 does not exist: ${url}/pulumi-3.43.9-checksums.txt returned 404`,
+    requests: ['pulumi-3.43.9-checksums.txt']
+  },
+  {
+    what: 'a config line that is not "key: value"',
+    flags: () => ({ config: 'resources: 100\nlatencyMs 30' }),
+    message: /^pulumi-perf-gate: config: line 2 "latencyMs 30" is not allowed; .+$/,
+    requests: []
+  },
+  {
+    what: 'both --baseline-version and --baseline-command',
+    flags: () => ({ 'baseline-command': 'true', 'candidate-command': 'true' }),
+    message:
+      /^pulumi-perf-gate: baseline-version cannot be combined with baseline-command\/candidate-command; .+$/,
+    requests: []
+  }
+]
+
+it.each(BAD_INPUTS)(
+  'rejects $what with one line and exit 2, creating nothing',
+  async ({ flags, message, requests }) => {
+    const programBefore = readdirSync(workspace.program)
+    const { url } = releases.server
+    const { status, stdout, stderr } = await cli(runArgs(workspace, url, await flags(workspace)), {
+      ...workspace.runnerEnv
+    })
+
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    const lines = stderr.split('\n').filter(line => line !== '')
+    const errors = lines.filter(line => line.startsWith('pulumi-perf-gate:'))
+    expect(errors).toHaveLength(1)
+    if (message instanceof RegExp) expect(errors[0]).toMatch(message)
+    else expect(errors[0]).toBe(message(url))
+    expect(lines.at(-1)).toBe(errors[0]) // the error ends the run: no trace after it
+
+    expect(readdirSync(workspace.backendDir)).toEqual([])
+    expect(readdirSync(workspace.program)).toEqual(programBefore)
+    expect(existsSync(path.join(workspace.runnerEnv.RUNNER_TOOL_CACHE, 'pulumi'))).toBe(false)
+    expect(releases.server.requests).toEqual(requests)
+    expect(existsSync(workspace.resultsFile)).toBe(false)
+  }
+)

@@ -1,0 +1,181 @@
+/**
+ * Pulumi mode when a run cannot finish: a failing `pulumi up` (from the start or in the
+ * middle) and SIGTERM while a sample runs. Each time the stacks must still be destroyed
+ * and removed, the user's cleanup must run and the results file must hold what was
+ * measured.
+ */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { PartialResultsFile } from '../../src/results/partial'
+import { cli } from '../helpers/cli'
+import {
+  BUGGY,
+  CLI,
+  FIXED,
+  makeWorkspace,
+  processesMentioning,
+  readSimLog,
+  runArgs,
+  shellQuote,
+  stackConfigFiles,
+  stackFiles,
+  startReleases,
+  type Releases,
+  type Workspace
+} from '../helpers/pulumi-run'
+
+let releases: Releases
+let workspace: Workspace
+
+beforeAll(async () => {
+  releases = await startReleases()
+})
+afterAll(() => releases.close())
+
+beforeEach(async () => {
+  workspace = await makeWorkspace()
+  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
+})
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  await workspace.remove()
+})
+
+function readResults(): PartialResultsFile {
+  return JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as PartialResultsFile
+}
+
+/** A cleanup command that leaves a file behind, so the test sees it ran. */
+function cleanupMarker(): { flag: string; ran: () => boolean } {
+  const marker = path.join(workspace.root, 'cleanup-ran')
+  return { flag: `touch ${shellQuote(marker)}`, ran: () => existsSync(marker) }
+}
+
+function expectTornDown(cleanupRan: boolean): void {
+  expect(stackFiles(workspace.backendDir)).toEqual([])
+  expect(stackConfigFiles(workspace.program)).toEqual([])
+  expect(cleanupRan).toBe(true)
+}
+
+describe('a failing pulumi up', () => {
+  it('exits 1 with one error line carrying the exit code and the log, and cleans up', async () => {
+    const cleanup = cleanupMarker()
+    const { status, stdout, stderr } = await cli(
+      runArgs(workspace, releases.server.url, {
+        config: 'resources: 10\nlatencyMs: 10\nfailUp: "true"',
+        cleanup: cleanup.flag
+      }),
+      { ...workspace.runnerEnv }
+    )
+
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    const errors = stderr.split('\n').filter(line => line.startsWith('pulumi-perf-gate:'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(
+      /^pulumi-perf-gate: baseline warmup run 1 of 1 \(.*pulumi up --yes .*\) failed with exit code 255\.$/
+    )
+    expect(stderr).toMatch(/Last \d+ lines of .*baseline\.log:/)
+    expect(stderr).toContain('error: update failed: sleep-python:failUp is set')
+    expect(stderr).not.toMatch(/^\s+at /m) // no stack trace
+
+    const results = readResults()
+    expect(results.error).toContain('failed with exit code 255')
+    expect(results.results.map(group => [group.version, group.times])).toEqual([
+      [BUGGY, []],
+      [FIXED, []]
+    ])
+    expect(readSimLog(workspace.backendDir).filter(entry => entry.failed)).toHaveLength(1)
+    expectTornDown(cleanup.ran())
+  })
+
+  it('keeps the samples measured before it in the results file', async () => {
+    // The fifth prepare (before the candidate's second sample: warmups, then AB, BA)
+    // switches failUp on for both stacks, so that sample's up fails.
+    const counter = path.join(workspace.root, 'prepares')
+    const failFromNowOn = ['e2e-baseline', 'e2e-candidate']
+      .map(stack => `pulumi config set --stack ${stack} failUp true`)
+      .join(' && ')
+    const prepare = `echo . >> ${shellQuote(counter)}; if [ "$(wc -l < ${shellQuote(counter)})" -ge 5 ]; then ${failFromNowOn}; fi`
+    const cleanup = cleanupMarker()
+    const { status, stderr } = await cli(
+      runArgs(workspace, releases.server.url, {
+        'stack-prefix': 'e2e',
+        config: 'resources: 10\nlatencyMs: 10',
+        prepare,
+        cleanup: cleanup.flag
+      }),
+      { ...workspace.runnerEnv }
+    )
+
+    expect(status).toBe(1)
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: candidate sample 2 of 8 \(.*\) failed with exit code 255\.$/m
+    )
+    const results = readResults()
+    expect(results.error).toMatch(/^candidate sample 2 of 8 .* failed with exit code 255/)
+    const [baseline, candidate] = results.results
+    expect(baseline!.times).toHaveLength(1)
+    expect(candidate!.times).toHaveLength(1)
+    expect(baseline!.mean).toBe(baseline!.times[0])
+    expect(candidate!.exit_codes).toEqual([0])
+    expectTornDown(cleanup.ran())
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('SIGTERM while a sample runs', () => {
+  it('stops the sample, destroys and removes the stacks, runs cleanup, and exits non-zero', async () => {
+    const cleanup = cleanupMarker()
+    const args = runArgs(workspace, releases.server.url, {
+      config: 'resources: 5\nlatencyMs: 1500',
+      warmup: '0',
+      samples: '4',
+      cleanup: cleanup.flag
+    })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...workspace.runnerEnv },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+
+    // The first progress line of a timed sample; then wait until the next `pulumi up`
+    // (the candidate's first sample) is running, and interrupt it.
+    const simulators = () => processesMentioning(workspace.runnerEnv.RUNNER_TOOL_CACHE)
+    const running = () => {
+      if (child.exitCode !== null) throw new Error(`the run ended early:\n${stderr}`)
+    }
+    await waitFor(() => {
+      running()
+      return /^baseline sample 1\/4: /m.test(stderr)
+    }, 'the first sample')
+    await waitFor(async () => {
+      running()
+      return (await simulators()).some(line => / up --yes /.test(line))
+    }, 'a running pulumi up')
+    child.kill('SIGTERM')
+    const [code, signal] = await exited
+
+    expect(signal).toBeNull() // it exited by itself, after cleaning up
+    expect(code).not.toBe(0)
+    expect(stderr).toContain('Received SIGTERM')
+    expect(await simulators()).toEqual([])
+    expectTornDown(cleanup.ran())
+    const results = readResults()
+    expect(results.error).toMatch(/abort/i)
+    expect(results.results.map(group => group.times.length)).toEqual([1, 0])
+  })
+})
+
+/** Polls `condition` every 50 ms; fails with `what` after 20 s. */
+async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Pulumi mode end to end through the command line: real simulated releases downloaded
+ * from loopback, real stacks in a file:// backend the test inspects afterwards.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ResultsFile } from '../../src/results/schema'
+import { cli } from '../helpers/cli'
+import {
+  BUGGY,
+  FIXED,
+  appendLine,
+  makeWorkspace,
+  readSimLog,
+  runArgs,
+  shellQuote,
+  simLogPath,
+  stackConfigFiles,
+  stackFiles,
+  startReleases,
+  upWorkers,
+  type Releases,
+  type Workspace
+} from '../helpers/pulumi-run'
+
+let releases: Releases
+let workspace: Workspace
+
+beforeAll(async () => {
+  releases = await startReleases()
+})
+afterAll(() => releases.close())
+
+beforeEach(async () => {
+  workspace = await makeWorkspace()
+  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
+})
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  await workspace.remove()
+})
+
+async function gate(overrides: Record<string, string | undefined> = {}) {
+  const result = await cli(runArgs(workspace, releases.server.url, overrides), {
+    ...workspace.runnerEnv
+  })
+  const results = JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as ResultsFile
+  return { ...result, results }
+}
+
+function sampleCount(results: ResultsFile): number {
+  return results.results.reduce((total, group) => total + group.times.length, 0)
+}
+
+/** Asserts the backend holds no stack any more and the program folder no stack config. */
+function expectNothingLeft(backendDir: string): void {
+  expect(stackFiles(backendDir)).toEqual([])
+  expect(stackConfigFiles(workspace.program)).toEqual([])
+}
+
+describe('run in Pulumi mode', () => {
+  it('measures both versions, finds the fixed one faster, and leaves no stack behind', async () => {
+    const log = simLogPath(workspace.backendDir)
+    // Both markers go into the simulator's own log, so they sit in order among its
+    // destroys and ups; cleanup also records how many stack files still exist.
+    const stacksDir = path.join(workspace.backendDir, '.pulumi', 'stacks')
+    const cleanup = `printf '{"command":"cleanup","stacksLeft":%d}\\n' "$(find ${shellQuote(stacksDir)} -type f 2>/dev/null | wc -l)" >> ${shellQuote(log)}`
+    const { status, stdout, stderr, results } = await gate({
+      prepare: appendLine(log, { command: 'prepare' }),
+      cleanup
+    })
+
+    expect(status, stderr).toBe(0)
+    expect(JSON.parse(stdout)).toEqual(results)
+    expect(results.results.map(group => [group.parameters.group, group.version])).toEqual([
+      ['baseline', BUGGY],
+      ['candidate', FIXED]
+    ])
+    const [baseline, candidate] = results.results
+    expect(baseline!.times.length).toBeGreaterThanOrEqual(2)
+    expect(candidate!.times).toHaveLength(baseline!.times.length)
+    expect(results.comparison.verdict).toBe('improvement')
+    expect(results.comparison.ratio.value).toBeLessThan(1)
+
+    const entries = readSimLog(workspace.backendDir)
+    const ups = entries.filter(entry => entry.command === 'up')
+    expect(ups).toHaveLength(2 + sampleCount(results)) // one warmup per group
+    for (const [index, entry] of entries.entries()) {
+      if (entry.command !== 'up') continue
+      // The built-in destroy, then the user's prepare, then the timed up, every time.
+      expect(entries[index - 1]?.command).toBe('prepare')
+      expect(entries[index - 2]).toMatchObject({ command: 'destroy', stack: entry.stack })
+      expect(entry.resourcesBefore).toBe(0)
+      // `resources: 100` from --config, plus the stack resource (the default is 200).
+      expect(entry.resourcesAfter).toBe(101)
+    }
+    // Each group's stack (`<prefix>-<group>`) is only ever run by the group's version.
+    const groupVersions = ups.map(entry => `${entry.stack?.replace(/^.*-/, '')} ${entry.version}`)
+    expect(new Set(groupVersions)).toEqual(new Set([`baseline ${BUGGY}`, `candidate ${FIXED}`]))
+    // No --parallel given: the cap is the build's own.
+    expect(upWorkers(entries, BUGGY)).toEqual(new Set([20]))
+    expect(upWorkers(entries, FIXED)).toEqual(new Set([null]))
+
+    // Teardown: every stack destroyed after its last up, then the user's cleanup once,
+    // last of all, when no stack file is left.
+    for (const stack of new Set(ups.map(entry => entry.stack))) {
+      const last = entries.findLast(entry => entry.stack === stack)
+      expect(last).toMatchObject({ command: 'destroy', resourcesAfter: 0 })
+    }
+    expect(entries.filter(entry => entry.command === 'cleanup')).toHaveLength(1)
+    expect(entries.at(-1)).toEqual({ command: 'cleanup', stacksLeft: 0 })
+    expectNothingLeft(workspace.backendDir)
+  })
+
+  it('fails with a regression when the buggy version is the candidate, passing --parallel to both', async () => {
+    const { status, stdout, results } = await gate({
+      'baseline-version': FIXED,
+      'candidate-version': BUGGY,
+      parallel: '50'
+    })
+
+    expect(status).toBe(1)
+    expect(JSON.parse(stdout)).toEqual(results)
+    expect(results.comparison.verdict).toBe('regression')
+    expect(results.comparison.ratio.value).toBeGreaterThan(1)
+    for (const group of results.results) expect(group.command).toMatch(/ --parallel 50$/)
+    const entries = readSimLog(workspace.backendDir)
+    // 3.44.3 is unbounded otherwise (null), so 50 can only come from --parallel.
+    expect(upWorkers(entries, FIXED)).toEqual(new Set([50]))
+    expect(upWorkers(entries, BUGGY)).toEqual(new Set([20]))
+    expectNothingLeft(workspace.backendDir)
+  })
+
+  it('without --backend-url uses a fresh local backend under RUNNER_TEMP and empties it', async () => {
+    const seen = path.join(workspace.root, 'backend-urls.txt')
+    const { status, stderr, results } = await gate({
+      'backend-url': undefined,
+      prepare: `printf '%s\\n' "$PULUMI_BACKEND_URL" >> ${shellQuote(seen)}`
+    })
+
+    expect(status, stderr).toBe(0)
+    expect(results.comparison.verdict).toBe('improvement')
+    const urls = new Set(readFileSync(seen, 'utf8').trim().split('\n'))
+    expect(urls.size).toBe(1) // both groups, every sample: the same backend
+    const [url] = [...urls]
+    expect(url).toMatch(/^file:\/\//)
+    const backendDir = url!.slice('file://'.length)
+    expect(path.relative(workspace.runnerEnv.RUNNER_TEMP, backendDir)).not.toMatch(/^\.\./)
+    expectNothingLeft(backendDir)
+    // The backend the other tests pass explicitly was not used.
+    expect(readdirSync(workspace.backendDir)).toEqual([])
+  })
+})

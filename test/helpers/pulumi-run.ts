@@ -1,0 +1,177 @@
+/**
+ * Shared setup of the Pulumi-mode end-to-end tests: the simulated releases served on
+ * loopback, and per test a fresh "runner" (tool cache, temp folder), a copy of
+ * fixtures/programs/sleep-python and an empty `file://` backend the test can inspect.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { buildReleases, serveReleases, type ReleaseServer } from './pulumi-releases'
+
+const run = promisify(execFile)
+
+const SLEEP_PYTHON = fileURLToPath(
+  new URL('../../fixtures/programs/sleep-python/', import.meta.url)
+)
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+/** The project name in sleep-python's Pulumi.yaml: the backend keeps stacks under it. */
+export const PROJECT = 'sleep-python'
+/** The seed's pair (test/helpers/pulumi-releases.ts): 3.43.1 capped at 20 workers. */
+export const BUGGY = '3.43.1'
+export const FIXED = '3.44.3'
+
+export interface Releases {
+  server: ReleaseServer
+  close(): Promise<void>
+}
+
+/** Builds the simulated releases into a temp folder and serves them. */
+export async function startReleases(): Promise<Releases> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ppg-releases-'))
+  await buildReleases(dir)
+  const server = await serveReleases(dir)
+  return {
+    server,
+    close: async () => {
+      await server.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export interface Workspace {
+  root: string
+  /** A copy of sleep-python: `config set` writes Pulumi.<stack>.yaml next to Pulumi.yaml. */
+  program: string
+  backendDir: string
+  backendUrl: string
+  resultsFile: string
+  /**
+   * RUNNER_TOOL_CACHE and RUNNER_TEMP of this test, so simulated CLIs never land in a
+   * real tool cache. Spawned CLIs get them; in-process runs must put them in
+   * process.env too, which the installer reads.
+   */
+  runnerEnv: { RUNNER_TOOL_CACHE: string; RUNNER_TEMP: string }
+  remove(): Promise<void>
+}
+
+export async function makeWorkspace(): Promise<Workspace> {
+  const root = await mkdtemp(path.join(tmpdir(), 'ppg-e2e-'))
+  const program = path.join(root, 'program')
+  const backendDir = path.join(root, 'backend')
+  const runnerEnv = {
+    RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
+    RUNNER_TEMP: path.join(root, 'runner-temp')
+  }
+  await cp(SLEEP_PYTHON, program, { recursive: true })
+  await mkdir(backendDir)
+  await mkdir(runnerEnv.RUNNER_TEMP)
+  return {
+    root,
+    program,
+    backendDir,
+    backendUrl: `file://${backendDir}`,
+    resultsFile: path.join(root, 'out', 'results.json'),
+    runnerEnv,
+    remove: () => rm(root, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `run` in Pulumi mode, 3.43.1 against 3.44.3, with runs under a second: 100 resources
+ * of 100 ms, so the 20-worker cap takes five rounds where 3.44.3 takes one; the 400 ms
+ * between them stands out of the noise of starting processes on a busy machine.
+ * `overrides` replace or add flags; `undefined` drops one (e.g. `backend-url`).
+ */
+export function runArgs(
+  workspace: Workspace,
+  downloadUrl: string,
+  overrides: Record<string, string | undefined> = {}
+): string[] {
+  const flags: Record<string, string | undefined> = {
+    program: workspace.program,
+    'baseline-version': BUGGY,
+    'candidate-version': FIXED,
+    'pulumi-download-url': downloadUrl,
+    'backend-url': workspace.backendUrl,
+    'results-file': workspace.resultsFile,
+    config: 'resources: 100\nlatencyMs: 100',
+    samples: '8',
+    format: 'json',
+    ...overrides
+  }
+  return [
+    'run',
+    ...Object.entries(flags).flatMap(([name, value]) =>
+      value === undefined ? [] : [`--${name}`, value]
+    )
+  ]
+}
+
+/** One line of the simulator's `.pulumi/sim-log.jsonl` (or a marker a test appended). */
+export interface SimLogEntry {
+  command: string
+  stack?: string
+  version?: string
+  resourcesBefore?: number
+  resourcesAfter?: number
+  workers?: number | null
+  failed?: boolean
+  [key: string]: unknown
+}
+
+export function simLogPath(backendDir: string): string {
+  return path.join(backendDir, '.pulumi', 'sim-log.jsonl')
+}
+
+export function readSimLog(backendDir: string): SimLogEntry[] {
+  const file = simLogPath(backendDir)
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(line => line !== '')
+    .map(line => JSON.parse(line) as SimLogEntry)
+}
+
+/** The worker counts the `up`s of one version ran with (null: unbounded). */
+export function upWorkers(entries: SimLogEntry[], version: string): Set<number | null | undefined> {
+  return new Set(
+    entries
+      .filter(entry => entry.command === 'up' && entry.version === version)
+      .map(entry => entry.workers)
+  )
+}
+
+/** Every file left under the backend's `.pulumi/stacks/`: one per stack that still exists. */
+export function stackFiles(backendDir: string): string[] {
+  const stacks = path.join(backendDir, '.pulumi', 'stacks')
+  if (!existsSync(stacks)) return []
+  return readdirSync(stacks, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => path.join(entry.parentPath, entry.name))
+}
+
+/** `Pulumi.<stack>.yaml` files in a program folder (Pulumi.yaml itself excluded). */
+export function stackConfigFiles(programDir: string): string[] {
+  return readdirSync(programDir).filter(name => /^Pulumi\..+\.ya?ml$/.test(name))
+}
+
+/** Quotes a value for bash, so test paths are safe inside `prepare`/`cleanup` commands. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`
+}
+
+/** A bash command that appends one JSON line to `file` (for ordering checks). */
+export function appendLine(file: string, entry: Record<string, string>): string {
+  return `printf '%s\\n' ${shellQuote(JSON.stringify(entry))} >> ${shellQuote(file)}`
+}
+
+/** Command lines of running processes that mention `text` (e.g. a test's tool cache). */
+export async function processesMentioning(text: string): Promise<string[]> {
+  const { stdout } = await run('ps', ['-eo', 'pid=,args='])
+  return stdout.split('\n').filter(line => line.includes(text))
+}
