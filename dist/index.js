@@ -8,7 +8,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-JREY76MP.js";
+} from "./chunks/chunk-HZU4JXCP.js";
 import "./chunks/chunk-IM3BX727.js";
 import "./chunks/chunk-2BZLQV3S.js";
 import {

@@ -26,7 +26,7 @@ export async function measureShellOverhead(
     if (outcome.kind !== 'exited' || outcome.exitCode !== 0) {
       const problem = describeOutcome(outcome, CALIBRATION_TIMEOUT_MS)
       throw new InputError(
-        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to a shell on PATH, a path to one, or none`
+        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to one on PATH (bash, sh, zsh, pwsh) or none`
       )
     }
     if (run >= CALIBRATION_WARMUP) {

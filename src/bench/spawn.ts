@@ -43,6 +43,12 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     let stoppedBy: 'timed-out' | 'aborted' | undefined
     let graceTimer: NodeJS.Timeout | undefined
     let child: ChildProcess
+    // The clock starts before spawn(), as in hyperfine. Starting it after spawn()
+    // returns would leave out Node's fork (1–2 ms), but on a busy machine the child
+    // may run for a long time before this process is scheduled again, and samples
+    // come out too short, even 0. The fork cost is the same for both groups and,
+    // for shell commands, is part of the calibrated overhead that is subtracted.
+    const start = process.hrtime.bigint()
     try {
       child = spawn(spec.file, spec.args, {
         cwd: spec.cwd,
@@ -55,11 +61,6 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
       resolve({ kind: 'not-started', reason: (error as Error).message })
       return
     }
-    // The clock starts when spawn() returns, which libuv does once the child has
-    // exec'd the command. Forking Node itself (1 ms or more, growing with our
-    // memory) is the runner's cost, not the command's; hyperfine avoids it by
-    // using posix_spawn.
-    const start = process.hrtime.bigint()
 
     const killGroup = (killSignal: NodeJS.Signals) => {
       if (child.pid !== undefined) killProcessGroup(child.pid, killSignal)

@@ -18,7 +18,7 @@ export function parseFlags(argv: readonly string[], names: readonly string[]): P
   const options = Object.fromEntries(names.map(name => [name, { type: 'string' as const }]))
   try {
     const { values, positionals } = parseArgs({
-      args: [...argv],
+      args: attachValues(argv, names),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true
@@ -30,9 +30,30 @@ export function parseFlags(argv: readonly string[], names: readonly string[]): P
       help: help === true
     }
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, '')
+    const message = (error as Error).message.split('\n')[0]!.replace(/\.( To specify.*)?$/, '')
     throw new InputError(`${message}; see pulumi-perf-gate --help`)
   }
+}
+
+/**
+ * `--flag value` → `--flag=value` for our flags, so a value that starts with a dash
+ * (`--warmup -1`, `--prepare -x`) is taken as the value, not as another option, and
+ * then checked and reported like any other value.
+ */
+function attachValues(argv: readonly string[], names: readonly string[]): string[] {
+  const flags = new Set(names.map(name => `--${name}`))
+  const args: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const next = argv[i + 1]
+    if (flags.has(arg) && next !== undefined && !flags.has(next) && next !== '--help') {
+      args.push(`${arg}=${next}`)
+      i++
+    } else {
+      args.push(arg)
+    }
+  }
+  return args
 }
 
 export type Format = 'text' | 'markdown' | 'json'

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ResultsFile } from '../../src/results/schema'
+import { cli } from '../helpers/cli'
+import { RunFolder } from '../helpers/commands'
+import { startGitHubServer, type GitHubServer } from '../helpers/github-server'
+
+const TOKEN = 'ghs_runCommentTestToken0123456789'
+// Whatever the verdict, the gate passes: these tests are about the comment.
+const QUICK = ['--samples', '3', '--looks', '1', '--warmup', '0', '--fail-on', 'never']
+
+describe('run --comment', () => {
+  let github: GitHubServer
+  beforeEach(async () => {
+    github = await startGitHubServer({ token: TOKEN })
+  })
+  afterEach(() => github.close())
+
+  const gate = async (...flags: string[]) => {
+    const run = new RunFolder()
+    const env = run.env({
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: 'octo/infra',
+      GITHUB_API_URL: github.url
+    })
+    const output = await cli(run.args('sleep 0.01', 'sleep 0.03', ...QUICK, ...flags), env)
+    return { ...output, results: readFileSync(run.resultsFile, 'utf8') }
+  }
+
+  it('posts one sticky comment on the pull request, and never prints or stores the token', async () => {
+    const first = await gate('--comment', 'always', '--pull-request', '7')
+    const second = await gate('--comment', 'always', '--pull-request', '7')
+
+    expect(github.comments).toHaveLength(1)
+    const [comment] = github.comments
+    expect(comment!.issue_url).toMatch(/\/repos\/octo\/infra\/issues\/7$/)
+    expect(comment!.body).toContain('<!-- pulumi-perf-gate:benchmark -->')
+    const { verdict } = (JSON.parse(second.results) as ResultsFile).comparison
+    expect(comment!.body.toLowerCase()).toContain(verdict)
+    expect(comment!.body).not.toContain(TOKEN)
+    expect(github.requests.map(request => request.route)).toEqual([
+      'list-comments',
+      'create-comment',
+      'list-comments',
+      'update-comment'
+    ])
+    for (const output of [first, second]) {
+      expect(output.status).toBe(0)
+      expect(output.stderr).toContain(comment!.html_url)
+      expect(`${output.stdout}${output.stderr}${output.results}`).not.toContain(TOKEN)
+    }
+  })
+
+  it('posts nothing without --comment, even with a pull request and a token', async () => {
+    const { status } = await gate('--pull-request', '7')
+    expect(status).toBe(0)
+    expect(github.requests).toEqual([])
+  })
+})

@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { ResultsFile } from '../../src/results/schema'
+import { cli } from '../helpers/cli'
+import { RunFolder } from '../helpers/commands'
+
+/** Seven samples per group, no early stop: enough for a stable median, quick to run. */
+const FIXED = ['--samples', '7', '--looks', '1']
+
+describe('run with two commands of known length', () => {
+  // The median, not the mean: the test runner runs other files at the same time, and
+  // one sample delayed by tens of milliseconds moves a mean of seven by several ms.
+  it('measures sleep 0.05 and sleep 0.1 to within 5 ms and calls the slower candidate a regression', async () => {
+    const run = new RunFolder()
+    const { status, stdout } = await cli(run.args('sleep 0.05', 'sleep 0.1', ...FIXED), run.env())
+    const { results, comparison } = run.results()
+    expect(Math.abs(results[0]!.median - 0.05)).toBeLessThan(0.005)
+    expect(Math.abs(results[1]!.median - 0.1)).toBeLessThan(0.005)
+    expect(results.map(result => result.times.length)).toEqual([7, 7])
+    expect(comparison.verdict).toBe('regression')
+    expect(stdout).toContain('Verdict: regression')
+    expect(status).toBe(1)
+  })
+
+  it('calls the faster candidate an improvement and exits 0', async () => {
+    const run = new RunFolder()
+    const { status } = await cli(run.args('sleep 0.1', 'sleep 0.05', ...FIXED), run.env())
+    const { results, comparison } = run.results()
+    expect(Math.abs(results[0]!.median - 0.1)).toBeLessThan(0.005)
+    expect(Math.abs(results[1]!.median - 0.05)).toBeLessThan(0.005)
+    expect(comparison.verdict).toBe('improvement')
+    expect(status).toBe(0)
+  })
+
+  it('prints exactly the results file with --format json', async () => {
+    const run = new RunFolder()
+    const { status, stdout, stderr } = await cli(
+      run.args('sleep 0.02', 'sleep 0.06', ...FIXED, '--format', 'json'),
+      run.env()
+    )
+    expect(stdout).toBe(readFileSync(run.resultsFile, 'utf8'))
+    const parsed = JSON.parse(stdout) as ResultsFile
+    expect(parsed.results.map(result => result.command)).toEqual(['sleep 0.02', 'sleep 0.06'])
+    expect(parsed.comparison.verdict).toBe('regression')
+    expect(status).toBe(1)
+    // Progress went to stderr, one line per run: 1 warmup and 7 samples per group.
+    expect(stderr.match(/^(baseline|candidate) (warmup|sample) \d+\/\d+: /gm)).toHaveLength(16)
+  })
+})
+
+describe('run --shell none', () => {
+  it('spawns the words directly, so $HOME stays literal', async () => {
+    const run = new RunFolder()
+    const literal = run.path('$HOME')
+    const { status, stderr } = await cli(
+      run.args(
+        'sleep 0.01',
+        `touch ${literal}`,
+        '--shell',
+        'none',
+        '--samples',
+        '2',
+        '--looks',
+        '1'
+      ),
+      run.env()
+    )
+    expect(stderr).not.toContain('pulumi-perf-gate:')
+    expect(existsSync(literal)).toBe(true)
+    expect(run.results().results[1]!.command).toBe(`touch ${literal}`)
+    expect(status).toBe(0)
+  })
+})
+
+describe('run leftovers', () => {
+  // Without RUNNER_TEMP this is the system's temp folder: every run would litter it.
+  it('leaves nothing behind in RUNNER_TEMP once it is done', async () => {
+    const run = new RunFolder()
+    const { status } = await cli(
+      run.args('sleep 0.01', 'sleep 0.01', '--samples', '2', '--looks', '1', '--fail-on', 'never'),
+      run.env()
+    )
+    expect(status).toBe(0)
+    expect(readdirSync(run.runnerTemp)).toEqual([])
+  })
+})
