@@ -2,7 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   TOOL_VERSION
-} from "./chunks/chunk-2BZLQV3S.js";
+} from "./chunks/chunk-2AE26FS5.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/cli.ts
@@ -14,7 +14,7 @@ process.stdout.write = ((chunk, ...rest) => {
   if (noise && process.env.RUNNER_DEBUG !== "1") return true;
   return writeStderr(chunk, ...rest);
 });
-var { runCli } = await import("./chunks/main-KWUIXPA7.js");
+var { runCli } = await import("./chunks/main-U4JK2LEB.js");
 var status = await runCli(
   process.argv.slice(2),
   { stdout: (text) => writeStdout(text), stderr: (text) => writeStderr(text), env: process.env },

@@ -8,15 +8,15 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-HZU4JXCP.js";
+} from "./chunks/chunk-ZFJNPBUK.js";
 import "./chunks/chunk-IM3BX727.js";
-import "./chunks/chunk-2BZLQV3S.js";
+import "./chunks/chunk-2AE26FS5.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-EP544BGA.js";
+} from "./chunks/chunk-EHLT3KGC.js";
 import {
   info,
   saveState,
@@ -35,7 +35,7 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-E7QQLHFK.js";
+} from "./chunks/chunk-7DJPWLKG.js";
 import {
   failsCheck
 } from "./chunks/chunk-OAF5WBPV.js";
@@ -127,7 +127,8 @@ async function reportMode(raw, token) {
 async function run() {
   try {
     const raw = readActionInputs();
-    const token = raw["github-token" /* GithubToken */] ?? "";
+    const given = raw["github-token" /* GithubToken */] ?? "";
+    const token = given.startsWith("${{") ? "" : given;
     if (token !== "") setSecret(token);
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
     await (mode === "report" ? reportMode(raw, token) : runMode(raw, token));

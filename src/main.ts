@@ -11,7 +11,10 @@ import { describeError } from './errors'
 export async function run(): Promise<void> {
   try {
     const raw = readActionInputs()
-    const token = raw[Input.GithubToken] ?? ''
+    // An unexpanded `${{ github.token }}` (local-action passes action.yml's default
+    // as text) is no token at all.
+    const given = raw[Input.GithubToken] ?? ''
+    const token = given.startsWith('${{') ? '' : given
     if (token !== '') core.setSecret(token)
     const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
     await (mode === 'report' ? reportMode(raw, token) : runMode(raw, token))

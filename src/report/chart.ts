@@ -52,7 +52,9 @@ export function mermaidChart(baseline: readonly number[], candidate: readonly nu
     `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
     'xychart-beta',
     '    title "Wall time per sample, in run order"',
-    `    x-axis "sample" 1 --> ${samples}`,
+    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
+    // an averaged point is labelled with the first sample of its bucket.
+    `    x-axis "sample" [${lines[0]!.map((_, point) => point * perPoint + 1).join(', ')}]`,
     '    y-axis "seconds"',
     ...lines.map(points => `    line [${points.map(value => value.toFixed(decimals)).join(', ')}]`),
     '```'

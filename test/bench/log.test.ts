@@ -1,31 +1,24 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { closeSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { openLog, tailLines, writeLogHeader } from '../../src/bench/log'
-import { closeSync } from 'node:fs'
-
-const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'perf-gate-log-')), name)
+import { tempFile } from '../helpers/cli'
 
 describe('tailLines', () => {
   it('returns the last lines without the trailing blank ones', () => {
-    const path = tempFile('short.log')
-    writeFileSync(path, 'a\nb\r\nc\n\n\n')
+    const path = tempFile('short.log', 'a\nb\r\nc\n\n\n')
     expect(tailLines(path, 2)).toEqual(['b', 'c'])
     expect(tailLines(path, 20)).toEqual(['a', 'b', 'c'])
   })
 
   it('reads only the end of a large log and never returns a cut line', () => {
-    const path = tempFile('large.log')
     const lines = Array.from({ length: 20_000 }, (_, index) => `line ${index} ${'x'.repeat(40)}`)
-    writeFileSync(path, lines.join('\n') + '\n')
+    const path = tempFile('large.log', lines.join('\n') + '\n')
     expect(tailLines(path, 20)).toEqual(lines.slice(-20))
   })
 
   it('returns every complete line when fewer than asked fit in the read window', () => {
-    const path = tempFile('long-lines.log')
     const long = Array.from({ length: 5 }, (_, index) => `${index}${'y'.repeat(30_000)}`)
-    writeFileSync(path, long.join('\n'))
+    const path = tempFile('long-lines.log', long.join('\n'))
     const tail = tailLines(path, 20)
     expect(tail).toEqual(long.slice(-tail.length))
     expect(tail.length).toBeGreaterThan(0)
@@ -34,8 +27,7 @@ describe('tailLines', () => {
 
 describe('openLog and writeLogHeader', () => {
   it('truncates a log by default and appends when asked', () => {
-    const path = tempFile('group.log')
-    writeFileSync(path, 'old run\n')
+    const path = tempFile('group.log', 'old run\n')
     const fd = openLog(path)
     writeLogHeader(fd, 'baseline sample 1 of 2: true')
     closeSync(fd)

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { onTestFinished } from 'vitest'
 import { runCli } from '../../src/cli/main'
 
 export interface CliResult {
@@ -21,9 +22,14 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<
   return { status, stdout, stderr }
 }
 
-/** Writes `content` (a string, or JSON for anything else) to a file in a fresh folder. */
+/**
+ * Writes `content` (a string, or JSON for anything else) to a file in a fresh folder,
+ * removed when the current test ends. Call it inside a test.
+ */
 export function tempFile(name: string, content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ppg-')), name)
+  const folder = mkdtempSync(join(tmpdir(), 'ppg-'))
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+  const path = join(folder, name)
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content))
   return path
 }
