@@ -8,7 +8,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-ZFJNPBUK.js";
+} from "./chunks/chunk-UI7DEWWV.js";
 import "./chunks/chunk-IM3BX727.js";
 import "./chunks/chunk-2AE26FS5.js";
 import {
@@ -16,7 +16,7 @@ import {
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-EHLT3KGC.js";
+} from "./chunks/chunk-UEP2ZLP2.js";
 import {
   info,
   saveState,
@@ -35,7 +35,7 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-7DJPWLKG.js";
+} from "./chunks/chunk-47P6R32Z.js";
 import {
   failsCheck
 } from "./chunks/chunk-OAF5WBPV.js";

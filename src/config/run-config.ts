@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ShellSetting } from '../bench/types'
@@ -156,9 +157,11 @@ function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
       ? {}
       : { parallel: parseInteger(Input.Parallel, parallel, { min: 1 }) }),
     config: inputValue(raw, Input.Config) ?? '',
+    // The run id plus a random part: matrix jobs of one run share the run id, and
+    // with a shared backend they must never pick (and destroy) each other's stacks.
     stackPrefix:
       inputValue(raw, Input.StackPrefix) ??
-      `perf-gate-${env.GITHUB_RUN_ID ?? `${Date.now().toString(36)}${process.pid}`}`,
+      `perf-gate-${env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(3).toString('hex')}`,
     backendUrl: inputValue(raw, Input.BackendUrl),
     downloadUrl: inputValue(raw, Input.PulumiDownloadUrl) ?? DEFAULT_DOWNLOAD_URL
   }
