@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { cli, tempFile } from '../helpers/cli'
+import { fixturePath } from '../helpers/experiments'
+
+/** A results file made by `compare --format json` from one of Pulumi's experiments. */
+async function resultsOf(name: string, file: string, flags: string[]): Promise<string> {
+  const { stdout } = await cli(['compare', fixturePath('data', file), '--format', 'json', ...flags])
+  return tempFile(`${name}.json`, { ...JSON.parse(stdout), benchmark: name })
+}
+
+describe('report', () => {
+  it('joins benchmarks, adjusts their p-values and fails on a regression', async () => {
+    const files = [
+      await resultsOf('fixed', 'parallelism-fix.json', []),
+      await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix']),
+      await resultsOf('ported', 'ts-vs-py.json', ['--threshold', '10%'])
+    ]
+    const { status, stdout, stderr } = await cli(['report', ...files, '--format', 'json'])
+    expect(stderr).toBe('')
+    expect(status).toBe(1)
+    const items = JSON.parse(stdout) as {
+      benchmark: string
+      pAdjusted: number
+      comparison: { verdict: string; welch: { pRegression: number } }
+    }[]
+    expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
+      ['fixed', 'improvement'],
+      ['broken', 'regression'],
+      ['ported', 'unchanged']
+    ])
+    // Holm: the smallest of three p-values is multiplied by 3.
+    const broken = items[1]!
+    expect(broken.pAdjusted / broken.comparison.welch.pRegression).toBeCloseTo(3, 9)
+  })
+
+  it('names unreadable files in warnings and reports the rest', async () => {
+    const good = await resultsOf('fixed', 'parallelism-fix.json', [])
+    const corrupt = tempFile('corrupt.json', '{"results": [')
+    const foreign = tempFile('package.json', { name: 'not-results' })
+    const { status, stdout, stderr } = await cli(['report', good, corrupt, foreign])
+    expect(status).toBe(0)
+    expect(stderr).toContain(`warning: ${corrupt}: not valid JSON`)
+    expect(stderr).toContain(`warning: ${foreign}: no "results" array`)
+    expect(stdout).toContain('fixed: Improvement')
+  })
+
+  it('fails with one line when no file is readable', async () => {
+    const { status, stderr } = await cli(['report', tempFile('empty.json', '')])
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/pulumi-perf-gate: results: none of .* gave a readable results file/)
+  })
+})
