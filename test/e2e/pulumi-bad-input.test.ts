@@ -6,33 +6,11 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import { expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
-import {
-  makeWorkspace,
-  runArgs,
-  startReleases,
-  type Releases,
-  type Workspace
-} from '../helpers/pulumi-run'
+import { runArgs, pulumiTestContext, type Workspace } from '../helpers/pulumi-run'
 
-let releases: Releases
-let workspace: Workspace
-
-beforeAll(async () => {
-  releases = await startReleases()
-})
-afterAll(() => releases.close())
-
-beforeEach(async () => {
-  workspace = await makeWorkspace()
-  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
-  releases.server.requests.length = 0
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await workspace.remove()
-})
+const context = pulumiTestContext()
 
 interface BadInput {
   what: string
@@ -79,11 +57,14 @@ const BAD_INPUTS: BadInput[] = [
 it.each(BAD_INPUTS)(
   'rejects $what with one line and exit 2, creating nothing',
   async ({ flags, message, requests }) => {
-    const programBefore = readdirSync(workspace.program)
-    const { url } = releases.server
-    const { status, stdout, stderr } = await cli(runArgs(workspace, url, await flags(workspace)), {
-      ...workspace.runnerEnv
-    })
+    const programBefore = readdirSync(context.workspace.program)
+    const { url } = context.releases.server
+    const { status, stdout, stderr } = await cli(
+      runArgs(context.workspace, url, await flags(context.workspace)),
+      {
+        ...context.workspace.runnerEnv
+      }
+    )
 
     expect(status).toBe(2)
     expect(stdout).toBe('')
@@ -94,10 +75,12 @@ it.each(BAD_INPUTS)(
     else expect(errors[0]).toBe(message(url))
     expect(lines.at(-1)).toBe(errors[0]) // the error ends the run: no trace after it
 
-    expect(readdirSync(workspace.backendDir)).toEqual([])
-    expect(readdirSync(workspace.program)).toEqual(programBefore)
-    expect(existsSync(path.join(workspace.runnerEnv.RUNNER_TOOL_CACHE, 'pulumi'))).toBe(false)
-    expect(releases.server.requests).toEqual(requests)
-    expect(existsSync(workspace.resultsFile)).toBe(false)
+    expect(readdirSync(context.workspace.backendDir)).toEqual([])
+    expect(readdirSync(context.workspace.program)).toEqual(programBefore)
+    expect(existsSync(path.join(context.workspace.runnerEnv.RUNNER_TOOL_CACHE, 'pulumi'))).toBe(
+      false
+    )
+    expect(context.releases.server.requests).toEqual(requests)
+    expect(existsSync(context.workspace.resultsFile)).toBe(false)
   }
 )

@@ -8,55 +8,37 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PartialResultsFile } from '../../src/results/partial'
 import { cli } from '../helpers/cli'
 import {
   BUGGY,
   CLI,
   FIXED,
-  makeWorkspace,
   processesMentioning,
   readSimLog,
   runArgs,
   shellQuote,
   stackConfigFiles,
   stackFiles,
-  startReleases,
-  type Releases,
-  type Workspace
+  pulumiTestContext
 } from '../helpers/pulumi-run'
 
-let releases: Releases
-let workspace: Workspace
-
-beforeAll(async () => {
-  releases = await startReleases()
-})
-afterAll(() => releases.close())
-
-beforeEach(async () => {
-  workspace = await makeWorkspace()
-  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await workspace.remove()
-})
+const context = pulumiTestContext()
 
 function readResults(): PartialResultsFile {
-  return JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as PartialResultsFile
+  return JSON.parse(readFileSync(context.workspace.resultsFile, 'utf8')) as PartialResultsFile
 }
 
 /** A cleanup command that leaves a file behind, so the test sees it ran. */
 function cleanupMarker(): { flag: string; ran: () => boolean } {
-  const marker = path.join(workspace.root, 'cleanup-ran')
+  const marker = path.join(context.workspace.root, 'cleanup-ran')
   return { flag: `touch ${shellQuote(marker)}`, ran: () => existsSync(marker) }
 }
 
 function expectTornDown(cleanupRan: boolean): void {
-  expect(stackFiles(workspace.backendDir)).toEqual([])
-  expect(stackConfigFiles(workspace.program)).toEqual([])
+  expect(stackFiles(context.workspace.backendDir)).toEqual([])
+  expect(stackConfigFiles(context.workspace.program)).toEqual([])
   expect(cleanupRan).toBe(true)
 }
 
@@ -64,11 +46,11 @@ describe('a failing pulumi up', () => {
   it('exits 1 with one error line carrying the exit code and the log, and cleans up', async () => {
     const cleanup = cleanupMarker()
     const { status, stdout, stderr } = await cli(
-      runArgs(workspace, releases.server.url, {
+      runArgs(context.workspace, context.releases.server.url, {
         config: 'resources: 10\nlatencyMs: 10\nfailUp: "true"',
         cleanup: cleanup.flag
       }),
-      { ...workspace.runnerEnv }
+      { ...context.workspace.runnerEnv }
     )
 
     expect(status).toBe(1)
@@ -88,27 +70,27 @@ describe('a failing pulumi up', () => {
       [BUGGY, []],
       [FIXED, []]
     ])
-    expect(readSimLog(workspace.backendDir).filter(entry => entry.failed)).toHaveLength(1)
+    expect(readSimLog(context.workspace.backendDir).filter(entry => entry.failed)).toHaveLength(1)
     expectTornDown(cleanup.ran())
   })
 
   it('keeps the samples measured before it in the results file', async () => {
     // The fifth prepare (before the candidate's second sample: warmups, then AB, BA)
     // switches failUp on for both stacks, so that sample's up fails.
-    const counter = path.join(workspace.root, 'prepares')
+    const counter = path.join(context.workspace.root, 'prepares')
     const failFromNowOn = ['e2e-baseline', 'e2e-candidate']
       .map(stack => `pulumi config set --stack ${stack} failUp true`)
       .join(' && ')
     const prepare = `echo . >> ${shellQuote(counter)}; if [ "$(wc -l < ${shellQuote(counter)})" -ge 5 ]; then ${failFromNowOn}; fi`
     const cleanup = cleanupMarker()
     const { status, stderr } = await cli(
-      runArgs(workspace, releases.server.url, {
+      runArgs(context.workspace, context.releases.server.url, {
         'stack-prefix': 'e2e',
         config: 'resources: 10\nlatencyMs: 10',
         prepare,
         cleanup: cleanup.flag
       }),
-      { ...workspace.runnerEnv }
+      { ...context.workspace.runnerEnv }
     )
 
     expect(status).toBe(1)
@@ -129,14 +111,14 @@ describe('a failing pulumi up', () => {
 describe.skipIf(process.platform === 'win32')('SIGTERM while a sample runs', () => {
   it('stops the sample, destroys and removes the stacks, runs cleanup, and exits non-zero', async () => {
     const cleanup = cleanupMarker()
-    const args = runArgs(workspace, releases.server.url, {
+    const args = runArgs(context.workspace, context.releases.server.url, {
       config: 'resources: 5\nlatencyMs: 1500',
       warmup: '0',
       samples: '4',
       cleanup: cleanup.flag
     })
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...workspace.runnerEnv },
+      env: { ...process.env, ...context.workspace.runnerEnv },
       stdio: ['ignore', 'ignore', 'pipe']
     })
     let stderr = ''
@@ -145,7 +127,7 @@ describe.skipIf(process.platform === 'win32')('SIGTERM while a sample runs', () 
 
     // The first progress line of a timed sample; then wait until the next `pulumi up`
     // (the candidate's first sample) is running, and interrupt it.
-    const simulators = () => processesMentioning(workspace.runnerEnv.RUNNER_TOOL_CACHE)
+    const simulators = () => processesMentioning(context.workspace.runnerEnv.RUNNER_TOOL_CACHE)
     const running = () => {
       if (child.exitCode !== null) throw new Error(`the run ended early:\n${stderr}`)
     }

@@ -4,48 +4,30 @@
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli } from '../helpers/cli'
 import {
   BUGGY,
   FIXED,
   appendLine,
-  makeWorkspace,
   readSimLog,
   runArgs,
   shellQuote,
   simLogPath,
   stackConfigFiles,
   stackFiles,
-  startReleases,
   upWorkers,
-  type Releases,
-  type Workspace
+  pulumiTestContext
 } from '../helpers/pulumi-run'
 
-let releases: Releases
-let workspace: Workspace
-
-beforeAll(async () => {
-  releases = await startReleases()
-})
-afterAll(() => releases.close())
-
-beforeEach(async () => {
-  workspace = await makeWorkspace()
-  for (const [name, value] of Object.entries(workspace.runnerEnv)) vi.stubEnv(name, value)
-})
-afterEach(async () => {
-  vi.unstubAllEnvs()
-  await workspace.remove()
-})
+const context = pulumiTestContext()
 
 async function gate(overrides: Record<string, string | undefined> = {}) {
-  const result = await cli(runArgs(workspace, releases.server.url, overrides), {
-    ...workspace.runnerEnv
+  const result = await cli(runArgs(context.workspace, context.releases.server.url, overrides), {
+    ...context.workspace.runnerEnv
   })
-  const results = JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as ResultsFile
+  const results = JSON.parse(readFileSync(context.workspace.resultsFile, 'utf8')) as ResultsFile
   return { ...result, results }
 }
 
@@ -56,15 +38,15 @@ function sampleCount(results: ResultsFile): number {
 /** Asserts the backend holds no stack any more and the program folder no stack config. */
 function expectNothingLeft(backendDir: string): void {
   expect(stackFiles(backendDir)).toEqual([])
-  expect(stackConfigFiles(workspace.program)).toEqual([])
+  expect(stackConfigFiles(context.workspace.program)).toEqual([])
 }
 
 describe('run in Pulumi mode', () => {
   it('measures both versions, finds the fixed one faster, and leaves no stack behind', async () => {
-    const log = simLogPath(workspace.backendDir)
+    const log = simLogPath(context.workspace.backendDir)
     // Both markers go into the simulator's own log, so they sit in order among its
     // destroys and ups; cleanup also records how many stack files still exist.
-    const stacksDir = path.join(workspace.backendDir, '.pulumi', 'stacks')
+    const stacksDir = path.join(context.workspace.backendDir, '.pulumi', 'stacks')
     const cleanup = `printf '{"command":"cleanup","stacksLeft":%d}\\n' "$(find ${shellQuote(stacksDir)} -type f 2>/dev/null | wc -l)" >> ${shellQuote(log)}`
     const { status, stdout, stderr, results } = await gate({
       prepare: appendLine(log, { command: 'prepare' }),
@@ -83,7 +65,7 @@ describe('run in Pulumi mode', () => {
     expect(results.comparison.verdict).toBe('improvement')
     expect(results.comparison.ratio.value).toBeLessThan(1)
 
-    const entries = readSimLog(workspace.backendDir)
+    const entries = readSimLog(context.workspace.backendDir)
     const ups = entries.filter(entry => entry.command === 'up')
     expect(ups).toHaveLength(2 + sampleCount(results)) // one warmup per group
     for (const [index, entry] of entries.entries()) {
@@ -110,7 +92,7 @@ describe('run in Pulumi mode', () => {
     }
     expect(entries.filter(entry => entry.command === 'cleanup')).toHaveLength(1)
     expect(entries.at(-1)).toEqual({ command: 'cleanup', stacksLeft: 0 })
-    expectNothingLeft(workspace.backendDir)
+    expectNothingLeft(context.workspace.backendDir)
   })
 
   it('fails with a regression when the buggy version is the candidate, passing --parallel to both', async () => {
@@ -125,15 +107,15 @@ describe('run in Pulumi mode', () => {
     expect(results.comparison.verdict).toBe('regression')
     expect(results.comparison.ratio.value).toBeGreaterThan(1)
     for (const group of results.results) expect(group.command).toMatch(/ --parallel 50$/)
-    const entries = readSimLog(workspace.backendDir)
+    const entries = readSimLog(context.workspace.backendDir)
     // 3.44.3 is unbounded otherwise (null), so 50 can only come from --parallel.
     expect(upWorkers(entries, FIXED)).toEqual(new Set([50]))
     expect(upWorkers(entries, BUGGY)).toEqual(new Set([20]))
-    expectNothingLeft(workspace.backendDir)
+    expectNothingLeft(context.workspace.backendDir)
   })
 
   it('without --backend-url uses a fresh local backend under RUNNER_TEMP and empties it', async () => {
-    const seen = path.join(workspace.root, 'backend-urls.txt')
+    const seen = path.join(context.workspace.root, 'backend-urls.txt')
     const { status, stderr, results } = await gate({
       'backend-url': undefined,
       prepare: `printf '%s\\n' "$PULUMI_BACKEND_URL" >> ${shellQuote(seen)}`
@@ -146,9 +128,9 @@ describe('run in Pulumi mode', () => {
     const [url] = [...urls]
     expect(url).toMatch(/^file:\/\//)
     const backendDir = url!.slice('file://'.length)
-    expect(path.relative(workspace.runnerEnv.RUNNER_TEMP, backendDir)).not.toMatch(/^\.\./)
+    expect(path.relative(context.workspace.runnerEnv.RUNNER_TEMP, backendDir)).not.toMatch(/^\.\./)
     expectNothingLeft(backendDir)
     // The backend the other tests pass explicitly was not used.
-    expect(readdirSync(workspace.backendDir)).toEqual([])
+    expect(readdirSync(context.workspace.backendDir)).toEqual([])
   })
 })

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { buildReleases, serveReleases, type ReleaseServer } from './pulumi-releases'
 
 const run = promisify(execFile)
@@ -174,4 +175,32 @@ export function appendLine(file: string, entry: Record<string, string>): string 
 export async function processesMentioning(text: string): Promise<string[]> {
   const { stdout } = await run('ps', ['-eo', 'pid=,args='])
   return stdout.split('\n').filter(line => line.includes(text))
+}
+
+/**
+ * The shared setup of a Pulumi-mode test file: releases served for the whole file, and
+ * for each test a fresh workspace whose runner variables are in process.env (the
+ * in-process CLI reads them) and a cleared request log.
+ */
+export function pulumiTestContext(): {
+  readonly releases: Releases
+  readonly workspace: Workspace
+} {
+  const context = {} as { releases: Releases; workspace: Workspace }
+  beforeAll(async () => {
+    context.releases = await startReleases()
+  })
+  afterAll(() => context.releases.close())
+  beforeEach(async () => {
+    context.workspace = await makeWorkspace()
+    for (const [name, value] of Object.entries(context.workspace.runnerEnv)) {
+      vi.stubEnv(name, value)
+    }
+    context.releases.server.requests.length = 0
+  })
+  afterEach(async () => {
+    vi.unstubAllEnvs()
+    await context.workspace.remove()
+  })
+  return context
 }
