@@ -8,7 +8,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-UI7DEWWV.js";
+} from "./chunks/chunk-G7HIUFMS.js";
 import "./chunks/chunk-IM3BX727.js";
 import "./chunks/chunk-2AE26FS5.js";
 import {

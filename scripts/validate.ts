@@ -6,11 +6,11 @@
  * the family-wise false-regression rate of ten benchmarks with and without the
  * Holm adjustment. REPS=… sets the repetitions per row (default 4000).
  */
-import { readFileSync } from 'node:fs'
 import { analyse } from '../src/stats/analyse'
 import { holmRegressions, regressionPath } from '../src/stats/family'
 import { interleavedOrder } from '../src/bench/schedule'
 import type { Verdict } from '../src/results/schema'
+import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
 
 const REPS = Number(process.env.REPS ?? 4000)
@@ -28,21 +28,13 @@ interface Scenario {
   looks?: number[]
 }
 
-function experiment(file: string, group: string): number[] {
-  const url = new URL(`../fixtures/data/${file}`, import.meta.url)
-  const data = JSON.parse(readFileSync(url, 'utf8')) as {
-    results: { times: number[]; parameters: { group: string } }[]
-  }
-  return data.results.find(result => result.parameters.group === group)!.times
-}
-
 /** A bootstrap resample: `SAMPLES` draws with replacement. */
 const resample = (times: number[]) => Array.from({ length: SAMPLES }, () => random.pick(times))
 
-const control = experiment('parallelism-fix.json', 'control')
-const fix = experiment('parallelism-fix.json', 'fix')
-const python = experiment('ts-vs-py.json', 'control')
-const typescript = experiment('ts-vs-py.json', 'ts-control')
+const control = experimentTimes('parallelism-fix.json', 'control')
+const fix = experimentTimes('parallelism-fix.json', 'fix')
+const python = experimentTimes('ts-vs-py.json', 'control')
+const typescript = experimentTimes('ts-vs-py.json', 'ts-control')
 const percent = (a: number[], b: number[]) => {
   const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length
   const change = mean(b) / mean(a) - 1

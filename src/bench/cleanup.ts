@@ -1,4 +1,5 @@
-import { closeSync } from 'node:fs'
+import { closeSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { ShellSetting, Step } from './types'
 import { describeError } from '../errors'
 import { resolveStep } from './command'
@@ -26,6 +27,7 @@ export async function runCleanup(
   options: CleanupOptions = {}
 ): Promise<string[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS
+  if (options.logPath !== undefined) mkdirSync(dirname(options.logPath), { recursive: true })
   const logFd = options.logPath === undefined ? undefined : openLog(options.logPath, 'append')
   const warnings: string[] = []
   try {

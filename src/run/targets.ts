@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCleanup } from '../bench/cleanup'
 import type { BenchGroup, Step } from '../bench/types'
@@ -49,13 +49,12 @@ export async function setUpTarget(
   const { cleanup: cleanupCommand } = config
   if (cleanupCommand !== undefined) {
     // Registered first so it runs last: after the stacks are gone (SPEC §2).
-    context.cleanup.push(async () => {
-      await mkdir(context.logDir, { recursive: true })
-      return runCleanup([userStep(cleanupCommand)], config.shell, {
+    context.cleanup.push(() =>
+      runCleanup([userStep(cleanupCommand)], config.shell, {
         logPath: join(context.logDir, 'cleanup.log'),
         timeoutMs: config.timeoutMs
       })
-    })
+    )
   }
   if (config.target.kind === 'commands') {
     const group = (name: GroupName, script: string): BenchGroup => ({

@@ -32,6 +32,12 @@ describe('runCleanup', () => {
     expect(readFileSync(logPath, 'utf8')).toContain('stack is busy')
   })
 
+  it('makes the folder of its log when a run stopped before any log was written', async () => {
+    const logPath = join(mkdtempSync(join(tmpdir(), 'perf-gate-cleanup-')), 'logs', 'cleanup.log')
+    expect(await runCleanup([shell('echo cleaned')], bash, { logPath })).toEqual([])
+    expect(readFileSync(logPath, 'utf8')).toContain('cleaned')
+  })
+
   it('turns a command that cannot be split into a warning and runs the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'perf-gate-cleanup-'))
     const warnings = await runCleanup([shell("echo 'unterminated"), shell(`touch ${dir}/ran`)], {
