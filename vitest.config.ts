@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config'
 
+// Tests that start real processes, servers or the bundle: slower, and the ones that
+// run dist/ must never see a stale one, so this project builds it first (once).
+const END_TO_END = ['test/e2e/**/*.test.ts', 'test/cli/run-*.test.ts']
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: END_TO_END }
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: END_TO_END, globalSetup: ['test/setup/build-dist.ts'] }
+      }
+    ]
   }
 })

@@ -1,23 +1,20 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  STACKS_STATE,
-  readActionInputs
-} from "./chunks/chunk-YZVF4S6O.js";
-import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-G7HIUFMS.js";
-import "./chunks/chunk-IM3BX727.js";
-import "./chunks/chunk-2AE26FS5.js";
+} from "./chunks/chunk-JD3QRBV3.js";
+import "./chunks/chunk-42E6DN32.js";
+import "./chunks/chunk-IMGMDCXO.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-UEP2ZLP2.js";
+} from "./chunks/chunk-L7LUAQU4.js";
 import {
+  getInput,
   info,
   saveState,
   setFailed,
@@ -26,7 +23,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-BO4PDQUB.js";
-import "./chunks/chunk-3XXOS7G6.js";
+import "./chunks/chunk-J7SE5UR6.js";
 import {
   headline,
   inputValue,
@@ -35,15 +32,21 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-47P6R32Z.js";
+} from "./chunks/chunk-O5X7CYNH.js";
 import {
   failsCheck
 } from "./chunks/chunk-OAF5WBPV.js";
 import {
+  Input,
   InputError,
   describeError
-} from "./chunks/chunk-7TUUF2SR.js";
+} from "./chunks/chunk-E5NJYEY5.js";
 import "./chunks/chunk-HIUQPB7O.js";
+
+// src/action/inputs.ts
+function readActionInputs() {
+  return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
+}
 
 // src/action/publish.ts
 async function publishReport(options) {
@@ -67,7 +70,7 @@ async function runMode(raw, token) {
       progress: info,
       info,
       warn: warning,
-      saveStacks: (serialized) => saveState(STACKS_STATE, serialized),
+      saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
       signal,
       env: process.env
     }),
@@ -75,7 +78,7 @@ async function runMode(raw, token) {
   );
   setResultOutputs(results);
   await publishReport({
-    body: renderMarkdown(results, { commentKey: reporting.commentKey }),
+    body: renderMarkdown(results),
     verdict: results.comparison.verdict,
     reporting,
     token
@@ -115,7 +118,7 @@ async function reportMode(raw, token) {
     setOutput("samples" /* Samples */, comparison.samples);
   }
   await publishReport({
-    body: renderMultiMarkdown(items, { commentKey: reporting.commentKey }),
+    body: renderMultiMarkdown(items),
     verdict,
     reporting,
     token
@@ -123,7 +126,7 @@ async function reportMode(raw, token) {
   if (failsCheck(verdict, decision.failOn)) setFailed(multiHeadline(items));
 }
 
-// src/main.ts
+// src/action/main.ts
 async function run() {
   try {
     const raw = readActionInputs();

@@ -1,11 +1,8 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  STACKS_STATE
-} from "./chunks/chunk-YZVF4S6O.js";
-import {
   StackLedger
-} from "./chunks/chunk-IM3BX727.js";
+} from "./chunks/chunk-42E6DN32.js";
 import {
   getState,
   info,
@@ -13,13 +10,13 @@ import {
 } from "./chunks/chunk-BO4PDQUB.js";
 import {
   describeError
-} from "./chunks/chunk-7TUUF2SR.js";
+} from "./chunks/chunk-E5NJYEY5.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
   try {
-    const saved = getState(STACKS_STATE);
+    const saved = getState("stacks" /* Stacks */);
     if (saved === "") return;
     const ledger = StackLedger.restore(saved);
     if (ledger.stacks.length === 0) return;

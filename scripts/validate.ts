@@ -6,10 +6,11 @@
  * the family-wise false-regression rate of ten benchmarks with and without the
  * Holm adjustment. REPS=… sets the repetitions per row (default 4000).
  */
+import type { GroupIndex } from '../src/bench/schedule'
 import { analyse } from '../src/stats/analyse'
 import { holmRegressions, regressionPath } from '../src/stats/family'
 import { interleavedOrder } from '../src/bench/schedule'
-import type { Verdict } from '../src/results/schema'
+import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
 
@@ -68,7 +69,7 @@ function drifting(drift: number, order: 'interleaved' | 'sequential'): () => Pai
     const slots =
       order === 'interleaved'
         ? interleavedOrder(SAMPLES)
-        : [...Array(SAMPLES).fill(0), ...Array(SAMPLES).fill(1)]
+        : [...Array<GroupIndex>(SAMPLES).fill(0), ...Array<GroupIndex>(SAMPLES).fill(1)]
     const pair: Pair = { baseline: [], candidate: [] }
     slots.forEach((group, position) => {
       const time = MEAN * (1 + (drift * position) / slots.length) * (1 + noises.normal!())

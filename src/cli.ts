@@ -1,4 +1,4 @@
-import { TOOL_VERSION } from './version'
+import { TOOL_VERSION } from './core/version'
 
 // Libraries built for Actions (tool-cache, exec) write workflow commands and
 // progress to stdout. On the command line stdout carries only our report (with
@@ -6,12 +6,12 @@ import { TOOL_VERSION } from './version'
 // `::debug::` and `[command]` echo lines are dropped unless RUNNER_DEBUG asks for them.
 const writeStdout = process.stdout.write.bind(process.stdout)
 const writeStderr = process.stderr.write.bind(process.stderr)
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
   const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
   const noise = text.startsWith('::debug::') || text.startsWith('[command]')
   if (noise && process.env.RUNNER_DEBUG !== '1') return true
   return writeStderr(chunk, ...rest)
-}) as typeof process.stdout.write
+}
 
 // Imported only now, so the stdout redirection above is in place first.
 const { runCli } = await import('./cli/main')

@@ -5,6 +5,3 @@ import { Input, type RawInputs } from '../config/inputs'
 export function readActionInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map(input => [input, core.getInput(input)]))
 }
-
-/** The key under which the main step saves the stacks for the post step. */
-export const STACKS_STATE = 'stacks'

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
-import { describeError } from '../errors'
+import { describeError } from '../core/errors'
 import { StackLedger } from '../pulumi/ledger'
-import { STACKS_STATE } from './inputs'
+import { State } from '../config/inputs'
 
 /**
  * The post step (`post-if: always()`): destroys any stack the main step recorded but
@@ -10,7 +10,7 @@ import { STACKS_STATE } from './inputs'
  */
 export async function cleanUpAfterMain(): Promise<void> {
   try {
-    const saved = core.getState(STACKS_STATE)
+    const saved = core.getState(State.Stacks)
     if (saved === '') return
     const ledger = StackLedger.restore(saved)
     if (ledger.stacks.length === 0) return

@@ -1,8 +1,7 @@
 import * as core from '@actions/core'
 import { Output } from '../config/inputs'
-import type { ReportingConfig } from '../config/run-config'
-import { commentOnPullRequest } from '../github/publish'
-import type { Verdict } from '../results/schema'
+import { commentOnPullRequest, type CommentSettings } from '../github/publish'
+import type { Verdict } from '../stats/types'
 
 /**
  * The end of every action run: the report in the job summary (always), the sticky
@@ -11,7 +10,7 @@ import type { Verdict } from '../results/schema'
 export async function publishReport(options: {
   body: string
   verdict: Verdict
-  reporting: ReportingConfig
+  reporting: CommentSettings
   token: string
 }): Promise<void> {
   await core.summary.addRaw(options.body, true).write()

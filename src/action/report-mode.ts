@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
 import { joinResults } from '../run/join-results'
 import { failsCheck } from '../stats/verdict'
@@ -30,7 +30,7 @@ export async function reportMode(raw: RawInputs, token: string): Promise<void> {
     core.setOutput(Output.Samples, comparison.samples)
   }
   await publishReport({
-    body: renderMultiMarkdown(items, { commentKey: reporting.commentKey }),
+    body: renderMultiMarkdown(items),
     verdict,
     reporting,
     token

@@ -1,12 +1,11 @@
 import * as core from '@actions/core'
-import { Output, type RawInputs } from '../config/inputs'
+import { Output, State, type RawInputs } from '../config/inputs'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { headline, renderMarkdown } from '../report/markdown'
 import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
 import { withSignalAbort } from '../run/signals'
 import { failsCheck } from '../stats/verdict'
-import { STACKS_STATE } from './inputs'
 import { publishReport } from './publish'
 
 /** `mode: run`: measure, analyse, write the results, report, and fail on a regression. */
@@ -20,7 +19,7 @@ export async function runMode(raw: RawInputs, token: string): Promise<void> {
         progress: core.info,
         info: core.info,
         warn: core.warning,
-        saveStacks: serialized => core.saveState(STACKS_STATE, serialized),
+        saveStacks: serialized => core.saveState(State.Stacks, serialized),
         signal,
         env: process.env
       }),
@@ -28,7 +27,7 @@ export async function runMode(raw: RawInputs, token: string): Promise<void> {
   )
   setResultOutputs(results)
   await publishReport({
-    body: renderMarkdown(results, { commentKey: reporting.commentKey }),
+    body: renderMarkdown(results),
     verdict: results.comparison.verdict,
     reporting,
     token

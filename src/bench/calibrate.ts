@@ -1,4 +1,4 @@
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { describeOutcome, runProcess } from './spawn'
 
 const CALIBRATION_WARMUP = 5

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ShellSetting, Step } from './types'
-import { describeError } from '../errors'
+import { describeError } from '../core/errors'
 import { resolveStep } from './command'
 import { openLog, writeLogHeader } from './log'
 import { describeOutcome, runProcess } from './spawn'

@@ -1,5 +1,5 @@
 import type { Step, ShellSetting } from './types'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { splitWords } from './words'
 
 /** A Step turned into what `spawn` needs, decided once before anything runs. */

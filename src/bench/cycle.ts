@@ -1,5 +1,4 @@
-import type { GroupName } from '../results/schema'
-import type { Measurement } from './types'
+import type { GroupName, Measurement } from './types'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
 import { tailLines, writeLogHeader } from './log'

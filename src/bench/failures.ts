@@ -1,4 +1,4 @@
-import { BenchmarkError } from '../errors'
+import { BenchmarkError } from '../core/errors'
 import type { Measurement } from './types'
 
 /** The run stopped before it finished; `partial` holds what was measured up to then. */

@@ -1,5 +1,5 @@
 /** A human duration for estimates and limits: `300 ms`, `12.3 s`, `2 min 10 s`, `1 h 5 min`. */
-export function formatDuration(seconds: number): string {
+export function formatTimeSpan(seconds: number): string {
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`
   if (seconds < 60) return `${seconds.toFixed(1)} s`
   if (seconds < 3600) {

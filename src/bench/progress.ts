@@ -1,4 +1,4 @@
-import { formatDuration, formatSampleTime } from './format'
+import { formatTimeSpan, formatSampleTime } from './format'
 
 /** How far one group has come: what its runs took so far and how many are left. */
 export interface GroupPace {
@@ -41,5 +41,5 @@ export interface ProgressEvent {
 export function formatProgress(event: ProgressEvent): string {
   const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${formatSampleTime(event.seconds)}`
   if (!event.secondsLeft) return line
-  return `${line}, about ${formatDuration(event.secondsLeft)} left`
+  return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { formatDuration } from './format'
+import { formatTimeSpan } from './format'
 
 export interface ProcessSpec {
   file: string
@@ -125,7 +125,7 @@ export function describeOutcome(outcome: ProcessOutcome, timeoutMs: number): str
     case 'signaled':
       return `was killed by ${outcome.signal}`
     case 'timed-out':
-      return `timed out after ${formatDuration(timeoutMs / 1000)}`
+      return `timed out after ${formatTimeSpan(timeoutMs / 1000)}`
     case 'aborted':
       return 'was aborted'
     case 'not-started':

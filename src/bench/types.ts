@@ -1,4 +1,12 @@
-import type { GroupName, ScheduleEntry } from '../results/schema'
+/** The two sides of every comparison. */
+export type GroupName = 'baseline' | 'candidate'
+
+export interface ScheduleEntry {
+  group: GroupName
+  /** 0-based index among the group's timed samples, or -1 for a warmup run. */
+  index: number
+  time: number
+}
 
 /**
  * One process to start. `shell` commands are the user's own text, run through the

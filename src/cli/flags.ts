@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { Input } from '../config/inputs'
-import { InputError } from '../errors'
-import type { Verdict } from '../results/schema'
+import { InputError } from '../core/errors'
+import type { Verdict } from '../stats/types'
 import type { FailOn } from '../stats/verdict'
 
 export interface ParsedFlags {
@@ -65,14 +65,14 @@ export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
 )
 
 /** What a command prints on stdout and the verdict that sets the exit status. */
-export interface CommandOutcome {
+export interface SubcommandOutcome {
   output: string
   verdict: Verdict
   failOn: FailOn
 }
 
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */
-export type Command = (
+export type Subcommand = (
   argv: readonly string[],
   io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv }
-) => Promise<CommandOutcome | 'help'>
+) => Promise<SubcommandOutcome | 'help'>

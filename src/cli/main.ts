@@ -1,6 +1,6 @@
-import { BenchmarkError, InputError, describeError } from '../errors'
+import { BenchmarkError, InputError, describeError } from '../core/errors'
 import { failsCheck } from '../stats/verdict'
-import type { Command } from './flags'
+import type { Subcommand } from './flags'
 import { USAGE } from './help'
 
 export interface CliIO {
@@ -11,7 +11,7 @@ export interface CliIO {
 
 // Loaded on demand: `--help` and `compare` start without the GitHub client,
 // the tool cache and the measurement engine.
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   run: async () => (await import('./run')).runCommand,
   compare: async () => (await import('./compare')).compareCommand,
   report: async () => (await import('./report')).reportCommand

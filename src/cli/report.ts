@@ -1,14 +1,15 @@
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseDecision } from '../config/run-config'
-import { InputError } from '../errors'
-import { overallVerdict, renderMultiMarkdown, type MultiItem } from '../report/multi'
+import { InputError } from '../core/errors'
+import { overallVerdict, renderMultiMarkdown } from '../report/multi'
+import type { MultiItem } from '../results/family'
 import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
-import { FORMATS, parseFlags, type Command } from './flags'
+import { FORMATS, parseFlags, type Subcommand } from './flags'
 
 /** `pulumi-perf-gate report FILE|GLOB ...`: the action's report mode on the command line. */
-export const reportCommand: Command = async (argv, io) => {
+export const reportCommand: Subcommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [
     'alpha',
     'threshold',

@@ -1,16 +1,16 @@
 import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig } from '../config/run-config'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { commentOnPullRequest } from '../github/publish'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
 import { withSignalAbort } from '../run/signals'
-import { FORMATS, RUN_FLAGS, parseFlags, type Command } from './flags'
+import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
 /** `pulumi-perf-gate run`: the action's `run` mode on the command line (SPEC §4). */
-export const runCommand: Command = async (argv, io) => {
+export const runCommand: Subcommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, 'format'])
   if (help) return 'help'
   if (positionals.length > 0) {
@@ -34,7 +34,7 @@ export const runCommand: Command = async (argv, io) => {
   )
   line(`Results: ${config.resultsFile}`)
   await commentOnPullRequest({
-    body: renderMarkdown(results, { commentKey: reporting.commentKey }),
+    body: renderMarkdown(results),
     verdict: results.comparison.verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? '',

@@ -1,3 +1,5 @@
+import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
+
 /**
  * Every input of the action, named once. action.yml, the CLI's flags and the README
  * tables follow this list (a test keeps them in step).
@@ -34,8 +36,6 @@ export enum Input {
   ResultsFile = 'results-file'
 }
 
-export const DEFAULT_DOWNLOAD_URL = 'https://get.pulumi.com/releases/sdk'
-
 /**
  * Defaults that action.yml states as `default:`. Inputs whose default depends on
  * whether the user set them (program, candidate-version, name, …) are absent here
@@ -59,7 +59,7 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
 /** Raw input values as the user gave them; absent or empty means "not set". */
 export type RawInputs = Partial<Record<Input, string>>
 
-/** The outputs of the action (SPEC §3). */
+/** The outputs of the action (action.yml). */
 export enum Output {
   Verdict = 'verdict',
   Ratio = 'ratio',
@@ -69,4 +69,10 @@ export enum Output {
   Samples = 'samples',
   ResultsFile = 'results-file',
   CommentUrl = 'comment-url'
+}
+
+/** What the main step saves (`core.saveState`) for the post step to read. */
+export enum State {
+  /** The stacks the run created and has not removed yet. */
+  Stacks = 'stacks'
 }

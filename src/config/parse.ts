@@ -1,4 +1,4 @@
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 
 /**
  * Typed readers for input values. Each failure is one line naming the input, the

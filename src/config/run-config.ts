@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ShellSetting } from '../bench/types'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import type { FailOn } from '../stats/verdict'
-import { parsePullRequestInput } from '../github/pull-request'
-import { DEFAULT_DOWNLOAD_URL, INPUT_DEFAULTS, Input, type RawInputs } from './inputs'
+import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
+import { INPUT_DEFAULTS, Input, type RawInputs } from './inputs'
 import { parseAlpha, parseChoice, parseInteger, parseMinutes, parseThreshold } from './parse'
-
-import type { CommentMode } from '../github/comment'
+import type { CommentSettings } from '../github/publish'
 
 /** What is measured: two shell commands, or one Pulumi program with two CLIs. */
 export type Target =
@@ -45,13 +44,6 @@ export interface RunConfig {
   timeoutMs: number
   decision: Decision
   resultsFile: string
-}
-
-export interface ReportingConfig {
-  comment: CommentMode
-  commentKey: string
-  /** The `pull-request` input, checked; otherwise the number comes from the event. */
-  pullRequest?: string
 }
 
 /** Shells a user may name; `none` splits the command into words and spawns it directly. */
@@ -172,7 +164,7 @@ export function parseReporting(
   raw: RawInputs,
   env: NodeJS.ProcessEnv,
   name: string
-): ReportingConfig {
+): CommentSettings {
   const workflowJob = [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter(Boolean).join('/')
   const pullRequest = inputValue(raw, Input.PullRequest)
   return {
@@ -182,6 +174,9 @@ export function parseReporting(
       'never'
     ]),
     commentKey: inputValue(raw, Input.CommentKey) ?? (workflowJob || name),
-    pullRequest: pullRequest === undefined ? undefined : String(parsePullRequestInput(pullRequest))
+    pullRequest:
+      pullRequest === undefined
+        ? undefined
+        : parseInteger(Input.PullRequest, pullRequest, { min: 1 })
   }
 }

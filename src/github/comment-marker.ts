@@ -2,7 +2,7 @@
  * The hidden marker that makes our pull-request comment findable on later runs,
  * and the matcher that finds it. Pure.
  */
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 
 /** The parts of a GitHub issue comment the matcher reads. */
 export interface IssueComment {

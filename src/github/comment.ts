@@ -3,7 +3,7 @@
  * create it. Comment trouble never fails the job: it comes back as a warning.
  */
 import { getOctokit } from '@actions/github'
-import type { Verdict } from '../results/schema'
+import type { Verdict } from '../stats/types'
 import { clip } from '../report/escape'
 import { capBody } from '../report/limit'
 import { findComment, hasMarker, marker } from './comment-marker'

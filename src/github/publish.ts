@@ -1,8 +1,15 @@
-import type { ReportingConfig } from '../config/run-config'
-import type { Verdict } from '../results/schema'
-import { upsertComment } from './comment'
+import type { Verdict } from '../stats/types'
+import { upsertComment, type CommentMode } from './comment'
 import { readEventContext } from './event'
 import { pullRequestNumber } from './pull-request'
+
+/** Where and when the report becomes a pull-request comment. */
+export interface CommentSettings {
+  comment: CommentMode
+  commentKey: string
+  /** The `pull-request` input, checked; otherwise the number comes from the event. */
+  pullRequest?: number
+}
 
 // The login the default GITHUB_TOKEN comments as: its comments win when matching.
 const ACTIONS_BOT = 'github-actions[bot]'
@@ -14,7 +21,7 @@ const ACTIONS_BOT = 'github-actions[bot]'
 export async function commentOnPullRequest(options: {
   body: string
   verdict: Verdict
-  reporting: ReportingConfig
+  reporting: CommentSettings
   token: string
   env: NodeJS.ProcessEnv
   info: (line: string) => void

@@ -1,6 +1,4 @@
 /** Which pull request to comment on. Pure. */
-import { Input } from '../config/inputs'
-import { parseInteger } from '../config/parse'
 
 /** The parts of `@actions/github`'s context this reads. */
 export interface EventContext {
@@ -9,15 +7,14 @@ export interface EventContext {
 }
 
 /**
- * The pull request number: the `pull-request` input when given, else from the
+ * The pull request number: the `pull-request` input (already checked) when given, else from the
  * event: `pull_request`, `pull_request_target` and review events carry it,
  * `issue_comment` on a pull request too, and `workflow_run` lists the pull
  * requests of the run that triggered it (empty for pull requests from forks,
  * where the number has to come in through the input). Undefined when there is none.
  */
-export function pullRequestNumber(context: EventContext, input?: string): number | undefined {
-  const given = input?.trim()
-  if (given) return parsePullRequestInput(given)
+export function pullRequestNumber(context: EventContext, input?: number): number | undefined {
+  if (input !== undefined) return input
   const payload = asRecord(context.payload)
   if (context.eventName === 'workflow_run') {
     const pullRequests = asRecord(payload.workflow_run).pull_requests
@@ -30,11 +27,6 @@ export function pullRequestNumber(context: EventContext, input?: string): number
     return issue.pull_request ? positiveInteger(issue.number) : undefined
   }
   return positiveInteger(asRecord(payload.pull_request).number)
-}
-
-/** The `pull-request` input: a positive whole number. */
-export function parsePullRequestInput(value: string): number {
-  return parseInteger(Input.PullRequest, value, { min: 1 })
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { StackRef } from './stacks'
+import type { StackRef } from './stack-ref'
 import { removeStack } from './stacks'
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 
 /**
  * The absolute path of a Pulumi program folder, checked to hold `Pulumi.yaml` (or

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { parseVersion } from './version-spec'
 import { describeFailure, runCaptured } from './run'
 

@@ -1,12 +1,13 @@
-import { DEFAULT_DOWNLOAD_URL } from '../config/inputs'
-import type { ArchiveExtension, PulumiArch, PulumiOs } from './platform'
+import type { ArchiveExtension } from './platform'
 
+/** Where Pulumi's release archives and checksum files are published. */
+export const DEFAULT_DOWNLOAD_URL = 'https://get.pulumi.com/releases/sdk'
 const DEFAULT_LATEST_VERSION_URL = 'https://www.pulumi.com/latest-version'
 
 /** `pulumi-v3.43.1-linux-x64.tar.gz`, as published. */
 export function archiveFileName(
   version: string,
-  target: { os: PulumiOs | string; arch: PulumiArch | string },
+  target: { os: string; arch: string },
   extension: ArchiveExtension
 ): string {
   return `pulumi-v${version}-${target.os}-${target.arch}.${extension}`

@@ -1,22 +1,12 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import type { BenchGroup, Step } from '../bench/types'
-import { BenchmarkError } from '../errors'
-import type { GroupName } from '../results/schema'
+import { BenchmarkError } from '../core/errors'
+import type { GroupName } from '../bench/types'
 import type { ConfigEntry } from './config-input'
-import type { StackLedger } from './ledger'
+import type { StackRef } from './stack-ref'
 import { describeFailure, runCaptured } from './run'
 import type { RunResult } from './run'
-
-/** Everything needed to reach a stack again, also from another process (the post step). */
-export interface StackRef {
-  /** Absolute path of the `pulumi` binary that works on the stack. */
-  binary: string
-  /** Absolute path of the program folder (holds Pulumi.yaml). */
-  programDir: string
-  stack: string
-  backendUrl: string
-}
 
 const SETUP_TIMEOUT_MS = 5 * 60_000
 const DESTROY_TIMEOUT_MS = 30 * 60_000
@@ -63,16 +53,8 @@ function upArgs(stack: string, parallel?: number): string[] {
   return parallel === undefined ? args : [...args, '--parallel', String(parallel)]
 }
 
-/**
- * Creates the stack (or selects it if it exists already) and sets its config. The ledger
- * records the stack first, so it is cleaned up even if creating it half-succeeds.
- */
-export async function initStack(
-  ref: StackRef,
-  config: ConfigEntry[],
-  ledger: StackLedger
-): Promise<void> {
-  ledger.record(ref)
+/** Creates the stack (or selects it if it exists already) and sets its config. */
+export async function initStack(ref: StackRef, config: ConfigEntry[]): Promise<void> {
   const init = ['stack', 'init', ref.stack, '--non-interactive']
   const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS)
   if (created.exitCode !== 0) {

@@ -3,6 +3,12 @@
 /** GitHub rejects issue comment bodies longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536
 
+/**
+ * The most a report may hold: the publisher adds its hidden marker line
+ * (`<!-- pulumi-perf-gate:KEY -->`) above it, and both must fit GitHub's limit.
+ */
+export const REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1_024
+
 const TRUNCATION_NOTE =
   "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n"
 
@@ -36,7 +42,7 @@ export interface Detail {
 export function fitToLimit(
   render: (detail: Detail) => string,
   totalRows: number,
-  limit: number = GITHUB_COMMENT_LIMIT
+  limit: number = REPORT_LIMIT
 ): string {
   const full = render({ rawRows: totalRows, chart: true })
   if (full.length <= limit) return full

@@ -1,8 +1,8 @@
 /**
  * The pull-request comment and job summary for one benchmark (SPEC §9). Pure.
  */
-import { marker } from '../github/comment-marker'
-import type { Environment, ResultsFile } from '../results/schema'
+import type { Environment } from '../bench/environment'
+import type { ResultsFile } from '../results/schema'
 import { renderChart } from './chart'
 import { clip, escapeMarkdown, safeUrl } from './escape'
 import { formatCount, formatPlain, formatSeconds } from './format'
@@ -21,8 +21,6 @@ import {
 export { headline } from './model'
 
 export interface MarkdownOptions {
-  /** Adds the hidden marker `<!-- pulumi-perf-gate:KEY -->` as the first line. */
-  commentKey?: string
   /** Link to the workflow run; defaults to `environment.runUrl`. */
   runUrl?: string
   /** Shown under the headline instead of the benchmark name. */
@@ -48,7 +46,6 @@ export function renderMarkdown(results: ResultsFile, options: MarkdownOptions = 
   return fitToLimit(
     detail =>
       joinBlocks([
-        options.commentKey === undefined ? '' : marker(options.commentKey),
         `## ${markdownHeadline(results)}`,
         `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
         ...sections(detail),

@@ -3,9 +3,10 @@
  * sentence, the statistics lines and the group table. Pure and format-neutral:
  * the markdown and text renderers differ only in the `Style` they pass.
  */
-import { InputError } from '../errors'
-import type { Comparison, GroupResult, ResultsFile, Verdict } from '../results/schema'
-import { speedup as largerOverSmaller } from '../stats/ratio'
+import { InputError } from '../core/errors'
+import type { Comparison, Verdict } from '../stats/types'
+import type { GroupResult, ResultsFile } from '../results/schema'
+import { largerOverSmaller } from '../stats/ratio'
 import { plainText } from './escape'
 import {
   formatCount,

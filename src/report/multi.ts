@@ -2,9 +2,9 @@
  * One comment for many benchmarks (report mode, matrix jobs): an overall
  * headline, a row per benchmark, and each benchmark's report folded. Pure.
  */
-import { InputError } from '../errors'
-import { marker } from '../github/comment-marker'
-import type { ResultsFile, Verdict } from '../results/schema'
+import { InputError } from '../core/errors'
+import type { MultiItem } from '../results/family'
+import type { Verdict } from '../stats/types'
 import { clip, escapeMarkdown, plainText } from './escape'
 import { formatCount, formatP } from './format'
 import { fitToLimit } from './limit'
@@ -18,12 +18,6 @@ import {
   type MarkdownOptions
 } from './markdown'
 import { formatChange, relativeChange, VERDICT_EMOJI, VERDICT_LABEL } from './model'
-
-export interface MultiItem {
-  results: ResultsFile
-  /** The regression test's p adjusted for testing all benchmarks together. */
-  pAdjusted: number
-}
 
 /** Worst first: the overall verdict is the first of these any benchmark has. */
 const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged']
@@ -82,7 +76,6 @@ export function renderMultiMarkdown(
   return fitToLimit(
     detail =>
       joinBlocks([
-        options.commentKey === undefined ? '' : marker(options.commentKey),
         `## ${title}`,
         options.title === undefined ? '' : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
         summaryTable(items),

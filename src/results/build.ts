@@ -1,6 +1,9 @@
 import type { Analysis } from '../stats/analyse'
 import type { GroupSummary } from '../stats/summary'
-import type { Comparison, Environment, GroupResult, ResultsFile, ScheduleEntry } from './schema'
+import type { Comparison } from '../stats/types'
+import type { Environment } from '../bench/environment'
+import type { GroupResult, ResultsFile } from './schema'
+import type { ScheduleEntry } from '../bench/types'
 
 /** What a group contributes to a results file besides its figures. */
 export interface GroupSource {

@@ -1,9 +1,10 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
-import type { RunConfig } from '../config/run-config'
-import { describeError } from '../errors'
+import { describeError } from '../core/errors'
 import { analyse } from '../stats/analyse'
 import type { GroupSource } from './build'
-import type { Comparison, Environment, GroupName, ScheduleEntry } from './schema'
+import type { Comparison } from '../stats/types'
+import type { Environment } from '../bench/environment'
+import type { GroupName, ScheduleEntry } from '../bench/types'
 
 /** A group of a run that did not finish: figures only where the samples define them. */
 export interface PartialGroupResult {
@@ -48,8 +49,16 @@ function partialGroup(source: GroupSource): PartialGroupResult {
   }
 }
 
+/** The design of the run that stopped, for analysing what it measured. */
+export interface RunDesign {
+  name: string
+  samples: number
+  looks: number
+  decision: { alpha: number; threshold: number }
+}
+
 export function partialResultsFile(
-  config: Pick<RunConfig, 'name' | 'samples' | 'looks' | 'decision'>,
+  config: RunDesign,
   sources: Record<GroupName, GroupSource>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 
 /** One result of a hyperfine-format file, checked. */
 export interface ParsedResult {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors'
+import { InputError } from '../core/errors'
 import { resultName, type ParsedFile, type ParsedResult } from './read'
 
 export interface Selection {

@@ -4,18 +4,13 @@ import { runCleanup } from '../bench/cleanup'
 import type { BenchGroup, Step } from '../bench/types'
 import { Input } from '../config/inputs'
 import type { RunConfig, Target } from '../config/run-config'
-import type { GroupName } from '../results/schema'
+import type { GroupName } from '../bench/types'
 import { parseConfigInput } from '../pulumi/config-input'
 import { resolvePulumi } from '../pulumi/install'
 import { StackLedger } from '../pulumi/ledger'
 import { checkProgramFolder } from '../pulumi/program'
-import {
-  initStack,
-  makeLocalBackend,
-  pulumiBenchGroup,
-  pulumiEnv,
-  type StackRef
-} from '../pulumi/stacks'
+import { initStack, makeLocalBackend, pulumiBenchGroup, pulumiEnv } from '../pulumi/stacks'
+import type { StackRef } from '../pulumi/stack-ref'
 import type { CleanupStack } from './cleanup-stack'
 
 export interface TargetContext {
@@ -125,7 +120,9 @@ async function setUpPulumi(
       backendUrl
     }
     context.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`)
-    await initStack(ref, stackConfig, ledger)
+    // Recorded first, so a stack that is half created is still cleaned up.
+    ledger.record(ref)
+    await initStack(ref, stackConfig)
     // The user's prepare sees the group's own pulumi and backend, like the timed step.
     const prepare =
       config.prepare === undefined

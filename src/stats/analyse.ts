@@ -1,5 +1,5 @@
-import { InputError } from '../errors'
-import type { Comparison, Look, Verdict } from '../results/schema'
+import { InputError } from '../core/errors'
+import type { Comparison, Look, Verdict } from './types'
 import { differenceInterval } from './interval'
 import { welchFigures } from './margin-tests'
 import { outlierWarnings } from './outliers'

@@ -1,4 +1,4 @@
-import type { WelchFigures } from '../results/schema'
+import type { WelchFigures } from './types'
 import type { GroupSummary } from './summary'
 import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
 

@@ -18,7 +18,7 @@ export function meanRatio(
  * The "larger over smaller" form hyperfine prints: how many times faster the faster
  * group ran, with the same relative uncertainty.
  */
-export function speedup(ratio: { value: number; stddev: number }): {
+export function largerOverSmaller(ratio: { value: number; stddev: number }): {
   faster: 'baseline' | 'candidate'
   factor: number
   stddev: number

@@ -1,4 +1,4 @@
-import type { Sensitivity } from '../results/schema'
+import type { Sensitivity } from './types'
 import { normalQuantile, tQuantile } from './distributions'
 import type { GroupSummary } from './summary'
 import { welchStatistic } from './welch'

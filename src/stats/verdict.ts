@@ -1,4 +1,4 @@
-import type { Verdict, WelchFigures } from '../results/schema'
+import type { Verdict, WelchFigures } from './types'
 
 /**
  * The decision at one look (SPEC §6): regression first, then improvement, then

@@ -3,7 +3,7 @@ import {
   describeEnvironment,
   environmentFingerprint,
   type MachineFacts
-} from '../../src/environment'
+} from '../../src/bench/environment'
 
 const machine: MachineFacts = {
   os: 'linux',

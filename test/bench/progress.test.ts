@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { estimateSecondsLeft, formatProgress } from '../../src/bench/progress'
-import { formatDuration, formatSampleTime } from '../../src/bench/format'
+import { formatTimeSpan, formatSampleTime } from '../../src/bench/format'
 
 describe('estimateSecondsLeft', () => {
   it('is unknown before anything ran', () => {
@@ -51,7 +51,7 @@ describe('formatProgress', () => {
   })
 })
 
-describe('formatDuration', () => {
+describe('formatTimeSpan', () => {
   it.each([
     [0.3, '300 ms'],
     [12.34, '12.3 s'],
@@ -60,7 +60,7 @@ describe('formatDuration', () => {
     [3900, '1 h 5 min'],
     [7200, '2 h']
   ])('%s s reads %s', (seconds, text) => {
-    expect(formatDuration(seconds)).toBe(text)
+    expect(formatTimeSpan(seconds)).toBe(text)
   })
 })
 

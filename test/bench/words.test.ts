@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors'
+import { InputError } from '../../src/core/errors'
 import { splitWords } from '../../src/bench/words'
 
 describe('splitWords', () => {

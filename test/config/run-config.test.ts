@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Input } from '../../src/config/inputs'
 import { parseReporting, parseRunConfig } from '../../src/config/run-config'
+import { InputError } from '../../src/core/errors'
 
 const pulumi = { [Input.BaselineVersion]: '3.43.1', [Input.Program]: 'infra/app' }
 
@@ -54,4 +55,18 @@ describe('defaults that depend on whether the user set an input', () => {
     ).toBe('perf/gate')
     expect(parseReporting({}, {}, 'app').commentKey).toBe('app')
   })
+
+  it('reads the pull-request input as a number', () => {
+    expect(parseReporting({ [Input.PullRequest]: ' 99 ' }, {}, 'x').pullRequest).toBe(99)
+    expect(parseReporting({}, {}, 'x').pullRequest).toBeUndefined()
+  })
+
+  it.each(['abc', '0', '-3', '4.5', '12abc', '#12', '99999999999999999999'])(
+    'rejects the pull-request input %j, naming it',
+    value => {
+      const read = () => parseReporting({ [Input.PullRequest]: value }, {}, 'x')
+      expect(read).toThrow(InputError)
+      expect(read).toThrow(`pull-request: "${value}" is not valid; expected a whole number ≥ 1`)
+    }
+  )
 })

@@ -47,12 +47,16 @@ describe('npm run local-action', () => {
     const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts[
       'local-action'
     ] as string
-    expect(script).toBe('local-action . src/main.ts .env')
-    const child = spawn(join(ROOT, 'node_modules/.bin/local-action'), ['.', 'src/main.ts', env], {
-      cwd: ROOT,
-      env: withoutRunnerVariables(process.env),
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
+    expect(script).toBe('local-action . src/action/main.ts .env')
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/local-action'),
+      ['.', 'src/action/main.ts', env],
+      {
+        cwd: ROOT,
+        env: withoutRunnerVariables(process.env),
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
     let stdout = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

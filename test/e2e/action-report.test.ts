@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { marker } from '../../src/github/comment-marker'
-import type { Verdict } from '../../src/results/schema'
+import type { Verdict } from '../../src/stats/types'
 import {
   ActionHarness,
   COMMENT_KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors'
+import { InputError } from '../../src/core/errors'
 import { findComment, hasMarker, marker } from '../../src/github/comment-marker'
 
 const comment = (id: number, body: string | null, login = 'github-actions[bot]') => ({

@@ -53,10 +53,9 @@ describe('withRetries', () => {
   it('returns the first success after failures', async () => {
     let calls = 0
     const result = await withRetries(
-      async () => {
+      () => {
         calls++
-        if (calls < 3) throw failure(500)
-        return 'ok'
+        return calls < 3 ? Promise.reject(failure(500)) : Promise.resolve('ok')
       },
       { retries: 3, baseDelayMs: 1, maxDelayMs: 5 }
     )
@@ -66,9 +65,9 @@ describe('withRetries', () => {
 
   it('rethrows the last error when retrying does not help', async () => {
     let calls = 0
-    const attempt = withRetries(async () => {
+    const attempt = withRetries(() => {
       calls++
-      throw failure(404)
+      return Promise.reject(failure(404))
     }, policy)
     await expect(attempt).rejects.toMatchObject({ status: 404 })
     expect(calls).toBe(1)

@@ -191,8 +191,8 @@ export class ActionJob {
     })
     let stdout = ''
     let stderr = ''
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     const readState = () => parseFileCommands(readFileSync(paths.state, 'utf8'))
     const finished = once(child, 'close').then(([exitCode, signal]) => ({
       exitCode: exitCode as number | null,

@@ -14,7 +14,7 @@ import {
   pulumiEnv,
   removeStack
 } from '../../src/pulumi/stacks'
-import type { StackRef } from '../../src/pulumi/stacks'
+import type { StackRef } from '../../src/pulumi/stack-ref'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
 
 const PROGRAM = new URL('../../fixtures/programs/sleep-python/', import.meta.url)
@@ -92,8 +92,10 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const candidate: StackRef = { binary: fixed, programDir, stack: 'gate-candidate', backendUrl }
     const config = parseConfigInput('resources: 200\nlatencyMs: 100')
 
-    await initStack(baseline, config, ledger)
-    await initStack(candidate, config, ledger)
+    ledger.record(baseline)
+    await initStack(baseline, config)
+    ledger.record(candidate)
+    await initStack(candidate, config)
     expect(JSON.parse(saved).stacks).toEqual([baseline, candidate])
     expect(await readFile(path.join(programDir, 'Pulumi.gate-baseline.yaml'), 'utf8')).toContain(
       `${PROJECT}:latencyMs: "100"`
@@ -144,7 +146,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const { programDir, backendUrl, backendDir } = await workspace()
     const ref: StackRef = { binary: fixed, programDir, stack: 'gate-parallel', backendUrl }
     const ledger = new StackLedger()
-    await initStack(ref, parseConfigInput('resources: 30\nlatencyMs: 20'), ledger)
+    ledger.record(ref)
+    await initStack(ref, parseConfigInput('resources: 30\nlatencyMs: 20'))
     const userPrepare: Step = { command: { kind: 'shell', script: 'echo ready' } }
     const group = pulumiBenchGroup({
       name: 'candidate',
@@ -181,8 +184,10 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const { programDir, backendUrl, backendDir } = await workspace()
     const ref: StackRef = { binary: fixed, programDir, stack: 'gate-again', backendUrl }
     const ledger = new StackLedger()
-    await initStack(ref, [], ledger)
-    await initStack(ref, parseConfigInput('resources: 3'), ledger)
+    ledger.record(ref)
+    await initStack(ref, [])
+    ledger.record(ref)
+    await initStack(ref, parseConfigInput('resources: 3'))
     expect(ledger.stacks).toEqual([ref])
     expect(await stacksInBackend(backendDir)).toEqual(['gate-again.json'])
     expect(await ledger.destroyAll()).toEqual([])
@@ -193,7 +198,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const ref: StackRef = { binary: buggy, programDir, stack: 'gate-killed', backendUrl }
     let saved = ''
     const mainStep = new StackLedger(serialized => (saved = serialized))
-    await initStack(ref, parseConfigInput('resources: 5\nlatencyMs: 1'), mainStep)
+    mainStep.record(ref)
+    await initStack(ref, parseConfigInput('resources: 5\nlatencyMs: 1'))
     const group = pulumiBenchGroup({ name: 'baseline', ref, version: '3.43.1' })
     expect((await runStep(group.timed)).exitCode).toBe(0)
 
@@ -217,12 +223,10 @@ describe('Pulumi stacks on the simulated CLI', () => {
       binary: path.join(root, 'no-such-pulumi'),
       stack: 'gate-gone'
     }
-    await initStack(
-      stuck,
-      parseConfigInput('resources: 2\nlatencyMs: 1\nfailDestroy: "true"'),
-      ledger
-    )
-    await initStack(fine, [], ledger)
+    ledger.record(stuck)
+    await initStack(stuck, parseConfigInput('resources: 2\nlatencyMs: 1\nfailDestroy: "true"'))
+    ledger.record(fine)
+    await initStack(fine, [])
     ledger.record(gone)
     const up = pulumiBenchGroup({ name: 'baseline', ref: stuck, version: '3.44.3' }).timed
     expect((await runStep(up)).exitCode).toBe(0)
@@ -237,7 +241,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     expect(await stacksInBackend(backendDir)).toEqual(['gate-stuck.json'])
     expect(ledger.stacks).toEqual([])
 
-    await initStack(stuck, parseConfigInput('failDestroy: "false"'), ledger)
+    ledger.record(stuck)
+    await initStack(stuck, parseConfigInput('failDestroy: "false"'))
     await removeStack(stuck)
     expect(await stacksInBackend(backendDir)).toEqual([])
   })

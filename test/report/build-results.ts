@@ -6,13 +6,9 @@
 import tCdf from '@stdlib/stats-base-dists-t-cdf'
 import tQuantile from '@stdlib/stats-base-dists-t-quantile'
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
-import type {
-  Comparison,
-  Environment,
-  GroupResult,
-  ResultsFile,
-  Verdict
-} from '../../src/results/schema'
+import type { Comparison, Verdict } from '../../src/stats/types'
+import type { Environment } from '../../src/bench/environment'
+import type { GroupResult, ResultsFile } from '../../src/results/schema'
 
 export interface BuildOptions {
   baseline: number[]

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors'
-import { marker } from '../../src/github/comment-marker'
-import { GITHUB_COMMENT_LIMIT } from '../../src/report/limit'
+import { InputError } from '../../src/core/errors'
+import { REPORT_LIMIT } from '../../src/report/limit'
 import { headline, markdownHeadline, renderMarkdown } from '../../src/report/markdown'
-import type { ResultsFile, Verdict } from '../../src/results/schema'
+import type { ResultsFile } from '../../src/results/schema'
+import type { Verdict } from '../../src/stats/types'
 import { experimentTimes } from '../helpers/experiments'
 import { buildResults, spread } from './build-results'
 
@@ -100,12 +100,10 @@ describe('headline', () => {
 })
 
 describe('renderMarkdown', () => {
-  it('starts with the marker, then the headline', () => {
-    const markdown = renderMarkdown(parallelismFix(), { commentKey: 'perf / api' })
-    const lines = markdown.split('\n')
-    expect(lines[0]).toBe(marker('perf / api'))
-    expect(lines[2]).toBe(`## ${markdownHeadline(parallelismFix())}`)
-    expect(renderMarkdown(parallelismFix()).startsWith('## ')).toBe(true)
+  it('starts with the headline (the publisher adds the marker)', () => {
+    const markdown = renderMarkdown(parallelismFix())
+    expect(markdown.split('\n')[0]).toBe(`## ${markdownHeadline(parallelismFix())}`)
+    expect(markdown).not.toContain('<!-- pulumi-perf-gate')
   })
 
   it('fills the seed table from the results', () => {
@@ -323,20 +321,20 @@ describe('renderMarkdown', () => {
     expect(markdown.split('<details>').length).toBe(markdown.split('</details>').length)
   })
 
-  it('stays under the limit with 100,000 samples, keeping marker and headline', () => {
+  it('stays under the limit with 100,000 samples, keeping the headline', () => {
     const results = buildResults({
       baseline: spread(100_000, 1.5, 0.2),
       candidate: spread(100_000, 1.6, 0.2),
       verdict: 'regression'
     })
-    const markdown = renderMarkdown(results, { commentKey: 'big' })
-    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
-    expect(markdown.startsWith(`${marker('big')}\n\n## ${markdownHeadline(results)}\n`)).toBe(true)
+    const markdown = renderMarkdown(results)
+    expect(markdown.length).toBeLessThanOrEqual(REPORT_LIMIT)
+    expect(markdown.startsWith(`## ${markdownHeadline(results)}\n`)).toBe(true)
     expect(markdown).toMatch(/_Showing the first [\d,]+ of 100,000 samples per group/)
     expect(markdown).toContain('Each point is the mean of 1,000 consecutive samples.')
     expect(tableRows(markdown)).toHaveLength(2)
     // Little room is left unused: the raw rows fill the space.
-    expect(markdown.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT - 200)
+    expect(markdown.length).toBeGreaterThan(REPORT_LIMIT - 200)
   })
 
   it('stays under the limit with long user text everywhere', () => {
@@ -349,8 +347,8 @@ describe('renderMarkdown', () => {
       commands: { baseline: long, candidate: long }
     })
     results.comparison.warnings = Array.from({ length: 500 }, () => long)
-    const markdown = renderMarkdown(results, { commentKey: 'k' })
-    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
+    const markdown = renderMarkdown(results)
+    expect(markdown.length).toBeLessThanOrEqual(REPORT_LIMIT)
     expect(markdown).toContain('… and 480 more in the results file')
     expect(markdown).toContain('| 50 |')
   })

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors'
-import { marker } from '../../src/github/comment-marker'
-import { GITHUB_COMMENT_LIMIT } from '../../src/report/limit'
+import { InputError } from '../../src/core/errors'
+import { REPORT_LIMIT } from '../../src/report/limit'
 import { headline } from '../../src/report/markdown'
-import {
-  multiHeadline,
-  overallVerdict,
-  renderMultiMarkdown,
-  type MultiItem
-} from '../../src/report/multi'
-import type { Verdict } from '../../src/results/schema'
+import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../../src/report/multi'
+import type { MultiItem } from '../../src/results/family'
+import type { Verdict } from '../../src/stats/types'
 import { buildResults, spread } from './build-results'
 
 function item(benchmark: string, verdict: Verdict, pAdjusted: number, samples = 10): MultiItem {
@@ -63,10 +58,9 @@ describe('overallVerdict and multiHeadline', () => {
 describe('renderMultiMarkdown', () => {
   const items = [item('api', 'unchanged', 0.6), item('web <b>@x</b>', 'regression', 0.0042)]
 
-  it('starts with the marker and the overall headline', () => {
-    const lines = renderMultiMarkdown(items, { commentKey: 'matrix' }).split('\n')
-    expect(lines[0]).toBe(marker('matrix'))
-    expect(lines[2]).toBe('## 🔴 Regression in 1 of 2 benchmarks: web &lt;b&gt;@&#8203;x&lt;/b&gt;')
+  it('starts with the overall headline', () => {
+    const lines = renderMultiMarkdown(items).split('\n')
+    expect(lines[0]).toBe('## 🔴 Regression in 1 of 2 benchmarks: web &lt;b&gt;@&#8203;x&lt;/b&gt;')
   })
 
   it('has a row per benchmark with verdict, change and both p-values', () => {
@@ -98,11 +92,9 @@ describe('renderMultiMarkdown', () => {
 
   it('stays under the limit for many large benchmarks', () => {
     const many = Array.from({ length: 30 }, (_, i) => item(`bench-${i}`, 'unchanged', 1, 20_000))
-    const markdown = renderMultiMarkdown(many, { commentKey: 'matrix' })
-    expect(markdown.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT)
-    expect(markdown.startsWith(`${marker('matrix')}\n\n## ⚪ Unchanged: all 30 benchmarks`)).toBe(
-      true
-    )
+    const markdown = renderMultiMarkdown(many)
+    expect(markdown.length).toBeLessThanOrEqual(REPORT_LIMIT)
+    expect(markdown.startsWith('## ⚪ Unchanged: all 30 benchmarks')).toBe(true)
     expect(markdown).toContain('| bench-29 |')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/errors'
+import { InputError } from '../../src/core/errors'
 import { analyse } from '../../src/stats/analyse'
 import { lookLevels } from '../../src/stats/spending'
 import { experimentTimes } from '../helpers/experiments'

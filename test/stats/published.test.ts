@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { welchFigures } from '../../src/stats/margin-tests'
-import { meanRatio, speedup } from '../../src/stats/ratio'
+import { meanRatio, largerOverSmaller } from '../../src/stats/ratio'
 import { summarize } from '../../src/stats/summary'
 import { experimentTimes } from '../helpers/experiments'
 
@@ -14,7 +14,7 @@ describe('the published figures', () => {
     expect(welch.t.toFixed(2)).toBe('-388.40')
     expect(welch.df.toFixed(2)).toBe('31.33')
     expect(welch.pTwoSided.toPrecision(3)).toBe('2.93e-59')
-    const faster = speedup(meanRatio(baseline, candidate))
+    const faster = largerOverSmaller(meanRatio(baseline, candidate))
     expect(faster.faster).toBe('candidate')
     expect(faster.factor.toFixed(2)).toBe('3.17')
     expect(faster.stddev.toFixed(2)).toBe('0.07')
@@ -31,7 +31,7 @@ describe('the published figures', () => {
     expect(welch.t.toFixed(3)).toBe('6.806')
     expect(welch.df.toFixed(2)).toBe('30.42')
     expect(welch.pTwoSided.toPrecision(3)).toBe('1.40e-7')
-    const faster = speedup(meanRatio(baseline, candidate))
+    const faster = largerOverSmaller(meanRatio(baseline, candidate))
     expect(faster.faster).toBe('baseline')
     expect(faster.factor.toFixed(2)).toBe('1.04')
     expect(faster.stddev.toFixed(2)).toBe('0.03')

@@ -1,4 +1,4 @@
-import packageJson from '../package.json' with { type: 'json' }
+import packageJson from '../../package.json' with { type: 'json' }
 
 /** The tool's own version, recorded in every results file. */
 export const TOOL_VERSION: string = packageJson.version

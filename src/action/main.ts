@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
-import { readActionInputs } from './action/inputs'
-import { runMode } from './action/run-mode'
-import { reportMode } from './action/report-mode'
-import { Input } from './config/inputs'
-import { parseChoice } from './config/parse'
-import { inputValue } from './config/run-config'
-import { describeError } from './errors'
+import { readActionInputs } from './inputs'
+import { runMode } from './run-mode'
+import { reportMode } from './report-mode'
+import { Input } from '../config/inputs'
+import { parseChoice } from '../config/parse'
+import { inputValue } from '../config/run-config'
+import { describeError } from '../core/errors'
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {

@@ -1,8 +1,7 @@
-import type { GroupName } from '../results/schema'
-import { welchFigures } from '../stats/margin-tests'
-import { lookLevels, lookSampleSizes } from '../stats/spending'
-import { summarize } from '../stats/summary'
-import { decide } from '../stats/verdict'
+import { welchFigures } from './margin-tests'
+import { lookLevels, lookSampleSizes } from './spending'
+import { summarize } from './summary'
+import { decide } from './verdict'
 
 /**
  * The early-stopping rule of the sequential design: after a pair of samples, if
@@ -14,7 +13,7 @@ export function lookStopRule(options: {
   threshold: number
   samples: number
   looks: number
-}): (times: Record<GroupName, number[]>) => boolean {
+}): (times: { baseline: readonly number[]; candidate: readonly number[] }) => boolean {
   const sizes = lookSampleSizes(options.samples, options.looks)
   const levels = lookLevels(options.alpha, options.samples, options.looks)
   return times => {

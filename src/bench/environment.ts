@@ -1,5 +1,22 @@
 import os from 'node:os'
-import type { Environment } from './results/schema'
+
+/** Where and with what a benchmark ran (the results file's `environment`). */
+export interface Environment {
+  os: string
+  release: string
+  arch: string
+  cpuModel: string
+  cores: number
+  memoryBytes: number
+  loadBefore: number[]
+  loadAfter: number[]
+  node: string
+  tool: string
+  commit?: string
+  ref?: string
+  runUrl?: string
+  [key: string]: unknown
+}
 
 /** Facts about the machine, gathered by `machineFacts`. */
 export type MachineFacts = Pick<

@@ -1,0 +1,68 @@
+/**
+ * The layer graph and the ban on import cycles are lint rules (eslint.config.js). These
+ * tests put throw-away files into src/, lint them with the project's own config and
+ * check that a wrong import is caught and a right one is not.
+ */
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ESLint } from 'eslint'
+import { afterEach, describe, expect, it } from 'vitest'
+
+const ROOT = new URL('../../', import.meta.url).pathname
+const written: string[] = []
+
+function probe(relativePath: string, text: string): string {
+  const path = join(ROOT, relativePath)
+  writeFileSync(path, text)
+  written.push(path)
+  return path
+}
+
+afterEach(() => {
+  for (const path of written.splice(0)) rmSync(path, { force: true })
+})
+
+async function ruleIds(path: string): Promise<string[]> {
+  const [result] = await new ESLint({ cwd: ROOT }).lintFiles([path])
+  return (result?.messages ?? []).map(message => message.ruleId ?? message.message)
+}
+
+describe('the layer graph', () => {
+  it('refuses an import that goes up (stats → report)', async () => {
+    const path = probe(
+      'src/stats/lint-probe-up.ts',
+      "import { headline } from '../report/markdown'\nexport const probe = headline\n"
+    )
+    expect(await ruleIds(path)).toContain('import-x/no-restricted-paths')
+  }, 60_000)
+
+  it('allows an import that goes down (report → stats)', async () => {
+    const path = probe(
+      'src/report/lint-probe-down.ts',
+      "import { welchStatistic } from '../stats/welch'\nexport const probe = welchStatistic\n"
+    )
+    expect(await ruleIds(path)).toEqual([])
+  }, 60_000)
+
+  it('refuses @actions/core outside src/action', async () => {
+    const path = probe(
+      'src/bench/lint-probe-core.ts',
+      "import * as core from '@actions/core'\nexport const probe = core.info\n"
+    )
+    expect(await ruleIds(path)).toContain('no-restricted-imports')
+  }, 60_000)
+})
+
+describe('import cycles', () => {
+  it('are refused, even inside one folder', async () => {
+    const a = probe(
+      'src/bench/lint-probe-a.ts',
+      "import { b } from './lint-probe-b'\nexport const a = (): number => b() + 1\n"
+    )
+    probe(
+      'src/bench/lint-probe-b.ts',
+      "import { a } from './lint-probe-a'\nexport const b = (): number => (a.length > 0 ? 0 : 1)\n"
+    )
+    expect(await ruleIds(a)).toContain('import-x/no-cycle')
+  }, 60_000)
+})
