@@ -4,15 +4,16 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-JD3QRBV3.js";
+} from "./chunks/chunk-PPU6NISM.js";
 import "./chunks/chunk-42E6DN32.js";
 import "./chunks/chunk-IMGMDCXO.js";
 import {
   joinResults,
+  keepOwnRunLinks,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-L7LUAQU4.js";
+} from "./chunks/chunk-UD2JBQON.js";
 import {
   getInput,
   info,
@@ -22,8 +23,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
-import "./chunks/chunk-J7SE5UR6.js";
+} from "./chunks/chunk-N42MG7A3.js";
+import "./chunks/chunk-555W7GU3.js";
 import {
   headline,
   inputValue,
@@ -31,8 +32,9 @@ import {
   parseDecision,
   parseReporting,
   parseRunConfig,
-  renderMarkdown
-} from "./chunks/chunk-O5X7CYNH.js";
+  renderMarkdown,
+  workflowRunUrl
+} from "./chunks/chunk-XBVLAOF7.js";
 import {
   failsCheck
 } from "./chunks/chunk-OAF5WBPV.js";
@@ -78,7 +80,7 @@ async function runMode(raw, token) {
   );
   setResultOutputs(results);
   await publishReport({
-    body: renderMarkdown(results),
+    body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
     verdict: results.comparison.verdict,
     reporting,
     token
@@ -109,6 +111,9 @@ async function reportMode(raw, token) {
   const decision = parseDecision(raw);
   const reporting = parseReporting(raw, process.env, "report");
   const items = await joinResults(patterns, { ...decision, warn: warning });
+  const runUrl = workflowRunUrl(process.env);
+  keepOwnRunLinks(items, runUrl);
+  const body = renderMultiMarkdown(items, { runUrl });
   const verdict = overallVerdict(items);
   setOutput("verdict" /* Verdict */, verdict);
   if (items.length === 1) {
@@ -117,12 +122,7 @@ async function reportMode(raw, token) {
     setOutput("p-value" /* PValue */, items[0].pAdjusted);
     setOutput("samples" /* Samples */, comparison.samples);
   }
-  await publishReport({
-    body: renderMultiMarkdown(items),
-    verdict,
-    reporting,
-    token
-  });
+  await publishReport({ body, verdict, reporting, token });
   if (failsCheck(verdict, decision.failOn)) setFailed(multiHeadline(items));
 }
 

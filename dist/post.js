@@ -7,7 +7,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
+} from "./chunks/chunk-N42MG7A3.js";
 import {
   describeError
 } from "./chunks/chunk-E5NJYEY5.js";

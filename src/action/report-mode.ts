@@ -2,8 +2,10 @@ import * as core from '@actions/core'
 import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
 import { joinResults } from '../run/join-results'
+import { keepOwnRunLinks } from '../run/report-links'
 import { failsCheck } from '../stats/verdict'
 import { publishReport } from './publish'
 
@@ -21,6 +23,10 @@ export async function reportMode(raw: RawInputs, token: string): Promise<void> {
   const decision = parseDecision(raw)
   const reporting = parseReporting(raw, process.env, 'report')
   const items = await joinResults(patterns, { ...decision, warn: core.warning })
+  const runUrl = workflowRunUrl(process.env)
+  keepOwnRunLinks(items, runUrl)
+  // Rendered before any output is set, so the outputs always describe a published report.
+  const body = renderMultiMarkdown(items, { runUrl })
   const verdict = overallVerdict(items)
   core.setOutput(Output.Verdict, verdict)
   if (items.length === 1) {
@@ -29,11 +35,6 @@ export async function reportMode(raw: RawInputs, token: string): Promise<void> {
     core.setOutput(Output.PValue, items[0]!.pAdjusted)
     core.setOutput(Output.Samples, comparison.samples)
   }
-  await publishReport({
-    body: renderMultiMarkdown(items),
-    verdict,
-    reporting,
-    token
-  })
+  await publishReport({ body, verdict, reporting, token })
   if (failsCheck(verdict, decision.failOn)) core.setFailed(multiHeadline(items))
 }

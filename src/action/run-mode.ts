@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { Output, State, type RawInputs } from '../config/inputs'
+import { workflowRunUrl } from '../core/run-url'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { headline, renderMarkdown } from '../report/markdown'
 import type { ResultsFile } from '../results/schema'
@@ -27,7 +28,7 @@ export async function runMode(raw: RawInputs, token: string): Promise<void> {
   )
   setResultOutputs(results)
   await publishReport({
-    body: renderMarkdown(results),
+    body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
     verdict: results.comparison.verdict,
     reporting,
     token

@@ -2,6 +2,7 @@ import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
 import { commentOnPullRequest } from '../github/publish'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
@@ -33,8 +34,9 @@ export const runCommand: Subcommand = async (argv, io) => {
     signal => line(`Received ${signal}: stopping, cleaning up…`)
   )
   line(`Results: ${config.resultsFile}`)
+  const runUrl = workflowRunUrl(io.env)
   await commentOnPullRequest({
-    body: renderMarkdown(results),
+    body: renderMarkdown(results, { runUrl }),
     verdict: results.comparison.verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? '',
@@ -43,7 +45,7 @@ export const runCommand: Subcommand = async (argv, io) => {
     warn: text => line(`warning: ${text}`)
   })
   return {
-    output: formatResults(results, format),
+    output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
     failOn: config.decision.failOn
   }
