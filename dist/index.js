@@ -4,7 +4,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-PPU6NISM.js";
+} from "./chunks/chunk-XO4C7SLX.js";
 import "./chunks/chunk-42E6DN32.js";
 import "./chunks/chunk-IMGMDCXO.js";
 import {

@@ -2,12 +2,12 @@
  * The sticky pull-request comment: find ours by its marker, edit it in place, or
  * create it. Comment trouble never fails the job: it comes back as a warning.
  */
-import { getOctokit } from '@actions/github'
 import type { Verdict } from '../stats/types'
 import { clip } from '../report/escape'
 import { capBody } from '../report/limit'
 import { findComment, hasMarker, marker } from './comment-marker'
-import { DEFAULT_RETRY_POLICY, isRateLimited, withRetries, type RetryPolicy } from './retry'
+import { gitHubClient } from './client'
+import { isRateLimited, type RetryPolicy } from './retry'
 
 export type CommentMode = 'always' | 'on-regression' | 'never'
 
@@ -63,12 +63,7 @@ export async function upsertComment(options: UpsertCommentOptions): Promise<Upse
     const body = capBody(
       hasMarker(options.body, key) ? options.body : `${marker(key)}\n${options.body}`
     )
-    const baseUrl = options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
-    const octokit = getOctokit(token, { baseUrl })
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
-    octokit.hook.wrap('request', (request, requestOptions) =>
-      withRetries(async () => request(requestOptions), policy)
-    )
+    const octokit = gitHubClient(token, options)
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,
