@@ -3,20 +3,20 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   STACKS_STATE,
   readActionInputs
-} from "./chunks/chunk-YZVF4S6O.js";
+} from "./chunks/shared-index+post.js";
 import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-G7HIUFMS.js";
-import "./chunks/chunk-IM3BX727.js";
-import "./chunks/chunk-2AE26FS5.js";
+} from "./chunks/shared-cli-run+index.js";
+import "./chunks/shared-cli-run+index+post.js";
+import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-UEP2ZLP2.js";
+} from "./chunks/shared-cli-report+index.js";
 import {
   info,
   saveState,
@@ -25,8 +25,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
-import "./chunks/chunk-3XXOS7G6.js";
+} from "./chunks/shared-cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
   headline,
   inputValue,
@@ -35,15 +35,15 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-47P6R32Z.js";
+} from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import {
   failsCheck
-} from "./chunks/chunk-OAF5WBPV.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError,
   describeError
-} from "./chunks/chunk-7TUUF2SR.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/publish.ts
 async function publishReport(options) {

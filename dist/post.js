@@ -2,19 +2,19 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   STACKS_STATE
-} from "./chunks/chunk-YZVF4S6O.js";
+} from "./chunks/shared-index+post.js";
 import {
   StackLedger
-} from "./chunks/chunk-IM3BX727.js";
+} from "./chunks/shared-cli-run+index+post.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
+} from "./chunks/shared-cli-report+cli-run+index+post.js";
 import {
   describeError
-} from "./chunks/chunk-7TUUF2SR.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
