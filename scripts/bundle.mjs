@@ -52,6 +52,8 @@ const result = await build({
   }
 })
 const outputs = result.metafile.outputs
+// Before dist/ is touched: a licence problem fails the bundle and leaves dist/ as it was.
+const licenses = licensesFile(bundledPackages(result.metafile, '.'))
 
 /** `src/cli/run.ts` → `cli-run`; `dist/index.js` → `index`. */
 function label(output) {
@@ -119,4 +121,4 @@ for (const file of result.outputFiles) {
   writeFileSync(target, text)
 }
 
-writeFileSync(`${OUT}/licenses.txt`, licensesFile(bundledPackages(result.metafile, '.')))
+writeFileSync(`${OUT}/licenses.txt`, licenses)

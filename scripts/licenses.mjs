@@ -104,7 +104,7 @@ export function bundledPackages(metafile, root) {
   }
   if (problems.length > 0)
     throw new Error(
-      `licence check failed (scripts/licenses.mjs):\n  ${problems.join('\n  ')}\n` +
+      `licence check failed (scripts/licenses.mjs):\n  ${problems.sort().join('\n  ')}\n` +
         `Allowed: ${[...ALLOWED].join(', ')}.`
     )
   return [...packages.values()].sort(
