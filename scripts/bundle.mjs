@@ -18,7 +18,7 @@
 // worktree, leaves the `// node_modules/...` comments as they are in a clean clone).
 // The banner gives bundled CommonJS dependencies the `require` they expect.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, posix } from 'node:path'
+import { dirname, posix, relative, sep } from 'node:path'
 import { build } from 'esbuild'
 import { bundledPackages, licensesFile } from './licenses.mjs'
 
@@ -52,7 +52,7 @@ const result = await build({
   }
 })
 const outputs = result.metafile.outputs
-// Before dist/ is touched: a licence problem fails the bundle and leaves dist/ as it was.
+// A licence problem fails the bundle before dist/ is touched.
 const licenses = licensesFile(bundledPackages(result.metafile, '.'))
 
 /** `src/cli/run.ts` → `cli-run`; `dist/index.js` → `index`. */
@@ -103,10 +103,9 @@ function specifier(from, to) {
   return path.startsWith('.') ? path : `./${path}`
 }
 
-rmSync(OUT, { recursive: true, force: true })
-const cwd = `${process.cwd()}/`
-for (const file of result.outputFiles) {
-  const output = file.path.startsWith(cwd) ? file.path.slice(cwd.length) : file.path
+// Every file's final text first, so that a failure leaves dist/ as it was.
+const files = result.outputFiles.map(file => {
+  const output = relative(process.cwd(), file.path).split(sep).join('/')
   if (!outputs[output]) throw new Error(`esbuild wrote ${output}, which its metafile lacks`)
   const target = rename.get(output) ?? output
   let text = file.text
@@ -117,8 +116,12 @@ for (const file of result.outputFiles) {
     if (!text.includes(from)) throw new Error(`${output} has no import ${from}`)
     text = text.split(from).join(to)
   }
+  return { target, text }
+})
+
+rmSync(OUT, { recursive: true, force: true })
+for (const { target, text } of files) {
   mkdirSync(dirname(target), { recursive: true })
   writeFileSync(target, text)
 }
-
 writeFileSync(`${OUT}/licenses.txt`, licenses)
