@@ -4,15 +4,15 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-JD3QRBV3.js";
-import "./chunks/chunk-42E6DN32.js";
-import "./chunks/chunk-IMGMDCXO.js";
+} from "./chunks/shared-cli-run+index.js";
+import "./chunks/shared-cli-run+index+post.js";
+import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-L7LUAQU4.js";
+} from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
   info,
@@ -22,8 +22,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
-import "./chunks/chunk-J7SE5UR6.js";
+} from "./chunks/shared-cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
   headline,
   inputValue,
@@ -32,16 +32,16 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-O5X7CYNH.js";
+} from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import {
   failsCheck
-} from "./chunks/chunk-OAF5WBPV.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   Input,
   InputError,
   describeError
-} from "./chunks/chunk-E5NJYEY5.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/inputs.ts
 function readActionInputs() {
