@@ -447,6 +447,44 @@ describe('signals during an update', () => {
     ])
   })
 
+  it('holds the lock while it runs; pulumi cancel takes it away without stopping the run', async () => {
+    const { start, sim, init, locks, log } = await project()
+    await init({ resources: '2', latencyMs: '1500' })
+    const up = start(UP)
+    await up.waitFor(CREATING, 2)
+    const destroy = await sim(DESTROY)
+    expect(destroy.stderr).toContain(`(pid ${up.pid})`)
+    expect((await sim(PREVIEW)).code).toBe(0)
+    expect((await sim(['cancel', '--yes', '--stack', 'dev'])).code).toBe(0)
+    expect(locks()).toEqual([])
+    const result = await up.finished
+    // The update carries on; its own unlock then finds no lock file, as the real one reports.
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(
+      /^error: there was a problem deleting the lock at file:.*manual clean up/
+    )
+    expect(log().map(entry => `${entry['command']} ${entry['outcome']}`)).toEqual([
+      'destroy locked',
+      'preview succeeded',
+      'cancel succeeded',
+      'up succeeded'
+    ])
+  })
+
+  it('cancels a preview during the program start, with no lock to release', async () => {
+    const { start, init, locks, log } = await project()
+    await init({ resources: '2', latencyMs: '10' }, 'slowStart')
+    const preview = start(PREVIEW, { build: 'slowStart' })
+    await preview.waitFor(/Previewing update \(dev\):/)
+    preview.kill('SIGINT')
+    const result = await preview.finished
+    expect(result.code).toBe(255)
+    expect(result.stdout).toContain('error: preview canceled')
+    expect(locks()).toEqual([])
+    expect(log()[0]).toMatchObject({ command: 'preview', outcome: 'cancelled' })
+    expect(log()[0]!['durationMs']).toBeLessThan(400)
+  })
+
   it('refresh --clear-pending-creates drops pending creates; a plain refresh keeps them', async () => {
     const { start, sim, init, state } = await project()
     await init({ resources: '2', latencyMs: '3000' })
