@@ -435,6 +435,13 @@ describe('signals during an update', () => {
     expect(existsSync(path.join(backendDir, '.pulumi', 'stacks', 'p', 'dev.json'))).toBe(false)
     expect(readSimCloud(backendDir, 'dev').map(r => r.id)).toEqual(leaked)
     expect(log()[0]).toMatchObject({ command: 'up', outcome: 'locked' })
+    expect(log().at(-1)).toMatchObject({
+      command: 'destroy',
+      resourcesBefore: 4,
+      resourcesAfter: 0,
+      pendingOperationsBefore: 3,
+      pendingOperationsAfter: 3
+    })
     expect(log().map(entry => entry['command'])).toEqual([
       'up',
       'destroy',
