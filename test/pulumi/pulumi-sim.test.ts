@@ -470,7 +470,7 @@ describe('signals during an update', () => {
     expect(result.stderr).toMatch(
       /^error: there was a problem deleting the lock at file:.*manual clean up/
     )
-    expect(log().map(entry => `${entry['command']} ${entry['outcome']}`)).toEqual([
+    expect(log().map(entry => `${String(entry['command'])} ${String(entry['outcome'])}`)).toEqual([
       'destroy locked',
       'preview succeeded',
       'cancel succeeded',
