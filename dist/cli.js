@@ -2,8 +2,8 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   TOOL_VERSION
-} from "./chunks/chunk-IMGMDCXO.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli+cli-run+index.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli.ts
 var writeStdout = process.stdout.write.bind(process.stdout);
@@ -14,7 +14,7 @@ process.stdout.write = (chunk, ...rest) => {
   if (noise && process.env.RUNNER_DEBUG !== "1") return true;
   return writeStderr(chunk, ...rest);
 };
-var { runCli } = await import("./chunks/main-WGZ5IT6B.js");
+var { runCli } = await import("./chunks/cli-main.js");
 var status = await runCli(
   process.argv.slice(2),
   { stdout: (text) => writeStdout(text), stderr: (text) => writeStderr(text), env: process.env },

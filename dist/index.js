@@ -4,16 +4,16 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-XO4C7SLX.js";
-import "./chunks/chunk-42E6DN32.js";
-import "./chunks/chunk-IMGMDCXO.js";
+} from "./chunks/shared-cli-run+index.js";
+import "./chunks/shared-cli-run+index+post.js";
+import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
   keepOwnRunLinks,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-UD2JBQON.js";
+} from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
   info,
@@ -23,8 +23,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-N42MG7A3.js";
-import "./chunks/chunk-555W7GU3.js";
+} from "./chunks/shared-cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
   headline,
   inputValue,
@@ -34,16 +34,16 @@ import {
   parseRunConfig,
   renderMarkdown,
   workflowRunUrl
-} from "./chunks/chunk-XBVLAOF7.js";
+} from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import {
   failsCheck
-} from "./chunks/chunk-OAF5WBPV.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   Input,
   InputError,
   describeError
-} from "./chunks/chunk-E5NJYEY5.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/inputs.ts
 function readActionInputs() {

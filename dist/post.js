@@ -2,16 +2,16 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger
-} from "./chunks/chunk-42E6DN32.js";
+} from "./chunks/shared-cli-run+index+post.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-N42MG7A3.js";
+} from "./chunks/shared-cli-report+cli-run+index+post.js";
 import {
   describeError
-} from "./chunks/chunk-E5NJYEY5.js";
-import "./chunks/chunk-HIUQPB7O.js";
+} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/post.ts
 async function cleanUpAfterMain() {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ActionHarness, RUN_URL, workflowCommands, type StepResult } from '../helpers/action-runner'
 import type { GitHubServer } from '../helpers/github-server'
-import { buildResults, spread } from '../report/build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 const TOKEN = 'ghs_e2eUntrustedToken0123456789abcdefAB'
 

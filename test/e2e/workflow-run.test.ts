@@ -16,7 +16,7 @@ import {
   type StepResult
 } from '../helpers/action-runner'
 import type { GitHubServer } from '../helpers/github-server'
-import { buildResults, spread } from '../report/build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 const TOKEN = 'ghs_e2eWorkflowRunToken0123456789abcdef'
 const [OWNER, NAME] = REPOSITORY.split('/') as [string, string]

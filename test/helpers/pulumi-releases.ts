@@ -18,10 +18,25 @@ const run = promisify(execFile)
 
 export const SIM_FOLDER = fileURLToPath(new URL('../../fixtures/pulumi-sim/', import.meta.url))
 
-export interface SimRelease {
+/** A simulated phase: `pulumi up` creating, a no-op `up`, preview, refresh, destroy. */
+export type SimPhase = 'up' | 'update' | 'preview' | 'refresh' | 'destroy'
+
+/** What a build of the simulated CLI is and costs (fixtures/pulumi-sim/README.md). */
+export interface SimBuild {
   version: string
-  /** Most resources the simulated `pulumi up` creates at once; unset: unbounded. */
+  /** Most resources registered at once in `cappedPhases`; unset: unbounded. */
   workerCap?: number
+  /** Starting the language host and program, paid by `up` and `preview`; default 0. */
+  programStartMs?: number
+  /** One create/diff/read/delete, as a factor of the stack's `latencyMs`. */
+  operationFactors?: Partial<Record<'create' | 'diff' | 'read' | 'delete', number>>
+  /** Multiplies one phase's per-resource costs: `{ destroy: 2 }` = destroy alone got slower. */
+  phaseFactors?: Partial<Record<SimPhase, number>>
+  /** Phases the worker cap applies to; default up, update and preview. */
+  cappedPhases?: SimPhase[]
+}
+
+export interface SimRelease extends SimBuild {
   /** Where the binaries sit in the archive: `pulumi/` (current) or `pulumi/bin/` (old). */
   layout?: 'pulumi' | 'pulumi/bin'
   /** Publish an archive cut short, with a checksum that matches it. */
@@ -51,15 +66,18 @@ export interface BuiltReleases {
 
 /**
  * Writes the simulated CLI into `dir` (`pulumi`, its language-host stubs, the sim
- * modules and `pulumi-sim.json` with version and worker cap); returns the binary's path.
+ * modules and `pulumi-sim.json` with the build); returns the binary's path.
  */
-export async function writeSimBinaryFolder(
-  dir: string,
-  release: Pick<SimRelease, 'version' | 'workerCap'>
-): Promise<string> {
+export async function writeSimBinaryFolder(dir: string, release: SimBuild): Promise<string> {
   await mkdir(dir, { recursive: true })
   await cp(SIM_FOLDER, dir, { recursive: true, filter: source => !source.endsWith('README.md') })
-  const build = { version: release.version, workerCap: release.workerCap ?? null }
+  const { version, workerCap, programStartMs, operationFactors, phaseFactors, cappedPhases } =
+    release
+  const build = {
+    version,
+    workerCap: workerCap ?? null,
+    ...{ programStartMs, operationFactors, phaseFactors, cappedPhases }
+  }
   await writeFile(path.join(dir, 'pulumi-sim.json'), `${JSON.stringify(build)}\n`)
   return path.join(dir, 'pulumi')
 }

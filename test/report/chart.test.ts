@@ -9,7 +9,7 @@ import {
 } from '../../src/report/chart'
 import { PLAIN_STYLE } from '../../src/report/model'
 import { experimentTimes } from '../helpers/experiments'
-import { group } from './build-results'
+import { group } from '../helpers/build-results'
 
 /** Mermaid's xychart number token: plain decimals, no exponent. */
 const MERMAID_NUMBER = '[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)'

@@ -5,7 +5,7 @@ import { headline, markdownHeadline, renderMarkdown } from '../../src/report/mar
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { experimentTimes } from '../helpers/experiments'
-import { buildResults, spread } from './build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 const control = experimentTimes('parallelism-fix.json', 'control')
 const fix = experimentTimes('parallelism-fix.json', 'fix')

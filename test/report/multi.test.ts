@@ -5,7 +5,7 @@ import { headline } from '../../src/report/markdown'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../../src/report/multi'
 import type { MultiItem } from '../../src/results/family'
 import type { Verdict } from '../../src/stats/types'
-import { buildResults, spread } from './build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 function item(benchmark: string, verdict: Verdict, pAdjusted: number, samples = 10): MultiItem {
   const slowdown = verdict === 'regression' ? 1.2 : verdict === 'improvement' ? 0.8 : 1.01

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { headline } from '../../src/report/markdown'
 import { renderText } from '../../src/report/text'
 import { experimentTimes } from '../helpers/experiments'
-import { buildResults, spread } from './build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 const results = buildResults({
   baseline: experimentTimes('parallelism-fix.json', 'control'),

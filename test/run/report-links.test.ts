@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isRunOfSameRepository, workflowRunUrl } from '../../src/core/run-url'
 import { keepOwnRunLinks } from '../../src/run/report-links'
 import type { MultiItem } from '../../src/results/family'
-import { buildResults, spread } from '../report/build-results'
+import { buildResults, spread } from '../helpers/build-results'
 
 const OWN = 'https://github.com/o/r/actions/runs/7'
 

@@ -1,0 +1,59 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+import {
+  formatResults
+} from "./shared-cli-compare+cli-run.js";
+import {
+  analyseFiles,
+  readResultsFile
+} from "./shared-cli-compare+cli-report+index.js";
+import {
+  parseChoice,
+  parseDecision,
+  parseInteger,
+  workflowRunUrl
+} from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  FORMATS,
+  parseFlags
+} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
+import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+import {
+  InputError
+} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/cli/compare.ts
+var FLAGS = ["baseline", "candidate", "alpha", "threshold", "looks", "fail-on", "format", "name"];
+var compareCommand = async (argv, io) => {
+  const { values, positionals, help } = parseFlags(argv, FLAGS);
+  if (help) return "help";
+  if (positionals.length < 1 || positionals.length > 2) {
+    throw new InputError(
+      `compare takes one file with two or more results, or two files with one each; got ${positionals.length} files`
+    );
+  }
+  const decision = parseDecision({
+    ["alpha" /* Alpha */]: values.alpha,
+    ["threshold" /* Threshold */]: values.threshold ?? "0%",
+    ["fail-on" /* FailOn */]: values["fail-on"]
+  });
+  const format = parseChoice("--format", values.format ?? "text", FORMATS);
+  const looks = parseInteger("--looks", values.looks ?? "1", { min: 1 });
+  const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
+  const { results } = analyseFiles(files, {
+    ...decision,
+    looks,
+    baseline: values.baseline,
+    candidate: values.candidate,
+    name: values.name
+  });
+  return {
+    output: formatResults(results, format, workflowRunUrl(io.env)),
+    verdict: results.comparison.verdict,
+    failOn: decision.failOn
+  };
+};
+export {
+  compareCommand
+};

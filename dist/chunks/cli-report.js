@@ -1,0 +1,75 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+import {
+  joinResults,
+  keepOwnRunLinks,
+  overallVerdict,
+  renderMultiMarkdown
+} from "./shared-cli-report+index.js";
+import "./shared-cli-report+cli-run+index+post.js";
+import "./shared-cli-compare+cli-report+index.js";
+import {
+  parseChoice,
+  parseDecision,
+  renderText,
+  workflowRunUrl
+} from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  FORMATS,
+  parseFlags
+} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
+import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+import {
+  InputError
+} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/cli/report.ts
+var reportCommand = async (argv, io) => {
+  const { values, positionals, help } = parseFlags(argv, [
+    "alpha",
+    "threshold",
+    "fail-on",
+    "format"
+  ]);
+  if (help) return "help";
+  if (positionals.length === 0) {
+    throw new InputError("report takes one or more results files or globs");
+  }
+  const decision = parseDecision({
+    ["alpha" /* Alpha */]: values.alpha,
+    ["threshold" /* Threshold */]: values.threshold,
+    ["fail-on" /* FailOn */]: values["fail-on"]
+  });
+  const format = parseChoice("--format", values.format ?? "text", FORMATS);
+  const items = await joinResults(positionals, {
+    ...decision,
+    warn: (line) => io.stderr(`warning: ${line}
+`)
+  });
+  const runUrl = workflowRunUrl(io.env);
+  keepOwnRunLinks(items, runUrl);
+  return {
+    output: render(items, format, runUrl),
+    verdict: overallVerdict(items),
+    failOn: decision.failOn
+  };
+};
+function render(items, format, runUrl) {
+  if (format === "json") {
+    return `${JSON.stringify(
+      items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
+      null,
+      2
+    )}
+`;
+  }
+  if (format === "markdown") return `${renderMultiMarkdown(items, { runUrl })}
+`;
+  return `${items.map(({ results, pAdjusted }) => `${renderText(results)}
+Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}
+`).join("\n")}`;
+}
+export {
+  reportCommand
+};

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
+
+vi.mock('@actions/core', () => fakeCore)
+const runMode = vi.fn(() => Promise.resolve())
+const reportMode = vi.fn(() => Promise.resolve())
+vi.mock('../../src/action/run-mode', () => ({ runMode }))
+vi.mock('../../src/action/report-mode', () => ({ reportMode }))
+
+const { run } = await import('../../src/action/main')
+
+beforeEach(() => {
+  runMode.mockClear()
+  reportMode.mockClear()
+})
+
+describe('the main step', () => {
+  it('masks the token and runs `run` mode by default', async () => {
+    resetFakeCore({ inputs: { 'github-token': 'ghs_secret', mode: '' } })
+    await run()
+    expect(record.secrets).toEqual(['ghs_secret'])
+    expect(runMode).toHaveBeenCalledWith(expect.objectContaining({ mode: '' }), 'ghs_secret')
+    expect(reportMode).not.toHaveBeenCalled()
+    expect(record.failed).toEqual([])
+  })
+
+  it('runs report mode when asked', async () => {
+    resetFakeCore({ inputs: { mode: 'report' } })
+    await run()
+    expect(reportMode).toHaveBeenCalledOnce()
+    expect(runMode).not.toHaveBeenCalled()
+  })
+
+  it('treats an unexpanded ${{ github.token }} as no token at all', async () => {
+    resetFakeCore({ inputs: { 'github-token': '${{ github.token }}' } })
+    await run()
+    expect(record.secrets).toEqual([])
+    expect(runMode).toHaveBeenCalledWith(expect.anything(), '')
+  })
+
+  it('fails the step with one line for bad input, before any mode runs', async () => {
+    resetFakeCore({ inputs: { mode: 'measure' } })
+    await run()
+    expect(record.failed).toEqual(['mode: "measure" is not valid; expected one of run, report'])
+    expect(runMode).not.toHaveBeenCalled()
+  })
+
+  it('turns an error thrown by a mode into a failed step, not a crash', async () => {
+    resetFakeCore()
+    runMode.mockRejectedValueOnce(new Error('first line\nsecond line'))
+    await run()
+    expect(record.failed).toEqual(['first line'])
+  })
+})

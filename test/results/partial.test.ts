@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { BenchmarkError } from '../../src/core/errors'
+import type { GroupSource } from '../../src/results/build'
+import { partialResultsFile } from '../../src/results/partial'
+
+const design = { name: 'bench', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } }
+
+function source(name: string, times: number[]): GroupSource {
+  return { name, command: `cmd ${name}`, times, exitCodes: times.map(() => 0) }
+}
+
+describe('partialResultsFile', () => {
+  it('keeps the error and every sample, with null figures where they are undefined', () => {
+    const file = partialResultsFile(
+      design,
+      { baseline: source('baseline', [1.5]), candidate: source('candidate', []) },
+      new BenchmarkError('candidate sample 1 of 10 failed with exit code 3'),
+      {}
+    )
+    expect(file.error).toBe('candidate sample 1 of 10 failed with exit code 3')
+    expect(file.results[0]).toMatchObject({ mean: 1.5, stddev: null, times: [1.5] })
+    expect(file.results[1]).toMatchObject({ mean: null, median: null, min: null, times: [] })
+    expect(file.comparison).toBeUndefined()
+  })
+
+  it('analyses the samples so far once each group has two', () => {
+    const file = partialResultsFile(
+      design,
+      {
+        baseline: source('baseline', [1.0, 1.1, 0.9]),
+        candidate: source('candidate', [2.0, 2.2])
+      },
+      new BenchmarkError('interrupted'),
+      {}
+    )
+    expect(file.results.map(result => result.times.length)).toEqual([3, 2])
+    expect(file.comparison?.alpha).toBe(0.05)
+    expect(file.comparison?.ratio.value).toBeGreaterThan(1.5)
+  })
+})
