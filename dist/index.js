@@ -36,6 +36,10 @@ import {
   workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import {
+  knownSecrets,
+  redactor
+} from "./chunks/shared-cli-main+cli-run+index.js";
+import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
@@ -50,43 +54,58 @@ function readActionInputs() {
   return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
 }
 
+// src/action/log.ts
+function actionLog(redact) {
+  return {
+    info: (line) => info(redact(line)),
+    warn: (line) => warning(redact(line)),
+    fail: (line) => setFailed(redact(line)),
+    redact
+  };
+}
+
 // src/action/publish.ts
 async function publishReport(options) {
-  await summary.addRaw(options.body, true).write();
+  const { log } = options;
+  const body = log.redact(options.body);
+  await summary.addRaw(body, true).write();
   const url = await commentOnPullRequest({
     ...options,
+    body,
     env: process.env,
-    info,
-    warn: warning
+    info: log.info,
+    warn: log.warn
   });
   setOutput("comment-url" /* CommentUrl */, url ?? "");
 }
 
 // src/action/run-mode.ts
-async function runMode(raw, token) {
+async function runMode(raw, token, log) {
   const config = parseRunConfig(raw, process.env);
   const reporting = parseReporting(raw, process.env, config.name);
   setOutput("results-file" /* ResultsFile */, config.resultsFile);
   const results = await withSignalAbort(
     (signal) => runPipeline(config, {
-      progress: info,
-      info,
-      warn: warning,
+      progress: log.info,
+      info: log.info,
+      warn: log.warn,
+      redact: log.redact,
       saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
       signal,
       env: process.env
     }),
-    (signal) => warning(`Received ${signal}: stopping the benchmark and cleaning up`)
+    (signal) => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
   );
   setResultOutputs(results);
   await publishReport({
     body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
     verdict: results.comparison.verdict,
     reporting,
-    token
+    token,
+    log
   });
   if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-    setFailed(headline(results));
+    log.fail(headline(results));
   }
 }
 function setResultOutputs(results) {
@@ -101,7 +120,7 @@ function setResultOutputs(results) {
 }
 
 // src/action/report-mode.ts
-async function reportMode(raw, token) {
+async function reportMode(raw, token, log) {
   const patterns = (inputValue(raw, "results" /* Results */) ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
   if (patterns.length === 0) {
     throw new InputError(
@@ -110,7 +129,7 @@ async function reportMode(raw, token) {
   }
   const decision = parseDecision(raw);
   const reporting = parseReporting(raw, process.env, "report");
-  const items = await joinResults(patterns, { ...decision, warn: warning });
+  const items = await joinResults(patterns, { ...decision, warn: log.warn });
   const runUrl = workflowRunUrl(process.env);
   keepOwnRunLinks(items, runUrl);
   const body = renderMultiMarkdown(items, { runUrl });
@@ -122,21 +141,30 @@ async function reportMode(raw, token) {
     setOutput("p-value" /* PValue */, items[0].pAdjusted);
     setOutput("samples" /* Samples */, comparison.samples);
   }
-  await publishReport({ body, verdict, reporting, token });
-  if (failsCheck(verdict, decision.failOn)) setFailed(multiHeadline(items));
+  await publishReport({ body, verdict, reporting, token, log });
+  if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
 }
 
 // src/action/main.ts
 async function run() {
+  let log = actionLog((text) => text);
   try {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    if (token !== "") setSecret(token);
+    const secrets = knownSecrets(process.env, token);
+    for (const secret of [
+      token,
+      process.env.PULUMI_ACCESS_TOKEN,
+      process.env.PULUMI_CONFIG_PASSPHRASE
+    ]) {
+      if (secret !== void 0 && secret.trim() !== "") setSecret(secret);
+    }
+    log = actionLog(redactor(secrets));
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
-    await (mode === "report" ? reportMode(raw, token) : runMode(raw, token));
+    await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
   } catch (error) {
-    setFailed(describeError(error));
+    log.fail(describeError(error));
   }
 }
 

@@ -18,6 +18,7 @@ import {
   renderMarkdown,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-main+cli-run+index.js";
 import {
   FORMATS,
   RUN_FLAGS,
@@ -47,6 +48,7 @@ var runCommand = async (argv, io) => {
       progress: line,
       info: line,
       warn: (text) => line(`warning: ${text}`),
+      redact: io.redact,
       signal,
       env: io.env
     }),
@@ -55,7 +57,7 @@ var runCommand = async (argv, io) => {
   line(`Results: ${config.resultsFile}`);
   const runUrl = workflowRunUrl(io.env);
   await commentOnPullRequest({
-    body: renderMarkdown(results, { runUrl }),
+    body: io.redact(renderMarkdown(results, { runUrl })),
     verdict: results.comparison.verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",

@@ -10,14 +10,42 @@ import path from "node:path";
 
 // src/pulumi/run.ts
 import { spawn } from "node:child_process";
+
+// src/bench/child-env.ts
+var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
+var WITHHELD = /* @__PURE__ */ new Set([
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "GITHUB_ENV",
+  "GITHUB_PATH"
+]);
+function childEnv(base, extra = {}) {
+  const kept = Object.entries(base).filter(([name]) => {
+    const upper = name.toUpperCase();
+    return !WITHHELD.has(upper) && !WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix));
+  });
+  return { ...Object.fromEntries(kept), ...extra };
+}
+
+// src/pulumi/run.ts
 function runCaptured(file, args, options = {}) {
   return new Promise((resolve) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
+      env: childEnv(process.env, options.env),
+      stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
       windowsHide: true
     });
+    child.stdin?.on("error", () => {
+    });
+    child.stdin?.end(options.input);
     let stdout = "";
     let stderr = "";
     let spawnError;
@@ -89,8 +117,8 @@ async function initStack(ref, config) {
   }
   for (const { key, value } of config) {
     const args = ["config", "set", "--stack", ref.stack, "--non-interactive", "--", key];
-    const result = await runPulumi(ref, [...args, value], SETUP_TIMEOUT_MS);
-    if (result.exitCode !== 0) throw setupError(ref, [...args, "<value>"], result);
+    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, value);
+    if (result.exitCode !== 0) throw setupError(ref, args, result);
   }
 }
 function pulumiBenchGroup(options) {
@@ -121,8 +149,9 @@ async function removeStack(ref, timeoutMs = DESTROY_TIMEOUT_MS) {
     throw new Error(describe(ref, remove, removed));
   }
 }
-function runPulumi(ref, args, timeoutMs) {
-  return runCaptured(ref.binary, args, { cwd: ref.programDir, env: pulumiEnv(ref), timeoutMs });
+function runPulumi(ref, args, timeoutMs, input) {
+  const options = { cwd: ref.programDir, env: pulumiEnv(ref), timeoutMs, input };
+  return runCaptured(ref.binary, args, options);
 }
 function isMissingStack(result) {
   return result.exitCode !== 0 && /no stack named .* found/i.test(result.stderr + result.stdout);
@@ -210,6 +239,7 @@ function isStackRef(value) {
 }
 
 export {
+  childEnv,
   runCaptured,
   describeFailure,
   pulumiEnv,

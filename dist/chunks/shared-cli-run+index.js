@@ -2,6 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger,
+  childEnv,
   describeFailure,
   initStack,
   makeLocalBackend,
@@ -40,6 +41,9 @@ import {
   welchFigures,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  redactedJson
+} from "./shared-cli-main+cli-run+index.js";
 import {
   decide
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -3113,7 +3117,7 @@ var TEXT_LIMIT = 80;
 function resolveStep(step, shell) {
   const { command } = step;
   const common = {
-    env: step.env ? { ...process.env, ...step.env } : void 0,
+    env: childEnv(process.env, step.env),
     cwd: step.cwd
   };
   if (command.kind === "argv") {
@@ -3177,7 +3181,8 @@ function runProcess(spec, options) {
     try {
       child = spawn(spec.file, spec.args, {
         cwd: spec.cwd,
-        env: spec.env,
+        // Without one, as for the shell's calibration, the same environment samples get.
+        env: spec.env ?? childEnv(process.env),
         stdio: ["ignore", options.output, options.output],
         detached: !isWindows,
         windowsHide: true
@@ -4352,11 +4357,10 @@ async function setUpPulumi(config, target, context3, userStep) {
 // src/results/write.ts
 import { mkdir as mkdir3, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
-async function writeResults(path7, data) {
+async function writeResults(path7, data, redact2 = (text) => text) {
   await mkdir3(dirname3(path7), { recursive: true });
   const temporary = `${path7}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(data, null, 2)}
-`);
+  await writeFile(temporary, redactedJson(data, redact2));
   await rename(temporary, path7);
 }
 
@@ -4412,7 +4416,7 @@ async function runPipeline(config, hooks) {
       schedule: measurement.schedule,
       environment: environment()
     });
-    await writeResults(config.resultsFile, results);
+    await writeResults(config.resultsFile, results, hooks.redact);
   } catch (error) {
     if (error instanceof MeasurementStopped && target !== void 0) {
       await writeResults(
@@ -4420,7 +4424,8 @@ async function runPipeline(config, hooks) {
         partialResultsFile(config, groupSources(target, error.partial), error, {
           schedule: error.partial.schedule,
           environment: environment()
-        })
+        }),
+        hooks.redact
       );
       hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
@@ -4431,7 +4436,7 @@ async function runPipeline(config, hooks) {
   if (warnings.length > 0) {
     for (const warning of warnings) hooks.warn(warning);
     results.comparison.warnings.push(...warnings);
-    await writeResults(config.resultsFile, results);
+    await writeResults(config.resultsFile, results, hooks.redact);
   }
   return results;
 }

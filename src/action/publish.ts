@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { Output } from '../config/inputs'
 import { commentOnPullRequest, type CommentSettings } from '../github/publish'
 import type { Verdict } from '../stats/types'
+import type { ActionLog } from './log'
 
 /**
  * The end of every action run: the report in the job summary (always), the sticky
@@ -12,13 +13,17 @@ export async function publishReport(options: {
   verdict: Verdict
   reporting: CommentSettings
   token: string
+  log: ActionLog
 }): Promise<void> {
-  await core.summary.addRaw(options.body, true).write()
+  const { log } = options
+  const body = log.redact(options.body)
+  await core.summary.addRaw(body, true).write()
   const url = await commentOnPullRequest({
     ...options,
+    body,
     env: process.env,
-    info: core.info,
-    warn: core.warning
+    info: log.info,
+    warn: log.warn
   })
   core.setOutput(Output.CommentUrl, url ?? '')
 }

@@ -7,34 +7,37 @@ import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
 import { withSignalAbort } from '../run/signals'
 import { failsCheck } from '../stats/verdict'
+import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
 /** `mode: run`: measure, analyse, write the results, report, and fail on a regression. */
-export async function runMode(raw: RawInputs, token: string): Promise<void> {
+export async function runMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const config = parseRunConfig(raw, process.env)
   const reporting = parseReporting(raw, process.env, config.name)
   core.setOutput(Output.ResultsFile, config.resultsFile)
   const results = await withSignalAbort(
     signal =>
       runPipeline(config, {
-        progress: core.info,
-        info: core.info,
-        warn: core.warning,
+        progress: log.info,
+        info: log.info,
+        warn: log.warn,
+        redact: log.redact,
         saveStacks: serialized => core.saveState(State.Stacks, serialized),
         signal,
         env: process.env
       }),
-    signal => core.warning(`Received ${signal}: stopping the benchmark and cleaning up`)
+    signal => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
   )
   setResultOutputs(results)
   await publishReport({
     body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
     verdict: results.comparison.verdict,
     reporting,
-    token
+    token,
+    log
   })
   if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-    core.setFailed(headline(results))
+    log.fail(headline(results))
   }
 }
 

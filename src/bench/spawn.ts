@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { childEnv } from './child-env'
 import { formatTimeSpan } from './format'
 
 export interface ProcessSpec {
@@ -52,7 +53,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     try {
       child = spawn(spec.file, spec.args, {
         cwd: spec.cwd,
-        env: spec.env,
+        // Without one, as for the shell's calibration, the same environment samples get.
+        env: spec.env ?? childEnv(process.env),
         stdio: ['ignore', options.output, options.output],
         detached: !isWindows,
         windowsHide: true

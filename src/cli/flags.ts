@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { Input } from '../config/inputs'
 import { InputError } from '../core/errors'
+import type { Redact } from '../core/redact'
 import type { Verdict } from '../stats/types'
 import type { FailOn } from '../stats/verdict'
 
@@ -74,5 +75,5 @@ export interface SubcommandOutcome {
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */
 export type Subcommand = (
   argv: readonly string[],
-  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv }
+  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv; redact: Redact }
 ) => Promise<SubcommandOutcome | 'help'>

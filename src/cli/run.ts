@@ -28,6 +28,7 @@ export const runCommand: Subcommand = async (argv, io) => {
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
+        redact: io.redact,
         signal,
         env: io.env
       }),
@@ -36,7 +37,7 @@ export const runCommand: Subcommand = async (argv, io) => {
   line(`Results: ${config.resultsFile}`)
   const runUrl = workflowRunUrl(io.env)
   await commentOnPullRequest({
-    body: renderMarkdown(results, { runUrl }),
+    body: io.redact(renderMarkdown(results, { runUrl })),
     verdict: results.comparison.verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? '',

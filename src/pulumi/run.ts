@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { childEnv } from '../bench/child-env'
 
 export interface RunOptions {
   cwd?: string
@@ -6,6 +7,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Killed after this long; the result then has `timedOut`. */
   timeoutMs?: number
+  /** Written to the program's stdin (otherwise it gets none): values kept off its command line. */
+  input?: string
 }
 
 export interface RunResult {
@@ -27,10 +30,13 @@ export function runCaptured(
   return new Promise(resolve => {
     const child = spawn(file, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv(process.env, options.env),
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true
     })
+    // A program that exits without reading its input is not an error here.
+    child.stdin?.on('error', () => {})
+    child.stdin?.end(options.input)
     let stdout = ''
     let stderr = ''
     let spawnError: string | undefined
@@ -42,8 +48,8 @@ export function runCaptured(
             timedOut = true
             child.kill()
           }, options.timeoutMs)
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', error => (spawnError = error.message))
     child.on('close', exitCode => {
       clearTimeout(timer)

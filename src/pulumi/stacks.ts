@@ -65,11 +65,13 @@ export async function initStack(ref: StackRef, config: ConfigEntry[]): Promise<v
     if (selected.exitCode !== 0) throw setupError(ref, select, selected)
   }
   for (const { key, value } of config) {
-    // `--` so a value starting with a dash is not read as a flag.
+    // `--` so a key starting with a dash is not read as a flag. The value goes on stdin,
+    // which `pulumi config set` reads when given no value and stdin is not a terminal
+    // (pkg/cmd/pulumi/config/config_set.go): config often holds secrets, and a command
+    // line is visible to every user of a self-hosted runner.
     const args = ['config', 'set', '--stack', ref.stack, '--non-interactive', '--', key]
-    const result = await runPulumi(ref, [...args, value], SETUP_TIMEOUT_MS)
-    // The value stays out of the message: config often holds secrets.
-    if (result.exitCode !== 0) throw setupError(ref, [...args, '<value>'], result)
+    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, value)
+    if (result.exitCode !== 0) throw setupError(ref, args, result)
   }
 }
 
@@ -120,8 +122,14 @@ export async function removeStack(
   }
 }
 
-function runPulumi(ref: StackRef, args: string[], timeoutMs: number): Promise<RunResult> {
-  return runCaptured(ref.binary, args, { cwd: ref.programDir, env: pulumiEnv(ref), timeoutMs })
+function runPulumi(
+  ref: StackRef,
+  args: string[],
+  timeoutMs: number,
+  input?: string
+): Promise<RunResult> {
+  const options = { cwd: ref.programDir, env: pulumiEnv(ref), timeoutMs, input }
+  return runCaptured(ref.binary, args, options)
 }
 
 function isMissingStack(result: RunResult): boolean {

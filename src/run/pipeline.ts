@@ -16,6 +16,7 @@ import { CleanupStack } from './cleanup-stack'
 import { lookStopRule } from '../stats/stop-rule'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { writeResults } from '../results/write'
+import type { Redact } from '../core/redact'
 
 export interface RunHooks {
   /** One line per sample. */
@@ -24,6 +25,8 @@ export interface RunHooks {
   warn: (line: string) => void
   /** The action saves the list of stacks so its post step can destroy them. */
   saveStacks?: (serialized: string) => void
+  /** Applied to the results file: no secret the step knows is written into it. */
+  redact?: Redact
   signal?: AbortSignal
   env: NodeJS.ProcessEnv
 }
@@ -90,7 +93,7 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
       schedule: measurement.schedule,
       environment: environment()
     })
-    await writeResults(config.resultsFile, results)
+    await writeResults(config.resultsFile, results, hooks.redact)
   } catch (error) {
     if (error instanceof MeasurementStopped && target !== undefined) {
       await writeResults(
@@ -98,7 +101,8 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
         partialResultsFile(config, groupSources(target, error.partial), error, {
           schedule: error.partial.schedule,
           environment: environment()
-        })
+        }),
+        hooks.redact
       )
       hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
@@ -109,7 +113,7 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
   if (warnings.length > 0) {
     for (const warning of warnings) hooks.warn(warning)
     results.comparison.warnings.push(...warnings)
-    await writeResults(config.resultsFile, results)
+    await writeResults(config.resultsFile, results, hooks.redact)
   }
   return results
 }

@@ -13,6 +13,7 @@ const runPipeline = vi.fn((_config: unknown, hooks: { saveStacks?: (text: string
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode } = await import('../../src/action/run-mode')
+const { actionLog } = await import('../../src/action/log')
 
 const inputs = {
   'baseline-command': 'sleep 0.1',
@@ -34,7 +35,11 @@ describe('run mode', () => {
   it('sets every output from the results and saves the stacks for the post step', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('unchanged')
-    await runMode(inputs, '')
+    await runMode(
+      inputs,
+      '',
+      actionLog(text => text)
+    )
     expect(record.outputs).toMatchObject({
       verdict: 'unchanged',
       ratio: results.comparison.ratio.value,
@@ -54,7 +59,11 @@ describe('run mode', () => {
   it('fails the step with the headline on a regression', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('regression')
-    await runMode(inputs, '')
+    await runMode(
+      inputs,
+      '',
+      actionLog(text => text)
+    )
     expect(record.outputs.verdict).toBe('regression')
     expect(record.failed).toHaveLength(1)
     expect(record.failed[0]).toMatch(/^Regression: candidate /)
@@ -64,7 +73,11 @@ describe('run mode', () => {
     const never = { ...inputs, 'fail-on': 'never' }
     resetFakeCore({ inputs: never })
     results = withVerdict('regression')
-    await runMode(never, '')
+    await runMode(
+      never,
+      '',
+      actionLog(text => text)
+    )
     expect(record.failed).toEqual([])
   })
 })
