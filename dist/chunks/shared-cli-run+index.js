@@ -3149,18 +3149,18 @@ function shorten(text) {
 import { spawn } from "node:child_process";
 
 // src/bench/format.ts
-function formatTimeSpan(seconds) {
-  if (seconds < 1) return `${Math.round(seconds * 1e3)} ms`;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  if (seconds < 3600) {
-    const whole = Math.round(seconds);
+function formatTimeSpan(seconds2) {
+  if (seconds2 < 1) return `${Math.round(seconds2 * 1e3)} ms`;
+  if (seconds2 < 60) return `${seconds2.toFixed(1)} s`;
+  if (seconds2 < 3600) {
+    const whole = Math.round(seconds2);
     return joinUnits(Math.floor(whole / 60), "min", whole % 60, "s");
   }
-  const minutes = Math.round(seconds / 60);
+  const minutes = Math.round(seconds2 / 60);
   return joinUnits(Math.floor(minutes / 60), "h", minutes % 60, "min");
 }
-function formatSampleTime(seconds) {
-  return seconds < 1 ? `${(seconds * 1e3).toFixed(2)} ms` : `${seconds.toFixed(3)} s`;
+function formatSampleTime(seconds2) {
+  return seconds2 < 1 ? `${(seconds2 * 1e3).toFixed(2)} ms` : `${seconds2.toFixed(3)} s`;
 }
 function joinUnits(major, majorUnit, minor, minorUnit) {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
@@ -3219,9 +3219,9 @@ function runProcess(spec, options) {
     };
     child.once("error", (error) => settle({ kind: "not-started", reason: error.message }));
     child.once("exit", (exitCode, exitSignal) => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const seconds2 = Number(process.hrtime.bigint() - start) / 1e9;
       if (stoppedBy) settle({ kind: stoppedBy });
-      else if (exitCode !== null) settle({ kind: "exited", exitCode, seconds });
+      else if (exitCode !== null) settle({ kind: "exited", exitCode, seconds: seconds2 });
       else settle({ kind: "signaled", signal: exitSignal ?? "an unknown signal" });
     });
   });
@@ -3421,8 +3421,8 @@ async function measure(plan, groups, context3) {
   };
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1]) {
-      const seconds = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
-      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds });
+      const seconds2 = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
+      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds2 });
     }
   }
   for (const pace of paces) {
@@ -3432,13 +3432,13 @@ async function measure(plan, groups, context3) {
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name;
     const times = measurement.times[name];
-    const seconds = await runAndReport(index, {
+    const seconds2 = await runAndReport(index, {
       kind: "sample",
       number: times.length + 1,
       of: plan.samples
     });
-    measurement.schedule.push({ group: name, index: times.length, time: seconds });
-    times.push(seconds);
+    measurement.schedule.push({ group: name, index: times.length, time: seconds2 });
+    times.push(seconds2);
     measurement.exitCodes[name].push(0);
     const pairDone = position % 2 === 1;
     if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break;
@@ -3914,6 +3914,35 @@ function _getTempDirectory() {
 // src/pulumi/download.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
+
+// src/core/network-error.ts
+var WORDS = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "name lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  EPIPE: "connection closed",
+  UND_ERR_SOCKET: "connection closed",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+  CERT_HAS_EXPIRED: "TLS certificate expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted",
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate is for another host"
+};
+function describeNetworkError(error) {
+  for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
+    const { code } = cause;
+    if (typeof code === "string" && code in WORDS) return `${WORDS[code]} (${code})`;
+    cause = cause.cause;
+  }
+  return void 0;
+}
+
+// src/pulumi/download.ts
 var HttpStatusError = class extends Error {
   constructor(url, status) {
     super(`${url} returned ${status}`);
@@ -3927,58 +3956,102 @@ var HttpStatusError = class extends Error {
 var DownloadFailedError = class extends Error {
   name = "DownloadFailedError";
 };
+var TryAbandoned = class extends Error {
+};
 var USER_AGENT = "pulumi-perf-gate";
-var SOCKET_TIMEOUT_MS = 6e4;
+var DEFAULTS = { attempts: 3, delayMs: 2e3, idleTimeoutMs: 3e4, deadlineMs: 10 * 6e4 };
+var MAX_TEXT_BYTES = 1024 * 1024;
 async function fetchText(url, retry = {}) {
-  return withRetries(url, retry, async (client) => {
-    const response = await get(client, url);
-    return response.readBody();
+  return withRetries(url, retry, async (body) => {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > MAX_TEXT_BYTES) throw new Error(`it sent more than ${MAX_TEXT_BYTES} bytes`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
   });
 }
 async function downloadFile(url, dest, retry = {}) {
-  await withRetries(url, retry, async (client) => {
-    const response = await get(client, url);
-    await pipeline(response.message, createWriteStream2(dest));
-  });
-}
-async function get(client, url) {
-  const response = await client.get(url);
-  const status = response.message.statusCode ?? 0;
-  if (status === 200) return response;
-  response.message.resume();
-  throw new HttpStatusError(url, status);
+  await withRetries(url, retry, (body) => pipeline(body, createWriteStream2(dest)));
 }
 function isRetryable(error) {
   if (!(error instanceof HttpStatusError)) return true;
   return error.status >= 500 || error.status === 408 || error.status === 429;
 }
-async function withRetries(url, { attempts = 3, delayMs = 2e3 }, action) {
+async function withRetries(url, retry, consume) {
+  const options = { ...DEFAULTS, ...retry };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tryOnce(url, options, consume);
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      if (attempt >= options.attempts) {
+        throw new DownloadFailedError(
+          `${url} failed after ${options.attempts} attempts: ${reason(error)}`
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+async function tryOnce(url, limits, consume) {
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
-    socketTimeout: SOCKET_TIMEOUT_MS
+    socketTimeout: 2 * limits.idleTimeoutMs
   });
+  let abandoned;
+  let body;
+  const abandon = (why) => {
+    abandoned ??= new TryAbandoned(why);
+    body?.destroy(abandoned);
+    client.dispose();
+  };
+  let idle;
+  const stillAlive = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => abandon(`it sent no data for ${seconds(limits.idleTimeoutMs)}`),
+      limits.idleTimeoutMs
+    );
+  };
+  const deadline = setTimeout(
+    () => abandon(`it took longer than ${seconds(limits.deadlineMs)}`),
+    limits.deadlineMs
+  );
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await action(client);
-      } catch (error) {
-        if (!isRetryable(error)) throw error;
-        if (attempt >= attempts) {
-          throw new DownloadFailedError(
-            `${url} failed after ${attempts} attempts: ${reason(error)}`
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (attempt - 1)));
-      }
+    stillAlive();
+    const response = await client.get(url);
+    body = response.message;
+    const status = body.statusCode ?? 0;
+    if (status !== 200) {
+      body.resume();
+      throw new HttpStatusError(url, status);
     }
+    if (abandoned) throw abandoned;
+    stillAlive();
+    body.on("data", stillAlive);
+    return await consume(body);
+  } catch (error) {
+    throw abandoned ?? error;
   } finally {
+    clearTimeout(idle);
+    clearTimeout(deadline);
     client.dispose();
   }
 }
+function seconds(ms) {
+  return `${Number((ms / 1e3).toPrecision(3))} s`;
+}
 function reason(error) {
   if (error instanceof HttpStatusError) return `returned ${error.status}`;
-  const { message, code } = error;
-  return String(message ?? error).split("\n")[0] || code || "connection failed";
+  if (error instanceof TryAbandoned) return error.message;
+  const network = describeNetworkError(error);
+  if (network) return network;
+  const { message } = error;
+  if (/^Request timeout/.test(String(message))) return "it sent no data in time";
+  return String(message ?? error).split("\n")[0] || "connection failed";
 }
 
 // src/pulumi/fetch-release.ts
@@ -4208,13 +4281,16 @@ async function binaryOnPath(platform, input) {
   return { path: binary, version: await readPulumiVersion(binary, input) };
 }
 function checkDownloadUrl(url) {
-  let protocol = "";
+  let parsed;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
   }
-  if (protocol !== "http:" && protocol !== "https:") {
-    throw new InputError(`pulumi-download-url: "${url}" is not allowed; use an http(s) URL`);
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed?.hostname ?? "");
+  if (parsed?.protocol !== "https:" && !(parsed?.protocol === "http:" && loopback)) {
+    throw new InputError(
+      `pulumi-download-url: "${url}" is not allowed; use an https URL (plain http only to this machine: 127.0.0.1, localhost or [::1])`
+    );
   }
   return url;
 }
@@ -4714,7 +4790,7 @@ var before_after_hook_default = { Singular, Collection };
 // node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION2 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-var DEFAULTS = {
+var DEFAULTS2 = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -5013,16 +5089,16 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge.bind(null, DEFAULTS22),
     parse
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS2);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -8784,11 +8860,14 @@ var FORK_HINT = "Give the job `permissions: pull-requests: write`. Pull requests
 var SUMMARY_NOTE = "The report is still in the job summary.";
 function commentWarning(error, what) {
   const failed = typeof error === "object" && error !== null ? error : {};
-  const status = typeof failed.status === "number" ? failed.status : void 0;
+  const unanswered = failed.status === 500 && !("response" in failed && failed.response);
+  const status = typeof failed.status === "number" && !unanswered ? failed.status : void 0;
   const message = clip(String(failed.message ?? error).split("\n")[0] ?? "", 300);
-  const answer = status === void 0 ? message : `HTTP ${status}: ${message}`;
+  const answer = unanswered ? `could not reach GitHub: ${describeNetworkError(error) ?? message}` : status === void 0 ? message : `HTTP ${status}: ${message}`;
   let hint;
-  if (isRateLimited(error)) {
+  if (unanswered) {
+    hint = "Check GITHUB_API_URL and the network of the runner.";
+  } else if (isRateLimited(error)) {
     hint = "GitHub's API rate limit was reached and did not reset in time; the next run will post it.";
   } else if (status === 401) {
     hint = "GitHub did not accept the github-token.";

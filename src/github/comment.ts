@@ -3,6 +3,7 @@
  * create it. Comment trouble never fails the job: it comes back as a warning.
  */
 import type { Verdict } from '../stats/types'
+import { describeNetworkError } from '../core/network-error'
 import { clip } from '../report/escape'
 import { capBody } from '../report/limit'
 import { findComment, hasMarker, marker } from './comment-marker'
@@ -105,12 +106,21 @@ export function commentWarning(error: unknown, what: string): string {
   const failed = (typeof error === 'object' && error !== null ? error : {}) as {
     status?: unknown
     message?: unknown
+    response?: unknown
   }
-  const status = typeof failed.status === 'number' ? failed.status : undefined
+  // octokit reports a request that got no answer at all as a status 500 without a response.
+  const unanswered = failed.status === 500 && !('response' in failed && failed.response)
+  const status = typeof failed.status === 'number' && !unanswered ? failed.status : undefined
   const message = clip(String(failed.message ?? error).split('\n')[0] ?? '', 300)
-  const answer = status === undefined ? message : `HTTP ${status}: ${message}`
+  const answer = unanswered
+    ? `could not reach GitHub: ${describeNetworkError(error) ?? message}`
+    : status === undefined
+      ? message
+      : `HTTP ${status}: ${message}`
   let hint: string
-  if (isRateLimited(error)) {
+  if (unanswered) {
+    hint = 'Check GITHUB_API_URL and the network of the runner.'
+  } else if (isRateLimited(error)) {
     hint =
       "GitHub's API rate limit was reached and did not reset in time; the next run will post it."
   } else if (status === 401) {
