@@ -2,6 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   commentOnPullRequest,
+  renderFailedMarkdown,
   runPipeline,
   withSignalAbort
 } from "./chunks/shared-cli-run+index.js";
@@ -65,10 +66,11 @@ function actionLog(redact) {
 }
 
 // src/action/publish.ts
+import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
   const { log } = options;
   const body = log.redact(options.body);
-  await summary.addRaw(body, true).write();
+  await writeJobSummary(body, log);
   const url = await commentOnPullRequest({
     ...options,
     body,
@@ -78,13 +80,25 @@ async function publishReport(options) {
   });
   setOutput("comment-url" /* CommentUrl */, url ?? "");
 }
+async function writeJobSummary(body, log) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  try {
+    if (path) await appendFile(path, "");
+    await summary.addRaw(body, true).write();
+  } catch (error) {
+    summary.emptyBuffer();
+    log.warn(
+      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
+    );
+  }
+}
 
 // src/action/run-mode.ts
 async function runMode(raw, token, log) {
   const config = parseRunConfig(raw, process.env);
   const reporting = parseReporting(raw, process.env, config.name);
   setOutput("results-file" /* ResultsFile */, config.resultsFile);
-  const results = await withSignalAbort(
+  const outcome = await withSignalAbort(
     (signal) => runPipeline(config, {
       progress: log.info,
       info: log.info,
@@ -96,17 +110,24 @@ async function runMode(raw, token, log) {
     }),
     (signal) => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
   );
+  const runUrl = workflowRunUrl(process.env);
+  if (!outcome.finished) {
+    const { error, partial } = outcome;
+    const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
+    await publishReport({ body, verdict: "failed", reporting, token, log });
+    throw error;
+  }
+  const { results, unwritten } = outcome;
   setResultOutputs(results);
   await publishReport({
-    body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
+    body: renderMarkdown(results, { runUrl }),
     verdict: results.comparison.verdict,
     reporting,
     token,
     log
   });
-  if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-    log.fail(headline(results));
-  }
+  if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results));
+  if (unwritten) throw unwritten;
 }
 function setResultOutputs(results) {
   const { comparison } = results;

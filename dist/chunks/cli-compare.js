@@ -8,6 +8,7 @@ import {
   readResultsFile
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  MAX_LOOKS,
   parseChoice,
   parseDecision,
   parseInteger,
@@ -39,7 +40,7 @@ var compareCommand = async (argv, io) => {
     ["fail-on" /* FailOn */]: values["fail-on"]
   });
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
-  const looks = parseInteger("--looks", values.looks ?? "1", { min: 1 });
+  const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
   const { results } = analyseFiles(files, {
     ...decision,

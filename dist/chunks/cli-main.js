@@ -91,6 +91,7 @@ async function runCli(argv, given, version) {
       return 0;
     }
     io.stdout(outcome.output);
+    if (outcome.error) throw outcome.error;
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0;
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}

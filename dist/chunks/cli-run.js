@@ -2,6 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   commentOnPullRequest,
+  renderFailedMarkdown,
   runPipeline,
   withSignalAbort
 } from "./shared-cli-run+index.js";
@@ -43,7 +44,7 @@ var runCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const line = (text) => io.stderr(`${text}
 `);
-  const results = await withSignalAbort(
+  const outcome = await withSignalAbort(
     (signal) => runPipeline(config, {
       progress: line,
       info: line,
@@ -54,21 +55,32 @@ var runCommand = async (argv, io) => {
     }),
     (signal) => line(`Received ${signal}: stopping, cleaning up\u2026`)
   );
-  line(`Results: ${config.resultsFile}`);
   const runUrl = workflowRunUrl(io.env);
-  await commentOnPullRequest({
-    body: io.redact(renderMarkdown(results, { runUrl })),
-    verdict: results.comparison.verdict,
+  const comment = (body, verdict) => commentOnPullRequest({
+    body: io.redact(body),
+    verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",
     env: io.env,
     info: line,
     warn: (text) => line(`warning: ${text}`)
   });
+  if (!outcome.finished) {
+    const { error, partial } = outcome;
+    await comment(
+      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      "failed"
+    );
+    throw error;
+  }
+  const { results, unwritten } = outcome;
+  if (!unwritten) line(`Results: ${config.resultsFile}`);
+  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict);
   return {
     output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
-    failOn: config.decision.failOn
+    failOn: config.decision.failOn,
+    error: unwritten
   };
 };
 export {

@@ -11840,17 +11840,9 @@ var require_lib136 = __commonJS({
   }
 });
 
-// src/core/run-url.ts
-function workflowRunUrl(env) {
-  if (env.GITHUB_ACTIONS !== "true") return void 0;
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
-  if (!server || !repository || !runId) return void 0;
-  return `${server}/${repository}/actions/runs/${runId}`;
-}
-function isRunOfSameRepository(url, ownRunUrl) {
-  const prefix = ownRunUrl.replace(/\d+$/, "");
-  return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
-}
+// src/core/limits.ts
+var MAX_SAMPLES = 1e4;
+var MAX_LOOKS = 50;
 
 // src/config/parse.ts
 function reject(input, value, allowed) {
@@ -11938,8 +11930,14 @@ function parseDecision(raw) {
 }
 function parseRunConfig(raw, env) {
   const target = parseTarget(raw, env);
-  const samples = parseInteger("samples" /* Samples */, required(raw, "samples" /* Samples */), { min: 2 });
-  const looks = parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), { min: 1, max: samples });
+  const samples = parseInteger("samples" /* Samples */, required(raw, "samples" /* Samples */), {
+    min: 2,
+    max: MAX_SAMPLES
+  });
+  const looks = parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), {
+    min: 1,
+    max: Math.min(samples, MAX_LOOKS)
+  });
   const shellName = required(raw, "shell" /* Shell */);
   const shell = SHELLS[shellName];
   if (shell === void 0) {
@@ -12016,6 +12014,18 @@ function parseReporting(raw, env, name) {
     commentKey: inputValue(raw, "comment-key" /* CommentKey */) ?? (workflowJob || name),
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
+}
+
+// src/core/run-url.ts
+function workflowRunUrl(env) {
+  if (env.GITHUB_ACTIONS !== "true") return void 0;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId) return void 0;
+  return `${server}/${repository}/actions/runs/${runId}`;
+}
+function isRunOfSameRepository(url, ownRunUrl) {
+  const prefix = ownRunUrl.replace(/\d+$/, "");
+  return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
 }
 
 // src/report/format.ts
@@ -12161,6 +12171,7 @@ var REFERENCES = {
 var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
 var LINE_BREAK = /\r\n|\r|\n/g;
 var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
 function escapeMarkdown(text) {
   const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(LEADING_MARKER, (_match, space, mark) => {
@@ -12182,6 +12193,14 @@ function safeUrl(url) {
     const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
     return `%${code}`;
   });
+}
+function codeBlock(text, language = "text") {
+  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}
+${clean}
+${fence}`;
 }
 
 // src/report/limit.ts
@@ -13204,19 +13223,24 @@ function analyse(baselineTimes, candidateTimes, options) {
 }
 
 export {
-  workflowRunUrl,
-  isRunOfSameRepository,
+  MAX_SAMPLES,
+  MAX_LOOKS,
   parseInteger,
   parseChoice,
   inputValue,
   parseDecision,
   parseRunConfig,
   parseReporting,
-  formatP,
-  formatCount,
+  workflowRunUrl,
+  isRunOfSameRepository,
   escapeMarkdown,
   plainText,
   clip,
+  codeBlock,
+  formatDurationColumns,
+  formatP,
+  formatCount,
+  REPORT_LIMIT,
   capBody,
   fitToLimit,
   VERDICT_EMOJI,

@@ -1,6 +1,8 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  MAX_LOOKS,
+  MAX_SAMPLES,
   analyse,
   lookLevels,
   lookSampleSizes,
@@ -18,12 +20,6 @@ import {
 // src/results/read.ts
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-
-// src/core/limits.ts
-var MAX_SAMPLES = 1e4;
-var MAX_LOOKS = 50;
-
-// src/results/read.ts
 var READ_LIMITS = { bytes: 32 * 1024 * 1024, depth: 64 };
 async function readResultsFile(path, limits = READ_LIMITS) {
   let text;

@@ -26,9 +26,14 @@ import {
   which
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
+  REPORT_LIMIT,
   analyse,
   capBody,
   clip,
+  codeBlock,
+  escapeMarkdown,
+  formatCount,
+  formatDurationColumns,
   lookLevels,
   lookSampleSizes,
   max,
@@ -36,6 +41,7 @@ import {
   median,
   min,
   resultsFile,
+  runLink,
   sampleStandardDeviation,
   summarize,
   welchFigures,
@@ -941,10 +947,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2184,7 +2190,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -2268,8 +2274,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -3048,11 +3054,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/run/pipeline.ts
-import { mkdir as mkdir4, mkdtemp, rmdir } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
-import { basename, dirname as dirname4, join as join4 } from "node:path";
-
 // src/bench/failures.ts
 var MeasurementStopped = class extends BenchmarkError {
   constructor(message, partial) {
@@ -3068,6 +3069,69 @@ var SampleFailed = class extends MeasurementStopped {
 var BenchmarkAborted = class extends MeasurementStopped {
   name = "BenchmarkAborted";
 };
+
+// src/report/failed.ts
+var MAX_CELL = 300;
+var MAX_DETAIL_LINE = 500;
+var MAX_DETAIL_LINES = 40;
+function renderFailedMarkdown(run, options = {}) {
+  const [first = "", ...rest] = describeError(run.error).split("\n");
+  const emoji = interrupted(run) ? "\u23F9\uFE0F" : "\u274C";
+  const word = interrupted(run) ? "Interrupted" : "Failed";
+  const why2 = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
+  const detail = rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n");
+  const blocks = [
+    `## ${emoji} ${word}: ${escapeMarkdown(clip(first, MAX_CELL))}`,
+    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
+    `${why2}: an earlier verdict on this pull request no longer stands.`,
+    detail.trim() === "" ? "" : codeBlock(detail),
+    samplesSoFar(run.partial),
+    runLink(options.runUrl)
+  ];
+  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
+`, REPORT_LIMIT);
+}
+function interrupted(run) {
+  return run.error instanceof BenchmarkAborted;
+}
+function samplesSoFar(partial) {
+  if (partial === void 0) return "";
+  const groups = partial.results;
+  if (groups.every((group) => group.times.length === 0)) {
+    return "**Samples so far:** none; it stopped before the first sample.";
+  }
+  const number = (value) => value ?? Number.NaN;
+  const [means = [], mins = [], maxes = []] = formatDurationColumns([
+    groups.map((group) => number(group.mean)),
+    groups.map((group) => number(group.min)),
+    groups.map((group) => number(group.max))
+  ]);
+  const hasVersion = groups.some((group) => group.version !== void 0);
+  const rows = groups.map((group, index) => {
+    const label = (hasVersion ? group.version : void 0) ?? group.command;
+    const cells = [
+      `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
+      escapeMarkdown(clip(label, MAX_CELL)),
+      formatCount(group.times.length),
+      means[index] ?? "-",
+      mins[index] ?? "-",
+      maxes[index] ?? "-"
+    ];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return [
+    "**Samples so far**",
+    "",
+    `| Group | ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...rows
+  ].join("\n");
+}
+
+// src/run/pipeline.ts
+import { mkdir as mkdir4, mkdtemp, rmdir } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { basename, dirname as dirname4, join as join4 } from "node:path";
 
 // src/bench/run-benchmark.ts
 import { closeSync as closeSync2 } from "node:fs";
@@ -3935,8 +3999,8 @@ var WORDS = {
 };
 function describeNetworkError(error) {
   for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
-    const { code } = cause;
-    if (typeof code === "string" && code in WORDS) return `${WORDS[code]} (${code})`;
+    const { code: code2 } = cause;
+    if (typeof code2 === "string" && code2 in WORDS) return `${WORDS[code2]} (${code2})`;
     cause = cause.cause;
   }
   return void 0;
@@ -4003,8 +4067,8 @@ async function tryOnce(url, limits, consume) {
   });
   let abandoned;
   let body;
-  const abandon = (why) => {
-    abandoned ??= new TryAbandoned(why);
+  const abandon = (why2) => {
+    abandoned ??= new TryAbandoned(why2);
     body?.destroy(abandoned);
     client.dispose();
   };
@@ -4431,17 +4495,80 @@ async function setUpPulumi(config, target, context3, userStep) {
 }
 
 // src/results/write.ts
-import { mkdir as mkdir3, rename, writeFile } from "node:fs/promises";
+import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm3, stat as stat2, writeFile } from "node:fs/promises";
 import { dirname as dirname3 } from "node:path";
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
 async function writeResults(path7, data, redact2 = (text) => text) {
-  await mkdir3(dirname3(path7), { recursive: true });
   const temporary = `${path7}.${process.pid}.tmp`;
-  await writeFile(temporary, redactedJson(data, redact2));
-  await rename(temporary, path7);
+  try {
+    await mkdir3(dirname3(path7), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2));
+    await rename(temporary, path7);
+  } catch (error) {
+    await rm3(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
+  }
+}
+async function checkResultsPath(path7) {
+  const input = "results-file";
+  const found = await stat2(path7).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  }
+  let folder = dirname3(path7);
+  let existing = await stat2(folder).catch(() => void 0);
+  while (existing === void 0 && dirname3(folder) !== folder) {
+    folder = dirname3(folder);
+    existing = await stat2(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants2.W_OK | constants2.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
+    );
+  }
+}
+var WORDS2 = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error"
+};
+function code(error) {
+  return String(error.code ?? error);
+}
+function why(error) {
+  const name = code(error);
+  return name in WORDS2 ? `${WORDS2[name]} (${name})` : error.message ?? name;
 }
 
 // src/run/pipeline.ts
 async function runPipeline(config, hooks) {
+  try {
+    await checkResultsPath(config.resultsFile);
+    return await measure2(config, hooks);
+  } catch (error) {
+    return { finished: false, error };
+  }
+}
+async function measure2(config, hooks) {
+  const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(
+    () => void 0,
+    (error) => {
+      if (error instanceof ResultsWriteError) return error;
+      throw error;
+    }
+  );
   const cleanup = new CleanupStack();
   const loadBefore = loadavg();
   const logDir = join4(dirname4(config.resultsFile), "logs");
@@ -4455,6 +4582,7 @@ async function runPipeline(config, hooks) {
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
   let target;
   let results;
+  let unwritten;
   try {
     target = await setUpTarget(config, {
       workDir,
@@ -4492,29 +4620,29 @@ async function runPipeline(config, hooks) {
       schedule: measurement.schedule,
       environment: environment()
     });
-    await writeResults(config.resultsFile, results, hooks.redact);
+    unwritten = await write(results);
   } catch (error) {
+    let partial;
     if (error instanceof MeasurementStopped && target !== void 0) {
-      await writeResults(
-        config.resultsFile,
-        partialResultsFile(config, groupSources(target, error.partial), error, {
-          schedule: error.partial.schedule,
-          environment: environment()
-        }),
-        hooks.redact
-      );
-      hooks.info(`Results measured so far: ${config.resultsFile}`);
+      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+        schedule: error.partial.schedule,
+        environment: environment()
+      });
+      const problem = await write(partial);
+      if (problem) hooks.warn(problem.message);
+      else hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
     for (const warning of await cleanup.runAll()) hooks.warn(warning);
-    throw error;
+    return { finished: false, error, partial };
   }
   const warnings = await cleanup.runAll();
   if (warnings.length > 0) {
     for (const warning of warnings) hooks.warn(warning);
     results.comparison.warnings.push(...warnings);
-    await writeResults(config.resultsFile, results, hooks.redact);
+    unwritten ??= await write(results);
   }
-  return results;
+  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
+  return { finished: true, results, unwritten };
 }
 function groupSources(target, measurement) {
   const source = (index) => {
@@ -5120,20 +5248,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -5153,8 +5281,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -5165,7 +5293,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -5187,14 +5315,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -5206,16 +5334,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -5226,7 +5354,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -5239,8 +5367,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -5267,7 +5395,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -9046,6 +9174,7 @@ async function targetPullRequest(options, owner, repo) {
 }
 
 export {
+  renderFailedMarkdown,
   runPipeline,
   withSignalAbort,
   commentOnPullRequest

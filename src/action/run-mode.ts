@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { Output, State, type RawInputs } from '../config/inputs'
-import { workflowRunUrl } from '../core/run-url'
 import { parseReporting, parseRunConfig } from '../config/run-config'
+import { workflowRunUrl } from '../core/run-url'
+import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
@@ -10,12 +11,15 @@ import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
-/** `mode: run`: measure, analyse, write the results, report, and fail on a regression. */
+/**
+ * `mode: run`: measure, analyse, write the results, report, and fail on a regression.
+ * A run that fails still reports, so no earlier verdict stays on the pull request.
+ */
 export async function runMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const config = parseRunConfig(raw, process.env)
   const reporting = parseReporting(raw, process.env, config.name)
   core.setOutput(Output.ResultsFile, config.resultsFile)
-  const results = await withSignalAbort(
+  const outcome = await withSignalAbort(
     signal =>
       runPipeline(config, {
         progress: log.info,
@@ -28,17 +32,24 @@ export async function runMode(raw: RawInputs, token: string, log: ActionLog): Pr
       }),
     signal => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
   )
+  const runUrl = workflowRunUrl(process.env)
+  if (!outcome.finished) {
+    const { error, partial } = outcome
+    const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
+    await publishReport({ body, verdict: 'failed', reporting, token, log })
+    throw error
+  }
+  const { results, unwritten } = outcome
   setResultOutputs(results)
   await publishReport({
-    body: renderMarkdown(results, { runUrl: workflowRunUrl(process.env) }),
+    body: renderMarkdown(results, { runUrl }),
     verdict: results.comparison.verdict,
     reporting,
     token,
     log
   })
-  if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-    log.fail(headline(results))
-  }
+  if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results))
+  if (unwritten) throw unwritten
 }
 
 function setResultOutputs(results: ResultsFile): void {

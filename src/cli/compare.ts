@@ -2,6 +2,7 @@ import { Input } from '../config/inputs'
 import { parseChoice, parseInteger } from '../config/parse'
 import { parseDecision } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { MAX_LOOKS } from '../core/limits'
 import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
 import { analyseFiles } from '../results/reanalyse'
@@ -29,7 +30,7 @@ export const compareCommand: Subcommand = async (argv, io) => {
     [Input.FailOn]: values['fail-on']
   })
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
-  const looks = parseInteger('--looks', values.looks ?? '1', { min: 1 })
+  const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
   const { results } = analyseFiles(files, {
     ...decision,

@@ -70,6 +70,8 @@ export interface SubcommandOutcome {
   output: string
   verdict: Verdict
   failOn: FailOn
+  /** A failure to report after the output (the results file not written): exit 1. */
+  error?: Error
 }
 
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */

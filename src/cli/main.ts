@@ -54,6 +54,7 @@ export async function runCli(
       return 0
     }
     io.stdout(outcome.output)
+    if (outcome.error) throw outcome.error
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}\n`)

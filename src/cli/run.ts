@@ -3,7 +3,9 @@ import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
+import type { ReportVerdict } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
+import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
 import { withSignalAbort } from '../run/signals'
@@ -22,7 +24,7 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
-  const results = await withSignalAbort(
+  const outcome = await withSignalAbort(
     signal =>
       runPipeline(config, {
         progress: line,
@@ -34,20 +36,32 @@ export const runCommand: Subcommand = async (argv, io) => {
       }),
     signal => line(`Received ${signal}: stopping, cleaning up…`)
   )
-  line(`Results: ${config.resultsFile}`)
   const runUrl = workflowRunUrl(io.env)
-  await commentOnPullRequest({
-    body: io.redact(renderMarkdown(results, { runUrl })),
-    verdict: results.comparison.verdict,
-    reporting,
-    token: io.env.GITHUB_TOKEN ?? '',
-    env: io.env,
-    info: line,
-    warn: text => line(`warning: ${text}`)
-  })
+  const comment = (body: string, verdict: ReportVerdict) =>
+    commentOnPullRequest({
+      body: io.redact(body),
+      verdict,
+      reporting,
+      token: io.env.GITHUB_TOKEN ?? '',
+      env: io.env,
+      info: line,
+      warn: text => line(`warning: ${text}`)
+    })
+  if (!outcome.finished) {
+    const { error, partial } = outcome
+    await comment(
+      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      'failed'
+    )
+    throw error
+  }
+  const { results, unwritten } = outcome
+  if (!unwritten) line(`Results: ${config.resultsFile}`)
+  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict)
   return {
     output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
-    failOn: config.decision.failOn
+    failOn: config.decision.failOn,
+    error: unwritten
   }
 }

@@ -12,6 +12,9 @@ import { isRateLimited, type RetryPolicy } from './retry'
 
 export type CommentMode = 'always' | 'on-regression' | 'never'
 
+/** What a report says: a verdict, or that the run failed before it had one. */
+export type ReportVerdict = Verdict | 'failed'
+
 export interface UpsertCommentOptions {
   token: string
   owner: string
@@ -20,7 +23,7 @@ export interface UpsertCommentOptions {
   key: string
   body: string
   mode: CommentMode
-  verdict: Verdict
+  verdict: ReportVerdict
   /** REST API root; defaults to `GITHUB_API_URL`, then https://api.github.com. */
   apiUrl?: string
   /** Login of the account the token posts as; its comments are preferred when matching. */
@@ -36,9 +39,14 @@ export interface UpsertCommentResult {
 
 /**
  * Whether to write the comment. `on-regression` creates one only for a
- * regression but still edits an existing one, so a fixed regression shows as fixed.
+ * regression but still edits an existing one, so a fixed regression shows as fixed
+ * (and a failed run replaces an earlier verdict).
  */
-export function shouldComment(mode: CommentMode, verdict: Verdict, hasExisting: boolean): boolean {
+export function shouldComment(
+  mode: CommentMode,
+  verdict: ReportVerdict,
+  hasExisting: boolean
+): boolean {
   switch (mode) {
     case 'never':
       return false

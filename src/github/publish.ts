@@ -1,6 +1,5 @@
-import type { Verdict } from '../stats/types'
 import { gitHubClient } from './client'
-import { commentWarning, upsertComment, type CommentMode } from './comment'
+import { commentWarning, upsertComment, type CommentMode, type ReportVerdict } from './comment'
 import { readEventContext } from './event'
 import { pullRequestNumber, workflowRunHead } from './pull-request'
 import { findRunPullRequest, type RunPullRequest } from './run-pull-request'
@@ -18,7 +17,7 @@ const ACTIONS_BOT = 'github-actions[bot]'
 
 interface PublishOptions {
   body: string
-  verdict: Verdict
+  verdict: ReportVerdict
   reporting: CommentSettings
   token: string
   env: NodeJS.ProcessEnv

@@ -7,7 +7,7 @@ import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
 import { environmentFingerprint } from '../bench/environment'
 import { resultsFile, type GroupSource } from '../results/build'
-import { partialResultsFile } from '../results/partial'
+import { partialResultsFile, type PartialResultsFile } from '../results/partial'
 import type { GroupName } from '../bench/types'
 import type { ResultsFile } from '../results/schema'
 import { analyse } from '../stats/analyse'
@@ -15,7 +15,7 @@ import { TOOL_VERSION } from '../core/version'
 import { CleanupStack } from './cleanup-stack'
 import { lookStopRule } from '../stats/stop-rule'
 import { setUpTarget, type PreparedTarget } from './targets'
-import { writeResults } from '../results/write'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
 import type { Redact } from '../core/redact'
 
 export interface RunHooks {
@@ -32,12 +32,39 @@ export interface RunHooks {
 }
 
 /**
- * `run` (SPEC §7): set up both groups, measure them interleaved with early stopping,
- * analyse, write the results file. Whatever happens, the results measured so far
- * are written before the failure is reported and every teardown (stacks, the
- * user's `cleanup`) runs.
+ * How a run ended, for the front ends to report either way (README: Results file): with
+ * results (and, if the results file could not be written, why), or with the error that
+ * stopped it and the samples measured until then.
  */
-export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<ResultsFile> {
+export type RunOutcome =
+  | { finished: true; results: ResultsFile; unwritten?: ResultsWriteError }
+  | { finished: false; error: unknown; partial?: PartialResultsFile }
+
+/**
+ * `run` (SPEC §7): check the results path, set up both groups, measure them interleaved
+ * with early stopping, analyse, write the results file. Whatever happens, the results
+ * measured so far are written before the failure is reported and every teardown
+ * (stacks, the user's `cleanup`) runs. Never throws: a failure is an outcome.
+ */
+export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
+  try {
+    await checkResultsPath(config.resultsFile)
+    return await measure(config, hooks)
+  } catch (error) {
+    return { finished: false, error }
+  }
+}
+
+async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
+  // A results file that cannot be written is reported, not thrown: the report still goes out.
+  const write = (data: unknown) =>
+    writeResults(config.resultsFile, data, hooks.redact).then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof ResultsWriteError) return error
+        throw error
+      }
+    )
   const cleanup = new CleanupStack()
   const loadBefore = loadavg()
   // The logs stay next to the results (users upload them together); the scratch
@@ -56,6 +83,7 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
 
   let target: PreparedTarget | undefined
   let results: ResultsFile
+  let unwritten: ResultsWriteError | undefined
   try {
     target = await setUpTarget(config, {
       workDir,
@@ -93,29 +121,29 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
       schedule: measurement.schedule,
       environment: environment()
     })
-    await writeResults(config.resultsFile, results, hooks.redact)
+    unwritten = await write(results)
   } catch (error) {
+    let partial: PartialResultsFile | undefined
     if (error instanceof MeasurementStopped && target !== undefined) {
-      await writeResults(
-        config.resultsFile,
-        partialResultsFile(config, groupSources(target, error.partial), error, {
-          schedule: error.partial.schedule,
-          environment: environment()
-        }),
-        hooks.redact
-      )
-      hooks.info(`Results measured so far: ${config.resultsFile}`)
+      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+        schedule: error.partial.schedule,
+        environment: environment()
+      })
+      const problem = await write(partial)
+      if (problem) hooks.warn(problem.message)
+      else hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
     for (const warning of await cleanup.runAll()) hooks.warn(warning)
-    throw error
+    return { finished: false, error, partial }
   }
   const warnings = await cleanup.runAll()
   if (warnings.length > 0) {
     for (const warning of warnings) hooks.warn(warning)
     results.comparison.warnings.push(...warnings)
-    await writeResults(config.resultsFile, results, hooks.redact)
+    unwritten ??= await write(results)
   }
-  return results
+  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`)
+  return { finished: true, results, unwritten }
 }
 
 function groupSources(

@@ -8,7 +8,7 @@ vi.mock('@actions/core', () => fakeCore)
 let results: ResultsFile
 const runPipeline = vi.fn((_config: unknown, hooks: { saveStacks?: (text: string) => void }) => {
   hooks.saveStacks?.('{"version":1,"stacks":[]}')
-  return Promise.resolve(results)
+  return Promise.resolve({ finished: true, results })
 })
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 

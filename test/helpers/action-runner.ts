@@ -130,6 +130,13 @@ export interface RunningStep {
 
 export type Entry = 'index' | 'post'
 
+export interface StepOptions {
+  /** false: GITHUB_STEP_SUMMARY unset. */
+  summary?: boolean
+  /** A command to run node under, e.g. `unshare` with a mount. */
+  prefix?: string[]
+}
+
 /**
  * One job on a simulated runner: its own RUNNER_TEMP, RUNNER_TOOL_CACHE and event file,
  * shared by its steps (main, then post) as on a real runner.
@@ -174,13 +181,10 @@ export class ActionJob {
 
   /**
    * Starts `dist/<entry>.js`; `state` is what an earlier step saved. `summary: false`
-   * leaves GITHUB_STEP_SUMMARY unset, as on runners and tools without job summaries.
+   * leaves GITHUB_STEP_SUMMARY unset, as on runners and tools without job summaries;
+   * `prefix` runs node under another command (e.g. in a mount namespace).
    */
-  start(
-    entry: Entry,
-    state: Record<string, string> = {},
-    options: { summary?: boolean } = {}
-  ): RunningStep {
+  start(entry: Entry, state: Record<string, string> = {}, options: StepOptions = {}): RunningStep {
     const files = join(this.dir, `step-${++this.#steps}-${entry}`)
     mkdirSync(files)
     const paths = {
@@ -197,7 +201,12 @@ export class ActionJob {
       GITHUB_STEP_SUMMARY: paths.summary
     }
     if (options.summary === false) delete env.GITHUB_STEP_SUMMARY
-    const child = spawn(process.execPath, [join(ROOT, 'dist', `${entry}.js`)], {
+    const [file, ...args] = [
+      ...(options.prefix ?? []),
+      process.execPath,
+      join(ROOT, 'dist', `${entry}.js`)
+    ]
+    const child = spawn(file, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -220,11 +229,7 @@ export class ActionJob {
     return { child, stdout: () => stdout, state: readState, killTree, finished }
   }
 
-  run(
-    entry: Entry,
-    state?: Record<string, string>,
-    options?: { summary?: boolean }
-  ): Promise<StepResult> {
+  run(entry: Entry, state?: Record<string, string>, options?: StepOptions): Promise<StepResult> {
     return this.start(entry, state, options).finished
   }
 
