@@ -39,7 +39,7 @@ import {
 import {
   knownSecrets,
   redactor
-} from "./chunks/shared-cli-main+cli-run+index.js";
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";

@@ -4,10 +4,15 @@ import {
   StackLedger
 } from "./chunks/shared-cli-run+index+post.js";
 import {
+  getInput,
   getState,
   info,
   warning
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
+import {
+  knownSecrets,
+  redactor
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   describeError
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -15,15 +20,17 @@ import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.j
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
+  const redact = redactor(knownSecrets(process.env, getInput("github-token" /* GithubToken */)));
+  const warn = (line) => warning(redact(line));
   try {
     const saved = getState("stacks" /* Stacks */);
     if (saved === "") return;
     const ledger = StackLedger.restore(saved);
     if (ledger.stacks.length === 0) return;
     info(`Removing ${ledger.stacks.length} stack(s) left by the main step`);
-    for (const warning2 of await ledger.destroyAll()) warning(warning2);
+    for (const warning2 of await ledger.destroyAll()) warn(warning2);
   } catch (error) {
-    warning(`post step: ${describeError(error)}`);
+    warn(`post step: ${describeError(error)}`);
   }
 }
 

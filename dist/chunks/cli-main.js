@@ -3,7 +3,7 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   knownSecrets,
   redactor
-} from "./shared-cli-main+cli-run+index.js";
+} from "./shared-cli-main+cli-run+index+post.js";
 import {
   RUN_FLAGS
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";

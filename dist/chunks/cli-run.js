@@ -19,7 +19,7 @@ import {
   renderMarkdown,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-main+cli-run+index.js";
+import "./shared-cli-main+cli-run+index+post.js";
 import {
   FORMATS,
   RUN_FLAGS,

@@ -49,7 +49,7 @@ import {
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
   redactedJson
-} from "./shared-cli-main+cli-run+index.js";
+} from "./shared-cli-main+cli-run+index+post.js";
 import {
   decide
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";

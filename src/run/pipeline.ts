@@ -41,10 +41,11 @@ export type RunOutcome =
   | { finished: false; error: unknown; partial?: PartialResultsFile }
 
 /**
- * `run` (SPEC §7): check the results path, set up both groups, measure them interleaved
- * with early stopping, analyse, write the results file. Whatever happens, the results
- * measured so far are written before the failure is reported and every teardown
- * (stacks, the user's `cleanup`) runs. Never throws: a failure is an outcome.
+ * `run` (README: How it decides, Results file): check the results path, set up both
+ * groups, measure them interleaved with early stopping, analyse, write the results
+ * file. Whatever happens, the results measured so far are written before the failure
+ * is reported and every teardown (stacks, the user's `cleanup`) runs. Never throws: a
+ * failure is an outcome.
  */
 export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
   try {

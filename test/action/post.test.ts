@@ -50,3 +50,15 @@ describe('the post step', () => {
     ])
   })
 })
+
+describe('the post step with credentials in its environment', () => {
+  it('redacts them from the warnings it passes on', async () => {
+    vi.stubEnv('PULUMI_ACCESS_TOKEN', 'pul-stuck')
+    resetFakeCore({ state: { stacks: JSON.stringify({ version: 1, stacks: [ref('pul-stuck')] }) } })
+    await cleanUpAfterMain()
+    vi.unstubAllEnvs()
+    expect(record.warnings).toHaveLength(1)
+    expect(record.warnings[0]).not.toContain('pul-stuck')
+    expect(record.warnings[0]).toContain('destroy of *** failed')
+  })
+})
