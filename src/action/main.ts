@@ -9,7 +9,7 @@ import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
 import { knownSecrets, redactor } from '../core/redact'
 
-/** The main step: one try/catch that ends in core.setFailed. */
+/** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
   let log = actionLog(text => text)
   try {
@@ -18,8 +18,8 @@ export async function run(): Promise<void> {
     // as text) is no token at all.
     const given = raw[Input.GithubToken] ?? ''
     const token = given.startsWith('${{') ? '' : given
-    // The runner masks these in the log; the redactor keeps them out of what the step
-    // writes elsewhere (comment, summary, results file). The runner masks its own tokens.
+    // Masked in the runner's log (which masks its own tokens already); the redactor also
+    // keeps them out of what the step writes: comment, summary, results file.
     const secrets = knownSecrets(process.env, token)
     for (const secret of [
       token,

@@ -93,8 +93,8 @@ async function withRetries<T>(
 
 /**
  * One GET with its own client, so giving up can close its connection whatever phase it
- * is in: @actions/http-client's socket timeout only covers the wait for the headers,
- * and a body that stalls after them would otherwise hang for ever.
+ * is in. @actions/http-client's socket timeout does not: once the headers are in, it
+ * only ends our side of the socket, and a body that stalls after them waits for ever.
  */
 async function tryOnce<T>(
   url: string,
