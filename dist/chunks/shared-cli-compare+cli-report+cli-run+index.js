@@ -12258,10 +12258,10 @@ function relativeChange(results) {
 function formatChange(change) {
   const level = formatPercent(change.confidence);
   const digits = percentDigits(change.mean, change.low, change.high);
-  const [mean2, low, high] = [change.mean, change.low, change.high].map(
+  const [mean3, low, high] = [change.mean, change.low, change.high].map(
     (fraction) => formatPercentChange(fraction, digits)
   );
-  return `${mean2} (${level} CI ${low} to ${high})`;
+  return `${mean3} (${level} CI ${low} to ${high})`;
 }
 function speedup(comparison) {
   const { faster, factor, stddev } = largerOverSmaller(comparison.ratio);
@@ -12511,6 +12511,61 @@ function runLink(url) {
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
 }
 
+// src/results/resources.ts
+function resourceFields(source, n, count) {
+  const used = source.resources?.slice(0, n) ?? [];
+  const series = (pick) => {
+    const values = used.map(pick);
+    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
+  };
+  const userTimes = series((usage) => usage.userSeconds);
+  const systemTimes = series((usage) => usage.systemSeconds);
+  const memory = series((usage) => usage.maxRssBytes);
+  const fields = {};
+  if (userTimes && systemTimes) {
+    fields.user = mean(userTimes);
+    fields.system = mean(systemTimes);
+    fields.user_times = userTimes;
+    fields.system_times = systemTimes;
+  } else if (source.cpuMeans && n === count) {
+    fields.user = source.cpuMeans.user;
+    fields.system = source.cpuMeans.system;
+  }
+  if (memory) fields.memory_usage_byte = memory;
+  return fields;
+}
+function readResourceFields(result, count, ours) {
+  const series = (key) => {
+    const value = result[key];
+    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
+  };
+  const userTimes = series("user_times");
+  const systemTimes = series("system_times");
+  const memory = ours ? series("memory_usage_byte") : void 0;
+  const source = {};
+  if (userTimes && systemTimes || memory) {
+    source.resources = Array.from({ length: count }, (_, index) => {
+      const usage = {};
+      if (userTimes && systemTimes) {
+        usage.userSeconds = userTimes[index];
+        usage.systemSeconds = systemTimes[index];
+      }
+      if (memory) usage.maxRssBytes = memory[index];
+      return usage;
+    });
+  }
+  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
+    source.cpuMeans = { user: result.user, system: result.system };
+  }
+  return source;
+}
+function isAmount(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+function mean(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
 // src/results/build.ts
 function groupResult(source, summary) {
   return {
@@ -12523,7 +12578,8 @@ function groupResult(source, summary) {
     times: source.times.slice(0, summary.n),
     exit_codes: source.exitCodes.slice(0, summary.n),
     parameters: { ...source.parameters, group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version }
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, summary.n, source.times.length)
   };
 }
 function sourceOf(name, result) {
@@ -12586,13 +12642,13 @@ function twoSided({ t, df }) {
 
 // src/stats/interval.ts
 function differenceInterval(baseline, candidate, alpha) {
-  const mean2 = candidate.mean - baseline.mean;
+  const mean3 = candidate.mean - baseline.mean;
   const standardError = Math.sqrt(
     candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
   );
   const { df } = welchStatistic(baseline, candidate);
   const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
-  return { mean: mean2, ciLow: mean2 - halfWidth, ciHigh: mean2 + halfWidth, confidence: 1 - alpha };
+  return { mean: mean3, ciLow: mean3 - halfWidth, ciHigh: mean3 + halfWidth, confidence: 1 - alpha };
 }
 
 // src/stats/margin-tests.ts
@@ -12636,14 +12692,14 @@ function sum(x) {
   }
   return sum2 + correction;
 }
-function mean(x) {
+function mean2(x) {
   if (x.length === 0) {
     throw new Error("mean requires at least one data point");
   }
   return sum(x) / x.length;
 }
 function sumNthPowerDeviations(x, n) {
-  var meanValue = mean(x);
+  var meanValue = mean2(x);
   var sum2 = 0;
   var tempValue;
   var i;
@@ -13078,7 +13134,7 @@ function summarize(times, group = "group") {
   const constant = lowest === max(values);
   return {
     n: values.length,
-    mean: constant ? lowest : mean(values),
+    mean: constant ? lowest : mean2(values),
     stddev: constant ? 0 : sampleStandardDeviation(values),
     median: median(values),
     min: lowest,
@@ -13191,9 +13247,11 @@ export {
   rawRowsWorthTrying,
   reportSections,
   runLink,
+  resourceFields,
+  readResourceFields,
   sourceOf,
   resultsFile,
-  mean,
+  mean2 as mean,
   sampleStandardDeviation,
   max,
   min,

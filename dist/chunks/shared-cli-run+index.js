@@ -34,6 +34,7 @@ import {
   mean,
   median,
   min,
+  resourceFields,
   resultsFile,
   sampleStandardDeviation,
   summarize,
@@ -3737,7 +3738,8 @@ function partialGroup(source) {
     times,
     exit_codes: [...source.exitCodes],
     parameters: { group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version }
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
   };
 }
 function partialResultsFile(config, sources, error, extra) {
@@ -4680,6 +4682,7 @@ function groupSources(target, measurement) {
       command: command.kind === "shell" ? command.script : [basename(command.file), ...command.args].join(" "),
       times: measurement.times[group.name],
       exitCodes: measurement.exitCodes[group.name],
+      resources: measurement.resources[group.name],
       ...target.versions ? { version: target.versions[group.name] } : {}
     };
   };

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
+import { readResourceFields, type ResourceSource } from './resources'
 
 /** One result of a hyperfine-format file, checked. */
-export interface ParsedResult {
+export interface ParsedResult extends ResourceSource {
   command: string
   times: number[]
   exitCodes: number[]
@@ -44,8 +45,10 @@ export function parseResults(text: string, path: string): ParsedFile {
       `${path}: no "results" array; expected hyperfine's --export-json format or a pulumi-perf-gate results file`
     )
   }
+  // Hyperfine writes neither field: a file with one is ours.
+  const ours = 'comparison' in data || 'error' in data
   const results = data.results.map((result, index) =>
-    parseResult(result, `${path}: results[${index}]`)
+    parseResult(result, `${path}: results[${index}]`, ours)
   )
   return {
     path,
@@ -55,7 +58,7 @@ export function parseResults(text: string, path: string): ParsedFile {
   }
 }
 
-function parseResult(value: unknown, where: string): ParsedResult {
+function parseResult(value: unknown, where: string, ours: boolean): ParsedResult {
   if (!isObject(value)) throw new InputError(`${where} is not an object`)
   if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`)
   const times = value.times.map((time, index) => {
@@ -80,7 +83,8 @@ function parseResult(value: unknown, where: string): ParsedResult {
     times,
     exitCodes,
     parameters,
-    ...(typeof value.version === 'string' ? { version: value.version } : {})
+    ...(typeof value.version === 'string' ? { version: value.version } : {}),
+    ...readResourceFields(value, times.length, ours)
   }
 }
 
