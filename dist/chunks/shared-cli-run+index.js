@@ -3178,11 +3178,12 @@ function meanCpu(usages) {
 }
 function withoutShellCpu(usage, shell) {
   if (!shell) return usage;
+  const less = (seconds, overhead) => Math.max(0, Math.round((seconds - overhead) * 1e6) / 1e6);
   const result = { ...usage };
   if (usage.userSeconds !== void 0)
-    result.userSeconds = Math.max(0, usage.userSeconds - shell.userSeconds);
+    result.userSeconds = less(usage.userSeconds, shell.userSeconds);
   if (usage.systemSeconds !== void 0)
-    result.systemSeconds = Math.max(0, usage.systemSeconds - shell.systemSeconds);
+    result.systemSeconds = less(usage.systemSeconds, shell.systemSeconds);
   return result;
 }
 

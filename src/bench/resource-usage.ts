@@ -112,10 +112,13 @@ export function withoutShellCpu(
   shell: CpuSeconds | undefined
 ): ResourceUsage {
   if (!shell) return usage
+  // Whole microseconds, as hyperfine's figures: no 0.009600000000000001 in the file.
+  const less = (seconds: number, overhead: number) =>
+    Math.max(0, Math.round((seconds - overhead) * 1e6) / 1e6)
   const result = { ...usage }
   if (usage.userSeconds !== undefined)
-    result.userSeconds = Math.max(0, usage.userSeconds - shell.userSeconds)
+    result.userSeconds = less(usage.userSeconds, shell.userSeconds)
   if (usage.systemSeconds !== undefined)
-    result.systemSeconds = Math.max(0, usage.systemSeconds - shell.systemSeconds)
+    result.systemSeconds = less(usage.systemSeconds, shell.systemSeconds)
   return result
 }
