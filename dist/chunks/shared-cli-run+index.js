@@ -3210,7 +3210,7 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { existsSync, openSync, readFileSync as readFileSync2, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -3352,9 +3352,13 @@ function procfsProbe(command, memory) {
     stop
   };
 }
+var selfStat;
+var statBuffer = Buffer.alloc(4096);
 function readSelfTicks() {
   try {
-    return parseChildTicks(readFileSync2("/proc/self/stat", "utf8"));
+    selfStat ??= openSync("/proc/self/stat", "r");
+    const length = readSync(selfStat, statBuffer, 0, statBuffer.length, 0);
+    return parseChildTicks(statBuffer.toString("latin1", 0, length));
   } catch {
     return void 0;
   }
@@ -3505,10 +3509,10 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
 }
 
 // src/bench/log.ts
-import { closeSync, openSync, readSync, fstatSync, writeSync } from "node:fs";
+import { closeSync, openSync as openSync2, readSync as readSync2, fstatSync, writeSync } from "node:fs";
 var TAIL_BYTES = 64 * 1024;
 function openLog(path7, mode = "truncate") {
-  return openSync(path7, mode === "truncate" ? "w" : "a");
+  return openSync2(path7, mode === "truncate" ? "w" : "a");
 }
 function writeLogHeader(fd, text) {
   writeSync(fd, `
@@ -3516,12 +3520,12 @@ function writeLogHeader(fd, text) {
 `);
 }
 function tailLines(path7, count = 20) {
-  const fd = openSync(path7, "r");
+  const fd = openSync2(path7, "r");
   try {
     const size = fstatSync(fd).size;
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
+    readSync2(fd, buffer, 0, length, size - length);
     const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
     if (length < size) lines.shift();
     return lines.slice(-count);
