@@ -3338,7 +3338,8 @@ function procfsProbe(command, memory) {
   let poller;
   const stop = () => poller?.stop();
   return {
-    ...command,
+    file: command.file,
+    args: command.args,
     spawned: (pid) => {
       if (memory && pid !== void 0) poller = new TreeMemoryPoller(pid);
     },

@@ -66,7 +66,8 @@ function procfsProbe(command: { file: string; args: string[] }, memory: boolean)
   let poller: TreeMemoryPoller | undefined
   const stop = () => poller?.stop()
   return {
-    ...command,
+    file: command.file,
+    args: command.args,
     spawned: pid => {
       // The poller reads nothing now: this is inside the timed window.
       if (memory && pid !== undefined) poller = new TreeMemoryPoller(pid)
