@@ -6,10 +6,15 @@
  * parser is tested on reports published from real Macs.
  *
  * Apple's time (shell_cmds, time/time.c) keeps the command's outcome: it exits with
- * the command's exit code, dies of the signal the command died of, forwards SIGINT
- * and SIGQUIT to it, and opens the report close-on-exec. One difference: a command
- * that cannot be started is exit code 127 (126: not executable) with time's message
- * in the log, instead of a spawn error.
+ * the command's exit code, dies of the signal the command died of, and opens the
+ * report close-on-exec. One difference: a command that cannot be started is exit code
+ * 127 (126: not executable) with time's message in the log, instead of a spawn error.
+ *
+ * It also forwards SIGINT and SIGQUIT to the command. So a SIGINT sent to the whole
+ * process group reaches the command twice, directly and through time, and Pulumi
+ * takes a second SIGINT for "stop now". To interrupt a wrapped command once, signal
+ * time's own pid, not the group. (Nothing here sends SIGINT; timeouts send SIGTERM,
+ * which time does not forward.)
  */
 import type { ResourceUsage } from './resource-usage'
 
