@@ -4,10 +4,10 @@
  * are on measured CPU seconds and bytes, never on wall time, so a loaded machine only
  * makes them slower.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { currentMethod } from '../../src/bench/resources'
 import type { ResourceUsage } from '../../src/bench/resource-usage'
 import { runProcess } from '../../src/bench/spawn'
@@ -20,7 +20,9 @@ const measuresMemory = (method.kind === 'procfs' && method.memory) || method.kin
 async function measure(
   workload: string[]
 ): Promise<{ measured: ResourceUsage; truth: ResourceUsage }> {
-  const truthFile = join(mkdtempSync(join(tmpdir(), 'perf-gate-resources-')), 'truth.jsonl')
+  const folder = mkdtempSync(join(tmpdir(), 'perf-gate-resources-'))
+  onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+  const truthFile = join(folder, 'truth.jsonl')
   const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`
   const node = [process.execPath, WORKLOAD, ...workload, truthFile].map(quote).join(' ')
   // The trailing ':' keeps each shell from exec'ing its last command, so the tree
