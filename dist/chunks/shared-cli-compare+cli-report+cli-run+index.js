@@ -12048,6 +12048,9 @@ function formatDurationColumns(columns) {
     );
   });
 }
+function formatDurationColumn(seconds) {
+  return formatDurationColumns([seconds])[0] ?? [];
+}
 function formatSeconds(seconds) {
   return String(Number(seconds.toPrecision(6)));
 }
@@ -12247,6 +12250,42 @@ function largerOverSmaller(ratio) {
   return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
 }
 
+// src/report/resources.ts
+function resourceColumns(groups) {
+  const columns = [];
+  const cpu = groups.map(
+    (group) => group.user === void 0 || group.system === void 0 ? NaN : group.user + group.system
+  );
+  if (cpu.some(Number.isFinite)) {
+    columns.push({ header: "CPU (user + sys)", cells: formatDurationColumn(cpu) });
+  }
+  const memory = groups.map(
+    (group) => group.memory_usage_byte?.length ? mean(group.memory_usage_byte) : NaN
+  );
+  if (memory.some(Number.isFinite)) {
+    columns.push({ header: "Peak memory", cells: formatBytesColumn(memory) });
+  }
+  return {
+    header: columns.map((column) => column.header),
+    cells: groups.map((_, index) => columns.map((column) => column.cells[index] ?? "-"))
+  };
+}
+var UNITS = [
+  { suffix: "GiB", bytes: 2 ** 30, decimals: 2 },
+  { suffix: "MiB", bytes: 2 ** 20, decimals: 1 },
+  { suffix: "KiB", bytes: 2 ** 10, decimals: 0 }
+];
+function formatBytesColumn(values) {
+  const largest = Math.max(0, ...values.filter(Number.isFinite));
+  const unit = UNITS.find((candidate) => largest >= candidate.bytes) ?? UNITS[UNITS.length - 1];
+  return values.map(
+    (value) => Number.isFinite(value) ? `${(value / unit.bytes).toFixed(unit.decimals)} ${unit.suffix}` : "-"
+  );
+}
+function mean(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
 // src/report/model.ts
 var PLAIN_STYLE = { name: plainText, alpha: "alpha" };
 var VERDICT_EMOJI = {
@@ -12289,10 +12328,10 @@ function relativeChange(results) {
 function formatChange(change) {
   const level = formatPercent(change.confidence);
   const digits = percentDigits(change.mean, change.low, change.high);
-  const [mean2, low, high] = [change.mean, change.low, change.high].map(
+  const [mean4, low, high] = [change.mean, change.low, change.high].map(
     (fraction) => formatPercentChange(fraction, digits)
   );
-  return `${mean2} (${level} CI ${low} to ${high})`;
+  return `${mean4} (${level} CI ${low} to ${high})`;
 }
 function speedup(comparison) {
   const { faster, factor, stddev } = largerOverSmaller(comparison.ratio);
@@ -12375,6 +12414,7 @@ function groupTable(results) {
       (result) => result.max
     ].map((pick) => groups.map((group) => pick(group.result)))
   );
+  const resources = resourceColumns(groups.map((group) => group.result));
   return {
     header: [
       "Group",
@@ -12384,13 +12424,15 @@ function groupTable(results) {
       "Median",
       "Min",
       "Max",
-      "Samples"
+      "Samples",
+      ...resources.header
     ],
     rows: groups.map(({ role, result }, index) => [
       groupLabel(result, role),
       (hasVersion ? result.version : void 0) ?? result.command,
       ...columns.map((cells) => cells[index] ?? "-"),
-      formatCount(result.times.length)
+      formatCount(result.times.length),
+      ...resources.cells[index] ?? []
     ])
   };
 }
@@ -12573,6 +12615,61 @@ function alignedTable({ header, rows }) {
   );
 }
 
+// src/results/resources.ts
+function resourceFields(source, n, count) {
+  const used = source.resources?.slice(0, n) ?? [];
+  const series = (pick) => {
+    const values = used.map(pick);
+    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
+  };
+  const userTimes = series((usage) => usage.userSeconds);
+  const systemTimes = series((usage) => usage.systemSeconds);
+  const memory = series((usage) => usage.maxRssBytes);
+  const fields = {};
+  if (userTimes && systemTimes) {
+    fields.user = mean2(userTimes);
+    fields.system = mean2(systemTimes);
+    fields.user_times = userTimes;
+    fields.system_times = systemTimes;
+  } else if (source.cpuMeans && n === count) {
+    fields.user = source.cpuMeans.user;
+    fields.system = source.cpuMeans.system;
+  }
+  if (memory) fields.memory_usage_byte = memory;
+  return fields;
+}
+function readResourceFields(result, count, ours) {
+  const series = (key) => {
+    const value = result[key];
+    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
+  };
+  const userTimes = series("user_times");
+  const systemTimes = series("system_times");
+  const memory = ours ? series("memory_usage_byte") : void 0;
+  const source = {};
+  if (userTimes && systemTimes || memory) {
+    source.resources = Array.from({ length: count }, (_, index) => {
+      const usage = {};
+      if (userTimes && systemTimes) {
+        usage.userSeconds = userTimes[index];
+        usage.systemSeconds = systemTimes[index];
+      }
+      if (memory) usage.maxRssBytes = memory[index];
+      return usage;
+    });
+  }
+  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
+    source.cpuMeans = { user: result.user, system: result.system };
+  }
+  return source;
+}
+function isAmount(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+function mean2(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
 // src/results/build.ts
 function groupResult(source, summary) {
   return {
@@ -12585,7 +12682,8 @@ function groupResult(source, summary) {
     times: source.times.slice(0, summary.n),
     exit_codes: source.exitCodes.slice(0, summary.n),
     parameters: { ...source.parameters, group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version }
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, summary.n, source.times.length)
   };
 }
 function sourceOf(name, result) {
@@ -12648,13 +12746,13 @@ function twoSided({ t, df }) {
 
 // src/stats/interval.ts
 function differenceInterval(baseline, candidate, alpha) {
-  const mean2 = candidate.mean - baseline.mean;
+  const mean4 = candidate.mean - baseline.mean;
   const standardError = Math.sqrt(
     candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
   );
   const { df } = welchStatistic(baseline, candidate);
   const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
-  return { mean: mean2, ciLow: mean2 - halfWidth, ciHigh: mean2 + halfWidth, confidence: 1 - alpha };
+  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
 }
 
 // src/stats/margin-tests.ts
@@ -12698,14 +12796,14 @@ function sum(x) {
   }
   return sum2 + correction;
 }
-function mean(x) {
+function mean3(x) {
   if (x.length === 0) {
     throw new Error("mean requires at least one data point");
   }
   return sum(x) / x.length;
 }
 function sumNthPowerDeviations(x, n) {
-  var meanValue = mean(x);
+  var meanValue = mean3(x);
   var sum2 = 0;
   var tempValue;
   var i;
@@ -13140,7 +13238,7 @@ function summarize(times, group = "group") {
   const constant = lowest === max(values);
   return {
     n: values.length,
-    mean: constant ? lowest : mean(values),
+    mean: constant ? lowest : mean3(values),
     stddev: constant ? 0 : sampleStandardDeviation(values),
     median: median(values),
     min: lowest,
@@ -13255,9 +13353,11 @@ export {
   rawRowsWorthTrying,
   reportSections,
   runLink,
+  resourceFields,
+  readResourceFields,
   sourceOf,
   resultsFile,
-  mean,
+  mean3 as mean,
   sampleStandardDeviation,
   max,
   min,

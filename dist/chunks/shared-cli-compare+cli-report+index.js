@@ -7,6 +7,7 @@ import {
   lookLevels,
   lookSampleSizes,
   obrienFlemingSpent,
+  readResourceFields,
   resultsFile,
   sourceOf,
   spendingLevels,
@@ -53,8 +54,9 @@ function parseResults(text, path, limits = READ_LIMITS) {
       `${path}: no "results" array; expected hyperfine's --export-json format or a pulumi-perf-gate results file`
     );
   }
+  const ours = "comparison" in data || "error" in data;
   const results = data.results.map(
-    (result, index) => parseResult(result, `${path}: results[${index}]`)
+    (result, index) => parseResult(result, `${path}: results[${index}]`, ours)
   );
   if (isObject(data.comparison)) checkDesign(data.comparison, path);
   return {
@@ -64,7 +66,7 @@ function parseResults(text, path, limits = READ_LIMITS) {
     raw: data
   };
 }
-function parseResult(value, where) {
+function parseResult(value, where, ours) {
   if (!isObject(value)) throw new InputError(`${where} is not an object`);
   if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`);
   const times = value.times.map((time, index) => {
@@ -87,7 +89,8 @@ function parseResult(value, where) {
     times,
     exitCodes,
     parameters,
-    ...typeof value.version === "string" ? { version: value.version } : {}
+    ...typeof value.version === "string" ? { version: value.version } : {},
+    ...readResourceFields(value, times.length, ours)
   };
 }
 function nestedDeeperThan(value, limit) {

@@ -40,6 +40,7 @@ import {
   mean,
   median,
   min,
+  resourceFields,
   resultsFile,
   runLink,
   sampleStandardDeviation,
@@ -2821,7 +2822,7 @@ var require_lib = __commonJS({
         }
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
-      _prepareRequest(method, requestUrl, headers) {
+      _prepareRequest(method2, requestUrl, headers) {
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
@@ -2831,7 +2832,7 @@ var require_lib = __commonJS({
         info2.options.host = info2.parsedUrl.hostname;
         info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
         info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
+        info2.options.method = method2;
         info2.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
           info2.options.headers["user-agent"] = this.userAgent;
@@ -3130,13 +3131,13 @@ function samplesSoFar(partial) {
 
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp, rmdir } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
-import { basename, dirname as dirname4, join as join4 } from "node:path";
+import { loadavg, tmpdir as tmpdir2 } from "node:os";
+import { basename, dirname as dirname4, join as join5 } from "node:path";
 
 // src/bench/run-benchmark.ts
 import { closeSync as closeSync2 } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/bench/words.ts
 function splitWords(text) {
@@ -3209,6 +3210,52 @@ function shorten(text) {
   return lines.length > 1 && cut === first ? `${first} \u2026` : cut;
 }
 
+// src/bench/resource-usage.ts
+var USER_HZ = 100;
+function parseChildTicks(text) {
+  const close = text.lastIndexOf(")");
+  if (close < 0) return void 0;
+  const fields = text.slice(close + 1).trim().split(/\s+/);
+  const cutime = Number(fields[16 - 3]);
+  const cstime = Number(fields[17 - 3]);
+  if (!Number.isInteger(cutime) || !Number.isInteger(cstime)) return void 0;
+  return { cutime, cstime };
+}
+function childCpuSeconds(before, after) {
+  return {
+    userSeconds: Math.max(0, after.cutime - before.cutime) / USER_HZ,
+    systemSeconds: Math.max(0, after.cstime - before.cstime) / USER_HZ
+  };
+}
+function parseVmHwmBytes(text) {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(text);
+  return match ? Number(match[1]) * 1024 : void 0;
+}
+function parseChildPids(text) {
+  return text.split(" ").filter((word) => /^\d+$/.test(word)).map(Number);
+}
+function meanCpu(usages) {
+  const complete = usages.filter(
+    (usage) => usage.userSeconds !== void 0 && usage.systemSeconds !== void 0
+  );
+  if (complete.length === 0 || complete.length < usages.length) return void 0;
+  const mean2 = (pick) => complete.reduce((sum, usage) => sum + pick(usage), 0) / complete.length;
+  return {
+    userSeconds: mean2((usage) => usage.userSeconds),
+    systemSeconds: mean2((usage) => usage.systemSeconds)
+  };
+}
+function withoutShellCpu(usage, shell) {
+  if (!shell) return usage;
+  const less = (seconds2, overhead) => Math.max(0, Math.round((seconds2 - overhead) * 1e6) / 1e6);
+  const result = { ...usage };
+  if (usage.userSeconds !== void 0)
+    result.userSeconds = less(usage.userSeconds, shell.userSeconds);
+  if (usage.systemSeconds !== void 0)
+    result.systemSeconds = less(usage.systemSeconds, shell.systemSeconds);
+  return result;
+}
+
 // src/bench/spawn.ts
 import { spawn } from "node:child_process";
 
@@ -3230,6 +3277,183 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
 }
 
+// src/bench/resources.ts
+import { spawnSync } from "node:child_process";
+import { existsSync, openSync, readFileSync as readFileSync2, readSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/bench/bsd-time.ts
+var BSD_TIME_PATH = "/usr/bin/time";
+function wrapInBsdTime(reportPath, command) {
+  return {
+    file: BSD_TIME_PATH,
+    args: ["-l", "-o", reportPath, "--", command.file, ...command.args]
+  };
+}
+var DECIMAL = String.raw`(\d+(?:[.,]\d+)?)`;
+function parseBsdTimeReport(text) {
+  const cpu = (name) => new RegExp(`${DECIMAL}[ \\t]+${name}\\b`).exec(text) ?? new RegExp(`^${name}[ \\t]+${DECIMAL}`, "m").exec(text);
+  const user = cpu("user");
+  const system = cpu("sys");
+  const rss = /^[ \t]*(\d+)[ \t]+maximum resident set size/m.exec(text);
+  const usage = {};
+  if (user) usage.userSeconds = decimal(user[1]);
+  if (system) usage.systemSeconds = decimal(system[1]);
+  if (rss) usage.maxRssBytes = Number(rss[1]);
+  return Object.keys(usage).length === 0 ? void 0 : usage;
+}
+function decimal(text) {
+  return Number(text.replace(",", "."));
+}
+
+// src/bench/resource-method.ts
+function selectResourceMethod(platform, facts) {
+  if (platform === "linux" && facts.exists("/proc/self/stat")) {
+    return { kind: "procfs", memory: facts.exists(`/proc/${facts.pid}/task/${facts.pid}/children`) };
+  }
+  if (platform === "darwin" && facts.runs(BSD_TIME_PATH, ["-l", "-o", "/dev/null", "true"])) {
+    return { kind: "bsd-time" };
+  }
+  return { kind: "none" };
+}
+
+// src/bench/tree-memory.ts
+import { readdirSync, readFileSync } from "node:fs";
+var FIRST_SCAN_MS = 20;
+var SCAN_INTERVAL_MS = 100;
+var TreeMemoryPoller = class {
+  constructor(rootPid, proc = LIVE_PROC) {
+    this.rootPid = rootPid;
+    this.proc = proc;
+    this.schedule(FIRST_SCAN_MS);
+  }
+  rootPid;
+  proc;
+  peak;
+  timer;
+  stopped = false;
+  /** One walk of the tree; public for tests. */
+  scan() {
+    const queue = [this.rootPid];
+    for (let pid = queue.pop(); pid !== void 0; pid = queue.pop()) {
+      const status = this.proc.status(pid);
+      if (status === void 0) continue;
+      const hwm = parseVmHwmBytes(status);
+      if (hwm !== void 0 && (this.peak === void 0 || hwm > this.peak)) this.peak = hwm;
+      queue.push(...this.proc.children(pid));
+    }
+  }
+  /** Stops polling; the largest VmHWM seen, undefined when no scan saw the tree. */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    return this.peak;
+  }
+  schedule(delayMs) {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.scan();
+      this.schedule(SCAN_INTERVAL_MS);
+    }, delayMs);
+    this.timer.unref();
+  }
+};
+var LIVE_PROC = {
+  status: (pid) => readOrUndefined(`/proc/${pid}/status`),
+  children: (pid) => {
+    let threads;
+    try {
+      threads = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return [];
+    }
+    return threads.flatMap(
+      (tid) => parseChildPids(readOrUndefined(`/proc/${pid}/task/${tid}/children`) ?? "")
+    );
+  }
+};
+function readOrUndefined(path7) {
+  try {
+    return readFileSync(path7, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+
+// src/bench/resources.ts
+var method;
+function currentMethod() {
+  method ??= selectResourceMethod(process.platform, {
+    exists: existsSync,
+    runs: (file, args) => spawnSync(file, args, { stdio: "ignore" }).status === 0,
+    pid: process.pid
+  });
+  return method;
+}
+function startResourceProbe(command) {
+  const chosen = currentMethod();
+  switch (chosen.kind) {
+    case "procfs":
+      return procfsProbe(command, chosen.memory);
+    case "bsd-time":
+      return bsdTimeProbe(command);
+    case "none":
+      return void 0;
+  }
+}
+function procfsProbe(command, memory) {
+  const before = readSelfTicks();
+  let poller;
+  const stop = () => poller?.stop();
+  return {
+    file: command.file,
+    args: command.args,
+    spawned: (pid) => {
+      if (memory && pid !== void 0) poller = new TreeMemoryPoller(pid);
+    },
+    finish: () => {
+      const after = readSelfTicks();
+      const usage = before && after ? childCpuSeconds(before, after) : {};
+      const peak = stop();
+      if (peak !== void 0) usage.maxRssBytes = peak;
+      return usage;
+    },
+    stop
+  };
+}
+var selfStat;
+var statBuffer = Buffer.alloc(4096);
+function readSelfTicks() {
+  try {
+    selfStat ??= openSync("/proc/self/stat", "r");
+    const length = readSync(selfStat, statBuffer, 0, statBuffer.length, 0);
+    return parseChildTicks(statBuffer.toString("latin1", 0, length));
+  } catch {
+    return void 0;
+  }
+}
+var reports = 0;
+function bsdTimeProbe(command) {
+  const reportPath = join(tmpdir(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
+  const remove = () => rmSync(reportPath, { force: true });
+  return {
+    ...wrapInBsdTime(reportPath, command),
+    spawned: () => {
+    },
+    finish: () => {
+      let text = "";
+      try {
+        text = readFileSync2(reportPath, "utf8");
+      } catch {
+      }
+      remove();
+      return parseBsdTimeReport(text) ?? {};
+    },
+    stop: remove
+  };
+}
+
 // src/bench/spawn.ts
 var KILL_GRACE_MS = 2e3;
 var MAX_TIMER_MS = 2 ** 31 - 1;
@@ -3241,9 +3465,10 @@ function runProcess(spec, options) {
     let stoppedBy;
     let graceTimer;
     let child;
+    const probe = options.measureResources ? startResourceProbe(spec) : void 0;
     const start = process.hrtime.bigint();
     try {
-      child = spawn(spec.file, spec.args, {
+      child = spawn(probe?.file ?? spec.file, probe?.args ?? spec.args, {
         cwd: spec.cwd,
         // Without one, as for the shell's calibration, the same environment samples get.
         env: spec.env ?? childEnv(process.env),
@@ -3252,9 +3477,11 @@ function runProcess(spec, options) {
         windowsHide: true
       });
     } catch (error) {
+      probe?.stop();
       resolve({ kind: "not-started", reason: error.message });
       return;
     }
+    probe?.spawned(child.pid);
     const killGroup = (killSignal) => {
       if (child.pid !== void 0) killProcessGroup(child.pid, killSignal);
     };
@@ -3277,6 +3504,7 @@ function runProcess(spec, options) {
       settled = true;
       clearTimeout(timeoutTimer);
       clearTimeout(graceTimer);
+      probe?.stop();
       signal?.removeEventListener("abort", onAbort);
       if (outcome.kind !== "exited" || outcome.exitCode !== 0) killGroup("SIGKILL");
       resolve(outcome);
@@ -3284,8 +3512,10 @@ function runProcess(spec, options) {
     child.once("error", (error) => settle({ kind: "not-started", reason: error.message }));
     child.once("exit", (exitCode, exitSignal) => {
       const seconds2 = Number(process.hrtime.bigint() - start) / 1e9;
+      const resources = probe?.finish();
       if (stoppedBy) settle({ kind: stoppedBy });
-      else if (exitCode !== null) settle({ kind: "exited", exitCode, seconds: seconds2 });
+      else if (exitCode !== null)
+        settle({ kind: "exited", exitCode, seconds: seconds2, ...resources && { resources } });
       else settle({ kind: "signaled", signal: exitSignal ?? "an unknown signal" });
     });
   });
@@ -3326,10 +3556,11 @@ var CALIBRATION_TIMEOUT_MS = 1e4;
 async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) {
   let total = 0;
   let measured = 0;
+  const usages = [];
   for (let run = 0; run < CALIBRATION_WARMUP + runs && !signal?.aborted; run++) {
     const outcome = await runProcess(
       { file: shellPath, args: ["-c", ""] },
-      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal }
+      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal, measureResources: true }
     );
     if (outcome.kind === "aborted") break;
     if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
@@ -3341,16 +3572,18 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
     if (run >= CALIBRATION_WARMUP) {
       total += outcome.seconds;
       measured++;
+      usages.push(outcome.resources ?? {});
     }
   }
-  return measured === 0 ? 0 : total / measured;
+  const cpu = meanCpu(usages);
+  return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
 }
 
 // src/bench/log.ts
-import { closeSync, openSync, readSync, fstatSync, writeSync } from "node:fs";
+import { closeSync, openSync as openSync2, readSync as readSync2, fstatSync, writeSync } from "node:fs";
 var TAIL_BYTES = 64 * 1024;
 function openLog(path7, mode = "truncate") {
-  return openSync(path7, mode === "truncate" ? "w" : "a");
+  return openSync2(path7, mode === "truncate" ? "w" : "a");
 }
 function writeLogHeader(fd, text) {
   writeSync(fd, `
@@ -3358,12 +3591,12 @@ function writeLogHeader(fd, text) {
 `);
 }
 function tailLines(path7, count = 20) {
-  const fd = openSync(path7, "r");
+  const fd = openSync2(path7, "r");
   try {
     const size = fstatSync(fd).size;
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
+    readSync2(fd, buffer, 0, length, size - length);
     const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
     if (length < size) lines.shift();
     return lines.slice(-count);
@@ -3379,23 +3612,29 @@ async function runCycle(group, label, context3) {
   const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
   for (const [index, step] of group.prepare.entries()) {
     const what = `prepare step ${index + 1} of ${group.prepare.length} before ${run}`;
-    await runStep(group, step, what, context3);
+    await runStep(group, step, what, context3, false);
   }
-  const raw = await runStep(group, group.timed, run, context3);
-  const overhead = group.timed.throughShell ? context3.measurement.shellOverhead : 0;
+  const timed = await runStep(group, group.timed, run, context3, true);
+  const { measurement } = context3;
+  const shell = group.timed.throughShell;
   return {
-    seconds: Math.max(0, raw - overhead),
-    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9
+    seconds: Math.max(0, timed.seconds - (shell ? measurement.shellOverhead : 0)),
+    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9,
+    resources: withoutShellCpu(
+      timed.resources ?? {},
+      shell ? measurement.shellCpuOverhead : void 0
+    )
   };
 }
-async function runStep(group, step, what, context3) {
+async function runStep(group, step, what, context3, measureResources) {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
   const outcome = await runProcess(step, {
     output: group.logFd,
     timeoutMs: context3.timeoutMs,
-    signal: context3.signal
+    signal: context3.signal,
+    measureResources
   });
-  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome.seconds;
+  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
   const partial = structuredClone(context3.measurement);
   if (outcome.kind === "aborted") {
     throw new BenchmarkAborted(`the benchmark was aborted during ${group.name} ${what}`, partial);
@@ -3442,17 +3681,20 @@ async function runBenchmark(plan, signal) {
     times: { baseline: [], candidate: [] },
     exitCodes: { baseline: [], candidate: [] },
     schedule: [],
-    shellOverhead: 0
+    shellOverhead: 0,
+    resources: { baseline: [], candidate: [] }
   };
   await mkdir(plan.logDir, { recursive: true });
   const groups = [];
   try {
     for (const group of resolved) {
-      const logPath = join(plan.logDir, `${group.name}.log`);
+      const logPath = join2(plan.logDir, `${group.name}.log`);
       groups.push({ ...group, logPath, logFd: openLog(logPath) });
     }
     if (plan.shell.kind === "shell" && groups.some((group) => group.timed.throughShell)) {
-      measurement.shellOverhead = await measureShellOverhead(plan.shell.path, signal);
+      const overhead = await measureShellOverhead(plan.shell.path, signal);
+      measurement.shellOverhead = overhead.seconds;
+      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
     }
     if (signal?.aborted) {
       throw new BenchmarkAborted("the benchmark was aborted before the first run", measurement);
@@ -3481,11 +3723,11 @@ async function measure(plan, groups, context3) {
     plan.onProgress?.(
       formatProgress({ group: groups[index].name, ...label, seconds: times.seconds, secondsLeft })
     );
-    return times.seconds;
+    return times;
   };
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1]) {
-      const seconds2 = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
+      const { seconds: seconds2 } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
       measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds2 });
     }
   }
@@ -3496,7 +3738,7 @@ async function measure(plan, groups, context3) {
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name;
     const times = measurement.times[name];
-    const seconds2 = await runAndReport(index, {
+    const { seconds: seconds2, resources } = await runAndReport(index, {
       kind: "sample",
       number: times.length + 1,
       of: plan.samples
@@ -3504,6 +3746,7 @@ async function measure(plan, groups, context3) {
     measurement.schedule.push({ group: name, index: times.length, time: seconds2 });
     times.push(seconds2);
     measurement.exitCodes[name].push(0);
+    measurement.resources[name].push(resources);
     const pairDone = position % 2 === 1;
     if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break;
   }
@@ -3570,7 +3813,8 @@ function partialGroup(source) {
     times,
     exit_codes: [...source.exitCodes],
     parameters: { group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version }
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
   };
 }
 function partialResultsFile(config, sources, error, extra) {
@@ -3633,7 +3877,7 @@ function lookStopRule(options) {
 
 // src/run/targets.ts
 import { rm as rm2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/bench/cleanup.ts
 import { closeSync as closeSync3, mkdirSync } from "node:fs";
@@ -4390,15 +4634,15 @@ async function installVersion(version, downloadUrl, platform, options) {
 }
 
 // src/pulumi/program.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function checkProgramFolder(folder, input) {
   const absolute = path6.resolve(folder);
-  if (!existsSync2(absolute) || !statSync3(absolute).isDirectory()) {
+  if (!existsSync3(absolute) || !statSync3(absolute).isDirectory()) {
     throw new InputError(`${input}: ${folder} is not a folder; give the folder of a Pulumi program`);
   }
   const hasProject = ["Pulumi.yaml", "Pulumi.yml"].some(
-    (name) => existsSync2(path6.join(absolute, name))
+    (name) => existsSync3(path6.join(absolute, name))
   );
   if (!hasProject) {
     throw new InputError(
@@ -4418,7 +4662,7 @@ async function setUpTarget(config, context3) {
   if (cleanupCommand !== void 0) {
     context3.cleanup.push(
       () => runCleanup([userStep(cleanupCommand)], config.shell, {
-        logPath: join3(context3.logDir, "cleanup.log"),
+        logPath: join4(context3.logDir, "cleanup.log"),
         timeoutMs: config.timeoutMs
       })
     );
@@ -4571,10 +4815,10 @@ async function measure2(config, hooks) {
   );
   const cleanup = new CleanupStack();
   const loadBefore = loadavg();
-  const logDir = join4(dirname4(config.resultsFile), "logs");
-  const temp = hooks.env.RUNNER_TEMP || tmpdir();
+  const logDir = join5(dirname4(config.resultsFile), "logs");
+  const temp = hooks.env.RUNNER_TEMP || tmpdir2();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join4(temp, "pulumi-perf-gate-"));
+  const workDir = await mkdtemp(join5(temp, "pulumi-perf-gate-"));
   cleanup.push(async () => {
     await rmdir(workDir).catch(() => void 0);
     return [];
@@ -4653,6 +4897,7 @@ function groupSources(target, measurement) {
       command: command.kind === "shell" ? command.script : [basename(command.file), ...command.args].join(" "),
       times: measurement.times[group.name],
       exitCodes: measurement.exitCodes[group.name],
+      resources: measurement.resources[group.name],
       ...target.versions ? { version: target.versions[group.name] } : {}
     };
   };
@@ -4678,7 +4923,7 @@ async function withSignalAbort(task, onSignal = () => {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -4688,8 +4933,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path7 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL}`);
@@ -4810,8 +5055,8 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
+function register(state, name, method2, options) {
+  if (typeof method2 !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
@@ -4820,15 +5065,15 @@ function register(state, name, method, options) {
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
       return register.bind(null, state, name2, callback, options);
-    }, method)();
+    }, method2)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method2(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
-    }, method)();
+    return state.registry[name].reduce((method3, registered) => {
+      return registered.hook.bind(null, method3, options);
+    }, method2)();
   });
 }
 
@@ -4839,14 +5084,14 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method2, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method2.bind(null, options));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method2, options) => {
       let result;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method2.bind(null, options)).then((result_) => {
         result = result_;
         return orig(result, options);
       }).then(() => {
@@ -4855,8 +5100,8 @@ function addHook(state, kind, name, hook2) {
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
+    hook2 = (method2, options) => {
+      return Promise.resolve().then(method2.bind(null, options)).catch((error) => {
         return orig(error, options);
       });
     };
@@ -4868,13 +5113,13 @@ function addHook(state, kind, name, hook2) {
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
+function removeHook(state, name, method2) {
   if (!state.registry[name]) {
     return;
   }
   const index = state.registry[name].map((registered) => {
     return registered.orig;
-  }).indexOf(method);
+  }).indexOf(method2);
   if (index === -1) {
     return;
   }
@@ -4968,8 +5213,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    let [method2, url] = route.split(" ");
+    options = Object.assign(url ? { method: method2, url } : { url: method2 }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -5151,7 +5396,7 @@ function expand(template, context3) {
   }
 }
 function parse(options) {
-  let method = options.method.toUpperCase();
+  let method2 = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
@@ -5190,7 +5435,7 @@ function parse(options) {
       }
     }
   }
-  if (["GET", "HEAD"].includes(method)) {
+  if (["GET", "HEAD"].includes(method2)) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
@@ -5204,11 +5449,11 @@ function parse(options) {
   if (!headers["content-type"] && typeof body !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+  if (["PATCH", "PUT"].includes(method2) && typeof body === "undefined") {
     body = "";
   }
   return Object.assign(
-    { method, url, headers },
+    { method: method2, url, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -8560,10 +8805,10 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
+    const [method2, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
-        method,
+        method: method2,
         url
       },
       defaults2
@@ -8610,11 +8855,11 @@ var handler = {
     if (cache[methodName]) {
       return cache[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
+    const method2 = endpointMethodsMap.get(scope).get(methodName);
+    if (!method2) {
       return void 0;
     }
-    const { endpointDefaults, decorations } = method;
+    const { endpointDefaults, decorations } = method2;
     if (decorations) {
       cache[methodName] = decorate(
         octokit,
@@ -8730,7 +8975,7 @@ function normalizePaginatedListResponse(response) {
 function iterator(octokit, route, parameters) {
   const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
+  const method2 = options.method;
   const headers = options.headers;
   let url = options.url;
   return {
@@ -8738,7 +8983,7 @@ function iterator(octokit, route, parameters) {
       async next() {
         if (!url) return { done: true };
         try {
-          const response = await requestMethod({ method, url, headers });
+          const response = await requestMethod({ method: method2, url, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
           url = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
@@ -9013,13 +9258,13 @@ function redact(text, token) {
 }
 
 // src/github/event.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function readEventContext(env) {
   const path7 = env.GITHUB_EVENT_PATH;
   let payload = {};
   if (path7) {
     try {
-      payload = JSON.parse(readFileSync2(path7, "utf8"));
+      payload = JSON.parse(readFileSync4(path7, "utf8"));
     } catch {
       payload = {};
     }

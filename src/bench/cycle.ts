@@ -1,4 +1,5 @@
 import type { GroupName, Measurement } from './types'
+import { withoutShellCpu, type ResourceUsage } from './resource-usage'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
 import { tailLines, writeLogHeader } from './log'
@@ -35,6 +36,8 @@ export interface CycleTimes {
   seconds: number
   /** Wall time of the whole cycle, prepare steps included, for the estimate of time left. */
   cycleSeconds: number
+  /** CPU and peak memory of the timed step, where the OS tells them. */
+  resources: ResourceUsage
 }
 
 /**
@@ -51,30 +54,37 @@ export async function runCycle(
   const run = `${label.kind === 'warmup' ? 'warmup run' : 'sample'} ${label.number} of ${label.of}`
   for (const [index, step] of group.prepare.entries()) {
     const what = `prepare step ${index + 1} of ${group.prepare.length} before ${run}`
-    await runStep(group, step, what, context)
+    await runStep(group, step, what, context, false)
   }
-  const raw = await runStep(group, group.timed, run, context)
-  const overhead = group.timed.throughShell ? context.measurement.shellOverhead : 0
+  const timed = await runStep(group, group.timed, run, context, true)
+  const { measurement } = context
+  const shell = group.timed.throughShell
   return {
-    seconds: Math.max(0, raw - overhead),
-    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9
+    seconds: Math.max(0, timed.seconds - (shell ? measurement.shellOverhead : 0)),
+    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9,
+    resources: withoutShellCpu(
+      timed.resources ?? {},
+      shell ? measurement.shellCpuOverhead : undefined
+    )
   }
 }
 
-/** Runs one step into the group's log; returns its wall time or throws. */
+/** Runs one step into the group's log; returns its times or throws. */
 async function runStep(
   group: ReadyGroup,
   step: ResolvedStep,
   what: string,
-  context: CycleContext
-): Promise<number> {
+  context: CycleContext,
+  measureResources: boolean
+): Promise<{ seconds: number; resources?: ResourceUsage }> {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`)
   const outcome = await runProcess(step, {
     output: group.logFd,
     timeoutMs: context.timeoutMs,
-    signal: context.signal
+    signal: context.signal,
+    measureResources
   })
-  if (outcome.kind === 'exited' && outcome.exitCode === 0) return outcome.seconds
+  if (outcome.kind === 'exited' && outcome.exitCode === 0) return outcome
 
   const partial = structuredClone(context.measurement)
   if (outcome.kind === 'aborted') {

@@ -28,7 +28,8 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
     times: { baseline: [], candidate: [] },
     exitCodes: { baseline: [], candidate: [] },
     schedule: [],
-    shellOverhead: 0
+    shellOverhead: 0,
+    resources: { baseline: [], candidate: [] }
   }
   await mkdir(plan.logDir, { recursive: true })
   const groups: ReadyGroup[] = []
@@ -38,7 +39,9 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
       groups.push({ ...group, logPath, logFd: openLog(logPath) })
     }
     if (plan.shell.kind === 'shell' && groups.some(group => group.timed.throughShell)) {
-      measurement.shellOverhead = await measureShellOverhead(plan.shell.path, signal)
+      const overhead = await measureShellOverhead(plan.shell.path, signal)
+      measurement.shellOverhead = overhead.seconds
+      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu
     }
     if (signal?.aborted) {
       throw new BenchmarkAborted('the benchmark was aborted before the first run', measurement)
@@ -54,6 +57,8 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
   }
 }
 
+// Steps run strictly one at a time, never overlapping: the CPU figures of a sample
+// depend on it (resources.ts).
 async function measure(
   plan: BenchPlan,
   groups: [ReadyGroup, ReadyGroup],
@@ -73,12 +78,12 @@ async function measure(
     plan.onProgress?.(
       formatProgress({ group: groups[index].name, ...label, seconds: times.seconds, secondsLeft })
     )
-    return times.seconds
+    return times
   }
 
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1] as const) {
-      const seconds = await runAndReport(index, { kind: 'warmup', number, of: plan.warmup })
+      const { seconds } = await runAndReport(index, { kind: 'warmup', number, of: plan.warmup })
       measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds })
     }
   }
@@ -92,7 +97,7 @@ async function measure(
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name
     const times = measurement.times[name]
-    const seconds = await runAndReport(index, {
+    const { seconds, resources } = await runAndReport(index, {
       kind: 'sample',
       number: times.length + 1,
       of: plan.samples
@@ -100,6 +105,7 @@ async function measure(
     measurement.schedule.push({ group: name, index: times.length, time: seconds })
     times.push(seconds)
     measurement.exitCodes[name].push(0)
+    measurement.resources[name].push(resources)
     const pairDone = position % 2 === 1
     if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break
   }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { childEnv } from './child-env'
 import { formatTimeSpan } from './format'
+import { startResourceProbe } from './resources'
+import type { ResourceUsage } from './resource-usage'
 
 export interface ProcessSpec {
   file: string
@@ -14,11 +16,13 @@ export interface RunProcessOptions {
   output: number | 'ignore'
   timeoutMs: number
   signal?: AbortSignal | undefined
+  /** Also measure CPU and peak memory (resources.ts); `exited` then carries them. */
+  measureResources?: boolean
 }
 
 /** How a process ended. Only `exited` carries a time: nothing else becomes a sample. */
 export type ProcessOutcome =
-  | { kind: 'exited'; exitCode: number; seconds: number }
+  | { kind: 'exited'; exitCode: number; seconds: number; resources?: ResourceUsage }
   | { kind: 'signaled'; signal: string }
   | { kind: 'timed-out' }
   | { kind: 'aborted' }
@@ -44,6 +48,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     let stoppedBy: 'timed-out' | 'aborted' | undefined
     let graceTimer: NodeJS.Timeout | undefined
     let child: ChildProcess
+    // Made before the clock starts: what it reads first costs the sample nothing.
+    const probe = options.measureResources ? startResourceProbe(spec) : undefined
     // The clock starts before spawn(), as in hyperfine. Starting it after spawn()
     // returns would leave out Node's fork (1–2 ms), but on a busy machine the child
     // may run for a long time before this process is scheduled again, and samples
@@ -51,7 +57,7 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     // for shell commands, is part of the calibrated overhead that is subtracted.
     const start = process.hrtime.bigint()
     try {
-      child = spawn(spec.file, spec.args, {
+      child = spawn(probe?.file ?? spec.file, probe?.args ?? spec.args, {
         cwd: spec.cwd,
         // Without one, as for the shell's calibration, the same environment samples get.
         env: spec.env ?? childEnv(process.env),
@@ -60,9 +66,11 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
         windowsHide: true
       })
     } catch (error) {
+      probe?.stop()
       resolve({ kind: 'not-started', reason: (error as Error).message })
       return
     }
+    probe?.spawned(child.pid)
 
     const killGroup = (killSignal: NodeJS.Signals) => {
       if (child.pid !== undefined) killProcessGroup(child.pid, killSignal)
@@ -87,6 +95,7 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
       settled = true
       clearTimeout(timeoutTimer)
       clearTimeout(graceTimer)
+      probe?.stop()
       signal?.removeEventListener('abort', onAbort)
       if (outcome.kind !== 'exited' || outcome.exitCode !== 0) killGroup('SIGKILL')
       resolve(outcome)
@@ -95,8 +104,10 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     child.once('error', error => settle({ kind: 'not-started', reason: error.message }))
     child.once('exit', (exitCode, exitSignal) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9
+      const resources = probe?.finish()
       if (stoppedBy) settle({ kind: stoppedBy })
-      else if (exitCode !== null) settle({ kind: 'exited', exitCode, seconds })
+      else if (exitCode !== null)
+        settle({ kind: 'exited', exitCode, seconds, ...(resources && { resources }) })
       else settle({ kind: 'signaled', signal: exitSignal ?? 'an unknown signal' })
     })
   })

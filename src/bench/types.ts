@@ -1,3 +1,5 @@
+import type { CpuSeconds, ResourceUsage } from './resource-usage'
+
 /** The two sides of every comparison. */
 export type GroupName = 'baseline' | 'candidate'
 
@@ -62,4 +64,8 @@ export interface Measurement {
   schedule: ScheduleEntry[]
   /** Mean spawn time of an empty shell command, subtracted from shell samples (seconds). */
   shellOverhead: number
+  /** CPU and peak memory of each sample, in the order of `times`; `{}` where the OS tells nothing. */
+  resources: Record<GroupName, ResourceUsage[]>
+  /** Mean CPU of an empty shell command, subtracted from shell samples' CPU. */
+  shellCpuOverhead?: CpuSeconds
 }

@@ -8,6 +8,7 @@ import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'
 import { largerOverSmaller } from '../stats/ratio'
 import { plainText } from './escape'
+import { resourceColumns } from './resources'
 import {
   formatCount,
   formatDurationColumns,
@@ -206,7 +207,10 @@ export interface GroupTable {
   rows: string[][]
 }
 
-/** The seed-style table: group, version or command, mean, sd, median, min, max, samples. */
+/**
+ * The seed-style table: group, version or command, mean, sd, median, min, max,
+ * samples, then mean CPU and peak memory where they were measured.
+ */
 export function groupTable(results: ResultsFile): GroupTable {
   const { baseline, candidate } = comparedGroups(results)
   const groups = [
@@ -223,6 +227,7 @@ export function groupTable(results: ResultsFile): GroupTable {
       (result: GroupResult) => result.max
     ].map(pick => groups.map(group => pick(group.result)))
   )
+  const resources = resourceColumns(groups.map(group => group.result))
   return {
     header: [
       'Group',
@@ -232,13 +237,15 @@ export function groupTable(results: ResultsFile): GroupTable {
       'Median',
       'Min',
       'Max',
-      'Samples'
+      'Samples',
+      ...resources.header
     ],
     rows: groups.map(({ role, result }, index) => [
       groupLabel(result, role),
       (hasVersion ? result.version : undefined) ?? result.command,
       ...columns.map(cells => cells[index] ?? '-'),
-      formatCount(result.times.length)
+      formatCount(result.times.length),
+      ...(resources.cells[index] ?? [])
     ])
   }
 }

@@ -4,9 +4,10 @@ import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
 import type { GroupResult, ResultsFile } from './schema'
 import type { ScheduleEntry } from '../bench/types'
+import { resourceFields, type ResourceSource } from './resources'
 
 /** What a group contributes to a results file besides its figures. */
-export interface GroupSource {
+export interface GroupSource extends ResourceSource {
   name: string
   command: string
   times: readonly number[]
@@ -30,7 +31,8 @@ export function groupResult(source: GroupSource, summary: GroupSummary): GroupRe
     times: source.times.slice(0, summary.n),
     exit_codes: source.exitCodes.slice(0, summary.n),
     parameters: { ...source.parameters, group: source.name },
-    ...(source.version === undefined ? {} : { version: source.version })
+    ...(source.version === undefined ? {} : { version: source.version }),
+    ...resourceFields(source, summary.n, source.times.length)
   }
 }
 
@@ -43,7 +45,7 @@ export function sourceOf(
     exitCodes: readonly number[]
     parameters: Record<string, string>
     version?: string
-  }
+  } & ResourceSource
 ): GroupSource {
   return { name, ...result }
 }

@@ -5,9 +5,10 @@ import type { GroupSource } from './build'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
 import type { GroupName, ScheduleEntry } from '../bench/types'
+import { resourceFields, type ResourceFields } from './resources'
 
 /** A group of a run that did not finish: figures only where the samples define them. */
-export interface PartialGroupResult {
+export interface PartialGroupResult extends ResourceFields {
   command: string
   mean: number | null
   stddev: number | null
@@ -45,7 +46,8 @@ function partialGroup(source: GroupSource): PartialGroupResult {
     times,
     exit_codes: [...source.exitCodes],
     parameters: { group: source.name },
-    ...(source.version === undefined ? {} : { version: source.version })
+    ...(source.version === undefined ? {} : { version: source.version }),
+    ...resourceFields(source, times.length, times.length)
   }
 }
 

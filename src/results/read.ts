@@ -2,9 +2,10 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
+import { readResourceFields, type ResourceSource } from './resources'
 
 /** One result of a hyperfine-format file, checked. */
-export interface ParsedResult {
+export interface ParsedResult extends ResourceSource {
   command: string
   times: number[]
   exitCodes: number[]
@@ -75,8 +76,10 @@ export function parseResults(
       `${path}: no "results" array; expected hyperfine's --export-json format or a pulumi-perf-gate results file`
     )
   }
+  // Hyperfine writes neither field: a file with one is ours.
+  const ours = 'comparison' in data || 'error' in data
   const results = data.results.map((result, index) =>
-    parseResult(result, `${path}: results[${index}]`)
+    parseResult(result, `${path}: results[${index}]`, ours)
   )
   if (isObject(data.comparison)) checkDesign(data.comparison, path)
   return {
@@ -87,7 +90,7 @@ export function parseResults(
   }
 }
 
-function parseResult(value: unknown, where: string): ParsedResult {
+function parseResult(value: unknown, where: string, ours: boolean): ParsedResult {
   if (!isObject(value)) throw new InputError(`${where} is not an object`)
   if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`)
   const times = value.times.map((time, index) => {
@@ -112,7 +115,8 @@ function parseResult(value: unknown, where: string): ParsedResult {
     times,
     exitCodes,
     parameters,
-    ...(typeof value.version === 'string' ? { version: value.version } : {})
+    ...(typeof value.version === 'string' ? { version: value.version } : {}),
+    ...readResourceFields(value, times.length, ours)
   }
 }
 

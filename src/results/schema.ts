@@ -5,8 +5,10 @@
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
 import type { Comparison } from '../stats/types'
+import type { ResourceFields } from './resources'
 
-export interface GroupResult {
+/** CPU and memory (`user`, `system`, …) only where measured: see resources.ts. */
+export interface GroupResult extends ResourceFields {
   command: string
   mean: number
   stddev: number

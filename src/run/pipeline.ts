@@ -162,6 +162,7 @@ function groupSources(
           : [basename(command.file), ...command.args].join(' '),
       times: measurement.times[group.name],
       exitCodes: measurement.exitCodes[group.name],
+      resources: measurement.resources[group.name],
       ...(target.versions ? { version: target.versions[group.name] } : {})
     }
   }

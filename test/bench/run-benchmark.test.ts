@@ -6,6 +6,7 @@ import type { BenchGroup, BenchPlan, Command, ShellSetting, Step } from '../../s
 import type { GroupName } from '../../src/bench/types'
 import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/bench/failures'
 import { runBenchmark } from '../../src/bench/run-benchmark'
+import { currentMethod } from '../../src/bench/resources'
 import { InputError } from '../../src/core/errors'
 import { isGoneSoon, readPids } from './fixtures/processes'
 
@@ -189,6 +190,30 @@ describe('runBenchmark order', () => {
   })
 })
 
+describe('runBenchmark resources', () => {
+  it('keeps the CPU and memory of each sample beside its time, less the empty shell', async () => {
+    const result = await runBenchmark(
+      plan(group('baseline', shell('true')), group('candidate', shell('sleep 0.01')), {
+        samples: 3
+      })
+    )
+    expect(result.resources.baseline).toHaveLength(result.times.baseline.length)
+    expect(result.resources.candidate).toHaveLength(result.times.candidate.length)
+    if (currentMethod().kind === 'none') {
+      expect(result.shellCpuOverhead).toBeUndefined()
+      return
+    }
+    // A shell costs a few milliseconds of CPU; 50 runs of whole ticks average to that.
+    expect(
+      result.shellCpuOverhead!.userSeconds + result.shellCpuOverhead!.systemSeconds
+    ).toBeLessThan(0.05)
+    for (const usage of [...result.resources.baseline, ...result.resources.candidate]) {
+      expect(usage.userSeconds).toBeGreaterThanOrEqual(0)
+      expect(usage.systemSeconds).toBeGreaterThanOrEqual(0)
+    }
+  })
+})
+
 describe('runBenchmark failures', () => {
   it('stops at a failing candidate sample with its exit code, log tail and partial results', async () => {
     const pidFile = join(tempDir(), 'pid')
@@ -211,6 +236,7 @@ describe('runBenchmark failures', () => {
     expect(rest.at(-1)).toBe('  output line 30')
     expect(failure.message).not.toContain('output line 10\n')
     expect(failure.partial.times).toEqual({ baseline: [expect.any(Number)], candidate: [] })
+    expect(failure.partial.resources).toEqual({ baseline: [expect.any(Object)], candidate: [] })
     expect(failure.partial.schedule).toHaveLength(1)
     const [orphan] = await readPids(pidFile, 1)
     expect(await isGoneSoon(orphan!)).toBe(true)

@@ -42,6 +42,19 @@ describe('runProcess', () => {
     expect(readFileSync(path, 'utf8').trim()).toBe(dir)
   })
 
+  it('adds CPU and memory to an exited outcome only when asked', async () => {
+    const step = { file: 'bash', args: ['-c', 'exit 0'] }
+    const plain = await runProcess(step, { output: 'ignore', timeoutMs: 10_000 })
+    expect(plain).not.toHaveProperty('resources')
+    const measured = await runProcess(step, {
+      output: 'ignore',
+      timeoutMs: 10_000,
+      measureResources: true
+    })
+    expect(measured).toMatchObject({ kind: 'exited', exitCode: 0 })
+    if (process.platform === 'linux') expect(measured).toHaveProperty('resources.userSeconds')
+  })
+
   it('reports a program that does not exist as not started', async () => {
     const outcome = await runProcess(
       { file: 'no-such-program-perf-gate', args: [] },

@@ -17,6 +17,12 @@ describe('run with two commands of known length', () => {
     expect(results[0]!.min).toBeGreaterThan(0.05 * 0.9)
     expect(results[1]!.min).toBeGreaterThan(0.1 * 0.9)
     expect(results.map(result => result.times.length)).toEqual([7, 7])
+    if (process.platform === 'linux') {
+      for (const result of results) {
+        expect(result.user_times).toHaveLength(7)
+        expect(result.system_times).toHaveLength(7)
+      }
+    }
     expect(comparison.verdict).toBe('regression')
     expect(stdout).toContain('Verdict: regression')
     expect(status).toBe(1)

@@ -62,6 +62,13 @@ describe('run in Pulumi mode', () => {
     const [baseline, candidate] = results.results
     expect(baseline!.times.length).toBeGreaterThanOrEqual(2)
     expect(candidate!.times).toHaveLength(baseline!.times.length)
+    if (process.platform === 'linux') {
+      // Pulumi samples carry their CPU like any other, one figure per sample.
+      for (const group of [baseline!, candidate!]) {
+        expect(group.user_times).toHaveLength(group.times.length)
+        expect(group.user).toBeGreaterThan(0)
+      }
+    }
     expect(results.comparison.verdict).toBe('improvement')
     expect(results.comparison.ratio.value).toBeLessThan(1)
 

@@ -9,7 +9,8 @@ const EMPTY: Measurement = {
   times: { baseline: [], candidate: [] },
   exitCodes: { baseline: [], candidate: [] },
   schedule: [],
-  shellOverhead: 0
+  shellOverhead: 0,
+  resources: { baseline: [], candidate: [] }
 }
 const DESIGN = { name: 'api', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } }
 
