@@ -4,15 +4,15 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-JD3QRBV3.js";
-import "./chunks/chunk-42E6DN32.js";
+} from "./chunks/chunk-UOHGI7NQ.js";
+import "./chunks/chunk-PNGSPX5U.js";
 import "./chunks/chunk-IMGMDCXO.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-L7LUAQU4.js";
+} from "./chunks/chunk-2ESC5FMO.js";
 import {
   getInput,
   info,
@@ -22,8 +22,8 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
-import "./chunks/chunk-J7SE5UR6.js";
+} from "./chunks/chunk-N42MG7A3.js";
+import "./chunks/chunk-VOHZDSHF.js";
 import {
   headline,
   inputValue,
@@ -32,15 +32,15 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-O5X7CYNH.js";
+} from "./chunks/chunk-6HNHYGFN.js";
 import {
   failsCheck
-} from "./chunks/chunk-OAF5WBPV.js";
+} from "./chunks/chunk-2DPYQKST.js";
 import {
   Input,
   InputError,
   describeError
-} from "./chunks/chunk-E5NJYEY5.js";
+} from "./chunks/chunk-QNIPOEM6.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/action/inputs.ts

@@ -2,15 +2,15 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger
-} from "./chunks/chunk-42E6DN32.js";
+} from "./chunks/chunk-PNGSPX5U.js";
 import {
   getState,
   info,
   warning
-} from "./chunks/chunk-BO4PDQUB.js";
+} from "./chunks/chunk-N42MG7A3.js";
 import {
   describeError
-} from "./chunks/chunk-E5NJYEY5.js";
+} from "./chunks/chunk-QNIPOEM6.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/action/post.ts

@@ -8,7 +8,8 @@
  */
 import type { GroupIndex } from '../src/bench/schedule'
 import { analyse } from '../src/stats/analyse'
-import { holmRegressions, regressionPath } from '../src/stats/family'
+import { planRun } from '../src/stats/design'
+import { familyRegressions, regressionPath } from '../src/stats/family'
 import { interleavedOrder } from '../src/bench/schedule'
 import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
@@ -194,16 +195,12 @@ function familyRate(looks: number, adjusted: boolean): number {
         looks,
         samples: SAMPLES
       })
-      const pValues = regressionPath(baseline, candidate, {
-        samples: SAMPLES,
-        looks,
-        threshold: THRESHOLD,
-        looksMade: comparison.looks.length
-      })
-      return { samples: SAMPLES, looks, pValues, regression: comparison.verdict === 'regression' }
+      const pValues = regressionPath(baseline, candidate, comparison.looks, THRESHOLD)
+      const design = planRun({ alpha: ALPHA, samples: SAMPLES, looks })
+      return { design, pValues, regression: comparison.verdict === 'regression' }
     })
     const flagged = adjusted
-      ? holmRegressions(family, ALPHA).some(Boolean)
+      ? familyRegressions(family, ALPHA).regression.some(Boolean)
       : family.some(b => b.regression)
     if (flagged) any++
   }

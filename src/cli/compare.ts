@@ -1,13 +1,23 @@
 import { Input } from '../config/inputs'
 import { parseChoice, parseInteger } from '../config/parse'
-import { parseDecision } from '../config/run-config'
+import { parseDecision, parseFamilySize } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { readResultsFile } from '../results/read'
 import { analyseFiles } from '../results/reanalyse'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
-const FLAGS = ['baseline', 'candidate', 'alpha', 'threshold', 'looks', 'fail-on', 'format', 'name']
+const FLAGS = [
+  'baseline',
+  'candidate',
+  'alpha',
+  'threshold',
+  'looks',
+  'family-size',
+  'fail-on',
+  'format',
+  'name'
+]
 
 /**
  * `pulumi-perf-gate compare FILE [FILE]`: re-analyses hyperfine-format results. The
@@ -29,10 +39,12 @@ export const compareCommand: Subcommand = async argv => {
   })
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1 })
+  const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
   const files = await Promise.all(positionals.map(readResultsFile))
   const { results } = analyseFiles(files, {
     ...decision,
     looks,
+    familySize,
     baseline: values.baseline,
     candidate: values.candidate,
     name: values.name

@@ -40,6 +40,8 @@ export interface RunConfig {
   cleanup?: string
   samples: number
   looks: number
+  /** Benchmarks judged together (matrix jobs): regression spends alpha/m. */
+  familySize: number
   warmup: number
   timeoutMs: number
   decision: Decision
@@ -80,6 +82,11 @@ export function parseDecision(raw: RawInputs): Decision {
   }
 }
 
+/** `family-size`: how many benchmarks are judged together (README "Inputs"). */
+export function parseFamilySize(raw: RawInputs): number {
+  return parseInteger(Input.FamilySize, required(raw, Input.FamilySize), { min: 1, max: 1000 })
+}
+
 /**
  * Validates every input of `run` before anything is measured. `env` supplies the
  * Actions variables that some defaults come from.
@@ -104,6 +111,7 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     cleanup: inputValue(raw, Input.Cleanup),
     samples,
     looks,
+    familySize: parseFamilySize(raw),
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),

@@ -10,7 +10,7 @@ export interface GroupSource {
   name: string
   command: string
   times: readonly number[]
-  exitCodes: readonly number[]
+  exitCodes: readonly (number | null)[]
   parameters?: Record<string, string>
   version?: string
 }
@@ -40,7 +40,7 @@ export function sourceOf(
   result: {
     command: string
     times: readonly number[]
-    exitCodes: readonly number[]
+    exitCodes: readonly (number | null)[]
     parameters: Record<string, string>
     version?: string
   }

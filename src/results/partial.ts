@@ -15,7 +15,7 @@ export interface PartialGroupResult {
   min: number | null
   max: number | null
   times: number[]
-  exit_codes: number[]
+  exit_codes: (number | null)[]
   parameters: { group: string }
   version?: string
 }
@@ -54,6 +54,7 @@ export interface RunDesign {
   name: string
   samples: number
   looks: number
+  familySize: number
   decision: { alpha: number; threshold: number }
 }
 
@@ -74,7 +75,8 @@ export function partialResultsFile(
           comparison: analyse(baseline.times, candidate.times, {
             ...config.decision,
             samples: config.samples,
-            looks: config.looks
+            looks: config.looks,
+            familySize: config.familySize
           }).comparison
         }
       : {}),

@@ -14,7 +14,8 @@ export interface GroupResult {
   min: number
   max: number
   times: number[]
-  exit_codes: number[]
+  /** null: killed by a signal (hyperfine writes null). */
+  exit_codes: (number | null)[]
   parameters: { group: string; [key: string]: string }
   /** Pulumi version of the group, when it is a Pulumi benchmark. */
   version?: string

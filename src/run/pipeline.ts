@@ -14,6 +14,7 @@ import { analyse } from '../stats/analyse'
 import { TOOL_VERSION } from '../core/version'
 import { CleanupStack } from './cleanup-stack'
 import { lookStopRule } from '../stats/stop-rule'
+import { planRun } from '../stats/design'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { writeResults } from '../results/write'
 
@@ -64,6 +65,12 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
     )
+    const design = planRun({
+      alpha: config.decision.alpha,
+      samples: config.samples,
+      looks: config.looks,
+      familySize: config.familySize
+    })
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -72,19 +79,14 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({
-          ...config.decision,
-          samples: config.samples,
-          looks: config.looks
-        }),
+        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
         onProgress: hooks.progress
       },
       hooks.signal
     )
     const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
       ...config.decision,
-      samples: config.samples,
-      looks: config.looks
+      design
     })
     results = resultsFile(config.name, groupSources(target, measurement), analysis, {
       schedule: measurement.schedule,

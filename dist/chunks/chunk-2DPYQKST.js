@@ -1,0 +1,20 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+
+// src/stats/verdict.ts
+function decide(p, levels, lastLook) {
+  if (p.pRegression < levels.regression) return "regression";
+  if (p.pImprovement < levels.regression) return "improvement";
+  if (p.pUnchanged < levels.equivalence) return "unchanged";
+  return lastLook ? "inconclusive" : null;
+}
+function failsCheck(verdict, failOn) {
+  if (failOn === "never") return false;
+  if (verdict === "regression") return true;
+  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
+}
+
+export {
+  decide,
+  failsCheck
+};
