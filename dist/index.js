@@ -4,15 +4,15 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-UOHGI7NQ.js";
-import "./chunks/chunk-PNGSPX5U.js";
+} from "./chunks/chunk-6JX6PP2T.js";
+import "./chunks/chunk-FPSLPWEP.js";
 import "./chunks/chunk-IMGMDCXO.js";
 import {
   joinResults,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-2ESC5FMO.js";
+} from "./chunks/chunk-FBFGSUU4.js";
 import {
   getInput,
   info,
@@ -23,7 +23,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-N42MG7A3.js";
-import "./chunks/chunk-VOHZDSHF.js";
+import "./chunks/chunk-3IWQLX4X.js";
 import {
   headline,
   inputValue,
@@ -32,7 +32,7 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-6HNHYGFN.js";
+} from "./chunks/chunk-4PT7YPQG.js";
 import {
   failsCheck
 } from "./chunks/chunk-2DPYQKST.js";
@@ -40,7 +40,7 @@ import {
   Input,
   InputError,
   describeError
-} from "./chunks/chunk-QNIPOEM6.js";
+} from "./chunks/chunk-B6SFZLKL.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/action/inputs.ts

@@ -2,7 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger
-} from "./chunks/chunk-PNGSPX5U.js";
+} from "./chunks/chunk-FPSLPWEP.js";
 import {
   getState,
   info,
@@ -10,7 +10,7 @@ import {
 } from "./chunks/chunk-N42MG7A3.js";
 import {
   describeError
-} from "./chunks/chunk-QNIPOEM6.js";
+} from "./chunks/chunk-B6SFZLKL.js";
 import "./chunks/chunk-HIUQPB7O.js";
 
 // src/action/post.ts

@@ -28,6 +28,7 @@ export enum Input {
   Alpha = 'alpha',
   Threshold = 'threshold',
   FamilySize = 'family-size',
+  Detrend = 'detrend',
   FailOn = 'fail-on',
   Comment = 'comment',
   CommentKey = 'comment-key',
@@ -53,6 +54,7 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Alpha]: '0.05',
   [Input.Threshold]: '5%',
   [Input.FamilySize]: '1',
+  [Input.Detrend]: 'false',
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
   [Input.GithubToken]: '${{ github.token }}'

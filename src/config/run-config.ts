@@ -42,6 +42,8 @@ export interface RunConfig {
   looks: number
   /** Benchmarks judged together (matrix jobs): regression spends alpha/m. */
   familySize: number
+  /** Remove a common linear run-order trend before the tests. */
+  detrend: boolean
   warmup: number
   timeoutMs: number
   decision: Decision
@@ -94,7 +96,8 @@ export function parseFamilySize(raw: RawInputs): number {
 export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfig {
   const target = parseTarget(raw, env)
   const samples = parseInteger(Input.Samples, required(raw, Input.Samples), { min: 2 })
-  const looks = parseInteger(Input.Looks, required(raw, Input.Looks), { min: 1, max: samples })
+  // The most looks to use: the placement never makes more than the samples allow.
+  const looks = Math.min(samples, parseInteger(Input.Looks, required(raw, Input.Looks), { min: 1 }))
   const shellName = required(raw, Input.Shell)
   const shell = SHELLS[shellName]
   if (shell === undefined) {
@@ -112,6 +115,7 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     samples,
     looks,
     familySize: parseFamilySize(raw),
+    detrend: parseChoice(Input.Detrend, required(raw, Input.Detrend), ['true', 'false']) === 'true',
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),

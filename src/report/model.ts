@@ -224,9 +224,15 @@ function testsAtLook(welch: Comparison['welch'], level: number, equivalenceLevel
 
 function familyNote(comparison: Comparison): string {
   const m = comparison.design.familySize
-  return m > 1
-    ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
+  const trend = comparison.design.detrend
+    ? ' (a common linear run-order trend removed first; the table shows the samples as measured)'
     : ''
+  return (
+    trend +
+    (m > 1
+      ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
+      : '')
+  )
 }
 
 function looksLine(comparison: Comparison): string {

@@ -1,6 +1,7 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
 import { analyse } from '../stats/analyse'
+import { planRun } from '../stats/design'
 import type { GroupSource } from './build'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
@@ -55,6 +56,7 @@ export interface RunDesign {
   samples: number
   looks: number
   familySize: number
+  detrend: boolean
   decision: { alpha: number; threshold: number }
 }
 
@@ -74,9 +76,13 @@ export function partialResultsFile(
       ? {
           comparison: analyse(baseline.times, candidate.times, {
             ...config.decision,
-            samples: config.samples,
-            looks: config.looks,
-            familySize: config.familySize
+            design: planRun({
+              alpha: config.decision.alpha,
+              samples: config.samples,
+              looks: config.looks,
+              familySize: config.familySize,
+              detrend: config.detrend
+            })
           }).comparison
         }
       : {}),

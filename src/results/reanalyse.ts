@@ -7,7 +7,7 @@ import { regressionPath, type SequentialPath } from '../stats/family'
 import { placeLooks } from '../stats/looks'
 import { resultsFile, sourceOf } from './build'
 import { benchmarkName, type ParsedFile, type ParsedResult } from './read'
-import { recordedDesign } from './recorded-design'
+import { recordedDesign, type RecordedDesign } from './recorded-design'
 import type { ResultsFile } from './schema'
 import { selectResults } from './select'
 
@@ -23,11 +23,7 @@ export interface ReanalysisDesign {
   /** Most looks, placed on the samples the files hold (1 = fixed size). */
   looks: number
   /** A design recorded by the run, replayed instead of placing looks. */
-  design?: {
-    looks: { baseline: number; candidate: number }[]
-    familySize: number
-    gammas?: { regression: number; equivalence: number }
-  }
+  design?: RecordedDesign
   /** Benchmarks judged together; regression spends alpha/m. */
   familySize?: number
   /** Which results to compare (by `parameters.group` or command); default: the first two. */
@@ -60,7 +56,8 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
         options.design.looks,
         options.alpha,
         options.design.familySize,
-        options.design.gammas
+        options.design.gammas,
+        options.design.detrend
       )
     : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
@@ -81,7 +78,8 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
       baseline.times,
       candidate.times,
       analysis.comparison.looks,
-      options.threshold
+      options.threshold,
+      design.detrend
     )
   }
   return { results, path }

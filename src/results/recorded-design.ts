@@ -11,6 +11,7 @@ export interface RecordedDesign {
   looks: LookSize[]
   familySize: number
   gammas: { regression: number; equivalence: number }
+  detrend: boolean
 }
 
 /**
@@ -62,11 +63,14 @@ export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; pro
   if (gammas.regression === undefined || gammas.equivalence === undefined) {
     return { problem: 'its recorded spending is not Hwang–Shih–DeCani with a γ from −20 to 20' }
   }
+  const detrend = field(design, 'detrend') ?? false
+  if (typeof detrend !== 'boolean') return { problem: 'its recorded detrend is not true or false' }
   return {
     design: {
       looks: sizes,
       familySize: familySize as number,
-      gammas: { regression: gammas.regression, equivalence: gammas.equivalence }
+      gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      detrend
     }
   }
 }

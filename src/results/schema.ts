@@ -1,5 +1,5 @@
 /**
- * The results file (SPEC §5): a superset of hyperfine's `--export-json`, so
+ * The results file (README "Results file"): a superset of hyperfine's `--export-json`, so
  * hyperfine's own scripts read it. Times are in seconds.
  */
 import type { Environment } from '../bench/environment'

@@ -69,7 +69,8 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
       alpha: config.decision.alpha,
       samples: config.samples,
       looks: config.looks,
-      familySize: config.familySize
+      familySize: config.familySize,
+      detrend: config.detrend
     })
     const measurement = await runBenchmark(
       {

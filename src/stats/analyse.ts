@@ -2,7 +2,7 @@ import type { Comparison, Look, LookLevels, RatioFigures, Verdict } from './type
 import { planRun, designLevels, type Design } from './design'
 import { ratioInterval } from './fieller'
 import { differenceInterval } from './interval'
-import { welchFigures } from './margin-tests'
+import { lookFigures, type LookFigures } from './look-figures'
 import { outlierWarnings } from './outliers'
 import { meanRatio } from './ratio'
 import { sensitivity } from './sensitivity'
@@ -59,6 +59,7 @@ export function analyse(
   const levels = designLevels(design)
   const looks: Look[] = []
   let used: { baseline: GroupSummary; candidate: GroupSummary } | null = null
+  let tested: LookFigures | null = null
   let verdict: Verdict | null = null
   let truncated = false
   for (let k = 0; k < design.looks.length && verdict === null; k++) {
@@ -69,11 +70,14 @@ export function analyse(
     if (nb < 2 || nc < 2) continue
     const baseline = summarize(baselineTimes.slice(0, nb), names.baseline)
     const candidate = summarize(candidateTimes.slice(0, nc), names.candidate)
-    verdict = decide(
-      welchFigures(baseline, candidate, options.threshold),
-      levels[k]!,
-      truncated || k === design.looks.length - 1
+    tested = lookFigures(
+      baselineTimes,
+      candidateTimes,
+      { baseline: nb, candidate: nc },
+      options.threshold,
+      design.detrend
     )
+    verdict = decide(tested.figures, levels[k]!, truncated || k === design.looks.length - 1)
     looks.push({
       samples: Math.min(nb, nc),
       baseline: nb,
@@ -88,6 +92,7 @@ export function analyse(
 
   // With at least two samples per group (checked above) some look always ran.
   const { baseline, candidate } = used!
+  const test = tested!
   const lastLevels = levels[looks.length - 1]!
   const warnings = [
     ...shortWarnings(names, baseline, candidate),
@@ -111,8 +116,8 @@ export function analyse(
     candidate: names.candidate,
     alpha: options.alpha,
     threshold: options.threshold,
-    welch: welchFigures(baseline, candidate, options.threshold),
-    ratio: ratioFigures(baseline, candidate, intervalLevel(finalVerdict, lastLevels)),
+    welch: test.figures,
+    ratio: ratioFigures(test, intervalLevel(finalVerdict, lastLevels)),
     difference: differenceInterval(baseline, candidate, options.alpha),
     verdict: finalVerdict,
     looks,
@@ -124,7 +129,12 @@ export function analyse(
     design
   }
   if (finalVerdict === 'inconclusive' && baseline.mean > 0) {
-    comparison.sensitivity = sensitivity(baseline, candidate, lastLevels, options.threshold)
+    comparison.sensitivity = sensitivity(
+      test.baseline,
+      test.candidate,
+      lastLevels,
+      options.threshold
+    )
   }
   return { comparison, baseline, candidate }
 }
@@ -145,16 +155,13 @@ function intervalLevel(verdict: Verdict, levels: LookLevels): number {
   return Math.min(levels.regression, levels.equivalence)
 }
 
-function ratioFigures(
-  baseline: GroupSummary,
-  candidate: GroupSummary,
-  level: number
-): RatioFigures {
+function ratioFigures(test: LookFigures, level: number): RatioFigures {
+  const { baseline, candidate } = test
   const spread = meanRatio(baseline, candidate)
   if (!(baseline.mean > 0)) {
     return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level }
   }
-  const interval = ratioInterval(baseline, candidate, level)
+  const interval = ratioInterval(baseline, candidate, level, test.dfLoss)
   return {
     value: candidate.mean / baseline.mean,
     stddev: spread?.stddev ?? null,

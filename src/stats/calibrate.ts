@@ -55,12 +55,17 @@ export function spendingBoundary(
  * somewhat liberal, and a sequence of t-tests is not exactly the normal theory the
  * boundaries come from; α* absorbs both. One look needs none: its level is `target`.
  */
-export function calibratedAlpha(looks: readonly LookSize[], target: number, gamma: number): number {
+export function calibratedAlpha(
+  looks: readonly LookSize[],
+  target: number,
+  gamma: number,
+  detrend = false
+): number {
   if (looks.length === 1) return target
-  const key = `${JSON.stringify(looks)}/${target}/${gamma}`
+  const key = `${JSON.stringify(looks)}/${target}/${gamma}/${detrend}`
   const known = cache.get(key)
   if (known !== undefined) return known
-  const paths = nullPaths(looks, calibrationPaths(target))
+  const paths = nullPaths(looks, calibrationPaths(target), detrend)
   const rate = (alphaStar: number): number =>
     worstRate(paths, spendingLevels(looks, alphaStar, gamma))
   const alphaStar = solve(rate, target)
@@ -72,12 +77,12 @@ const cache = new Map<string, number>()
 const simulated = new Map<string, NullPaths[]>()
 
 /** The simulated paths for these looks, shared by the regression and equivalence tests. */
-function nullPaths(looks: readonly LookSize[], count: number): NullPaths[] {
-  const key = `${JSON.stringify(looks)}/${count}`
+function nullPaths(looks: readonly LookSize[], count: number, detrend: boolean): NullPaths[] {
+  const key = `${JSON.stringify(looks)}/${count}/${detrend}`
   let paths = simulated.get(key)
   if (paths === undefined) {
     paths = VARIANCE_RATIOS.map((ratio, index) =>
-      simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index)
+      simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, detrend)
     )
     // Paths take memory (a float per path and look); keep the last few designs only.
     if (simulated.size >= 4) simulated.delete(simulated.keys().next().value!)

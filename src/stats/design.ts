@@ -29,6 +29,8 @@ export interface Design {
   regression: Spending
   /** Each side of the two one-sided tests of `unchanged`; keeps alpha in a family. */
   equivalence: Spending
+  /** Whether a common linear run-order trend is removed before the tests (its own α*). */
+  detrend: boolean
 }
 
 /** Nominal levels of every look: one for regression and improvement, one for equivalence. */
@@ -47,19 +49,21 @@ export function planDesign(
   looks: readonly LookSize[],
   alpha: number,
   familySize = 1,
-  gammas = { regression: REGRESSION_GAMMA, equivalence: EQUIVALENCE_GAMMA }
+  gammas = { regression: REGRESSION_GAMMA, equivalence: EQUIVALENCE_GAMMA },
+  detrend = false
 ): Design {
   const spending = (gamma: number, target: number): Spending => ({
     function: 'hwang-shih-decani',
     gamma,
     target,
-    alphaStar: calibratedAlpha(looks, target, gamma)
+    alphaStar: calibratedAlpha(looks, target, gamma, detrend)
   })
   return {
     looks: looks.map(look => ({ ...look })),
     familySize,
     regression: spending(gammas.regression, alpha / familySize),
-    equivalence: spending(gammas.equivalence, alpha)
+    equivalence: spending(gammas.equivalence, alpha),
+    detrend
   }
 }
 
@@ -84,7 +88,14 @@ export function planRun(options: {
   samples: number
   looks: number
   familySize?: number
+  detrend?: boolean
 }): Design {
   const counts = { baseline: options.samples, candidate: options.samples }
-  return planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1)
+  return planDesign(
+    placeLooks(counts, options.looks),
+    options.alpha,
+    options.familySize ?? 1,
+    undefined,
+    options.detrend ?? false
+  )
 }

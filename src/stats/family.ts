@@ -1,8 +1,7 @@
 import { spendingBoundary } from './calibrate'
 import { designLevels, type Design } from './design'
 import { holmAdjust } from './holm'
-import { welchFigures } from './margin-tests'
-import { summarize } from './summary'
+import { lookFigures } from './look-figures'
 import { informationFractions } from './looks'
 import { hsdSpent, upperQuantile } from './spending'
 
@@ -59,14 +58,10 @@ export function regressionPath(
   baseline: readonly number[],
   candidate: readonly number[],
   looks: readonly { baseline: number; candidate: number }[],
-  threshold: number
+  threshold: number,
+  detrend = false
 ): number[] {
   return looks.map(
-    look =>
-      welchFigures(
-        summarize(baseline.slice(0, look.baseline)),
-        summarize(candidate.slice(0, look.candidate)),
-        threshold
-      ).pRegression
+    look => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
   )
 }

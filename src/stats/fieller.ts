@@ -21,27 +21,32 @@ export interface RatioInterval {
 export function ratioInterval(
   baseline: GroupSummary,
   candidate: GroupSummary,
-  level: number
+  level: number,
+  dfLoss = 0
 ): RatioInterval {
   const estimate = candidate.mean / baseline.mean
   // H1: μc > ρ·μb; its p grows with ρ. H1: μc < ρ·μb; its p falls with ρ.
-  const above = (ratio: number) => upperTail(welchStatistic(baseline, candidate, ratio))
-  const below = (ratio: number) => lowerTail(welchStatistic(baseline, candidate, ratio))
+  const above = (ratio: number) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss))
+  const below = (ratio: number) => lowerTail(welchStatistic(baseline, candidate, ratio, dfLoss))
   const low = above(0) >= level ? 0 : edge(ratio => above(ratio) < level, 0, estimate)
-  return { low, high: upperBound(baseline, below, level, estimate), confidence: 1 - 2 * level }
+  return {
+    low,
+    high: upperBound(baseline, below, level, estimate, dfLoss),
+    confidence: 1 - 2 * level
+  }
 }
 
 function upperBound(
   baseline: GroupSummary,
   below: (ratio: number) => number,
   level: number,
-  estimate: number
+  estimate: number,
+  dfLoss: number
 ): number | null {
   // As ρ → ∞ the statistic tends to −x̄b/(sb/√nb) with nb − 1 df.
+  const df = Math.max(1, baseline.n - 1 - dfLoss)
   const limit =
-    baseline.stddev === 0
-      ? 0
-      : tCdf(-baseline.mean / (baseline.stddev / Math.sqrt(baseline.n)), baseline.n - 1)
+    baseline.stddev === 0 ? 0 : tCdf(-baseline.mean / (baseline.stddev / Math.sqrt(baseline.n)), df)
   if (limit >= level) return null
   let high = Math.max(2 * estimate, 1)
   while (below(high) >= level) high *= 2

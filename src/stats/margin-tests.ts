@@ -3,7 +3,7 @@ import type { GroupSummary } from './summary'
 import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
 
 /**
- * All the p-values of SPEC §6 for a relative margin δ (`threshold`):
+ * All the p-values of the decision (README "How it decides") for a relative margin δ:
  * - regression, H1: μc > (1+δ)μb;
  * - improvement, H1: μc < (1−δ)μb;
  * - unchanged, by two one-sided tests: H1: μc < (1+δ)μb and H1: μc > (1−δ)μb, the
@@ -13,11 +13,12 @@ import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
 export function welchFigures(
   baseline: GroupSummary,
   candidate: GroupSummary,
-  threshold: number
+  threshold: number,
+  dfLoss = 0
 ): WelchFigures {
-  const plain = welchStatistic(baseline, candidate)
-  const upper = welchStatistic(baseline, candidate, 1 + threshold)
-  const lower = welchStatistic(baseline, candidate, 1 - threshold)
+  const plain = welchStatistic(baseline, candidate, 1, dfLoss)
+  const upper = welchStatistic(baseline, candidate, 1 + threshold, dfLoss)
+  const lower = welchStatistic(baseline, candidate, 1 - threshold, dfLoss)
   const pUnchanged = Math.max(lowerTail(upper), upperTail(lower))
   return {
     t: plain.t,

@@ -1,6 +1,9 @@
 import { tCdf } from './distributions'
 import type { LookSize } from './looks'
+import { detrended } from './detrend'
+import { welchFigures } from './margin-tests'
 import { SeededRandom } from './random'
+import { summarize } from './summary'
 
 /**
  * Simulated regression-test paths at the worst case of "no regression" (the candidate
@@ -21,8 +24,10 @@ export function simulateNullPaths(
   sizes: readonly LookSize[],
   varianceRatio: number,
   paths: number,
-  seed: number
+  seed: number,
+  detrend = false
 ): NullPaths {
+  if (detrend) return simulateDetrendedPaths(sizes, varianceRatio, paths, seed)
   const random = new SeededRandom(seed)
   const looks = sizes.length
   const p = new Float64Array(paths * looks)
@@ -33,6 +38,42 @@ export function simulateNullPaths(
       baseline.grow(sizes[k]!.baseline, random)
       candidate.grow(sizes[k]!.candidate, random)
       p[path * looks + k] = upperTailP(baseline, candidate)
+    }
+  }
+  return { looks, p }
+}
+
+/**
+ * The same for the detrended test: whole samples (a trend's removal needs each one's
+ * position), each look's groups detrended and tested with one degree of freedom less.
+ * A linear trend cancels exactly, so the null paths need none.
+ */
+function simulateDetrendedPaths(
+  sizes: readonly LookSize[],
+  varianceRatio: number,
+  paths: number,
+  seed: number
+): NullPaths {
+  const random = new SeededRandom(seed)
+  const looks = sizes.length
+  const last = sizes[looks - 1]!
+  const p = new Float64Array(paths * looks)
+  const sd = Math.sqrt(varianceRatio)
+  for (let path = 0; path < paths; path++) {
+    const baseline = Array.from({ length: last.baseline }, () => random.normal())
+    const candidate = Array.from({ length: last.candidate }, () => sd * random.normal())
+    for (let k = 0; k < looks; k++) {
+      const adjusted = detrended(
+        baseline.slice(0, sizes[k]!.baseline),
+        candidate.slice(0, sizes[k]!.candidate)
+      )
+      const figures = welchFigures(
+        summarize(adjusted.baseline),
+        summarize(adjusted.candidate),
+        0,
+        1
+      )
+      p[path * looks + k] = figures.pRegression
     }
   }
   return { looks, p }

@@ -1,6 +1,5 @@
 import { designLevels, type Design } from './design'
-import { welchFigures } from './margin-tests'
-import { summarize } from './summary'
+import { lookFigures } from './look-figures'
 import { decide } from './verdict'
 
 /** The samples of one comparison so far, in run order. */
@@ -37,11 +36,7 @@ export function familyStopRule(
           look.baseline <= baseline.length &&
           look.candidate <= candidate.length &&
           decide(
-            welchFigures(
-              summarize(baseline.slice(0, look.baseline)),
-              summarize(candidate.slice(0, look.candidate)),
-              member.threshold
-            ),
+            lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
             levels[index]![k]!,
             false
           ) !== null

@@ -113,7 +113,8 @@ export function buildResults(options: BuildOptions): ResultsFile {
         looks: [{ baseline: b.times.length, candidate: c.times.length }],
         familySize: 1,
         regression: spending(-3, alpha),
-        equivalence: spending(-1, alpha)
+        equivalence: spending(-1, alpha),
+        detrend: false
       },
       // Overrides replace computed figures; Partial only widens the types.
       ...(options.comparison as Comparison | undefined)
