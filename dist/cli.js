@@ -14,7 +14,7 @@ process.stdout.write = (chunk, ...rest) => {
   if (noise && process.env.RUNNER_DEBUG !== "1") return true;
   return writeStderr(chunk, ...rest);
 };
-var { runCli } = await import("./chunks/main-OOZAU75N.js");
+var { runCli } = await import("./chunks/main-2ZNBXF5K.js");
 var status = await runCli(
   process.argv.slice(2),
   { stdout: (text) => writeStdout(text), stderr: (text) => writeStderr(text), env: process.env },

@@ -4,7 +4,7 @@ import {
   commentOnPullRequest,
   runPipeline,
   withSignalAbort
-} from "./chunks/chunk-6JX6PP2T.js";
+} from "./chunks/chunk-2JWI2TVV.js";
 import "./chunks/chunk-FPSLPWEP.js";
 import "./chunks/chunk-IMGMDCXO.js";
 import {
@@ -12,7 +12,7 @@ import {
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
-} from "./chunks/chunk-FBFGSUU4.js";
+} from "./chunks/chunk-ZQXHXDV5.js";
 import {
   getInput,
   info,
@@ -23,7 +23,7 @@ import {
   summary,
   warning
 } from "./chunks/chunk-N42MG7A3.js";
-import "./chunks/chunk-3IWQLX4X.js";
+import "./chunks/chunk-6ZTEGNKN.js";
 import {
   headline,
   inputValue,
@@ -32,7 +32,7 @@ import {
   parseReporting,
   parseRunConfig,
   renderMarkdown
-} from "./chunks/chunk-4PT7YPQG.js";
+} from "./chunks/chunk-VFJLKELW.js";
 import {
   failsCheck
 } from "./chunks/chunk-2DPYQKST.js";

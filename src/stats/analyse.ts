@@ -60,6 +60,7 @@ export function analyse(
   const looks: Look[] = []
   let used: { baseline: GroupSummary; candidate: GroupSummary } | null = null
   let tested: LookFigures | null = null
+  let lastLevels = levels[0]!
   let verdict: Verdict | null = null
   let truncated = false
   for (let k = 0; k < design.looks.length && verdict === null; k++) {
@@ -87,13 +88,13 @@ export function analyse(
       verdict
     })
     used = { baseline, candidate }
+    lastLevels = levels[k]!
     if (truncated) break
   }
 
   // With at least two samples per group (checked above) some look always ran.
   const { baseline, candidate } = used!
   const test = tested!
-  const lastLevels = levels[looks.length - 1]!
   const warnings = [
     ...shortWarnings(names, baseline, candidate),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),

@@ -1,0 +1,330 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+import {
+  analyse,
+  designLevels,
+  hsdSpent,
+  informationFractions,
+  lookFigures,
+  placeLooks,
+  planDesign,
+  resultsFile,
+  sourceOf,
+  spendingBoundary,
+  upperQuantile
+} from "./chunk-VFJLKELW.js";
+import {
+  InputError
+} from "./chunk-B6SFZLKL.js";
+
+// src/results/read.ts
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+async function readResultsFile(path) {
+  let text;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = error.code;
+    throw new InputError(`${path}: cannot read the file (${code ?? String(error)})`);
+  }
+  return parseResults(text, path);
+}
+function parseResults(text, path) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${error.message})`);
+  }
+  if (!isObject(data) || !Array.isArray(data.results)) {
+    throw new InputError(
+      `${path}: no "results" array; expected hyperfine's --export-json format or a pulumi-perf-gate results file`
+    );
+  }
+  const results = data.results.map(
+    (result, index) => parseResult(result, `${path}: results[${index}]`)
+  );
+  return {
+    path,
+    benchmark: typeof data.benchmark === "string" ? data.benchmark : void 0,
+    results,
+    raw: data
+  };
+}
+function parseResult(value, where) {
+  if (!isObject(value)) throw new InputError(`${where} is not an object`);
+  if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`);
+  const times = value.times.map((time, index) => {
+    if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
+      throw new InputError(
+        `${where}.times[${index}] is ${JSON.stringify(time)}; times must be non-negative numbers of seconds`
+      );
+    }
+    return time;
+  });
+  const parameters = {};
+  if (isObject(value.parameters)) {
+    for (const [key, parameter] of Object.entries(value.parameters)) {
+      parameters[key] = String(parameter);
+    }
+  }
+  const exitCodes = Array.isArray(value.exit_codes) ? value.exit_codes.map((code) => typeof code === "number" ? code : null) : times.map(() => 0);
+  return {
+    command: typeof value.command === "string" ? value.command : "",
+    times,
+    exitCodes,
+    parameters,
+    ...typeof value.version === "string" ? { version: value.version } : {}
+  };
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function resultName(result) {
+  return result.parameters.group ?? result.command;
+}
+function benchmarkName(file) {
+  return file.benchmark ?? basename(file.path).replace(/\.json$/i, "");
+}
+
+// src/stats/holm.ts
+function holmAdjust(pValues) {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach(({ p, index }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+
+// src/stats/family.ts
+function stageWisePValue(path) {
+  const { design, pValues } = path;
+  const levels = designLevels(design);
+  const k = pValues.findIndex((p, look) => p < levels[look].regression);
+  if (k < 0) return 1;
+  if (design.looks.length === 1) return pValues[0];
+  const { alphaStar, gamma: gamma2, target } = design.regression;
+  const fractions = informationFractions(design.looks);
+  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma2, fractions[k - 1]);
+  const beyond = spendingBoundary(design.looks, alphaStar, gamma2).beyond(
+    k,
+    upperQuantile(pValues[k])
+  );
+  return Math.min(1, (before + beyond) * target / alphaStar);
+}
+function familyRegressions(paths, alpha) {
+  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
+  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
+}
+function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
+  return looks.map(
+    (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
+  );
+}
+
+// src/results/recorded-design.ts
+var MAX_SAMPLES = 1e4;
+var MAX_LOOKS = 64;
+var MAX_FAMILY = 1e3;
+var GAMMA_RANGE = 20;
+function recordedDesign(file) {
+  const comparison = field(file.raw, "comparison");
+  const design = field(comparison, "design");
+  if (design === void 0) {
+    const looks2 = field(comparison, "plannedLooks");
+    return typeof looks2 === "number" && looks2 > 1 ? { problem: `its ${looks2} looks are recorded without the design this version replays` } : {};
+  }
+  const looks = field(design, "looks");
+  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_LOOKS) {
+    return { problem: `its recorded design needs 1 to ${MAX_LOOKS} looks` };
+  }
+  const sizes = [];
+  for (const look of looks) {
+    const size = { baseline: field(look, "baseline"), candidate: field(look, "candidate") };
+    const previous = sizes[sizes.length - 1] ?? { baseline: 1, candidate: 1 };
+    if (!isCount(size.baseline, previous.baseline) || !isCount(size.candidate, previous.candidate)) {
+      return {
+        problem: `its recorded looks must grow from at least 2 to at most ${MAX_SAMPLES.toLocaleString("en-US")} samples per group`
+      };
+    }
+    sizes.push({ baseline: size.baseline, candidate: size.candidate });
+  }
+  const familySize = field(design, "familySize") ?? 1;
+  if (!Number.isInteger(familySize) || familySize < 1 || familySize > MAX_FAMILY) {
+    return { problem: `its recorded family size must be a whole number from 1 to ${MAX_FAMILY}` };
+  }
+  const gammas = {
+    regression: gamma(design, "regression"),
+    equivalence: gamma(design, "equivalence")
+  };
+  if (gammas.regression === void 0 || gammas.equivalence === void 0) {
+    return { problem: "its recorded spending is not Hwang\u2013Shih\u2013DeCani with a \u03B3 from \u221220 to 20" };
+  }
+  const detrend = field(design, "detrend") ?? false;
+  if (typeof detrend !== "boolean") return { problem: "its recorded detrend is not true or false" };
+  return {
+    design: {
+      looks: sizes,
+      familySize,
+      gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      detrend
+    }
+  };
+}
+function isCount(value, previous) {
+  return Number.isInteger(value) && value > previous && value <= MAX_SAMPLES;
+}
+function gamma(design, test) {
+  const spending = field(design, test);
+  const value = field(spending, "gamma");
+  return field(spending, "function") === "hwang-shih-decani" && typeof value === "number" && Math.abs(value) <= GAMMA_RANGE ? value : void 0;
+}
+function field(value, name) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value[name] : void 0;
+}
+
+// src/results/select.ts
+import { basename as basename2 } from "node:path";
+function selectResults(files, names) {
+  if (files.length === 2) {
+    for (const file of files) {
+      if (file.results.length !== 1) {
+        throw new InputError(
+          `${file.path} holds ${file.results.length} results; with two files each must hold exactly one`
+        );
+      }
+    }
+  } else if (files.length === 1 && files[0].results.length < 2) {
+    throw new InputError(
+      `${files[0].path} holds ${files[0].results.length} result${files[0].results.length === 1 ? "" : "s"}; compare needs two (or give a second file)`
+    );
+  }
+  const all = files.flatMap((file) => file.results.map((result) => ({ result, file })));
+  const chosen = {
+    baseline: names.baseline === void 0 ? void 0 : find(all, names.baseline, "baseline"),
+    candidate: names.candidate === void 0 ? void 0 : find(all, names.candidate, "candidate")
+  };
+  if (chosen.baseline !== void 0 && chosen.baseline === chosen.candidate) {
+    throw new InputError(
+      `--baseline and --candidate pick the same result (${JSON.stringify(resultName(chosen.baseline.result))}); name them by parameters.group, or leave them out to compare by position`
+    );
+  }
+  const rest = all.filter((entry) => entry !== chosen.baseline && entry !== chosen.candidate);
+  const baseline = chosen.baseline ?? rest.shift();
+  const candidate = chosen.candidate ?? rest.shift();
+  return {
+    baseline: baseline.result,
+    candidate: candidate.result,
+    names: labels(baseline, candidate)
+  };
+}
+function labels(baseline, candidate) {
+  const own = [resultName(baseline.result), resultName(candidate.result)];
+  if (own[0] !== "" && own[1] !== "" && own[0] !== own[1]) {
+    return { baseline: own[0], candidate: own[1] };
+  }
+  const stems = [baseline.file, candidate.file].map(
+    (file) => basename2(file.path).replace(/\.json$/i, "")
+  );
+  if (baseline.file !== candidate.file && stems[0] !== stems[1]) {
+    return { baseline: stems[0], candidate: stems[1] };
+  }
+  return { baseline: "baseline", candidate: "candidate" };
+}
+function find(entries, name, flag) {
+  const found = entries.find((entry) => entry.result.parameters.group === name) ?? entries.find((entry) => entry.result.command === name);
+  if (found) return found;
+  const known = entries.map((entry) => JSON.stringify(resultName(entry.result))).join(", ");
+  throw new InputError(
+    `--${flag} ${JSON.stringify(name)} matches no result; the results are ${known}`
+  );
+}
+
+// src/results/reanalyse.ts
+function analyseFiles(files, options) {
+  const { baseline, candidate, names } = selectResults(files, options);
+  const warnings = [
+    ...failedRunWarnings(names.baseline, baseline),
+    ...failedRunWarnings(names.candidate, candidate)
+  ];
+  const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
+  if (options.looks > Math.min(counts.baseline, counts.candidate)) {
+    throw new InputError(
+      `looks: ${options.looks} is more than the ${Math.min(counts.baseline, counts.candidate)} samples the files hold`
+    );
+  }
+  const design = options.design ? planDesign(
+    options.design.looks,
+    options.alpha,
+    options.design.familySize,
+    options.design.gammas,
+    options.design.detrend
+  ) : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1);
+  const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
+  analysis.comparison.warnings.unshift(...warnings);
+  const first = files[0];
+  const results = resultsFile(
+    options.name ?? benchmarkName(first),
+    {
+      baseline: sourceOf(names.baseline, baseline),
+      candidate: sourceOf(names.candidate, candidate)
+    },
+    analysis,
+    files.length === 1 ? recordedContext(first) : {}
+  );
+  const path = {
+    design,
+    pValues: regressionPath(
+      baseline.times,
+      candidate.times,
+      analysis.comparison.looks,
+      options.threshold,
+      design.detrend
+    )
+  };
+  return { results, path };
+}
+function failedRunWarnings(name, result) {
+  const failed = result.exitCodes.filter((code) => code !== 0).length;
+  if (failed === 0) return [];
+  if (failed >= result.times.length) {
+    throw new InputError(
+      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
+    );
+  }
+  return [
+    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
+  ];
+}
+function reanalyse(file, policy) {
+  const recorded = recordedDesign(file);
+  if (recorded.problem !== void 0) {
+    policy.warn(`${file.path}: ${recorded.problem}; analysed as a fixed-size comparison`);
+  }
+  return analyseFiles([file], {
+    alpha: policy.alpha,
+    threshold: policy.threshold,
+    looks: 1,
+    ...recorded.design ? { design: recorded.design } : {}
+  });
+}
+function recordedContext(file) {
+  const extra = {};
+  if (Array.isArray(file.raw.schedule)) extra.schedule = file.raw.schedule;
+  if (typeof file.raw.environment === "object" && file.raw.environment !== null) {
+    extra.environment = file.raw.environment;
+  }
+  return extra;
+}
+
+export {
+  readResultsFile,
+  familyRegressions,
+  analyseFiles,
+  reanalyse
+};

@@ -1,0 +1,101 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+import {
+  RUN_FLAGS
+} from "./chunk-UU5CYP2X.js";
+import {
+  failsCheck
+} from "./chunk-2DPYQKST.js";
+import {
+  BenchmarkError,
+  INPUT_DEFAULTS,
+  InputError,
+  describeError
+} from "./chunk-B6SFZLKL.js";
+import "./chunk-HIUQPB7O.js";
+
+// src/cli/help.ts
+var RUN_FLAG_LINES = RUN_FLAGS.map((input) => {
+  const fallback = input === "comment" /* Comment */ ? "never" : INPUT_DEFAULTS[input];
+  return `  --${input}${fallback === void 0 ? "" : ` (default: ${fallback})`}`;
+}).join("\n");
+var USAGE = `pulumi-perf-gate: catch performance regressions in Pulumi deployments
+
+Usage:
+  pulumi-perf-gate run [--flag value ...]     measure, analyse, report
+  pulumi-perf-gate compare FILE [FILE] [...]  re-analyse hyperfine-format results
+  pulumi-perf-gate report FILE|GLOB ...       join results files of many benchmarks
+  pulumi-perf-gate --help | --version
+
+Common flags:
+  --format text|markdown|json  what to print on stdout (default: text); json prints
+                               the results file and nothing else
+  --alpha N                    significance level, over all looks (default: 0.05)
+  --threshold N                smallest change that counts: 5%, 0.05, 0% (run default 5%,
+                               compare default 0%)
+  --fail-on regression|regression-or-inconclusive|never (default: regression)
+
+compare flags:
+  --baseline NAME, --candidate NAME   pick results by parameters.group or exact command
+                                      (default: the first result, then the second)
+  --looks N                           most looks, placed on the samples the file holds
+                                      (default 1: fixed size)
+  --family-size M                     one of M benchmarks: regression spends alpha/M (default 1)
+
+report flags: --alpha, --threshold and --fail-on decide; each file's recorded design
+  (looks, family size) is replayed within sane bounds
+
+run flags (the action's inputs; see README.md):
+${RUN_FLAG_LINES}
+  The token for --comment is read from GITHUB_TOKEN; no comment is posted unless
+  --comment and --pull-request are given.
+
+Exit status: 0 when the verdict passes under --fail-on, 1 when it fails or the
+benchmark could not finish, 2 for bad usage or input.`;
+
+// src/cli/main.ts
+var COMMANDS = {
+  run: async () => (await import("./run-ZUFXAB44.js")).runCommand,
+  compare: async () => (await import("./compare-PKZBUTZT.js")).compareCommand,
+  report: async () => (await import("./report-FAAK3PST.js")).reportCommand
+};
+async function runCli(argv, io, version) {
+  const [name, ...rest] = argv;
+  try {
+    if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+      io.stdout(`${USAGE}
+`);
+      return name === void 0 ? 2 : 0;
+    }
+    if (name === "--version") {
+      io.stdout(`${version}
+`);
+      return 0;
+    }
+    const load = COMMANDS[name];
+    if (load === void 0) {
+      throw new InputError(
+        `unknown command ${JSON.stringify(name)}; expected run, compare or report (see --help)`
+      );
+    }
+    const outcome = await (await load())(rest, io);
+    if (outcome === "help") {
+      io.stdout(`${USAGE}
+`);
+      return 0;
+    }
+    io.stdout(outcome.output);
+    return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0;
+  } catch (error) {
+    io.stderr(`pulumi-perf-gate: ${describeError(error)}
+`);
+    if (error instanceof InputError) return 2;
+    if (error instanceof BenchmarkError) return 1;
+    io.stderr(`${error.stack ?? ""}
+`);
+    return 1;
+  }
+}
+export {
+  runCli
+};
