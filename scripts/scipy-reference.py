@@ -4,16 +4,19 @@
 Random Welch cases (n 2..60 per group; normal, lognormal, very unequal variances,
 huge t) with scipy.stats.ttest_ind(equal_var=False), the margin tests of SPEC §6 as
 ttest_ind(candidate, baseline*(1±δ), alternative=...), and the Welch confidence
-interval; plus O'Brien–Fleming-type (Lan–DeMets) nominal levels computed with
-scipy's multivariate normal CDF, independently of our grid integration.
+interval; Hwang–Shih–DeCani nominal levels and stage-wise-ordering p-values computed
+with scipy's multivariate normal CDF, independently of our grid integration; and
+Fieller intervals of the ratio of means with Welch df at every ratio, by a direct
+root solve (brentq) of the one-sided t-test p-values.
 
-Run: python3 scripts/scipy-reference.py > fixtures/scipy-reference.json
+Run: python3 scripts/scipy-reference.py > fixtures/scipy-reference.json (about 10 minutes,
+most of it the fine-grid integration of the 9-look designs).
 """
 import json
 import sys
 
 import numpy as np
-from scipy import optimize, stats
+from scipy import integrate, optimize, stats
 
 rng = np.random.default_rng(20231028)
 
@@ -66,49 +69,138 @@ def welch_case(index):
                        "p": float(regression.pvalue)},
         "improvement": {"t": float(improvement.statistic), "df": float(improvement.df),
                         "p": float(improvement.pvalue)},
-        "pUnchanged": float(max(below_upper.pvalue, above_lower.pvalue)) if threshold > 0 else 1.0,
+        "pUnchanged": float(max(below_upper.pvalue, above_lower.pvalue)),
         "ciLow": float(interval.low),
         "ciHigh": float(interval.high),
     }
 
 
-def spent(alpha, t):
-    return 2 * stats.norm.sf(stats.norm.isf(alpha / 2) / np.sqrt(t))
+def hsd(alpha, gamma, t):
+    return alpha * (1 - np.exp(-gamma * t)) / (1 - np.exp(-gamma)) if t < 1 else alpha
 
 
-def obf_levels(alpha, looks):
+PRECISE = {"abseps": 1e-12, "releps": 1e-10, "maxpts": 4_000_000}
+
+
+def covariance(fractions):
+    ts = np.array(fractions)
+    return np.sqrt(np.minimum.outer(ts, ts) / np.maximum.outer(ts, ts))
+
+
+def hsd_bounds(alpha, gamma, fractions):
     """Boundaries c_k with P(no crossing before k, Z_k >= c_k) = spent(t_k) - spent(t_k-1)."""
-    fractions = [(k + 1) / looks for k in range(looks)]
+    spent = lambda t: hsd(alpha, gamma, t)
     bounds = []
     for k, t in enumerate(fractions):
-        target = spent(alpha, t) - (spent(alpha, fractions[k - 1]) if k else 0.0)
+        target = spent(t) - (spent(fractions[k - 1]) if k else 0.0)
         if k == 0:
             bounds.append(float(stats.norm.isf(target)))
             continue
-        ts = np.array(fractions[: k + 1])
-        cov = np.sqrt(np.minimum.outer(ts, ts) / np.maximum.outer(ts, ts))
-        precise = {"abseps": 1e-12, "releps": 1e-10, "maxpts": 4_000_000}
-        before = stats.multivariate_normal(np.zeros(k), cov[:k, :k], **precise)
-        joint = stats.multivariate_normal(np.zeros(k + 1), cov, **precise)
+        cov = covariance(fractions[: k + 1])
+        before = stats.multivariate_normal(np.zeros(k), cov[:k, :k], **PRECISE)
+        joint = stats.multivariate_normal(np.zeros(k + 1), cov, **PRECISE)
         stay = before.cdf(np.array(bounds))
 
         def crossing(c):
             upper = np.array(bounds + [c])
             return stay - joint.cdf(upper) - target
 
-        bounds.append(float(optimize.brentq(crossing, 0.5, 10.0, xtol=1e-10)))
-    return [float(stats.norm.sf(c)) for c in bounds]
+        bounds.append(float(optimize.brentq(crossing, 0.0, 12.0, xtol=1e-10)))
+    return bounds
+
+
+def hsd_bounds_grid(alpha, gamma, fractions, points=3001):
+    """The same boundaries by recursive integration (Simpson's rule from scipy on a fine
+    grid that ends at each boundary), for many looks, where the multivariate normal CDF
+    is too slow; each boundary by scipy's brentq."""
+    spent = lambda t: hsd(alpha, gamma, t)
+    nodes = density = None
+    bounds = []
+    for k, t in enumerate(fractions):
+        target = spent(t) - (spent(fractions[k - 1]) if k else 0.0)
+        if k == 0:
+            c = float(stats.norm.isf(target))
+            nodes = np.linspace(-12.0, c, points)
+            density = stats.norm.pdf(nodes)
+        else:
+            then, now = np.sqrt(fractions[k - 1]), np.sqrt(t)
+            spread = np.sqrt(t - fractions[k - 1])
+            cross = lambda c: integrate.simpson(
+                density * stats.norm.sf((c * now - nodes * then) / spread), x=nodes) - target
+            c = float(optimize.brentq(cross, -5.0, 15.0, xtol=1e-12))
+            grid = np.linspace(-12.0, min(c, 12.0), points)
+            moved = stats.norm.pdf((grid[:, None] * now - nodes[None, :] * then) / spread) * (now / spread)
+            density = integrate.simpson(moved * density[None, :], x=nodes, axis=1)
+            nodes = grid
+        bounds.append(c)
+    return bounds
+
+
+def stage_wise(alpha, gamma, fractions, k, p):
+    """P(no crossing before look k, Z_k >= z) + spent(t_k-1), z = isf(p): the stage-wise p."""
+    bounds = hsd_bounds(alpha, gamma, fractions[:k])
+    z = float(stats.norm.isf(p))
+    if k == 0:
+        return p
+    cov = covariance(fractions[: k + 1])
+    before = stats.multivariate_normal(np.zeros(k), cov[:k, :k], **PRECISE).cdf(np.array(bounds))
+    joint = stats.multivariate_normal(np.zeros(k + 1), cov, **PRECISE).cdf(np.array(bounds + [z]))
+    return hsd(alpha, gamma, fractions[k - 1]) + before - joint
+
+
+def welch_at(baseline, candidate, ratio):
+    a = candidate.var(ddof=1) / len(candidate)
+    b = ratio**2 * baseline.var(ddof=1) / len(baseline)
+    t = (candidate.mean() - ratio * baseline.mean()) / np.sqrt(a + b)
+    df = (a + b) ** 2 / (a**2 / (len(candidate) - 1) + b**2 / (len(baseline) - 1))
+    return t, df
+
+
+def fieller_case(index):
+    """Fieller's interval with Welch df at every ratio, by a direct root solve."""
+    nb, nc = (int(x) for x in rng.integers(2, 41, 2))
+    centre = float(rng.uniform(0.001, 300.0))
+    cv = float(rng.choice([0.005, 0.02, 0.05, 0.2, 0.6]))
+    baseline = np.abs(rng.normal(centre, centre * cv, nb))
+    candidate = np.abs(rng.normal(centre * rng.uniform(0.3, 3.0), centre * cv * rng.uniform(0.3, 3), nc))
+    level = float(rng.choice([1e-4, 0.001, 0.01, 0.025, 0.05]))
+    estimate = candidate.mean() / baseline.mean()
+    above = lambda r: stats.t.sf(*welch_at(baseline, candidate, r)) - level
+    below = lambda r: stats.t.cdf(*welch_at(baseline, candidate, r)) - level
+    low = 0.0 if above(0.0) >= 0 else optimize.brentq(above, 0.0, estimate, xtol=1e-14, rtol=1e-13)
+    limit = stats.t.cdf(-baseline.mean() / (baseline.std(ddof=1) / np.sqrt(nb)), nb - 1)
+    high = None
+    if limit < level:
+        top = max(2 * estimate, 1.0)
+        while below(top) >= 0:
+            top *= 2
+        high = optimize.brentq(below, estimate, top, xtol=1e-14, rtol=1e-13)
+    return {"baseline": baseline.tolist(), "candidate": candidate.tolist(), "level": level,
+            "low": float(low), "high": None if high is None else float(high)}
 
 
 def main():
     cases = [welch_case(i) for i in range(600)]
+    designs = [[3, 4, 5, 6, 8, 10, 13, 16, 20], [3, 6, 11, 20], [3, 10, 31, 100], [5, 10, 15, 20]]
     spending = [
-        {"alpha": alpha, "looks": looks, "levels": obf_levels(alpha, looks)}
-        for alpha in (0.05, 0.01)
-        for looks in (2, 3, 4, 5)
+        {"alpha": alpha, "gamma": gamma, "fractions": fractions,
+         "levels": [float(stats.norm.sf(c)) for c in
+                    (hsd_bounds if len(fractions) <= 4 else hsd_bounds_grid)(alpha, gamma, fractions)]}
+        for sizes in designs
+        for fractions in [[n / sizes[-1] for n in sizes]]
+        for alpha in (0.05, 0.005)
+        for gamma in (-3.0, -1.0)
     ]
+    fractions = [n / 20 for n in designs[0]]
+    stage = [
+        {"alpha": 0.05, "gamma": -3.0, "fractions": fractions, "look": k, "p": p,
+         "stageWise": float(stage_wise(0.05, -3.0, fractions, k, p))}
+        for k, p in [(0, 1e-4), (1, 3e-4), (2, 1e-3), (3, 2e-3)]
+    ]
+    fieller = [fieller_case(i) for i in range(200)]
     json.dump({"generator": "scripts/scipy-reference.py", "scipy": __import__("scipy").__version__,
-               "welch": cases, "spending": spending}, sys.stdout, separators=(",", ":"))
+               "welch": cases, "spending": spending, "stageWise": stage, "fieller": fieller},
+              sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")
 
 

@@ -1,69 +1,77 @@
 /**
- * `npm run validate`: the decision rule under simulation (issue 6). For data
- * resampled from Pulumi's raw timings and for synthetic noise (normal, lognormal,
- * heavy tails, linear drift across the run), it prints how often each verdict
- * comes out, the mean samples per group used, for looks = 1 and looks = 4; then
- * the family-wise false-regression rate of ten benchmarks with and without the
- * Holm adjustment. REPS=… sets the repetitions per row (default 4000).
+ * `npm run validate`: the decision rule under simulation, the figures of README
+ * "Validation". For data resampled from Pulumi's raw timings and for synthetic noise
+ * (normal, lognormal, heavy tails, linear drift across the run) it prints how often
+ * each verdict comes out and the mean samples per group used, for the default design
+ * and for a fixed sample size; the false-regression rate at +δ for several variance
+ * ratios; families of ten benchmarks; and the targets of the design with PASS/FAIL.
+ * REPS=… sets the repetitions per row (default 4000; families get a quarter).
  */
 import type { GroupIndex } from '../src/bench/schedule'
-import { analyse } from '../src/stats/analyse'
-import { holmRegressions, regressionPath } from '../src/stats/family'
 import { interleavedOrder } from '../src/bench/schedule'
+import { analyse } from '../src/stats/analyse'
+import { planRun, type Design } from '../src/stats/design'
+import { familyRegressions, regressionPath } from '../src/stats/family'
 import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
 
 const REPS = Number(process.env.REPS ?? 4000)
+const FAMILIES = Math.round(REPS / 4)
 const SAMPLES = 20
 const ALPHA = 0.05
 const THRESHOLD = 0.05
 const random = new Random(20231028)
+const DESIGNS: Record<string, Design> = {
+  default: planRun({ alpha: ALPHA, samples: SAMPLES, looks: 10 }),
+  fixed: planRun({ alpha: ALPHA, samples: SAMPLES, looks: 1 }),
+  detrend: planRun({ alpha: ALPHA, samples: SAMPLES, looks: 10, detrend: true })
+}
+const LOOKS_LABEL: Record<string, string> = {
+  default: 'up to 9',
+  fixed: '1',
+  detrend: 'up to 9, detrend'
+}
 
 type Pair = { baseline: number[]; candidate: number[] }
 interface Scenario {
   name: string
-  /** The true relative change of the candidate's mean, for the table. */
   change: string
   draw: () => Pair
-  looks?: number[]
+  designs?: string[]
 }
 
-/** A bootstrap resample: `SAMPLES` draws with replacement. */
 const resample = (times: number[]) => Array.from({ length: SAMPLES }, () => random.pick(times))
-
 const control = experimentTimes('parallelism-fix.json', 'control')
 const fix = experimentTimes('parallelism-fix.json', 'fix')
 const python = experimentTimes('ts-vs-py.json', 'control')
 const typescript = experimentTimes('ts-vs-py.json', 'ts-control')
-const percent = (a: number[], b: number[]) => {
-  const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length
-  const change = mean(b) / mean(a) - 1
-  return `${change >= 0 ? '+' : ''}${(100 * change).toFixed(1)}%`
-}
+const mean = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length
+const percent = (a: number[], b: number[]) => signed(mean(b) / mean(a) - 1)
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`
 
-/** Synthetic noise around 60 s with a 5% coefficient of variation (a busy shared runner). */
+/** Synthetic noise around 60 s. */
 const MEAN = 60
-const CV = 0.05
-const noises: Record<string, () => number> = {
-  normal: () => random.normal(0, CV),
-  lognormal: () => Math.exp(random.normal(0, CV)) - 1,
+const noises: Record<string, (cv: number) => number> = {
+  normal: cv => random.normal(0, cv),
+  lognormal: cv => Math.exp(random.normal(0, cv)) - 1,
   // Heavy tails: 1 sample in 20 is 30% slow (another job on the runner).
-  'heavy tails': () => random.normal(0, CV) + (random.uniform() < 0.05 ? 0.3 : 0)
+  'heavy tails': cv => random.normal(0, cv) + (random.uniform() < 0.05 ? 0.3 : 0)
 }
 
-function synthetic(noise: () => number, slowdown: number): () => Pair {
+/** Both groups with coefficient of variation `cv`; the candidate's variance `ratio` times. */
+function synthetic(kind: string, cv: number, slowdown: number, ratio = 1): () => Pair {
+  const noise = noises[kind]!
   return () => ({
-    baseline: Array.from({ length: SAMPLES }, () => MEAN * (1 + noise())),
-    candidate: Array.from({ length: SAMPLES }, () => MEAN * (1 + slowdown) * (1 + noise()))
+    baseline: Array.from({ length: SAMPLES }, () => MEAN * (1 + noise(cv))),
+    candidate: Array.from(
+      { length: SAMPLES },
+      () => MEAN * (1 + slowdown) * (1 + Math.sqrt(ratio) * noise(cv))
+    )
   })
 }
 
-/**
- * A runner that slows down linearly by `drift` over the run, A/A: samples in our
- * interleaved order (AB, BA, …) or, like the seed's hyperfine runs, all of the
- * baseline first.
- */
+/** A runner that slows down linearly by `drift` over the run, A/A. */
 function drifting(drift: number, order: 'interleaved' | 'sequential'): () => Pair {
   return () => {
     const slots =
@@ -72,7 +80,7 @@ function drifting(drift: number, order: 'interleaved' | 'sequential'): () => Pai
         : [...Array<GroupIndex>(SAMPLES).fill(0), ...Array<GroupIndex>(SAMPLES).fill(1)]
     const pair: Pair = { baseline: [], candidate: [] }
     slots.forEach((group, position) => {
-      const time = MEAN * (1 + (drift * position) / slots.length) * (1 + noises.normal!())
+      const time = MEAN * (1 + (drift * position) / slots.length) * (1 + noises.normal!(0.05))
       ;(group === 0 ? pair.baseline : pair.candidate).push(time)
     })
     return pair
@@ -105,32 +113,48 @@ const scenarios: Scenario[] = [
     change: percent(python, typescript),
     draw: () => ({ baseline: resample(python), candidate: resample(typescript) })
   },
-  ...Object.entries(noises).flatMap(([kind, noise]) =>
+  { name: 'normal, CV 2%', change: '0%', draw: synthetic('normal', 0.02, 0) },
+  ...Object.keys(noises).flatMap(kind =>
     [0, 0.05, 0.1, 0.25].map(slowdown => ({
-      name: `${kind}, CV ${100 * CV}%`,
+      name: `${kind}, CV 5%`,
       change: `+${100 * slowdown}%`,
-      draw: synthetic(noise, slowdown)
+      draw: synthetic(kind, 0.05, slowdown)
     }))
   ),
   {
     name: 'drift +20% over the run, interleaved',
     change: '0%',
-    draw: drifting(0.2, 'interleaved')
+    draw: drifting(0.2, 'interleaved'),
+    designs: ['default', 'fixed', 'detrend']
+  },
+  {
+    name: 'normal, CV 5%, no drift',
+    change: '+0%',
+    draw: synthetic('normal', 0.05, 0),
+    designs: ['detrend']
+  },
+  {
+    name: 'normal, CV 5%, no drift',
+    change: '+10%',
+    draw: synthetic('normal', 0.05, 0.1),
+    designs: ['detrend']
   },
   {
     name: 'drift +20% over the run, all baseline first',
     change: '0%',
     draw: drifting(0.2, 'sequential'),
-    looks: [1]
+    designs: ['default']
   }
 ]
 
 interface Row {
   rates: Record<Verdict, number>
   samples: number
+  /** `unchanged` verdicts whose ratio interval is not inside (1 − δ, 1 + δ). */
+  outside: number
 }
 
-function simulate(scenario: Scenario, looks: number): Row {
+function simulate(draw: () => Pair, design: Design, reps = REPS): Row {
   const counts: Record<Verdict, number> = {
     regression: 0,
     improvement: 0,
@@ -138,88 +162,153 @@ function simulate(scenario: Scenario, looks: number): Row {
     inconclusive: 0
   }
   let samples = 0
-  for (let i = 0; i < REPS; i++) {
-    const { baseline, candidate } = scenario.draw()
+  let outside = 0
+  for (let i = 0; i < reps; i++) {
+    const { baseline, candidate } = draw()
     const { comparison } = analyse(baseline, candidate, {
       alpha: ALPHA,
       threshold: THRESHOLD,
-      looks,
-      samples: SAMPLES
+      design
     })
     counts[comparison.verdict]++
     samples += comparison.samples
+    const { ciLow, ciHigh } = comparison.ratio
+    if (
+      comparison.verdict === 'unchanged' &&
+      !(ciLow! > 1 - THRESHOLD && ciHigh !== null && ciHigh < 1 + THRESHOLD)
+    )
+      outside++
   }
-  const rate = (n: number) => n / REPS
-  return {
-    rates: {
-      regression: rate(counts.regression),
-      improvement: rate(counts.improvement),
-      unchanged: rate(counts.unchanged),
-      inconclusive: rate(counts.inconclusive)
-    },
-    samples: samples / REPS
-  }
+  const rates = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, n / reps])) as Record<
+    Verdict,
+    number
+  >
+  return { rates, samples: samples / reps, outside }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+const targets: [string, boolean, string][] = []
+const target = (what: string, ok: boolean, measured: string) => targets.push([what, ok, measured])
+
 console.log(
   `pulumi-perf-gate decision rule, ${REPS} repetitions per row; alpha ${ALPHA}, threshold ${100 * THRESHOLD}%, up to ${SAMPLES} samples per group`
 )
 console.log(
-  `(${new Date().toISOString().slice(0, 10)}, node ${process.version}, \`npm run validate\`)\n`
+  `(${new Date().toISOString().slice(0, 10)}, node ${process.version}, \`npm run validate\`)`
+)
+const design = DESIGNS.default!
+console.log(
+  `Default design: looks at ${design.looks.map(look => look.baseline).join(', ')}; HSD γ ${design.regression.gamma} (regression, improvement) spending α* = ${design.regression.alphaStar.toPrecision(4)}, γ ${design.equivalence.gamma} (each side of unchanged) spending α* = ${design.equivalence.alphaStar.toPrecision(4)}\n`
 )
 console.log(
   '| data | true change | looks | regression | improvement | unchanged | inconclusive | mean samples per group |'
 )
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |')
+let unchangedTotal = 0
+let outsideTotal = 0
 for (const scenario of scenarios) {
-  for (const looks of scenario.looks ?? [1, 4]) {
-    const { rates, samples } = simulate(scenario, looks)
+  for (const name of scenario.designs ?? ['default', 'fixed']) {
+    const row = simulate(scenario.draw, DESIGNS[name]!)
+    unchangedTotal += Math.round(row.rates.unchanged * REPS)
+    outsideTotal += row.outside
+    const r = row.rates
     console.log(
-      `| ${scenario.name} | ${scenario.change} | ${looks} | ${pct(rates.regression)} | ${pct(rates.improvement)} | ${pct(rates.unchanged)} | ${pct(rates.inconclusive)} | ${samples.toFixed(1)} |`
+      `| ${scenario.name} | ${scenario.change} | ${LOOKS_LABEL[name]} | ${pct(r.regression)} | ${pct(r.improvement)} | ${pct(r.unchanged)} | ${pct(r.inconclusive)} | ${row.samples.toFixed(1)} |`
     )
+    if (name !== 'default') continue
+    if (scenario.name.endsWith('(seed)'))
+      target('seed 3×: samples per group ≤ 3.0', row.samples <= 3.0, row.samples.toFixed(2))
+    if (scenario.name === 'normal, CV 2%')
+      target('A/A at CV 2%: samples per group ≤ 6.5', row.samples <= 6.5, row.samples.toFixed(2))
+    if (scenario.name === 'normal, CV 5%' && scenario.change === '+25%')
+      target('+25% at CV 5%: samples per group ≤ 5', row.samples <= 5, row.samples.toFixed(2))
+    if (scenario.name === 'normal, CV 5%' && scenario.change === '+10%')
+      target('power at +10%, CV 5% ≥ 86%', r.regression >= 0.86, pct(r.regression))
   }
 }
+target(
+  'every unchanged verdict’s ratio interval inside ±δ',
+  outsideTotal === 0,
+  `${outsideTotal} of ${unchangedTotal} outside`
+)
 
-/** Ten benchmarks whose true slowdown is exactly the threshold, the worst case of "no regression". */
-function familyRate(looks: number, adjusted: boolean): number {
-  let any = 0
-  const reps = Math.round(REPS / 4)
-  for (let i = 0; i < reps; i++) {
-    const family = Array.from({ length: 10 }, () => {
-      const { baseline, candidate } = synthetic(noises.normal!, THRESHOLD)()
-      const { comparison } = analyse(baseline, candidate, {
+// False regressions at the boundary of H0, for unequal variances (the calibration's worst cases).
+const boundaryReps = 5 * REPS
+const se = Math.sqrt((ALPHA * (1 - ALPHA)) / boundaryReps)
+console.log(
+  `\nFalse regressions at a true slowdown of exactly the threshold, normal, CV 5%, ${boundaryReps} repetitions (limit alpha + 3 SE = ${pct(ALPHA + 3 * se)}):\n`
+)
+console.log('| candidate variance / baseline variance | looks | false regressions |')
+console.log('| ---: | --- | ---: |')
+for (const [label, ratio] of [
+  ['1/3', 1 / 3],
+  ['1', 1],
+  ['3', 3]
+] as const) {
+  const rate = simulate(synthetic('normal', 0.05, THRESHOLD, ratio), design, boundaryReps).rates
+    .regression
+  console.log(`| ${label} | up to 9 | ${pct(rate)} |`)
+  target(
+    `false regressions at +δ, variance ratio ${label} ≤ α + 3 SE`,
+    rate <= ALPHA + 3 * se,
+    pct(rate)
+  )
+}
+
+/** Ten benchmarks: the first slowed by `first` (or the seed's 3×), the others by `rest`. */
+function family(first: number | 'seed', rest: number, familySize: number) {
+  const familyDesign = planRun({ alpha: ALPHA, samples: SAMPLES, looks: 10, familySize })
+  let flagged = 0
+  let anyFalse = 0
+  for (let i = 0; i < FAMILIES; i++) {
+    const members = Array.from({ length: 10 }, (_, index) => {
+      const pair =
+        index === 0 && first === 'seed'
+          ? { baseline: resample(fix), candidate: resample(control) }
+          : synthetic('normal', 0.05, index === 0 ? (first as number) : rest)()
+      const { comparison } = analyse(pair.baseline, pair.candidate, {
         alpha: ALPHA,
         threshold: THRESHOLD,
-        looks,
-        samples: SAMPLES
+        design: familyDesign
       })
-      const pValues = regressionPath(baseline, candidate, {
-        samples: SAMPLES,
-        looks,
-        threshold: THRESHOLD,
-        looksMade: comparison.looks.length
-      })
-      return { samples: SAMPLES, looks, pValues, regression: comparison.verdict === 'regression' }
+      return {
+        design: familyDesign,
+        pValues: regressionPath(pair.baseline, pair.candidate, comparison.looks, THRESHOLD)
+      }
     })
-    const flagged = adjusted
-      ? holmRegressions(family, ALPHA).some(Boolean)
-      : family.some(b => b.regression)
-    if (flagged) any++
+    const { regression } = familyRegressions(members, ALPHA)
+    if (regression[0]) flagged++
+    if (regression.slice(first === rest ? 0 : 1).some(Boolean)) anyFalse++
   }
-  return any / reps
+  return { flagged: flagged / FAMILIES, anyFalse: anyFalse / FAMILIES }
 }
 
 console.log(
-  '\nFalse regressions over a family of benchmarks, each slower by exactly the threshold (worst case):\n'
+  `\nTen benchmarks judged together (mode: report, Holm over stage-wise p-values), normal, CV 5%, ${FAMILIES} families:\n`
 )
-console.log('| benchmarks | looks | without adjustment | with Holm |')
-console.log('| ---: | ---: | ---: | ---: |')
-for (const looks of [1, 4]) {
-  const one = simulate({ name: '', change: '', draw: synthetic(noises.normal!, THRESHOLD) }, looks)
-    .rates.regression
-  console.log(`| 1 | ${looks} | ${pct(one)} | ${pct(one)} |`)
-  console.log(
-    `| 10 | ${looks} | ${pct(familyRate(looks, false))} | ${pct(familyRate(looks, true))} |`
-  )
+console.log(
+  '| benchmarks | runs declare | first benchmark flagged | any of the rest falsely flagged |'
+)
+console.log('| --- | --- | ---: | ---: |')
+for (const [label, first, rest] of [
+  ['one +25%, nine unchanged', 0.25, 0],
+  ['one 3× (Pulumi fix → control), nine unchanged', 'seed', 0],
+  ['all ten at +δ', THRESHOLD, THRESHOLD]
+] as const) {
+  for (const m of [10, 1]) {
+    const { flagged, anyFalse } = family(first, rest, m)
+    const falseColumn = first === rest ? `${pct(anyFalse)} (any of the ten)` : pct(anyFalse)
+    console.log(
+      `| ${label} | ${m === 10 ? 'family-size 10' : 'nothing (alone)'} | ${first === rest ? '-' : pct(flagged)} | ${falseColumn} |`
+    )
+    if (m === 10 && first === 0.25)
+      target('ten benchmarks, one +25%: flagged ≥ 99%', flagged >= 0.99, pct(flagged))
+    if (m === 10 && first === rest)
+      target('all ten at +δ: any false regression ≤ α', anyFalse <= ALPHA, pct(anyFalse))
+  }
 }
+
+console.log('\nTargets (README "Validation"):\n')
+for (const [what, ok, measured] of targets)
+  console.log(`- ${ok ? 'PASS' : 'FAIL'} ${what}: ${measured}`)
+if (targets.some(([, ok]) => !ok)) process.exitCode = 1

@@ -11,6 +11,7 @@ import {
   MAX_LOOKS,
   parseChoice,
   parseDecision,
+  parseFamilySize,
   parseInteger,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
@@ -25,7 +26,17 @@ import {
 import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/compare.ts
-var FLAGS = ["baseline", "candidate", "alpha", "threshold", "looks", "fail-on", "format", "name"];
+var FLAGS = [
+  "baseline",
+  "candidate",
+  "alpha",
+  "threshold",
+  "looks",
+  "family-size",
+  "fail-on",
+  "format",
+  "name"
+];
 var compareCommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, FLAGS);
   if (help) return "help";
@@ -41,10 +52,12 @@ var compareCommand = async (argv, io) => {
   });
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
+  const familySize = parseFamilySize({ ["family-size" /* FamilySize */]: values["family-size"] });
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
   const { results } = analyseFiles(files, {
     ...decision,
     looks,
+    familySize,
     baseline: values.baseline,
     candidate: values.candidate,
     name: values.name

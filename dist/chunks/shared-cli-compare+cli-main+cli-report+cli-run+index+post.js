@@ -42,6 +42,8 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["Timeout"] = "timeout";
   Input2["Alpha"] = "alpha";
   Input2["Threshold"] = "threshold";
+  Input2["FamilySize"] = "family-size";
+  Input2["Detrend"] = "detrend";
   Input2["FailOn"] = "fail-on";
   Input2["Comment"] = "comment";
   Input2["CommentKey"] = "comment-key";
@@ -56,11 +58,13 @@ var INPUT_DEFAULTS = {
   ["shell" /* Shell */]: "bash",
   ["pulumi-download-url" /* PulumiDownloadUrl */]: DEFAULT_DOWNLOAD_URL,
   ["samples" /* Samples */]: "20",
-  ["looks" /* Looks */]: "4",
+  ["looks" /* Looks */]: "10",
   ["warmup" /* Warmup */]: "1",
   ["timeout" /* Timeout */]: "30",
   ["alpha" /* Alpha */]: "0.05",
   ["threshold" /* Threshold */]: "5%",
+  ["family-size" /* FamilySize */]: "1",
+  ["detrend" /* Detrend */]: "false",
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",
   ["github-token" /* GithubToken */]: "${{ github.token }}"

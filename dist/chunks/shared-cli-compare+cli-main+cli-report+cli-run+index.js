@@ -2,10 +2,10 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 
 // src/stats/verdict.ts
-function decide(p, level, lastLook) {
-  if (p.pRegression < level) return "regression";
-  if (p.pImprovement < level) return "improvement";
-  if (p.pUnchanged < level) return "unchanged";
+function decide(p, levels, lastLook) {
+  if (p.pRegression < levels.regression) return "regression";
+  if (p.pImprovement < levels.regression) return "improvement";
+  if (p.pUnchanged < levels.equivalence) return "unchanged";
   return lastLook ? "inconclusive" : null;
 }
 function failsCheck(verdict, failOn) {

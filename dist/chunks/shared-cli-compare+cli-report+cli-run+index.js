@@ -11928,16 +11928,19 @@ function parseDecision(raw) {
     ])
   };
 }
+function parseFamilySize(raw) {
+  return parseInteger("family-size" /* FamilySize */, required(raw, "family-size" /* FamilySize */), { min: 1, max: 1e3 });
+}
 function parseRunConfig(raw, env) {
   const target = parseTarget(raw, env);
   const samples = parseInteger("samples" /* Samples */, required(raw, "samples" /* Samples */), {
     min: 2,
     max: MAX_SAMPLES
   });
-  const looks = parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), {
-    min: 1,
-    max: Math.min(samples, MAX_LOOKS)
-  });
+  const looks = Math.min(
+    samples,
+    parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), { min: 1, max: MAX_LOOKS })
+  );
   const shellName = required(raw, "shell" /* Shell */);
   const shell = SHELLS[shellName];
   if (shell === void 0) {
@@ -11954,6 +11957,8 @@ function parseRunConfig(raw, env) {
     cleanup: inputValue(raw, "cleanup" /* Cleanup */),
     samples,
     looks,
+    familySize: parseFamilySize(raw),
+    detrend: parseChoice("detrend" /* Detrend */, required(raw, "detrend" /* Detrend */), ["true", "false"]) === "true",
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
     decision: parseDecision(raw),
@@ -12062,6 +12067,25 @@ function formatP(p) {
   if (!Number.isFinite(p)) return "-";
   if (p === 0) return "< 1e-300";
   return p < 1e-3 ? p.toExponential(2) : p.toPrecision(2);
+}
+function formatPAgainst(p, level) {
+  for (let digits = 2; digits <= 8; digits++) {
+    const shownP = significant(p, digits);
+    const shownLevel = significant(level, digits).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
+    if (Number(shownP) < Number(shownLevel) === p < level || digits === 8) {
+      return { p: shownP, level: shownLevel };
+    }
+  }
+  throw new Error("unreachable");
+}
+function formatLevel(level) {
+  return significant(level, 2).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
+}
+var TRAILING_ZEROS = /(\.\d*?)0+(?=e|$)/;
+function significant(value, digits) {
+  if (value === 0) return "0";
+  const text = value < 1e-3 ? value.toExponential(digits - 1) : value.toPrecision(digits);
+  return text.replace(/\.(?=e|$)/, "");
 }
 function percentDigits(...fractions) {
   return fractions.every((fraction) => Math.abs(fraction) < 0.01) ? 2 : 1;
@@ -12238,6 +12262,7 @@ function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
 
 // src/stats/ratio.ts
 function meanRatio(baseline, candidate) {
+  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
   const value = candidate.mean / baseline.mean;
   const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
   return { value, stddev };
@@ -12301,41 +12326,48 @@ var VERDICT_LABEL = {
   inconclusive: "Inconclusive"
 };
 function comparedGroups(results) {
-  return {
-    baseline: findGroup(results, results.comparison.baseline),
-    candidate: findGroup(results, results.comparison.candidate)
-  };
-}
-function findGroup(results, name) {
-  const found = results.results.find((result) => result.parameters?.group === name) ?? results.results.find((result) => result.command === name);
-  if (!found) {
+  const [baseline, candidate] = results.results;
+  if (baseline === void 0 || candidate === void 0) {
     throw new InputError(
-      `Results file of "${results.benchmark}" has no result with parameters.group "${name}" named by its comparison`
+      `Results file of "${results.benchmark}" holds ${results.results.length} results; a comparison needs two`
     );
   }
-  return found;
+  return { baseline, candidate };
 }
 function relativeChange(results) {
-  const { difference } = results.comparison;
-  const baselineMean = comparedGroups(results).baseline.mean;
+  const { ratio } = results.comparison;
+  const minusOne = (value) => value === null ? null : value - 1;
   return {
-    mean: difference.mean / baselineMean,
-    low: difference.ciLow / baselineMean,
-    high: difference.ciHigh / baselineMean,
-    confidence: difference.confidence
+    mean: minusOne(ratio.value),
+    low: minusOne(ratio.ciLow),
+    high: minusOne(ratio.ciHigh),
+    confidence: ratio.confidence
   };
 }
 function formatChange(change) {
-  const level = formatPercent(change.confidence);
-  const digits = percentDigits(change.mean, change.low, change.high);
+  if (change.mean === null) return "undefined (the baseline mean is 0 s)";
+  const level = formatConfidence(change.confidence);
+  const finite = [change.mean, change.low, change.high].filter(
+    (value) => value !== null
+  );
+  const digits = percentDigits(...finite);
   const [mean4, low, high] = [change.mean, change.low, change.high].map(
-    (fraction) => formatPercentChange(fraction, digits)
+    (fraction) => fraction === null ? "no upper bound" : formatPercentChange(fraction, digits)
   );
   return `${mean4} (${level} CI ${low} to ${high})`;
 }
+function formatConfidence(confidence) {
+  return `${Number((confidence * 100).toPrecision(3))}%`;
+}
 function speedup(comparison) {
-  const { faster, factor, stddev } = largerOverSmaller(comparison.ratio);
-  return { candidateFaster: faster === "candidate", factor, text: formatRatio(factor, stddev) };
+  const { value, stddev } = comparison.ratio;
+  if (value === null || stddev === null || !(value > 0)) return null;
+  const { faster, factor, stddev: spread } = largerOverSmaller({ value, stddev });
+  return { candidateFaster: faster === "candidate", factor, text: formatRatio(factor, spread) };
+}
+function pNeeded(p, level) {
+  const shown = formatPAgainst(p, level);
+  return `p = ${shown.p}; this look needed < ${shown.level}`;
 }
 function headline(results, style = PLAIN_STYLE) {
   const { comparison } = results;
@@ -12344,13 +12376,19 @@ function headline(results, style = PLAIN_STYLE) {
   const baseline = style.name(comparison.baseline);
   const change = relativeChange(results);
   const threshold = formatPercent(comparison.threshold);
+  const look = comparison.looks[comparison.looks.length - 1];
+  const level = look?.level ?? comparison.alpha;
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
   switch (comparison.verdict) {
     case "regression":
-      return `Regression: ${candidate} ${formatPercentAmount(change.mean)} slower than ${baseline} (p ${pIs(welch.pRegression)}, threshold ${threshold})`;
-    case "improvement":
-      return `Improvement: ${candidate} ran ${speedup(comparison).text} times faster than ${baseline} (p ${pIs(welch.pImprovement)})`;
+      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pRegression, level)})`;
+    case "improvement": {
+      const faster = speedup(comparison);
+      const how = faster ? `${faster.text} times faster` : `${formatPercentAmount(change.mean ?? NaN)} faster`;
+      return `Improvement: ${candidate} ran ${how} than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pImprovement, level)})`;
+    }
     case "unchanged":
-      return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean)}, p ${pIs(welch.pUnchanged)})`;
+      return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`;
     case "inconclusive":
       return comparison.threshold === 0 ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}` : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at \xB1${threshold}`;
   }
@@ -12361,37 +12399,62 @@ function sentenceStart(name) {
 }
 function speedupSentence(results, style) {
   const { comparison } = results;
-  const { candidateFaster, factor, text } = speedup(comparison);
-  const [faster, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
-  if (factor.toFixed(2) === "1.00") {
-    return `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text}).`;
+  const faster = speedup(comparison);
+  if (faster === null) {
+    return `No speed ratio: the mean time of ${style.name(comparison.baseline)} or ${style.name(comparison.candidate)} is 0 s.`;
   }
-  return `${style.name(sentenceStart(faster))} ran ${text} times faster than ${style.name(slower)}.`;
+  const { candidateFaster, factor, text } = faster;
+  const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
+  const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
+  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${ratioIntervalSentence(comparison)}`;
+}
+function ratioIntervalSentence(comparison) {
+  const { ratio } = comparison;
+  if (ratio.ciLow === null) return "";
+  const high = ratio.ciHigh === null ? "no upper bound" : formatRatioBound(ratio.ciHigh);
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of candidate/baseline is ${formatRatioBound(ratio.ciLow)} to ${high}.`;
+}
+function formatRatioBound(value) {
+  return Number(value.toPrecision(3)).toString();
 }
 function statisticsLines(results, style) {
   const { comparison } = results;
   const { welch } = comparison;
   const threshold = formatPercent(comparison.threshold);
+  const look = comparison.looks[comparison.looks.length - 1];
+  const level = look?.level ?? comparison.alpha;
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
   return [
     `Welch's t-test: t = ${formatStatistic(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
     `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
-    `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)}: p(regression) ${pIs(welch.pRegression)}, p(improvement) ${pIs(welch.pImprovement)}, p(unchanged) ${pIs(welch.pUnchanged)}`,
+    `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
     looksLine(comparison)
   ];
 }
+function testsAtLook(welch, level, equivalenceLevel) {
+  const sides = [welch.pRegression, welch.pImprovement].map((p) => formatPAgainst(p, level));
+  const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel);
+  const needed = sides.map((side) => side.level).sort((a, b) => b.length - a.length)[0];
+  return `p(regression) = ${sides[0].p}, p(improvement) = ${sides[1].p}, p(unchanged) = ${unchanged.p}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
+}
+function familyNote(comparison) {
+  const m = comparison.design.familySize;
+  const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
+  return trend + (m > 1 ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})` : "");
+}
 function looksLine(comparison) {
   const { looks } = comparison;
-  const at = looks.length === 0 ? "" : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group; levels ${looks.map((look) => formatP(look.level)).join(", ")})`;
+  const at = looks.length === 0 ? "" : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
   const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
   return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
 }
-function sensitivityLines(results, style) {
+function sensitivityLines(results, _style) {
   const { comparison } = results;
   if (comparison.verdict !== "inconclusive" || !comparison.sensitivity) return [];
-  const { detectableSlowdown, samplesNeeded } = comparison.sensitivity;
+  const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity;
   const threshold = formatPercent(comparison.threshold);
-  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at ${style.alpha} = ${formatPlain(comparison.alpha)}).`;
-  const needed = samplesNeeded === null ? `No number of samples would resolve the \xB1${threshold} threshold: the observed change sits right on it.` : `About ${formatCount(samplesNeeded)} samples per group would resolve the \xB1${threshold} threshold (this run used ${formatCount(comparison.samples)}).`;
+  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`;
+  const needed = samplesNeeded === null ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.` : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within \xB1${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`;
   return [detectable, needed];
 }
 function groupLabel(result, role) {
@@ -12702,6 +12765,42 @@ function resultsFile(benchmark, sources, analysis, extra = {}) {
   };
 }
 
+// src/stats/looks.ts
+var FIRST_LOOK = 3;
+var GROWTH = 1.25;
+function lookCounts(samples, maxLooks) {
+  if (maxLooks <= 1 || samples <= FIRST_LOOK) return [samples];
+  const natural = [];
+  for (let n = FIRST_LOOK; n * Math.sqrt(GROWTH) <= samples; n = nextLook(n, GROWTH)) {
+    natural.push(n);
+  }
+  if (natural.length < maxLooks) return [...natural, samples];
+  const ratio = (samples / FIRST_LOOK) ** (1 / (maxLooks - 1));
+  const counts = [];
+  for (let k = 0; k < maxLooks - 1; k++) {
+    const n = Math.max(Math.round(FIRST_LOOK * ratio ** k), (counts[k - 1] ?? 0) + 1);
+    if (n >= samples) break;
+    counts.push(n);
+  }
+  return [...counts, samples];
+}
+function nextLook(n, growth) {
+  return Math.max(n + 1, Math.round(growth * n));
+}
+function placeLooks(counts, maxLooks) {
+  const smaller = Math.min(counts.baseline, counts.candidate);
+  const scaled = (n, total) => total === smaller ? n : Math.max(n, Math.round(n * total / smaller));
+  return lookCounts(smaller, maxLooks).map((n) => ({
+    baseline: scaled(n, counts.baseline),
+    candidate: scaled(n, counts.candidate)
+  }));
+}
+function informationFractions(looks) {
+  const information = (look) => 1 / (1 / look.baseline + 1 / look.candidate);
+  const last = information(looks[looks.length - 1]);
+  return looks.map((look) => information(look) / last);
+}
+
 // src/stats/distributions.ts
 var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
 var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
@@ -12721,18 +12820,49 @@ function normalQuantile(p) {
   return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
 }
 
+// src/stats/detrend.ts
+function interleavedPosition(group, index) {
+  const second = group === "baseline" ? index % 2 === 1 : index % 2 === 0;
+  return 2 * index + (second ? 1 : 0);
+}
+function detrended(baseline, candidate) {
+  const groups = [
+    { times: baseline, positions: baseline.map((_, i) => interleavedPosition("baseline", i)) },
+    { times: candidate, positions: candidate.map((_, i) => interleavedPosition("candidate", i)) }
+  ];
+  let products = 0;
+  let squares = 0;
+  for (const { times, positions } of groups) {
+    const meanTime = average(times);
+    const meanPosition = average(positions);
+    positions.forEach((position, i) => {
+      products += (position - meanPosition) * (times[i] - meanTime);
+      squares += (position - meanPosition) ** 2;
+    });
+  }
+  const slope = squares > 0 ? products / squares : 0;
+  const centre = average(groups.flatMap((group) => group.positions));
+  const [b, c] = groups.map(
+    ({ times, positions }) => times.map((time, i) => time - slope * (positions[i] - centre))
+  );
+  return { baseline: b, candidate: c };
+}
+function average(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
 // src/stats/welch.ts
-function welchStatistic(baseline, candidate, factor = 1) {
+function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
   const a = candidate.stddev ** 2 / candidate.n;
   const b = (factor * baseline.stddev) ** 2 / baseline.n;
   const difference = candidate.mean - factor * baseline.mean;
   const variance = a + b;
   if (variance === 0) {
     const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
-    return { t, df: baseline.n + candidate.n - 2 };
+    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) };
   }
   const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1));
-  return { t: difference / Math.sqrt(variance), df };
+  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) };
 }
 function upperTail({ t, df }) {
   return tCdf(-t, df);
@@ -12744,23 +12874,12 @@ function twoSided({ t, df }) {
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
 }
 
-// src/stats/interval.ts
-function differenceInterval(baseline, candidate, alpha) {
-  const mean4 = candidate.mean - baseline.mean;
-  const standardError = Math.sqrt(
-    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
-  );
-  const { df } = welchStatistic(baseline, candidate);
-  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
-  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
-}
-
 // src/stats/margin-tests.ts
-function welchFigures(baseline, candidate, threshold) {
-  const plain = welchStatistic(baseline, candidate);
-  const upper = welchStatistic(baseline, candidate, 1 + threshold);
-  const lower = welchStatistic(baseline, candidate, 1 - threshold);
-  const pUnchanged = threshold > 0 ? Math.max(lowerTail(upper), upperTail(lower)) : 1;
+function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
+  const plain = welchStatistic(baseline, candidate, 1, dfLoss);
+  const upper = welchStatistic(baseline, candidate, 1 + threshold, dfLoss);
+  const lower = welchStatistic(baseline, candidate, 1 - threshold, dfLoss);
+  const pUnchanged = Math.max(lowerTail(upper), upperTail(lower));
   return {
     t: plain.t,
     df: plain.df,
@@ -12770,6 +12889,47 @@ function welchFigures(baseline, candidate, threshold) {
     pUnchanged
   };
 }
+
+// src/stats/random.ts
+var SeededRandom = class {
+  state;
+  constructor(seed) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform on [0, 1) (mulberry32). */
+  uniform() {
+    this.state = this.state + 1831565813 >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  }
+  /** Standard normal (Box–Muller). */
+  normal() {
+    const u = 1 - this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
+  }
+  /** Chi-squared with `df` degrees of freedom: 2·Gamma(df/2), by Marsaglia and Tsang (2000). */
+  chiSquared(df) {
+    return df <= 0 ? 0 : 2 * this.gamma(df / 2);
+  }
+  gamma(shape) {
+    if (shape < 1) return this.gamma(shape + 1) * (1 - this.uniform()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (; ; ) {
+      let x;
+      let v;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.uniform();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+};
 
 // node_modules/simple-statistics/dist/simple-statistics.mjs
 function sum(x) {
@@ -13093,54 +13253,113 @@ PerceptronModel.prototype.train = function train2(features, label) {
   return this;
 };
 
-// src/stats/outliers.ts
-var OUTLIER_THRESHOLD = 14.826;
-function modifiedZScores(times) {
+// src/stats/summary.ts
+function summarize(times, group = "group") {
+  if (times.length < 2) {
+    throw new InputError(
+      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
+    );
+  }
   const values = [...times];
-  const middle = median(values);
-  const mad = median(values.map((x) => Math.abs(x - middle)));
-  const scale = mad > 0 ? mad : Number.EPSILON;
-  return values.map((x) => (x - middle) / scale);
-}
-function outlierWarnings(group, times) {
-  if (times.length < 3) return [];
-  const scores = modifiedZScores(times);
-  const warnings = [];
-  if ((scores[0] ?? 0) > OUTLIER_THRESHOLD) {
-    warnings.push(
-      `The first ${group} sample was much slower than the rest; caches may have been cold. Consider more warmup runs.`
-    );
-  }
-  const outliers = scores.filter((score2) => Math.abs(score2) > OUTLIER_THRESHOLD).length;
-  if (outliers > 0) {
-    warnings.push(
-      `${outliers} of ${times.length} ${group} samples are statistical outliers (|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}); other activity on the runner may have disturbed them.`
-    );
-  }
-  return warnings;
+  const lowest = min(values);
+  const constant = lowest === max(values);
+  return {
+    n: values.length,
+    mean: constant ? lowest : mean3(values),
+    stddev: constant ? 0 : sampleStandardDeviation(values),
+    median: median(values),
+    min: lowest,
+    max: max(values)
+  };
 }
 
-// src/stats/sensitivity.ts
-var POWER = 0.8;
-function sensitivity(baseline, candidate, alpha, threshold) {
-  const factor = 1 + threshold;
-  const standardError = Math.sqrt(
-    candidate.stddev ** 2 / candidate.n + (factor * baseline.stddev) ** 2 / baseline.n
-  );
-  const { df } = welchStatistic(baseline, candidate, factor);
-  const detectableSlowdown = threshold + (tQuantile(1 - alpha, df) + tQuantile(POWER, df)) * standardError / baseline.mean;
-  const observed = Math.abs(candidate.mean - baseline.mean) / baseline.mean;
-  const gap = Math.abs(observed - threshold) * baseline.mean;
-  const variance = baseline.stddev ** 2 + candidate.stddev ** 2;
-  const z2 = normalQuantile(1 - alpha) + normalQuantile(POWER);
-  const samplesNeeded = gap === 0 ? null : Math.max(2, Math.ceil(z2 * z2 * variance / gap ** 2));
-  return { detectableSlowdown, samplesNeeded };
+// src/stats/null-paths.ts
+function simulateNullPaths(sizes, varianceRatio, paths, seed, detrend = false) {
+  if (detrend) return simulateDetrendedPaths(sizes, varianceRatio, paths, seed);
+  const random = new SeededRandom(seed);
+  const looks = sizes.length;
+  const p = new Float64Array(paths * looks);
+  for (let path = 0; path < paths; path++) {
+    const baseline = new RunningGroup(1);
+    const candidate = new RunningGroup(Math.sqrt(varianceRatio));
+    for (let k = 0; k < looks; k++) {
+      baseline.grow(sizes[k].baseline, random);
+      candidate.grow(sizes[k].candidate, random);
+      p[path * looks + k] = upperTailP(baseline, candidate);
+    }
+  }
+  return { looks, p };
+}
+function simulateDetrendedPaths(sizes, varianceRatio, paths, seed) {
+  const random = new SeededRandom(seed);
+  const looks = sizes.length;
+  const last = sizes[looks - 1];
+  const p = new Float64Array(paths * looks);
+  const sd = Math.sqrt(varianceRatio);
+  for (let path = 0; path < paths; path++) {
+    const baseline = Array.from({ length: last.baseline }, () => random.normal());
+    const candidate = Array.from({ length: last.candidate }, () => sd * random.normal());
+    for (let k = 0; k < looks; k++) {
+      const adjusted = detrended(
+        baseline.slice(0, sizes[k].baseline),
+        candidate.slice(0, sizes[k].candidate)
+      );
+      const figures = welchFigures(
+        summarize(adjusted.baseline),
+        summarize(adjusted.candidate),
+        0,
+        1
+      );
+      p[path * looks + k] = figures.pRegression;
+    }
+  }
+  return { looks, p };
+}
+var RunningGroup = class {
+  constructor(sd) {
+    this.sd = sd;
+  }
+  sd;
+  n = 0;
+  mean = 0;
+  squares = 0;
+  grow(to, random) {
+    const m = to - this.n;
+    if (m <= 0) return;
+    const batchMean = this.sd / Math.sqrt(m) * random.normal();
+    const batchSquares = this.sd * this.sd * random.chiSquared(m - 1);
+    const delta = batchMean - this.mean;
+    this.squares += batchSquares + this.n * m / to * delta * delta;
+    this.mean += m / to * delta;
+    this.n = to;
+  }
+};
+function upperTailP(baseline, candidate) {
+  const a = candidate.squares / (candidate.n - 1) / candidate.n;
+  const b = baseline.squares / (baseline.n - 1) / baseline.n;
+  const df = (a + b) ** 2 / (a * a / (candidate.n - 1) + b * b / (baseline.n - 1));
+  return tCdf(-(candidate.mean - baseline.mean) / Math.sqrt(a + b), df);
+}
+function crossingRate(paths, levels) {
+  let crossed = 0;
+  const count = paths.p.length / paths.looks;
+  for (let path = 0; path < count; path++) {
+    for (let k = 0; k < paths.looks; k++) {
+      if (paths.p[path * paths.looks + k] < levels[k]) {
+        crossed++;
+        break;
+      }
+    }
+  }
+  return crossed / count;
 }
 
 // src/stats/spending.ts
-function obrienFlemingSpent(alpha, fraction) {
+function hsdSpent(alpha, gamma, fraction) {
   if (fraction <= 0) return 0;
-  return 2 * normalCdf(normalQuantile(alpha / 2) / Math.sqrt(fraction));
+  if (fraction >= 1) return alpha;
+  if (gamma === 0) return alpha * fraction;
+  return alpha * -Math.expm1(-gamma * fraction) / -Math.expm1(-gamma);
 }
 var LOWER = -10;
 var GRID_INTERVALS = 200;
@@ -13165,38 +13384,38 @@ function integrate(density, f) {
 function standardNormalDensity(x) {
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }
-function spendingLevels(alpha, fractions) {
+function boundary(fractions, spent) {
   const levels = [];
-  let density = null;
-  let previousFraction = 0;
-  let spent = 0;
-  for (const fraction of fractions) {
-    const target = obrienFlemingSpent(alpha, fraction) - spent;
-    let boundary;
-    if (density === null) {
-      boundary = -normalQuantile(target);
-      density = onGrid(LOWER, boundary, standardNormalDensity);
-    } else {
-      const before = density;
-      const spread = Math.sqrt(fraction - previousFraction);
-      const now = Math.sqrt(fraction);
-      const then = Math.sqrt(previousFraction);
-      const crossing = (c) => integrate(before, (u) => normalCdf(-(c * now - u * then) / spread));
-      boundary = target > 0 ? bisect(crossing, target) : Infinity;
-      density = onGrid(
+  const densities = [];
+  const crossingAt = (k, c) => {
+    if (k === 0) return normalCdf(-c);
+    const [now, then] = [Math.sqrt(fractions[k]), Math.sqrt(fractions[k - 1])];
+    const spread = Math.sqrt(fractions[k] - fractions[k - 1]);
+    return integrate(densities[k - 1], (u) => normalCdf(-(c * now - u * then) / spread));
+  };
+  fractions.forEach((fraction, k) => {
+    const target = spent(fraction) - (k === 0 ? 0 : spent(fractions[k - 1]));
+    const c = k === 0 ? -normalQuantile(target) : target > 0 ? bisect((c2) => crossingAt(k, c2), target) : Infinity;
+    levels.push(normalCdf(-c));
+    const top = Math.min(c, -LOWER);
+    if (k === 0) {
+      densities.push(onGrid(LOWER, top, standardNormalDensity));
+      return;
+    }
+    const [now, then] = [Math.sqrt(fraction), Math.sqrt(fractions[k - 1])];
+    const spread = Math.sqrt(fraction - fractions[k - 1]);
+    densities.push(
+      onGrid(
         LOWER,
-        Math.min(boundary, -LOWER),
+        top,
         (z2) => integrate(
-          before,
+          densities[k - 1],
           (u) => standardNormalDensity((z2 * now - u * then) / spread) * (now / spread)
         )
-      );
-    }
-    levels.push(normalCdf(-boundary));
-    spent += target;
-    previousFraction = fraction;
-  }
-  return levels;
+      )
+    );
+  });
+  return { levels, beyond: crossingAt };
 }
 function bisect(crossing, target) {
   let low = LOWER;
@@ -13208,116 +13427,353 @@ function bisect(crossing, target) {
   }
   return (low + high) / 2;
 }
-function lookSampleSizes(samples, looks) {
-  return Array.from({ length: looks }, (_, k) => Math.ceil((k + 1) * samples / looks));
-}
-var levelCache = /* @__PURE__ */ new Map();
-function lookLevels(alpha, samples, looks) {
-  if (looks === 1) return [alpha];
-  const key = `${alpha}/${samples}/${looks}`;
-  let levels = levelCache.get(key);
-  if (levels === void 0) {
-    levels = spendingLevels(
-      alpha,
-      lookSampleSizes(samples, looks).map((n) => n / samples)
-    );
-    levelCache.set(key, levels);
-  }
-  return levels;
+function upperQuantile(p) {
+  return -normalQuantile(p);
 }
 
-// src/stats/summary.ts
-function summarize(times, group = "group") {
-  if (times.length < 2) {
-    throw new InputError(
-      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
-    );
+// src/stats/calibrate.ts
+var VARIANCE_RATIOS = [1 / 3, 3];
+function calibrationPaths(target) {
+  return Math.min(1e5, Math.max(2e4, Math.ceil(2e3 / target)));
+}
+var CALIBRATION_SEED = 20231028;
+function spendingLevels(looks, alphaStar, gamma) {
+  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, gamma).levels;
+}
+var boundaries = /* @__PURE__ */ new Map();
+function spendingBoundary(looks, alphaStar, gamma) {
+  const key = `${JSON.stringify(looks)}/${alphaStar}/${gamma}`;
+  let found = boundaries.get(key);
+  if (found === void 0) {
+    found = boundary(informationFractions(looks), (t) => hsdSpent(alphaStar, gamma, t));
+    if (boundaries.size > 1e3) boundaries.clear();
+    boundaries.set(key, found);
   }
-  const values = [...times];
-  const lowest = min(values);
-  const constant = lowest === max(values);
+  return found;
+}
+function calibratedAlpha(looks, target, gamma, detrend = false) {
+  if (looks.length === 1) return target;
+  const key = `${JSON.stringify(looks)}/${target}/${gamma}/${detrend}`;
+  const known = cache.get(key);
+  if (known !== void 0) return known;
+  const paths = nullPaths(looks, calibrationPaths(target), detrend);
+  const rate = (alphaStar2) => worstRate(paths, spendingLevels(looks, alphaStar2, gamma));
+  const alphaStar = solve(rate, target);
+  cache.set(key, alphaStar);
+  return alphaStar;
+}
+var cache = /* @__PURE__ */ new Map();
+var simulated = /* @__PURE__ */ new Map();
+function nullPaths(looks, count, detrend) {
+  const key = `${JSON.stringify(looks)}/${count}/${detrend}`;
+  let paths = simulated.get(key);
+  if (paths === void 0) {
+    paths = VARIANCE_RATIOS.map(
+      (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, detrend)
+    );
+    if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
+    simulated.set(key, paths);
+  }
+  return paths;
+}
+function worstRate(paths, levels) {
+  return Math.max(...paths.map((simulated2) => crossingRate(simulated2, levels)));
+}
+function solve(rate, target) {
+  let alphaStar = target;
+  for (let step = 0; step < 6; step++) {
+    const ratio = target / rate(alphaStar);
+    if (Math.abs(ratio - 1) < 1e-4) break;
+    alphaStar *= ratio;
+  }
+  let low = alphaStar * 0.98;
+  let high = alphaStar * 1.02;
+  while (rate(low) > target) low *= 0.98;
+  if (rate(high) <= target) return high;
+  for (let i = 0; i < 12; i++) {
+    const middle = (low + high) / 2;
+    if (rate(middle) <= target) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+// src/stats/design.ts
+var REGRESSION_GAMMA = -3;
+var EQUIVALENCE_GAMMA = -1;
+function planDesign(looks, alpha, familySize = 1, gammas = { regression: REGRESSION_GAMMA, equivalence: EQUIVALENCE_GAMMA }, detrend = false) {
+  const spending = (gamma, target) => ({
+    function: "hwang-shih-decani",
+    gamma,
+    target,
+    alphaStar: calibratedAlpha(looks, target, gamma, detrend)
+  });
   return {
-    n: values.length,
-    mean: constant ? lowest : mean3(values),
-    stddev: constant ? 0 : sampleStandardDeviation(values),
-    median: median(values),
-    min: lowest,
-    max: max(values)
+    looks: looks.map((look) => ({ ...look })),
+    familySize,
+    regression: spending(gammas.regression, alpha / familySize),
+    equivalence: spending(gammas.equivalence, alpha),
+    detrend
+  };
+}
+function designLevels(design) {
+  const regression = spendingLevels(
+    design.looks,
+    design.regression.alphaStar,
+    design.regression.gamma
+  );
+  const equivalence = spendingLevels(
+    design.looks,
+    design.equivalence.alphaStar,
+    design.equivalence.gamma
+  );
+  return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k] }));
+}
+function planRun(options) {
+  const counts = { baseline: options.samples, candidate: options.samples };
+  return planDesign(
+    placeLooks(counts, options.looks),
+    options.alpha,
+    options.familySize ?? 1,
+    void 0,
+    options.detrend ?? false
+  );
+}
+
+// src/stats/fieller.ts
+function ratioInterval(baseline, candidate, level, dfLoss = 0) {
+  const estimate = candidate.mean / baseline.mean;
+  const above = (ratio) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss));
+  const below = (ratio) => lowerTail(welchStatistic(baseline, candidate, ratio, dfLoss));
+  const low = above(0) >= level ? 0 : edge((ratio) => above(ratio) < level, 0, estimate);
+  return {
+    low,
+    high: upperBound(baseline, below, level, estimate, dfLoss),
+    confidence: 1 - 2 * level
+  };
+}
+function upperBound(baseline, below, level, estimate, dfLoss) {
+  const df = Math.max(1, baseline.n - 1 - dfLoss);
+  const limit = baseline.stddev === 0 ? 0 : tCdf(-baseline.mean / (baseline.stddev / Math.sqrt(baseline.n)), df);
+  if (limit >= level) return null;
+  let high = Math.max(2 * estimate, 1);
+  while (below(high) >= level) high *= 2;
+  return edge((ratio) => below(ratio) < level, high, estimate);
+}
+function edge(rejected, outside, inside) {
+  let [out, within] = [outside, inside];
+  for (let i = 0; i < 200 && Math.abs(out - within) > 1e-12 * Math.max(out, within); i++) {
+    const middle = (out + within) / 2;
+    if (rejected(middle)) out = middle;
+    else within = middle;
+  }
+  return (out + within) / 2;
+}
+
+// src/stats/interval.ts
+function differenceInterval(baseline, candidate, alpha) {
+  const mean4 = candidate.mean - baseline.mean;
+  const standardError = Math.sqrt(
+    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
+  );
+  const { df } = welchStatistic(baseline, candidate);
+  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
+  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
+}
+
+// src/stats/look-figures.ts
+function lookFigures(baselineTimes, candidateTimes, look, threshold, detrend) {
+  let baseline = baselineTimes.slice(0, look.baseline);
+  let candidate = candidateTimes.slice(0, look.candidate);
+  if (detrend) ({ baseline, candidate } = detrended(baseline, candidate));
+  const dfLoss = detrend ? 1 : 0;
+  const summaries = { baseline: summarize(baseline), candidate: summarize(candidate) };
+  return {
+    ...summaries,
+    figures: welchFigures(summaries.baseline, summaries.candidate, threshold, dfLoss),
+    dfLoss
   };
 }
 
+// src/stats/outliers.ts
+var OUTLIER_THRESHOLD = 14.826;
+function modifiedZScores(times) {
+  const values = [...times];
+  const middle = median(values);
+  const mad = median(values.map((x) => Math.abs(x - middle)));
+  const scale = mad > 0 ? mad : Number.EPSILON;
+  return values.map((x) => (x - middle) / scale);
+}
+var MIN_OUTLIER_SAMPLES = 5;
+function outlierWarnings(group, times) {
+  if (times.length < MIN_OUTLIER_SAMPLES) return [];
+  const scores = modifiedZScores(times);
+  const warnings = [];
+  const slowFirst = (scores[0] ?? 0) > OUTLIER_THRESHOLD;
+  if (slowFirst) {
+    warnings.push(
+      `The first ${group} sample was much slower than the rest; caches may have been cold. Consider more warmup runs.`
+    );
+  }
+  const outliers = scores.filter(
+    (score2, index) => Math.abs(score2) > OUTLIER_THRESHOLD && !(slowFirst && index === 0)
+  ).length;
+  if (outliers > 0) {
+    warnings.push(
+      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}); other activity on the runner may have disturbed them.`
+    );
+  }
+  return warnings;
+}
+
+// src/stats/sensitivity.ts
+var POWER = 0.8;
+function sensitivity(baseline, candidate, levels, threshold) {
+  const factor = 1 + threshold;
+  const candidateCv = candidate.mean > 0 ? candidate.stddev / candidate.mean : 0;
+  let slowdown = threshold;
+  for (let i = 0; i < 50; i++) {
+    const candidateSd = candidateCv * (1 + slowdown) * baseline.mean;
+    const assumed = { ...candidate, stddev: candidateSd };
+    const a = candidateSd ** 2 / candidate.n;
+    const b = (factor * baseline.stddev) ** 2 / baseline.n;
+    const { df } = welchStatistic(baseline, assumed, factor);
+    const z3 = tQuantile(1 - levels.regression, df) + tQuantile(POWER, df);
+    const next = threshold + z3 * Math.sqrt(a + b) / baseline.mean;
+    if (Math.abs(next - slowdown) < 1e-12) break;
+    slowdown = next;
+  }
+  const variation = (baseline.stddev / baseline.mean) ** 2 + candidateCv ** 2;
+  const z2 = normalQuantile(1 - levels.equivalence) + normalQuantile(1 - (1 - POWER) / 2);
+  const samplesNeeded = threshold > 0 ? Math.max(2, Math.ceil((z2 / threshold) ** 2 * variation)) : null;
+  return { detectableSlowdown: slowdown, level: levels.regression, samplesNeeded };
+}
+
 // src/stats/analyse.ts
+var SHORT_SECONDS = 5e-3;
 function analyse(baselineTimes, candidateTimes, options) {
   const names = options.names ?? { baseline: "baseline", candidate: "candidate" };
   summarize(baselineTimes, names.baseline);
   summarize(candidateTimes, names.candidate);
-  const levels = lookLevels(options.alpha, options.samples, options.looks);
-  const sizes = lookSampleSizes(options.samples, options.looks);
-  const scale = (n, times) => Math.min(times.length, Math.ceil(n * times.length / Math.max(options.samples, 1)));
+  const design = options.design ?? planRun({
+    alpha: options.alpha,
+    samples: options.samples ?? Math.max(baselineTimes.length, candidateTimes.length),
+    looks: options.looks ?? 1,
+    familySize: options.familySize
+  });
+  const levels = designLevels(design);
   const looks = [];
   let used = null;
+  let tested = null;
+  let lastLevels = levels[0];
   let verdict = null;
   let truncated = false;
-  for (let k = 0; k < sizes.length && verdict === null; k++) {
-    const n = sizes[k];
-    const equalSizes = baselineTimes.length === candidateTimes.length;
-    let nb = equalSizes ? n : scale(n, baselineTimes);
-    let nc = equalSizes ? n : scale(n, candidateTimes);
-    truncated = nb > baselineTimes.length || nc > candidateTimes.length;
-    if (truncated) {
-      nb = baselineTimes.length;
-      nc = candidateTimes.length;
-    }
-    if (nb < 2 || nc < 2) {
-      if (truncated) break;
-      continue;
-    }
+  for (let k = 0; k < design.looks.length && verdict === null; k++) {
+    const planned = design.looks[k];
+    truncated = planned.baseline > baselineTimes.length || planned.candidate > candidateTimes.length;
+    const nb = Math.min(planned.baseline, baselineTimes.length);
+    const nc = Math.min(planned.candidate, candidateTimes.length);
+    if (nb < 2 || nc < 2) continue;
     const baseline2 = summarize(baselineTimes.slice(0, nb), names.baseline);
     const candidate2 = summarize(candidateTimes.slice(0, nc), names.candidate);
-    const figures = welchFigures(baseline2, candidate2, options.threshold);
-    const level = levels[k];
-    verdict = decide(figures, level, truncated || k === sizes.length - 1);
-    looks.push({ samples: Math.min(nb, nc), level, verdict });
+    tested = lookFigures(
+      baselineTimes,
+      candidateTimes,
+      { baseline: nb, candidate: nc },
+      options.threshold,
+      design.detrend
+    );
+    verdict = decide(tested.figures, levels[k], truncated || k === design.looks.length - 1);
+    looks.push({
+      samples: Math.min(nb, nc),
+      baseline: nb,
+      candidate: nc,
+      level: levels[k].regression,
+      equivalenceLevel: levels[k].equivalence,
+      verdict
+    });
     used = { baseline: baseline2, candidate: candidate2 };
+    lastLevels = levels[k];
     if (truncated) break;
   }
   const { baseline, candidate } = used;
-  if (!(baseline.mean > 0)) {
-    throw new InputError(
-      `${names.baseline} has a mean time of 0 s; a relative comparison needs positive times`
-    );
-  }
-  const finalVerdict = verdict ?? "inconclusive";
+  const test = tested;
   const warnings = [
+    ...shortWarnings(names, baseline, candidate),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
     ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
   ];
-  if (truncated) {
+  let finalVerdict = verdict ?? "inconclusive";
+  if (!(baseline.mean > 0)) {
+    finalVerdict = "inconclusive";
     warnings.push(
-      `The samples ended before the planned ${options.samples} per group; the last look used the ${looks[looks.length - 1].samples} there were.`
+      `Every ${names.baseline} sample is 0 s, so no change relative to it can be computed; nothing is decided.`
     );
   }
-  const lastLook = looks[looks.length - 1];
+  if (truncated) {
+    warnings.push(
+      `The samples ended before the planned ${plannedSamples(design)} per group; the last look used the ${looks[looks.length - 1].samples} there were.`
+    );
+  }
   const comparison = {
     baseline: names.baseline,
     candidate: names.candidate,
     alpha: options.alpha,
     threshold: options.threshold,
-    welch: welchFigures(baseline, candidate, options.threshold),
-    ratio: meanRatio(baseline, candidate),
+    welch: test.figures,
+    ratio: ratioFigures(test, intervalLevel(finalVerdict, lastLevels)),
     difference: differenceInterval(baseline, candidate, options.alpha),
     verdict: finalVerdict,
     looks,
     warnings,
-    samples: lastLook.samples,
-    plannedSamples: options.samples,
-    plannedLooks: options.looks,
-    stoppedEarly: !truncated && looks.length < options.looks
+    samples: looks[looks.length - 1].samples,
+    plannedSamples: plannedSamples(design),
+    plannedLooks: design.looks.length,
+    stoppedEarly: !truncated && looks.length < design.looks.length,
+    design
   };
-  if (finalVerdict === "inconclusive") {
-    comparison.sensitivity = sensitivity(baseline, candidate, options.alpha, options.threshold);
+  if (finalVerdict === "inconclusive" && baseline.mean > 0) {
+    comparison.sensitivity = sensitivity(
+      test.baseline,
+      test.candidate,
+      lastLevels,
+      options.threshold
+    );
   }
   return { comparison, baseline, candidate };
+}
+function plannedSamples(design) {
+  const last = design.looks[design.looks.length - 1];
+  return Math.max(last.baseline, last.candidate);
+}
+function intervalLevel(verdict, levels) {
+  if (verdict === "regression" || verdict === "improvement") return levels.regression;
+  if (verdict === "unchanged") return levels.equivalence;
+  return Math.min(levels.regression, levels.equivalence);
+}
+function ratioFigures(test, level) {
+  const { baseline, candidate } = test;
+  const spread = meanRatio(baseline, candidate);
+  if (!(baseline.mean > 0)) {
+    return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level };
+  }
+  const interval = ratioInterval(baseline, candidate, level, test.dfLoss);
+  return {
+    value: candidate.mean / baseline.mean,
+    stddev: spread?.stddev ?? null,
+    ciLow: interval.low,
+    ciHigh: interval.high,
+    confidence: interval.confidence
+  };
+}
+function shortWarnings(names, baseline, candidate) {
+  return [
+    [names.baseline, baseline],
+    [names.candidate, candidate]
+  ].filter(([, group]) => group.mean < SHORT_SECONDS).map(([name, group]) => {
+    const ms = (group.mean * 1e3).toPrecision(2);
+    return `${name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
+  });
 }
 
 export {
@@ -13327,6 +13783,7 @@ export {
   parseChoice,
   inputValue,
   parseDecision,
+  parseFamilySize,
   parseRunConfig,
   parseReporting,
   workflowRunUrl,
@@ -13362,12 +13819,15 @@ export {
   max,
   min,
   median,
-  welchFigures,
-  obrienFlemingSpent,
-  spendingLevels,
-  lookSampleSizes,
-  lookLevels,
-  summarize,
+  placeLooks,
+  informationFractions,
+  hsdSpent,
+  upperQuantile,
+  spendingBoundary,
+  planDesign,
+  designLevels,
+  planRun,
+  lookFigures,
   analyse,
   renderText
 };

@@ -4,15 +4,17 @@ import {
   MAX_LOOKS,
   MAX_SAMPLES,
   analyse,
-  lookLevels,
-  lookSampleSizes,
-  obrienFlemingSpent,
+  designLevels,
+  hsdSpent,
+  informationFractions,
+  lookFigures,
+  placeLooks,
+  planDesign,
   readResourceFields,
   resultsFile,
   sourceOf,
-  spendingLevels,
-  summarize,
-  welchFigures
+  spendingBoundary,
+  upperQuantile
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
   InputError
@@ -83,7 +85,7 @@ function parseResult(value, where, ours) {
       parameters[key] = String(parameter);
     }
   }
-  const exitCodes = Array.isArray(value.exit_codes) ? value.exit_codes.map((code) => typeof code === "number" ? code : 0) : times.map(() => 0);
+  const exitCodes = Array.isArray(value.exit_codes) ? value.exit_codes.map((code) => typeof code === "number" ? code : null) : times.map(() => 0);
   return {
     command: typeof value.command === "string" ? value.command : "",
     times,
@@ -142,66 +144,94 @@ function holmAdjust(pValues) {
 }
 
 // src/stats/family.ts
-function regressionPath(baseline, candidate, design) {
-  return lookSampleSizes(design.samples, design.looks).slice(0, design.looksMade).map((n) => {
-    const b = Math.min(n, baseline.length);
-    const c = Math.min(n, candidate.length);
-    return welchFigures(
-      summarize(baseline.slice(0, b)),
-      summarize(candidate.slice(0, c)),
-      design.threshold
-    ).pRegression;
-  });
+function stageWisePValue(path) {
+  const { design, pValues } = path;
+  const levels = designLevels(design);
+  const k = pValues.findIndex((p, look) => p < levels[look].regression);
+  if (k < 0) return 1;
+  if (design.looks.length === 1) return pValues[0];
+  const { alphaStar, gamma: gamma2, target } = design.regression;
+  const fractions = informationFractions(design.looks);
+  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma2, fractions[k - 1]);
+  const beyond = spendingBoundary(design.looks, alphaStar, gamma2).beyond(
+    k,
+    upperQuantile(pValues[k])
+  );
+  return Math.min(1, (before + beyond) * target / alphaStar);
 }
-var SEARCH_STEPS = 30;
-var SMALLEST = 1e-30;
-var LARGEST = 0.5;
-function sequentialPValue(path) {
-  if (path.looks === 1) return path.pValues[0] ?? 1;
-  const fractions = lookSampleSizes(path.samples, path.looks).map((n) => n / path.samples);
-  return Math.min(
-    1,
-    ...path.pValues.map((p, k) => {
-      if (k === 0) return firstLookAlpha(p, fractions[0]);
-      const levelAt = (alpha) => spendingLevels(alpha, fractions.slice(0, k + 1))[k];
-      return invertIncreasing(levelAt, p);
-    })
+function familyRegressions(paths, alpha) {
+  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
+  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
+}
+function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
+  return looks.map(
+    (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
   );
 }
-function firstLookAlpha(p, fraction) {
-  return invertIncreasing((alpha) => obrienFlemingSpent(alpha, fraction), p);
-}
-function invertIncreasing(level, p) {
-  if (p >= level(LARGEST)) return 1;
-  let low = Math.log(SMALLEST);
-  let high = Math.log(LARGEST);
-  if (p <= level(Math.exp(low))) return SMALLEST;
-  for (let i = 0; i < SEARCH_STEPS; i++) {
-    const middle = (low + high) / 2;
-    if (level(Math.exp(middle)) < p) low = middle;
-    else high = middle;
+
+// src/results/recorded-design.ts
+var MAX_SAMPLES2 = 1e4;
+var MAX_LOOKS2 = 64;
+var MAX_FAMILY = 1e3;
+var GAMMA_RANGE = 20;
+function recordedDesign(file) {
+  const comparison = field(file.raw, "comparison");
+  const design = field(comparison, "design");
+  if (design === void 0) {
+    const looks2 = field(comparison, "plannedLooks");
+    return typeof looks2 === "number" && looks2 > 1 ? { problem: `its ${looks2} looks are recorded without the design this version replays` } : {};
   }
-  return Math.exp(high);
-}
-function familyAdjusted(paths) {
-  return holmAdjust(paths.map(sequentialPValue));
-}
-function holmRegressions(paths, alpha) {
-  const rejected = paths.map(() => false);
-  for (; ; ) {
-    const left = paths.map((_, index) => index).filter((index) => !rejected[index]);
-    const level = alpha / left.length;
-    const now = left.filter((index) => rejectsAt(paths[index], level));
-    if (now.length === 0) return rejected;
-    for (const index of now) rejected[index] = true;
+  const looks = field(design, "looks");
+  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_LOOKS2) {
+    return { problem: `its recorded design needs 1 to ${MAX_LOOKS2} looks` };
   }
+  const sizes = [];
+  for (const look of looks) {
+    const size = { baseline: field(look, "baseline"), candidate: field(look, "candidate") };
+    const previous = sizes[sizes.length - 1] ?? { baseline: 1, candidate: 1 };
+    if (!isCount(size.baseline, previous.baseline) || !isCount(size.candidate, previous.candidate)) {
+      return {
+        problem: `its recorded looks must grow from at least 2 to at most ${MAX_SAMPLES2.toLocaleString("en-US")} samples per group`
+      };
+    }
+    sizes.push({ baseline: size.baseline, candidate: size.candidate });
+  }
+  const familySize = field(design, "familySize") ?? 1;
+  if (!Number.isInteger(familySize) || familySize < 1 || familySize > MAX_FAMILY) {
+    return { problem: `its recorded family size must be a whole number from 1 to ${MAX_FAMILY}` };
+  }
+  const gammas = {
+    regression: gamma(design, "regression"),
+    equivalence: gamma(design, "equivalence")
+  };
+  if (gammas.regression === void 0 || gammas.equivalence === void 0) {
+    return { problem: "its recorded spending is not Hwang\u2013Shih\u2013DeCani with a \u03B3 from \u221220 to 20" };
+  }
+  const detrend = field(design, "detrend") ?? false;
+  if (typeof detrend !== "boolean") return { problem: "its recorded detrend is not true or false" };
+  return {
+    design: {
+      looks: sizes,
+      familySize,
+      gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      detrend
+    }
+  };
 }
-function rejectsAt(path, alpha) {
-  const levels = lookLevels(alpha, path.samples, path.looks);
-  return path.pValues.some((p, k) => p < levels[k]);
+function isCount(value, previous) {
+  return Number.isInteger(value) && value > previous && value <= MAX_SAMPLES2;
+}
+function gamma(design, test) {
+  const spending = field(design, test);
+  const value = field(spending, "gamma");
+  return field(spending, "function") === "hwang-shih-decani" && typeof value === "number" && Math.abs(value) <= GAMMA_RANGE ? value : void 0;
+}
+function field(value, name) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value[name] : void 0;
 }
 
 // src/results/select.ts
+import { basename as basename2 } from "node:path";
 function selectResults(files, names) {
   if (files.length === 2) {
     for (const file of files) {
@@ -216,44 +246,72 @@ function selectResults(files, names) {
       `${files[0].path} holds ${files[0].results.length} result${files[0].results.length === 1 ? "" : "s"}; compare needs two (or give a second file)`
     );
   }
-  const all = files.flatMap((file) => file.results);
+  const all = files.flatMap((file) => file.results.map((result) => ({ result, file })));
   const chosen = {
     baseline: names.baseline === void 0 ? void 0 : find(all, names.baseline, "baseline"),
     candidate: names.candidate === void 0 ? void 0 : find(all, names.candidate, "candidate")
   };
   if (chosen.baseline !== void 0 && chosen.baseline === chosen.candidate) {
     throw new InputError(
-      `--baseline and --candidate pick the same result (${JSON.stringify(resultName(chosen.baseline))})`
+      `--baseline and --candidate pick the same result (${JSON.stringify(resultName(chosen.baseline.result))}); name them by parameters.group, or leave them out to compare by position`
     );
   }
-  const rest = all.filter((result) => result !== chosen.baseline && result !== chosen.candidate);
+  const rest = all.filter((entry) => entry !== chosen.baseline && entry !== chosen.candidate);
   const baseline = chosen.baseline ?? rest.shift();
   const candidate = chosen.candidate ?? rest.shift();
-  return { baseline, candidate };
+  return {
+    baseline: baseline.result,
+    candidate: candidate.result,
+    names: labels(baseline, candidate)
+  };
 }
-function find(results, name, flag) {
-  const found = results.find((result) => result.parameters.group === name) ?? results.find((result) => result.command === name);
+function labels(baseline, candidate) {
+  const own = [resultName(baseline.result), resultName(candidate.result)];
+  if (own[0] !== "" && own[1] !== "" && own[0] !== own[1]) {
+    return { baseline: own[0], candidate: own[1] };
+  }
+  const stems = [baseline.file, candidate.file].map(
+    (file) => basename2(file.path).replace(/\.json$/i, "")
+  );
+  if (baseline.file !== candidate.file && stems[0] !== stems[1]) {
+    return { baseline: stems[0], candidate: stems[1] };
+  }
+  return { baseline: "baseline", candidate: "candidate" };
+}
+function find(entries, name, flag) {
+  const found = entries.find((entry) => entry.result.parameters.group === name) ?? entries.find((entry) => entry.result.command === name);
   if (found) return found;
-  const known = results.map((result) => JSON.stringify(resultName(result))).join(", ");
+  const known = entries.map((entry) => JSON.stringify(resultName(entry.result))).join(", ");
   throw new InputError(
     `--${flag} ${JSON.stringify(name)} matches no result; the results are ${known}`
   );
 }
 
 // src/results/reanalyse.ts
-function analyseFiles(files, design) {
-  const { baseline, candidate } = selectResults(files, design);
-  const samples = design.samples ?? Math.max(baseline.times.length, candidate.times.length);
-  if (design.looks > samples) {
+function analyseFiles(files, options) {
+  const { baseline, candidate, names } = selectResults(files, options);
+  const warnings = [
+    ...failedRunWarnings(names.baseline, baseline),
+    ...failedRunWarnings(names.candidate, candidate)
+  ];
+  const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
+  if (options.looks > Math.min(counts.baseline, counts.candidate)) {
     throw new InputError(
-      `looks: ${design.looks} is more than the ${samples} samples the files hold`
+      `looks: ${options.looks} is more than the ${Math.min(counts.baseline, counts.candidate)} samples the files hold`
     );
   }
-  const names = { baseline: resultName(baseline), candidate: resultName(candidate) };
-  const analysis = analyse(baseline.times, candidate.times, { ...design, samples, names });
+  const design = options.design ? planDesign(
+    options.design.looks,
+    options.alpha,
+    options.design.familySize,
+    options.design.gammas,
+    options.design.detrend
+  ) : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1);
+  const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
+  analysis.comparison.warnings.unshift(...warnings);
   const first = files[0];
   const results = resultsFile(
-    design.name ?? benchmarkName(first),
+    options.name ?? benchmarkName(first),
     {
       baseline: sourceOf(names.baseline, baseline),
       candidate: sourceOf(names.candidate, candidate)
@@ -262,43 +320,40 @@ function analyseFiles(files, design) {
     files.length === 1 ? recordedContext(first) : {}
   );
   const path = {
-    samples,
-    looks: design.looks,
-    pValues: regressionPath(baseline.times, candidate.times, {
-      samples,
-      looks: design.looks,
-      threshold: design.threshold,
-      looksMade: analysis.comparison.looks.length
-    })
+    design,
+    pValues: regressionPath(
+      baseline.times,
+      candidate.times,
+      analysis.comparison.looks,
+      options.threshold,
+      design.detrend
+    )
   };
   return { results, path };
 }
-function reanalyse(file, defaults) {
-  const recorded = recordedDesign(file);
-  const samples = recorded.samples ?? Math.max(0, ...file.results.slice(0, 2).map((result) => result.times.length));
-  return analyseFiles([file], {
-    alpha: recorded.alpha ?? defaults.alpha,
-    threshold: recorded.threshold ?? defaults.threshold,
-    samples: recorded.samples,
-    looks: Math.min(recorded.looks ?? 1, Math.max(samples, 1)),
-    baseline: recorded.baseline,
-    candidate: recorded.candidate
-  });
+function failedRunWarnings(name, result) {
+  const failed = result.exitCodes.filter((code) => code !== 0).length;
+  if (failed === 0) return [];
+  if (failed >= result.times.length) {
+    throw new InputError(
+      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
+    );
+  }
+  return [
+    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
+  ];
 }
-function recordedDesign(file) {
-  const comparison = file.raw.comparison;
-  if (typeof comparison !== "object" || comparison === null) return {};
-  const field = (name) => comparison[name];
-  const number = (name) => typeof field(name) === "number" ? field(name) : void 0;
-  const text = (name) => typeof field(name) === "string" ? field(name) : void 0;
-  return {
-    alpha: number("alpha"),
-    threshold: number("threshold"),
-    samples: number("plannedSamples"),
-    looks: number("plannedLooks"),
-    baseline: text("baseline"),
-    candidate: text("candidate")
-  };
+function reanalyse(file, policy) {
+  const recorded = recordedDesign(file);
+  if (recorded.problem !== void 0) {
+    policy.warn(`${file.path}: ${recorded.problem}; analysed as a fixed-size comparison`);
+  }
+  return analyseFiles([file], {
+    alpha: policy.alpha,
+    threshold: policy.threshold,
+    looks: 1,
+    ...recorded.design ? { design: recorded.design } : {}
+  });
 }
 function recordedContext(file) {
   const extra = {};
@@ -311,8 +366,7 @@ function recordedContext(file) {
 
 export {
   readResultsFile,
-  familyAdjusted,
-  holmRegressions,
+  familyRegressions,
   analyseFiles,
   reanalyse
 };

@@ -4,8 +4,7 @@ import {
   debug
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
-  familyAdjusted,
-  holmRegressions,
+  familyRegressions,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
@@ -2810,16 +2809,17 @@ async function joinResults(patterns, options) {
     );
   }
   uniqueNames(analysed);
-  const paths = analysed.map((item) => item.path);
-  const adjusted = familyAdjusted(paths);
-  const regressions = holmRegressions(paths, options.alpha);
+  const family = familyRegressions(
+    analysed.map((item) => item.path),
+    options.alpha
+  );
   return analysed.map(({ results }, index) => {
-    const pAdjusted = adjusted[index];
+    const pAdjusted = family.pAdjusted[index];
     const { comparison } = results;
-    if (comparison.verdict === "regression" && !regressions[index]) {
+    if (comparison.verdict === "regression" && !family.regression[index]) {
       comparison.verdict = "inconclusive";
       comparison.warnings.push(
-        `A regression on its own (p = ${comparison.welch.pRegression.toPrecision(3)}), but not after adjusting for ${analysed.length} benchmarks tested together (Holm, adjusted p = ${pAdjusted.toPrecision(3)}).`
+        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
       );
     }
     return { results, pAdjusted };

@@ -31,21 +31,20 @@ import {
   capBody,
   clip,
   codeBlock,
+  designLevels,
   escapeMarkdown,
   formatCount,
   formatDurationColumns,
-  lookLevels,
-  lookSampleSizes,
+  lookFigures,
   max,
   mean,
   median,
   min,
+  planRun,
   resourceFields,
   resultsFile,
   runLink,
   sampleStandardDeviation,
-  summarize,
-  welchFigures,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
@@ -3827,8 +3826,13 @@ function partialResultsFile(config, sources, error, extra) {
     ...analysable ? {
       comparison: analyse(baseline.times, candidate.times, {
         ...config.decision,
-        samples: config.samples,
-        looks: config.looks
+        design: planRun({
+          alpha: config.decision.alpha,
+          samples: config.samples,
+          looks: config.looks,
+          familySize: config.familySize,
+          detrend: config.detrend
+        })
       }).comparison
     } : {},
     ...extra
@@ -3859,20 +3863,23 @@ var CleanupStack = class {
 };
 
 // src/stats/stop-rule.ts
-function lookStopRule(options) {
-  const sizes = lookSampleSizes(options.samples, options.looks);
-  const levels = lookLevels(options.alpha, options.samples, options.looks);
-  return (times) => {
-    const n = Math.min(times.baseline.length, times.candidate.length);
-    const look = sizes.indexOf(n);
-    if (look < 0 || look === sizes.length - 1 || n < 2) return false;
-    const figures = welchFigures(
-      summarize(times.baseline),
-      summarize(times.candidate),
-      options.threshold
+function familyStopRule(members) {
+  const levels = members.map((member) => designLevels(member.design));
+  return (times) => members.every((member, index) => {
+    const { baseline, candidate } = times[index];
+    const looks = member.design.looks;
+    return looks.some(
+      (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
+        lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
+        levels[index][k],
+        false
+      ) !== null
     );
-    return decide(figures, levels[look], false) !== null;
-  };
+  });
+}
+function lookStopRule(member) {
+  const rule = familyStopRule([member]);
+  return (times) => rule([times]);
 }
 
 // src/run/targets.ts
@@ -4838,6 +4845,13 @@ async function measure2(config, hooks) {
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}`
     );
+    const design = planRun({
+      alpha: config.decision.alpha,
+      samples: config.samples,
+      looks: config.looks,
+      familySize: config.familySize,
+      detrend: config.detrend
+    });
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -4846,19 +4860,14 @@ async function measure2(config, hooks) {
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({
-          ...config.decision,
-          samples: config.samples,
-          looks: config.looks
-        }),
+        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
         onProgress: hooks.progress
       },
       hooks.signal
     );
     const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
       ...config.decision,
-      samples: config.samples,
-      looks: config.looks
+      design
     });
     results = resultsFile(config.name, groupSources(target, measurement), analysis, {
       schedule: measurement.schedule,

@@ -1,6 +1,6 @@
 import { Input } from '../config/inputs'
 import { parseChoice, parseInteger } from '../config/parse'
-import { parseDecision } from '../config/run-config'
+import { parseDecision, parseFamilySize } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { MAX_LOOKS } from '../core/limits'
 import { workflowRunUrl } from '../core/run-url'
@@ -9,7 +9,17 @@ import { analyseFiles } from '../results/reanalyse'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
-const FLAGS = ['baseline', 'candidate', 'alpha', 'threshold', 'looks', 'fail-on', 'format', 'name']
+const FLAGS = [
+  'baseline',
+  'candidate',
+  'alpha',
+  'threshold',
+  'looks',
+  'family-size',
+  'fail-on',
+  'format',
+  'name'
+]
 
 /**
  * `pulumi-perf-gate compare FILE [FILE]`: re-analyses hyperfine-format results. The
@@ -31,10 +41,12 @@ export const compareCommand: Subcommand = async (argv, io) => {
   })
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
+  const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
   const { results } = analyseFiles(files, {
     ...decision,
     looks,
+    familySize,
     baseline: values.baseline,
     candidate: values.candidate,
     name: values.name

@@ -25,7 +25,12 @@ Common flags:
 compare flags:
   --baseline NAME, --candidate NAME   pick results by parameters.group or exact command
                                       (default: the first result, then the second)
-  --looks N                           looks placed on the samples the file holds (default 1)
+  --looks N                           most looks, placed on the samples the file holds
+                                      (default 1: fixed size)
+  --family-size M                     one of M benchmarks: regression spends alpha/M (default 1)
+
+report flags: --alpha, --threshold and --fail-on decide; each file's recorded design
+  (looks, family size) is replayed within sane bounds
 
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}

@@ -41,6 +41,10 @@ export interface RunConfig {
   cleanup?: string
   samples: number
   looks: number
+  /** Benchmarks judged together (matrix jobs): regression spends alpha/m. */
+  familySize: number
+  /** Remove a common linear run-order trend before the tests. */
+  detrend: boolean
   warmup: number
   timeoutMs: number
   decision: Decision
@@ -81,6 +85,11 @@ export function parseDecision(raw: RawInputs): Decision {
   }
 }
 
+/** `family-size`: how many benchmarks are judged together (README "Inputs"). */
+export function parseFamilySize(raw: RawInputs): number {
+  return parseInteger(Input.FamilySize, required(raw, Input.FamilySize), { min: 1, max: 1000 })
+}
+
 /**
  * Validates every input of `run` before anything is measured. `env` supplies the
  * Actions variables that some defaults come from.
@@ -91,10 +100,11 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     min: 2,
     max: MAX_SAMPLES
   })
-  const looks = parseInteger(Input.Looks, required(raw, Input.Looks), {
-    min: 1,
-    max: Math.min(samples, MAX_LOOKS)
-  })
+  // The most looks to use: the placement never makes more than the samples allow.
+  const looks = Math.min(
+    samples,
+    parseInteger(Input.Looks, required(raw, Input.Looks), { min: 1, max: MAX_LOOKS })
+  )
   const shellName = required(raw, Input.Shell)
   const shell = SHELLS[shellName]
   if (shell === undefined) {
@@ -111,6 +121,8 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     cleanup: inputValue(raw, Input.Cleanup),
     samples,
     looks,
+    familySize: parseFamilySize(raw),
+    detrend: parseChoice(Input.Detrend, required(raw, Input.Detrend), ['true', 'false']) === 'true',
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),

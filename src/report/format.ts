@@ -74,6 +74,40 @@ export function formatP(p: number): string {
   return p < 0.001 ? p.toExponential(2) : p.toPrecision(2)
 }
 
+/**
+ * A p-value and the level it was compared with, each with as many significant digits
+ * as it takes for the printed figures to compare as the real ones do: p = 0.0496
+ * against 0.05 prints as `0.0496` and `0.05`, never `0.050` and `0.05`.
+ */
+export function formatPAgainst(p: number, level: number): { p: string; level: string } {
+  for (let digits = 2; digits <= 8; digits++) {
+    const shownP = significant(p, digits)
+    const shownLevel = significant(level, digits)
+      .replace(TRAILING_ZEROS, '$1')
+      .replace(/\.(?=e|$)/, '')
+    if (Number(shownP) < Number(shownLevel) === p < level || digits === 8) {
+      return { p: shownP, level: shownLevel }
+    }
+  }
+  throw new Error('unreachable')
+}
+
+/** A significance level with two significant digits and no needless zeros: `0.05`, `1.4e-4`. */
+export function formatLevel(level: number): string {
+  return significant(level, 2)
+    .replace(TRAILING_ZEROS, '$1')
+    .replace(/\.(?=e|$)/, '')
+}
+
+// Zeros a level's digits do not need: 0.05, not 0.050; 1.4e-3, not 1.40e-3.
+const TRAILING_ZEROS = /(\.\d*?)0+(?=e|$)/
+
+function significant(value: number, digits: number): string {
+  if (value === 0) return '0'
+  const text = value < 0.001 ? value.toExponential(digits - 1) : value.toPrecision(digits)
+  return text.replace(/\.(?=e|$)/, '')
+}
+
 /** Decimals for percentages read together: two when all are below 1%, else one. */
 export function percentDigits(...fractions: number[]): number {
   return fractions.every(fraction => Math.abs(fraction) < 0.01) ? 2 : 1

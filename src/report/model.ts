@@ -12,13 +12,14 @@ import { resourceColumns } from './resources'
 import {
   formatCount,
   formatDurationColumns,
-  formatP,
   formatPercent,
   formatPercentAmount,
   formatPercentChange,
   formatPlain,
   formatRatio,
   formatStatistic,
+  formatLevel,
+  formatPAgainst,
   percentDigits,
   pIs
 } from './format'
@@ -53,67 +54,77 @@ export interface ComparedGroups {
 }
 
 /**
- * The two groups the comparison names, looked up by `parameters.group` (or by
- * exact command, as `compare --baseline` allows), not by position.
+ * The two groups compared: the first result is the baseline and the second the
+ * candidate, as every results file of ours is written. Told apart by position, never
+ * by name: both may run the same command.
  */
 export function comparedGroups(results: ResultsFile): ComparedGroups {
-  return {
-    baseline: findGroup(results, results.comparison.baseline),
-    candidate: findGroup(results, results.comparison.candidate)
-  }
-}
-
-function findGroup(results: ResultsFile, name: string): GroupResult {
-  const found =
-    results.results.find(result => result.parameters?.group === name) ??
-    results.results.find(result => result.command === name)
-  if (!found) {
+  const [baseline, candidate] = results.results
+  if (baseline === undefined || candidate === undefined) {
     throw new InputError(
-      `Results file of "${results.benchmark}" has no result with parameters.group "${name}" named by its comparison`
+      `Results file of "${results.benchmark}" holds ${results.results.length} results; a comparison needs two`
     )
   }
-  return found
+  return { baseline, candidate }
 }
 
 export interface RelativeChange {
-  /** Candidate minus baseline mean, as a fraction of the baseline mean. */
-  mean: number
-  low: number
-  high: number
-  /** Confidence level of the interval, e.g. 0.95. */
+  /** Candidate over baseline mean, minus 1; null when the baseline's mean is 0. */
+  mean: number | null
+  low: number | null
+  /** Null: no finite upper bound. */
+  high: number | null
+  /** Confidence level of the interval, e.g. 0.9. */
   confidence: number
 }
 
-/** The difference of the means and its interval relative to the baseline mean. */
+/** The change in the mean, (ratio − 1), with Fieller's interval of the ratio. */
 export function relativeChange(results: ResultsFile): RelativeChange {
-  const { difference } = results.comparison
-  const baselineMean = comparedGroups(results).baseline.mean
+  const { ratio } = results.comparison
+  const minusOne = (value: number | null) => (value === null ? null : value - 1)
   return {
-    mean: difference.mean / baselineMean,
-    low: difference.ciLow / baselineMean,
-    high: difference.ciHigh / baselineMean,
-    confidence: difference.confidence
+    mean: minusOne(ratio.value),
+    low: minusOne(ratio.ciLow),
+    high: minusOne(ratio.ciHigh),
+    confidence: ratio.confidence
   }
 }
 
-/** `+12.3% (95% CI +10.1% to +14.5%)` */
+/** `+12.3% (90% CI +10.1% to +14.5%)`; an interval with no upper bound says so. */
 export function formatChange(change: RelativeChange): string {
-  const level = formatPercent(change.confidence)
-  const digits = percentDigits(change.mean, change.low, change.high)
+  if (change.mean === null) return 'undefined (the baseline mean is 0 s)'
+  const level = formatConfidence(change.confidence)
+  const finite = [change.mean, change.low, change.high].filter(
+    (value): value is number => value !== null
+  )
+  const digits = percentDigits(...finite)
   const [mean, low, high] = [change.mean, change.low, change.high].map(fraction =>
-    formatPercentChange(fraction, digits)
+    fraction === null ? 'no upper bound' : formatPercentChange(fraction, digits)
   )
   return `${mean} (${level} CI ${low} to ${high})`
 }
 
-/** The larger-over-smaller speed ratio, as hyperfine reports it, formatted. */
+/** A confidence level such as 0.9972 without claiming digits it has not: `99.7%`. */
+function formatConfidence(confidence: number): string {
+  return `${Number((confidence * 100).toPrecision(3))}%`
+}
+
+/** The larger-over-smaller speed ratio, as hyperfine reports it, formatted; null when undefined. */
 export function speedup(comparison: Comparison): {
   candidateFaster: boolean
   factor: number
   text: string
-} {
-  const { faster, factor, stddev } = largerOverSmaller(comparison.ratio)
-  return { candidateFaster: faster === 'candidate', factor, text: formatRatio(factor, stddev) }
+} | null {
+  const { value, stddev } = comparison.ratio
+  if (value === null || stddev === null || !(value > 0)) return null
+  const { faster, factor, stddev: spread } = largerOverSmaller({ value, stddev })
+  return { candidateFaster: faster === 'candidate', factor, text: formatRatio(factor, spread) }
+}
+
+/** A test's p with the level this look needed: `p = 0.046; this look needed < 0.043`. */
+export function pNeeded(p: number, level: number): string {
+  const shown = formatPAgainst(p, level)
+  return `p = ${shown.p}; this look needed < ${shown.level}`
 }
 
 /** The verdict in one line without markup, e.g. for `core.setFailed`. */
@@ -124,13 +135,21 @@ export function headline(results: ResultsFile, style: Style = PLAIN_STYLE): stri
   const baseline = style.name(comparison.baseline)
   const change = relativeChange(results)
   const threshold = formatPercent(comparison.threshold)
+  const look = comparison.looks[comparison.looks.length - 1]
+  const level = look?.level ?? comparison.alpha
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha
   switch (comparison.verdict) {
     case 'regression':
-      return `Regression: ${candidate} ${formatPercentAmount(change.mean)} slower than ${baseline} (p ${pIs(welch.pRegression)}, threshold ${threshold})`
-    case 'improvement':
-      return `Improvement: ${candidate} ran ${speedup(comparison).text} times faster than ${baseline} (p ${pIs(welch.pImprovement)})`
+      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pRegression, level)})`
+    case 'improvement': {
+      const faster = speedup(comparison)
+      const how = faster
+        ? `${faster.text} times faster`
+        : `${formatPercentAmount(change.mean ?? NaN)} faster`
+      return `Improvement: ${candidate} ran ${how} than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pImprovement, level)})`
+    }
     case 'unchanged':
-      return `Unchanged: ${candidate} within ±${threshold} of ${baseline} (change ${formatPercentChange(change.mean)}, p ${pIs(welch.pUnchanged)})`
+      return `Unchanged: ${candidate} within ±${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`
     case 'inconclusive':
       return comparison.threshold === 0
         ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}`
@@ -145,17 +164,38 @@ function sentenceStart(name: string): string {
   return ROLE_NAMES.has(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name
 }
 
-/** "Candidate ran 3.17 ± 0.07 times faster than baseline." */
+/**
+ * "Candidate ran 3.17 ± 0.07 times faster than baseline", with what the ± means
+ * (hyperfine's convention: the spread of single runs) beside the confidence interval
+ * of the ratio, which is what the verdict rests on.
+ */
 export function speedupSentence(results: ResultsFile, style: Style): string {
   const { comparison } = results
-  const { candidateFaster, factor, text } = speedup(comparison)
-  const [faster, slower] = candidateFaster
+  const faster = speedup(comparison)
+  if (faster === null) {
+    return `No speed ratio: the mean time of ${style.name(comparison.baseline)} or ${style.name(comparison.candidate)} is 0 s.`
+  }
+  const { candidateFaster, factor, text } = faster
+  const [quicker, slower] = candidateFaster
     ? [comparison.candidate, comparison.baseline]
     : [comparison.baseline, comparison.candidate]
-  if (factor.toFixed(2) === '1.00') {
-    return `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text}).`
-  }
-  return `${style.name(sentenceStart(faster))} ran ${text} times faster than ${style.name(slower)}.`
+  const sentence =
+    factor.toFixed(2) === '1.00'
+      ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})`
+      : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`
+  return `${sentence}; ± is the spread of single runs, as hyperfine prints it. ${ratioIntervalSentence(comparison)}`
+}
+
+function ratioIntervalSentence(comparison: Comparison): string {
+  const { ratio } = comparison
+  if (ratio.ciLow === null) return ''
+  const high = ratio.ciHigh === null ? 'no upper bound' : formatRatioBound(ratio.ciHigh)
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of candidate/baseline is ${formatRatioBound(ratio.ciLow)} to ${high}.`
+}
+
+/** A ratio bound with three significant digits: `0.316`, `1.05`, `12.4`. */
+function formatRatioBound(value: number): string {
+  return Number(value.toPrecision(3)).toString()
 }
 
 /** Welch figures, change, threshold tests and looks, one fact per line. */
@@ -163,12 +203,37 @@ export function statisticsLines(results: ResultsFile, style: Style): string[] {
   const { comparison } = results
   const { welch } = comparison
   const threshold = formatPercent(comparison.threshold)
+  const look = comparison.looks[comparison.looks.length - 1]
+  const level = look?.level ?? comparison.alpha
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha
   return [
     `Welch's t-test: t = ${formatStatistic(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
     `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
-    `Threshold ±${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)}: p(regression) ${pIs(welch.pRegression)}, p(improvement) ${pIs(welch.pImprovement)}, p(unchanged) ${pIs(welch.pUnchanged)}`,
+    `Threshold ±${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
     looksLine(comparison)
   ]
+}
+
+/** The three p-values and what this look needed of each, digits enough to compare. */
+function testsAtLook(welch: Comparison['welch'], level: number, equivalenceLevel: number): string {
+  const sides = [welch.pRegression, welch.pImprovement].map(p => formatPAgainst(p, level))
+  const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel)
+  // The more precise of the level's two renderings keeps both comparisons readable.
+  const needed = sides.map(side => side.level).sort((a, b) => b.length - a.length)[0]!
+  return `p(regression) = ${sides[0]!.p}, p(improvement) = ${sides[1]!.p}, p(unchanged) = ${unchanged.p}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`
+}
+
+function familyNote(comparison: Comparison): string {
+  const m = comparison.design.familySize
+  const trend = comparison.design.detrend
+    ? ' (a common linear run-order trend removed first; the table shows the samples as measured)'
+    : ''
+  return (
+    trend +
+    (m > 1
+      ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
+      : '')
+  )
 }
 
 function looksLine(comparison: Comparison): string {
@@ -176,22 +241,22 @@ function looksLine(comparison: Comparison): string {
   const at =
     looks.length === 0
       ? ''
-      : ` (at ${looks.map(look => formatCount(look.samples)).join(', ')} samples per group; levels ${looks.map(look => formatP(look.level)).join(', ')})`
+      : ` (at ${looks.map(look => formatCount(look.samples)).join(', ')} samples per group)`
   const ending = comparison.stoppedEarly ? 'stopped early' : 'ran to the end'
   return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`
 }
 
 /** For an inconclusive verdict: what these samples could detect and what would resolve it. */
-export function sensitivityLines(results: ResultsFile, style: Style): string[] {
+export function sensitivityLines(results: ResultsFile, _style: Style): string[] {
   const { comparison } = results
   if (comparison.verdict !== 'inconclusive' || !comparison.sensitivity) return []
-  const { detectableSlowdown, samplesNeeded } = comparison.sensitivity
+  const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity
   const threshold = formatPercent(comparison.threshold)
-  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at ${style.alpha} = ${formatPlain(comparison.alpha)}).`
+  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`
   const needed =
     samplesNeeded === null
-      ? `No number of samples would resolve the ±${threshold} threshold: the observed change sits right on it.`
-      : `About ${formatCount(samplesNeeded)} samples per group would resolve the ±${threshold} threshold (this run used ${formatCount(comparison.samples)}).`
+      ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.`
+      : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within ±${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`
   return [detectable, needed]
 }
 

@@ -11,7 +11,7 @@ export interface GroupSource extends ResourceSource {
   name: string
   command: string
   times: readonly number[]
-  exitCodes: readonly number[]
+  exitCodes: readonly (number | null)[]
   parameters?: Record<string, string>
   version?: string
 }
@@ -42,7 +42,7 @@ export function sourceOf(
   result: {
     command: string
     times: readonly number[]
-    exitCodes: readonly number[]
+    exitCodes: readonly (number | null)[]
     parameters: Record<string, string>
     version?: string
   } & ResourceSource

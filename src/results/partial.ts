@@ -1,6 +1,7 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
 import { analyse } from '../stats/analyse'
+import { planRun } from '../stats/design'
 import type { GroupSource } from './build'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
@@ -16,7 +17,7 @@ export interface PartialGroupResult extends ResourceFields {
   min: number | null
   max: number | null
   times: number[]
-  exit_codes: number[]
+  exit_codes: (number | null)[]
   parameters: { group: string }
   version?: string
 }
@@ -56,6 +57,8 @@ export interface RunDesign {
   name: string
   samples: number
   looks: number
+  familySize: number
+  detrend: boolean
   decision: { alpha: number; threshold: number }
 }
 
@@ -75,8 +78,13 @@ export function partialResultsFile(
       ? {
           comparison: analyse(baseline.times, candidate.times, {
             ...config.decision,
-            samples: config.samples,
-            looks: config.looks
+            design: planRun({
+              alpha: config.decision.alpha,
+              samples: config.samples,
+              looks: config.looks,
+              familySize: config.familySize,
+              detrend: config.detrend
+            })
           }).comparison
         }
       : {}),

@@ -8,7 +8,8 @@ import { readResourceFields, type ResourceSource } from './resources'
 export interface ParsedResult extends ResourceSource {
   command: string
   times: number[]
-  exitCodes: number[]
+  /** null where hyperfine recorded none: the run was killed by a signal. */
+  exitCodes: (number | null)[]
   parameters: Record<string, string>
   version?: string
 }
@@ -108,7 +109,7 @@ function parseResult(value: unknown, where: string, ours: boolean): ParsedResult
     }
   }
   const exitCodes = Array.isArray(value.exit_codes)
-    ? value.exit_codes.map(code => (typeof code === 'number' ? code : 0))
+    ? value.exit_codes.map(code => (typeof code === 'number' ? code : null))
     : times.map(() => 0)
   return {
     command: typeof value.command === 'string' ? value.command : '',

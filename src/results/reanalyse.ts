@@ -2,9 +2,12 @@ import { InputError } from '../core/errors'
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
 import { analyse } from '../stats/analyse'
+import { planDesign, type Design } from '../stats/design'
 import { regressionPath, type SequentialPath } from '../stats/family'
+import { placeLooks } from '../stats/looks'
 import { resultsFile, sourceOf } from './build'
-import { benchmarkName, resultName, type ParsedFile } from './read'
+import { benchmarkName, type ParsedFile, type ParsedResult } from './read'
+import { recordedDesign, type RecordedDesign } from './recorded-design'
 import type { ResultsFile } from './schema'
 import { selectResults } from './select'
 
@@ -17,9 +20,12 @@ export interface Reanalysis {
 export interface ReanalysisDesign {
   alpha: number
   threshold: number
+  /** Most looks, placed on the samples the files hold (1 = fixed size). */
   looks: number
-  /** Planned samples per group; default: the larger group's count in the files. */
-  samples?: number
+  /** A design recorded by the run, replayed instead of placing looks. */
+  design?: RecordedDesign
+  /** Benchmarks judged together; regression spends alpha/m. */
+  familySize?: number
   /** Which results to compare (by `parameters.group` or command); default: the first two. */
   baseline?: string
   candidate?: string
@@ -29,22 +35,36 @@ export interface ReanalysisDesign {
 
 /**
  * Analyses hyperfine-format results (`compare`, and each file of report mode): picks
- * the two results, places the looks on the samples, and builds a results file with
- * the regression test's path over the looks made, for adjusting a family.
+ * the two results, places the looks on the samples (or replays a recorded design), and
+ * builds a results file with the regression test's path over the looks made, for
+ * adjusting a family.
  */
-export function analyseFiles(files: readonly ParsedFile[], design: ReanalysisDesign): Reanalysis {
-  const { baseline, candidate } = selectResults(files, design)
-  const samples = design.samples ?? Math.max(baseline.times.length, candidate.times.length)
-  if (design.looks > samples) {
+export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDesign): Reanalysis {
+  const { baseline, candidate, names } = selectResults(files, options)
+  const warnings = [
+    ...failedRunWarnings(names.baseline, baseline),
+    ...failedRunWarnings(names.candidate, candidate)
+  ]
+  const counts = { baseline: baseline.times.length, candidate: candidate.times.length }
+  if (options.looks > Math.min(counts.baseline, counts.candidate)) {
     throw new InputError(
-      `looks: ${design.looks} is more than the ${samples} samples the files hold`
+      `looks: ${options.looks} is more than the ${Math.min(counts.baseline, counts.candidate)} samples the files hold`
     )
   }
-  const names = { baseline: resultName(baseline), candidate: resultName(candidate) }
-  const analysis = analyse(baseline.times, candidate.times, { ...design, samples, names })
+  const design: Design = options.design
+    ? planDesign(
+        options.design.looks,
+        options.alpha,
+        options.design.familySize,
+        options.design.gammas,
+        options.design.detrend
+      )
+    : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1)
+  const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
+  analysis.comparison.warnings.unshift(...warnings)
   const first = files[0]!
   const results = resultsFile(
-    design.name ?? benchmarkName(first),
+    options.name ?? benchmarkName(first),
     {
       baseline: sourceOf(names.baseline, baseline),
       candidate: sourceOf(names.candidate, candidate)
@@ -53,57 +73,56 @@ export function analyseFiles(files: readonly ParsedFile[], design: ReanalysisDes
     files.length === 1 ? recordedContext(first) : {}
   )
   const path: SequentialPath = {
-    samples,
-    looks: design.looks,
-    pValues: regressionPath(baseline.times, candidate.times, {
-      samples,
-      looks: design.looks,
-      threshold: design.threshold,
-      looksMade: analysis.comparison.looks.length
-    })
+    design,
+    pValues: regressionPath(
+      baseline.times,
+      candidate.times,
+      analysis.comparison.looks,
+      options.threshold,
+      design.detrend
+    )
   }
   return { results, path }
 }
 
 /**
- * Analyses one results file again with the design it was run with (its alpha,
- * threshold, planned samples and looks) when it records one, else as a fixed-size
- * comparison with the given defaults. Plain hyperfine files work too.
+ * Runs that failed (a non-zero exit code, or null: killed by a signal) are analysed
+ * like the others, as hyperfine does, but never silently; a group with no successful
+ * run has nothing to compare.
+ */
+function failedRunWarnings(name: string, result: ParsedResult): string[] {
+  const failed = result.exitCodes.filter(code => code !== 0).length
+  if (failed === 0) return []
+  if (failed >= result.times.length) {
+    throw new InputError(
+      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
+    )
+  }
+  return [
+    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
+  ]
+}
+
+/**
+ * Analyses one results file again in report mode. The report job's own alpha and
+ * threshold decide; the file's recorded design (look sizes, spending, family size)
+ * is replayed when it is within sane bounds, else the file is analysed as a
+ * fixed-size comparison with a warning naming it. Plain hyperfine files are fixed-size.
  */
 export function reanalyse(
   file: ParsedFile,
-  defaults: { alpha: number; threshold: number }
+  policy: { alpha: number; threshold: number; warn: (line: string) => void }
 ): Reanalysis {
   const recorded = recordedDesign(file)
-  const samples =
-    recorded.samples ?? Math.max(0, ...file.results.slice(0, 2).map(result => result.times.length))
-  return analyseFiles([file], {
-    alpha: recorded.alpha ?? defaults.alpha,
-    threshold: recorded.threshold ?? defaults.threshold,
-    samples: recorded.samples,
-    looks: Math.min(recorded.looks ?? 1, Math.max(samples, 1)),
-    baseline: recorded.baseline,
-    candidate: recorded.candidate
-  })
-}
-
-/** The design a results file of ours records in its comparison, field by field. */
-function recordedDesign(file: ParsedFile): Partial<Omit<ReanalysisDesign, 'name'>> {
-  const comparison = file.raw.comparison
-  if (typeof comparison !== 'object' || comparison === null) return {}
-  const field = (name: string): unknown => (comparison as Record<string, unknown>)[name]
-  const number = (name: string) =>
-    typeof field(name) === 'number' ? (field(name) as number) : undefined
-  const text = (name: string) =>
-    typeof field(name) === 'string' ? (field(name) as string) : undefined
-  return {
-    alpha: number('alpha'),
-    threshold: number('threshold'),
-    samples: number('plannedSamples'),
-    looks: number('plannedLooks'),
-    baseline: text('baseline'),
-    candidate: text('candidate')
+  if (recorded.problem !== undefined) {
+    policy.warn(`${file.path}: ${recorded.problem}; analysed as a fixed-size comparison`)
   }
+  return analyseFiles([file], {
+    alpha: policy.alpha,
+    threshold: policy.threshold,
+    looks: 1,
+    ...(recorded.design ? { design: recorded.design } : {})
+  })
 }
 
 /** The schedule and environment a file of ours carries, kept in its new results. */

@@ -1,5 +1,5 @@
 /**
- * The results file (SPEC §5): a superset of hyperfine's `--export-json`, so
+ * The results file (README "Results file"): a superset of hyperfine's `--export-json`, so
  * hyperfine's own scripts read it. Times are in seconds.
  */
 import type { Environment } from '../bench/environment'
@@ -16,7 +16,8 @@ export interface GroupResult extends ResourceFields {
   min: number
   max: number
   times: number[]
-  exit_codes: number[]
+  /** null: killed by a signal (hyperfine writes null). */
+  exit_codes: (number | null)[]
   parameters: { group: string; [key: string]: string }
   /** Pulumi version of the group, when it is a Pulumi benchmark. */
   version?: string

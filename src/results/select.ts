@@ -1,16 +1,20 @@
+import { basename } from 'node:path'
 import { InputError } from '../core/errors'
 import { resultName, type ParsedFile, type ParsedResult } from './read'
 
 export interface Selection {
   baseline: ParsedResult
   candidate: ParsedResult
+  /** Labels for reports, always distinct (see `labels`). */
+  names: { baseline: string; candidate: string }
 }
 
 /**
- * Picks the two results to compare (SPEC §4): one file with two or more results, or
- * two files with one each. `--baseline`/`--candidate` match `parameters.group` or the
- * exact command; by default the first result is the baseline and the second the
- * candidate.
+ * Picks the two results to compare (README "Command line"): one file with two or more
+ * results, or two files with one each. `--baseline`/`--candidate` match
+ * `parameters.group` or the exact command; by default the first result is the
+ * baseline and the second the candidate. Results are told apart by position, never by
+ * name: the same command may well be both (main and the pull request).
  */
 export function selectResults(
   files: readonly ParsedFile[],
@@ -29,29 +33,54 @@ export function selectResults(
       `${files[0]!.path} holds ${files[0]!.results.length} result${files[0]!.results.length === 1 ? '' : 's'}; compare needs two (or give a second file)`
     )
   }
-  const all = files.flatMap(file => file.results)
+  const all = files.flatMap(file => file.results.map(result => ({ result, file })))
   const chosen = {
     baseline: names.baseline === undefined ? undefined : find(all, names.baseline, 'baseline'),
     candidate: names.candidate === undefined ? undefined : find(all, names.candidate, 'candidate')
   }
   if (chosen.baseline !== undefined && chosen.baseline === chosen.candidate) {
     throw new InputError(
-      `--baseline and --candidate pick the same result (${JSON.stringify(resultName(chosen.baseline))})`
+      `--baseline and --candidate pick the same result (${JSON.stringify(resultName(chosen.baseline.result))}); name them by parameters.group, or leave them out to compare by position`
     )
   }
   // Unnamed sides take the first results not already chosen, in file order.
-  const rest = all.filter(result => result !== chosen.baseline && result !== chosen.candidate)
+  const rest = all.filter(entry => entry !== chosen.baseline && entry !== chosen.candidate)
   const baseline = chosen.baseline ?? rest.shift()!
   const candidate = chosen.candidate ?? rest.shift()!
-  return { baseline, candidate }
+  return {
+    baseline: baseline.result,
+    candidate: candidate.result,
+    names: labels(baseline, candidate)
+  }
 }
 
-function find(results: readonly ParsedResult[], name: string, flag: string): ParsedResult {
+type Entry = { result: ParsedResult; file: ParsedFile }
+
+/**
+ * Names for the two sides: their `parameters.group` or command when those differ;
+ * else the names of their files when they come from two differently named files;
+ * else "baseline" and "candidate".
+ */
+function labels(baseline: Entry, candidate: Entry): { baseline: string; candidate: string } {
+  const own = [resultName(baseline.result), resultName(candidate.result)]
+  if (own[0] !== '' && own[1] !== '' && own[0] !== own[1]) {
+    return { baseline: own[0]!, candidate: own[1]! }
+  }
+  const stems = [baseline.file, candidate.file].map(file =>
+    basename(file.path).replace(/\.json$/i, '')
+  )
+  if (baseline.file !== candidate.file && stems[0] !== stems[1]) {
+    return { baseline: stems[0]!, candidate: stems[1]! }
+  }
+  return { baseline: 'baseline', candidate: 'candidate' }
+}
+
+function find(entries: readonly Entry[], name: string, flag: string): Entry {
   const found =
-    results.find(result => result.parameters.group === name) ??
-    results.find(result => result.command === name)
+    entries.find(entry => entry.result.parameters.group === name) ??
+    entries.find(entry => entry.result.command === name)
   if (found) return found
-  const known = results.map(result => JSON.stringify(resultName(result))).join(', ')
+  const known = entries.map(entry => JSON.stringify(resultName(entry.result))).join(', ')
   throw new InputError(
     `--${flag} ${JSON.stringify(name)} matches no result; the results are ${known}`
   )

@@ -5,7 +5,7 @@ import type { MultiItem } from '../results/family'
 import { readResultsFile } from '../results/read'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { checkRenders } from '../report/renders'
-import { familyAdjusted, holmRegressions } from '../stats/family'
+import { familyRegressions } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(
@@ -24,10 +24,12 @@ export async function expandPatterns(
 }
 
 /**
- * Report mode (SPEC §2, issue 6): re-analyse many results files and adjust their
- * regression tests for being tested together (Holm over sequential p-values), so
- * the chance of any false regression across all of them stays at most alpha.
- * Unreadable files are named in a warning; with none readable, one clear error.
+ * Report mode (README "Workflows"): re-analyse many results files with the report
+ * job's alpha and threshold, each replaying the design it was run with (within sane
+ * bounds), and adjust their regression tests for being tested together: Holm over
+ * the stage-wise p-values of each file's design. Runs that declared their family size
+ * m were planned at alpha/m and keep their regressions. Unreadable files are named in
+ * a warning; with none readable, one clear error.
  */
 export async function joinResults(
   patterns: readonly string[],
@@ -56,16 +58,17 @@ export async function joinResults(
     )
   }
   uniqueNames(analysed)
-  const paths = analysed.map(item => item.path)
-  const adjusted = familyAdjusted(paths)
-  const regressions = holmRegressions(paths, options.alpha)
+  const family = familyRegressions(
+    analysed.map(item => item.path),
+    options.alpha
+  )
   return analysed.map(({ results }, index) => {
-    const pAdjusted = adjusted[index]!
+    const pAdjusted = family.pAdjusted[index]!
     const { comparison } = results
-    if (comparison.verdict === 'regression' && !regressions[index]) {
+    if (comparison.verdict === 'regression' && !family.regression[index]) {
       comparison.verdict = 'inconclusive'
       comparison.warnings.push(
-        `A regression on its own (p = ${comparison.welch.pRegression.toPrecision(3)}), but not after adjusting for ${analysed.length} benchmarks tested together (Holm, adjusted p = ${pAdjusted.toPrecision(3)}).`
+        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
       )
     }
     return { results, pAdjusted }

@@ -14,6 +14,7 @@ import { analyse } from '../stats/analyse'
 import { TOOL_VERSION } from '../core/version'
 import { CleanupStack } from './cleanup-stack'
 import { lookStopRule } from '../stats/stop-rule'
+import { planRun } from '../stats/design'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
 import type { Redact } from '../core/redact'
@@ -96,6 +97,13 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
     )
+    const design = planRun({
+      alpha: config.decision.alpha,
+      samples: config.samples,
+      looks: config.looks,
+      familySize: config.familySize,
+      detrend: config.detrend
+    })
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -104,19 +112,14 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({
-          ...config.decision,
-          samples: config.samples,
-          looks: config.looks
-        }),
+        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
         onProgress: hooks.progress
       },
       hooks.signal
     )
     const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
       ...config.decision,
-      samples: config.samples,
-      looks: config.looks
+      design
     })
     results = resultsFile(config.name, groupSources(target, measurement), analysis, {
       schedule: measurement.schedule,

@@ -1,11 +1,11 @@
-import { InputError } from '../core/errors'
-import type { Comparison, Look, Verdict } from './types'
+import type { Comparison, Look, LookLevels, RatioFigures, Verdict } from './types'
+import { planRun, designLevels, type Design } from './design'
+import { ratioInterval } from './fieller'
 import { differenceInterval } from './interval'
-import { welchFigures } from './margin-tests'
+import { lookFigures, type LookFigures } from './look-figures'
 import { outlierWarnings } from './outliers'
 import { meanRatio } from './ratio'
 import { sensitivity } from './sensitivity'
-import { lookLevels, lookSampleSizes } from './spending'
 import { summarize, type GroupSummary } from './summary'
 import { decide } from './verdict'
 
@@ -13,10 +13,14 @@ export interface AnalysisOptions {
   alpha: number
   /** Smallest relative change that counts (δ). */
   threshold: number
-  /** Number of planned looks. */
-  looks: number
-  /** Planned samples per group; the looks sit at ⌈k·samples/looks⌉. */
-  samples: number
+  /** The sequential design; default: a run of `samples` per group with at most `looks` looks. */
+  design?: Design
+  /** Most looks (1 = fixed sample size); used when no design is given. */
+  looks?: number
+  /** Planned samples per group; default: the larger group's count. */
+  samples?: number
+  /** Benchmarks judged together; regression spends alpha/m. */
+  familySize?: number
   /** Names of the two groups, as they appear in `parameters.group`. */
   names?: { baseline: string; candidate: string }
 }
@@ -27,11 +31,14 @@ export interface Analysis {
   candidate: GroupSummary
 }
 
+/** Means below this are as short as a shell's start-up (hyperfine warns at the same). */
+const SHORT_SECONDS = 0.005
+
 /**
- * The sequential analysis of SPEC §6: analyse at each look the data reach, stop at
- * the first look with a verdict, and report the figures of the samples used then.
- * Groups may hold different numbers of samples (files from elsewhere); each group's
- * looks are then placed proportionally on its own samples.
+ * The sequential analysis (README "How it decides"): analyse at each planned look the
+ * data reach, stop at the first look with a verdict, and report the figures of the
+ * samples used then. Data that end before a look (a run stopped by a failure) get
+ * one last look at everything there is.
  */
 export function analyse(
   baselineTimes: readonly number[],
@@ -41,77 +48,142 @@ export function analyse(
   const names = options.names ?? { baseline: 'baseline', candidate: 'candidate' }
   summarize(baselineTimes, names.baseline) // each throws the clear "at least 2 samples" error
   summarize(candidateTimes, names.candidate)
-  const levels = lookLevels(options.alpha, options.samples, options.looks)
-  const sizes = lookSampleSizes(options.samples, options.looks)
-  const scale = (n: number, times: readonly number[]): number =>
-    Math.min(times.length, Math.ceil((n * times.length) / Math.max(options.samples, 1)))
+  const design =
+    options.design ??
+    planRun({
+      alpha: options.alpha,
+      samples: options.samples ?? Math.max(baselineTimes.length, candidateTimes.length),
+      looks: options.looks ?? 1,
+      familySize: options.familySize
+    })
+  const levels = designLevels(design)
   const looks: Look[] = []
   let used: { baseline: GroupSummary; candidate: GroupSummary } | null = null
+  let tested: LookFigures | null = null
+  let lastLevels = levels[0]!
   let verdict: Verdict | null = null
-
   let truncated = false
-  for (let k = 0; k < sizes.length && verdict === null; k++) {
-    const n = sizes[k]!
-    const equalSizes = baselineTimes.length === candidateTimes.length
-    let nb = equalSizes ? n : scale(n, baselineTimes)
-    let nc = equalSizes ? n : scale(n, candidateTimes)
-    // Data that end before this look (a run stopped by a failure) get one last
-    // look at everything there is.
-    truncated = nb > baselineTimes.length || nc > candidateTimes.length
-    if (truncated) {
-      nb = baselineTimes.length
-      nc = candidateTimes.length
-    }
-    if (nb < 2 || nc < 2) {
-      if (truncated) break
-      continue
-    }
+  for (let k = 0; k < design.looks.length && verdict === null; k++) {
+    const planned = design.looks[k]!
+    truncated = planned.baseline > baselineTimes.length || planned.candidate > candidateTimes.length
+    const nb = Math.min(planned.baseline, baselineTimes.length)
+    const nc = Math.min(planned.candidate, candidateTimes.length)
+    if (nb < 2 || nc < 2) continue
     const baseline = summarize(baselineTimes.slice(0, nb), names.baseline)
     const candidate = summarize(candidateTimes.slice(0, nc), names.candidate)
-    const figures = welchFigures(baseline, candidate, options.threshold)
-    const level = levels[k]!
-    verdict = decide(figures, level, truncated || k === sizes.length - 1)
-    looks.push({ samples: Math.min(nb, nc), level, verdict })
+    tested = lookFigures(
+      baselineTimes,
+      candidateTimes,
+      { baseline: nb, candidate: nc },
+      options.threshold,
+      design.detrend
+    )
+    verdict = decide(tested.figures, levels[k]!, truncated || k === design.looks.length - 1)
+    looks.push({
+      samples: Math.min(nb, nc),
+      baseline: nb,
+      candidate: nc,
+      level: levels[k]!.regression,
+      equivalenceLevel: levels[k]!.equivalence,
+      verdict
+    })
     used = { baseline, candidate }
+    lastLevels = levels[k]!
     if (truncated) break
   }
 
   // With at least two samples per group (checked above) some look always ran.
   const { baseline, candidate } = used!
-  if (!(baseline.mean > 0)) {
-    throw new InputError(
-      `${names.baseline} has a mean time of 0 s; a relative comparison needs positive times`
-    )
-  }
-  const finalVerdict: Verdict = verdict ?? 'inconclusive'
+  const test = tested!
   const warnings = [
+    ...shortWarnings(names, baseline, candidate),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
     ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
   ]
-  if (truncated) {
+  let finalVerdict: Verdict = verdict ?? 'inconclusive'
+  if (!(baseline.mean > 0)) {
+    finalVerdict = 'inconclusive'
     warnings.push(
-      `The samples ended before the planned ${options.samples} per group; the last look used the ${looks[looks.length - 1]!.samples} there were.`
+      `Every ${names.baseline} sample is 0 s, so no change relative to it can be computed; nothing is decided.`
     )
   }
-  const lastLook = looks[looks.length - 1]!
+  if (truncated) {
+    warnings.push(
+      `The samples ended before the planned ${plannedSamples(design)} per group; the last look used the ${looks[looks.length - 1]!.samples} there were.`
+    )
+  }
   const comparison: Comparison = {
     baseline: names.baseline,
     candidate: names.candidate,
     alpha: options.alpha,
     threshold: options.threshold,
-    welch: welchFigures(baseline, candidate, options.threshold),
-    ratio: meanRatio(baseline, candidate),
+    welch: test.figures,
+    ratio: ratioFigures(test, intervalLevel(finalVerdict, lastLevels)),
     difference: differenceInterval(baseline, candidate, options.alpha),
     verdict: finalVerdict,
     looks,
     warnings,
-    samples: lastLook.samples,
-    plannedSamples: options.samples,
-    plannedLooks: options.looks,
-    stoppedEarly: !truncated && looks.length < options.looks
+    samples: looks[looks.length - 1]!.samples,
+    plannedSamples: plannedSamples(design),
+    plannedLooks: design.looks.length,
+    stoppedEarly: !truncated && looks.length < design.looks.length,
+    design
   }
-  if (finalVerdict === 'inconclusive') {
-    comparison.sensitivity = sensitivity(baseline, candidate, options.alpha, options.threshold)
+  if (finalVerdict === 'inconclusive' && baseline.mean > 0) {
+    comparison.sensitivity = sensitivity(
+      test.baseline,
+      test.candidate,
+      lastLevels,
+      options.threshold
+    )
   }
   return { comparison, baseline, candidate }
+}
+
+function plannedSamples(design: Design): number {
+  const last = design.looks[design.looks.length - 1]!
+  return Math.max(last.baseline, last.candidate)
+}
+
+/**
+ * The level whose interval matches the verdict: the regression level for regression
+ * and improvement, the equivalence level for unchanged, and the smaller of the two for
+ * inconclusive (the wider interval, which then shows neither).
+ */
+function intervalLevel(verdict: Verdict, levels: LookLevels): number {
+  if (verdict === 'regression' || verdict === 'improvement') return levels.regression
+  if (verdict === 'unchanged') return levels.equivalence
+  return Math.min(levels.regression, levels.equivalence)
+}
+
+function ratioFigures(test: LookFigures, level: number): RatioFigures {
+  const { baseline, candidate } = test
+  const spread = meanRatio(baseline, candidate)
+  if (!(baseline.mean > 0)) {
+    return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level }
+  }
+  const interval = ratioInterval(baseline, candidate, level, test.dfLoss)
+  return {
+    value: candidate.mean / baseline.mean,
+    stddev: spread?.stddev ?? null,
+    ciLow: interval.low,
+    ciHigh: interval.high,
+    confidence: interval.confidence
+  }
+}
+
+function shortWarnings(
+  names: { baseline: string; candidate: string },
+  baseline: GroupSummary,
+  candidate: GroupSummary
+): string[] {
+  return [
+    [names.baseline, baseline],
+    [names.candidate, candidate]
+  ]
+    .filter(([, group]) => (group as GroupSummary).mean < SHORT_SECONDS)
+    .map(([name, group]) => {
+      const ms = ((group as GroupSummary).mean * 1000).toPrecision(2)
+      return `${name as string} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`
+    })
 }

@@ -2,12 +2,14 @@ import type { GroupSummary } from './summary'
 
 /**
  * hyperfine's ratio of means with its propagated standard deviation:
- * r = x̄c / x̄b, σr = r·√((sb/x̄b)² + (sc/x̄c)²).
+ * r = x̄c / x̄b, σr = r·√((sb/x̄b)² + (sc/x̄c)²). The ± is the spread of single runs
+ * (hyperfine's convention), not an interval. Undefined (null) when a mean is 0.
  */
 export function meanRatio(
   baseline: GroupSummary,
   candidate: GroupSummary
-): { value: number; stddev: number } {
+): { value: number; stddev: number } | null {
+  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null
   const value = candidate.mean / baseline.mean
   const stddev =
     value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean)

@@ -1,16 +1,18 @@
 import { normalCdf, normalQuantile } from './distributions'
 
 /**
- * Lan–DeMets alpha spending with the O'Brien–Fleming-type function
- * α(t) = 2 − 2·Φ(z₁₋α/₂ / √t), one-sided: the share of `alpha` that may be spent by
- * information fraction t. At t = 1 it is alpha itself.
+ * Hwang–Shih–DeCani spending: the share of `alpha` that may be spent by information
+ * fraction t, α(t) = α·(1 − e^(−γt)) / (1 − e^(−γ)); γ < 0 spends little early
+ * (γ = −4 is close to O'Brien–Fleming), γ = 0 spends evenly. At t = 1 it is alpha.
  */
-export function obrienFlemingSpent(alpha: number, fraction: number): number {
+export function hsdSpent(alpha: number, gamma: number, fraction: number): number {
   if (fraction <= 0) return 0
-  return 2 * normalCdf(normalQuantile(alpha / 2) / Math.sqrt(fraction))
+  if (fraction >= 1) return alpha
+  if (gamma === 0) return alpha * fraction
+  return (alpha * -Math.expm1(-gamma * fraction)) / -Math.expm1(-gamma)
 }
 
-// The z-scale grid for the numerical integration. Below −LOWER the density of a
+// The z-scale grid for the numerical integration. Below LOWER the density of a
 // standardised statistic is under 1e-23: nothing there can matter.
 const LOWER = -10
 const GRID_INTERVALS = 200
@@ -49,49 +51,63 @@ function standardNormalDensity(x: number): number {
 }
 
 /**
- * Nominal one-sided levels for looks at the given information fractions (increasing,
- * the last one 1), such that a statistic that is standard normal under H0 crosses
- * at least one boundary with probability at most `alpha` over all looks.
- *
- * The boundaries come from the recursive numerical integration of Armitage,
- * McPherson and Rowe (Jennison & Turnbull, 2000, ch. 19): the density of Z_k on the
- * continuation region is carried from look to look on a Simpson grid, and each
- * boundary is found by bisection so that the chance of first crossing at look k is
- * exactly α(t_k) − α(t_{k−1}).
+ * A one-sided group sequential boundary: z-values c_k of the looks, and a way to ask
+ * how likely a standard-normal statistic (a Brownian motion in information time) is
+ * to reach look k without crossing and then lie above z there.
  */
-export function spendingLevels(alpha: number, fractions: readonly number[]): number[] {
+export interface Boundary {
+  /** Nominal one-sided level of each look: 1 − Φ(c_k). */
+  levels: number[]
+  /** P₀(no crossing before look k, Z_k ≥ z), for k ≥ 0 (0-based). */
+  beyond(k: number, z: number): number
+}
+
+/**
+ * Boundaries for looks at the given information fractions (increasing, the last 1) so
+ * that the chance of first crossing at look k is spent(t_k) − spent(t_{k−1}).
+ *
+ * The recursive numerical integration of Armitage, McPherson and Rowe (Jennison &
+ * Turnbull, 2000, ch. 19): the density of Z_k on the continuation region is carried
+ * from look to look on a Simpson grid, and each boundary is found by bisection.
+ */
+export function boundary(fractions: readonly number[], spent: (t: number) => number): Boundary {
   const levels: number[] = []
-  let density: GridDensity | null = null
-  let previousFraction = 0
-  let spent = 0
-  for (const fraction of fractions) {
-    const target = obrienFlemingSpent(alpha, fraction) - spent
-    let boundary: number
-    if (density === null) {
-      // The upper-tail quantile without forming 1 − target, which rounds to 1 for tiny targets.
-      boundary = -normalQuantile(target)
-      density = onGrid(LOWER, boundary, standardNormalDensity)
-    } else {
-      // Z_k·√t_k = Z_{k−1}·√t_{k−1} + an independent N(0, t_k − t_{k−1}).
-      const before = density
-      const spread = Math.sqrt(fraction - previousFraction)
-      const now = Math.sqrt(fraction)
-      const then = Math.sqrt(previousFraction)
-      const crossing = (c: number): number =>
-        integrate(before, u => normalCdf(-(c * now - u * then) / spread))
-      boundary = target > 0 ? bisect(crossing, target) : Infinity
-      density = onGrid(LOWER, Math.min(boundary, -LOWER), z =>
+  // densities[k]: Z_k's density on the continuation region of looks 0..k.
+  const densities: GridDensity[] = []
+  const crossingAt = (k: number, c: number): number => {
+    if (k === 0) return normalCdf(-c)
+    const [now, then] = [Math.sqrt(fractions[k]!), Math.sqrt(fractions[k - 1]!)]
+    const spread = Math.sqrt(fractions[k]! - fractions[k - 1]!)
+    // Z_k·√t_k = Z_{k−1}·√t_{k−1} + an independent N(0, t_k − t_{k−1}).
+    return integrate(densities[k - 1]!, u => normalCdf(-(c * now - u * then) / spread))
+  }
+  fractions.forEach((fraction, k) => {
+    const target = spent(fraction) - (k === 0 ? 0 : spent(fractions[k - 1]!))
+    // The first look's quantile without forming 1 − target, which rounds for tiny targets.
+    const c =
+      k === 0
+        ? -normalQuantile(target)
+        : target > 0
+          ? bisect(c => crossingAt(k, c), target)
+          : Infinity
+    levels.push(normalCdf(-c))
+    const top = Math.min(c, -LOWER)
+    if (k === 0) {
+      densities.push(onGrid(LOWER, top, standardNormalDensity))
+      return
+    }
+    const [now, then] = [Math.sqrt(fraction), Math.sqrt(fractions[k - 1]!)]
+    const spread = Math.sqrt(fraction - fractions[k - 1]!)
+    densities.push(
+      onGrid(LOWER, top, z =>
         integrate(
-          before,
+          densities[k - 1]!,
           u => standardNormalDensity((z * now - u * then) / spread) * (now / spread)
         )
       )
-    }
-    levels.push(normalCdf(-boundary))
-    spent += target
-    previousFraction = fraction
-  }
-  return levels
+    )
+  })
+  return { levels, beyond: crossingAt }
 }
 
 /** The c where the decreasing function `crossing` equals `target`. */
@@ -106,29 +122,7 @@ function bisect(crossing: (c: number) => number, target: number): number {
   return (low + high) / 2
 }
 
-/**
- * Sample sizes of the looks: n_k = ⌈k·samples/looks⌉ per group, k = 1..looks.
- */
-export function lookSampleSizes(samples: number, looks: number): number[] {
-  return Array.from({ length: looks }, (_, k) => Math.ceil(((k + 1) * samples) / looks))
-}
-
-const levelCache = new Map<string, number[]>()
-
-/**
- * Nominal levels of the looks of a run planned for `samples` per group. Memoised:
- * the integration takes tens of milliseconds and simulations ask thousands of times.
- */
-export function lookLevels(alpha: number, samples: number, looks: number): number[] {
-  if (looks === 1) return [alpha]
-  const key = `${alpha}/${samples}/${looks}`
-  let levels = levelCache.get(key)
-  if (levels === undefined) {
-    levels = spendingLevels(
-      alpha,
-      lookSampleSizes(samples, looks).map(n => n / samples)
-    )
-    levelCache.set(key, levels)
-  }
-  return levels
+/** z with P(Z ≥ z) = p, without forming 1 − p. */
+export function upperQuantile(p: number): number {
+  return -normalQuantile(p)
 }

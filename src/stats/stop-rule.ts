@@ -1,30 +1,51 @@
-import { welchFigures } from './margin-tests'
-import { lookLevels, lookSampleSizes } from './spending'
-import { summarize } from './summary'
+import { designLevels, type Design } from './design'
+import { lookFigures } from './look-figures'
 import { decide } from './verdict'
 
-/**
- * The early-stopping rule of the sequential design: after a pair of samples, if
- * the count per group is a look's sample size, stop when that look reaches a
- * verdict. `analyse` later replays the same looks on the same times.
- */
-export function lookStopRule(options: {
-  alpha: number
+/** The samples of one comparison so far, in run order. */
+export interface GroupTimes {
+  baseline: readonly number[]
+  candidate: readonly number[]
+}
+
+/** One comparison of a family: its design (alpha/m for a family of m) and threshold. */
+export interface StopMember {
+  design: Design
   threshold: number
-  samples: number
-  looks: number
-}): (times: { baseline: readonly number[]; candidate: readonly number[] }) => boolean {
-  const sizes = lookSampleSizes(options.samples, options.looks)
-  const levels = lookLevels(options.alpha, options.samples, options.looks)
-  return times => {
-    const n = Math.min(times.baseline.length, times.candidate.length)
-    const look = sizes.indexOf(n)
-    if (look < 0 || look === sizes.length - 1 || n < 2) return false
-    const figures = welchFigures(
-      summarize(times.baseline),
-      summarize(times.candidate),
-      options.threshold
-    )
-    return decide(figures, levels[look]!, false) !== null
-  }
+}
+
+/**
+ * The early-stopping rule (README "How it decides"): after a pair of samples, stop when
+ * every member of the family has reached a verdict at some planned look the samples
+ * have passed (a run with one comparison is a family of one; a run of m phases, m
+ * members, each planned at alpha/m). `analyse` later replays each member's looks on
+ * the same times and stops it at its first verdict.
+ */
+export function familyStopRule(
+  members: readonly StopMember[]
+): (times: readonly GroupTimes[]) => boolean {
+  const levels = members.map(member => designLevels(member.design))
+  return times =>
+    members.every((member, index) => {
+      const { baseline, candidate } = times[index]!
+      const looks = member.design.looks
+      // A member that reached a verdict at an earlier look keeps it.
+      return looks.some(
+        (look, k) =>
+          k < looks.length - 1 &&
+          look.baseline <= baseline.length &&
+          look.candidate <= candidate.length &&
+          decide(
+            lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
+            levels[index]![k]!,
+            false
+          ) !== null
+      )
+    })
+}
+
+/** The stop rule of a run with one comparison. */
+export function lookStopRule(member: StopMember): (times: GroupTimes) => boolean {
+  const rule = familyStopRule([member])
+  return times => rule([times])
 }

@@ -11,7 +11,7 @@ export interface GroupSummary {
   max: number
 }
 
-/** The per-group figures of SPEC §6. A group needs at least two samples. */
+/** The per-group figures of the report's table. A group needs at least two samples. */
 export function summarize(times: readonly number[], group = 'group'): GroupSummary {
   if (times.length < 2) {
     throw new InputError(

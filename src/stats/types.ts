@@ -1,4 +1,8 @@
 /** What the statistics compute: the figures and the verdict of one comparison. */
+import type { Design } from './design'
+
+export type { Design, LookLevels, Spending } from './design'
+export type { LookSize } from './looks'
 
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive'
 
@@ -12,18 +16,40 @@ export interface WelchFigures {
 }
 
 export interface Look {
-  /** Timed samples per group analysed at this look. */
+  /** Timed samples per group analysed at this look (the smaller group's, if they differ). */
   samples: number
-  /** Nominal significance level of this look (alpha spending). */
+  baseline: number
+  candidate: number
+  /** Nominal level of the regression and improvement tests at this look. */
   level: number
+  /** Nominal level of each side of the equivalence (unchanged) test at this look. */
+  equivalenceLevel: number
   /** The verdict reached at this look, or null to keep sampling. */
   verdict: Verdict | null
+}
+
+/**
+ * hyperfine's ratio of means with the spread of single runs, and Fieller's interval of
+ * μc/μb at `confidence`. Null where undefined: no ratio when the baseline's mean is 0;
+ * no upper bound when the baseline's mean is not distinguishable from 0.
+ */
+export interface RatioFigures {
+  value: number | null
+  stddev: number | null
+  ciLow: number | null
+  ciHigh: number | null
+  confidence: number
 }
 
 export interface Sensitivity {
   /** Smallest true slowdown (fraction of the baseline mean) detectable with 80% power. */
   detectableSlowdown: number
-  /** About how many samples per group would resolve the threshold; null when it cannot. */
+  /** The level of the regression test that power is for: the last look's. */
+  level: number
+  /**
+   * About how many samples per group would call an unchanged candidate `unchanged`
+   * with 80% power (the threshold resolved); null with a threshold of 0.
+   */
   samplesNeeded: number | null
 }
 
@@ -33,18 +59,20 @@ export interface Comparison {
   alpha: number
   threshold: number
   welch: WelchFigures
-  ratio: { value: number; stddev: number }
+  ratio: RatioFigures
   difference: { mean: number; ciLow: number; ciHigh: number; confidence: number }
   verdict: Verdict
   looks: Look[]
   warnings: string[]
-  /** Timed samples per group used for the verdict. */
+  /** Timed samples per group used for the verdict (the smaller group's, if they differ). */
   samples: number
   /** The most samples per group the run was allowed. */
   plannedSamples: number
   /** The number of looks the run planned. */
   plannedLooks: number
   stoppedEarly: boolean
+  /** The sequential design, as report mode replays it. */
+  design: Design
   /** Only for `inconclusive`: what these samples could resolve. */
   sensitivity?: Sensitivity
 }

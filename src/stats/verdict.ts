@@ -1,17 +1,19 @@
+import type { LookLevels } from './design'
 import type { Verdict, WelchFigures } from './types'
 
 /**
- * The decision at one look (SPEC §6): regression first, then improvement, then
- * unchanged; null means "keep sampling", which becomes inconclusive at the last look.
+ * The decision at one look (README "How it decides"): regression first, then
+ * improvement, at the look's regression level; then unchanged at its equivalence
+ * level; null means "keep sampling", which becomes inconclusive at the last look.
  */
 export function decide(
   p: Pick<WelchFigures, 'pRegression' | 'pImprovement' | 'pUnchanged'>,
-  level: number,
+  levels: LookLevels,
   lastLook: boolean
 ): Verdict | null {
-  if (p.pRegression < level) return 'regression'
-  if (p.pImprovement < level) return 'improvement'
-  if (p.pUnchanged < level) return 'unchanged'
+  if (p.pRegression < levels.regression) return 'regression'
+  if (p.pImprovement < levels.regression) return 'improvement'
+  if (p.pUnchanged < levels.equivalence) return 'unchanged'
   return lastLook ? 'inconclusive' : null
 }
 

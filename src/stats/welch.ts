@@ -8,8 +8,9 @@ export interface WelchStatistic {
 }
 
 /**
- * Welch's t and Welch–Satterthwaite df for H0: μc = factor·μb (SPEC §6).
- * `factor` = 1 is the plain test; 1 ± δ are the margin tests.
+ * Welch's t and Welch–Satterthwaite df for H0: μc = factor·μb (README "How it
+ * decides"). `factor` = 1 is the plain test; 1 ± δ are the margin tests. `dfLoss`
+ * takes degrees of freedom off for parameters fitted first (a detrending slope).
  *
  * When both groups are constant the standard error is 0: t is 0 for no difference
  * and ±Infinity otherwise, and df falls back to nb + nc − 2, so every p-value is
@@ -18,7 +19,8 @@ export interface WelchStatistic {
 export function welchStatistic(
   baseline: GroupSummary,
   candidate: GroupSummary,
-  factor = 1
+  factor = 1,
+  dfLoss = 0
 ): WelchStatistic {
   const a = candidate.stddev ** 2 / candidate.n
   const b = (factor * baseline.stddev) ** 2 / baseline.n
@@ -26,10 +28,10 @@ export function welchStatistic(
   const variance = a + b
   if (variance === 0) {
     const t = difference === 0 ? 0 : Math.sign(difference) * Infinity
-    return { t, df: baseline.n + candidate.n - 2 }
+    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) }
   }
   const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1))
-  return { t: difference / Math.sqrt(variance), df }
+  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) }
 }
 
 /** Probability that T ≥ t: the p-value of a one-sided test whose H1 is "greater". */

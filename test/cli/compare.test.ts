@@ -87,7 +87,7 @@ describe('compare', () => {
   it('places looks on the samples the file holds', async () => {
     const { stdout } = await cli(['compare', parallelismFix, '--looks', '4', '--format', 'json'])
     const { comparison } = JSON.parse(stdout) as ResultsFile
-    expect(comparison.looks[0]!.samples).toBe(5)
+    expect(comparison.looks[0]!.samples).toBe(3)
     expect(comparison.stoppedEarly).toBe(true)
   })
 })

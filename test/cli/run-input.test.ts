@@ -5,7 +5,7 @@ import { appendLine, RunFolder } from '../helpers/commands'
 /** Each bad flag set, and the input its error must name. */
 const BAD_FLAGS: [string, string[], string][] = [
   ['one sample', ['--samples', '1'], 'samples'],
-  ['more looks than samples', ['--samples', '4', '--looks', '5'], 'looks'],
+  ['zero looks', ['--samples', '4', '--looks', '0'], 'looks'],
   ['a billion samples', ['--samples', '1000000000'], 'samples'],
   ['more samples than allowed', ['--samples', '10001'], 'samples'],
   ['more looks than allowed', ['--samples', '200', '--looks', '51'], 'looks'],
@@ -16,6 +16,8 @@ const BAD_FLAGS: [string, string[], string][] = [
   ['an alpha above 0.5', ['--alpha', '0.9'], 'alpha'],
   ['a threshold that is no number', ['--threshold', 'abc'], 'threshold'],
   ['an unknown fail-on', ['--fail-on', 'maybe'], 'fail-on'],
+  ['a family size of 0', ['--family-size', '0'], 'family-size'],
+  ['a detrend that is no boolean', ['--detrend', 'maybe'], 'detrend'],
   ['an unknown comment mode', ['--comment', 'sometimes'], 'comment'],
   ['an unknown flag', ['--bogus', '1'], '--bogus']
 ]

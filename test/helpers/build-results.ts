@@ -79,9 +79,13 @@ export function buildResults(options: BuildOptions): ResultsFile {
         pImprovement: tCdf(t, df),
         pUnchanged: 0.5
       },
+      // The Welch interval relative to the baseline mean: close to Fieller's, enough here.
       ratio: {
         value: ratio,
-        stddev: ratio * Math.sqrt((b.stddev / b.mean) ** 2 + (c.stddev / c.mean) ** 2)
+        stddev: ratio * Math.sqrt((b.stddev / b.mean) ** 2 + (c.stddev / c.mean) ** 2),
+        ciLow: ratio - margin / b.mean,
+        ciHigh: ratio + margin / b.mean,
+        confidence: 1 - alpha
       },
       difference: {
         mean: c.mean - b.mean,
@@ -90,17 +94,37 @@ export function buildResults(options: BuildOptions): ResultsFile {
         confidence: 1 - alpha
       },
       verdict: options.verdict,
-      looks: [{ samples: n, level: alpha, verdict: options.verdict }],
+      looks: [
+        {
+          samples: n,
+          baseline: b.times.length,
+          candidate: c.times.length,
+          level: alpha,
+          equivalenceLevel: alpha,
+          verdict: options.verdict
+        }
+      ],
       warnings: [],
       samples: n,
       plannedSamples: n,
       plannedLooks: 1,
       stoppedEarly: false,
+      design: {
+        looks: [{ baseline: b.times.length, candidate: c.times.length }],
+        familySize: 1,
+        regression: spending(-3, alpha),
+        equivalence: spending(-1, alpha),
+        detrend: false
+      },
       // Overrides replace computed figures; Partial only widens the types.
       ...(options.comparison as Comparison | undefined)
     },
     ...(options.environment === undefined ? {} : { environment: options.environment })
   }
+}
+
+function spending(gamma: number, alpha: number) {
+  return { function: 'hwang-shih-decani' as const, gamma, target: alpha, alphaStar: alpha }
 }
 
 /** Evenly spread times around `centre` (deterministic, no two equal). */

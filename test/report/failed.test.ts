@@ -12,7 +12,14 @@ const EMPTY: Measurement = {
   shellOverhead: 0,
   resources: { baseline: [], candidate: [] }
 }
-const DESIGN = { name: 'api', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } }
+const DESIGN = {
+  name: 'api',
+  samples: 10,
+  looks: 1,
+  decision: { alpha: 0.05, threshold: 0.05 },
+  familySize: 1,
+  detrend: false
+}
 
 function partial(baseline: number[], candidate: number[], error: Error) {
   const source = (name: string, times: number[]) => ({

@@ -52,14 +52,14 @@ describe('headline', () => {
     })
     const change = (results.results[1]!.mean - results.results[0]!.mean) / results.results[0]!.mean
     expect(headline(results)).toBe(
-      `Regression: candidate ${(change * 100).toFixed(1)}% slower than baseline (p = ${results.comparison.welch.pRegression.toExponential(2)}, threshold 5%)`
+      `Regression: candidate ran ${(change * 100).toFixed(1)}% slower than baseline, beyond the 5% threshold (p = ${results.comparison.welch.pRegression.toExponential(1)}; this look needed < 0.05)`
     )
     expect(markdownHeadline(results).startsWith('🔴 Regression:')).toBe(true)
   })
 
   it('states an improvement as hyperfine does', () => {
     expect(headline(parallelismFix())).toMatch(
-      /^Improvement: candidate ran 3\.17 ± 0\.07 times faster than baseline \(p = \S+\)$/
+      /^Improvement: candidate ran 3\.17 ± 0\.07 times faster than baseline, beyond the 5% threshold \(p = \S+; this look needed < 0\.05\)$/
     )
     expect(markdownHeadline(parallelismFix()).startsWith('🟢 ')).toBe(true)
   })
@@ -142,10 +142,10 @@ describe('renderMarkdown', () => {
 
   it('says which group ran faster, in both directions', () => {
     expect(renderMarkdown(parallelismFix())).toContain(
-      '**Candidate** ran 3.17 ± 0.07 times faster than **baseline**.'
+      '**Candidate** ran 3.17 ± 0.07 times faster than **baseline**; ± is the spread of single runs, as hyperfine prints it. The 95% confidence interval of candidate/baseline is 0.312 to 0.319.'
     )
     expect(renderMarkdown(pythonVsTypeScript())).toContain(
-      '**Baseline** ran 1.04 ± 0.03 times faster than **candidate**.'
+      '**Baseline** ran 1.04 ± 0.03 times faster than **candidate**; ± is the spread of single runs'
     )
   })
 
@@ -156,17 +156,25 @@ describe('renderMarkdown', () => {
       verdict: 'unchanged'
     })
     expect(renderMarkdown(results)).toMatch(
-      /\*\*Candidate\*\* and \*\*baseline\*\* ran equally fast \(ratio 1\.00 ± 0\.\d\d\)\./
+      /\*\*Candidate\*\* and \*\*baseline\*\* ran equally fast \(ratio 1\.00 ± 0\.\d\d\); ± is the spread of single runs/
     )
   })
 
-  it('finds the groups by name, not position, and names a missing one', () => {
-    const results = parallelismFix()
-    const swapped = { ...results, results: [results.results[1]!, results.results[0]!] }
-    expect(tableRows(renderMarkdown(swapped))).toEqual(tableRows(renderMarkdown(results)))
-    const broken = { ...results, comparison: { ...results.comparison, baseline: 'control' } }
-    expect(() => renderMarkdown(broken)).toThrow(InputError)
-    expect(() => renderMarkdown(broken)).toThrow('parameters.group "control"')
+  it('tells the groups apart by position, never by name, and needs two', () => {
+    const same = buildResults({
+      baseline: spread(10, 0.01, 0.001),
+      candidate: spread(10, 0.014, 0.001),
+      verdict: 'regression',
+      names: { baseline: 'sleep 0.01', candidate: 'sleep 0.01' },
+      commands: { baseline: 'sleep 0.01', candidate: 'sleep 0.01' }
+    })
+    const rows = tableRows(renderMarkdown(same))
+    expect(rows.map(row => row[2])).toEqual(
+      same.results.map(group => `${(group.mean * 1000).toFixed(1)} ms`)
+    )
+    expect(rows[0]![2]).not.toBe(rows[1]![2])
+    const one = { ...same, results: [same.results[0]!] }
+    expect(() => renderMarkdown(one)).toThrow(InputError)
   })
 
   it('reports the Welch figures the blog published', () => {
@@ -185,7 +193,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(results)).toContain(
       `- Change in mean: ${percent(difference.mean)} (95% CI ${percent(difference.ciLow)} to ${percent(difference.ciHigh)}) relative to **baseline**`
     )
-    expect(renderMarkdown(results)).toContain('- Threshold ±5%, α = 0.05: p(regression) = ')
+    expect(renderMarkdown(results)).toContain(
+      '- Threshold ±5%, α = 0.05 over all looks: p(regression) = 1.0, p(improvement) = 1.5e-59, p(unchanged) = 0.50; this look needed < 0.05 for regression or improvement, < 0.05 for unchanged'
+    )
   })
 
   it('tells how many looks ran and whether the run stopped early', () => {
@@ -195,8 +205,22 @@ describe('renderMarkdown', () => {
       verdict: 'regression',
       comparison: {
         looks: [
-          { samples: 5, level: 0.00069, verdict: null },
-          { samples: 10, level: 0.0161, verdict: 'regression' }
+          {
+            samples: 5,
+            baseline: 5,
+            candidate: 5,
+            level: 0.00069,
+            equivalenceLevel: 0.002,
+            verdict: null
+          },
+          {
+            samples: 10,
+            baseline: 10,
+            candidate: 10,
+            level: 0.0161,
+            equivalenceLevel: 0.02,
+            verdict: 'regression'
+          }
         ],
         plannedLooks: 4,
         samples: 10,
@@ -205,7 +229,7 @@ describe('renderMarkdown', () => {
       }
     })
     expect(renderMarkdown(results)).toContain(
-      '- Looks: 2 of 4 (at 5, 10 samples per group; levels 6.90e-4, 0.016); stopped early with 10 of 20 planned samples per group'
+      '- Looks: 2 of 4 (at 5, 10 samples per group); stopped early with 10 of 20 planned samples per group'
     )
   })
 
@@ -214,24 +238,25 @@ describe('renderMarkdown', () => {
       baseline: spread(5, 10, 2),
       candidate: spread(5, 10.3, 2),
       verdict: 'inconclusive',
-      comparison: { sensitivity: { detectableSlowdown: 0.2345, samplesNeeded: 180 } }
+      comparison: { sensitivity: { detectableSlowdown: 0.2345, level: 0.039, samplesNeeded: 180 } }
     })
     const markdown = renderMarkdown(results)
     expect(markdown).toContain(
-      'These samples could detect a slowdown of 23.4% or more (80% power at α = 0.05).'
+      "These samples could detect a slowdown of 23.4% or more (80% power at the last look's level, 0.039)."
     )
     expect(markdown).toContain(
-      'About 180 samples per group would resolve the ±5% threshold (this run used 5).'
+      'About 180 samples per group would call an unchanged candidate unchanged within ±5% (80% power; this run used 5).'
     )
     const onTheEdge = {
       ...results,
       comparison: {
         ...results.comparison,
-        sensitivity: { detectableSlowdown: 0.2, samplesNeeded: null }
+        threshold: 0,
+        sensitivity: { detectableSlowdown: 0.2, level: 0.05, samplesNeeded: null }
       }
     }
     expect(renderMarkdown(onTheEdge)).toContain(
-      'No number of samples would resolve the ±5% threshold'
+      'With a threshold of 0% nothing can be called unchanged'
     )
     expect(renderMarkdown(parallelismFix())).not.toContain('could detect')
   })

@@ -39,7 +39,9 @@ describe('renderText', () => {
   })
 
   it('has the summary, Welch figures, change, verdict and looks', () => {
-    expect(text).toContain('Candidate ran 3.17 ± 0.07 times faster than baseline.')
+    expect(text).toContain(
+      'Candidate ran 3.17 ± 0.07 times faster than baseline; ± is the spread of single runs'
+    )
     expect(text).toContain("Welch's t-test: t = -388.40, df = 31.33, p = 2.93e-59 (two-sided)")
     expect(text).toMatch(
       /Change in mean: -68\.4% \(95% CI -\d+\.\d% to -\d+\.\d%\) relative to baseline/
@@ -54,14 +56,14 @@ describe('renderText', () => {
       baseline: spread(6, 10, 2),
       candidate: spread(6, 10.4, 2),
       verdict: 'inconclusive',
-      comparison: { sensitivity: { detectableSlowdown: 0.31, samplesNeeded: 240 } }
+      comparison: { sensitivity: { detectableSlowdown: 0.31, level: 0.05, samplesNeeded: 240 } }
     })
     const out = renderText(inconclusive)
     expect(out).toContain(
-      'Why inconclusive: These samples could detect a slowdown of 31.0% or more (80% power at alpha = 0.05).'
+      "Why inconclusive: These samples could detect a slowdown of 31.0% or more (80% power at the last look's level, 0.05)."
     )
     expect(out).toContain(
-      'Why inconclusive: About 240 samples per group would resolve the ±5% threshold'
+      'Why inconclusive: About 240 samples per group would call an unchanged candidate unchanged'
     )
   })
 

@@ -3,7 +3,14 @@ import { BenchmarkError } from '../../src/core/errors'
 import type { GroupSource } from '../../src/results/build'
 import { partialResultsFile } from '../../src/results/partial'
 
-const design = { name: 'bench', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } }
+const design = {
+  name: 'bench',
+  samples: 10,
+  looks: 1,
+  decision: { alpha: 0.05, threshold: 0.05 },
+  familySize: 1,
+  detrend: false
+}
 
 function source(name: string, times: number[]): GroupSource {
   return { name, command: `cmd ${name}`, times, exitCodes: times.map(() => 0) }

@@ -100,7 +100,14 @@ describe('the CPU and memory fields of a results file', () => {
 
   it('keeps them in the results of a run that failed', () => {
     const file = partialResultsFile(
-      { name: 'bench', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } },
+      {
+        name: 'bench',
+        samples: 10,
+        looks: 1,
+        decision: { alpha: 0.05, threshold: 0.05 },
+        familySize: 1,
+        detrend: false
+      },
       {
         baseline: source('baseline', [1.5], [usage(0.7, 0.2, 50)]),
         candidate: source('candidate', [], [])

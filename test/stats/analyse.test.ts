@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/core/errors'
 import { analyse } from '../../src/stats/analyse'
-import { lookLevels } from '../../src/stats/spending'
+import { designLevels, planRun } from '../../src/stats/design'
 import { experimentTimes } from '../helpers/experiments'
 import { Random } from '../helpers/random'
 
@@ -29,14 +29,18 @@ describe('analyse', () => {
   it('stops at the first look when the difference is huge', () => {
     const control = experimentTimes('parallelism-fix.json', 'control')
     const fix = experimentTimes('parallelism-fix.json', 'fix')
-    const { comparison } = analyse(fix, control, { ...options, looks: 4 })
+    const { comparison } = analyse(fix, control, { ...options, looks: 10 })
     expect(comparison.looks).toHaveLength(1)
+    const levels = designLevels(planRun({ alpha: 0.05, samples: 20, looks: 10 }))[0]!
     expect(comparison.looks[0]).toEqual({
-      samples: 5,
-      level: lookLevels(0.05, 20, 4)[0],
+      samples: 3,
+      baseline: 3,
+      candidate: 3,
+      level: levels.regression,
+      equivalenceLevel: levels.equivalence,
       verdict: 'regression'
     })
-    expect(comparison.samples).toBe(5)
+    expect(comparison.samples).toBe(3)
     expect(comparison.stoppedEarly).toBe(true)
     expect(comparison.welch.t).toBeGreaterThan(0)
   })
@@ -45,9 +49,10 @@ describe('analyse', () => {
     const random = new Random(7)
     const baseline = random.normals(20, 100, 3)
     const candidate = random.normals(20, 101, 3)
-    const { comparison, candidate: used } = analyse(baseline, candidate, { ...options, looks: 4 })
+    const { comparison, candidate: used } = analyse(baseline, candidate, { ...options, looks: 10 })
+    expect(comparison.looks.length).toBeGreaterThan(1)
     expect(comparison.looks.map(look => look.samples)).toEqual(
-      [5, 10, 15, 20].slice(0, comparison.looks.length)
+      [3, 4, 5, 6, 8, 10, 13, 16, 20].slice(0, comparison.looks.length)
     )
     expect(comparison.looks.slice(0, -1).every(look => look.verdict === null)).toBe(true)
     expect(used.n).toBe(comparison.samples)
@@ -68,7 +73,8 @@ describe('analyse', () => {
     const same = random.normals(20, 100, 0.01)
     const { comparison } = analyse(same, same, { ...options, threshold: 0 })
     expect(comparison.verdict).toBe('inconclusive')
-    expect(comparison.welch.pUnchanged).toBe(1)
+    // The larger of two opposite one-sided p-values: ½ for identical groups.
+    expect(comparison.welch.pUnchanged).toBe(0.5)
   })
 
   it('tells what an inconclusive run could have detected', () => {
@@ -82,7 +88,7 @@ describe('analyse', () => {
     expect(comparison.sensitivity!.samplesNeeded).toBeGreaterThan(6)
   })
 
-  it('warns about a slow first sample and outliers without dropping them', () => {
+  it('warns about a slow first sample once, not also as an outlier, without dropping it', () => {
     const baseline = [30, 10.1, 10.2, 9.9, 10, 10.1, 9.8, 10]
     const { comparison, baseline: summary } = analyse(
       baseline,
@@ -95,7 +101,7 @@ describe('analyse', () => {
     expect(summary.n).toBe(8)
     expect(summary.max).toBe(30)
     expect(comparison.warnings.some(w => w.includes('first baseline sample'))).toBe(true)
-    expect(comparison.warnings.some(w => w.includes('1 of 8 baseline samples'))).toBe(true)
+    expect(comparison.warnings.some(w => w.includes('outliers'))).toBe(false)
   })
 })
 
@@ -110,7 +116,9 @@ describe('edge cases', () => {
     expectNoNaN(comparison)
     expect(comparison.welch.t).toBe(0)
     expect(comparison.welch.pTwoSided).toBe(1)
-    expect(comparison.ratio).toEqual({ value: 1, stddev: 0 })
+    expect(comparison.ratio).toMatchObject({ value: 1, stddev: 0 })
+    expect(comparison.ratio.ciLow).toBeCloseTo(1, 9)
+    expect(comparison.ratio.ciHigh).toBeCloseTo(1, 9)
     expect(comparison.verdict).toBe('unchanged')
   })
 
@@ -132,7 +140,11 @@ describe('edge cases', () => {
     expect(comparison.welch.df).toBeCloseTo(4, 9)
   })
 
-  it('rejects a zero baseline mean, which has no ratio', () => {
-    expect(() => analyse([0, 0], [1, 2], options)).toThrow(/mean time of 0 s/)
+  it('decides nothing against a zero baseline mean, and keeps every figure finite or null', () => {
+    const { comparison } = analyse([0, 0, 0], [1, 2, 1.5], { ...options, samples: 3 })
+    expectNoNaN(comparison)
+    expect(comparison.verdict).toBe('inconclusive')
+    expect(comparison.ratio).toMatchObject({ value: null, ciLow: null, ciHigh: null })
+    expect(comparison.warnings.join(' ')).toMatch(/Every baseline sample is 0 s/)
   })
 })

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { differenceInterval } from '../../src/stats/interval'
 import { welchFigures } from '../../src/stats/margin-tests'
-import { lookLevels, spendingLevels } from '../../src/stats/spending'
+import { ratioInterval } from '../../src/stats/fieller'
+import { boundary, hsdSpent, upperQuantile } from '../../src/stats/spending'
 import { summarize } from '../../src/stats/summary'
 import { welchStatistic } from '../../src/stats/welch'
 import { fixturePath } from '../helpers/experiments'
@@ -24,7 +25,22 @@ interface Reference {
     ciLow: number
     ciHigh: number
   }[]
-  spending: { alpha: number; looks: number; levels: number[] }[]
+  spending: { alpha: number; gamma: number; fractions: number[]; levels: number[] }[]
+  stageWise: {
+    alpha: number
+    gamma: number
+    fractions: number[]
+    look: number
+    p: number
+    stageWise: number
+  }[]
+  fieller: {
+    baseline: number[]
+    candidate: number[]
+    level: number
+    low: number
+    high: number | null
+  }[]
 }
 
 const reference = JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as Reference
@@ -72,25 +88,47 @@ describe('Welch against scipy.stats.ttest_ind(equal_var=False)', () => {
   })
 })
 
-describe('alpha spending against scipy.stats.multivariate_normal', () => {
-  it('has one nominal level, alpha itself, for a single look', () => {
-    expect(spendingLevels(0.05, [1])[0]).toBeCloseTo(0.05, 12)
-    expect(lookLevels(0.05, 20, 1)).toEqual([0.05])
+describe('Hwang–Shih–DeCani boundaries against scipy', () => {
+  it('spends alpha itself at a single look', () => {
+    expect(boundary([1], t => hsdSpent(0.05, -3, t)).levels[0]).toBeCloseTo(0.05, 12)
   })
 
-  it('gives the reference levels for 3 looks at one-sided 0.05', () => {
-    const [first, second, third] = spendingLevels(0.05, [1 / 3, 2 / 3, 1])
-    expect(first).toBeCloseTo(0.000687, 6)
-    expect(second).toBeCloseTo(0.0161, 4)
-    expect(third).toBeCloseTo(0.0451, 4)
-  })
-
-  reference.spending.forEach(({ alpha, looks, levels }) => {
-    it(`matches scipy for ${looks} equally spaced looks at alpha ${alpha}`, () => {
-      const fractions = Array.from({ length: looks }, (_, k) => (k + 1) / looks)
-      spendingLevels(alpha, fractions).forEach((level, k) =>
-        expectRelative(level, levels[k]!, 1e-5, `look ${k + 1}`)
+  reference.spending.forEach(({ alpha, gamma, fractions, levels }) => {
+    it(`matches scipy for ${fractions.length} looks, alpha ${alpha}, γ ${gamma}`, () => {
+      // scipy's multivariate normal CDF is quasi-Monte Carlo, good to about 1e-8.
+      boundary(fractions, t => hsdSpent(alpha, gamma, t)).levels.forEach((level, k) =>
+        expectRelative(level, levels[k]!, 1e-4, `look ${k + 1}`)
       )
+    })
+  })
+
+  reference.stageWise.forEach(({ alpha, gamma, fractions, look, p, stageWise }) => {
+    it(`gives the stage-wise p of a crossing at look ${look + 1} with p ${p}`, () => {
+      const before = look === 0 ? 0 : hsdSpent(alpha, gamma, fractions[look - 1]!)
+      const beyond = boundary(fractions, t => hsdSpent(alpha, gamma, t)).beyond(
+        look,
+        upperQuantile(p)
+      )
+      expectRelative(before + beyond, stageWise, 1e-5, 'stage-wise p')
+    })
+  })
+})
+
+describe('Fieller intervals against a direct root solve with scipy', () => {
+  it('holds bounded and unbounded cases', () => {
+    expect(reference.fieller.length).toBeGreaterThanOrEqual(200)
+    expect(reference.fieller.some(c => c.high === null)).toBe(true)
+    expect(reference.fieller.some(c => c.low === 0)).toBe(true)
+  })
+
+  reference.fieller.forEach((c, index) => {
+    it(`case ${index} (n ${c.baseline.length}/${c.candidate.length}, level ${c.level})`, () => {
+      const interval = ratioInterval(summarize(c.baseline), summarize(c.candidate), c.level)
+      expect(interval.confidence).toBeCloseTo(1 - 2 * c.level, 12)
+      if (c.low === 0) expect(interval.low).toBe(0)
+      else expectRelative(interval.low, c.low, 1e-9, 'low')
+      if (c.high === null) expect(interval.high).toBeNull()
+      else expectRelative(interval.high!, c.high, 1e-9, 'high')
     })
   })
 })

@@ -27,20 +27,38 @@ describe('outliers', () => {
     expect(outlierWarnings('baseline', [1, 1, 1, 1, 1.001])).toHaveLength(1)
     expect(outlierWarnings('baseline', [1, 1, 1, 1, 1])).toEqual([])
   })
+  it('says nothing below 5 samples, where the MAD rests on one or two differences', () => {
+    expect(outlierWarnings('baseline', [10, 10.1, 30])).toEqual([])
+    expect(outlierWarnings('baseline', [30, 10, 10.1, 10.05])).toEqual([])
+  })
+  it('warns about a slow first sample once, not also as an outlier', () => {
+    const warnings = outlierWarnings('baseline', [30, 10, 10.1, 9.9, 10.05, 10])
+    expect(warnings).toEqual([expect.stringContaining('The first baseline sample')])
+    const more = outlierWarnings('baseline', [30, 10, 10.1, 9.9, 10.05, 10, 50])
+    expect(more[1]).toContain('1 other of 7 baseline samples')
+  })
 })
 
 describe('decide', () => {
   const p = { pRegression: 0.5, pImprovement: 0.5, pUnchanged: 0.5 }
+  const levels = { regression: 0.05, equivalence: 0.05 }
   it('checks regression, then improvement, then unchanged', () => {
-    expect(decide({ pRegression: 0.01, pImprovement: 0.01, pUnchanged: 0.01 }, 0.05, false)).toBe(
+    expect(decide({ pRegression: 0.01, pImprovement: 0.01, pUnchanged: 0.01 }, levels, false)).toBe(
       'regression'
     )
-    expect(decide({ ...p, pImprovement: 0.01, pUnchanged: 0.01 }, 0.05, false)).toBe('improvement')
-    expect(decide({ ...p, pUnchanged: 0.01 }, 0.05, false)).toBe('unchanged')
+    expect(decide({ ...p, pImprovement: 0.01, pUnchanged: 0.01 }, levels, false)).toBe(
+      'improvement'
+    )
+    expect(decide({ ...p, pUnchanged: 0.01 }, levels, false)).toBe('unchanged')
+  })
+  it('compares unchanged with the equivalence level, the others with the regression level', () => {
+    const split = { regression: 0.01, equivalence: 0.03 }
+    expect(decide({ ...p, pRegression: 0.02 }, split, false)).toBeNull()
+    expect(decide({ ...p, pUnchanged: 0.02 }, split, false)).toBe('unchanged')
   })
   it('keeps sampling before the last look and is inconclusive at it', () => {
-    expect(decide(p, 0.05, false)).toBeNull()
-    expect(decide(p, 0.05, true)).toBe('inconclusive')
+    expect(decide(p, levels, false)).toBeNull()
+    expect(decide(p, levels, true)).toBe('inconclusive')
   })
   it('fails the check as fail-on says', () => {
     expect(failsCheck('regression', 'regression')).toBe(true)

@@ -1,0 +1,96 @@
+import type { LookSize } from '../stats/looks'
+import type { ParsedFile } from './read'
+
+/** The most samples per group and looks a replayed design may have (README "Workflows"). */
+export const MAX_SAMPLES = 10_000
+export const MAX_LOOKS = 64
+export const MAX_FAMILY = 1_000
+const GAMMA_RANGE = 20
+
+export interface RecordedDesign {
+  looks: LookSize[]
+  familySize: number
+  gammas: { regression: number; equivalence: number }
+  detrend: boolean
+}
+
+/**
+ * The sequential design a results file of ours records (`comparison.design`), if it
+ * is one this version can replay within sane bounds: strictly growing looks of at
+ * least 2 and at most 10,000 samples per group, at most 64 of them, a family size of
+ * 1 to 1,000, and HSD spending with a finite γ. The file is untrusted data: its alpha,
+ * threshold, α* and levels are never used. No design (a plain hyperfine file): none.
+ */
+export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; problem?: string } {
+  const comparison = field(file.raw, 'comparison')
+  const design = field(comparison, 'design')
+  if (design === undefined) {
+    const looks = field(comparison, 'plannedLooks')
+    return typeof looks === 'number' && looks > 1
+      ? { problem: `its ${looks} looks are recorded without the design this version replays` }
+      : {}
+  }
+  const looks = field(design, 'looks')
+  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_LOOKS) {
+    return { problem: `its recorded design needs 1 to ${MAX_LOOKS} looks` }
+  }
+  const sizes: LookSize[] = []
+  for (const look of looks) {
+    const size = { baseline: field(look, 'baseline'), candidate: field(look, 'candidate') }
+    const previous = sizes[sizes.length - 1] ?? { baseline: 1, candidate: 1 }
+    if (
+      !isCount(size.baseline, previous.baseline) ||
+      !isCount(size.candidate, previous.candidate)
+    ) {
+      return {
+        problem: `its recorded looks must grow from at least 2 to at most ${MAX_SAMPLES.toLocaleString('en-US')} samples per group`
+      }
+    }
+    sizes.push({ baseline: size.baseline, candidate: size.candidate })
+  }
+  const familySize = field(design, 'familySize') ?? 1
+  if (
+    !Number.isInteger(familySize) ||
+    (familySize as number) < 1 ||
+    (familySize as number) > MAX_FAMILY
+  ) {
+    return { problem: `its recorded family size must be a whole number from 1 to ${MAX_FAMILY}` }
+  }
+  const gammas = {
+    regression: gamma(design, 'regression'),
+    equivalence: gamma(design, 'equivalence')
+  }
+  if (gammas.regression === undefined || gammas.equivalence === undefined) {
+    return { problem: 'its recorded spending is not Hwang–Shih–DeCani with a γ from −20 to 20' }
+  }
+  const detrend = field(design, 'detrend') ?? false
+  if (typeof detrend !== 'boolean') return { problem: 'its recorded detrend is not true or false' }
+  return {
+    design: {
+      looks: sizes,
+      familySize: familySize as number,
+      gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      detrend
+    }
+  }
+}
+
+function isCount(value: unknown, previous: number): value is number {
+  return Number.isInteger(value) && (value as number) > previous && (value as number) <= MAX_SAMPLES
+}
+
+function gamma(design: unknown, test: string): number | undefined {
+  const spending = field(design, test)
+  const value = field(spending, 'gamma')
+  return field(spending, 'function') === 'hwang-shih-decani' &&
+    typeof value === 'number' &&
+    Math.abs(value) <= GAMMA_RANGE
+    ? value
+    : undefined
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[name]
+    : undefined
+}
