@@ -1,11 +1,14 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  StacksKept,
   commentOnPullRequest,
   runPipeline,
-  withSignalAbort
+  withInterrupts
 } from "./chunks/shared-cli-run+index.js";
-import "./chunks/shared-cli-run+index+post.js";
+import {
+  onRunningProcessesChange
+} from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
@@ -37,6 +40,7 @@ import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
+  BenchmarkError,
   Input,
   InputError,
   describeError
@@ -61,31 +65,76 @@ async function publishReport(options) {
 }
 
 // src/action/run-mode.ts
+var MAIN_STEP_DEADLINE_MS = 6e3;
+var LeftForPostStep = class extends BenchmarkError {
+  name = "LeftForPostStep";
+};
 async function runMode(raw, token) {
   const config = parseRunConfig(raw, process.env);
   const reporting = parseReporting(raw, process.env, config.name);
   setOutput("results-file" /* ResultsFile */, config.resultsFile);
-  const results = await withSignalAbort(
-    (signal) => runPipeline(config, {
+  const stopSaving = onRunningProcessesChange(
+    (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
+  );
+  const measureAndReport = async (signal) => {
+    const { results, kept } = await runPipeline(config, {
       progress: info,
       info,
       warn: warning,
       saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
+      saveTeardown: (serialized) => saveState("teardown" /* Teardown */, serialized),
       signal,
+      teardownSignal: signal,
+      deferTeardown: true,
       env: process.env
-    }),
-    (signal) => warning(`Received ${signal}: stopping the benchmark and cleaning up`)
-  );
-  setResultOutputs(results);
-  await publishReport({
-    body: renderMarkdown(results),
-    verdict: results.comparison.verdict,
-    reporting,
-    token
-  });
-  if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-    setFailed(headline(results));
+    });
+    setResultOutputs(results);
+    await publishReport({
+      body: renderMarkdown(results),
+      verdict: results.comparison.verdict,
+      reporting,
+      token
+    });
+    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
+    if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
+      setFailed(headline(results));
+    }
+  };
+  try {
+    await withInterrupts(
+      (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      {
+        forward: "first",
+        onSignal: (signal, count) => warning(interruptMessage(signal, count))
+      }
+    );
+  } finally {
+    stopSaving();
   }
+}
+function deadlineAfter(signal) {
+  return new Promise((_, reject) => {
+    signal.addEventListener(
+      "abort",
+      () => {
+        const timer = setTimeout(() => {
+          reject(
+            new LeftForPostStep(
+              "the job was cancelled; what is left to stop and remove is left to the post step"
+            )
+          );
+        }, MAIN_STEP_DEADLINE_MS);
+        timer.unref();
+      },
+      { once: true }
+    );
+  });
+}
+function interruptMessage(signal, count) {
+  if (count === 1) {
+    return `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`;
+  }
+  return `Received ${signal}: already stopping`;
 }
 function setResultOutputs(results) {
   const { comparison } = results;
@@ -140,5 +189,16 @@ async function run() {
   }
 }
 
+// src/action/exit.ts
+async function exitWhenFlushed() {
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise((resolve) => stream.write("", () => resolve()))
+    )
+  );
+  process.exit();
+}
+
 // src/index.ts
 await run();
+await exitWhenFlushed();

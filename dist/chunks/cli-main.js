@@ -80,6 +80,9 @@ async function runCli(argv, io, version) {
       return 0;
     }
     io.stdout(outcome.output);
+    for (const error of outcome.errors ?? []) io.stderr(`pulumi-perf-gate: ${error}
+`);
+    if (outcome.errors?.length) return 1;
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0;
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}

@@ -3,7 +3,7 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   commentOnPullRequest,
   runPipeline,
-  withSignalAbort
+  withInterrupts
 } from "./shared-cli-run+index.js";
 import "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
@@ -42,15 +42,16 @@ var runCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const line = (text) => io.stderr(`${text}
 `);
-  const results = await withSignalAbort(
-    (signal) => runPipeline(config, {
+  const { results, kept } = await withInterrupts(
+    (interrupts) => runPipeline(config, {
       progress: line,
       info: line,
       warn: (text) => line(`warning: ${text}`),
-      signal,
+      signal: interrupts.first,
+      teardownSignal: interrupts.second,
       env: io.env
     }),
-    (signal) => line(`Received ${signal}: stopping, cleaning up\u2026`)
+    { forward: "every", onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   );
   line(`Results: ${config.resultsFile}`);
   await commentOnPullRequest({
@@ -65,9 +66,16 @@ var runCommand = async (argv, io) => {
   return {
     output: formatResults(results, format),
     verdict: results.comparison.verdict,
-    failOn: config.decision.failOn
+    failOn: config.decision.failOn,
+    errors: kept
   };
 };
+function interruptMessage(signal, count) {
+  if (count === 1) {
+    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`;
+  }
+  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`;
+}
 export {
   runCommand
 };

@@ -2,12 +2,30 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger,
+  USER_COMMAND_STOP,
+  checkStackIsNew,
   describeFailure,
+  describeOutcome,
+  formatSampleTime,
+  formatTimeSpan,
   initStack,
+  interruptRunningProcesses,
+  killRunningProcesses,
+  localBackendFolder,
   makeLocalBackend,
+  openLog,
   pulumiBenchGroup,
   pulumiEnv,
-  runCaptured
+  resolveStep,
+  runCaptured,
+  runProcess,
+  runTeardown,
+  runningProcesses,
+  serializePlan,
+  tailLines,
+  untilAborted,
+  waitForRunningProcesses,
+  writeLogHeader
 } from "./shared-cli-run+index+post.js";
 import {
   TOOL_VERSION
@@ -3044,9 +3062,9 @@ var require_lib = __commonJS({
 });
 
 // src/run/pipeline.ts
-import { mkdir as mkdir4, mkdtemp, rmdir } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { basename, dirname as dirname4, join as join4 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 
 // src/bench/failures.ts
 var MeasurementStopped = class extends BenchmarkError {
@@ -3065,189 +3083,9 @@ var BenchmarkAborted = class extends MeasurementStopped {
 };
 
 // src/bench/run-benchmark.ts
-import { closeSync as closeSync2 } from "node:fs";
+import { closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-
-// src/bench/words.ts
-function splitWords(text) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else word += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && (next === '"' || next === "\\")) word += text.charAt(++i);
-      else word += char;
-    } else if (char === "\\" && next === "\n") {
-      i++;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      inWord = true;
-      if (char === "'" || char === '"') quote = char;
-      else if (char === "\\" && next !== "") word += text.charAt(++i);
-      else word += char;
-    }
-  }
-  if (quote !== void 0) {
-    throw new InputError(
-      `cannot split the command into words (shell: none): unterminated ${quote} quote in: ${text}`
-    );
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
-// src/bench/command.ts
-var TEXT_LIMIT = 80;
-function resolveStep(step, shell) {
-  const { command } = step;
-  const common = {
-    env: step.env ? { ...process.env, ...step.env } : void 0,
-    cwd: step.cwd
-  };
-  if (command.kind === "argv") {
-    return {
-      ...common,
-      file: command.file,
-      args: command.args,
-      throughShell: false,
-      text: shorten([command.file, ...command.args].join(" "))
-    };
-  }
-  const text = shorten(command.script);
-  if (shell.kind === "shell") {
-    return { ...common, file: shell.path, args: ["-c", command.script], throughShell: true, text };
-  }
-  const [file, ...args] = splitWords(command.script);
-  if (file === void 0)
-    throw new InputError("a command is empty; with shell: none it needs words");
-  return { ...common, file, args, throughShell: false, text };
-}
-function shorten(text) {
-  const lines = text.trim().split("\n");
-  const first = lines[0] ?? "";
-  const cut = first.length > TEXT_LIMIT ? `${first.slice(0, TEXT_LIMIT - 1)}\u2026` : first;
-  return lines.length > 1 && cut === first ? `${first} \u2026` : cut;
-}
-
-// src/bench/spawn.ts
-import { spawn } from "node:child_process";
-
-// src/bench/format.ts
-function formatTimeSpan(seconds) {
-  if (seconds < 1) return `${Math.round(seconds * 1e3)} ms`;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  if (seconds < 3600) {
-    const whole = Math.round(seconds);
-    return joinUnits(Math.floor(whole / 60), "min", whole % 60, "s");
-  }
-  const minutes = Math.round(seconds / 60);
-  return joinUnits(Math.floor(minutes / 60), "h", minutes % 60, "min");
-}
-function formatSampleTime(seconds) {
-  return seconds < 1 ? `${(seconds * 1e3).toFixed(2)} ms` : `${seconds.toFixed(3)} s`;
-}
-function joinUnits(major, majorUnit, minor, minorUnit) {
-  return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
-}
-
-// src/bench/spawn.ts
-var KILL_GRACE_MS = 2e3;
-var MAX_TIMER_MS = 2 ** 31 - 1;
-var isWindows = process.platform === "win32";
-function runProcess(spec, options) {
-  const { signal } = options;
-  if (signal?.aborted) return Promise.resolve({ kind: "aborted" });
-  return new Promise((resolve) => {
-    let stoppedBy;
-    let graceTimer;
-    let child;
-    const start = process.hrtime.bigint();
-    try {
-      child = spawn(spec.file, spec.args, {
-        cwd: spec.cwd,
-        env: spec.env,
-        stdio: ["ignore", options.output, options.output],
-        detached: !isWindows,
-        windowsHide: true
-      });
-    } catch (error) {
-      resolve({ kind: "not-started", reason: error.message });
-      return;
-    }
-    const killGroup = (killSignal) => {
-      if (child.pid !== void 0) killProcessGroup(child.pid, killSignal);
-    };
-    const onAbort = () => {
-      stoppedBy ??= "aborted";
-      killGroup("SIGKILL");
-    };
-    const timeoutTimer = setTimeout(
-      () => {
-        stoppedBy ??= "timed-out";
-        killGroup("SIGTERM");
-        graceTimer = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-      },
-      Math.min(options.timeoutMs, MAX_TIMER_MS)
-    );
-    signal?.addEventListener("abort", onAbort, { once: true });
-    let settled = false;
-    const settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timeoutTimer);
-      clearTimeout(graceTimer);
-      signal?.removeEventListener("abort", onAbort);
-      if (outcome.kind !== "exited" || outcome.exitCode !== 0) killGroup("SIGKILL");
-      resolve(outcome);
-    };
-    child.once("error", (error) => settle({ kind: "not-started", reason: error.message }));
-    child.once("exit", (exitCode, exitSignal) => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (stoppedBy) settle({ kind: stoppedBy });
-      else if (exitCode !== null) settle({ kind: "exited", exitCode, seconds });
-      else settle({ kind: "signaled", signal: exitSignal ?? "an unknown signal" });
-    });
-  });
-}
-function killProcessGroup(pid, signal) {
-  if (isWindows) {
-    spawn("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" }).once(
-      "error",
-      () => {
-      }
-    );
-    return;
-  }
-  try {
-    process.kill(-pid, signal);
-  } catch {
-  }
-}
-function describeOutcome(outcome, timeoutMs) {
-  switch (outcome.kind) {
-    case "exited":
-      return `failed with exit code ${outcome.exitCode}`;
-    case "signaled":
-      return `was killed by ${outcome.signal}`;
-    case "timed-out":
-      return `timed out after ${formatTimeSpan(timeoutMs / 1e3)}`;
-    case "aborted":
-      return "was aborted";
-    case "not-started":
-      return `could not start (${outcome.reason})`;
-  }
-}
 
 // src/bench/calibrate.ts
 var CALIBRATION_WARMUP = 5;
@@ -3276,33 +3114,8 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
   return measured === 0 ? 0 : total / measured;
 }
 
-// src/bench/log.ts
-import { closeSync, openSync, readSync, fstatSync, writeSync } from "node:fs";
-var TAIL_BYTES = 64 * 1024;
-function openLog(path7, mode = "truncate") {
-  return openSync(path7, mode === "truncate" ? "w" : "a");
-}
-function writeLogHeader(fd, text) {
-  writeSync(fd, `
-[pulumi-perf-gate] ${text}
-`);
-}
-function tailLines(path7, count = 20) {
-  const fd = openSync(path7, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync(fd, buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
-    if (length < size) lines.shift();
-    return lines.slice(-count);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 // src/bench/cycle.ts
+import { basename } from "node:path";
 var TAIL_LINE_COUNT = 20;
 async function runCycle(group, label, context3) {
   const cycleStart = process.hrtime.bigint();
@@ -3320,11 +3133,15 @@ async function runCycle(group, label, context3) {
 }
 async function runStep(group, step, what, context3) {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
-  const outcome = await runProcess(step, {
+  const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context3.timeoutMs,
-    signal: context3.signal
+    stop: step.stop,
+    signal: context3.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
+    tag: step.tag
   });
+  const outcome = await untilAborted(running, context3.signal);
   if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome.seconds;
   const partial = structuredClone(context3.measurement);
   if (outcome.kind === "aborted") {
@@ -3394,7 +3211,7 @@ async function runBenchmark(plan, signal) {
     });
     return measurement;
   } finally {
-    for (const group of groups) closeSync2(group.logFd);
+    for (const group of groups) closeSync(group.logFd);
   }
 }
 async function measure(plan, groups, context3) {
@@ -3522,29 +3339,6 @@ function partialResultsFile(config, sources, error, extra) {
   };
 }
 
-// src/run/cleanup-stack.ts
-var CleanupStack = class {
-  #tasks = [];
-  #running;
-  push(task) {
-    this.#tasks.push(task);
-  }
-  runAll() {
-    this.#running ??= (async () => {
-      const warnings = [];
-      for (let task = this.#tasks.pop(); task; task = this.#tasks.pop()) {
-        try {
-          warnings.push(...await task());
-        } catch (error) {
-          warnings.push(error instanceof Error ? error.message : String(error));
-        }
-      }
-      return warnings;
-    })();
-    return this.#running;
-  }
-};
-
 // src/stats/stop-rule.ts
 function lookStopRule(options) {
   const sizes = lookSampleSizes(options.samples, options.looks);
@@ -3562,39 +3356,10 @@ function lookStopRule(options) {
   };
 }
 
-// src/run/targets.ts
-import { rm as rm2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
-
-// src/bench/cleanup.ts
-import { closeSync as closeSync3, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-var DEFAULT_CLEANUP_TIMEOUT_MS = 30 * 6e4;
-async function runCleanup(steps, shell, options = {}) {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
-  if (options.logPath !== void 0) mkdirSync(dirname(options.logPath), { recursive: true });
-  const logFd = options.logPath === void 0 ? void 0 : openLog(options.logPath, "append");
-  const warnings = [];
-  try {
-    for (const [index, step] of steps.entries()) {
-      const what = `cleanup step ${index + 1} of ${steps.length}`;
-      try {
-        const resolved = resolveStep(step, shell);
-        if (logFd !== void 0) writeLogHeader(logFd, `${what}: ${resolved.text}`);
-        const outcome = await runProcess(resolved, { output: logFd ?? "ignore", timeoutMs });
-        if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
-          const where = options.logPath === void 0 ? "" : `; see ${options.logPath}`;
-          warnings.push(`${what} (${resolved.text}) ${describeOutcome(outcome, timeoutMs)}${where}`);
-        }
-      } catch (error) {
-        warnings.push(`${what} could not run: ${describeError(error)}`);
-      }
-    }
-  } finally {
-    if (logFd !== void 0) closeSync3(logFd);
-  }
-  return warnings;
-}
+// src/run/stacks-kept.ts
+var StacksKept = class extends BenchmarkError {
+  name = "StacksKept";
+};
 
 // src/pulumi/config-input.ts
 function parseConfigInput(text, input = "config") {
@@ -4269,15 +4034,6 @@ async function setUpTarget(config, context3) {
     command: { kind: "shell", script },
     ...extra
   });
-  const { cleanup: cleanupCommand } = config;
-  if (cleanupCommand !== void 0) {
-    context3.cleanup.push(
-      () => runCleanup([userStep(cleanupCommand)], config.shell, {
-        logPath: join3(context3.logDir, "cleanup.log"),
-        timeoutMs: config.timeoutMs
-      })
-    );
-  }
   if (config.target.kind === "commands") {
     const group = (name, script) => ({
       name,
@@ -4301,6 +4057,14 @@ async function setUpPulumi(config, target, context3, userStep) {
     candidate: program
   };
   const stackConfig = parseConfigInput(target.config, "config" /* Config */);
+  const stackName = (name) => `${target.stackPrefix}-${name}`;
+  for (const name of ["baseline", "candidate"]) {
+    const { backendUrl: backendUrl2 } = target;
+    checkStackIsNew(
+      { programDir: programs[name], stack: stackName(name), backendUrl: backendUrl2 },
+      "stack-prefix" /* StackPrefix */
+    );
+  }
   const binaries = {
     baseline: await resolvePulumi(target.baselineVersion, {
       input: "baseline-version" /* BaselineVersion */,
@@ -4314,26 +4078,26 @@ async function setUpPulumi(config, target, context3, userStep) {
       log: context3.log
     })
   };
-  const backendUrl = target.backendUrl ?? await makeLocalBackend(context3.workDir);
-  const ledger = new StackLedger(context3.saveStacks);
-  context3.cleanup.push(async () => {
-    const warnings = await ledger.destroyAll({ timeoutMs: config.timeoutMs });
-    if (target.backendUrl !== void 0) return warnings;
-    const folder = backendUrl.slice("file://".length);
-    if (warnings.length === 0) await rm2(folder, { recursive: true, force: true });
-    else warnings.push(`the state of those stacks is kept in ${backendUrl}`);
-    return warnings;
-  });
+  context3.checkStopped();
+  let backendUrl = target.backendUrl;
+  if (backendUrl === void 0) {
+    backendUrl = await makeLocalBackend(context3.workDir);
+    const folder = localBackendFolder(backendUrl);
+    if (folder !== void 0) context3.onOwnBackend(folder);
+  }
   const group = async (name) => {
     const ref = {
       binary: binaries[name].path,
       programDir: programs[name],
-      stack: `${target.stackPrefix}-${name}`,
+      stack: stackName(name),
       backendUrl
     };
+    context3.checkStopped();
     context3.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`);
-    ledger.record(ref);
-    await initStack(ref, stackConfig);
+    await initStack(ref, stackConfig, {
+      input: "stack-prefix" /* StackPrefix */,
+      onCreated: () => context3.ledger.record(ref)
+    });
     const prepare = config.prepare === void 0 ? [] : [userStep(config.prepare, { env: pulumiEnv(ref), cwd: ref.programDir })];
     return pulumiBenchGroup({
       name,
@@ -4351,9 +4115,9 @@ async function setUpPulumi(config, target, context3, userStep) {
 
 // src/results/write.ts
 import { mkdir as mkdir3, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { dirname as dirname2 } from "node:path";
 async function writeResults(path7, data) {
-  await mkdir3(dirname3(path7), { recursive: true });
+  await mkdir3(dirname2(path7), { recursive: true });
   const temporary = `${path7}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(data, null, 2)}
 `);
@@ -4361,27 +4125,41 @@ async function writeResults(path7, data) {
 }
 
 // src/run/pipeline.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
 async function runPipeline(config, hooks) {
-  const cleanup = new CleanupStack();
   const loadBefore = loadavg();
-  const logDir = join4(dirname4(config.resultsFile), "logs");
+  const logDir = join3(dirname3(config.resultsFile), "logs");
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join4(temp, "pulumi-perf-gate-"));
-  cleanup.push(async () => {
-    await rmdir(workDir).catch(() => void 0);
-    return [];
-  });
+  const workDir = await mkdtemp(join3(temp, "pulumi-perf-gate-"));
+  const plan = {
+    resultsDir: dirname3(config.resultsFile),
+    logDir,
+    workDir,
+    destroyTimeoutMs: config.timeoutMs,
+    ...config.cleanup === void 0 ? {} : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } }
+  };
+  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan));
+  savePlan();
+  const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
+  const checkStopped = () => {
+    if (hooks.signal?.aborted) {
+      throw new BenchmarkAborted("the benchmark was aborted while setting up", emptyMeasurement());
+    }
+  };
   let target;
   let results;
   try {
     target = await setUpTarget(config, {
       workDir,
-      logDir,
-      cleanup,
       log: hooks.info,
-      saveStacks: hooks.saveStacks
+      ledger,
+      onOwnBackend: (folder) => {
+        plan.ownBackendDir = folder;
+        savePlan();
+      },
+      checkStopped
     });
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}`
@@ -4424,16 +4202,64 @@ async function runPipeline(config, hooks) {
       );
       hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
-    for (const warning of await cleanup.runAll()) hooks.warn(warning);
+    const report2 = await tearDown(plan, ledger, hooks);
+    if (report2.kept.length > 0) {
+      const first = error instanceof InputError ? error.message : describeError(error);
+      throw new StacksKept([first, ...report2.kept].join("\n"));
+    }
     throw error;
   }
-  const warnings = await cleanup.runAll();
-  if (warnings.length > 0) {
-    for (const warning of warnings) hooks.warn(warning);
-    results.comparison.warnings.push(...warnings);
+  const report = await tearDown(plan, ledger, hooks);
+  const notes = [...report.kept, ...report.warnings];
+  if (notes.length > 0) {
+    results.comparison.warnings.push(...notes);
     await writeResults(config.resultsFile, results);
   }
-  return results;
+  return { results, kept: report.kept };
+}
+async function tearDown(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
+}
+function emptyMeasurement() {
+  return {
+    times: { baseline: [], candidate: [] },
+    exitCodes: { baseline: [], candidate: [] },
+    schedule: [],
+    shellOverhead: 0
+  };
 }
 function groupSources(target, measurement) {
   const source = (index) => {
@@ -4441,7 +4267,7 @@ function groupSources(target, measurement) {
     const { command } = group.timed;
     return {
       name: group.name,
-      command: command.kind === "shell" ? command.script : [basename(command.file), ...command.args].join(" "),
+      command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
       times: measurement.times[group.name],
       exitCodes: measurement.exitCodes[group.name],
       ...target.versions ? { version: target.versions[group.name] } : {}
@@ -4452,17 +4278,20 @@ function groupSources(target, measurement) {
 
 // src/run/signals.ts
 var SIGNALS = ["SIGINT", "SIGTERM"];
-async function withSignalAbort(task, onSignal = () => {
-}) {
-  const controller = new AbortController();
+async function withInterrupts(task, options) {
+  const first = new AbortController();
+  const second = new AbortController();
+  let count = 0;
   const handler2 = (signal) => {
-    if (controller.signal.aborted) return;
-    onSignal(signal);
-    controller.abort(new Error(`received ${signal}`));
+    count++;
+    options.onSignal?.(signal, count);
+    if (count === 1 || options.forward === "every") interruptRunningProcesses();
+    if (count === 1) first.abort(new Error(`received ${signal}`));
+    if (count === 2) second.abort(new Error(`received ${signal} again`));
   };
   for (const signal of SIGNALS) process.on(signal, handler2);
   try {
-    return await task(controller.signal);
+    return await task({ first: first.signal, second: second.signal });
   } finally {
     for (const signal of SIGNALS) process.off(signal, handler2);
   }
@@ -8867,7 +8696,8 @@ async function commentOnPullRequest(options) {
 }
 
 export {
+  StacksKept,
   runPipeline,
-  withSignalAbort,
+  withInterrupts,
   commentOnPullRequest
 };

@@ -1,22 +1,49 @@
 import * as core from '@actions/core'
+import type { RunningProcess } from '../bench/running'
+import { State } from '../config/inputs'
 import { describeError } from '../core/errors'
 import { StackLedger } from '../pulumi/ledger'
-import { State } from '../config/inputs'
+import { finishTeardown } from '../run/finish-teardown'
+import { restorePlan } from '../run/teardown-plan'
 
 /**
- * The post step (`post-if: always()`): destroys any stack the main step recorded but
- * did not remove, e.g. because the job was cancelled and the main step killed. It
- * only warns: cleanup trouble never changes the job's result.
+ * The post step (`post-if: always()`): finishes what the main step left after a
+ * cancellation or a kill: waits for the commands it left running, destroys and removes
+ * its stacks, runs the user's cleanup. A stack that could not be removed, or whose
+ * state shows pending operations, fails the step, named with what it holds.
  */
 export async function cleanUpAfterMain(): Promise<void> {
   try {
-    const saved = core.getState(State.Stacks)
-    if (saved === '') return
-    const ledger = StackLedger.restore(saved)
-    if (ledger.stacks.length === 0) return
-    core.info(`Removing ${ledger.stacks.length} stack(s) left by the main step`)
-    for (const warning of await ledger.destroyAll()) core.warning(warning)
+    const stacks = core.getState(State.Stacks)
+    const plan = core.getState(State.Teardown)
+    const ledger = stacks === '' ? new StackLedger() : StackLedger.restore(stacks)
+    if (plan === '' && ledger.stacks.length === 0) return
+    if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
+    const report = await finishTeardown(
+      { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
+      { log: core.info }
+    )
+    for (const warning of report.warnings) core.warning(warning)
+    if (report.kept.length > 0) core.setFailed(report.kept.join('\n'))
   } catch (error) {
-    core.warning(`post step: ${describeError(error)}`)
+    // What the main step left is unknown: that is never success.
+    core.setFailed(`post step: ${describeError(error)}`)
   }
+}
+
+function readProcesses(saved: string): RunningProcess[] {
+  if (saved === '') return []
+  const processes: unknown = JSON.parse(saved)
+  const valid =
+    Array.isArray(processes) &&
+    processes.every(
+      process =>
+        typeof process === 'object' &&
+        process !== null &&
+        typeof (process as RunningProcess).pid === 'number' &&
+        typeof (process as RunningProcess).interrupts === 'number'
+    )
+  if (!valid)
+    throw new Error(`the saved list of running commands is not readable: ${saved.slice(0, 80)}`)
+  return processes as RunningProcess[]
 }

@@ -1,4 +1,4 @@
-import type { Step, ShellSetting } from './types'
+import type { Step, ShellSetting, StopPolicy } from './types'
 import { InputError } from '../core/errors'
 import { splitWords } from './words'
 
@@ -13,6 +13,8 @@ export interface ResolvedStep {
   throughShell: boolean
   /** Short text naming the command in logs and messages. */
   text: string
+  stop: StopPolicy | undefined
+  tag: string | undefined
 }
 
 const TEXT_LIMIT = 80
@@ -27,7 +29,9 @@ export function resolveStep(step: Step, shell: ShellSetting): ResolvedStep {
   const { command } = step
   const common = {
     env: step.env ? { ...process.env, ...step.env } : undefined,
-    cwd: step.cwd
+    cwd: step.cwd,
+    stop: step.stop,
+    tag: step.tag
   }
   if (command.kind === 'argv') {
     return {

@@ -2,7 +2,8 @@ import type { GroupName, Measurement } from './types'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
 import { tailLines, writeLogHeader } from './log'
-import { describeOutcome, runProcess } from './spawn'
+import { basename } from 'node:path'
+import { describeOutcome, runProcess, untilAborted } from './spawn'
 
 const TAIL_LINE_COUNT = 20
 
@@ -61,7 +62,12 @@ export async function runCycle(
   }
 }
 
-/** Runs one step into the group's log; returns its wall time or throws. */
+/**
+ * Runs one step into the group's log; returns its wall time or throws. When the signal
+ * fires it throws at once: the running command gets its SIGINT from whoever cancels
+ * (interruptRunningProcesses) and may take its time to finish, while the results
+ * measured so far are written.
+ */
 async function runStep(
   group: ReadyGroup,
   step: ResolvedStep,
@@ -69,11 +75,15 @@ async function runStep(
   context: CycleContext
 ): Promise<number> {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`)
-  const outcome = await runProcess(step, {
+  const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context.timeoutMs,
-    signal: context.signal
+    stop: step.stop,
+    signal: context.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(' '),
+    tag: step.tag
   })
+  const outcome = await untilAborted(running, context.signal)
   if (outcome.kind === 'exited' && outcome.exitCode === 0) return outcome.seconds
 
   const partial = structuredClone(context.measurement)

@@ -69,6 +69,8 @@ export interface SubcommandOutcome {
   output: string
   verdict: Verdict
   failOn: FailOn
+  /** Errors that fail the run whatever the verdict (stacks that had to be kept). */
+  errors?: string[]
 }
 
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */

@@ -41,6 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
       return 0
     }
     io.stdout(outcome.output)
+    for (const error of outcome.errors ?? []) io.stderr(`pulumi-perf-gate: ${error}\n`)
+    if (outcome.errors?.length) return 1
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}\n`)

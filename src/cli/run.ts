@@ -5,7 +5,7 @@ import { InputError } from '../core/errors'
 import { commentOnPullRequest } from '../github/publish'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
-import { withSignalAbort } from '../run/signals'
+import { withInterrupts } from '../run/signals'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
@@ -21,16 +21,17 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
-  const results = await withSignalAbort(
-    signal =>
+  const { results, kept } = await withInterrupts(
+    interrupts =>
       runPipeline(config, {
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
-        signal,
+        signal: interrupts.first,
+        teardownSignal: interrupts.second,
         env: io.env
       }),
-    signal => line(`Received ${signal}: stopping, cleaning up…`)
+    { forward: 'every', onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   )
   line(`Results: ${config.resultsFile}`)
   await commentOnPullRequest({
@@ -45,6 +46,15 @@ export const runCommand: Subcommand = async (argv, io) => {
   return {
     output: formatResults(results, format),
     verdict: results.comparison.verdict,
-    failOn: config.decision.failOn
+    failOn: config.decision.failOn,
+    errors: kept
   }
+}
+
+/** What a Ctrl-C or SIGTERM does now (README "Cancellation and leftovers"). */
+function interruptMessage(signal: NodeJS.Signals, count: number): string {
+  if (count === 1) {
+    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`
+  }
+  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`
 }

@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, rmdir } from 'node:fs/promises'
+import { mkdir, mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { MeasurementStopped } from '../bench/failures'
+import { BenchmarkAborted, MeasurementStopped } from '../bench/failures'
 import { runBenchmark } from '../bench/run-benchmark'
+import { killRunningProcesses, runningProcesses, waitForRunningProcesses } from '../bench/running'
+import { USER_COMMAND_STOP } from '../bench/spawn'
 import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
 import { environmentFingerprint } from '../bench/environment'
@@ -11,10 +13,14 @@ import { partialResultsFile } from '../results/partial'
 import type { GroupName } from '../bench/types'
 import type { ResultsFile } from '../results/schema'
 import { analyse } from '../stats/analyse'
+import { InputError, describeError } from '../core/errors'
 import { TOOL_VERSION } from '../core/version'
-import { CleanupStack } from './cleanup-stack'
+import { StackLedger } from '../pulumi/ledger'
 import { lookStopRule } from '../stats/stop-rule'
+import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
+import { runTeardown, type TeardownReport } from './teardown'
+import { serializePlan, type TeardownPlan } from './teardown-plan'
 import { writeResults } from '../results/write'
 
 export interface RunHooks {
@@ -22,20 +28,38 @@ export interface RunHooks {
   progress: (line: string) => void
   info: (line: string) => void
   warn: (line: string) => void
-  /** The action saves the list of stacks so its post step can destroy them. */
+  /** The action saves the stacks (after every change) so its post step can finish them. */
   saveStacks?: (serialized: string) => void
+  /** The action saves what else is left to tear down ('' once it is done). */
+  saveTeardown?: (serialized: string) => void
+  /** Stops measuring: a cancellation, or the first Ctrl-C. */
   signal?: AbortSignal
+  /** Stops the teardown (no further destroy starts): the action's cancellation, a second Ctrl-C. */
+  teardownSignal?: AbortSignal
+  /**
+   * After `signal`, leave the teardown to the action's post step (the runner kills the
+   * main step 10 s after cancelling it) instead of doing it now.
+   */
+  deferTeardown?: boolean
   env: NodeJS.ProcessEnv
 }
+
+/** The results, and the stacks that had to be kept: each line names one (the step fails). */
+export interface PipelineOutcome {
+  results: ResultsFile
+  kept: string[]
+}
+
+/** Commands still running after a second Ctrl-C get this long before they are killed. */
+const AFTER_SECOND_SIGNAL_MS = 10_000
 
 /**
  * `run` (SPEC §7): set up both groups, measure them interleaved with early stopping,
  * analyse, write the results file. Whatever happens, the results measured so far
- * are written before the failure is reported and every teardown (stacks, the
- * user's `cleanup`) runs.
+ * are written before the failure is reported, and the teardown (stacks, the user's
+ * `cleanup`) runs, or is left to the action's post step after a cancellation.
  */
-export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<ResultsFile> {
-  const cleanup = new CleanupStack()
+export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<PipelineOutcome> {
   const loadBefore = loadavg()
   // The logs stay next to the results (users upload them together); the scratch
   // folder holds the default local backend and goes when that is gone.
@@ -43,23 +67,38 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
   const temp = hooks.env.RUNNER_TEMP || tmpdir()
   await mkdir(temp, { recursive: true })
   const workDir = await mkdtemp(join(temp, 'pulumi-perf-gate-'))
-  cleanup.push(async () => {
-    // Only when empty: a backend kept for stacks that could not be destroyed stays.
-    await rmdir(workDir).catch(() => undefined)
-    return []
-  })
+  const plan: TeardownPlan = {
+    resultsDir: dirname(config.resultsFile),
+    logDir,
+    workDir,
+    destroyTimeoutMs: config.timeoutMs,
+    ...(config.cleanup === undefined
+      ? {}
+      : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } })
+  }
+  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan))
+  savePlan()
+  const ledger = new StackLedger(hooks.saveStacks)
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
+  const checkStopped = () => {
+    if (hooks.signal?.aborted) {
+      throw new BenchmarkAborted('the benchmark was aborted while setting up', emptyMeasurement())
+    }
+  }
 
   let target: PreparedTarget | undefined
   let results: ResultsFile
   try {
     target = await setUpTarget(config, {
       workDir,
-      logDir,
-      cleanup,
       log: hooks.info,
-      saveStacks: hooks.saveStacks
+      ledger,
+      onOwnBackend: folder => {
+        plan.ownBackendDir = folder
+        savePlan()
+      },
+      checkStopped
     })
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
@@ -102,16 +141,78 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<R
       )
       hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
-    for (const warning of await cleanup.runAll()) hooks.warn(warning)
+    const report = await tearDown(plan, ledger, hooks)
+    if (report.kept.length > 0) {
+      // An input error stays one line; what was kept matters more than its exit status.
+      const first = error instanceof InputError ? error.message : describeError(error)
+      throw new StacksKept([first, ...report.kept].join('\n'))
+    }
     throw error
   }
-  const warnings = await cleanup.runAll()
-  if (warnings.length > 0) {
-    for (const warning of warnings) hooks.warn(warning)
-    results.comparison.warnings.push(...warnings)
+  const report = await tearDown(plan, ledger, hooks)
+  const notes = [...report.kept, ...report.warnings]
+  if (notes.length > 0) {
+    results.comparison.warnings.push(...notes)
     await writeResults(config.resultsFile, results)
   }
-  return results
+  return { results, kept: report.kept }
+}
+
+/**
+ * The end of every run. After a cancellation the action leaves it to its post step;
+ * the command line first lets the interrupted commands finish what they started, as
+ * long as no second Ctrl-C says otherwise.
+ */
+async function tearDown(
+  plan: TeardownPlan,
+  ledger: StackLedger,
+  hooks: RunHooks
+): Promise<TeardownReport> {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      // The user's own commands end within their grace; Pulumi takes what it takes.
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1000,
+        undefined,
+        process => process.killAfterMs !== undefined
+      )
+      const left = runningProcesses().map(process => `${process.label} (pid ${process.pid})`)
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(', ')}`)
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map(ref => ref.stack).join(', ')
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`)
+      }
+      return { kept: [], warnings: [], deferred: true }
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info('Waiting for the interrupted commands to finish what they started')
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal)
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    // Pulumi stops at once on its second SIGINT; anything else gets a short grace.
+    if (!(await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS))) {
+      killRunningProcesses()
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...(hooks.teardownSignal ? { stop: hooks.teardownSignal } : {}),
+    onStop: hooks.deferTeardown ? 'defer' : 'keep',
+    log: hooks.info
+  })
+  for (const warning of report.warnings) hooks.warn(warning)
+  if (!report.deferred) hooks.saveTeardown?.('')
+  return report
+}
+
+function emptyMeasurement(): Measurement {
+  return {
+    times: { baseline: [], candidate: [] },
+    exitCodes: { baseline: [], candidate: [] },
+    schedule: [],
+    shellOverhead: 0
+  }
 }
 
 function groupSources(

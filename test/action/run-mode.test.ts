@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runProcess } from '../../src/bench/spawn'
+import type { RunHooks } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { buildResults, spread } from '../helpers/build-results'
@@ -6,13 +8,16 @@ import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
 vi.mock('@actions/core', () => fakeCore)
 let results: ResultsFile
-const runPipeline = vi.fn((_config: unknown, hooks: { saveStacks?: (text: string) => void }) => {
+let kept: string[] = []
+/** What the pipeline does with the hooks it is given; by default it succeeds at once. */
+let behaviour = (hooks: RunHooks): Promise<{ results: ResultsFile; kept: string[] }> => {
   hooks.saveStacks?.('{"version":1,"stacks":[]}')
-  return Promise.resolve(results)
-})
+  return Promise.resolve({ results, kept })
+}
+const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
-const { runMode } = await import('../../src/action/run-mode')
+const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
 
 const inputs = {
   'baseline-command': 'sleep 0.1',
@@ -26,9 +31,14 @@ function withVerdict(verdict: Verdict): ResultsFile {
   return buildResults({ baseline: spread(10, 1, 0.01), candidate: spread(10, slow, 0.01), verdict })
 }
 
+const defaultBehaviour = behaviour
 beforeEach(() => {
   vi.stubEnv('GITHUB_STEP_SUMMARY', '')
+  runPipeline.mockClear()
+  kept = []
+  behaviour = defaultBehaviour
 })
+afterEach(() => vi.useRealTimers())
 
 describe('run mode', () => {
   it('sets every output from the results and saves the stacks for the post step', async () => {
@@ -66,5 +76,66 @@ describe('run mode', () => {
     results = withVerdict('regression')
     await runMode(never, '')
     expect(record.failed).toEqual([])
+  })
+
+  it('still reports, then fails naming every stack it had to keep', async () => {
+    resetFakeCore({ inputs })
+    results = withVerdict('unchanged')
+    kept = ['stack p-baseline (file:///b) was kept; 3 resources remain']
+    await expect(runMode(inputs, '')).rejects.toThrow(
+      'stack p-baseline (file:///b) was kept; 3 resources remain'
+    )
+    expect(record.summary).toHaveLength(1)
+  })
+
+  it('saves every command of ours while it runs, so a post step after a kill finds it', async () => {
+    resetFakeCore({ inputs })
+    results = withVerdict('unchanged')
+    const saved: string[] = []
+    const saveState = vi.spyOn(fakeCore, 'saveState')
+    saveState.mockImplementation((name, value) => {
+      if (name === 'processes') saved.push(String(value))
+    })
+    behaviour = async hooks => {
+      await runProcess({ file: 'true', args: [] }, { output: 'ignore', tag: 'p-baseline' })
+      return defaultBehaviour(hooks)
+    }
+    await runMode(inputs, '')
+    saveState.mockRestore()
+    const tags = (text: string) => (JSON.parse(text) as Array<{ tag: string }>).map(p => p.tag)
+    expect(saved.map(tags)).toEqual([['p-baseline'], []])
+  })
+
+  it('on the runner’s SIGINT stops measuring and leaves the teardown to the post step', async () => {
+    resetFakeCore({ inputs })
+    let given: RunHooks | undefined
+    behaviour = hooks => {
+      given = hooks
+      return new Promise((_, reject) =>
+        hooks.signal!.addEventListener('abort', () => reject(new Error('aborted during sample 2')))
+      )
+    }
+    const running = runMode(inputs, '')
+    await vi.waitUntil(() => given !== undefined)
+    process.kill(process.pid, 'SIGINT')
+    await expect(running).rejects.toThrow('aborted during sample 2')
+    expect(given).toMatchObject({ deferTeardown: true })
+    expect(given!.teardownSignal).toBe(given!.signal)
+    expect(record.warnings).toEqual([
+      expect.stringMatching(/^Received SIGINT: stopping the benchmark; /)
+    ])
+  })
+
+  it('leaves within its deadline when the pipeline does not settle after the signal', async () => {
+    resetFakeCore({ inputs })
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    behaviour = () => new Promise(() => {})
+    const running = runMode(inputs, '')
+    const settled = running.catch((error: unknown) => error)
+    await vi.waitUntil(() => runPipeline.mock.calls.length > 0)
+    process.kill(process.pid, 'SIGINT')
+    await vi.waitUntil(() => record.warnings.length > 0)
+    await vi.advanceTimersByTimeAsync(MAIN_STEP_DEADLINE_MS)
+    expect(String(await settled)).toMatch(/the post step/)
   })
 })

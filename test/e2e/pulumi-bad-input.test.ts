@@ -46,6 +46,13 @@ const BAD_INPUTS: BadInput[] = [
     requests: []
   },
   {
+    what: 'a stack-prefix Pulumi would refuse as part of a stack name',
+    flags: () => ({ 'stack-prefix': 'team/perf' }),
+    message:
+      /^pulumi-perf-gate: stack-prefix: "team\/perf" is not valid; expected letters, digits, .+$/,
+    requests: []
+  },
+  {
     what: 'both --baseline-version and --baseline-command',
     flags: () => ({ 'baseline-command': 'true', 'candidate-command': 'true' }),
     message:
