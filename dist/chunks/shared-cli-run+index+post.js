@@ -79,12 +79,13 @@ function onRunningProcessesChange(listener) {
 }
 function interruptRunningProcesses() {
   const entries = [...running.values()].filter((entry) => entry.process.interruptible);
+  if (entries.length === 0) return;
+  for (const entry of entries) entry.process.interrupts++;
+  changed();
   for (const entry of entries) {
     signalProcessGroup(entry.process.pid, "SIGINT");
-    entry.process.interrupts++;
     entry.onInterrupt();
   }
-  if (entries.length > 0) changed();
 }
 function killRunningProcesses() {
   for (const entry of running.values()) signalProcessGroup(entry.process.pid, "SIGKILL");

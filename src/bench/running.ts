@@ -67,12 +67,15 @@ export function onRunningProcessesChange(
  */
 export function interruptRunningProcesses(): void {
   const entries = [...running.values()].filter(entry => entry.process.interruptible)
+  if (entries.length === 0) return
+  // Counted and saved before it is sent: a post step must never send a second SIGINT
+  // by mistake (Pulumi would abandon what it has in flight).
+  for (const entry of entries) entry.process.interrupts++
+  changed()
   for (const entry of entries) {
     signalProcessGroup(entry.process.pid, 'SIGINT')
-    entry.process.interrupts++
     entry.onInterrupt()
   }
-  if (entries.length > 0) changed()
 }
 
 /** Sends SIGKILL to the group of every command still running. */

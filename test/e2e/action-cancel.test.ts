@@ -9,13 +9,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness, loadResults, workflowCommands } from '../helpers/action-runner'
 import {
+  ActionHarness,
+  commandInputs,
+  loadResults,
+  workflowCommands
+} from '../helpers/action-runner'
+import {
+  cancelLikeTheRunner,
   failDestroysAfter,
   interruptedJob,
   leftovers,
   makeScratch,
-  slowInputs
+  processesMentioning,
+  slowInputs,
+  waitUntil
 } from '../helpers/cancel-scenarios'
 import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
@@ -136,5 +144,37 @@ describe('the bundled action in Pulumi mode, when the final destroy fails', () =
     // The post step does not try again what the main step reported.
     const post = await job.run('post', main.state)
     expect(post.exitCode, post.stdout).toBe(0)
+  })
+})
+
+describe('the bundled action in generic mode, cancelled mid-sample', () => {
+  it('stops the command, and the post step runs the cleanup', async () => {
+    const scratch = makeScratch(work)
+    const marker = join(scratch.root, 'cleaned')
+    const job = harness.job(
+      commandInputs('sleep 29.5', 'sleep 29.5', {
+        'results-file': scratch.resultsFile,
+        warmup: '0',
+        cleanup: `touch '${marker}'`,
+        comment: 'never'
+      })
+    )
+    const main = job.start('index')
+    // A unique duration, so no other test's sleep is taken for ours.
+    const sleeping = async () => (await processesMentioning('sleep 29.5')).length > 0
+    await waitUntil('a sample runs', sleeping, {
+      stop: () => (main.child.exitCode === null ? undefined : main.stdout())
+    })
+    const { sent, result } = await cancelLikeTheRunner(main)
+
+    expect(sent, result.stdout).toEqual(['SIGINT'])
+    expect(loadResults(scratch.resultsFile)).toMatchObject({
+      error: expect.stringMatching(/abort/)
+    })
+    expect(existsSync(marker)).toBe(false)
+    const post = await job.run('post', result.state)
+    expect(post.exitCode, post.stdout).toBe(0)
+    expect(existsSync(marker)).toBe(true)
+    expect(await sleeping()).toBe(false)
   })
 })
