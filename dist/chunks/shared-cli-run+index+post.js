@@ -111,11 +111,186 @@ function signalProcess(process2, signal) {
   return { ...process2, interrupts };
 }
 
+// src/pulumi/ledger.ts
+var StackLedger = class _StackLedger {
+  #stacks = [];
+  #onChange;
+  constructor(onChange) {
+    this.#onChange = onChange;
+  }
+  /** A ledger from `serialize()`'s output; throws on anything else. */
+  static restore(serialized, onChange) {
+    const ledger = new _StackLedger(onChange);
+    ledger.#stacks.push(...parseStacks(serialized));
+    return ledger;
+  }
+  get stacks() {
+    return this.#stacks;
+  }
+  record(ref) {
+    if (this.#stacks.some((known) => sameStack(known, ref))) return;
+    this.#stacks.push({ ...ref });
+    this.#onChange?.(this.serialize());
+  }
+  /** The stack is gone, or kept and reported: nobody has to tear it down any more. */
+  forget(ref) {
+    const index = this.#stacks.findIndex((known) => sameStack(known, ref));
+    if (index < 0) return;
+    this.#stacks.splice(index, 1);
+    this.#onChange?.(this.serialize());
+  }
+  serialize() {
+    return JSON.stringify({ version: 1, stacks: this.#stacks });
+  }
+};
+function sameStack(a, b) {
+  return a.stack === b.stack && a.backendUrl === b.backendUrl && a.programDir === b.programDir;
+}
+function parseStacks(serialized) {
+  let data;
+  try {
+    data = JSON.parse(serialized);
+  } catch {
+    data = void 0;
+  }
+  const stacks = data?.stacks;
+  if (!Array.isArray(stacks) || !stacks.every(isStackRef)) {
+    throw new Error(`the saved list of stacks is not readable: ${serialized.slice(0, 80)}`);
+  }
+  return stacks;
+}
+function isStackRef(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const fields = value;
+  return ["binary", "programDir", "stack", "backendUrl"].every(
+    (key) => typeof fields[key] === "string"
+  );
+}
+
+// src/run/teardown-plan.ts
+function serializePlan(plan) {
+  return JSON.stringify({ version: 1, ...plan });
+}
+function restorePlan(serialized) {
+  let data;
+  try {
+    data = JSON.parse(serialized);
+  } catch {
+    data = void 0;
+  }
+  const fields = data ?? {};
+  const strings = ["resultsDir", "logDir", "workDir"].every((key) => typeof fields[key] === "string");
+  if (fields["version"] !== 1 || !strings || typeof fields["destroyTimeoutMs"] !== "number") {
+    throw new Error(`the saved teardown is not readable: ${serialized.slice(0, 80)}`);
+  }
+  const { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs } = fields;
+  return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
+}
+
+// src/bench/words.ts
+function splitWords(text) {
+  const words = [];
+  let word = "";
+  let inWord = false;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    const next = text.charAt(i + 1);
+    if (quote === "'") {
+      if (char === "'") quote = void 0;
+      else word += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = void 0;
+      else if (char === "\\" && (next === '"' || next === "\\")) word += text.charAt(++i);
+      else word += char;
+    } else if (char === "\\" && next === "\n") {
+      i++;
+    } else if (/\s/.test(char)) {
+      if (inWord) words.push(word);
+      word = "";
+      inWord = false;
+    } else {
+      inWord = true;
+      if (char === "'" || char === '"') quote = char;
+      else if (char === "\\" && next !== "") word += text.charAt(++i);
+      else word += char;
+    }
+  }
+  if (quote !== void 0) {
+    throw new InputError(
+      `cannot split the command into words (shell: none): unterminated ${quote} quote in: ${text}`
+    );
+  }
+  if (inWord) words.push(word);
+  return words;
+}
+
+// src/bench/command.ts
+var TEXT_LIMIT = 80;
+function resolveStep(step, shell) {
+  const { command } = step;
+  const common = {
+    env: step.env ? { ...process.env, ...step.env } : void 0,
+    cwd: step.cwd,
+    stop: step.stop,
+    tag: step.tag
+  };
+  if (command.kind === "argv") {
+    return {
+      ...common,
+      file: command.file,
+      args: command.args,
+      throughShell: false,
+      text: shorten([command.file, ...command.args].join(" "))
+    };
+  }
+  const text = shorten(command.script);
+  if (shell.kind === "shell") {
+    return { ...common, file: shell.path, args: ["-c", command.script], throughShell: true, text };
+  }
+  const [file, ...args] = splitWords(command.script);
+  if (file === void 0)
+    throw new InputError("a command is empty; with shell: none it needs words");
+  return { ...common, file, args, throughShell: false, text };
+}
+function shorten(text) {
+  const lines = text.trim().split("\n");
+  const first = lines[0] ?? "";
+  const cut = first.length > TEXT_LIMIT ? `${first.slice(0, TEXT_LIMIT - 1)}\u2026` : first;
+  return lines.length > 1 && cut === first ? `${first} \u2026` : cut;
+}
+
 // src/bench/spawn.ts
 import { spawn as spawn2 } from "node:child_process";
+import { basename } from "node:path";
+
+// src/bench/capture.ts
 import { closeSync, mkdtempSync, openSync, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
+function openCapture() {
+  const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
+  const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
+  const fds = { stdout: openSync(paths.stdout, "w"), stderr: openSync(paths.stderr, "w") };
+  let open = true;
+  const closeOurs = () => {
+    if (!open) return;
+    open = false;
+    closeSync(fds.stdout);
+    closeSync(fds.stderr);
+  };
+  return {
+    ...fds,
+    closeOurs,
+    read() {
+      closeOurs();
+      const text = (path4) => readFileSync2(path4, "utf8");
+      const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
+      rmSync(dir, { recursive: true, force: true });
+      return captured;
+    }
+  };
+}
 
 // src/bench/format.ts
 function formatTimeSpan(seconds) {
@@ -243,29 +418,6 @@ async function untilAborted(running2, signal) {
     signal.removeEventListener("abort", onAbort);
   }
 }
-function openCapture() {
-  const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
-  const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
-  const fds = { stdout: openSync(paths.stdout, "w"), stderr: openSync(paths.stderr, "w") };
-  let open = true;
-  const closeOurs = () => {
-    if (!open) return;
-    open = false;
-    closeSync(fds.stdout);
-    closeSync(fds.stderr);
-  };
-  return {
-    ...fds,
-    closeOurs,
-    read() {
-      closeOurs();
-      const text = (path4) => readFileSync2(path4, "utf8");
-      const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
-      rmSync(dir, { recursive: true, force: true });
-      return captured;
-    }
-  };
-}
 function describeOutcome(outcome, timeoutMs) {
   switch (outcome.kind) {
     case "exited":
@@ -279,143 +431,6 @@ function describeOutcome(outcome, timeoutMs) {
     case "not-started":
       return `could not start (${outcome.reason})`;
   }
-}
-
-// src/pulumi/ledger.ts
-var StackLedger = class _StackLedger {
-  #stacks = [];
-  #onChange;
-  constructor(onChange) {
-    this.#onChange = onChange;
-  }
-  /** A ledger from `serialize()`'s output; throws on anything else. */
-  static restore(serialized, onChange) {
-    const ledger = new _StackLedger(onChange);
-    ledger.#stacks.push(...parseStacks(serialized));
-    return ledger;
-  }
-  get stacks() {
-    return this.#stacks;
-  }
-  record(ref) {
-    if (this.#stacks.some((known) => sameStack(known, ref))) return;
-    this.#stacks.push({ ...ref });
-    this.#onChange?.(this.serialize());
-  }
-  /** The stack is gone, or kept and reported: nobody has to tear it down any more. */
-  forget(ref) {
-    const index = this.#stacks.findIndex((known) => sameStack(known, ref));
-    if (index < 0) return;
-    this.#stacks.splice(index, 1);
-    this.#onChange?.(this.serialize());
-  }
-  serialize() {
-    return JSON.stringify({ version: 1, stacks: this.#stacks });
-  }
-};
-function sameStack(a, b) {
-  return a.stack === b.stack && a.backendUrl === b.backendUrl && a.programDir === b.programDir;
-}
-function parseStacks(serialized) {
-  let data;
-  try {
-    data = JSON.parse(serialized);
-  } catch {
-    data = void 0;
-  }
-  const stacks = data?.stacks;
-  if (!Array.isArray(stacks) || !stacks.every(isStackRef)) {
-    throw new Error(`the saved list of stacks is not readable: ${serialized.slice(0, 80)}`);
-  }
-  return stacks;
-}
-function isStackRef(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const fields = value;
-  return ["binary", "programDir", "stack", "backendUrl"].every(
-    (key) => typeof fields[key] === "string"
-  );
-}
-
-// src/run/teardown.ts
-import { rm, rmdir } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/bench/cleanup.ts
-import { closeSync as closeSync3, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-
-// src/bench/words.ts
-function splitWords(text) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else word += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && (next === '"' || next === "\\")) word += text.charAt(++i);
-      else word += char;
-    } else if (char === "\\" && next === "\n") {
-      i++;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      inWord = true;
-      if (char === "'" || char === '"') quote = char;
-      else if (char === "\\" && next !== "") word += text.charAt(++i);
-      else word += char;
-    }
-  }
-  if (quote !== void 0) {
-    throw new InputError(
-      `cannot split the command into words (shell: none): unterminated ${quote} quote in: ${text}`
-    );
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
-// src/bench/command.ts
-var TEXT_LIMIT = 80;
-function resolveStep(step, shell) {
-  const { command } = step;
-  const common = {
-    env: step.env ? { ...process.env, ...step.env } : void 0,
-    cwd: step.cwd,
-    stop: step.stop,
-    tag: step.tag
-  };
-  if (command.kind === "argv") {
-    return {
-      ...common,
-      file: command.file,
-      args: command.args,
-      throughShell: false,
-      text: shorten([command.file, ...command.args].join(" "))
-    };
-  }
-  const text = shorten(command.script);
-  if (shell.kind === "shell") {
-    return { ...common, file: shell.path, args: ["-c", command.script], throughShell: true, text };
-  }
-  const [file, ...args] = splitWords(command.script);
-  if (file === void 0)
-    throw new InputError("a command is empty; with shell: none it needs words");
-  return { ...common, file, args, throughShell: false, text };
-}
-function shorten(text) {
-  const lines = text.trim().split("\n");
-  const first = lines[0] ?? "";
-  const cut = first.length > TEXT_LIMIT ? `${first.slice(0, TEXT_LIMIT - 1)}\u2026` : first;
-  return lines.length > 1 && cut === first ? `${first} \u2026` : cut;
 }
 
 // src/bench/log.ts
@@ -443,38 +458,6 @@ function tailLines(path4, count = 20) {
     closeSync2(fd);
   }
 }
-
-// src/bench/cleanup.ts
-var DEFAULT_CLEANUP_TIMEOUT_MS = 30 * 6e4;
-async function runCleanup(steps, shell, options = {}) {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
-  if (options.logPath !== void 0) mkdirSync(dirname(options.logPath), { recursive: true });
-  const logFd = options.logPath === void 0 ? void 0 : openLog(options.logPath, "append");
-  const warnings = [];
-  try {
-    for (const [index, step] of steps.entries()) {
-      const what = `cleanup step ${index + 1} of ${steps.length}`;
-      try {
-        const resolved = resolveStep(step, shell);
-        if (logFd !== void 0) writeLogHeader(logFd, `${what}: ${resolved.text}`);
-        const outcome = await runProcess(resolved, { output: logFd ?? "ignore", timeoutMs });
-        if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
-          const where = options.logPath === void 0 ? "" : `; see ${options.logPath}`;
-          warnings.push(`${what} (${resolved.text}) ${describeOutcome(outcome, timeoutMs)}${where}`);
-        }
-      } catch (error) {
-        warnings.push(`${what} could not run: ${describeError(error)}`);
-      }
-    }
-  } finally {
-    if (logFd !== void 0) closeSync3(logFd);
-  }
-  return warnings;
-}
-
-// src/pulumi/stacks.ts
-import { mkdir, mkdtemp } from "node:fs/promises";
-import path2 from "node:path";
 
 // src/pulumi/existing-stack.ts
 import { existsSync, readFileSync as readFileSync3 } from "node:fs";
@@ -523,6 +506,10 @@ function projectName(programDir) {
   }
   return void 0;
 }
+
+// src/pulumi/stacks.ts
+import { mkdir, mkdtemp } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/pulumi/run.ts
 import { basename as basename2 } from "node:path";
@@ -639,6 +626,40 @@ function setupError(ref, args, result) {
   return new BenchmarkError(
     `could not set up stack ${ref.stack}: ${describePulumiFailure(ref, args, result)}`
   );
+}
+
+// src/run/teardown.ts
+import { rm, rmdir } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// src/bench/cleanup.ts
+import { closeSync as closeSync3, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+var DEFAULT_CLEANUP_TIMEOUT_MS = 30 * 6e4;
+async function runCleanup(steps, shell, options = {}) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
+  if (options.logPath !== void 0) mkdirSync(dirname(options.logPath), { recursive: true });
+  const logFd = options.logPath === void 0 ? void 0 : openLog(options.logPath, "append");
+  const warnings = [];
+  try {
+    for (const [index, step] of steps.entries()) {
+      const what = `cleanup step ${index + 1} of ${steps.length}`;
+      try {
+        const resolved = resolveStep(step, shell);
+        if (logFd !== void 0) writeLogHeader(logFd, `${what}: ${resolved.text}`);
+        const outcome = await runProcess(resolved, { output: logFd ?? "ignore", timeoutMs });
+        if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
+          const where = options.logPath === void 0 ? "" : `; see ${options.logPath}`;
+          warnings.push(`${what} (${resolved.text}) ${describeOutcome(outcome, timeoutMs)}${where}`);
+        }
+      } catch (error) {
+        warnings.push(`${what} could not run: ${describeError(error)}`);
+      }
+    }
+  } finally {
+    if (logFd !== void 0) closeSync3(logFd);
+  }
+  return warnings;
 }
 
 // src/pulumi/teardown-stack.ts
@@ -824,26 +845,6 @@ async function runTeardown(plan, ledger, options) {
   }
   await rmdir(plan.workDir).catch(() => void 0);
   return { kept, warnings, deferred: false };
-}
-
-// src/run/teardown-plan.ts
-function serializePlan(plan) {
-  return JSON.stringify({ version: 1, ...plan });
-}
-function restorePlan(serialized) {
-  let data;
-  try {
-    data = JSON.parse(serialized);
-  } catch {
-    data = void 0;
-  }
-  const fields = data ?? {};
-  const strings = ["resultsDir", "logDir", "workDir"].every((key) => typeof fields[key] === "string");
-  if (fields["version"] !== 1 || !strings || typeof fields["destroyTimeoutMs"] !== "number") {
-    throw new Error(`the saved teardown is not readable: ${serialized.slice(0, 80)}`);
-  }
-  const { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs } = fields;
-  return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
 }
 
 export {

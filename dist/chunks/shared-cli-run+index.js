@@ -4113,6 +4113,45 @@ async function setUpPulumi(config, target, context3, userStep) {
   };
 }
 
+// src/run/end-of-run.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
+async function tearDownAfterRun(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
+}
+
 // src/results/write.ts
 import { mkdir as mkdir3, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
@@ -4125,7 +4164,6 @@ async function writeResults(path7, data) {
 }
 
 // src/run/pipeline.ts
-var AFTER_SECOND_SIGNAL_MS = 1e4;
 async function runPipeline(config, hooks) {
   const loadBefore = loadavg();
   const logDir = join3(dirname3(config.resultsFile), "logs");
@@ -4202,56 +4240,20 @@ async function runPipeline(config, hooks) {
       );
       hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
-    const report2 = await tearDown(plan, ledger, hooks);
+    const report2 = await tearDownAfterRun(plan, ledger, hooks);
     if (report2.kept.length > 0) {
       const first = error instanceof InputError ? error.message : describeError(error);
       throw new StacksKept([first, ...report2.kept].join("\n"));
     }
     throw error;
   }
-  const report = await tearDown(plan, ledger, hooks);
+  const report = await tearDownAfterRun(plan, ledger, hooks);
   const notes = [...report.kept, ...report.warnings];
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes);
     await writeResults(config.resultsFile, results);
   }
   return { results, kept: report.kept };
-}
-async function tearDown(plan, ledger, hooks) {
-  if (hooks.signal?.aborted) {
-    if (hooks.deferTeardown) {
-      await waitForRunningProcesses(
-        USER_COMMAND_STOP.graceMs + 1e3,
-        void 0,
-        (process2) => process2.killAfterMs !== void 0
-      );
-      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
-      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
-      if (ledger.stacks.length > 0) {
-        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
-        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
-      }
-      return { kept: [], warnings: [], deferred: true };
-    }
-    if (runningProcesses().length > 0) {
-      hooks.info("Waiting for the interrupted commands to finish what they started");
-      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
-    }
-  }
-  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
-    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
-      killRunningProcesses();
-      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
-    }
-  }
-  const report = await runTeardown(plan, ledger, {
-    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
-    onStop: hooks.deferTeardown ? "defer" : "keep",
-    log: hooks.info
-  });
-  for (const warning of report.warnings) hooks.warn(warning);
-  if (!report.deferred) hooks.saveTeardown?.("");
-  return report;
 }
 function emptyMeasurement() {
   return {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
+import { openCapture, type Capture, type CapturedOutput } from './capture'
 import { formatTimeSpan } from './format'
 import { processStartTime, signalProcessGroup } from './process-group'
 import { trackProcess, type RunningProcess } from './running'
@@ -41,12 +40,6 @@ export type ProcessOutcome =
   /** It ended after a cancellation's SIGINT (with `exitCode`), or was not started because of one. */
   | { kind: 'aborted'; exitCode?: number | null }
   | { kind: 'not-started'; reason: string }
-
-/** What a process printed, when its output was captured. */
-export interface CapturedOutput {
-  stdout: string
-  stderr: string
-}
 
 export type ProcessResult = ProcessOutcome & { captured?: CapturedOutput }
 
@@ -187,38 +180,6 @@ export async function untilAborted(
     return await Promise.race([running, aborted])
   } finally {
     signal.removeEventListener('abort', onAbort)
-  }
-}
-
-interface Capture {
-  stdout: number
-  stderr: number
-  closeOurs(): void
-  /** Reads what was written and removes the files. */
-  read(): CapturedOutput
-}
-
-function openCapture(): Capture {
-  const dir = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-output-'))
-  const paths = { stdout: join(dir, 'stdout'), stderr: join(dir, 'stderr') }
-  const fds = { stdout: openSync(paths.stdout, 'w'), stderr: openSync(paths.stderr, 'w') }
-  let open = true
-  const closeOurs = () => {
-    if (!open) return
-    open = false
-    closeSync(fds.stdout)
-    closeSync(fds.stderr)
-  }
-  return {
-    ...fds,
-    closeOurs,
-    read() {
-      closeOurs()
-      const text = (path: string) => readFileSync(path, 'utf8')
-      const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) }
-      rmSync(dir, { recursive: true, force: true })
-      return captured
-    }
   }
 }
 

@@ -3,8 +3,6 @@ import { loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { BenchmarkAborted, MeasurementStopped } from '../bench/failures'
 import { runBenchmark } from '../bench/run-benchmark'
-import { killRunningProcesses, runningProcesses, waitForRunningProcesses } from '../bench/running'
-import { USER_COMMAND_STOP } from '../bench/spawn'
 import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
 import { environmentFingerprint } from '../bench/environment'
@@ -19,7 +17,7 @@ import { StackLedger } from '../pulumi/ledger'
 import { lookStopRule } from '../stats/stop-rule'
 import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
-import { runTeardown, type TeardownReport } from './teardown'
+import { tearDownAfterRun } from './end-of-run'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
 import { writeResults } from '../results/write'
 
@@ -49,9 +47,6 @@ export interface PipelineOutcome {
   results: ResultsFile
   kept: string[]
 }
-
-/** Commands still running after a second Ctrl-C get this long before they are killed. */
-const AFTER_SECOND_SIGNAL_MS = 10_000
 
 /**
  * `run` (SPEC §7): set up both groups, measure them interleaved with early stopping,
@@ -141,7 +136,7 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<P
       )
       hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
-    const report = await tearDown(plan, ledger, hooks)
+    const report = await tearDownAfterRun(plan, ledger, hooks)
     if (report.kept.length > 0) {
       // An input error stays one line; what was kept matters more than its exit status.
       const first = error instanceof InputError ? error.message : describeError(error)
@@ -149,61 +144,13 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<P
     }
     throw error
   }
-  const report = await tearDown(plan, ledger, hooks)
+  const report = await tearDownAfterRun(plan, ledger, hooks)
   const notes = [...report.kept, ...report.warnings]
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes)
     await writeResults(config.resultsFile, results)
   }
   return { results, kept: report.kept }
-}
-
-/**
- * The end of every run. After a cancellation the action leaves it to its post step;
- * the command line first lets the interrupted commands finish what they started, as
- * long as no second Ctrl-C says otherwise.
- */
-async function tearDown(
-  plan: TeardownPlan,
-  ledger: StackLedger,
-  hooks: RunHooks
-): Promise<TeardownReport> {
-  if (hooks.signal?.aborted) {
-    if (hooks.deferTeardown) {
-      // The user's own commands end within their grace; Pulumi takes what it takes.
-      await waitForRunningProcesses(
-        USER_COMMAND_STOP.graceMs + 1000,
-        undefined,
-        process => process.killAfterMs !== undefined
-      )
-      const left = runningProcesses().map(process => `${process.label} (pid ${process.pid})`)
-      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(', ')}`)
-      if (ledger.stacks.length > 0) {
-        const stacks = ledger.stacks.map(ref => ref.stack).join(', ')
-        hooks.info(`The post step destroys and removes the stacks: ${stacks}`)
-      }
-      return { kept: [], warnings: [], deferred: true }
-    }
-    if (runningProcesses().length > 0) {
-      hooks.info('Waiting for the interrupted commands to finish what they started')
-      await waitForRunningProcesses(Infinity, hooks.teardownSignal)
-    }
-  }
-  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
-    // Pulumi stops at once on its second SIGINT; anything else gets a short grace.
-    if (!(await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS))) {
-      killRunningProcesses()
-      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)
-    }
-  }
-  const report = await runTeardown(plan, ledger, {
-    ...(hooks.teardownSignal ? { stop: hooks.teardownSignal } : {}),
-    onStop: hooks.deferTeardown ? 'defer' : 'keep',
-    log: hooks.info
-  })
-  for (const warning of report.warnings) hooks.warn(warning)
-  if (!report.deferred) hooks.saveTeardown?.('')
-  return report
 }
 
 function emptyMeasurement(): Measurement {
