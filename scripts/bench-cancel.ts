@@ -51,7 +51,7 @@ try {
       `action, ${how === 'cancel' ? 'cancel mid-up' : how === 'kill' ? 'SIGKILL of the main step mid-up' : 'SIGKILL of main step and pulumi mid-up'}`,
       signals,
       run.mainExitMs === undefined ? 'killed' : seconds(run.mainExitMs),
-      `${seconds(run.post.emptyMs)} (post exit ${run.post.result.exitCode})`,
+      `${seconds(run.post.emptyMs)} (post step: ${seconds(run.post.durationMs)}, exit ${run.post.result.exitCode})`,
       left(scratch.backendDir)
     ])
   }
@@ -76,7 +76,7 @@ try {
       'action, final destroy fails',
       'none',
       `whole run ${seconds(mainMs)} (exit ${main.exitCode}, ${workflowCommands(main.stdout, 'error').length} error)`,
-      `${seconds(post.emptyMs)} (kept by design; post exit ${post.result.exitCode})`,
+      `kept by design (post step: ${seconds(post.durationMs)}, exit ${post.result.exitCode})`,
       left(scratch.backendDir)
     ])
   }

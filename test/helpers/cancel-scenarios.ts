@@ -178,6 +178,8 @@ export interface PostRun {
   result: StepResult
   /** Milliseconds from the post step's start to the first look at an empty backend. */
   emptyMs: number | undefined
+  /** Milliseconds from its start to its exit. */
+  durationMs: number
 }
 
 /** Runs the post step with the state the main step saved, watching the backend empty. */
@@ -199,11 +201,12 @@ export async function runPost(
     }
   })()
   const result = await post.finished
+  const durationMs = performance.now() - start
   // A post step that kept nothing may finish between two looks.
   if (emptyMs === undefined && isEmpty(leftovers(backendDir))) emptyMs = performance.now() - start
   done = true
   await watch
-  return { result, emptyMs }
+  return { result, emptyMs, durationMs }
 }
 
 export interface ActionScenario {
