@@ -6,6 +6,11 @@ import {
 import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli.ts
+var readerGone = false;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE" && !readerGone) throw error;
+  readerGone = true;
+});
 var writeStdout = process.stdout.write.bind(process.stdout);
 var writeStderr = process.stderr.write.bind(process.stderr);
 process.stdout.write = (chunk, ...rest) => {
@@ -17,7 +22,11 @@ process.stdout.write = (chunk, ...rest) => {
 var { runCli } = await import("./chunks/cli-main.js");
 var status = await runCli(
   process.argv.slice(2),
-  { stdout: (text) => writeStdout(text), stderr: (text) => writeStderr(text), env: process.env },
+  {
+    stdout: (text) => readerGone || writeStdout(text),
+    stderr: (text) => writeStderr(text),
+    env: process.env
+  },
   TOOL_VERSION
 );
 process.exitCode = status;

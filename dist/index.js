@@ -1,8 +1,12 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  actionLog
+} from "./chunks/shared-index+post.js";
+import {
   StacksKept,
   commentOnPullRequest,
+  renderFailedMarkdown,
   runPipeline,
   withInterrupts
 } from "./chunks/shared-cli-run+index.js";
@@ -12,19 +16,17 @@ import {
 import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
+  keepOwnRunLinks,
   multiHeadline,
   overallVerdict,
   renderMultiMarkdown
 } from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
-  info,
   saveState,
-  setFailed,
   setOutput,
   setSecret,
-  summary,
-  warning
+  summary
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
@@ -34,8 +36,13 @@ import {
   parseDecision,
   parseReporting,
   parseRunConfig,
-  renderMarkdown
+  renderMarkdown,
+  workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  knownSecrets,
+  redactor
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -53,15 +60,31 @@ function readActionInputs() {
 }
 
 // src/action/publish.ts
+import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
-  await summary.addRaw(options.body, true).write();
+  const { log } = options;
+  const body = log.redact(options.body);
+  await writeJobSummary(body, log);
   const url = await commentOnPullRequest({
     ...options,
+    body,
     env: process.env,
-    info,
-    warn: warning
+    info: log.info,
+    warn: log.warn
   });
   setOutput("comment-url" /* CommentUrl */, url ?? "");
+}
+async function writeJobSummary(body, log) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  try {
+    if (path) await appendFile(path, "");
+    await summary.addRaw(body, true).write();
+  } catch (error) {
+    summary.emptyBuffer();
+    log.warn(
+      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
+    );
+  }
 }
 
 // src/action/run-mode.ts
@@ -69,7 +92,7 @@ var MAIN_STEP_DEADLINE_MS = 6e3;
 var LeftForPostStep = class extends BenchmarkError {
   name = "LeftForPostStep";
 };
-async function runMode(raw, token) {
+async function runMode(raw, token, log) {
   const config = parseRunConfig(raw, process.env);
   const reporting = parseReporting(raw, process.env, config.name);
   setOutput("results-file" /* ResultsFile */, config.resultsFile);
@@ -77,10 +100,11 @@ async function runMode(raw, token) {
     (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
   );
   const measureAndReport = async (signal) => {
-    const { results, kept } = await runPipeline(config, {
-      progress: info,
-      info,
-      warn: warning,
+    const outcome = await runPipeline(config, {
+      progress: log.info,
+      info: log.info,
+      warn: log.warn,
+      redact: log.redact,
       saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
       saveTeardown: (serialized) => saveState("teardown" /* Teardown */, serialized),
       signal,
@@ -88,25 +112,30 @@ async function runMode(raw, token) {
       deferTeardown: true,
       env: process.env
     });
+    const runUrl = workflowRunUrl(process.env);
+    if (!outcome.finished) {
+      const { error, partial } = outcome;
+      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
+      await publishReport({ body, verdict: "failed", reporting, token, log });
+      throw error;
+    }
+    const { results, unwritten, kept } = outcome;
     setResultOutputs(results);
     await publishReport({
-      body: renderMarkdown(results),
+      body: renderMarkdown(results, { runUrl }),
       verdict: results.comparison.verdict,
       reporting,
-      token
+      token,
+      log
     });
     if (kept.length > 0) throw new StacksKept(kept.join("\n"));
-    if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-      setFailed(headline(results));
-    }
+    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results));
+    if (unwritten) throw unwritten;
   };
   try {
     await withInterrupts(
       (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
-      {
-        forward: "first",
-        onSignal: (signal, count) => warning(interruptMessage(signal, count))
-      }
+      { forward: "first", onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
     );
   } finally {
     stopSaving();
@@ -148,7 +177,7 @@ function setResultOutputs(results) {
 }
 
 // src/action/report-mode.ts
-async function reportMode(raw, token) {
+async function reportMode(raw, token, log) {
   const patterns = (inputValue(raw, "results" /* Results */) ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
   if (patterns.length === 0) {
     throw new InputError(
@@ -157,7 +186,10 @@ async function reportMode(raw, token) {
   }
   const decision = parseDecision(raw);
   const reporting = parseReporting(raw, process.env, "report");
-  const items = await joinResults(patterns, { ...decision, warn: warning });
+  const items = await joinResults(patterns, { ...decision, warn: log.warn });
+  const runUrl = workflowRunUrl(process.env);
+  keepOwnRunLinks(items, runUrl);
+  const body = renderMultiMarkdown(items, { runUrl });
   const verdict = overallVerdict(items);
   setOutput("verdict" /* Verdict */, verdict);
   if (items.length === 1) {
@@ -166,26 +198,30 @@ async function reportMode(raw, token) {
     setOutput("p-value" /* PValue */, items[0].pAdjusted);
     setOutput("samples" /* Samples */, comparison.samples);
   }
-  await publishReport({
-    body: renderMultiMarkdown(items),
-    verdict,
-    reporting,
-    token
-  });
-  if (failsCheck(verdict, decision.failOn)) setFailed(multiHeadline(items));
+  await publishReport({ body, verdict, reporting, token, log });
+  if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
 }
 
 // src/action/main.ts
 async function run() {
+  let log = actionLog((text) => text);
   try {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    if (token !== "") setSecret(token);
+    const secrets = knownSecrets(process.env, token);
+    for (const secret of [
+      token,
+      process.env.PULUMI_ACCESS_TOKEN,
+      process.env.PULUMI_CONFIG_PASSPHRASE
+    ]) {
+      if (secret !== void 0 && secret.trim() !== "") setSecret(secret);
+    }
+    log = actionLog(redactor(secrets));
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
-    await (mode === "report" ? reportMode(raw, token) : runMode(raw, token));
+    await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
   } catch (error) {
-    setFailed(describeError(error));
+    log.fail(describeError(error));
   }
 }
 
@@ -193,7 +229,10 @@ async function run() {
 async function exitWhenFlushed() {
   await Promise.all(
     [process.stdout, process.stderr].map(
-      (stream) => new Promise((resolve) => stream.write("", () => resolve()))
+      (stream) => new Promise((resolve) => {
+        stream.once("error", () => resolve());
+        stream.write("", () => resolve());
+      })
     )
   );
   process.exit();

@@ -1,6 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  actionLog
+} from "./chunks/shared-index+post.js";
+import {
   StackLedger,
   restorePlan,
   runTeardown,
@@ -8,11 +11,13 @@ import {
   waitForProcesses
 } from "./chunks/shared-cli-run+index+post.js";
 import {
-  getState,
-  info,
-  setFailed,
-  warning
+  getInput,
+  getState
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
+import {
+  knownSecrets,
+  redactor
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   describeError
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -27,14 +32,14 @@ async function finishTeardown(saved, options) {
   const deadline = Date.now() + (options.budgetMs ?? POST_STEP_BUDGET_MS);
   const waitMs = options.waitMs ?? WAIT_FOR_RUNNING_MS;
   const interrupted = saved.processes.map(
-    (process) => process.interruptible && process.interrupts === 0 ? signalProcess(process, "SIGINT") : process
+    (process2) => process2.interruptible && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
   );
   let left = await waitForProcesses(interrupted, 0);
-  const killAfterMs = Math.max(0, ...left.map((process) => process.killAfterMs ?? 0));
+  const killAfterMs = Math.max(0, ...left.map((process2) => process2.killAfterMs ?? 0));
   if (killAfterMs > 0) {
     await sleep(killAfterMs);
     left = left.map(
-      (process) => process.killAfterMs === void 0 ? process : signalProcess(process, "SIGKILL")
+      (process2) => process2.killAfterMs === void 0 ? process2 : signalProcess(process2, "SIGKILL")
     );
   }
   left = await waitForProcesses(left, 0);
@@ -45,7 +50,7 @@ async function finishTeardown(saved, options) {
   if (left.length > 0) {
     options.log(`Still running, stopping at once: ${describe(left)}`);
     const stopped = left.map(
-      (process) => process.interruptible ? signalProcess(process, "SIGINT") : process
+      (process2) => process2.interruptible ? signalProcess(process2, "SIGINT") : process2
     );
     left = await waitForProcesses(stopped, options.afterSecondSigintMs ?? AFTER_SECOND_SIGINT_MS);
   }
@@ -60,11 +65,12 @@ async function finishTeardown(saved, options) {
   });
 }
 function describe(processes) {
-  return processes.map((process) => `${process.label} (pid ${process.pid})`).join(", ");
+  return processes.map((process2) => `${process2.label} (pid ${process2.pid})`).join(", ");
 }
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
+  const log = actionLog(redactor(knownSecrets(process.env, getInput("github-token" /* GithubToken */))));
   try {
     const stacks = getState("stacks" /* Stacks */);
     const plan = getState("teardown" /* Teardown */);
@@ -73,19 +79,19 @@ async function cleanUpAfterMain() {
     if (plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(getState("processes" /* Processes */)) },
-      { log: info }
+      { log: log.info }
     );
-    for (const warning2 of report.warnings) warning(warning2);
-    if (report.kept.length > 0) setFailed(report.kept.join("\n"));
+    for (const warning of report.warnings) log.warn(warning);
+    if (report.kept.length > 0) log.fail(report.kept.join("\n"));
   } catch (error) {
-    setFailed(`post step: ${describeError(error)}`);
+    log.fail(`post step: ${describeError(error)}`);
   }
 }
 function readProcesses(saved) {
   if (saved === "") return [];
   const processes = JSON.parse(saved);
   const valid = Array.isArray(processes) && processes.every(
-    (process) => typeof process === "object" && process !== null && typeof process.pid === "number" && typeof process.interrupts === "number"
+    (process2) => typeof process2 === "object" && process2 !== null && typeof process2.pid === "number" && typeof process2.interrupts === "number"
   );
   if (!valid)
     throw new Error(`the saved list of running commands is not readable: ${saved.slice(0, 80)}`);

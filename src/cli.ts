@@ -1,5 +1,13 @@
 import { TOOL_VERSION } from './core/version'
 
+// A reader that goes away early (`compare … | head`) is not an error: the rest of the
+// output is dropped and the command ends with its own exit status.
+let readerGone = false
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && !readerGone) throw error
+  readerGone = true
+})
+
 // Libraries built for Actions (tool-cache, exec) write workflow commands and
 // progress to stdout. On the command line stdout carries only our report (with
 // --format json, only the results file), so their writes go to stderr, and their
@@ -17,7 +25,11 @@ process.stdout.write = (chunk: string | Uint8Array, ...rest: never[]) => {
 const { runCli } = await import('./cli/main')
 const status = await runCli(
   process.argv.slice(2),
-  { stdout: text => writeStdout(text), stderr: text => writeStderr(text), env: process.env },
+  {
+    stdout: text => readerGone || writeStdout(text),
+    stderr: text => writeStderr(text),
+    env: process.env
+  },
   TOOL_VERSION
 )
 process.exitCode = status

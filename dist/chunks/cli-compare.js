@@ -7,11 +7,12 @@ import {
   analyseFiles,
   readResultsFile
 } from "./shared-cli-compare+cli-report+index.js";
-import "./shared-cli-compare+cli-report+cli-run.js";
 import {
+  MAX_LOOKS,
   parseChoice,
   parseDecision,
-  parseInteger
+  parseInteger,
+  workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
   FORMATS,
@@ -25,7 +26,7 @@ import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/compare.ts
 var FLAGS = ["baseline", "candidate", "alpha", "threshold", "looks", "fail-on", "format", "name"];
-var compareCommand = async (argv) => {
+var compareCommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, FLAGS);
   if (help) return "help";
   if (positionals.length < 1 || positionals.length > 2) {
@@ -39,8 +40,8 @@ var compareCommand = async (argv) => {
     ["fail-on" /* FailOn */]: values["fail-on"]
   });
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
-  const looks = parseInteger("--looks", values.looks ?? "1", { min: 1 });
-  const files = await Promise.all(positionals.map(readResultsFile));
+  const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
+  const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
   const { results } = analyseFiles(files, {
     ...decision,
     looks,
@@ -49,7 +50,7 @@ var compareCommand = async (argv) => {
     name: values.name
   });
   return {
-    output: formatResults(results, format),
+    output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,
     failOn: decision.failOn
   };

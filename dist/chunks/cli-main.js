@@ -1,6 +1,10 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  knownSecrets,
+  redactor
+} from "./shared-cli-main+cli-run+index+post.js";
+import {
   RUN_FLAGS
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
 import {
@@ -54,8 +58,15 @@ var COMMANDS = {
   compare: async () => (await import("./cli-compare.js")).compareCommand,
   report: async () => (await import("./cli-report.js")).reportCommand
 };
-async function runCli(argv, io, version) {
+async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
+  const redact = redactor(knownSecrets(given.env, given.env.GITHUB_TOKEN));
+  const io = {
+    stdout: (text) => given.stdout(redact(text)),
+    stderr: (text) => given.stderr(redact(text)),
+    env: given.env,
+    redact
+  };
   try {
     if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
       io.stdout(`${USAGE}
@@ -80,9 +91,7 @@ async function runCli(argv, io, version) {
       return 0;
     }
     io.stdout(outcome.output);
-    for (const error of outcome.errors ?? []) io.stderr(`pulumi-perf-gate: ${error}
-`);
-    if (outcome.errors?.length) return 1;
+    if (outcome.error) throw outcome.error;
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0;
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}

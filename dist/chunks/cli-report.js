@@ -2,17 +2,17 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   joinResults,
+  keepOwnRunLinks,
   overallVerdict,
   renderMultiMarkdown
 } from "./shared-cli-report+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
 import {
-  renderText
-} from "./shared-cli-compare+cli-report+cli-run.js";
-import {
   parseChoice,
-  parseDecision
+  parseDecision,
+  renderText,
+  workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
   FORMATS,
@@ -47,9 +47,15 @@ var reportCommand = async (argv, io) => {
     warn: (line) => io.stderr(`warning: ${line}
 `)
   });
-  return { output: render(items, format), verdict: overallVerdict(items), failOn: decision.failOn };
+  const runUrl = workflowRunUrl(io.env);
+  keepOwnRunLinks(items, runUrl);
+  return {
+    output: render(items, format, runUrl),
+    verdict: overallVerdict(items),
+    failOn: decision.failOn
+  };
 };
-function render(items, format) {
+function render(items, format, runUrl) {
   if (format === "json") {
     return `${JSON.stringify(
       items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
@@ -58,7 +64,7 @@ function render(items, format) {
     )}
 `;
   }
-  if (format === "markdown") return `${renderMultiMarkdown(items)}
+  if (format === "markdown") return `${renderMultiMarkdown(items, { runUrl })}
 `;
   return `${items.map(({ results, pAdjusted }) => `${renderText(results)}
 Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}

@@ -1,7 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  StacksKept,
   commentOnPullRequest,
+  renderFailedMarkdown,
   runPipeline,
   withInterrupts
 } from "./shared-cli-run+index.js";
@@ -11,13 +13,14 @@ import {
   formatResults
 } from "./shared-cli-compare+cli-run.js";
 import "./shared-cli-report+cli-run+index+post.js";
-import "./shared-cli-compare+cli-report+cli-run.js";
 import {
   parseChoice,
   parseReporting,
   parseRunConfig,
-  renderMarkdown
+  renderMarkdown,
+  workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-main+cli-run+index+post.js";
 import {
   FORMATS,
   RUN_FLAGS,
@@ -42,32 +45,45 @@ var runCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const line = (text) => io.stderr(`${text}
 `);
-  const { results, kept } = await withInterrupts(
+  const outcome = await withInterrupts(
     (interrupts) => runPipeline(config, {
       progress: line,
       info: line,
       warn: (text) => line(`warning: ${text}`),
+      redact: io.redact,
       signal: interrupts.first,
       teardownSignal: interrupts.second,
       env: io.env
     }),
     { forward: "every", onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   );
-  line(`Results: ${config.resultsFile}`);
-  await commentOnPullRequest({
-    body: renderMarkdown(results),
-    verdict: results.comparison.verdict,
+  const runUrl = workflowRunUrl(io.env);
+  const comment = (body, verdict) => commentOnPullRequest({
+    body: io.redact(body),
+    verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",
     env: io.env,
     info: line,
     warn: (text) => line(`warning: ${text}`)
   });
+  if (!outcome.finished) {
+    const { error, partial } = outcome;
+    await comment(
+      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      "failed"
+    );
+    throw error;
+  }
+  const { results, unwritten, kept } = outcome;
+  if (!unwritten) line(`Results: ${config.resultsFile}`);
+  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict);
   return {
-    output: formatResults(results, format),
+    output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
     failOn: config.decision.failOn,
-    errors: kept
+    // Stacks that had to be kept fail the run whatever the verdict.
+    error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten
   };
 };
 function interruptMessage(signal, count) {

@@ -11840,6 +11840,10 @@ var require_lib136 = __commonJS({
   }
 });
 
+// src/core/limits.ts
+var MAX_SAMPLES = 1e4;
+var MAX_LOOKS = 50;
+
 // src/config/parse.ts
 function reject(input, value, allowed) {
   throw new InputError(`${input}: ${JSON.stringify(value)} is not valid; expected ${allowed}`);
@@ -11941,8 +11945,14 @@ function parseDecision(raw) {
 }
 function parseRunConfig(raw, env) {
   const target = parseTarget(raw, env);
-  const samples = parseInteger("samples" /* Samples */, required(raw, "samples" /* Samples */), { min: 2 });
-  const looks = parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), { min: 1, max: samples });
+  const samples = parseInteger("samples" /* Samples */, required(raw, "samples" /* Samples */), {
+    min: 2,
+    max: MAX_SAMPLES
+  });
+  const looks = parseInteger("looks" /* Looks */, required(raw, "looks" /* Looks */), {
+    min: 1,
+    max: Math.min(samples, MAX_LOOKS)
+  });
   const shellName = required(raw, "shell" /* Shell */);
   const shell = SHELLS[shellName];
   if (shell === void 0) {
@@ -12022,6 +12032,18 @@ function parseReporting(raw, env, name) {
     commentKey: inputValue(raw, "comment-key" /* CommentKey */) ?? (workflowJob || name),
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
+}
+
+// src/core/run-url.ts
+function workflowRunUrl(env) {
+  if (env.GITHUB_ACTIONS !== "true") return void 0;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  if (!server || !repository || !runId) return void 0;
+  return `${server}/${repository}/actions/runs/${runId}`;
+}
+function isRunOfSameRepository(url, ownRunUrl) {
+  const prefix = ownRunUrl.replace(/\d+$/, "");
+  return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
 }
 
 // src/report/format.ts
@@ -12167,6 +12189,7 @@ var REFERENCES = {
 var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
 var LINE_BREAK = /\r\n|\r|\n/g;
 var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
 function escapeMarkdown(text) {
   const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(LEADING_MARKER, (_match, space, mark) => {
@@ -12188,6 +12211,14 @@ function safeUrl(url) {
     const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
     return `%${code}`;
   });
+}
+function codeBlock(text, language = "text") {
+  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}
+${clean}
+${fence}`;
 }
 
 // src/report/limit.ts
@@ -12398,7 +12429,7 @@ function renderMarkdown(results, options = {}) {
       `## ${markdownHeadline(results)}`,
       `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
       ...sections(detail),
-      runLink(options.runUrl ?? results.environment?.runUrl)
+      runLink(options.runUrl)
     ]),
     rawRowsWorthTrying(rawRowCount(results))
   );
@@ -12527,6 +12558,37 @@ function runLink(url) {
   const target = url === void 0 ? void 0 : safeUrl(url);
   const source = "Posted by pulumi-perf-gate";
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
+}
+
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results, PLAIN_STYLE).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  const cells = [header, ...rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL)))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < 2 ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
 }
 
 // src/results/build.ts
@@ -13179,29 +13241,31 @@ function analyse(baselineTimes, candidateTimes, options) {
 }
 
 export {
+  MAX_SAMPLES,
+  MAX_LOOKS,
   parseInteger,
   parseChoice,
   inputValue,
   parseDecision,
   parseRunConfig,
   parseReporting,
-  formatP,
-  formatCount,
+  workflowRunUrl,
+  isRunOfSameRepository,
   escapeMarkdown,
   plainText,
   clip,
+  codeBlock,
+  formatDurationColumns,
+  formatP,
+  formatCount,
+  REPORT_LIMIT,
   capBody,
   fitToLimit,
-  PLAIN_STYLE,
   VERDICT_EMOJI,
   VERDICT_LABEL,
   relativeChange,
   formatChange,
   headline,
-  speedupSentence,
-  statisticsLines,
-  sensitivityLines,
-  groupTable,
   markdownHeadline,
   renderMarkdown,
   joinBlocks,
@@ -13222,5 +13286,6 @@ export {
   lookSampleSizes,
   lookLevels,
   summarize,
-  analyse
+  analyse,
+  renderText
 };

@@ -1,6 +1,8 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  MAX_LOOKS,
+  MAX_SAMPLES,
   analyse,
   lookLevels,
   lookSampleSizes,
@@ -16,24 +18,35 @@ import {
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/read.ts
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-async function readResultsFile(path) {
+var READ_LIMITS = { bytes: 32 * 1024 * 1024, depth: 64 };
+async function readResultsFile(path, limits = READ_LIMITS) {
   let text;
   try {
+    const { size } = await stat(path);
+    if (size > limits.bytes) {
+      throw new InputError(
+        `${path}: the file holds ${size} bytes; a results file may hold at most ${limits.bytes}`
+      );
+    }
     text = await readFile(path, "utf8");
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = error.code;
     throw new InputError(`${path}: cannot read the file (${code ?? String(error)})`);
   }
-  return parseResults(text, path);
+  return parseResults(text, path, limits);
 }
-function parseResults(text, path) {
+function parseResults(text, path, limits = READ_LIMITS) {
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${error.message})`);
+  }
+  if (nestedDeeperThan(data, limits.depth)) {
+    throw new InputError(`${path}: nested deeper than ${limits.depth} levels; not a results file`);
   }
   if (!isObject(data) || !Array.isArray(data.results)) {
     throw new InputError(
@@ -43,6 +56,7 @@ function parseResults(text, path) {
   const results = data.results.map(
     (result, index) => parseResult(result, `${path}: results[${index}]`)
   );
+  if (isObject(data.comparison)) checkDesign(data.comparison, path);
   return {
     path,
     benchmark: typeof data.benchmark === "string" ? data.benchmark : void 0,
@@ -75,6 +89,31 @@ function parseResult(value, where) {
     parameters,
     ...typeof value.version === "string" ? { version: value.version } : {}
   };
+}
+function nestedDeeperThan(value, limit) {
+  const pending = [[value, 1]];
+  for (let next = pending.pop(); next !== void 0; next = pending.pop()) {
+    const [item, depth] = next;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+function checkDesign(comparison, path) {
+  const { plannedSamples: samples, plannedLooks: looks } = comparison;
+  const within = (value, max) => Number.isSafeInteger(value) && value >= 1 && value <= max;
+  if (samples !== void 0 && !within(samples, MAX_SAMPLES)) {
+    throw new InputError(
+      `${path}: comparison.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
+    );
+  }
+  const maxLooks = Math.min(MAX_LOOKS, typeof samples === "number" ? samples : MAX_SAMPLES);
+  if (looks !== void 0 && !within(looks, maxLooks)) {
+    throw new InputError(
+      `${path}: comparison.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
+    );
+  }
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -18,12 +18,14 @@ import {
   formatChange,
   formatCount,
   formatP,
+  isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
   plainText,
   rawRowCount,
   rawRowsWorthTrying,
   relativeChange,
+  renderText,
   reportSections,
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
@@ -83,7 +85,7 @@ function renderMultiMarkdown(items, options = {}) {
 ${body}
 </details>`;
       }),
-      runLink(options.runUrl ?? items[0]?.results.environment?.runUrl)
+      runLink(options.runUrl)
     ]),
     rows
   );
@@ -2767,6 +2769,13 @@ function create(patterns, options) {
   });
 }
 
+// src/report/renders.ts
+function checkRenders(results) {
+  reportSections(results)({ rawRows: 1, chart: true });
+  renderText(results);
+  JSON.stringify(results);
+}
+
 // src/run/join-results.ts
 async function expandPatterns(patterns, warn) {
   const files = [];
@@ -2787,9 +2796,12 @@ async function joinResults(patterns, options) {
         options.warn(`${path6}: the benchmark did not finish (${file.raw.error}); left out`);
         continue;
       }
-      analysed.push(reanalyse(file, options));
+      const item = reanalyse(file, options);
+      checkRenders(item.results);
+      analysed.push(item);
     } catch (error) {
-      options.warn(`${describeError(error)}; left out`);
+      const message = describeError(error);
+      options.warn(`${message.startsWith(path6) ? message : `${path6}: ${message}`}; left out`);
     }
   }
   if (analysed.length === 0) {
@@ -2822,9 +2834,21 @@ function uniqueNames(items) {
   }
 }
 
+// src/run/report-links.ts
+function keepOwnRunLinks(items, ownRunUrl) {
+  for (const { results } of items) {
+    const url = results.environment?.runUrl;
+    if (url === void 0) continue;
+    if (ownRunUrl === void 0 || !isRunOfSameRepository(String(url), ownRunUrl)) {
+      delete results.environment.runUrl;
+    }
+  }
+}
+
 export {
   overallVerdict,
   multiHeadline,
   renderMultiMarkdown,
-  joinResults
+  joinResults,
+  keepOwnRunLinks
 };

@@ -187,6 +187,29 @@ function restorePlan(serialized) {
   return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
 }
 
+// src/bench/child-env.ts
+var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
+var WITHHELD = /* @__PURE__ */ new Set([
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "GITHUB_ENV",
+  "GITHUB_PATH"
+]);
+function childEnv(base, extra = {}) {
+  const kept = Object.entries(base).filter(([name]) => {
+    const upper = name.toUpperCase();
+    return !WITHHELD.has(upper) && !WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix));
+  });
+  return { ...Object.fromEntries(kept), ...extra };
+}
+
 // src/bench/words.ts
 function splitWords(text) {
   const words = [];
@@ -230,7 +253,7 @@ var TEXT_LIMIT = 80;
 function resolveStep(step, shell) {
   const { command } = step;
   const common = {
-    env: step.env ? { ...process.env, ...step.env } : void 0,
+    env: childEnv(process.env, step.env),
     cwd: step.cwd,
     stop: step.stop,
     tag: step.tag
@@ -333,7 +356,8 @@ function runProcess(spec, options) {
     try {
       child = spawn2(spec.file, spec.args, {
         cwd: spec.cwd,
-        env: spec.env,
+        // Without one, as for the shell's calibration, the same environment samples get.
+        env: spec.env ?? childEnv(process.env),
         stdio: [
           spec.stdin === void 0 ? "ignore" : "pipe",
           capture?.stdout ?? output,
@@ -516,7 +540,13 @@ import { basename as basename2 } from "node:path";
 var FINISH_ON_CANCEL = { onCancel: "finish", graceMs: 1e4 };
 async function runCaptured(file, args, options = {}) {
   const result = await runProcess(
-    { file, args, cwd: options.cwd, env: { ...process.env, ...options.env }, stdin: options.stdin },
+    {
+      file,
+      args,
+      cwd: options.cwd,
+      env: childEnv(process.env, options.env),
+      stdin: options.input
+    },
     {
       output: "capture",
       timeoutMs: options.timeoutMs,
@@ -589,8 +619,8 @@ async function initStack(ref, config, options) {
   options.onCreated();
   for (const { key, value } of config) {
     const args = ["config", "set", "--stack", ref.stack, "--non-interactive", "--", key];
-    const result = await runPulumi(ref, [...args, value], SETUP_TIMEOUT_MS);
-    if (result.exitCode !== 0) throw setupError(ref, [...args, "<value>"], result);
+    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value });
+    if (result.exitCode !== 0) throw setupError(ref, args, result);
   }
 }
 function pulumiBenchGroup(options) {
@@ -610,13 +640,13 @@ function pulumiBenchGroup(options) {
     prepare: [step(destroyArgs(ref.stack)), ...options.prepare ?? []]
   };
 }
-function runPulumi(ref, args, timeoutMs, stop) {
+function runPulumi(ref, args, timeoutMs, extra = {}) {
   return runCaptured(ref.binary, args, {
     cwd: ref.programDir,
     env: pulumiEnv(ref),
     timeoutMs,
     tag: ref.stack,
-    ...stop ? { stop } : {}
+    ...extra
   });
 }
 function describePulumiFailure(ref, args, result) {
@@ -732,7 +762,7 @@ function describeResource(resource) {
 async function tearDownStack(ref, options) {
   if (options.stop?.aborted) return { kind: "stopped" };
   const destroy = destroyArgs(ref.stack);
-  const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, PULUMI_UPDATE_STOP);
+  const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, { stop: PULUMI_UPDATE_STOP });
   let destroyed = await runDestroy();
   if (isMissingStack(destroyed)) return { kind: "removed" };
   if (isLocked(destroyed) && !options.stop?.aborted) {

@@ -43,9 +43,14 @@ import {
   which
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
+  REPORT_LIMIT,
   analyse,
   capBody,
   clip,
+  codeBlock,
+  escapeMarkdown,
+  formatCount,
+  formatDurationColumns,
   lookLevels,
   lookSampleSizes,
   max,
@@ -53,10 +58,15 @@ import {
   median,
   min,
   resultsFile,
+  runLink,
   sampleStandardDeviation,
   summarize,
-  welchFigures
+  welchFigures,
+  workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  redactedJson
+} from "./shared-cli-main+cli-run+index+post.js";
 import {
   decide
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -954,10 +964,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
+      if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2197,7 +2207,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants2 = require_constants();
+    var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -2281,8 +2291,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants3.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -3061,11 +3071,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/run/pipeline.ts
-import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
-
 // src/bench/failures.ts
 var MeasurementStopped = class extends BenchmarkError {
   constructor(message, partial) {
@@ -3081,6 +3086,74 @@ var SampleFailed = class extends MeasurementStopped {
 var BenchmarkAborted = class extends MeasurementStopped {
   name = "BenchmarkAborted";
 };
+
+// src/report/failed.ts
+var MAX_CELL = 300;
+var MAX_DETAIL_LINE = 500;
+var MAX_DETAIL_LINES = 40;
+function renderFailedMarkdown(run, options = {}) {
+  const [first = "", ...rest] = describeError(run.error).split("\n");
+  const emoji = interrupted(run) ? "\u23F9\uFE0F" : "\u274C";
+  const word = interrupted(run) ? "Interrupted" : "Failed";
+  const why2 = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
+  const detail = rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n");
+  const blocks = [
+    `## ${emoji} ${word}: ${escapeMarkdown(clip(first, MAX_CELL))}`,
+    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
+    `${why2}: an earlier verdict on this pull request no longer stands.`,
+    detail.trim() === "" ? "" : codeBlock(detail),
+    samplesSoFar(run.partial),
+    runLink(options.runUrl)
+  ];
+  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
+`, REPORT_LIMIT);
+}
+function interrupted(run) {
+  return run.error instanceof BenchmarkAborted;
+}
+function samplesSoFar(partial) {
+  if (partial === void 0) return "";
+  const groups = partial.results;
+  if (groups.every((group) => group.times.length === 0)) {
+    return "**Samples so far:** none; it stopped before the first sample.";
+  }
+  const number = (value) => value ?? Number.NaN;
+  const [means = [], mins = [], maxes = []] = formatDurationColumns([
+    groups.map((group) => number(group.mean)),
+    groups.map((group) => number(group.min)),
+    groups.map((group) => number(group.max))
+  ]);
+  const hasVersion = groups.some((group) => group.version !== void 0);
+  const rows = groups.map((group, index) => {
+    const label = (hasVersion ? group.version : void 0) ?? group.command;
+    const cells = [
+      `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
+      escapeMarkdown(clip(label, MAX_CELL)),
+      formatCount(group.times.length),
+      means[index] ?? "-",
+      mins[index] ?? "-",
+      maxes[index] ?? "-"
+    ];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return [
+    "**Samples so far**",
+    "",
+    `| Group | ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
+    "| --- | --- | ---: | ---: | ---: | ---: |",
+    ...rows
+  ].join("\n");
+}
+
+// src/run/stacks-kept.ts
+var StacksKept = class extends BenchmarkError {
+  name = "StacksKept";
+};
+
+// src/run/pipeline.ts
+import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 
 // src/bench/run-benchmark.ts
 import { closeSync } from "node:fs";
@@ -3232,8 +3305,8 @@ async function measure(plan, groups, context3) {
   };
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1]) {
-      const seconds = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
-      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds });
+      const seconds2 = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
+      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds2 });
     }
   }
   for (const pace of paces) {
@@ -3243,13 +3316,13 @@ async function measure(plan, groups, context3) {
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name;
     const times = measurement.times[name];
-    const seconds = await runAndReport(index, {
+    const seconds2 = await runAndReport(index, {
       kind: "sample",
       number: times.length + 1,
       of: plan.samples
     });
-    measurement.schedule.push({ group: name, index: times.length, time: seconds });
-    times.push(seconds);
+    measurement.schedule.push({ group: name, index: times.length, time: seconds2 });
+    times.push(seconds2);
     measurement.exitCodes[name].push(0);
     const pairDone = position % 2 === 1;
     if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break;
@@ -3287,11 +3360,10 @@ function describeEnvironment(machine, options) {
 }
 function actionsContext(env) {
   if (env.GITHUB_ACTIONS !== "true") return {};
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
   const context3 = {
     commit: env.GITHUB_SHA,
     ref: env.GITHUB_REF,
-    runUrl: server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : void 0,
+    runUrl: workflowRunUrl(env),
     runnerName: env.RUNNER_NAME,
     runnerOs: env.RUNNER_OS,
     runnerArch: env.RUNNER_ARCH,
@@ -3355,11 +3427,6 @@ function lookStopRule(options) {
     return decide(figures, levels[look], false) !== null;
   };
 }
-
-// src/run/stacks-kept.ts
-var StacksKept = class extends BenchmarkError {
-  name = "StacksKept";
-};
 
 // src/pulumi/config-input.ts
 function parseConfigInput(text, input = "config") {
@@ -3674,6 +3741,35 @@ function _getTempDirectory() {
 // src/pulumi/download.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
+
+// src/core/network-error.ts
+var WORDS = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "name lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  EPIPE: "connection closed",
+  UND_ERR_SOCKET: "connection closed",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+  CERT_HAS_EXPIRED: "TLS certificate expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted",
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate is for another host"
+};
+function describeNetworkError(error) {
+  for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
+    const { code: code2 } = cause;
+    if (typeof code2 === "string" && code2 in WORDS) return `${WORDS[code2]} (${code2})`;
+    cause = cause.cause;
+  }
+  return void 0;
+}
+
+// src/pulumi/download.ts
 var HttpStatusError = class extends Error {
   constructor(url, status) {
     super(`${url} returned ${status}`);
@@ -3687,58 +3783,102 @@ var HttpStatusError = class extends Error {
 var DownloadFailedError = class extends Error {
   name = "DownloadFailedError";
 };
+var TryAbandoned = class extends Error {
+};
 var USER_AGENT = "pulumi-perf-gate";
-var SOCKET_TIMEOUT_MS = 6e4;
+var DEFAULTS = { attempts: 3, delayMs: 2e3, idleTimeoutMs: 3e4, deadlineMs: 10 * 6e4 };
+var MAX_TEXT_BYTES = 1024 * 1024;
 async function fetchText(url, retry = {}) {
-  return withRetries(url, retry, async (client) => {
-    const response = await get(client, url);
-    return response.readBody();
+  return withRetries(url, retry, async (body) => {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > MAX_TEXT_BYTES) throw new Error(`it sent more than ${MAX_TEXT_BYTES} bytes`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
   });
 }
 async function downloadFile(url, dest, retry = {}) {
-  await withRetries(url, retry, async (client) => {
-    const response = await get(client, url);
-    await pipeline(response.message, createWriteStream2(dest));
-  });
-}
-async function get(client, url) {
-  const response = await client.get(url);
-  const status = response.message.statusCode ?? 0;
-  if (status === 200) return response;
-  response.message.resume();
-  throw new HttpStatusError(url, status);
+  await withRetries(url, retry, (body) => pipeline(body, createWriteStream2(dest)));
 }
 function isRetryable(error) {
   if (!(error instanceof HttpStatusError)) return true;
   return error.status >= 500 || error.status === 408 || error.status === 429;
 }
-async function withRetries(url, { attempts = 3, delayMs = 2e3 }, action) {
+async function withRetries(url, retry, consume) {
+  const options = { ...DEFAULTS, ...retry };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tryOnce(url, options, consume);
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      if (attempt >= options.attempts) {
+        throw new DownloadFailedError(
+          `${url} failed after ${options.attempts} attempts: ${reason(error)}`
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+async function tryOnce(url, limits, consume) {
   const client = new HttpClient(USER_AGENT, [], {
     allowRetries: false,
-    socketTimeout: SOCKET_TIMEOUT_MS
+    socketTimeout: 2 * limits.idleTimeoutMs
   });
+  let abandoned;
+  let body;
+  const abandon = (why2) => {
+    abandoned ??= new TryAbandoned(why2);
+    body?.destroy(abandoned);
+    client.dispose();
+  };
+  let idle;
+  const stillAlive = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => abandon(`it sent no data for ${seconds(limits.idleTimeoutMs)}`),
+      limits.idleTimeoutMs
+    );
+  };
+  const deadline = setTimeout(
+    () => abandon(`it took longer than ${seconds(limits.deadlineMs)}`),
+    limits.deadlineMs
+  );
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await action(client);
-      } catch (error) {
-        if (!isRetryable(error)) throw error;
-        if (attempt >= attempts) {
-          throw new DownloadFailedError(
-            `${url} failed after ${attempts} attempts: ${reason(error)}`
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (attempt - 1)));
-      }
+    stillAlive();
+    const response = await client.get(url);
+    body = response.message;
+    const status = body.statusCode ?? 0;
+    if (status !== 200) {
+      body.resume();
+      throw new HttpStatusError(url, status);
     }
+    if (abandoned) throw abandoned;
+    stillAlive();
+    body.on("data", stillAlive);
+    return await consume(body);
+  } catch (error) {
+    throw abandoned ?? error;
   } finally {
+    clearTimeout(idle);
+    clearTimeout(deadline);
     client.dispose();
   }
 }
+function seconds(ms) {
+  return `${Number((ms / 1e3).toPrecision(3))} s`;
+}
 function reason(error) {
   if (error instanceof HttpStatusError) return `returned ${error.status}`;
-  const { message, code } = error;
-  return String(message ?? error).split("\n")[0] || code || "connection failed";
+  if (error instanceof TryAbandoned) return error.message;
+  const network = describeNetworkError(error);
+  if (network) return network;
+  const { message } = error;
+  if (/^Request timeout/.test(String(message))) return "it sent no data in time";
+  return String(message ?? error).split("\n")[0] || "connection failed";
 }
 
 // src/pulumi/fetch-release.ts
@@ -3968,13 +4108,16 @@ async function binaryOnPath(platform, input) {
   return { path: binary, version: await readPulumiVersion(binary, input) };
 }
 function checkDownloadUrl(url) {
-  let protocol = "";
+  let parsed;
   try {
-    protocol = new URL(url).protocol;
+    parsed = new URL(url);
   } catch {
   }
-  if (protocol !== "http:" && protocol !== "https:") {
-    throw new InputError(`pulumi-download-url: "${url}" is not allowed; use an http(s) URL`);
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed?.hostname ?? "");
+  if (parsed?.protocol !== "https:" && !(parsed?.protocol === "http:" && loopback)) {
+    throw new InputError(
+      `pulumi-download-url: "${url}" is not allowed; use an https URL (plain http only to this machine: 127.0.0.1, localhost or [::1])`
+    );
   }
   return url;
 }
@@ -4153,18 +4296,80 @@ async function tearDownAfterRun(plan, ledger, hooks) {
 }
 
 // src/results/write.ts
-import { mkdir as mkdir3, rename, writeFile } from "node:fs/promises";
+import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
-async function writeResults(path7, data) {
-  await mkdir3(dirname2(path7), { recursive: true });
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
+async function writeResults(path7, data, redact2 = (text) => text) {
   const temporary = `${path7}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(data, null, 2)}
-`);
-  await rename(temporary, path7);
+  try {
+    await mkdir3(dirname2(path7), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2));
+    await rename(temporary, path7);
+  } catch (error) {
+    await rm2(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
+  }
+}
+async function checkResultsPath(path7) {
+  const input = "results-file";
+  const found = await stat2(path7).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  }
+  let folder = dirname2(path7);
+  let existing = await stat2(folder).catch(() => void 0);
+  while (existing === void 0 && dirname2(folder) !== folder) {
+    folder = dirname2(folder);
+    existing = await stat2(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants2.W_OK | constants2.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
+    );
+  }
+}
+var WORDS2 = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error"
+};
+function code(error) {
+  return String(error.code ?? error);
+}
+function why(error) {
+  const name = code(error);
+  return name in WORDS2 ? `${WORDS2[name]} (${name})` : error.message ?? name;
 }
 
 // src/run/pipeline.ts
 async function runPipeline(config, hooks) {
+  try {
+    await checkResultsPath(config.resultsFile);
+    return await measure2(config, hooks);
+  } catch (error) {
+    return { finished: false, error };
+  }
+}
+async function measure2(config, hooks) {
+  const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(
+    () => void 0,
+    (error) => {
+      if (error instanceof ResultsWriteError) return error;
+      throw error;
+    }
+  );
   const loadBefore = loadavg();
   const logDir = join3(dirname3(config.resultsFile), "logs");
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
@@ -4188,6 +4393,7 @@ async function runPipeline(config, hooks) {
   };
   let target;
   let results;
+  let unwritten;
   try {
     target = await setUpTarget(config, {
       workDir,
@@ -4228,32 +4434,31 @@ async function runPipeline(config, hooks) {
       schedule: measurement.schedule,
       environment: environment()
     });
-    await writeResults(config.resultsFile, results);
+    unwritten = await write(results);
   } catch (error) {
+    let partial;
     if (error instanceof MeasurementStopped && target !== void 0) {
-      await writeResults(
-        config.resultsFile,
-        partialResultsFile(config, groupSources(target, error.partial), error, {
-          schedule: error.partial.schedule,
-          environment: environment()
-        })
-      );
-      hooks.info(`Results measured so far: ${config.resultsFile}`);
+      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+        schedule: error.partial.schedule,
+        environment: environment()
+      });
+      const problem = await write(partial);
+      if (problem) hooks.warn(problem.message);
+      else hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
     const report2 = await tearDownAfterRun(plan, ledger, hooks);
-    if (report2.kept.length > 0) {
-      const first = error instanceof InputError ? error.message : describeError(error);
-      throw new StacksKept([first, ...report2.kept].join("\n"));
-    }
-    throw error;
+    if (report2.kept.length === 0) return { finished: false, error, partial };
+    const first = error instanceof InputError ? error.message : describeError(error);
+    return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
   }
   const report = await tearDownAfterRun(plan, ledger, hooks);
   const notes = [...report.kept, ...report.warnings];
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes);
-    await writeResults(config.resultsFile, results);
+    unwritten ??= await write(results);
   }
-  return { results, kept: report.kept };
+  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
+  return { finished: true, results, unwritten, kept: report.kept };
 }
 function emptyMeasurement() {
   return {
@@ -4540,7 +4745,7 @@ var before_after_hook_default = { Singular, Collection };
 // node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION2 = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-var DEFAULTS = {
+var DEFAULTS2 = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -4839,16 +5044,16 @@ function endpointWithDefaults(defaults2, route, options) {
   return parse(merge(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  const DEFAULTS22 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS22);
   return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
+    DEFAULTS: DEFAULTS22,
+    defaults: withDefaults.bind(null, DEFAULTS22),
+    merge: merge.bind(null, DEFAULTS22),
     parse
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS2);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -4870,20 +5075,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -4903,8 +5108,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -4915,7 +5120,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -4937,14 +5142,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -4956,16 +5161,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -4976,7 +5181,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -4989,8 +5194,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -5017,7 +5222,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -8464,23 +8669,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github/comment-marker.ts
-function marker(key) {
-  const trimmed = key.trim();
-  if (trimmed === "") {
-    throw new InputError('Invalid comment-key "": it must not be empty');
-  }
-  return `<!-- pulumi-perf-gate:${encodeURIComponent(trimmed)} -->`;
-}
-function hasMarker(body, key) {
-  const wanted = marker(key);
-  return body.split("\n").some((line) => line.trim() === wanted);
-}
-function findComment(comments, key, author) {
-  const ours = comments.filter((comment) => hasMarker(comment.body ?? "", key));
-  return ours.find((comment) => author !== void 0 && comment.user?.login === author) ?? ours[0];
-}
-
 // src/github/retry.ts
 import { setTimeout as sleep } from "node:timers/promises";
 var DEFAULT_RETRY_POLICY = {
@@ -8536,6 +8724,35 @@ async function withRetries2(operation, policy) {
   }
 }
 
+// src/github/client.ts
+function gitHubClient(token, options = {}) {
+  const baseUrl2 = options.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com";
+  const octokit = getOctokit(token, { baseUrl: baseUrl2 });
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  octokit.hook.wrap(
+    "request",
+    (request2, requestOptions) => withRetries2(async () => request2(requestOptions), policy)
+  );
+  return octokit;
+}
+
+// src/github/comment-marker.ts
+function marker(key) {
+  const trimmed = key.trim();
+  if (trimmed === "") {
+    throw new InputError('Invalid comment-key "": it must not be empty');
+  }
+  return `<!-- pulumi-perf-gate:${encodeURIComponent(trimmed)} -->`;
+}
+function hasMarker(body, key) {
+  const wanted = marker(key);
+  return body.split("\n").some((line) => line.trim() === wanted);
+}
+function findComment(comments, key, author) {
+  const ours = comments.filter((comment) => hasMarker(comment.body ?? "", key));
+  return ours.find((comment) => author !== void 0 && comment.user?.login === author) ?? ours[0];
+}
+
 // src/github/comment.ts
 function shouldComment(mode, verdict, hasExisting) {
   switch (mode) {
@@ -8562,13 +8779,7 @@ async function upsertComment(options) {
       hasMarker(options.body, key) ? options.body : `${marker(key)}
 ${options.body}`
     );
-    const baseUrl2 = options.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com";
-    const octokit = getOctokit(token, { baseUrl: baseUrl2 });
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    octokit.hook.wrap(
-      "request",
-      (request2, requestOptions) => withRetries2(async () => request2(requestOptions), policy)
-    );
+    const octokit = gitHubClient(token, options);
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,
@@ -8604,11 +8815,14 @@ var FORK_HINT = "Give the job `permissions: pull-requests: write`. Pull requests
 var SUMMARY_NOTE = "The report is still in the job summary.";
 function commentWarning(error, what) {
   const failed = typeof error === "object" && error !== null ? error : {};
-  const status = typeof failed.status === "number" ? failed.status : void 0;
+  const unanswered = failed.status === 500 && !("response" in failed && failed.response);
+  const status = typeof failed.status === "number" && !unanswered ? failed.status : void 0;
   const message = clip(String(failed.message ?? error).split("\n")[0] ?? "", 300);
-  const answer = status === void 0 ? message : `HTTP ${status}: ${message}`;
+  const answer = unanswered ? `could not reach GitHub: ${describeNetworkError(error) ?? message}` : status === void 0 ? message : `HTTP ${status}: ${message}`;
   let hint;
-  if (isRateLimited(error)) {
+  if (unanswered) {
+    hint = "Check GITHUB_API_URL and the network of the runner.";
+  } else if (isRateLimited(error)) {
     hint = "GitHub's API rate limit was reached and did not reset in time; the next run will post it.";
   } else if (status === 401) {
     hint = "GitHub did not accept the github-token.";
@@ -8644,15 +8858,23 @@ function readEventContext(env) {
 function pullRequestNumber(context3, input) {
   if (input !== void 0) return input;
   const payload = asRecord(context3.payload);
-  if (context3.eventName === "workflow_run") {
-    const pullRequests = asRecord(payload.workflow_run).pull_requests;
-    return Array.isArray(pullRequests) ? positiveInteger(asRecord(pullRequests[0]).number) : void 0;
-  }
   if (context3.eventName === "issue_comment") {
     const issue = asRecord(payload.issue);
     return issue.pull_request ? positiveInteger(issue.number) : void 0;
   }
   return positiveInteger(asRecord(payload.pull_request).number);
+}
+function workflowRunHead(context3) {
+  const run = asRecord(asRecord(context3.payload).workflow_run);
+  const repository = asRecord(run.head_repository);
+  const head = {
+    repository: repository.full_name,
+    owner: asRecord(repository.owner).login,
+    branch: run.head_branch,
+    sha: run.head_sha
+  };
+  const complete = Object.values(head).every((value) => typeof value === "string" && value !== "");
+  return complete ? head : void 0;
 }
 function asRecord(value) {
   return typeof value === "object" && value !== null ? value : {};
@@ -8661,19 +8883,63 @@ function positiveInteger(value) {
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : void 0;
 }
 
+// src/github/run-pull-request.ts
+async function findRunPullRequest(client, repository, head, input) {
+  const measured = `${head.sha} (${head.owner}:${head.branch})`;
+  if (input !== void 0) {
+    const pull = await getPull(client, repository, input);
+    if (pull === void 0) {
+      return {
+        warning: `pull-request #${input} is not a pull request of ${repository.owner}/${repository.repo}, so it got no comment.`
+      };
+    }
+    if (pull.head.sha !== head.sha) {
+      return {
+        warning: `pull-request #${input} got no comment: its head is ${pull.head.sha}, but the workflow run that made these results measured ${measured}. Leave pull-request unset to comment on the run's own pull request.`
+      };
+    }
+    return { number: input };
+  }
+  const { data: open } = await client.rest.pulls.list({
+    ...repository,
+    head: `${head.owner}:${head.branch}`,
+    state: "open",
+    per_page: 100
+  });
+  const fromRun = open.filter(
+    (pull) => pull.head.repo?.full_name === head.repository && pull.head.sha === head.sha
+  );
+  if (fromRun.length === 1) return { number: fromRun[0].number };
+  const numbers = (pulls) => pulls.map((pull) => `#${pull.number}`).join(", ");
+  if (fromRun.length > 1) {
+    return {
+      warning: `Several open pull requests (${numbers(fromRun)}) have the commit ${measured} the workflow run measured; set pull-request to the one to comment on.`
+    };
+  }
+  if (open.length > 0) {
+    return {
+      warning: `${numbers(open)} got no comment: the workflow run measured ${measured}, and the pull request has moved on to ${open.map((pull) => pull.head.sha).join(", ")}; its own run will report.`
+    };
+  }
+  return { info: `No open pull request has the commit ${measured}; nothing to comment on.` };
+}
+async function getPull(client, repository, number) {
+  try {
+    return (await client.rest.pulls.get({ ...repository, pull_number: number })).data;
+  } catch (error) {
+    if (error.status === 404) return void 0;
+    throw error;
+  }
+}
+
 // src/github/publish.ts
 var ACTIONS_BOT = "github-actions[bot]";
 async function commentOnPullRequest(options) {
   const { reporting, env } = options;
   if (reporting.comment === "never") return void 0;
-  const number = pullRequestNumber(readEventContext(env), reporting.pullRequest);
-  if (number === void 0) {
-    options.info(
-      "No pull request to comment on (not a pull_request event and no pull-request input)."
-    );
-    return void 0;
-  }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const number = await targetPullRequest(options, owner, repo);
+  if (number === void 0) return void 0;
   if (!owner || !repo) {
     options.warn(
       "GITHUB_REPOSITORY (owner/name) is not set, so no comment was posted on pull request #" + number
@@ -8696,8 +8962,46 @@ async function commentOnPullRequest(options) {
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`);
   return result.url;
 }
+async function targetPullRequest(options, owner, repo) {
+  const context3 = readEventContext(options.env);
+  if (context3.eventName !== "workflow_run") {
+    const number = pullRequestNumber(context3, options.reporting.pullRequest);
+    if (number === void 0) {
+      options.info(
+        "No pull request to comment on (not a pull_request event and no pull-request input)."
+      );
+    }
+    return number;
+  }
+  const head = workflowRunHead(context3);
+  if (head === void 0) {
+    options.warn(
+      "The workflow_run event names no head repository, branch and commit (was the fork deleted?), so no comment was posted."
+    );
+    return void 0;
+  }
+  if (!owner || !repo || options.token === "") {
+    options.warn(
+      "Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a github-token; no comment was posted. The report is in the job summary."
+    );
+    return void 0;
+  }
+  let found;
+  try {
+    const client = gitHubClient(options.token, { apiUrl: options.env.GITHUB_API_URL });
+    found = await findRunPullRequest(client, { owner, repo }, head, options.reporting.pullRequest);
+  } catch (error) {
+    const warning = commentWarning(error, `Could not look up the pull request of ${head.sha}`);
+    options.warn(warning.split(options.token).join("***"));
+    return void 0;
+  }
+  if ("warning" in found) options.warn(found.warning);
+  if ("info" in found) options.info(found.info);
+  return "number" in found ? found.number : void 0;
+}
 
 export {
+  renderFailedMarkdown,
   StacksKept,
   runPipeline,
   withInterrupts,

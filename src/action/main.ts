@@ -1,24 +1,37 @@
 import * as core from '@actions/core'
 import { readActionInputs } from './inputs'
+import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
+import { knownSecrets, redactor } from '../core/redact'
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
+  let log = actionLog(text => text)
   try {
     const raw = readActionInputs()
     // An unexpanded `${{ github.token }}` (local-action passes action.yml's default
     // as text) is no token at all.
     const given = raw[Input.GithubToken] ?? ''
     const token = given.startsWith('${{') ? '' : given
-    if (token !== '') core.setSecret(token)
+    // Masked in the runner's log (which masks its own tokens already); the redactor also
+    // keeps them out of what the step writes: comment, summary, results file.
+    const secrets = knownSecrets(process.env, token)
+    for (const secret of [
+      token,
+      process.env.PULUMI_ACCESS_TOKEN,
+      process.env.PULUMI_CONFIG_PASSPHRASE
+    ]) {
+      if (secret !== undefined && secret.trim() !== '') core.setSecret(secret)
+    }
+    log = actionLog(redactor(secrets))
     const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
-    await (mode === 'report' ? reportMode(raw, token) : runMode(raw, token))
+    await (mode === 'report' ? reportMode(raw, token, log) : runMode(raw, token, log))
   } catch (error) {
-    core.setFailed(describeError(error))
+    log.fail(describeError(error))
   }
 }

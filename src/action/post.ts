@@ -1,18 +1,22 @@
 import * as core from '@actions/core'
 import type { RunningProcess } from '../bench/running'
-import { State } from '../config/inputs'
+import { Input, State } from '../config/inputs'
 import { describeError } from '../core/errors'
+import { knownSecrets, redactor } from '../core/redact'
 import { StackLedger } from '../pulumi/ledger'
 import { finishTeardown } from '../run/finish-teardown'
 import { restorePlan } from '../run/teardown-plan'
+import { actionLog } from './log'
 
 /**
  * The post step (`post-if: always()`): finishes what the main step left after a
  * cancellation or a kill: waits for the commands it left running, destroys and removes
  * its stacks, runs the user's cleanup. A stack that could not be removed, or whose
- * state shows pending operations, fails the step, named with what it holds.
+ * state shows pending operations, fails the step, named with what it holds. A Pulumi
+ * error it passes on may hold a credential: its lines are redacted as the main step's are.
  */
 export async function cleanUpAfterMain(): Promise<void> {
+  const log = actionLog(redactor(knownSecrets(process.env, core.getInput(Input.GithubToken))))
   try {
     const stacks = core.getState(State.Stacks)
     const plan = core.getState(State.Teardown)
@@ -21,13 +25,13 @@ export async function cleanUpAfterMain(): Promise<void> {
     if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
-      { log: core.info }
+      { log: log.info }
     )
-    for (const warning of report.warnings) core.warning(warning)
-    if (report.kept.length > 0) core.setFailed(report.kept.join('\n'))
+    for (const warning of report.warnings) log.warn(warning)
+    if (report.kept.length > 0) log.fail(report.kept.join('\n'))
   } catch (error) {
     // What the main step left is unknown: that is never success.
-    core.setFailed(`post step: ${describeError(error)}`)
+    log.fail(`post step: ${describeError(error)}`)
   }
 }
 

@@ -1,24 +1,46 @@
+import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { Output } from '../config/inputs'
+import { describeError } from '../core/errors'
 import { commentOnPullRequest, type CommentSettings } from '../github/publish'
-import type { Verdict } from '../stats/types'
+import type { ReportVerdict } from '../github/comment'
+import type { ActionLog } from './log'
 
 /**
- * The end of every action run: the report in the job summary (always), the sticky
- * comment when asked for, and the `comment-url` output. Comment trouble only warns.
+ * The end of every action run, whatever its outcome: the report in the job summary,
+ * the sticky comment when asked for, and the `comment-url` output. Neither a summary nor
+ * a comment that cannot be written fails the step: each is a warning.
  */
 export async function publishReport(options: {
   body: string
-  verdict: Verdict
+  verdict: ReportVerdict
   reporting: CommentSettings
   token: string
+  log: ActionLog
 }): Promise<void> {
-  await core.summary.addRaw(options.body, true).write()
+  const { log } = options
+  const body = log.redact(options.body)
+  await writeJobSummary(body, log)
   const url = await commentOnPullRequest({
     ...options,
+    body,
     env: process.env,
-    info: core.info,
-    warn: core.warning
+    info: log.info,
+    warn: log.warn
   })
   core.setOutput(Output.CommentUrl, url ?? '')
+}
+
+async function writeJobSummary(body: string, log: ActionLog): Promise<void> {
+  const path = process.env.GITHUB_STEP_SUMMARY
+  try {
+    // The runner makes the file for each step; a local run may name one not made yet.
+    if (path) await appendFile(path, '')
+    await core.summary.addRaw(body, true).write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    log.warn(
+      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
+    )
+  }
 }

@@ -2,13 +2,16 @@ import * as core from '@actions/core'
 import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
 import { joinResults } from '../run/join-results'
+import { keepOwnRunLinks } from '../run/report-links'
 import { failsCheck } from '../stats/verdict'
+import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
 /** `mode: report`: join results files made earlier into one comment and summary. */
-export async function reportMode(raw: RawInputs, token: string): Promise<void> {
+export async function reportMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const patterns = (inputValue(raw, Input.Results) ?? '')
     .split('\n')
     .map(line => line.trim())
@@ -20,7 +23,11 @@ export async function reportMode(raw: RawInputs, token: string): Promise<void> {
   }
   const decision = parseDecision(raw)
   const reporting = parseReporting(raw, process.env, 'report')
-  const items = await joinResults(patterns, { ...decision, warn: core.warning })
+  const items = await joinResults(patterns, { ...decision, warn: log.warn })
+  const runUrl = workflowRunUrl(process.env)
+  keepOwnRunLinks(items, runUrl)
+  // Rendered before any output is set, so the outputs always describe a published report.
+  const body = renderMultiMarkdown(items, { runUrl })
   const verdict = overallVerdict(items)
   core.setOutput(Output.Verdict, verdict)
   if (items.length === 1) {
@@ -29,11 +36,6 @@ export async function reportMode(raw: RawInputs, token: string): Promise<void> {
     core.setOutput(Output.PValue, items[0]!.pAdjusted)
     core.setOutput(Output.Samples, comparison.samples)
   }
-  await publishReport({
-    body: renderMultiMarkdown(items),
-    verdict,
-    reporting,
-    token
-  })
-  if (failsCheck(verdict, decision.failOn)) core.setFailed(multiHeadline(items))
+  await publishReport({ body, verdict, reporting, token, log })
+  if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items))
 }

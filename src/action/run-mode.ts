@@ -3,12 +3,15 @@ import { onRunningProcessesChange } from '../bench/running'
 import { Output, State, type RawInputs } from '../config/inputs'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { BenchmarkError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
+import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
-import { StacksKept } from '../run/stacks-kept'
 import { withInterrupts } from '../run/signals'
+import { StacksKept } from '../run/stacks-kept'
 import { failsCheck } from '../stats/verdict'
+import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
 /**
@@ -24,8 +27,13 @@ export class LeftForPostStep extends BenchmarkError {
   override name = 'LeftForPostStep'
 }
 
-/** `mode: run`: measure, analyse, write the results, report, and fail on a regression. */
-export async function runMode(raw: RawInputs, token: string): Promise<void> {
+/**
+ * `mode: run`: measure, analyse, write the results, report, and fail on a regression.
+ * A run that fails still reports, so no earlier verdict stays on the pull request.
+ * Cancelled, it forwards one SIGINT to the running command, reports what it has and
+ * leaves the teardown to the post step, within MAIN_STEP_DEADLINE_MS.
+ */
+export async function runMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const config = parseRunConfig(raw, process.env)
   const reporting = parseReporting(raw, process.env, config.name)
   core.setOutput(Output.ResultsFile, config.resultsFile)
@@ -34,10 +42,11 @@ export async function runMode(raw: RawInputs, token: string): Promise<void> {
     core.saveState(State.Processes, JSON.stringify(processes))
   )
   const measureAndReport = async (signal: AbortSignal) => {
-    const { results, kept } = await runPipeline(config, {
-      progress: core.info,
-      info: core.info,
-      warn: core.warning,
+    const outcome = await runPipeline(config, {
+      progress: log.info,
+      info: log.info,
+      warn: log.warn,
+      redact: log.redact,
       saveStacks: serialized => core.saveState(State.Stacks, serialized),
       saveTeardown: serialized => core.saveState(State.Teardown, serialized),
       signal,
@@ -45,26 +54,31 @@ export async function runMode(raw: RawInputs, token: string): Promise<void> {
       deferTeardown: true,
       env: process.env
     })
+    const runUrl = workflowRunUrl(process.env)
+    if (!outcome.finished) {
+      const { error, partial } = outcome
+      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
+      await publishReport({ body, verdict: 'failed', reporting, token, log })
+      throw error
+    }
+    const { results, unwritten, kept } = outcome
     setResultOutputs(results)
     await publishReport({
-      body: renderMarkdown(results),
+      body: renderMarkdown(results, { runUrl }),
       verdict: results.comparison.verdict,
       reporting,
-      token
+      token,
+      log
     })
     if (kept.length > 0) throw new StacksKept(kept.join('\n'))
-    if (failsCheck(results.comparison.verdict, config.decision.failOn)) {
-      core.setFailed(headline(results))
-    }
+    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results))
+    if (unwritten) throw unwritten
   }
   try {
     await withInterrupts(
       interrupts =>
         Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
-      {
-        forward: 'first',
-        onSignal: (signal, count) => core.warning(interruptMessage(signal, count))
-      }
+      { forward: 'first', onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
     )
   } finally {
     stopSaving()

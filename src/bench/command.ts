@@ -1,13 +1,14 @@
 import type { Step, ShellSetting, StopPolicy } from './types'
 import { InputError } from '../core/errors'
+import { childEnv } from './child-env'
 import { splitWords } from './words'
 
 /** A Step turned into what `spawn` needs, decided once before anything runs. */
 export interface ResolvedStep {
   file: string
   args: string[]
-  /** Full environment, or undefined to inherit ours unchanged. */
-  env: NodeJS.ProcessEnv | undefined
+  /** Full environment: ours without the action's secrets, plus the step's own. */
+  env: NodeJS.ProcessEnv
   cwd: string | undefined
   /** Runs through a shell, so the shell's own start-up time is subtracted. */
   throughShell: boolean
@@ -28,7 +29,7 @@ const TEXT_LIMIT = 80
 export function resolveStep(step: Step, shell: ShellSetting): ResolvedStep {
   const { command } = step
   const common = {
-    env: step.env ? { ...process.env, ...step.env } : undefined,
+    env: childEnv(process.env, step.env),
     cwd: step.cwd,
     stop: step.stop,
     tag: step.tag

@@ -1,4 +1,5 @@
 import os from 'node:os'
+import { workflowRunUrl } from '../core/run-url'
 
 /** Where and with what a benchmark ran (the results file's `environment`). */
 export interface Environment {
@@ -73,12 +74,10 @@ export function describeEnvironment(
 /** Commit, ref, run link and runner, only when running in GitHub Actions. */
 function actionsContext(env: NodeJS.ProcessEnv): Partial<Environment> {
   if (env.GITHUB_ACTIONS !== 'true') return {}
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env
   const context: Partial<Environment> = {
     commit: env.GITHUB_SHA,
     ref: env.GITHUB_REF,
-    runUrl:
-      server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    runUrl: workflowRunUrl(env),
     runnerName: env.RUNNER_NAME,
     runnerOs: env.RUNNER_OS,
     runnerArch: env.RUNNER_ARCH,

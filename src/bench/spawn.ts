@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { basename } from 'node:path'
 import { openCapture, type Capture, type CapturedOutput } from './capture'
+import { childEnv } from './child-env'
 import { formatTimeSpan } from './format'
 import { processStartTime, signalProcessGroup } from './process-group'
 import { trackProcess, type RunningProcess } from './running'
@@ -81,7 +82,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     try {
       child = spawn(spec.file, spec.args, {
         cwd: spec.cwd,
-        env: spec.env,
+        // Without one, as for the shell's calibration, the same environment samples get.
+        env: spec.env ?? childEnv(process.env),
         stdio: [
           spec.stdin === undefined ? 'ignore' : 'pipe',
           capture?.stdout ?? output,

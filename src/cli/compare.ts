@@ -2,6 +2,8 @@ import { Input } from '../config/inputs'
 import { parseChoice, parseInteger } from '../config/parse'
 import { parseDecision } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { MAX_LOOKS } from '../core/limits'
+import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
 import { analyseFiles } from '../results/reanalyse'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
@@ -14,7 +16,7 @@ const FLAGS = ['baseline', 'candidate', 'alpha', 'threshold', 'looks', 'fail-on'
  * threshold defaults to 0% here (plain Welch) and looks to 1, placed on the samples
  * the files hold.
  */
-export const compareCommand: Subcommand = async argv => {
+export const compareCommand: Subcommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, FLAGS)
   if (help) return 'help'
   if (positionals.length < 1 || positionals.length > 2) {
@@ -28,8 +30,8 @@ export const compareCommand: Subcommand = async argv => {
     [Input.FailOn]: values['fail-on']
   })
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
-  const looks = parseInteger('--looks', values.looks ?? '1', { min: 1 })
-  const files = await Promise.all(positionals.map(readResultsFile))
+  const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
+  const files = await Promise.all(positionals.map(path => readResultsFile(path)))
   const { results } = analyseFiles(files, {
     ...decision,
     looks,
@@ -38,7 +40,7 @@ export const compareCommand: Subcommand = async argv => {
     name: values.name
   })
   return {
-    output: formatResults(results, format),
+    output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,
     failOn: decision.failOn
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { Input } from '../config/inputs'
 import { InputError } from '../core/errors'
+import type { Redact } from '../core/redact'
 import type { Verdict } from '../stats/types'
 import type { FailOn } from '../stats/verdict'
 
@@ -69,12 +70,12 @@ export interface SubcommandOutcome {
   output: string
   verdict: Verdict
   failOn: FailOn
-  /** Errors that fail the run whatever the verdict (stacks that had to be kept). */
-  errors?: string[]
+  /** A failure to report after the output (the results file not written): exit 1. */
+  error?: Error
 }
 
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */
 export type Subcommand = (
   argv: readonly string[],
-  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv }
+  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv; redact: Redact }
 ) => Promise<SubcommandOutcome | 'help'>

@@ -1,4 +1,5 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
+import { knownSecrets, redactor } from '../core/redact'
 import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
@@ -18,8 +19,20 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
 }
 
 /** The command line; returns the exit status (0 pass, 1 fail, 2 bad usage or input). */
-export async function runCli(argv: readonly string[], io: CliIO, version: string): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  given: CliIO,
+  version: string
+): Promise<number> {
   const [name, ...rest] = argv
+  // Nothing the command line prints or writes holds a secret it knows (README: Security).
+  const redact = redactor(knownSecrets(given.env, given.env.GITHUB_TOKEN))
+  const io = {
+    stdout: (text: string) => given.stdout(redact(text)),
+    stderr: (text: string) => given.stderr(redact(text)),
+    env: given.env,
+    redact
+  }
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout(`${USAGE}\n`)
@@ -41,8 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
       return 0
     }
     io.stdout(outcome.output)
-    for (const error of outcome.errors ?? []) io.stderr(`pulumi-perf-gate: ${error}\n`)
-    if (outcome.errors?.length) return 1
+    if (outcome.error) throw outcome.error
     return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}\n`)

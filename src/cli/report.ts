@@ -2,10 +2,12 @@ import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseDecision } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
 import { overallVerdict, renderMultiMarkdown } from '../report/multi'
 import type { MultiItem } from '../results/family'
 import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
+import { keepOwnRunLinks } from '../run/report-links'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
 
 /** `pulumi-perf-gate report FILE|GLOB ...`: the action's report mode on the command line. */
@@ -30,10 +32,20 @@ export const reportCommand: Subcommand = async (argv, io) => {
     ...decision,
     warn: line => io.stderr(`warning: ${line}\n`)
   })
-  return { output: render(items, format), verdict: overallVerdict(items), failOn: decision.failOn }
+  const runUrl = workflowRunUrl(io.env)
+  keepOwnRunLinks(items, runUrl)
+  return {
+    output: render(items, format, runUrl),
+    verdict: overallVerdict(items),
+    failOn: decision.failOn
+  }
 }
 
-function render(items: MultiItem[], format: (typeof FORMATS)[number]): string {
+function render(
+  items: MultiItem[],
+  format: (typeof FORMATS)[number],
+  runUrl: string | undefined
+): string {
   if (format === 'json') {
     return `${JSON.stringify(
       items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
@@ -41,6 +53,6 @@ function render(items: MultiItem[], format: (typeof FORMATS)[number]): string {
       2
     )}\n`
   }
-  if (format === 'markdown') return `${renderMultiMarkdown(items)}\n`
+  if (format === 'markdown') return `${renderMultiMarkdown(items, { runUrl })}\n`
   return `${items.map(({ results, pAdjusted }) => `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`).join('\n')}`
 }

@@ -2,10 +2,14 @@ import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig } from '../config/run-config'
 import { InputError } from '../core/errors'
+import { workflowRunUrl } from '../core/run-url'
+import type { ReportVerdict } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
+import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
+import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
@@ -21,33 +25,47 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
-  const { results, kept } = await withInterrupts(
+  const outcome = await withInterrupts(
     interrupts =>
       runPipeline(config, {
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
+        redact: io.redact,
         signal: interrupts.first,
         teardownSignal: interrupts.second,
         env: io.env
       }),
     { forward: 'every', onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   )
-  line(`Results: ${config.resultsFile}`)
-  await commentOnPullRequest({
-    body: renderMarkdown(results),
-    verdict: results.comparison.verdict,
-    reporting,
-    token: io.env.GITHUB_TOKEN ?? '',
-    env: io.env,
-    info: line,
-    warn: text => line(`warning: ${text}`)
-  })
+  const runUrl = workflowRunUrl(io.env)
+  const comment = (body: string, verdict: ReportVerdict) =>
+    commentOnPullRequest({
+      body: io.redact(body),
+      verdict,
+      reporting,
+      token: io.env.GITHUB_TOKEN ?? '',
+      env: io.env,
+      info: line,
+      warn: text => line(`warning: ${text}`)
+    })
+  if (!outcome.finished) {
+    const { error, partial } = outcome
+    await comment(
+      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      'failed'
+    )
+    throw error
+  }
+  const { results, unwritten, kept } = outcome
+  if (!unwritten) line(`Results: ${config.resultsFile}`)
+  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict)
   return {
-    output: formatResults(results, format),
+    output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
     failOn: config.decision.failOn,
-    errors: kept
+    // Stacks that had to be kept fail the run whatever the verdict.
+    error: kept.length > 0 ? new StacksKept(kept.join('\n')) : unwritten
   }
 }
 

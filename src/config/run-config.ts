@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ShellSetting } from '../bench/types'
 import { InputError } from '../core/errors'
+import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import type { FailOn } from '../stats/verdict'
 import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
 import { checkStackPrefix } from '../pulumi/stack-name'
@@ -87,8 +88,14 @@ export function parseDecision(raw: RawInputs): Decision {
  */
 export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfig {
   const target = parseTarget(raw, env)
-  const samples = parseInteger(Input.Samples, required(raw, Input.Samples), { min: 2 })
-  const looks = parseInteger(Input.Looks, required(raw, Input.Looks), { min: 1, max: samples })
+  const samples = parseInteger(Input.Samples, required(raw, Input.Samples), {
+    min: 2,
+    max: MAX_SAMPLES
+  })
+  const looks = parseInteger(Input.Looks, required(raw, Input.Looks), {
+    min: 1,
+    max: Math.min(samples, MAX_LOOKS)
+  })
   const shellName = required(raw, Input.Shell)
   const shell = SHELLS[shellName]
   if (shell === undefined) {

@@ -2,14 +2,18 @@
  * The sticky pull-request comment: find ours by its marker, edit it in place, or
  * create it. Comment trouble never fails the job: it comes back as a warning.
  */
-import { getOctokit } from '@actions/github'
 import type { Verdict } from '../stats/types'
+import { describeNetworkError } from '../core/network-error'
 import { clip } from '../report/escape'
 import { capBody } from '../report/limit'
 import { findComment, hasMarker, marker } from './comment-marker'
-import { DEFAULT_RETRY_POLICY, isRateLimited, withRetries, type RetryPolicy } from './retry'
+import { gitHubClient } from './client'
+import { isRateLimited, type RetryPolicy } from './retry'
 
 export type CommentMode = 'always' | 'on-regression' | 'never'
+
+/** What a report says: a verdict, or that the run failed before it had one. */
+export type ReportVerdict = Verdict | 'failed'
 
 export interface UpsertCommentOptions {
   token: string
@@ -19,7 +23,7 @@ export interface UpsertCommentOptions {
   key: string
   body: string
   mode: CommentMode
-  verdict: Verdict
+  verdict: ReportVerdict
   /** REST API root; defaults to `GITHUB_API_URL`, then https://api.github.com. */
   apiUrl?: string
   /** Login of the account the token posts as; its comments are preferred when matching. */
@@ -35,9 +39,14 @@ export interface UpsertCommentResult {
 
 /**
  * Whether to write the comment. `on-regression` creates one only for a
- * regression but still edits an existing one, so a fixed regression shows as fixed.
+ * regression but still edits an existing one, so a fixed regression shows as fixed
+ * (and a failed run replaces an earlier verdict).
  */
-export function shouldComment(mode: CommentMode, verdict: Verdict, hasExisting: boolean): boolean {
+export function shouldComment(
+  mode: CommentMode,
+  verdict: ReportVerdict,
+  hasExisting: boolean
+): boolean {
   switch (mode) {
     case 'never':
       return false
@@ -63,12 +72,7 @@ export async function upsertComment(options: UpsertCommentOptions): Promise<Upse
     const body = capBody(
       hasMarker(options.body, key) ? options.body : `${marker(key)}\n${options.body}`
     )
-    const baseUrl = options.apiUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com'
-    const octokit = getOctokit(token, { baseUrl })
-    const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry }
-    octokit.hook.wrap('request', (request, requestOptions) =>
-      withRetries(async () => request(requestOptions), policy)
-    )
+    const octokit = gitHubClient(token, options)
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,
@@ -110,12 +114,21 @@ export function commentWarning(error: unknown, what: string): string {
   const failed = (typeof error === 'object' && error !== null ? error : {}) as {
     status?: unknown
     message?: unknown
+    response?: unknown
   }
-  const status = typeof failed.status === 'number' ? failed.status : undefined
+  // octokit reports a request that got no answer at all as a status 500 without a response.
+  const unanswered = failed.status === 500 && !('response' in failed && failed.response)
+  const status = typeof failed.status === 'number' && !unanswered ? failed.status : undefined
   const message = clip(String(failed.message ?? error).split('\n')[0] ?? '', 300)
-  const answer = status === undefined ? message : `HTTP ${status}: ${message}`
+  const answer = unanswered
+    ? `could not reach GitHub: ${describeNetworkError(error) ?? message}`
+    : status === undefined
+      ? message
+      : `HTTP ${status}: ${message}`
   let hint: string
-  if (isRateLimited(error)) {
+  if (unanswered) {
+    hint = 'Check GITHUB_API_URL and the network of the runner.'
+  } else if (isRateLimited(error)) {
     hint =
       "GitHub's API rate limit was reached and did not reset in time; the next run will post it."
   } else if (status === 401) {

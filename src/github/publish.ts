@@ -1,7 +1,8 @@
-import type { Verdict } from '../stats/types'
-import { upsertComment, type CommentMode } from './comment'
+import { gitHubClient } from './client'
+import { commentWarning, upsertComment, type CommentMode, type ReportVerdict } from './comment'
 import { readEventContext } from './event'
-import { pullRequestNumber } from './pull-request'
+import { pullRequestNumber, workflowRunHead } from './pull-request'
+import { findRunPullRequest, type RunPullRequest } from './run-pull-request'
 
 /** Where and when the report becomes a pull-request comment. */
 export interface CommentSettings {
@@ -14,29 +15,26 @@ export interface CommentSettings {
 // The login the default GITHUB_TOKEN comments as: its comments win when matching.
 const ACTIONS_BOT = 'github-actions[bot]'
 
-/**
- * Posts or edits the sticky comment when the settings and the event call for one.
- * Returns the comment's URL; trouble becomes a warning, never a failure.
- */
-export async function commentOnPullRequest(options: {
+interface PublishOptions {
   body: string
-  verdict: Verdict
+  verdict: ReportVerdict
   reporting: CommentSettings
   token: string
   env: NodeJS.ProcessEnv
   info: (line: string) => void
   warn: (line: string) => void
-}): Promise<string | undefined> {
+}
+
+/**
+ * Posts or edits the sticky comment when the settings and the event call for one.
+ * Returns the comment's URL; trouble becomes a warning, never a failure.
+ */
+export async function commentOnPullRequest(options: PublishOptions): Promise<string | undefined> {
   const { reporting, env } = options
   if (reporting.comment === 'never') return undefined
-  const number = pullRequestNumber(readEventContext(env), reporting.pullRequest)
-  if (number === undefined) {
-    options.info(
-      'No pull request to comment on (not a pull_request event and no pull-request input).'
-    )
-    return undefined
-  }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
+  const number = await targetPullRequest(options, owner, repo)
+  if (number === undefined) return undefined
   if (!owner || !repo) {
     options.warn(
       'GITHUB_REPOSITORY (owner/name) is not set, so no comment was posted on pull request #' +
@@ -59,4 +57,50 @@ export async function commentOnPullRequest(options: {
   if (result.warning) options.warn(result.warning)
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`)
   return result.url
+}
+
+/**
+ * The pull request to comment on. On `workflow_run` it is looked up from the event's
+ * head (README: fork pull requests); elsewhere it is the input or the event's own.
+ */
+async function targetPullRequest(
+  options: PublishOptions,
+  owner: string | undefined,
+  repo: string | undefined
+): Promise<number | undefined> {
+  const context = readEventContext(options.env)
+  if (context.eventName !== 'workflow_run') {
+    const number = pullRequestNumber(context, options.reporting.pullRequest)
+    if (number === undefined) {
+      options.info(
+        'No pull request to comment on (not a pull_request event and no pull-request input).'
+      )
+    }
+    return number
+  }
+  const head = workflowRunHead(context)
+  if (head === undefined) {
+    options.warn(
+      'The workflow_run event names no head repository, branch and commit (was the fork deleted?), so no comment was posted.'
+    )
+    return undefined
+  }
+  if (!owner || !repo || options.token === '') {
+    options.warn(
+      'Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a github-token; no comment was posted. The report is in the job summary.'
+    )
+    return undefined
+  }
+  let found: RunPullRequest
+  try {
+    const client = gitHubClient(options.token, { apiUrl: options.env.GITHUB_API_URL })
+    found = await findRunPullRequest(client, { owner, repo }, head, options.reporting.pullRequest)
+  } catch (error) {
+    const warning = commentWarning(error, `Could not look up the pull request of ${head.sha}`)
+    options.warn(warning.split(options.token).join('***'))
+    return undefined
+  }
+  if ('warning' in found) options.warn(found.warning)
+  if ('info' in found) options.info(found.info)
+  return 'number' in found ? found.number : undefined
 }

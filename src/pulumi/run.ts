@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { childEnv } from '../bench/child-env'
 import { runProcess } from '../bench/spawn'
 import type { StopPolicy } from '../bench/types'
 
@@ -6,10 +7,10 @@ export interface RunOptions {
   cwd?: string
   /** Extra environment on top of process.env. */
   env?: Record<string, string>
-  /** Written to the program's stdin, which is then closed. */
-  stdin?: string
   /** Stopped after this long (SIGINT, then SIGKILL after the grace); the result then has `timedOut`. */
   timeoutMs?: number
+  /** Written to the program's stdin (otherwise it gets none): values kept off its command line. */
+  input?: string
   /** Default: a cancellation lets it finish (short commands such as `stack init`). */
   stop?: StopPolicy
   /** What it works on (a stack), recorded with it while it runs. */
@@ -41,7 +42,13 @@ export async function runCaptured(
   options: RunOptions = {}
 ): Promise<RunResult> {
   const result = await runProcess(
-    { file, args, cwd: options.cwd, env: { ...process.env, ...options.env }, stdin: options.stdin },
+    {
+      file,
+      args,
+      cwd: options.cwd,
+      env: childEnv(process.env, options.env),
+      stdin: options.input
+    },
     {
       output: 'capture',
       timeoutMs: options.timeoutMs,

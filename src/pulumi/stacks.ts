@@ -79,11 +79,13 @@ export async function initStack(
   }
   options.onCreated()
   for (const { key, value } of config) {
-    // `--` so a value starting with a dash is not read as a flag.
+    // `--` so a key starting with a dash is not read as a flag. The value goes on stdin,
+    // which `pulumi config set` reads when given no value and stdin is not a terminal
+    // (pkg/cmd/pulumi/config/config_set.go): config often holds secrets, and a command
+    // line is visible to every user of a self-hosted runner.
     const args = ['config', 'set', '--stack', ref.stack, '--non-interactive', '--', key]
-    const result = await runPulumi(ref, [...args, value], SETUP_TIMEOUT_MS)
-    // The value stays out of the message: config often holds secrets.
-    if (result.exitCode !== 0) throw setupError(ref, [...args, '<value>'], result)
+    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value })
+    if (result.exitCode !== 0) throw setupError(ref, args, result)
   }
 }
 
@@ -113,19 +115,22 @@ export function pulumiBenchGroup(options: {
   }
 }
 
-/** Runs one Pulumi command on the stack's program, backend and binary; its output captured. */
+/**
+ * Runs one Pulumi command on the stack's program, backend and binary; its output
+ * captured. `input` goes to its stdin; `stop` says how a cancellation stops it.
+ */
 export function runPulumi(
   ref: StackRef,
   args: string[],
   timeoutMs: number,
-  stop?: StopPolicy
+  extra: { input?: string; stop?: StopPolicy } = {}
 ): Promise<RunResult> {
   return runCaptured(ref.binary, args, {
     cwd: ref.programDir,
     env: pulumiEnv(ref),
     timeoutMs,
     tag: ref.stack,
-    ...(stop ? { stop } : {})
+    ...extra
   })
 }
 

@@ -43,7 +43,7 @@ export type StackFate =
 export async function tearDownStack(ref: StackRef, options: TeardownOptions): Promise<StackFate> {
   if (options.stop?.aborted) return { kind: 'stopped' }
   const destroy = destroyArgs(ref.stack)
-  const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, PULUMI_UPDATE_STOP)
+  const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, { stop: PULUMI_UPDATE_STOP })
   let destroyed = await runDestroy()
   if (isMissingStack(destroyed)) return { kind: 'removed' }
   if (isLocked(destroyed) && !options.stop?.aborted) {

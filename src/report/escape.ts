@@ -33,6 +33,9 @@ const LINE_BREAK = /\r\n|\r|\n/g
 // C0/C1 controls (ANSI escapes included) and bidirectional overrides, which can
 // make text display differently from what it is.
 const INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
+// Terminal colours and cursor moves (CSI sequences), whole, as command output has them.
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
 // A list marker (followed by a space) only matters at the very start of a list item.
 const LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/
 
@@ -78,4 +81,21 @@ export function safeUrl(url: string): string | undefined {
     const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')
     return `%${code}`
   })
+}
+
+/**
+ * Text shown as it is (a log's tail) in a fenced code block: no control characters
+ * (ANSI colours included), and a fence longer than any run of backticks in the text,
+ * so nothing in it can end the block early.
+ */
+export function codeBlock(text: string, language = 'text'): string {
+  const clean = text
+    .replace(LINE_BREAK, '\n')
+    .replace(/\t/g, '  ')
+    .split('\n')
+    .map(line => line.replace(ANSI_SEQUENCE, '').replace(INVISIBLE, ''))
+    .join('\n')
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map(match => match[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${language}\n${clean}\n${fence}`
 }

@@ -21,7 +21,10 @@ import {
 export { headline } from './model'
 
 export interface MarkdownOptions {
-  /** Link to the workflow run; defaults to `environment.runUrl`. */
+  /**
+   * Link to the workflow run, from the reporting job's own environment; never taken
+   * from the results file, which a fork's code may have written.
+   */
   runUrl?: string
   /** Shown under the headline instead of the benchmark name. */
   title?: string
@@ -49,7 +52,7 @@ export function renderMarkdown(results: ResultsFile, options: MarkdownOptions = 
         `## ${markdownHeadline(results)}`,
         `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
         ...sections(detail),
-        runLink(options.runUrl ?? results.environment?.runUrl)
+        runLink(options.runUrl)
       ]),
     rawRowsWorthTrying(rawRowCount(results))
   )

@@ -85,7 +85,7 @@ export function renderMultiMarkdown(
           const summary = `${escapeMarkdown(clip(item.results.benchmark, MAX_NAME))}: ${markdownHeadline(item.results)}`
           return `<details${open}>\n<summary>${summary}</summary>\n\n${body}\n</details>`
         }),
-        runLink(options.runUrl ?? items[0]?.results.environment?.runUrl)
+        runLink(options.runUrl)
       ]),
     rows
   )

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
+import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 
 /** One result of a hyperfine-format file, checked. */
 export interface ParsedResult {
@@ -20,24 +21,54 @@ export interface ParsedFile {
   raw: Record<string, unknown>
 }
 
+/**
+ * How much a results file may hold. Files may come from a fork's code (README: fork
+ * pull requests), so they are data to check, never to trust: ours with 10,000 samples
+ * per group take about 5 MB, and none nests deeper than 4.
+ */
+export interface ReadLimits {
+  bytes: number
+  depth: number
+}
+
+export const READ_LIMITS: ReadLimits = { bytes: 32 * 1024 * 1024, depth: 64 }
+
 /** Reads and checks a results file; every problem is one line naming the file. */
-export async function readResultsFile(path: string): Promise<ParsedFile> {
+export async function readResultsFile(
+  path: string,
+  limits: ReadLimits = READ_LIMITS
+): Promise<ParsedFile> {
   let text: string
   try {
+    const { size } = await stat(path)
+    if (size > limits.bytes) {
+      throw new InputError(
+        `${path}: the file holds ${size} bytes; a results file may hold at most ${limits.bytes}`
+      )
+    }
     text = await readFile(path, 'utf8')
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(`${path}: cannot read the file (${code ?? String(error)})`)
   }
-  return parseResults(text, path)
+  return parseResults(text, path, limits)
 }
 
-export function parseResults(text: string, path: string): ParsedFile {
+export function parseResults(
+  text: string,
+  path: string,
+  limits: ReadLimits = READ_LIMITS
+): ParsedFile {
   let data: unknown
   try {
-    data = JSON.parse(text)
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${(error as Error).message})`)
+  }
+  if (nestedDeeperThan(data, limits.depth)) {
+    throw new InputError(`${path}: nested deeper than ${limits.depth} levels; not a results file`)
   }
   if (!isObject(data) || !Array.isArray(data.results)) {
     throw new InputError(
@@ -47,6 +78,7 @@ export function parseResults(text: string, path: string): ParsedFile {
   const results = data.results.map((result, index) =>
     parseResult(result, `${path}: results[${index}]`)
   )
+  if (isObject(data.comparison)) checkDesign(data.comparison, path)
   return {
     path,
     benchmark: typeof data.benchmark === 'string' ? data.benchmark : undefined,
@@ -81,6 +113,43 @@ function parseResult(value: unknown, where: string): ParsedResult {
     exitCodes,
     parameters,
     ...(typeof value.version === 'string' ? { version: value.version } : {})
+  }
+}
+
+/**
+ * Whether `value` nests arrays and objects deeper than `limit`. Walked with a list
+ * rather than by recursion, so no file can exhaust the stack here; once this passes,
+ * the recursive JSON.stringify and renderers downstream cannot either.
+ */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next
+    if (typeof item !== 'object' || item === null) continue
+    if (depth > limit) return true
+    for (const child of Object.values(item)) pending.push([child, depth + 1])
+  }
+  return false
+}
+
+/**
+ * The design a file of ours records, when it records one, must be one a run could have
+ * had: report mode replays it, and a planned 1e9 samples would exhaust memory there.
+ */
+function checkDesign(comparison: Record<string, unknown>, path: string): void {
+  const { plannedSamples: samples, plannedLooks: looks } = comparison
+  const within = (value: unknown, max: number) =>
+    Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= max
+  if (samples !== undefined && !within(samples, MAX_SAMPLES)) {
+    throw new InputError(
+      `${path}: comparison.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
+    )
+  }
+  const maxLooks = Math.min(MAX_LOOKS, typeof samples === 'number' ? samples : MAX_SAMPLES)
+  if (looks !== undefined && !within(looks, maxLooks)) {
+    throw new InputError(
+      `${path}: comparison.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
+    )
   }
 }
 

@@ -4,6 +4,7 @@ import { InputError, describeError } from '../core/errors'
 import type { MultiItem } from '../results/family'
 import { readResultsFile } from '../results/read'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
+import { checkRenders } from '../report/renders'
 import { familyAdjusted, holmRegressions } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
@@ -41,9 +42,12 @@ export async function joinResults(
         options.warn(`${path}: the benchmark did not finish (${file.raw.error}); left out`)
         continue
       }
-      analysed.push(reanalyse(file, options))
+      const item = reanalyse(file, options)
+      checkRenders(item.results) // a file that cannot be shown is left out on its own
+      analysed.push(item)
     } catch (error) {
-      options.warn(`${describeError(error)}; left out`)
+      const message = describeError(error)
+      options.warn(`${message.startsWith(path) ? message : `${path}: ${message}`}; left out`)
     }
   }
   if (analysed.length === 0) {

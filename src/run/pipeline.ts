@@ -7,7 +7,7 @@ import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
 import { environmentFingerprint } from '../bench/environment'
 import { resultsFile, type GroupSource } from '../results/build'
-import { partialResultsFile } from '../results/partial'
+import { partialResultsFile, type PartialResultsFile } from '../results/partial'
 import type { GroupName } from '../bench/types'
 import type { ResultsFile } from '../results/schema'
 import { analyse } from '../stats/analyse'
@@ -19,7 +19,8 @@ import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { tearDownAfterRun } from './end-of-run'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
-import { writeResults } from '../results/write'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
+import type { Redact } from '../core/redact'
 
 export interface RunHooks {
   /** One line per sample. */
@@ -30,6 +31,8 @@ export interface RunHooks {
   saveStacks?: (serialized: string) => void
   /** The action saves what else is left to tear down ('' once it is done). */
   saveTeardown?: (serialized: string) => void
+  /** Applied to the results file: no secret the step knows is written into it. */
+  redact?: Redact
   /** Stops measuring: a cancellation, or the first Ctrl-C. */
   signal?: AbortSignal
   /** Stops the teardown (no further destroy starts): the action's cancellation, a second Ctrl-C. */
@@ -42,19 +45,43 @@ export interface RunHooks {
   env: NodeJS.ProcessEnv
 }
 
-/** The results, and the stacks that had to be kept: each line names one (the step fails). */
-export interface PipelineOutcome {
-  results: ResultsFile
-  kept: string[]
-}
+/**
+ * How a run ended, for the front ends to report either way (README: Results file): with
+ * results (and, if the results file could not be written, why), or with the error that
+ * stopped it and the samples measured until then. `kept` names each stack that could
+ * not be removed, with what it holds: the run fails on them whatever the verdict
+ * (README: Cancellation and leftovers); a run that did not finish has them in `error`.
+ */
+export type RunOutcome =
+  | { finished: true; results: ResultsFile; unwritten?: ResultsWriteError; kept: string[] }
+  | { finished: false; error: unknown; partial?: PartialResultsFile }
 
 /**
- * `run` (SPEC §7): set up both groups, measure them interleaved with early stopping,
- * analyse, write the results file. Whatever happens, the results measured so far
- * are written before the failure is reported, and the teardown (stacks, the user's
- * `cleanup`) runs, or is left to the action's post step after a cancellation.
+ * `run` (README: How it decides, Results file): check the results path, set up both
+ * groups, measure them interleaved with early stopping, analyse, write the results
+ * file. Whatever happens, the results measured so far are written before the failure
+ * is reported, and the teardown (stacks, the user's `cleanup`) runs, or is left to the
+ * action's post step after a cancellation. Never throws: a failure is an outcome.
  */
-export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<PipelineOutcome> {
+export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
+  try {
+    await checkResultsPath(config.resultsFile)
+    return await measure(config, hooks)
+  } catch (error) {
+    return { finished: false, error }
+  }
+}
+
+async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
+  // A results file that cannot be written is reported, not thrown: the report still goes out.
+  const write = (data: unknown) =>
+    writeResults(config.resultsFile, data, hooks.redact).then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof ResultsWriteError) return error
+        throw error
+      }
+    )
   const loadBefore = loadavg()
   // The logs stay next to the results (users upload them together); the scratch
   // folder holds the default local backend and goes when that is gone.
@@ -84,6 +111,7 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<P
 
   let target: PreparedTarget | undefined
   let results: ResultsFile
+  let unwritten: ResultsWriteError | undefined
   try {
     target = await setUpTarget(config, {
       workDir,
@@ -124,33 +152,32 @@ export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<P
       schedule: measurement.schedule,
       environment: environment()
     })
-    await writeResults(config.resultsFile, results)
+    unwritten = await write(results)
   } catch (error) {
+    let partial: PartialResultsFile | undefined
     if (error instanceof MeasurementStopped && target !== undefined) {
-      await writeResults(
-        config.resultsFile,
-        partialResultsFile(config, groupSources(target, error.partial), error, {
-          schedule: error.partial.schedule,
-          environment: environment()
-        })
-      )
-      hooks.info(`Results measured so far: ${config.resultsFile}`)
+      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+        schedule: error.partial.schedule,
+        environment: environment()
+      })
+      const problem = await write(partial)
+      if (problem) hooks.warn(problem.message)
+      else hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
     const report = await tearDownAfterRun(plan, ledger, hooks)
-    if (report.kept.length > 0) {
-      // An input error stays one line; what was kept matters more than its exit status.
-      const first = error instanceof InputError ? error.message : describeError(error)
-      throw new StacksKept([first, ...report.kept].join('\n'))
-    }
-    throw error
+    if (report.kept.length === 0) return { finished: false, error, partial }
+    // An input error stays one line; what was kept matters more than its exit status.
+    const first = error instanceof InputError ? error.message : describeError(error)
+    return { finished: false, error: new StacksKept([first, ...report.kept].join('\n')), partial }
   }
   const report = await tearDownAfterRun(plan, ledger, hooks)
   const notes = [...report.kept, ...report.warnings]
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes)
-    await writeResults(config.resultsFile, results)
+    unwritten ??= await write(results)
   }
-  return { results, kept: report.kept }
+  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`)
+  return { finished: true, results, unwritten, kept: report.kept }
 }
 
 function emptyMeasurement(): Measurement {

@@ -19,9 +19,30 @@ describe('the main step', () => {
     resetFakeCore({ inputs: { 'github-token': 'ghs_secret', mode: '' } })
     await run()
     expect(record.secrets).toEqual(['ghs_secret'])
-    expect(runMode).toHaveBeenCalledWith(expect.objectContaining({ mode: '' }), 'ghs_secret')
+    expect(runMode).toHaveBeenCalledWith(
+      expect.objectContaining({ mode: '' }),
+      'ghs_secret',
+      expect.anything()
+    )
     expect(reportMode).not.toHaveBeenCalled()
     expect(record.failed).toEqual([])
+  })
+
+  it("masks Pulumi's credentials when set, and redacts them from a failure", async () => {
+    vi.stubEnv('PULUMI_ACCESS_TOKEN', 'pul-0123456789abcdef0123456789abcdef01234567')
+    vi.stubEnv('PULUMI_CONFIG_PASSPHRASE', 'correct horse')
+    resetFakeCore({ inputs: { 'github-token': 'ghs_secret' } })
+    runMode.mockRejectedValueOnce(
+      new Error('pulumi: pul-0123456789abcdef0123456789abcdef01234567 and correct horse')
+    )
+    await run()
+    vi.unstubAllEnvs()
+    expect(record.secrets).toEqual([
+      'ghs_secret',
+      'pul-0123456789abcdef0123456789abcdef01234567',
+      'correct horse'
+    ])
+    expect(record.failed).toEqual(['pulumi: *** and ***'])
   })
 
   it('runs report mode when asked', async () => {
@@ -35,7 +56,7 @@ describe('the main step', () => {
     resetFakeCore({ inputs: { 'github-token': '${{ github.token }}' } })
     await run()
     expect(record.secrets).toEqual([])
-    expect(runMode).toHaveBeenCalledWith(expect.anything(), '')
+    expect(runMode).toHaveBeenCalledWith(expect.anything(), '', expect.anything())
   })
 
   it('fails the step with one line for bad input, before any mode runs', async () => {

@@ -88,3 +88,21 @@ describe('the post step', () => {
     ])
   })
 })
+
+describe('the post step with credentials in its environment', () => {
+  it('redacts them from what it says and fails with', async () => {
+    vi.stubEnv('PULUMI_ACCESS_TOKEN', 'pul-secret')
+    resetFakeCore({ state })
+    report = {
+      kept: ['stack p-stuck was kept; pulumi destroy failed: error: token pul-secret refused'],
+      warnings: ['cleanup step 1 of 1 failed: pul-secret'],
+      deferred: false
+    }
+    await cleanUpAfterMain()
+    vi.unstubAllEnvs()
+    expect(record.warnings).toEqual(['cleanup step 1 of 1 failed: ***'])
+    expect(record.failed).toEqual([
+      'stack p-stuck was kept; pulumi destroy failed: error: token *** refused'
+    ])
+  })
+})

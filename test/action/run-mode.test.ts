@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runProcess } from '../../src/bench/spawn'
-import type { RunHooks } from '../../src/run/pipeline'
+import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { buildResults, spread } from '../helpers/build-results'
@@ -10,14 +10,16 @@ vi.mock('@actions/core', () => fakeCore)
 let results: ResultsFile
 let kept: string[] = []
 /** What the pipeline does with the hooks it is given; by default it succeeds at once. */
-let behaviour = (hooks: RunHooks): Promise<{ results: ResultsFile; kept: string[] }> => {
+let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
   hooks.saveStacks?.('{"version":1,"stacks":[]}')
-  return Promise.resolve({ results, kept })
+  return Promise.resolve({ finished: true, results, kept })
 }
 const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
+const { actionLog } = await import('../../src/action/log')
+const log = actionLog(text => text)
 
 const inputs = {
   'baseline-command': 'sleep 0.1',
@@ -44,7 +46,7 @@ describe('run mode', () => {
   it('sets every output from the results and saves the stacks for the post step', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('unchanged')
-    await runMode(inputs, '')
+    await runMode(inputs, '', log)
     expect(record.outputs).toMatchObject({
       verdict: 'unchanged',
       ratio: results.comparison.ratio.value,
@@ -64,7 +66,7 @@ describe('run mode', () => {
   it('fails the step with the headline on a regression', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('regression')
-    await runMode(inputs, '')
+    await runMode(inputs, '', log)
     expect(record.outputs.verdict).toBe('regression')
     expect(record.failed).toHaveLength(1)
     expect(record.failed[0]).toMatch(/^Regression: candidate /)
@@ -74,7 +76,7 @@ describe('run mode', () => {
     const never = { ...inputs, 'fail-on': 'never' }
     resetFakeCore({ inputs: never })
     results = withVerdict('regression')
-    await runMode(never, '')
+    await runMode(never, '', log)
     expect(record.failed).toEqual([])
   })
 
@@ -82,7 +84,7 @@ describe('run mode', () => {
     resetFakeCore({ inputs })
     results = withVerdict('unchanged')
     kept = ['stack p-baseline (file:///b) was kept; 3 resources remain']
-    await expect(runMode(inputs, '')).rejects.toThrow(
+    await expect(runMode(inputs, '', log)).rejects.toThrow(
       'stack p-baseline (file:///b) was kept; 3 resources remain'
     )
     expect(record.summary).toHaveLength(1)
@@ -100,7 +102,7 @@ describe('run mode', () => {
       await runProcess({ file: 'true', args: [] }, { output: 'ignore', tag: 'p-baseline' })
       return defaultBehaviour(hooks)
     }
-    await runMode(inputs, '')
+    await runMode(inputs, '', log)
     saveState.mockRestore()
     const tags = (text: string) => (JSON.parse(text) as Array<{ tag: string }>).map(p => p.tag)
     expect(saved.map(tags)).toEqual([['p-baseline'], []])
@@ -115,7 +117,7 @@ describe('run mode', () => {
         hooks.signal!.addEventListener('abort', () => reject(new Error('aborted during sample 2')))
       )
     }
-    const running = runMode(inputs, '')
+    const running = runMode(inputs, '', log)
     await vi.waitUntil(() => given !== undefined)
     process.kill(process.pid, 'SIGINT')
     await expect(running).rejects.toThrow('aborted during sample 2')
@@ -130,7 +132,7 @@ describe('run mode', () => {
     resetFakeCore({ inputs })
     vi.useFakeTimers({ toFake: ['setTimeout'] })
     behaviour = () => new Promise(() => {})
-    const running = runMode(inputs, '')
+    const running = runMode(inputs, '', log)
     const settled = running.catch((error: unknown) => error)
     await vi.waitUntil(() => runPipeline.mock.calls.length > 0)
     process.kill(process.pid, 'SIGINT')

@@ -14,9 +14,30 @@ describe('resolveStep', () => {
     expect(step).toMatchObject({
       file: '/bin/zsh',
       args: ['-c', 'pulumi up | tee x'],
-      throughShell: true,
-      env: undefined
+      throughShell: true
     })
+  })
+
+  it("gives every step the step's environment without the action's own secrets", () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      'INPUT_GITHUB-TOKEN': 'ghs_x',
+      ACTIONS_RUNTIME_TOKEN: 'jwt',
+      PULUMI_ACCESS_TOKEN: 'pul-x'
+    })
+    try {
+      const step = resolveStep(
+        { command: { kind: 'shell', script: 'true' }, env: { EXTRA: '1' } },
+        { kind: 'shell', path: 'bash' }
+      )
+      expect(step.env['INPUT_GITHUB-TOKEN']).toBeUndefined()
+      expect(step.env.ACTIONS_RUNTIME_TOKEN).toBeUndefined()
+      expect(step.env).toMatchObject({ PULUMI_ACCESS_TOKEN: 'pul-x', EXTRA: '1' })
+    } finally {
+      for (const name of ['INPUT_GITHUB-TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'PULUMI_ACCESS_TOKEN']) {
+        if (saved[name] === undefined) delete process.env[name]
+      }
+    }
   })
 
   it('splits shell commands into words with shell: none', () => {

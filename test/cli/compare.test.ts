@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
@@ -11,6 +12,14 @@ function result(group: string, times: unknown[]): Record<string, unknown> {
 }
 
 describe('compare', () => {
+  it('reads a file saved with a byte-order mark', async () => {
+    const text = readFileSync(parallelismFix, 'utf8')
+    const { status, stdout, stderr } = await cli(['compare', tempFile('bom.json', `\uFEFF${text}`)])
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(stdout).toContain('3.17 ± 0.07 times faster')
+  })
+
   it('reproduces the seed: 3.17 ± 0.07 times faster, p 2.93e-59, exit 0', async () => {
     const { status, stdout } = await cli(['compare', parallelismFix])
     expect(status).toBe(0)

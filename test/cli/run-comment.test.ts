@@ -51,6 +51,24 @@ describe('run --comment', () => {
     }
   })
 
+  it('replaces the comment with a failed report when the run fails', async () => {
+    await gate('--comment', 'always', '--pull-request', '7')
+    const run = new RunFolder()
+    const env = run.env({
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: 'octo/infra',
+      GITHUB_API_URL: github.url
+    })
+    const failing = 'echo "it broke"; exit 4'
+    const args = run.args('sleep 0.01', failing, ...QUICK, '--comment', 'always')
+    const { status, stdout } = await cli([...args, '--pull-request', '7'], env)
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toMatch(/^## ❌ Failed: candidate .* exit code 4\.$/m)
+    expect(github.comments[0]!.body).toContain('it broke')
+  })
+
   it('posts nothing without --comment, even with a pull request and a token', async () => {
     const { status } = await gate('--pull-request', '7')
     expect(status).toBe(0)

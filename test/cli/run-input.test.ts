@@ -6,6 +6,9 @@ import { appendLine, RunFolder } from '../helpers/commands'
 const BAD_FLAGS: [string, string[], string][] = [
   ['one sample', ['--samples', '1'], 'samples'],
   ['more looks than samples', ['--samples', '4', '--looks', '5'], 'looks'],
+  ['a billion samples', ['--samples', '1000000000'], 'samples'],
+  ['more samples than allowed', ['--samples', '10001'], 'samples'],
+  ['more looks than allowed', ['--samples', '200', '--looks', '51'], 'looks'],
   ['a negative warmup', ['--warmup', '-1'], 'warmup'],
   ['a negative warmup given with =', ['--warmup=-1'], 'warmup'],
   ['a zero timeout', ['--timeout', '0'], 'timeout'],

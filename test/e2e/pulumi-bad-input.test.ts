@@ -53,6 +53,13 @@ const BAD_INPUTS: BadInput[] = [
     requests: []
   },
   {
+    what: 'a plain http download URL that is not loopback',
+    flags: () => ({ 'pulumi-download-url': 'http://mirror.invalid/releases/sdk' }),
+    message:
+      /^pulumi-perf-gate: pulumi-download-url: "http:\/\/mirror\.invalid\/releases\/sdk" is not allowed; use an https URL .+$/,
+    requests: []
+  },
+  {
     what: 'both --baseline-version and --baseline-command',
     flags: () => ({ 'baseline-command': 'true', 'candidate-command': 'true' }),
     message:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pullRequestNumber } from '../../src/github/pull-request'
+import { pullRequestNumber, workflowRunHead } from '../../src/github/pull-request'
 
 describe('pullRequestNumber', () => {
   it('reads pull_request and pull_request_target events', () => {
@@ -9,13 +9,8 @@ describe('pullRequestNumber', () => {
     expect(pullRequestNumber({ eventName: 'pull_request_review', payload })).toBe(17)
   })
 
-  it('reads the first pull request of a workflow_run', () => {
+  it('never takes a workflow_run number from the event: the head is looked up instead', () => {
     const payload = { workflow_run: { id: 1, pull_requests: [{ number: 42 }, { number: 43 }] } }
-    expect(pullRequestNumber({ eventName: 'workflow_run', payload })).toBe(42)
-  })
-
-  it('finds none for a workflow_run without pull requests (forks)', () => {
-    const payload = { workflow_run: { id: 1, pull_requests: [] } }
     expect(pullRequestNumber({ eventName: 'workflow_run', payload })).toBeUndefined()
   })
 
@@ -45,5 +40,36 @@ describe('pullRequestNumber', () => {
     expect(pullRequestNumber({ eventName: 'pull_request', payload }, 99)).toBe(99)
     expect(pullRequestNumber({ eventName: 'workflow_dispatch', payload: {} }, 5)).toBe(5)
     expect(pullRequestNumber({ eventName: 'pull_request', payload }, undefined)).toBe(17)
+  })
+})
+
+describe('workflowRunHead', () => {
+  const run = {
+    head_branch: 'feature',
+    head_sha: 'a'.repeat(40),
+    head_repository: { full_name: 'forker/infra', owner: { login: 'forker' } },
+    pull_requests: []
+  }
+
+  it('reads the head repository, branch and commit of the triggering run', () => {
+    expect(workflowRunHead({ eventName: 'workflow_run', payload: { workflow_run: run } })).toEqual({
+      repository: 'forker/infra',
+      owner: 'forker',
+      branch: 'feature',
+      sha: 'a'.repeat(40)
+    })
+  })
+
+  it('finds none when a part is missing (a deleted fork has no head repository)', () => {
+    for (const broken of [
+      { ...run, head_repository: null },
+      { ...run, head_sha: '' },
+      { ...run, head_branch: 42 }
+    ]) {
+      expect(
+        workflowRunHead({ eventName: 'workflow_run', payload: { workflow_run: broken } })
+      ).toBeUndefined()
+    }
+    expect(workflowRunHead({ eventName: 'workflow_run', payload: undefined })).toBeUndefined()
   })
 })

@@ -19,6 +19,9 @@ import { startGitHubServer, type GitHubServer } from './github-server'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const REPOSITORY = 'octo-org/infra'
 export const PULL_REQUEST = 42
+export const RUN_ID = '8675309'
+/** The workflow run URL of every simulated job: what report links must point to. */
+export const RUN_URL = `https://github.com/${REPOSITORY}/actions/runs/${RUN_ID}`
 const WORKFLOW = 'perf-gate'
 const JOB = 'deploy-time'
 /** The comment key the action derives from the workflow and job name. */
@@ -99,6 +102,8 @@ export interface JobOptions {
   env?: Record<string, string>
   eventName?: string
   pullRequest?: number
+  /** The event payload; default: a `pull_request` event for `pullRequest`. */
+  payload?: unknown
 }
 
 export interface StepResult {
@@ -125,6 +130,13 @@ export interface RunningStep {
 
 export type Entry = 'index' | 'post'
 
+export interface StepOptions {
+  /** false: GITHUB_STEP_SUMMARY unset. */
+  summary?: boolean
+  /** A command to run node under, e.g. `unshare` with a mount. */
+  prefix?: string[]
+}
+
 /**
  * One job on a simulated runner: its own RUNNER_TEMP, RUNNER_TOOL_CACHE and event file,
  * shared by its steps (main, then post) as on a real runner.
@@ -141,7 +153,7 @@ export class ActionJob {
     mkdirSync(this.toolCache)
     const eventPath = join(this.dir, 'event.json')
     const number = options.pullRequest ?? PULL_REQUEST
-    writeFileSync(eventPath, JSON.stringify(pullRequestEvent(number)))
+    writeFileSync(eventPath, JSON.stringify(options.payload ?? pullRequestEvent(number)))
     const inputs = { ...declaredDefaults(options.token ?? ''), ...options.inputs }
     this.#env = {
       ...withoutRunnerVariables(process.env),
@@ -155,7 +167,7 @@ export class ActionJob {
       GITHUB_REPOSITORY: REPOSITORY,
       GITHUB_API_URL: options.apiUrl,
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '8675309',
+      GITHUB_RUN_ID: RUN_ID,
       GITHUB_WORKFLOW: WORKFLOW,
       GITHUB_JOB: JOB,
       GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
@@ -167,8 +179,12 @@ export class ActionJob {
     }
   }
 
-  /** Starts `dist/<entry>.js`; `state` is what an earlier step saved. */
-  start(entry: Entry, state: Record<string, string> = {}): RunningStep {
+  /**
+   * Starts `dist/<entry>.js`; `state` is what an earlier step saved. `summary: false`
+   * leaves GITHUB_STEP_SUMMARY unset, as on runners and tools without job summaries;
+   * `prefix` runs node under another command (e.g. in a mount namespace).
+   */
+  start(entry: Entry, state: Record<string, string> = {}, options: StepOptions = {}): RunningStep {
     const files = join(this.dir, `step-${++this.#steps}-${entry}`)
     mkdirSync(files)
     const paths = {
@@ -177,14 +193,20 @@ export class ActionJob {
       summary: join(files, 'summary')
     }
     for (const path of Object.values(paths)) writeFileSync(path, '')
-    const env = {
+    const env: Record<string, string> = {
       ...this.#env,
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       GITHUB_OUTPUT: paths.output,
       GITHUB_STATE: paths.state,
       GITHUB_STEP_SUMMARY: paths.summary
     }
-    const child = spawn(process.execPath, [join(ROOT, 'dist', `${entry}.js`)], {
+    if (options.summary === false) delete env.GITHUB_STEP_SUMMARY
+    const [file, ...args] = [
+      ...(options.prefix ?? []),
+      process.execPath,
+      join(ROOT, 'dist', `${entry}.js`)
+    ]
+    const child = spawn(file, args, {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -207,8 +229,8 @@ export class ActionJob {
     return { child, stdout: () => stdout, state: readState, killTree, finished }
   }
 
-  run(entry: Entry, state?: Record<string, string>): Promise<StepResult> {
-    return this.start(entry, state).finished
+  run(entry: Entry, state?: Record<string, string>, options?: StepOptions): Promise<StepResult> {
+    return this.start(entry, state, options).finished
   }
 
   dispose(): void {
@@ -310,6 +332,7 @@ export class ActionHarness {
   resetGitHub(): void {
     this.github.comments.splice(0)
     this.github.requests.splice(0)
+    this.github.pulls.clear()
   }
 
   async close(): Promise<void> {

@@ -52,6 +52,10 @@ const summary = {
     record.summary.push(pendingSummary)
     pendingSummary = ''
     return Promise.resolve(summary)
+  },
+  emptyBuffer() {
+    pendingSummary = ''
+    return summary
   }
 }
 

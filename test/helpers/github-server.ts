@@ -1,14 +1,15 @@
 /**
  * A loopback stand-in for the GitHub REST API calls the action makes: list,
- * create and update issue comments, with GitHub's JSON shapes, `Link`
- * pagination, the 65,536-character body limit and injectable failures. Plain
- * node:http, no test framework, so end-to-end tests of the bundled action can
+ * create and update issue comments, list and get pull requests, with GitHub's JSON
+ * shapes, `Link` pagination, the 65,536-character body limit and injectable failures.
+ * Plain node:http, no test framework, so end-to-end tests of the bundled action can
  * use it too.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type GitHubRoute = 'list-comments' | 'create-comment' | 'update-comment'
+export type GitHubRoute =
+  'list-comments' | 'create-comment' | 'update-comment' | 'list-pulls' | 'get-pull'
 
 export interface RecordedRequest {
   route: GitHubRoute | 'unknown'
@@ -42,6 +43,26 @@ export interface FakeComment {
   author_association: string
 }
 
+/** The parts of a pull request (GitHub's `pull-request-simple`) the action reads. */
+export interface FakePull {
+  number: number
+  state: 'open' | 'closed'
+  html_url: string
+  head: { label: string; ref: string; sha: string; repo: { full_name: string } | null }
+  base: { ref: string; repo: { full_name: string } }
+}
+
+/** A pull request to seed: its head is `headOwner/<repo name>:headRef` at `headSha`. */
+export interface PullInput {
+  owner: string
+  repo: string
+  number: number
+  headOwner: string
+  headRef: string
+  headSha: string
+  state?: 'open' | 'closed'
+}
+
 /** Where a comment lives; kept beside the comment so the JSON stays GitHub's. */
 interface Location {
   owner: string
@@ -64,6 +85,10 @@ export interface GitHubServer {
   requests: RecordedRequest[]
   /** Answers the next `times` calls of `route` with this failure. */
   failNext(route: GitHubRoute, failure: Failure, times?: number): void
+  /** Pull requests by repository (`owner/repo`). */
+  pulls: Map<string, FakePull[]>
+  /** Seeds a pull request (issues without one answer 404 on the pulls routes). */
+  addPull(input: PullInput): FakePull
   /** Seeds a comment, e.g. one by another user or an earlier run. */
   addComment(input: {
     owner: string
@@ -106,6 +131,8 @@ interface Answer {
 
 const LIST_OR_CREATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/
 const UPDATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/
+const LIST_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/
+const GET_PULL = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/
 
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const user = options.user ?? ACTIONS_BOT
@@ -120,6 +147,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     )
   }
   const requests: RecordedRequest[] = []
+  const pulls = new Map<string, FakePull[]>()
   const failures = new Map<GitHubRoute, Failure[]>()
   let nextId = 1_000_000
   let url = ''
@@ -146,7 +174,27 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return comment
   }
 
+  const addPull: GitHubServer['addPull'] = input => {
+    const name = `${input.owner}/${input.repo}`
+    const pull: FakePull = {
+      number: input.number,
+      state: input.state ?? 'open',
+      html_url: `${url}/${name}/pull/${input.number}`,
+      head: {
+        label: `${input.headOwner}:${input.headRef}`,
+        ref: input.headRef,
+        sha: input.headSha,
+        repo: { full_name: `${input.headOwner}/${input.repo}` }
+      },
+      base: { ref: 'main', repo: { full_name: name } }
+    }
+    pulls.set(name, [...(pulls.get(name) ?? []), pull])
+    return pull
+  }
+
   const route = (method: string, path: string): GitHubRoute | 'unknown' => {
+    if (method === 'GET' && LIST_PULLS.test(path)) return 'list-pulls'
+    if (method === 'GET' && GET_PULL.test(path)) return 'get-pull'
     if (LIST_OR_CREATE.test(path)) {
       if (method === 'GET') return 'list-comments'
       if (method === 'POST') return 'create-comment'
@@ -167,6 +215,10 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         return createComment(request)
       case 'update-comment':
         return updateComment(request)
+      case 'list-pulls':
+        return listPulls(request)
+      case 'get-pull':
+        return getPull(request)
       case 'unknown':
         return failureAnswer({ status: 404 })
     }
@@ -208,6 +260,23 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     return { status: 200, json: comment }
   }
 
+  // GitHub's filters: `state` (default open, or all) and `head` as `owner:branch`.
+  const listPulls = (request: RecordedRequest): Answer => {
+    const [, owner, repo] = LIST_PULLS.exec(request.path) ?? []
+    const state = request.query.state ?? 'open'
+    const { head } = request.query
+    const found = (pulls.get(`${owner}/${repo}`) ?? []).filter(
+      pull => (state === 'all' || pull.state === state) && (!head || pull.head.label === head)
+    )
+    return { status: 200, json: found }
+  }
+
+  const getPull = (request: RecordedRequest): Answer => {
+    const [, owner, repo, number] = GET_PULL.exec(request.path) ?? []
+    const pull = pulls.get(`${owner}/${repo}`)?.find(found => found.number === Number(number))
+    return pull ? { status: 200, json: pull } : failureAnswer({ status: 404 })
+  }
+
   const server = createServer((incoming, response) => {
     void readBody(incoming).then(raw => {
       const parsed = new URL(incoming.url ?? '/', 'http://127.0.0.1')
@@ -239,6 +308,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       for (let i = 0; i < times; i++) queue.push(failure)
       failures.set(routeName, queue)
     },
+    pulls,
+    addPull,
     addComment,
     close: () =>
       new Promise<void>((resolve, reject) => {

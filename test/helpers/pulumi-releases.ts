@@ -132,10 +132,11 @@ async function sha256(file: string): Promise<string> {
 
 /**
  * How the server answers wrongly for one file: `truncate` sends half of it, then closes
- * the connection; `corrupt` sends it whole with one byte flipped; `drop` closes the
+ * the connection; `stall` sends the headers and 100 bytes, then nothing, the connection
+ * left open; `corrupt` sends it whole with one byte flipped; `drop` closes the
  * connection without answering; a number answers with that status.
  */
-export type Fault = 'truncate' | 'corrupt' | 'drop' | number
+export type Fault = 'truncate' | 'stall' | 'corrupt' | 'drop' | number
 
 export interface ReleaseServer {
   /** `http://127.0.0.1:<port>`, the `pulumi-download-url` to use. */
@@ -168,6 +169,10 @@ export async function serveReleases(dir: string): Promise<ReleaseServer> {
       if (!body) return response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n')
       const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': body.length }
       response.writeHead(200, headers)
+      if (fault === 'stall') {
+        response.write(body.subarray(0, 100))
+        return
+      }
       if (fault === 'truncate') {
         response.write(body.subarray(0, Math.floor(body.length / 2)), () =>
           request.socket.destroy()

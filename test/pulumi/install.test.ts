@@ -148,6 +148,17 @@ describe('resolvePulumi refuses bad releases', () => {
     expect(server.requests.filter(name => name === tarball('3.43.1'))).toHaveLength(2)
   })
 
+  it('gives up on an archive whose download stalls, after retrying, in one line', async () => {
+    server.faults.set(tarball('3.43.1'), 'stall')
+    const retry = { attempts: 2, delayMs: 5, idleTimeoutMs: 300 }
+    const message = await inputError(resolve('3.43.1', { retry }))
+    expect(message).toBe(
+      `baseline-version: could not download Pulumi 3.43.1: ${server.url}/${tarball('3.43.1')} failed after 2 attempts: it sent no data for 0.3 s`
+    )
+    expect(server.requests.filter(name => name === tarball('3.43.1'))).toHaveLength(2)
+    expect(await leftoverDownloads()).toEqual([])
+  })
+
   it('succeeds when a retry gets through', async () => {
     server.nextFaults.set(tarball('3.43.1'), ['drop'])
     server.nextFaults.set(checksumsFileName('3.43.1'), [503])
@@ -168,9 +179,18 @@ describe('resolvePulumi refuses bad releases', () => {
     )
   })
 
+  it('takes plain http only to this machine', async () => {
+    const message = await inputError(resolve('3.43.1', { downloadUrl: 'http://mirror.example' }))
+    expect(message).toMatch(/^pulumi-download-url: "http:\/\/mirror\.example" is not allowed/)
+    const local = server.url.replace('127.0.0.1', 'localhost')
+    expect((await resolve('3.43.1', { downloadUrl: local })).version).toBe('3.43.1')
+  })
+
   it('refuses a download URL that is not http(s)', async () => {
     const message = await inputError(resolve('3.43.1', { downloadUrl: 'ftp://mirror/pulumi' }))
-    expect(message).toMatch(/^pulumi-download-url: "ftp:\/\/mirror\/pulumi"/)
+    expect(message).toMatch(
+      /^pulumi-download-url: "ftp:\/\/mirror\/pulumi" is not allowed; use an https URL/
+    )
   })
 })
 

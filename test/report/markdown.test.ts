@@ -286,7 +286,7 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('blue: **baseline**, orange: **candidate**')
   })
 
-  it('links the workflow run, from the option or the environment, only over http(s)', () => {
+  it('links the workflow run from the option only, never from the file, only over http(s)', () => {
     const results = parallelismFix()
     expect(renderMarkdown(results, { runUrl: 'https://github.com/o/r/actions/runs/7' })).toContain(
       '[workflow run](https://github.com/o/r/actions/runs/7)'
@@ -295,7 +295,8 @@ describe('renderMarkdown', () => {
       ...results,
       environment: { ...environmentStub(), runUrl: 'https://github.com/o/r/actions/runs/8' }
     }
-    expect(renderMarkdown(withEnvironment)).toContain('(https://github.com/o/r/actions/runs/8)')
+    expect(renderMarkdown(withEnvironment)).not.toContain('(https://github.com/o/r/actions/runs/8)')
+    expect(renderMarkdown(withEnvironment)).toContain('<sub>Posted by pulumi-perf-gate</sub>')
     expect(renderMarkdown(results, { runUrl: 'javascript:alert(1)' })).not.toContain('javascript:')
   })
 

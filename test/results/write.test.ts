@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { writeResults } from '../../src/results/write'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../../src/results/write'
 
 const folders: string[] = []
 function folder(): string {
@@ -29,5 +29,40 @@ describe('writeResults', () => {
     await writeResults(path, { benchmark: 'new' })
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ benchmark: 'new' })
     expect(readdirSync(dir)).toEqual(['results.json'])
+  })
+})
+
+describe('checkResultsPath', () => {
+  it('accepts a new file in a folder still to be made', async () => {
+    await expect(checkResultsPath(join(folder(), 'a', 'b', 'results.json'))).resolves.toBe(
+      undefined
+    )
+  })
+
+  it('refuses a folder and a path under a file, creating nothing', async () => {
+    const dir = folder()
+    await expect(checkResultsPath(dir)).rejects.toThrow(`results-file: ${dir} is a folder;`)
+    const file = join(dir, 'file')
+    writeFileSync(file, '')
+    await expect(checkResultsPath(join(file, 'x', 'results.json'))).rejects.toThrow(
+      `results-file: ${file}/x/results.json cannot be written: ${file} is a file, not a folder`
+    )
+    expect(readdirSync(dir)).toEqual(['file'])
+  })
+})
+
+describe('a write that fails', () => {
+  it('names the path and the reason, and leaves no temporary file', async () => {
+    const dir = folder()
+    const path = join(dir, 'results.json')
+    mkdirSync(`${path}.${process.pid}.tmp.d`)
+    // A folder where the file should go: the rename fails after the temporary file exists.
+    mkdirSync(path)
+    writeFileSync(join(path, 'keep'), '')
+    await expect(writeResults(path, { benchmark: 'x' })).rejects.toThrow(ResultsWriteError)
+    await expect(writeResults(path, { benchmark: 'x' })).rejects.toThrow(
+      new RegExp(`^could not write the results file ${path}: `)
+    )
+    expect(readdirSync(dir).sort()).toEqual(['results.json', `results.json.${process.pid}.tmp.d`])
   })
 })

@@ -1,0 +1,131 @@
+/**
+ * Where `run` writes its results, and what it does when it cannot: a results path that
+ * is a folder, under a file, or not writable is one line and exit 2 before any sample;
+ * a write that fails later (a full disk) names the path, leaves no temporary file, and
+ * the report still comes out. And a closed stdout (`| head`) ends quietly.
+ */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli'
+import { appendLine, BUNDLED_CLI, RunFolder } from '../helpers/commands'
+import { fixturePath } from '../helpers/experiments'
+import { canMount, mounted } from '../helpers/filesystems'
+
+const QUICK = ['--samples', '3', '--looks', '1', '--warmup', '1', '--fail-on', 'never']
+
+/** `run` of two quick commands that leave a trace, writing to `resultsFile`. */
+function runArgs(run: RunFolder, resultsFile: string): string[] {
+  const trace = appendLine(run.path('ran'), 'x')
+  const args = run.args(`${trace}; sleep 0.01`, `${trace}; sleep 0.01`, ...QUICK)
+  args[args.indexOf('--results-file') + 1] = resultsFile
+  return args
+}
+
+/** Runs the bundled CLI, maybe under a prefix (a mount namespace); collects its output. */
+async function spawnCli(args: string[], env: NodeJS.ProcessEnv, prefix: string[] = []) {
+  const [file, ...rest] = [...prefix, process.execPath, BUNDLED_CLI, ...args]
+  const child = spawn(file!, rest, { env: { ...process.env, ...env } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const [status] = (await once(child, 'close')) as [number | null]
+  return { status, stdout, stderr }
+}
+
+function expectRefusedBeforeRunning(
+  run: RunFolder,
+  result: { status: number | null; stdout: string; stderr: string },
+  message: RegExp
+) {
+  expect(result.status, result.stderr).toBe(2)
+  expect(result.stdout).toBe('')
+  expect(result.stderr).toMatch(/^pulumi-perf-gate: [^\n]+\n$/)
+  expect(result.stderr).toMatch(message)
+  expect(run.lines('ran')).toEqual([])
+}
+
+describe('a results path that cannot be written is refused before any sample', () => {
+  it('a folder', async () => {
+    const run = new RunFolder()
+    const folder = run.path('out')
+    mkdirSync(folder)
+    const result = await cli(runArgs(run, folder), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/out is a folder;/
+    )
+    expect(readdirSync(folder)).toEqual([])
+  })
+
+  it('a path under a file', async () => {
+    const run = new RunFolder()
+    const file = run.path('file.txt')
+    writeFileSync(file, 'not a folder')
+    const result = await cli(runArgs(run, `${file}/results.json`), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+file\.txt\/results\.json cannot be written: \S+file\.txt is a file, not a folder/
+    )
+  })
+
+  it.skipIf(!canMount)('a read-only folder', async () => {
+    const run = new RunFolder()
+    const folder = run.path('read-only')
+    mkdirSync(folder)
+    const result = await spawnCli(
+      runArgs(run, `${folder}/results.json`),
+      run.env(),
+      mounted(folder, 'ro')
+    )
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+read-only\/results\.json cannot be written: \S+read-only is not writable \(EROFS\)/
+    )
+  })
+})
+
+describe.skipIf(!canMount)('a disk that fills up before the results are written', () => {
+  it('names the path, leaves no temporary file, and still prints the report', async () => {
+    const run = new RunFolder()
+    const folder = run.path('small-disk')
+    mkdirSync(folder)
+    const resultsFile = `${folder}/results.json`
+    const args = [...runArgs(run, resultsFile), '--format', 'json']
+    const result = await spawnCli(args, run.env(), mounted(folder, 'size=8k'))
+    expect(result.status, result.stderr).toBe(1)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+    const errors = result.stderr.split('\n').filter(line => line.startsWith('pulumi-perf-gate:'))
+    expect(errors).toEqual([
+      `pulumi-perf-gate: could not write the results file ${resultsFile}: no space left on device (ENOSPC)`
+    ])
+    // The report still went to stdout, saying the file is missing.
+    const printed = JSON.parse(result.stdout) as { comparison: { warnings: string[] } }
+    expect(printed.comparison.warnings.join('\n')).toContain(resultsFile)
+    expect(readFileSync(`${folder}.left`, 'utf8')).toBe('logs\n')
+    expect(existsSync(resultsFile)).toBe(false)
+  })
+})
+
+describe('a closed stdout', () => {
+  it('ends quietly, as `compare ... | head` expects', async () => {
+    const child = spawn(process.execPath, [
+      BUNDLED_CLI,
+      'compare',
+      fixturePath('data', 'parallelism-fix.json'),
+      '--format',
+      'json'
+    ])
+    child.stdout.destroy() // the reader is gone before anything is written
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    const [status] = (await once(child, 'close')) as [number | null]
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+  })
+})

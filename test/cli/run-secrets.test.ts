@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { cli } from '../helpers/cli'
+import { RunFolder } from '../helpers/commands'
+import { secretValues } from '../helpers/secrets'
+
+describe('run with secrets in its environment', () => {
+  it('redacts them from what it prints and from the results file', async () => {
+    const secrets = secretValues()
+    const run = new RunFolder()
+    // Commands inherit the test's environment, so the values are in the command text.
+    const leak = `echo "error: token ${secrets.pulumiAccessToken} and ${secrets.githubToken} refused"; exit 1`
+    const env = run.env({
+      GITHUB_TOKEN: secrets.githubToken,
+      PULUMI_ACCESS_TOKEN: secrets.pulumiAccessToken
+    })
+    const { status, stdout, stderr } = await cli(
+      run.args('sleep 0.01', leak, '--samples', '3', '--looks', '1'),
+      env
+    )
+    expect(status).toBe(1)
+    expect(stderr).toContain('error: token *** and *** refused')
+    const written = { stdout, stderr, results: readFileSync(run.resultsFile, 'utf8') }
+    for (const [where, text] of Object.entries(written)) {
+      expect(text, where).not.toContain(secrets.pulumiAccessToken)
+      expect(text, where).not.toContain(secrets.githubToken)
+    }
+  })
+})

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { knownSecrets, redactedJson, redactor } from '../../src/core/redact'
+
+describe('redactor', () => {
+  it('replaces every known value, longest first, and each line of a multi-line one', () => {
+    const redact = redactor([
+      'pul-abc',
+      'pul-abcdef',
+      'line one\n  line two  ',
+      undefined,
+      '',
+      '  '
+    ])
+    expect(redact('token pul-abcdef, then pul-abc; line two and line one')).toBe(
+      'token ***, then ***; *** and ***'
+    )
+    expect(redact('nothing here')).toBe('nothing here')
+  })
+
+  it('leaves text alone when no secret is known', () => {
+    expect(redactor([])('pul-abc')).toBe('pul-abc')
+  })
+
+  it('knows the token, Pulumi credentials and the runner tokens that are set', () => {
+    const env = {
+      PULUMI_ACCESS_TOKEN: 'pul-1',
+      PULUMI_CONFIG_PASSPHRASE: '',
+      ACTIONS_RUNTIME_TOKEN: 'jwt'
+    }
+    expect(knownSecrets(env, 'ghs_1')).toEqual(['ghs_1', 'pul-1', 'jwt'])
+    expect(knownSecrets({}, '')).toEqual([])
+  })
+
+  it('redacts every string of JSON data, also where JSON would escape it', () => {
+    const redact = redactor(['s3"cret'])
+    const text = redactedJson({ error: 'token s3"cret', nested: ['s3"cret'] }, redact)
+    expect(text).not.toContain('s3')
+    expect(JSON.parse(text)).toEqual({ error: 'token ***', nested: ['***'] })
+  })
+})

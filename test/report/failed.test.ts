@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { BenchmarkAborted, SampleFailed } from '../../src/bench/failures'
+import type { Measurement } from '../../src/bench/types'
+import { InputError } from '../../src/core/errors'
+import { renderFailedMarkdown } from '../../src/report/failed'
+import { partialResultsFile } from '../../src/results/partial'
+
+const EMPTY: Measurement = {
+  times: { baseline: [], candidate: [] },
+  exitCodes: { baseline: [], candidate: [] },
+  schedule: [],
+  shellOverhead: 0
+}
+const DESIGN = { name: 'api', samples: 10, looks: 1, decision: { alpha: 0.05, threshold: 0.05 } }
+
+function partial(baseline: number[], candidate: number[], error: Error) {
+  const source = (name: string, times: number[]) => ({
+    name,
+    command: `run ${name}`,
+    times,
+    exitCodes: times.map(() => 0)
+  })
+  return partialResultsFile(
+    DESIGN,
+    { baseline: source('baseline', baseline), candidate: source('candidate', candidate) },
+    error,
+    {}
+  )
+}
+
+describe('renderFailedMarkdown', () => {
+  it('says what failed, shows the log tail as code and the samples so far', () => {
+    const error = new SampleFailed(
+      'candidate sample 3 of 10 (run candidate) failed with exit code 3.\nLast 2 lines of /l/candidate.log:\n  ```done``` <b>\n  \u001b[31mred\u001b[0m',
+      EMPTY
+    )
+    const markdown = renderFailedMarkdown(
+      { benchmark: 'api', error, partial: partial([1, 1.1, 1.2], [2, 2.2], error) },
+      { runUrl: 'https://github.com/o/r/actions/runs/1' }
+    )
+    expect(markdown).toMatch(
+      /^## ❌ Failed: candidate sample 3 of 10 \(run candidate\) failed with exit code 3\.$/m
+    )
+    expect(markdown).toContain('an earlier verdict on this pull request no longer stands')
+    // A fence longer than the backticks inside, and no terminal colours.
+    expect(markdown).toContain(
+      '````text\nLast 2 lines of /l/candidate.log:\n  ```done``` <b>\n  red\n````'
+    )
+    expect(markdown).toContain('| **baseline** | run baseline | 3 | 1.100 s | 1.000 s | 1.200 s |')
+    expect(markdown).toContain(
+      '| **candidate** | run candidate | 2 | 2.100 s | 2.000 s | 2.200 s |'
+    )
+    expect(markdown).toContain('[workflow run](https://github.com/o/r/actions/runs/1)')
+  })
+
+  it('calls an aborted run interrupted', () => {
+    const error = new BenchmarkAborted(
+      'the benchmark was aborted during baseline sample 1 of 10',
+      EMPTY
+    )
+    const markdown = renderFailedMarkdown({
+      benchmark: 'api',
+      error,
+      partial: partial([], [], error)
+    })
+    expect(markdown).toMatch(/^## ⏹️ Interrupted: the benchmark was aborted during baseline/m)
+    expect(markdown).toContain('**Samples so far:** none')
+  })
+
+  it('reports a failure before any measuring, escaping its text', () => {
+    const error = new InputError('baseline-version: Pulumi 3.43.9 does not exist <img src=x> @team')
+    const markdown = renderFailedMarkdown({ benchmark: 'api', error })
+    expect(markdown).toContain(
+      '## ❌ Failed: baseline-version: Pulumi 3.43.9 does not exist &lt;img src=x&gt; @&#8203;team'
+    )
+    expect(markdown).not.toContain('Samples so far')
+  })
+})
