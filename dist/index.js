@@ -1,12 +1,18 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  actionLog
+} from "./chunks/shared-index+post.js";
+import {
+  StacksKept,
   commentOnPullRequest,
   renderFailedMarkdown,
   runPipeline,
-  withSignalAbort
+  withInterrupts
 } from "./chunks/shared-cli-run+index.js";
-import "./chunks/shared-cli-run+index+post.js";
+import {
+  onRunningProcessesChange
+} from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
   joinResults,
@@ -17,13 +23,10 @@ import {
 } from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
-  info,
   saveState,
-  setFailed,
   setOutput,
   setSecret,
-  summary,
-  warning
+  summary
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
@@ -44,6 +47,7 @@ import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
+  BenchmarkError,
   Input,
   InputError,
   describeError
@@ -53,16 +57,6 @@ import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.j
 // src/action/inputs.ts
 function readActionInputs() {
   return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
-}
-
-// src/action/log.ts
-function actionLog(redact) {
-  return {
-    info: (line) => info(redact(line)),
-    warn: (line) => warning(redact(line)),
-    fail: (line) => setFailed(redact(line)),
-    redact
-  };
 }
 
 // src/action/publish.ts
@@ -94,40 +88,82 @@ async function writeJobSummary(body, log) {
 }
 
 // src/action/run-mode.ts
+var MAIN_STEP_DEADLINE_MS = 6e3;
+var LeftForPostStep = class extends BenchmarkError {
+  name = "LeftForPostStep";
+};
 async function runMode(raw, token, log) {
   const config = parseRunConfig(raw, process.env);
   const reporting = parseReporting(raw, process.env, config.name);
   setOutput("results-file" /* ResultsFile */, config.resultsFile);
-  const outcome = await withSignalAbort(
-    (signal) => runPipeline(config, {
+  const stopSaving = onRunningProcessesChange(
+    (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
+  );
+  const measureAndReport = async (signal) => {
+    const outcome = await runPipeline(config, {
       progress: log.info,
       info: log.info,
       warn: log.warn,
       redact: log.redact,
       saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
+      saveTeardown: (serialized) => saveState("teardown" /* Teardown */, serialized),
       signal,
+      teardownSignal: signal,
+      deferTeardown: true,
       env: process.env
-    }),
-    (signal) => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
-  );
-  const runUrl = workflowRunUrl(process.env);
-  if (!outcome.finished) {
-    const { error, partial } = outcome;
-    const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
-    await publishReport({ body, verdict: "failed", reporting, token, log });
-    throw error;
+    });
+    const runUrl = workflowRunUrl(process.env);
+    if (!outcome.finished) {
+      const { error, partial } = outcome;
+      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
+      await publishReport({ body, verdict: "failed", reporting, token, log });
+      throw error;
+    }
+    const { results, unwritten, kept } = outcome;
+    setResultOutputs(results);
+    await publishReport({
+      body: renderMarkdown(results, { runUrl }),
+      verdict: results.comparison.verdict,
+      reporting,
+      token,
+      log
+    });
+    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
+    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results));
+    if (unwritten) throw unwritten;
+  };
+  try {
+    await withInterrupts(
+      (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      { forward: "first", onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
+    );
+  } finally {
+    stopSaving();
   }
-  const { results, unwritten } = outcome;
-  setResultOutputs(results);
-  await publishReport({
-    body: renderMarkdown(results, { runUrl }),
-    verdict: results.comparison.verdict,
-    reporting,
-    token,
-    log
+}
+function deadlineAfter(signal) {
+  return new Promise((_, reject) => {
+    signal.addEventListener(
+      "abort",
+      () => {
+        const timer = setTimeout(() => {
+          reject(
+            new LeftForPostStep(
+              "the job was cancelled; what is left to stop and remove is left to the post step"
+            )
+          );
+        }, MAIN_STEP_DEADLINE_MS);
+        timer.unref();
+      },
+      { once: true }
+    );
   });
-  if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results));
-  if (unwritten) throw unwritten;
+}
+function interruptMessage(signal, count) {
+  if (count === 1) {
+    return `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`;
+  }
+  return `Received ${signal}: already stopping`;
 }
 function setResultOutputs(results) {
   const { comparison } = results;
@@ -189,5 +225,19 @@ async function run() {
   }
 }
 
+// src/action/exit.ts
+async function exitWhenFlushed() {
+  await Promise.all(
+    [process.stdout, process.stderr].map(
+      (stream) => new Promise((resolve) => {
+        stream.once("error", () => resolve());
+        stream.write("", () => resolve());
+      })
+    )
+  );
+  process.exit();
+}
+
 // src/index.ts
 await run();
+await exitWhenFlushed();

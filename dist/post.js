@@ -1,13 +1,18 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  StackLedger
+  actionLog
+} from "./chunks/shared-index+post.js";
+import {
+  StackLedger,
+  restorePlan,
+  runTeardown,
+  signalProcess,
+  waitForProcesses
 } from "./chunks/shared-cli-run+index+post.js";
 import {
   getInput,
-  getState,
-  info,
-  warning
+  getState
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
 import {
   knownSecrets,
@@ -18,20 +23,79 @@ import {
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
+// src/run/finish-teardown.ts
+import { setTimeout as sleep } from "node:timers/promises";
+var POST_STEP_BUDGET_MS = 4 * 6e4;
+var WAIT_FOR_RUNNING_MS = 9e4;
+var AFTER_SECOND_SIGINT_MS = 15e3;
+async function finishTeardown(saved, options) {
+  const deadline = Date.now() + (options.budgetMs ?? POST_STEP_BUDGET_MS);
+  const waitMs = options.waitMs ?? WAIT_FOR_RUNNING_MS;
+  const interrupted = saved.processes.map(
+    (process2) => process2.interruptible && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
+  );
+  let left = await waitForProcesses(interrupted, 0);
+  const killAfterMs = Math.max(0, ...left.map((process2) => process2.killAfterMs ?? 0));
+  if (killAfterMs > 0) {
+    await sleep(killAfterMs);
+    left = left.map(
+      (process2) => process2.killAfterMs === void 0 ? process2 : signalProcess(process2, "SIGKILL")
+    );
+  }
+  left = await waitForProcesses(left, 0);
+  if (left.length > 0) {
+    options.log(`Waiting up to ${waitMs / 1e3} s for ${describe(left)} to finish`);
+    left = await waitForProcesses(left, waitMs);
+  }
+  if (left.length > 0) {
+    options.log(`Still running, stopping at once: ${describe(left)}`);
+    const stopped = left.map(
+      (process2) => process2.interruptible ? signalProcess(process2, "SIGINT") : process2
+    );
+    left = await waitForProcesses(stopped, options.afterSecondSigintMs ?? AFTER_SECOND_SIGINT_MS);
+  }
+  if (saved.ledger.stacks.length > 0) {
+    options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`);
+  }
+  return runTeardown(saved.plan, saved.ledger, {
+    onStop: "keep",
+    busy: left,
+    deadline,
+    log: options.log
+  });
+}
+function describe(processes) {
+  return processes.map((process2) => `${process2.label} (pid ${process2.pid})`).join(", ");
+}
+
 // src/action/post.ts
 async function cleanUpAfterMain() {
-  const redact = redactor(knownSecrets(process.env, getInput("github-token" /* GithubToken */)));
-  const warn = (line) => warning(redact(line));
+  const log = actionLog(redactor(knownSecrets(process.env, getInput("github-token" /* GithubToken */))));
   try {
-    const saved = getState("stacks" /* Stacks */);
-    if (saved === "") return;
-    const ledger = StackLedger.restore(saved);
-    if (ledger.stacks.length === 0) return;
-    info(`Removing ${ledger.stacks.length} stack(s) left by the main step`);
-    for (const warning2 of await ledger.destroyAll()) warn(warning2);
+    const stacks = getState("stacks" /* Stacks */);
+    const plan = getState("teardown" /* Teardown */);
+    const ledger = stacks === "" ? new StackLedger() : StackLedger.restore(stacks);
+    if (plan === "" && ledger.stacks.length === 0) return;
+    if (plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
+    const report = await finishTeardown(
+      { plan: restorePlan(plan), ledger, processes: readProcesses(getState("processes" /* Processes */)) },
+      { log: log.info }
+    );
+    for (const warning of report.warnings) log.warn(warning);
+    if (report.kept.length > 0) log.fail(report.kept.join("\n"));
   } catch (error) {
-    warn(`post step: ${describeError(error)}`);
+    log.fail(`post step: ${describeError(error)}`);
   }
+}
+function readProcesses(saved) {
+  if (saved === "") return [];
+  const processes = JSON.parse(saved);
+  const valid = Array.isArray(processes) && processes.every(
+    (process2) => typeof process2 === "object" && process2 !== null && typeof process2.pid === "number" && typeof process2.interrupts === "number"
+  );
+  if (!valid)
+    throw new Error(`the saved list of running commands is not readable: ${saved.slice(0, 80)}`);
+  return processes;
 }
 
 // src/post.ts

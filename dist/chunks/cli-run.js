@@ -1,10 +1,11 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  StacksKept,
   commentOnPullRequest,
   renderFailedMarkdown,
   runPipeline,
-  withSignalAbort
+  withInterrupts
 } from "./shared-cli-run+index.js";
 import "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
@@ -44,16 +45,17 @@ var runCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const line = (text) => io.stderr(`${text}
 `);
-  const outcome = await withSignalAbort(
-    (signal) => runPipeline(config, {
+  const outcome = await withInterrupts(
+    (interrupts) => runPipeline(config, {
       progress: line,
       info: line,
       warn: (text) => line(`warning: ${text}`),
       redact: io.redact,
-      signal,
+      signal: interrupts.first,
+      teardownSignal: interrupts.second,
       env: io.env
     }),
-    (signal) => line(`Received ${signal}: stopping, cleaning up\u2026`)
+    { forward: "every", onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   );
   const runUrl = workflowRunUrl(io.env);
   const comment = (body, verdict) => commentOnPullRequest({
@@ -73,16 +75,23 @@ var runCommand = async (argv, io) => {
     );
     throw error;
   }
-  const { results, unwritten } = outcome;
+  const { results, unwritten, kept } = outcome;
   if (!unwritten) line(`Results: ${config.resultsFile}`);
   await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict);
   return {
     output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
     failOn: config.decision.failOn,
-    error: unwritten
+    // Stacks that had to be kept fail the run whatever the verdict.
+    error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten
   };
 };
+function interruptMessage(signal, count) {
+  if (count === 1) {
+    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`;
+  }
+  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`;
+}
 export {
   runCommand
 };

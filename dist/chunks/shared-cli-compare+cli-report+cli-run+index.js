@@ -11901,6 +11901,21 @@ function parseDecimal(value) {
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
+
+// src/pulumi/stack-name.ts
+var LONGEST_SUFFIX = "-candidate";
+var STACK_NAME_LIMIT = 100;
+function checkStackPrefix(prefix, input) {
+  const longest = STACK_NAME_LIMIT - LONGEST_SUFFIX.length;
+  if (!/^[A-Za-z0-9_.-]+$/.test(prefix) || prefix.length > longest) {
+    throw new InputError(
+      `${input}: ${JSON.stringify(prefix)} is not valid; expected letters, digits, "-", "_" or "." (Pulumi's stack-name rules), at most ${longest} characters`
+    );
+  }
+  return prefix;
+}
+
+// src/config/run-config.ts
 var SHELLS = {
   bash: { kind: "shell", path: "bash" },
   sh: { kind: "shell", path: "sh" },
@@ -12002,7 +12017,10 @@ function parseTarget(raw, env) {
     config: inputValue(raw, "config" /* Config */) ?? "",
     // The run id plus a random part: matrix jobs of one run share the run id, and
     // with a shared backend they must never pick (and destroy) each other's stacks.
-    stackPrefix: inputValue(raw, "stack-prefix" /* StackPrefix */) ?? `perf-gate-${env.GITHUB_RUN_ID ?? "local"}-${randomBytes(3).toString("hex")}`,
+    stackPrefix: checkStackPrefix(
+      inputValue(raw, "stack-prefix" /* StackPrefix */) ?? `perf-gate-${env.GITHUB_RUN_ID ?? "local"}-${randomBytes(3).toString("hex")}`,
+      "stack-prefix" /* StackPrefix */
+    ),
     backendUrl: inputValue(raw, "backend-url" /* BackendUrl */),
     downloadUrl: inputValue(raw, "pulumi-download-url" /* PulumiDownloadUrl */) ?? DEFAULT_DOWNLOAD_URL
   };

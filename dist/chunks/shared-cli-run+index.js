@@ -2,13 +2,32 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger,
-  childEnv,
+  USER_COMMAND_STOP,
+  checkStackIsNew,
   describeFailure,
+  describeOutcome,
+  formatSampleTime,
+  formatTimeSpan,
   initStack,
+  interruptRunningProcesses,
+  killRunningProcesses,
+  localBackendFolder,
   makeLocalBackend,
+  meanCpu,
+  openLog,
   pulumiBenchGroup,
   pulumiEnv,
-  runCaptured
+  resolveStep,
+  runCaptured,
+  runProcess,
+  runTeardown,
+  runningProcesses,
+  serializePlan,
+  tailLines,
+  untilAborted,
+  waitForRunningProcesses,
+  withoutShellCpu,
+  writeLogHeader
 } from "./shared-cli-run+index+post.js";
 import {
   TOOL_VERSION
@@ -2821,7 +2840,7 @@ var require_lib = __commonJS({
         }
         return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
       }
-      _prepareRequest(method2, requestUrl, headers) {
+      _prepareRequest(method, requestUrl, headers) {
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
@@ -2831,7 +2850,7 @@ var require_lib = __commonJS({
         info2.options.host = info2.parsedUrl.hostname;
         info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
         info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method2;
+        info2.options.method = method;
         info2.options.headers = this._mergeHeaders(headers);
         if (this.userAgent != null) {
           info2.options.headers["user-agent"] = this.userAgent;
@@ -3128,425 +3147,20 @@ function samplesSoFar(partial) {
   ].join("\n");
 }
 
+// src/run/stacks-kept.ts
+var StacksKept = class extends BenchmarkError {
+  name = "StacksKept";
+};
+
 // src/run/pipeline.ts
-import { mkdir as mkdir4, mkdtemp, rmdir } from "node:fs/promises";
-import { loadavg, tmpdir as tmpdir2 } from "node:os";
-import { basename, dirname as dirname4, join as join5 } from "node:path";
+import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 
 // src/bench/run-benchmark.ts
-import { closeSync as closeSync2 } from "node:fs";
+import { closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/bench/words.ts
-function splitWords(text) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else word += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && (next === '"' || next === "\\")) word += text.charAt(++i);
-      else word += char;
-    } else if (char === "\\" && next === "\n") {
-      i++;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      inWord = true;
-      if (char === "'" || char === '"') quote = char;
-      else if (char === "\\" && next !== "") word += text.charAt(++i);
-      else word += char;
-    }
-  }
-  if (quote !== void 0) {
-    throw new InputError(
-      `cannot split the command into words (shell: none): unterminated ${quote} quote in: ${text}`
-    );
-  }
-  if (inWord) words.push(word);
-  return words;
-}
-
-// src/bench/command.ts
-var TEXT_LIMIT = 80;
-function resolveStep(step, shell) {
-  const { command } = step;
-  const common = {
-    env: childEnv(process.env, step.env),
-    cwd: step.cwd
-  };
-  if (command.kind === "argv") {
-    return {
-      ...common,
-      file: command.file,
-      args: command.args,
-      throughShell: false,
-      text: shorten([command.file, ...command.args].join(" "))
-    };
-  }
-  const text = shorten(command.script);
-  if (shell.kind === "shell") {
-    return { ...common, file: shell.path, args: ["-c", command.script], throughShell: true, text };
-  }
-  const [file, ...args] = splitWords(command.script);
-  if (file === void 0)
-    throw new InputError("a command is empty; with shell: none it needs words");
-  return { ...common, file, args, throughShell: false, text };
-}
-function shorten(text) {
-  const lines = text.trim().split("\n");
-  const first = lines[0] ?? "";
-  const cut = first.length > TEXT_LIMIT ? `${first.slice(0, TEXT_LIMIT - 1)}\u2026` : first;
-  return lines.length > 1 && cut === first ? `${first} \u2026` : cut;
-}
-
-// src/bench/resource-usage.ts
-var USER_HZ = 100;
-function parseChildTicks(text) {
-  const close = text.lastIndexOf(")");
-  if (close < 0) return void 0;
-  const fields = text.slice(close + 1).trim().split(/\s+/);
-  const cutime = Number(fields[16 - 3]);
-  const cstime = Number(fields[17 - 3]);
-  if (!Number.isInteger(cutime) || !Number.isInteger(cstime)) return void 0;
-  return { cutime, cstime };
-}
-function childCpuSeconds(before, after) {
-  return {
-    userSeconds: Math.max(0, after.cutime - before.cutime) / USER_HZ,
-    systemSeconds: Math.max(0, after.cstime - before.cstime) / USER_HZ
-  };
-}
-function parseVmHwmBytes(text) {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(text);
-  return match ? Number(match[1]) * 1024 : void 0;
-}
-function parseChildPids(text) {
-  return text.split(" ").filter((word) => /^\d+$/.test(word)).map(Number);
-}
-function meanCpu(usages) {
-  const complete = usages.filter(
-    (usage) => usage.userSeconds !== void 0 && usage.systemSeconds !== void 0
-  );
-  if (complete.length === 0 || complete.length < usages.length) return void 0;
-  const mean2 = (pick) => complete.reduce((sum, usage) => sum + pick(usage), 0) / complete.length;
-  return {
-    userSeconds: mean2((usage) => usage.userSeconds),
-    systemSeconds: mean2((usage) => usage.systemSeconds)
-  };
-}
-function withoutShellCpu(usage, shell) {
-  if (!shell) return usage;
-  const less = (seconds2, overhead) => Math.max(0, Math.round((seconds2 - overhead) * 1e6) / 1e6);
-  const result = { ...usage };
-  if (usage.userSeconds !== void 0)
-    result.userSeconds = less(usage.userSeconds, shell.userSeconds);
-  if (usage.systemSeconds !== void 0)
-    result.systemSeconds = less(usage.systemSeconds, shell.systemSeconds);
-  return result;
-}
-
-// src/bench/spawn.ts
-import { spawn } from "node:child_process";
-
-// src/bench/format.ts
-function formatTimeSpan(seconds2) {
-  if (seconds2 < 1) return `${Math.round(seconds2 * 1e3)} ms`;
-  if (seconds2 < 60) return `${seconds2.toFixed(1)} s`;
-  if (seconds2 < 3600) {
-    const whole = Math.round(seconds2);
-    return joinUnits(Math.floor(whole / 60), "min", whole % 60, "s");
-  }
-  const minutes = Math.round(seconds2 / 60);
-  return joinUnits(Math.floor(minutes / 60), "h", minutes % 60, "min");
-}
-function formatSampleTime(seconds2) {
-  return seconds2 < 1 ? `${(seconds2 * 1e3).toFixed(2)} ms` : `${seconds2.toFixed(3)} s`;
-}
-function joinUnits(major, majorUnit, minor, minorUnit) {
-  return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
-}
-
-// src/bench/resources.ts
-import { spawnSync } from "node:child_process";
-import { existsSync, openSync, readFileSync as readFileSync2, readSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-// src/bench/bsd-time.ts
-var BSD_TIME_PATH = "/usr/bin/time";
-function wrapInBsdTime(reportPath, command) {
-  return {
-    file: BSD_TIME_PATH,
-    args: ["-l", "-o", reportPath, "--", command.file, ...command.args]
-  };
-}
-var DECIMAL = String.raw`(\d+(?:[.,]\d+)?)`;
-function parseBsdTimeReport(text) {
-  const cpu = (name) => new RegExp(`${DECIMAL}[ \\t]+${name}\\b`).exec(text) ?? new RegExp(`^${name}[ \\t]+${DECIMAL}`, "m").exec(text);
-  const user = cpu("user");
-  const system = cpu("sys");
-  const rss = /^[ \t]*(\d+)[ \t]+maximum resident set size/m.exec(text);
-  const usage = {};
-  if (user) usage.userSeconds = decimal(user[1]);
-  if (system) usage.systemSeconds = decimal(system[1]);
-  if (rss) usage.maxRssBytes = Number(rss[1]);
-  return Object.keys(usage).length === 0 ? void 0 : usage;
-}
-function decimal(text) {
-  return Number(text.replace(",", "."));
-}
-
-// src/bench/resource-method.ts
-function selectResourceMethod(platform, facts) {
-  if (platform === "linux" && facts.exists("/proc/self/stat")) {
-    return { kind: "procfs", memory: facts.exists(`/proc/${facts.pid}/task/${facts.pid}/children`) };
-  }
-  if (platform === "darwin" && facts.runs(BSD_TIME_PATH, ["-l", "-o", "/dev/null", "true"])) {
-    return { kind: "bsd-time" };
-  }
-  return { kind: "none" };
-}
-
-// src/bench/tree-memory.ts
-import { readdirSync, readFileSync } from "node:fs";
-var FIRST_SCAN_MS = 20;
-var SCAN_INTERVAL_MS = 100;
-var TreeMemoryPoller = class {
-  constructor(rootPid, proc = LIVE_PROC) {
-    this.rootPid = rootPid;
-    this.proc = proc;
-    this.schedule(FIRST_SCAN_MS);
-  }
-  rootPid;
-  proc;
-  peak;
-  timer;
-  stopped = false;
-  /** One walk of the tree; public for tests. */
-  scan() {
-    const queue = [this.rootPid];
-    for (let pid = queue.pop(); pid !== void 0; pid = queue.pop()) {
-      const status = this.proc.status(pid);
-      if (status === void 0) continue;
-      const hwm = parseVmHwmBytes(status);
-      if (hwm !== void 0 && (this.peak === void 0 || hwm > this.peak)) this.peak = hwm;
-      queue.push(...this.proc.children(pid));
-    }
-  }
-  /** Stops polling; the largest VmHWM seen, undefined when no scan saw the tree. */
-  stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    return this.peak;
-  }
-  schedule(delayMs) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.scan();
-      this.schedule(SCAN_INTERVAL_MS);
-    }, delayMs);
-    this.timer.unref();
-  }
-};
-var LIVE_PROC = {
-  status: (pid) => readOrUndefined(`/proc/${pid}/status`),
-  children: (pid) => {
-    let threads;
-    try {
-      threads = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return [];
-    }
-    return threads.flatMap(
-      (tid) => parseChildPids(readOrUndefined(`/proc/${pid}/task/${tid}/children`) ?? "")
-    );
-  }
-};
-function readOrUndefined(path7) {
-  try {
-    return readFileSync(path7, "utf8");
-  } catch {
-    return void 0;
-  }
-}
-
-// src/bench/resources.ts
-var method;
-function currentMethod() {
-  method ??= selectResourceMethod(process.platform, {
-    exists: existsSync,
-    runs: (file, args) => spawnSync(file, args, { stdio: "ignore" }).status === 0,
-    pid: process.pid
-  });
-  return method;
-}
-function startResourceProbe(command) {
-  const chosen = currentMethod();
-  switch (chosen.kind) {
-    case "procfs":
-      return procfsProbe(command, chosen.memory);
-    case "bsd-time":
-      return bsdTimeProbe(command);
-    case "none":
-      return void 0;
-  }
-}
-function procfsProbe(command, memory) {
-  const before = readSelfTicks();
-  let poller;
-  const stop = () => poller?.stop();
-  return {
-    file: command.file,
-    args: command.args,
-    spawned: (pid) => {
-      if (memory && pid !== void 0) poller = new TreeMemoryPoller(pid);
-    },
-    finish: () => {
-      const after = readSelfTicks();
-      const usage = before && after ? childCpuSeconds(before, after) : {};
-      const peak = stop();
-      if (peak !== void 0) usage.maxRssBytes = peak;
-      return usage;
-    },
-    stop
-  };
-}
-var selfStat;
-var statBuffer = Buffer.alloc(4096);
-function readSelfTicks() {
-  try {
-    selfStat ??= openSync("/proc/self/stat", "r");
-    const length = readSync(selfStat, statBuffer, 0, statBuffer.length, 0);
-    return parseChildTicks(statBuffer.toString("latin1", 0, length));
-  } catch {
-    return void 0;
-  }
-}
-var reports = 0;
-function bsdTimeProbe(command) {
-  const reportPath = join(tmpdir(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
-  const remove = () => rmSync(reportPath, { force: true });
-  return {
-    ...wrapInBsdTime(reportPath, command),
-    spawned: () => {
-    },
-    finish: () => {
-      let text = "";
-      try {
-        text = readFileSync2(reportPath, "utf8");
-      } catch {
-      }
-      remove();
-      return parseBsdTimeReport(text) ?? {};
-    },
-    stop: remove
-  };
-}
-
-// src/bench/spawn.ts
-var KILL_GRACE_MS = 2e3;
-var MAX_TIMER_MS = 2 ** 31 - 1;
-var isWindows = process.platform === "win32";
-function runProcess(spec, options) {
-  const { signal } = options;
-  if (signal?.aborted) return Promise.resolve({ kind: "aborted" });
-  return new Promise((resolve) => {
-    let stoppedBy;
-    let graceTimer;
-    let child;
-    const probe = options.measureResources ? startResourceProbe(spec) : void 0;
-    const start = process.hrtime.bigint();
-    try {
-      child = spawn(probe?.file ?? spec.file, probe?.args ?? spec.args, {
-        cwd: spec.cwd,
-        // Without one, as for the shell's calibration, the same environment samples get.
-        env: spec.env ?? childEnv(process.env),
-        stdio: ["ignore", options.output, options.output],
-        detached: !isWindows,
-        windowsHide: true
-      });
-    } catch (error) {
-      probe?.stop();
-      resolve({ kind: "not-started", reason: error.message });
-      return;
-    }
-    probe?.spawned(child.pid);
-    const killGroup = (killSignal) => {
-      if (child.pid !== void 0) killProcessGroup(child.pid, killSignal);
-    };
-    const onAbort = () => {
-      stoppedBy ??= "aborted";
-      killGroup("SIGKILL");
-    };
-    const timeoutTimer = setTimeout(
-      () => {
-        stoppedBy ??= "timed-out";
-        killGroup("SIGTERM");
-        graceTimer = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-      },
-      Math.min(options.timeoutMs, MAX_TIMER_MS)
-    );
-    signal?.addEventListener("abort", onAbort, { once: true });
-    let settled = false;
-    const settle = (outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timeoutTimer);
-      clearTimeout(graceTimer);
-      probe?.stop();
-      signal?.removeEventListener("abort", onAbort);
-      if (outcome.kind !== "exited" || outcome.exitCode !== 0) killGroup("SIGKILL");
-      resolve(outcome);
-    };
-    child.once("error", (error) => settle({ kind: "not-started", reason: error.message }));
-    child.once("exit", (exitCode, exitSignal) => {
-      const seconds2 = Number(process.hrtime.bigint() - start) / 1e9;
-      const resources = probe?.finish();
-      if (stoppedBy) settle({ kind: stoppedBy });
-      else if (exitCode !== null)
-        settle({ kind: "exited", exitCode, seconds: seconds2, ...resources && { resources } });
-      else settle({ kind: "signaled", signal: exitSignal ?? "an unknown signal" });
-    });
-  });
-}
-function killProcessGroup(pid, signal) {
-  if (isWindows) {
-    spawn("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore" }).once(
-      "error",
-      () => {
-      }
-    );
-    return;
-  }
-  try {
-    process.kill(-pid, signal);
-  } catch {
-  }
-}
-function describeOutcome(outcome, timeoutMs) {
-  switch (outcome.kind) {
-    case "exited":
-      return `failed with exit code ${outcome.exitCode}`;
-    case "signaled":
-      return `was killed by ${outcome.signal}`;
-    case "timed-out":
-      return `timed out after ${formatTimeSpan(timeoutMs / 1e3)}`;
-    case "aborted":
-      return "was aborted";
-    case "not-started":
-      return `could not start (${outcome.reason})`;
-  }
-}
 
 // src/bench/calibrate.ts
 var CALIBRATION_WARMUP = 5;
@@ -3578,33 +3192,8 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
   return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
 }
 
-// src/bench/log.ts
-import { closeSync, openSync as openSync2, readSync as readSync2, fstatSync, writeSync } from "node:fs";
-var TAIL_BYTES = 64 * 1024;
-function openLog(path7, mode = "truncate") {
-  return openSync2(path7, mode === "truncate" ? "w" : "a");
-}
-function writeLogHeader(fd, text) {
-  writeSync(fd, `
-[pulumi-perf-gate] ${text}
-`);
-}
-function tailLines(path7, count = 20) {
-  const fd = openSync2(path7, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync2(fd, buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
-    if (length < size) lines.shift();
-    return lines.slice(-count);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 // src/bench/cycle.ts
+import { basename } from "node:path";
 var TAIL_LINE_COUNT = 20;
 async function runCycle(group, label, context3) {
   const cycleStart = process.hrtime.bigint();
@@ -3627,12 +3216,16 @@ async function runCycle(group, label, context3) {
 }
 async function runStep(group, step, what, context3, measureResources) {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
-  const outcome = await runProcess(step, {
+  const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context3.timeoutMs,
+    stop: step.stop,
     signal: context3.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
+    tag: step.tag,
     measureResources
   });
+  const outcome = await untilAborted(running, context3.signal);
   if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
   const partial = structuredClone(context3.measurement);
   if (outcome.kind === "aborted") {
@@ -3687,7 +3280,7 @@ async function runBenchmark(plan, signal) {
   const groups = [];
   try {
     for (const group of resolved) {
-      const logPath = join2(plan.logDir, `${group.name}.log`);
+      const logPath = join(plan.logDir, `${group.name}.log`);
       groups.push({ ...group, logPath, logFd: openLog(logPath) });
     }
     if (plan.shell.kind === "shell" && groups.some((group) => group.timed.throughShell)) {
@@ -3705,7 +3298,7 @@ async function runBenchmark(plan, signal) {
     });
     return measurement;
   } finally {
-    for (const group of groups) closeSync2(group.logFd);
+    for (const group of groups) closeSync(group.logFd);
   }
 }
 async function measure(plan, groups, context3) {
@@ -3839,29 +3432,6 @@ function partialResultsFile(config, sources, error, extra) {
   };
 }
 
-// src/run/cleanup-stack.ts
-var CleanupStack = class {
-  #tasks = [];
-  #running;
-  push(task) {
-    this.#tasks.push(task);
-  }
-  runAll() {
-    this.#running ??= (async () => {
-      const warnings = [];
-      for (let task = this.#tasks.pop(); task; task = this.#tasks.pop()) {
-        try {
-          warnings.push(...await task());
-        } catch (error) {
-          warnings.push(error instanceof Error ? error.message : String(error));
-        }
-      }
-      return warnings;
-    })();
-    return this.#running;
-  }
-};
-
 // src/stats/stop-rule.ts
 function familyStopRule(members) {
   const levels = members.map((member) => designLevels(member.design));
@@ -3880,40 +3450,6 @@ function familyStopRule(members) {
 function lookStopRule(member) {
   const rule = familyStopRule([member]);
   return (times) => rule([times]);
-}
-
-// src/run/targets.ts
-import { rm as rm2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
-
-// src/bench/cleanup.ts
-import { closeSync as closeSync3, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-var DEFAULT_CLEANUP_TIMEOUT_MS = 30 * 6e4;
-async function runCleanup(steps, shell, options = {}) {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_CLEANUP_TIMEOUT_MS;
-  if (options.logPath !== void 0) mkdirSync(dirname(options.logPath), { recursive: true });
-  const logFd = options.logPath === void 0 ? void 0 : openLog(options.logPath, "append");
-  const warnings = [];
-  try {
-    for (const [index, step] of steps.entries()) {
-      const what = `cleanup step ${index + 1} of ${steps.length}`;
-      try {
-        const resolved = resolveStep(step, shell);
-        if (logFd !== void 0) writeLogHeader(logFd, `${what}: ${resolved.text}`);
-        const outcome = await runProcess(resolved, { output: logFd ?? "ignore", timeoutMs });
-        if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
-          const where = options.logPath === void 0 ? "" : `; see ${options.logPath}`;
-          warnings.push(`${what} (${resolved.text}) ${describeOutcome(outcome, timeoutMs)}${where}`);
-        }
-      } catch (error) {
-        warnings.push(`${what} could not run: ${describeError(error)}`);
-      }
-    }
-  } finally {
-    if (logFd !== void 0) closeSync3(logFd);
-  }
-  return warnings;
 }
 
 // src/pulumi/config-input.ts
@@ -4641,15 +4177,15 @@ async function installVersion(version, downloadUrl, platform, options) {
 }
 
 // src/pulumi/program.ts
-import { existsSync as existsSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function checkProgramFolder(folder, input) {
   const absolute = path6.resolve(folder);
-  if (!existsSync3(absolute) || !statSync3(absolute).isDirectory()) {
+  if (!existsSync2(absolute) || !statSync3(absolute).isDirectory()) {
     throw new InputError(`${input}: ${folder} is not a folder; give the folder of a Pulumi program`);
   }
   const hasProject = ["Pulumi.yaml", "Pulumi.yml"].some(
-    (name) => existsSync3(path6.join(absolute, name))
+    (name) => existsSync2(path6.join(absolute, name))
   );
   if (!hasProject) {
     throw new InputError(
@@ -4665,15 +4201,6 @@ async function setUpTarget(config, context3) {
     command: { kind: "shell", script },
     ...extra
   });
-  const { cleanup: cleanupCommand } = config;
-  if (cleanupCommand !== void 0) {
-    context3.cleanup.push(
-      () => runCleanup([userStep(cleanupCommand)], config.shell, {
-        logPath: join4(context3.logDir, "cleanup.log"),
-        timeoutMs: config.timeoutMs
-      })
-    );
-  }
   if (config.target.kind === "commands") {
     const group = (name, script) => ({
       name,
@@ -4697,6 +4224,14 @@ async function setUpPulumi(config, target, context3, userStep) {
     candidate: program
   };
   const stackConfig = parseConfigInput(target.config, "config" /* Config */);
+  const stackName = (name) => `${target.stackPrefix}-${name}`;
+  for (const name of ["baseline", "candidate"]) {
+    const { backendUrl: backendUrl2 } = target;
+    checkStackIsNew(
+      { programDir: programs[name], stack: stackName(name), backendUrl: backendUrl2 },
+      "stack-prefix" /* StackPrefix */
+    );
+  }
   const binaries = {
     baseline: await resolvePulumi(target.baselineVersion, {
       input: "baseline-version" /* BaselineVersion */,
@@ -4710,26 +4245,26 @@ async function setUpPulumi(config, target, context3, userStep) {
       log: context3.log
     })
   };
-  const backendUrl = target.backendUrl ?? await makeLocalBackend(context3.workDir);
-  const ledger = new StackLedger(context3.saveStacks);
-  context3.cleanup.push(async () => {
-    const warnings = await ledger.destroyAll({ timeoutMs: config.timeoutMs });
-    if (target.backendUrl !== void 0) return warnings;
-    const folder = backendUrl.slice("file://".length);
-    if (warnings.length === 0) await rm2(folder, { recursive: true, force: true });
-    else warnings.push(`the state of those stacks is kept in ${backendUrl}`);
-    return warnings;
-  });
+  context3.checkStopped();
+  let backendUrl = target.backendUrl;
+  if (backendUrl === void 0) {
+    backendUrl = await makeLocalBackend(context3.workDir);
+    const folder = localBackendFolder(backendUrl);
+    if (folder !== void 0) context3.onOwnBackend(folder);
+  }
   const group = async (name) => {
     const ref = {
       binary: binaries[name].path,
       programDir: programs[name],
-      stack: `${target.stackPrefix}-${name}`,
+      stack: stackName(name),
       backendUrl
     };
+    context3.checkStopped();
     context3.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`);
-    ledger.record(ref);
-    await initStack(ref, stackConfig);
+    await initStack(ref, stackConfig, {
+      input: "stack-prefix" /* StackPrefix */,
+      onCreated: () => context3.ledger.record(ref)
+    });
     const prepare = config.prepare === void 0 ? [] : [userStep(config.prepare, { env: pulumiEnv(ref), cwd: ref.programDir })];
     return pulumiBenchGroup({
       name,
@@ -4745,20 +4280,59 @@ async function setUpPulumi(config, target, context3, userStep) {
   };
 }
 
+// src/run/end-of-run.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
+async function tearDownAfterRun(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
+}
+
 // src/results/write.ts
-import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm3, stat as stat2, writeFile } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
 var ResultsWriteError = class extends BenchmarkError {
   name = "ResultsWriteError";
 };
 async function writeResults(path7, data, redact2 = (text) => text) {
   const temporary = `${path7}.${process.pid}.tmp`;
   try {
-    await mkdir3(dirname3(path7), { recursive: true });
+    await mkdir3(dirname2(path7), { recursive: true });
     await writeFile(temporary, redactedJson(data, redact2));
     await rename(temporary, path7);
   } catch (error) {
-    await rm3(temporary, { force: true }).catch(() => void 0);
+    await rm2(temporary, { force: true }).catch(() => void 0);
     throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
   }
 }
@@ -4768,10 +4342,10 @@ async function checkResultsPath(path7) {
   if (found?.isDirectory()) {
     throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
   }
-  let folder = dirname3(path7);
+  let folder = dirname2(path7);
   let existing = await stat2(folder).catch(() => void 0);
-  while (existing === void 0 && dirname3(folder) !== folder) {
-    folder = dirname3(folder);
+  while (existing === void 0 && dirname2(folder) !== folder) {
+    folder = dirname2(folder);
     existing = await stat2(folder).catch(() => void 0);
   }
   if (existing !== void 0 && !existing.isDirectory()) {
@@ -4820,27 +4394,40 @@ async function measure2(config, hooks) {
       throw error;
     }
   );
-  const cleanup = new CleanupStack();
   const loadBefore = loadavg();
-  const logDir = join5(dirname4(config.resultsFile), "logs");
-  const temp = hooks.env.RUNNER_TEMP || tmpdir2();
+  const logDir = join3(dirname3(config.resultsFile), "logs");
+  const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join5(temp, "pulumi-perf-gate-"));
-  cleanup.push(async () => {
-    await rmdir(workDir).catch(() => void 0);
-    return [];
-  });
+  const workDir = await mkdtemp(join3(temp, "pulumi-perf-gate-"));
+  const plan = {
+    resultsDir: dirname3(config.resultsFile),
+    logDir,
+    workDir,
+    destroyTimeoutMs: config.timeoutMs,
+    ...config.cleanup === void 0 ? {} : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } }
+  };
+  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan));
+  savePlan();
+  const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
+  const checkStopped = () => {
+    if (hooks.signal?.aborted) {
+      throw new BenchmarkAborted("the benchmark was aborted while setting up", emptyMeasurement());
+    }
+  };
   let target;
   let results;
   let unwritten;
   try {
     target = await setUpTarget(config, {
       workDir,
-      logDir,
-      cleanup,
       log: hooks.info,
-      saveStacks: hooks.saveStacks
+      ledger,
+      onOwnBackend: (folder) => {
+        plan.ownBackendDir = folder;
+        savePlan();
+      },
+      checkStopped
     });
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}`
@@ -4885,17 +4472,28 @@ async function measure2(config, hooks) {
       if (problem) hooks.warn(problem.message);
       else hooks.info(`Results measured so far: ${config.resultsFile}`);
     }
-    for (const warning of await cleanup.runAll()) hooks.warn(warning);
-    return { finished: false, error, partial };
+    const report2 = await tearDownAfterRun(plan, ledger, hooks);
+    if (report2.kept.length === 0) return { finished: false, error, partial };
+    const first = error instanceof InputError ? error.message : describeError(error);
+    return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
   }
-  const warnings = await cleanup.runAll();
-  if (warnings.length > 0) {
-    for (const warning of warnings) hooks.warn(warning);
-    results.comparison.warnings.push(...warnings);
+  const report = await tearDownAfterRun(plan, ledger, hooks);
+  const notes = [...report.kept, ...report.warnings];
+  if (notes.length > 0) {
+    results.comparison.warnings.push(...notes);
     unwritten ??= await write(results);
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
-  return { finished: true, results, unwritten };
+  return { finished: true, results, unwritten, kept: report.kept };
+}
+function emptyMeasurement() {
+  return {
+    times: { baseline: [], candidate: [] },
+    exitCodes: { baseline: [], candidate: [] },
+    schedule: [],
+    shellOverhead: 0,
+    resources: { baseline: [], candidate: [] }
+  };
 }
 function groupSources(target, measurement) {
   const source = (index) => {
@@ -4903,7 +4501,7 @@ function groupSources(target, measurement) {
     const { command } = group.timed;
     return {
       name: group.name,
-      command: command.kind === "shell" ? command.script : [basename(command.file), ...command.args].join(" "),
+      command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
       times: measurement.times[group.name],
       exitCodes: measurement.exitCodes[group.name],
       resources: measurement.resources[group.name],
@@ -4915,24 +4513,27 @@ function groupSources(target, measurement) {
 
 // src/run/signals.ts
 var SIGNALS = ["SIGINT", "SIGTERM"];
-async function withSignalAbort(task, onSignal = () => {
-}) {
-  const controller = new AbortController();
+async function withInterrupts(task, options) {
+  const first = new AbortController();
+  const second = new AbortController();
+  let count = 0;
   const handler2 = (signal) => {
-    if (controller.signal.aborted) return;
-    onSignal(signal);
-    controller.abort(new Error(`received ${signal}`));
+    count++;
+    options.onSignal?.(signal, count);
+    if (count === 1 || options.forward === "every") interruptRunningProcesses();
+    if (count === 1) first.abort(new Error(`received ${signal}`));
+    if (count === 2) second.abort(new Error(`received ${signal} again`));
   };
   for (const signal of SIGNALS) process.on(signal, handler2);
   try {
-    return await task(controller.signal);
+    return await task({ first: first.signal, second: second.signal });
   } finally {
     for (const signal of SIGNALS) process.off(signal, handler2);
   }
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
+import { readFileSync, existsSync as existsSync3 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -4942,8 +4543,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path7 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL}`);
@@ -5064,8 +4665,8 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method2, options) {
-  if (typeof method2 !== "function") {
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
@@ -5074,15 +4675,15 @@ function register(state, name, method2, options) {
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
       return register.bind(null, state, name2, callback, options);
-    }, method2)();
+    }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method2(options);
+      return method(options);
     }
-    return state.registry[name].reduce((method3, registered) => {
-      return registered.hook.bind(null, method3, options);
-    }, method2)();
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
   });
 }
 
@@ -5093,14 +4694,14 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method2, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method2.bind(null, options));
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
   if (kind === "after") {
-    hook2 = (method2, options) => {
+    hook2 = (method, options) => {
       let result;
-      return Promise.resolve().then(method2.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
         result = result_;
         return orig(result, options);
       }).then(() => {
@@ -5109,8 +4710,8 @@ function addHook(state, kind, name, hook2) {
     };
   }
   if (kind === "error") {
-    hook2 = (method2, options) => {
-      return Promise.resolve().then(method2.bind(null, options)).catch((error) => {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
         return orig(error, options);
       });
     };
@@ -5122,13 +4723,13 @@ function addHook(state, kind, name, hook2) {
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method2) {
+function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
   const index = state.registry[name].map((registered) => {
     return registered.orig;
-  }).indexOf(method2);
+  }).indexOf(method);
   if (index === -1) {
     return;
   }
@@ -5222,8 +4823,8 @@ function removeUndefinedProperties(obj) {
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
-    let [method2, url] = route.split(" ");
-    options = Object.assign(url ? { method: method2, url } : { url: method2 }, options);
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
   } else {
     options = Object.assign({}, route);
   }
@@ -5405,7 +5006,7 @@ function expand(template, context3) {
   }
 }
 function parse(options) {
-  let method2 = options.method.toUpperCase();
+  let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
@@ -5444,7 +5045,7 @@ function parse(options) {
       }
     }
   }
-  if (["GET", "HEAD"].includes(method2)) {
+  if (["GET", "HEAD"].includes(method)) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
@@ -5458,11 +5059,11 @@ function parse(options) {
   if (!headers["content-type"] && typeof body !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method2) && typeof body === "undefined") {
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
     body = "";
   }
   return Object.assign(
-    { method: method2, url, headers },
+    { method, url, headers },
     typeof body !== "undefined" ? { body } : null,
     options.request ? { request: options.request } : null
   );
@@ -8814,10 +8415,10 @@ var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
-    const [method2, url] = route.split(/ /);
+    const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
-        method: method2,
+        method,
         url
       },
       defaults2
@@ -8864,11 +8465,11 @@ var handler = {
     if (cache[methodName]) {
       return cache[methodName];
     }
-    const method2 = endpointMethodsMap.get(scope).get(methodName);
-    if (!method2) {
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
       return void 0;
     }
-    const { endpointDefaults, decorations } = method2;
+    const { endpointDefaults, decorations } = method;
     if (decorations) {
       cache[methodName] = decorate(
         octokit,
@@ -8984,7 +8585,7 @@ function normalizePaginatedListResponse(response) {
 function iterator(octokit, route, parameters) {
   const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method2 = options.method;
+  const method = options.method;
   const headers = options.headers;
   let url = options.url;
   return {
@@ -8992,7 +8593,7 @@ function iterator(octokit, route, parameters) {
       async next() {
         if (!url) return { done: true };
         try {
-          const response = await requestMethod({ method: method2, url, headers });
+          const response = await requestMethod({ method, url, headers });
           const normalizedResponse = normalizePaginatedListResponse(response);
           url = ((normalizedResponse.headers.link || "").match(
             /<([^<>]+)>;\s*rel="next"/
@@ -9267,13 +8868,13 @@ function redact(text, token) {
 }
 
 // src/github/event.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function readEventContext(env) {
   const path7 = env.GITHUB_EVENT_PATH;
   let payload = {};
   if (path7) {
     try {
-      payload = JSON.parse(readFileSync4(path7, "utf8"));
+      payload = JSON.parse(readFileSync2(path7, "utf8"));
     } catch {
       payload = {};
     }
@@ -9429,7 +9030,8 @@ async function targetPullRequest(options, owner, repo) {
 
 export {
   renderFailedMarkdown,
+  StacksKept,
   runPipeline,
-  withSignalAbort,
+  withInterrupts,
   commentOnPullRequest
 };

@@ -1,26 +1,53 @@
 import * as core from '@actions/core'
+import type { RunningProcess } from '../bench/running'
+import { Input, State } from '../config/inputs'
 import { describeError } from '../core/errors'
 import { knownSecrets, redactor } from '../core/redact'
 import { StackLedger } from '../pulumi/ledger'
-import { Input, State } from '../config/inputs'
+import { finishTeardown } from '../run/finish-teardown'
+import { restorePlan } from '../run/teardown-plan'
+import { actionLog } from './log'
 
 /**
- * The post step (`post-if: always()`): destroys any stack the main step recorded but
- * did not remove, e.g. because the job was cancelled and the main step killed. It
- * only warns: cleanup trouble never changes the job's result. A Pulumi error it passes
- * on may hold a credential: warnings are redacted as the main step's are.
+ * The post step (`post-if: always()`): finishes what the main step left after a
+ * cancellation or a kill: waits for the commands it left running, destroys and removes
+ * its stacks, runs the user's cleanup. A stack that could not be removed, or whose
+ * state shows pending operations, fails the step, named with what it holds. A Pulumi
+ * error it passes on may hold a credential: its lines are redacted as the main step's are.
  */
 export async function cleanUpAfterMain(): Promise<void> {
-  const redact = redactor(knownSecrets(process.env, core.getInput(Input.GithubToken)))
-  const warn = (line: string) => core.warning(redact(line))
+  const log = actionLog(redactor(knownSecrets(process.env, core.getInput(Input.GithubToken))))
   try {
-    const saved = core.getState(State.Stacks)
-    if (saved === '') return
-    const ledger = StackLedger.restore(saved)
-    if (ledger.stacks.length === 0) return
-    core.info(`Removing ${ledger.stacks.length} stack(s) left by the main step`)
-    for (const warning of await ledger.destroyAll()) warn(warning)
+    const stacks = core.getState(State.Stacks)
+    const plan = core.getState(State.Teardown)
+    const ledger = stacks === '' ? new StackLedger() : StackLedger.restore(stacks)
+    if (plan === '' && ledger.stacks.length === 0) return
+    if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
+    const report = await finishTeardown(
+      { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
+      { log: log.info }
+    )
+    for (const warning of report.warnings) log.warn(warning)
+    if (report.kept.length > 0) log.fail(report.kept.join('\n'))
   } catch (error) {
-    warn(`post step: ${describeError(error)}`)
+    // What the main step left is unknown: that is never success.
+    log.fail(`post step: ${describeError(error)}`)
   }
+}
+
+function readProcesses(saved: string): RunningProcess[] {
+  if (saved === '') return []
+  const processes: unknown = JSON.parse(saved)
+  const valid =
+    Array.isArray(processes) &&
+    processes.every(
+      process =>
+        typeof process === 'object' &&
+        process !== null &&
+        typeof (process as RunningProcess).pid === 'number' &&
+        typeof (process as RunningProcess).interrupts === 'number'
+    )
+  if (!valid)
+    throw new Error(`the saved list of running commands is not readable: ${saved.slice(0, 80)}`)
+  return processes as RunningProcess[]
 }

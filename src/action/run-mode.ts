@@ -1,55 +1,115 @@
 import * as core from '@actions/core'
+import { onRunningProcessesChange } from '../bench/running'
 import { Output, State, type RawInputs } from '../config/inputs'
 import { parseReporting, parseRunConfig } from '../config/run-config'
+import { BenchmarkError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
-import { withSignalAbort } from '../run/signals'
+import { withInterrupts } from '../run/signals'
+import { StacksKept } from '../run/stacks-kept'
 import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
 /**
+ * How long after a cancellation's SIGINT the main step leaves, whatever it is doing:
+ * the runner sends SIGTERM 7.5 s and SIGKILL 10 s after it (actions/runner
+ * src/Runner.Sdk/ProcessInvoker.cs). What is unfinished is in the saved state, for
+ * the post step.
+ */
+export const MAIN_STEP_DEADLINE_MS = 6000
+
+/** The main step was cancelled and left the rest to its post step. */
+export class LeftForPostStep extends BenchmarkError {
+  override name = 'LeftForPostStep'
+}
+
+/**
  * `mode: run`: measure, analyse, write the results, report, and fail on a regression.
  * A run that fails still reports, so no earlier verdict stays on the pull request.
+ * Cancelled, it forwards one SIGINT to the running command, reports what it has and
+ * leaves the teardown to the post step, within MAIN_STEP_DEADLINE_MS.
  */
 export async function runMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const config = parseRunConfig(raw, process.env)
   const reporting = parseReporting(raw, process.env, config.name)
   core.setOutput(Output.ResultsFile, config.resultsFile)
-  const outcome = await withSignalAbort(
-    signal =>
-      runPipeline(config, {
-        progress: log.info,
-        info: log.info,
-        warn: log.warn,
-        redact: log.redact,
-        saveStacks: serialized => core.saveState(State.Stacks, serialized),
-        signal,
-        env: process.env
-      }),
-    signal => log.warn(`Received ${signal}: stopping the benchmark and cleaning up`)
+  // Every command of ours that runs is in the state, so a post step after a kill finds it.
+  const stopSaving = onRunningProcessesChange(processes =>
+    core.saveState(State.Processes, JSON.stringify(processes))
   )
-  const runUrl = workflowRunUrl(process.env)
-  if (!outcome.finished) {
-    const { error, partial } = outcome
-    const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
-    await publishReport({ body, verdict: 'failed', reporting, token, log })
-    throw error
+  const measureAndReport = async (signal: AbortSignal) => {
+    const outcome = await runPipeline(config, {
+      progress: log.info,
+      info: log.info,
+      warn: log.warn,
+      redact: log.redact,
+      saveStacks: serialized => core.saveState(State.Stacks, serialized),
+      saveTeardown: serialized => core.saveState(State.Teardown, serialized),
+      signal,
+      teardownSignal: signal,
+      deferTeardown: true,
+      env: process.env
+    })
+    const runUrl = workflowRunUrl(process.env)
+    if (!outcome.finished) {
+      const { error, partial } = outcome
+      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
+      await publishReport({ body, verdict: 'failed', reporting, token, log })
+      throw error
+    }
+    const { results, unwritten, kept } = outcome
+    setResultOutputs(results)
+    await publishReport({
+      body: renderMarkdown(results, { runUrl }),
+      verdict: results.comparison.verdict,
+      reporting,
+      token,
+      log
+    })
+    if (kept.length > 0) throw new StacksKept(kept.join('\n'))
+    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results))
+    if (unwritten) throw unwritten
   }
-  const { results, unwritten } = outcome
-  setResultOutputs(results)
-  await publishReport({
-    body: renderMarkdown(results, { runUrl }),
-    verdict: results.comparison.verdict,
-    reporting,
-    token,
-    log
+  try {
+    await withInterrupts(
+      interrupts =>
+        Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      { forward: 'first', onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
+    )
+  } finally {
+    stopSaving()
+  }
+}
+
+/** Rejects MAIN_STEP_DEADLINE_MS after `signal` fires; never without it. */
+function deadlineAfter(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener(
+      'abort',
+      () => {
+        const timer = setTimeout(() => {
+          reject(
+            new LeftForPostStep(
+              'the job was cancelled; what is left to stop and remove is left to the post step'
+            )
+          )
+        }, MAIN_STEP_DEADLINE_MS)
+        timer.unref()
+      },
+      { once: true }
+    )
   })
-  if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results))
-  if (unwritten) throw unwritten
+}
+
+function interruptMessage(signal: NodeJS.Signals, count: number): string {
+  if (count === 1) {
+    return `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`
+  }
+  return `Received ${signal}: already stopping`
 }
 
 function setResultOutputs(results: ResultsFile): void {

@@ -12,9 +12,9 @@
  *
  * It also forwards SIGINT and SIGQUIT to the command. So a SIGINT sent to the whole
  * process group reaches the command twice, directly and through time, and Pulumi
- * takes a second SIGINT for "stop now". To interrupt a wrapped command once, signal
- * time's own pid, not the group. (Nothing here sends SIGINT; timeouts send SIGTERM,
- * which time does not forward.)
+ * takes a second SIGINT for "stop now". So a wrapped command is interrupted through
+ * time's own pid, not the group (running.ts interruptProcess). Source: shell_cmds-329
+ * time/time.c, forward_signal_handler.
  */
 import type { ResourceUsage } from './resource-usage'
 

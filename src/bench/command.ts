@@ -1,4 +1,4 @@
-import type { Step, ShellSetting } from './types'
+import type { Step, ShellSetting, StopPolicy } from './types'
 import { InputError } from '../core/errors'
 import { childEnv } from './child-env'
 import { splitWords } from './words'
@@ -14,6 +14,8 @@ export interface ResolvedStep {
   throughShell: boolean
   /** Short text naming the command in logs and messages. */
   text: string
+  stop: StopPolicy | undefined
+  tag: string | undefined
 }
 
 const TEXT_LIMIT = 80
@@ -28,7 +30,9 @@ export function resolveStep(step: Step, shell: ShellSetting): ResolvedStep {
   const { command } = step
   const common = {
     env: childEnv(process.env, step.env),
-    cwd: step.cwd
+    cwd: step.cwd,
+    stop: step.stop,
+    tag: step.tag
   }
   if (command.kind === 'argv') {
     return {

@@ -3,7 +3,8 @@ import { withoutShellCpu, type ResourceUsage } from './resource-usage'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
 import { tailLines, writeLogHeader } from './log'
-import { describeOutcome, runProcess } from './spawn'
+import { basename } from 'node:path'
+import { describeOutcome, runProcess, untilAborted } from './spawn'
 
 const TAIL_LINE_COUNT = 20
 
@@ -69,7 +70,12 @@ export async function runCycle(
   }
 }
 
-/** Runs one step into the group's log; returns its times or throws. */
+/**
+ * Runs one step into the group's log; returns its times or throws. When the signal
+ * fires it throws at once: the running command gets its SIGINT from whoever cancels
+ * (interruptRunningProcesses) and may take its time to finish, while the results
+ * measured so far are written.
+ */
 async function runStep(
   group: ReadyGroup,
   step: ResolvedStep,
@@ -78,12 +84,16 @@ async function runStep(
   measureResources: boolean
 ): Promise<{ seconds: number; resources?: ResourceUsage }> {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`)
-  const outcome = await runProcess(step, {
+  const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context.timeoutMs,
+    stop: step.stop,
     signal: context.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(' '),
+    tag: step.tag,
     measureResources
   })
+  const outcome = await untilAborted(running, context.signal)
   if (outcome.kind === 'exited' && outcome.exitCode === 0) return outcome
 
   const partial = structuredClone(context.measurement)

@@ -24,6 +24,8 @@ export interface ResourceProbe {
   finish(): ResourceUsage
   /** Stops whatever runs, without reading figures (the step did not exit). */
   stop(): void
+  /** The spawned process forwards SIGINT to the command (BSD time): interrupt it alone. */
+  forwardsInterrupt?: boolean
 }
 
 let method: ResourceMethod | undefined
@@ -113,6 +115,7 @@ function bsdTimeProbe(command: { file: string; args: string[] }): ResourceProbe 
   const remove = () => rmSync(reportPath, { force: true })
   return {
     ...wrapInBsdTime(reportPath, command),
+    forwardsInterrupt: true,
     spawned: () => {},
     finish: () => {
       let text = ''

@@ -25,6 +25,23 @@ export interface Step {
   /** Extra environment on top of process.env. */
   env?: Record<string, string>
   cwd?: string
+  /** How it is stopped on timeout and cancellation; default: as the user's own commands. */
+  stop?: StopPolicy
+  /** What it works on (e.g. a stack), recorded with it while it runs. */
+  tag?: string
+}
+
+/**
+ * How a command is stopped. A timeout sends SIGINT to its group, then SIGKILL `graceMs`
+ * later. A cancellation (interruptRunningProcesses) sends SIGINT too, and then:
+ * `interrupt` waits for the command however long it takes (Pulumi finishing the
+ * operations in flight), `interrupt-then-kill` sends SIGKILL after `graceMs`, `finish`
+ * sends nothing (short commands that must not stop halfway, such as `stack init`).
+ * Nothing is SIGKILLed first.
+ */
+export interface StopPolicy {
+  onCancel: 'interrupt' | 'interrupt-then-kill' | 'finish'
+  graceMs: number
 }
 
 /** One side of the comparison. */

@@ -8,7 +8,8 @@ import { commentOnPullRequest } from '../github/publish'
 import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
 import { runPipeline } from '../run/pipeline'
-import { withSignalAbort } from '../run/signals'
+import { withInterrupts } from '../run/signals'
+import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
@@ -24,17 +25,18 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
-  const outcome = await withSignalAbort(
-    signal =>
+  const outcome = await withInterrupts(
+    interrupts =>
       runPipeline(config, {
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
         redact: io.redact,
-        signal,
+        signal: interrupts.first,
+        teardownSignal: interrupts.second,
         env: io.env
       }),
-    signal => line(`Received ${signal}: stopping, cleaning up…`)
+    { forward: 'every', onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   )
   const runUrl = workflowRunUrl(io.env)
   const comment = (body: string, verdict: ReportVerdict) =>
@@ -55,13 +57,22 @@ export const runCommand: Subcommand = async (argv, io) => {
     )
     throw error
   }
-  const { results, unwritten } = outcome
+  const { results, unwritten, kept } = outcome
   if (!unwritten) line(`Results: ${config.resultsFile}`)
   await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict)
   return {
     output: formatResults(results, format, runUrl),
     verdict: results.comparison.verdict,
     failOn: config.decision.failOn,
-    error: unwritten
+    // Stacks that had to be kept fail the run whatever the verdict.
+    error: kept.length > 0 ? new StacksKept(kept.join('\n')) : unwritten
   }
+}
+
+/** What a Ctrl-C or SIGTERM does now (README "Cancellation and leftovers"). */
+function interruptMessage(signal: NodeJS.Signals, count: number): string {
+  if (count === 1) {
+    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`
+  }
+  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`
 }

@@ -77,6 +77,10 @@ export enum Output {
 
 /** What the main step saves (`core.saveState`) for the post step to read. */
 export enum State {
-  /** The stacks the run created and has not removed yet. */
-  Stacks = 'stacks'
+  /** The stacks the run created and has not removed or reported yet (StackLedger). */
+  Stacks = 'stacks',
+  /** The rest of the teardown: backend, cleanup, results folder (TeardownPlan); '' once done. */
+  Teardown = 'teardown',
+  /** Commands of ours still running (RunningProcess[]): the post step waits for them. */
+  Processes = 'processes'
 }

@@ -6,6 +6,7 @@ import { InputError } from '../core/errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import type { FailOn } from '../stats/verdict'
 import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
+import { checkStackPrefix } from '../pulumi/stack-name'
 import { INPUT_DEFAULTS, Input, type RawInputs } from './inputs'
 import { parseAlpha, parseChoice, parseInteger, parseMinutes, parseThreshold } from './parse'
 import type { CommentSettings } from '../github/publish'
@@ -170,9 +171,11 @@ function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
     config: inputValue(raw, Input.Config) ?? '',
     // The run id plus a random part: matrix jobs of one run share the run id, and
     // with a shared backend they must never pick (and destroy) each other's stacks.
-    stackPrefix:
+    stackPrefix: checkStackPrefix(
       inputValue(raw, Input.StackPrefix) ??
-      `perf-gate-${env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(3).toString('hex')}`,
+        `perf-gate-${env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(3).toString('hex')}`,
+      Input.StackPrefix
+    ),
     backendUrl: inputValue(raw, Input.BackendUrl),
     downloadUrl: inputValue(raw, Input.PulumiDownloadUrl) ?? DEFAULT_DOWNLOAD_URL
   }

@@ -1,17 +1,16 @@
 import type { StackRef } from './stack-ref'
-import { removeStack } from './stacks'
 
 /**
- * Every stack the run creates, recorded before it is created, so that all of them are
- * destroyed at the end: by the main step, or by the post step from the serialized list
- * when the main step was killed. `onChange` gets the serialized list after every change
- * (the action passes it to `core.saveState`). It holds paths, names and the backend URL,
- * never secrets: the environment is rebuilt from the step's own when cleaning up.
+ * Every stack the run created and has not yet removed or handed over: recorded as soon
+ * as its own `stack init` succeeded (never one that existed before), so that all of them
+ * are torn down at the end: by the main step, or by the post step from the serialized
+ * list. `onChange` gets the serialized list after every change (the action passes it to
+ * `core.saveState`). It holds paths, names and the backend URL, never secrets: the
+ * environment is rebuilt from the step's own when cleaning up.
  */
 export class StackLedger {
   readonly #stacks: StackRef[] = []
   readonly #onChange: ((serialized: string) => void) | undefined
-  #cleanup: Promise<string[]> | undefined
 
   constructor(onChange?: (serialized: string) => void) {
     this.#onChange = onChange
@@ -34,35 +33,16 @@ export class StackLedger {
     this.#onChange?.(this.serialize())
   }
 
+  /** The stack is gone, or kept and reported: nobody has to tear it down any more. */
+  forget(ref: StackRef): void {
+    const index = this.#stacks.findIndex(known => sameStack(known, ref))
+    if (index < 0) return
+    this.#stacks.splice(index, 1)
+    this.#onChange?.(this.serialize())
+  }
+
   serialize(): string {
     return JSON.stringify({ version: 1, stacks: this.#stacks })
-  }
-
-  /**
-   * Destroys and removes every recorded stack, newest first, continuing past failures.
-   * Returns one line per stack that could not be removed. Each stack leaves the ledger
-   * once tried, so a later call does nothing; a call while one runs waits for it.
-   */
-  destroyAll(options: { timeoutMs?: number } = {}): Promise<string[]> {
-    this.#cleanup ??= this.#removeAll(options.timeoutMs).finally(() => {
-      this.#cleanup = undefined
-    })
-    return this.#cleanup
-  }
-
-  async #removeAll(timeoutMs: number | undefined): Promise<string[]> {
-    const warnings: string[] = []
-    for (let ref = this.#stacks.at(-1); ref; ref = this.#stacks.at(-1)) {
-      try {
-        await removeStack(ref, timeoutMs)
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
-        warnings.push(`could not remove stack ${ref.stack} (${ref.backendUrl}): ${reason}`)
-      }
-      this.#stacks.splice(this.#stacks.indexOf(ref), 1)
-      this.#onChange?.(this.serialize())
-    }
-    return warnings
   }
 }
 

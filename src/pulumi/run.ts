@@ -1,14 +1,20 @@
-import { spawn } from 'node:child_process'
+import { basename } from 'node:path'
 import { childEnv } from '../bench/child-env'
+import { runProcess } from '../bench/spawn'
+import type { StopPolicy } from '../bench/types'
 
 export interface RunOptions {
   cwd?: string
   /** Extra environment on top of process.env. */
   env?: Record<string, string>
-  /** Killed after this long; the result then has `timedOut`. */
+  /** Stopped after this long (SIGINT, then SIGKILL after the grace); the result then has `timedOut`. */
   timeoutMs?: number
   /** Written to the program's stdin (otherwise it gets none): values kept off its command line. */
   input?: string
+  /** Default: a cancellation lets it finish (short commands such as `stack init`). */
+  stop?: StopPolicy
+  /** What it works on (a stack), recorded with it while it runs. */
+  tag?: string
 }
 
 export interface RunResult {
@@ -17,45 +23,51 @@ export interface RunResult {
   stdout: string
   stderr: string
   timedOut: boolean
+  /** It ended after a cancellation's SIGINT. */
+  interrupted: boolean
   /** Why the process could not start (e.g. ENOENT), if it could not. */
   spawnError?: string
 }
 
-/** Runs a program directly (argv, no shell) and collects its output. Never rejects. */
-export function runCaptured(
+/** Commands that take a moment and must not stop halfway: a cancellation lets them finish. */
+export const FINISH_ON_CANCEL: StopPolicy = { onCancel: 'finish', graceMs: 10_000 }
+
+/**
+ * Runs a program directly (argv, no shell) through the one process runner and collects
+ * its output. Never rejects.
+ */
+export async function runCaptured(
   file: string,
   args: string[],
   options: RunOptions = {}
 ): Promise<RunResult> {
-  return new Promise(resolve => {
-    const child = spawn(file, args, {
+  const result = await runProcess(
+    {
+      file,
+      args,
       cwd: options.cwd,
       env: childEnv(process.env, options.env),
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      windowsHide: true
-    })
-    // A program that exits without reading its input is not an error here.
-    child.stdin?.on('error', () => {})
-    child.stdin?.end(options.input)
-    let stdout = ''
-    let stderr = ''
-    let spawnError: string | undefined
-    let timedOut = false
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true
-            child.kill()
-          }, options.timeoutMs)
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', error => (spawnError = error.message))
-    child.on('close', exitCode => {
-      clearTimeout(timer)
-      resolve({ exitCode, stdout, stderr, timedOut, ...(spawnError ? { spawnError } : {}) })
-    })
-  })
+      stdin: options.input
+    },
+    {
+      output: 'capture',
+      timeoutMs: options.timeoutMs,
+      stop: options.stop ?? FINISH_ON_CANCEL,
+      label: [basename(file), ...args.slice(0, 2)].join(' '),
+      tag: options.tag
+    }
+  )
+  const { stdout = '', stderr = '' } = result.captured ?? {}
+  const exitCode =
+    result.kind === 'exited' ? result.exitCode : result.kind === 'aborted' ? result.exitCode : null
+  return {
+    exitCode: exitCode ?? null,
+    stdout,
+    stderr,
+    timedOut: result.kind === 'timed-out',
+    interrupted: result.kind === 'aborted',
+    ...(result.kind === 'not-started' ? { spawnError: result.reason } : {})
+  }
 }
 
 /**
@@ -68,9 +80,11 @@ export function describeFailure(file: string, args: string[], result: RunResult)
   if (result.spawnError) return `${command} could not start: ${result.spawnError}`
   const status = result.timedOut
     ? 'timed out'
-    : result.exitCode === null
-      ? 'was killed'
-      : `failed with exit code ${result.exitCode}`
+    : result.interrupted
+      ? 'was interrupted'
+      : result.exitCode === null
+        ? 'was killed'
+        : `failed with exit code ${result.exitCode}`
   const output = `${result.stdout}\n${result.stderr}`
   const errorLines = output.split(/\r?\n/).filter(line => /^error:/i.test(line.trim()))
   const reason = errorLines.at(-1)?.trim() ?? lastLine(output)

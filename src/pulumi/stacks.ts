@@ -1,15 +1,22 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import type { BenchGroup, Step } from '../bench/types'
+import type { BenchGroup, Step, StopPolicy } from '../bench/types'
 import { BenchmarkError } from '../core/errors'
 import type { GroupName } from '../bench/types'
 import type { ConfigEntry } from './config-input'
+import { stackExists } from './existing-stack'
 import type { StackRef } from './stack-ref'
 import { describeFailure, runCaptured } from './run'
 import type { RunResult } from './run'
 
-const SETUP_TIMEOUT_MS = 5 * 60_000
-const DESTROY_TIMEOUT_MS = 30 * 60_000
+export const SETUP_TIMEOUT_MS = 5 * 60_000
+
+/**
+ * `up` and `destroy`: a cancellation sends one SIGINT and waits, however long the
+ * operations in flight take; only a timeout ends in SIGKILL, a minute after its SIGINT
+ * (a killed Pulumi leaves pending operations and, on a file backend, a lock).
+ */
+export const PULUMI_UPDATE_STOP: StopPolicy = { onCancel: 'interrupt', graceMs: 60_000 }
 
 /**
  * The environment Pulumi runs with, on top of `base`: the binary's folder first on PATH
@@ -44,7 +51,7 @@ export async function makeLocalBackend(parentDir: string): Promise<string> {
   return `file://${folder.split(path.sep).join('/')}`
 }
 
-function destroyArgs(stack: string): string[] {
+export function destroyArgs(stack: string): string[] {
   return ['destroy', '--yes', '--skip-preview', '--non-interactive', '--stack', stack]
 }
 
@@ -53,24 +60,31 @@ function upArgs(stack: string, parallel?: number): string[] {
   return parallel === undefined ? args : [...args, '--parallel', String(parallel)]
 }
 
-/** Creates the stack (or selects it if it exists already) and sets its config. */
-export async function initStack(ref: StackRef, config: ConfigEntry[]): Promise<void> {
+/**
+ * Creates the stack and sets its config. `onCreated` is called as soon as `stack init`
+ * succeeded: from then on the stack is ours to destroy. A stack that exists already is
+ * someone else's: an InputError naming `input` (stack-prefix), never a select.
+ */
+export async function initStack(
+  ref: StackRef,
+  config: ConfigEntry[],
+  options: { input: string; onCreated: () => void }
+): Promise<void> {
   const init = ['stack', 'init', ref.stack, '--non-interactive']
   const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS)
   if (created.exitCode !== 0) {
     const exists = /already exists/i.test(created.stderr + created.stdout)
-    if (!exists) throw setupError(ref, init, created)
-    const select = ['stack', 'select', ref.stack, '--non-interactive']
-    const selected = await runPulumi(ref, select, SETUP_TIMEOUT_MS)
-    if (selected.exitCode !== 0) throw setupError(ref, select, selected)
+    if (exists) throw stackExists(options.input, ref.stack, ref.backendUrl)
+    throw setupError(ref, init, created)
   }
+  options.onCreated()
   for (const { key, value } of config) {
     // `--` so a key starting with a dash is not read as a flag. The value goes on stdin,
     // which `pulumi config set` reads when given no value and stdin is not a terminal
     // (pkg/cmd/pulumi/config/config_set.go): config often holds secrets, and a command
     // line is visible to every user of a self-hosted runner.
     const args = ['config', 'set', '--stack', ref.stack, '--non-interactive', '--', key]
-    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, value)
+    const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value })
     if (result.exitCode !== 0) throw setupError(ref, args, result)
   }
 }
@@ -89,7 +103,9 @@ export function pulumiBenchGroup(options: {
   const step = (args: string[]): Step => ({
     command: { kind: 'argv', file: ref.binary, args },
     env,
-    cwd: ref.programDir
+    cwd: ref.programDir,
+    stop: PULUMI_UPDATE_STOP,
+    tag: ref.stack
   })
   return {
     name: options.name,
@@ -100,47 +116,32 @@ export function pulumiBenchGroup(options: {
 }
 
 /**
- * Destroys the stack's resources, then removes the stack (which also deletes its
- * `Pulumi.<stack>.yaml`). Never `--force`: a stack whose destroy failed keeps its state,
- * so the user can still find and delete what it created. A stack that does not exist
- * counts as removed. Throws an Error with a one-line message.
+ * Runs one Pulumi command on the stack's program, backend and binary; its output
+ * captured. `input` goes to its stdin; `stop` says how a cancellation stops it.
  */
-export async function removeStack(
-  ref: StackRef,
-  timeoutMs: number = DESTROY_TIMEOUT_MS
-): Promise<void> {
-  const destroy = destroyArgs(ref.stack)
-  const destroyed = await runPulumi(ref, destroy, timeoutMs)
-  if (isMissingStack(destroyed)) return
-  if (destroyed.exitCode !== 0) {
-    throw new Error(`${describe(ref, destroy, destroyed)}; its resources may still exist`)
-  }
-  const remove = ['stack', 'rm', '--yes', '--non-interactive', '--stack', ref.stack]
-  const removed = await runPulumi(ref, remove, SETUP_TIMEOUT_MS)
-  if (removed.exitCode !== 0 && !isMissingStack(removed)) {
-    throw new Error(describe(ref, remove, removed))
-  }
-}
-
-function runPulumi(
+export function runPulumi(
   ref: StackRef,
   args: string[],
   timeoutMs: number,
-  input?: string
+  extra: { input?: string; stop?: StopPolicy } = {}
 ): Promise<RunResult> {
-  const options = { cwd: ref.programDir, env: pulumiEnv(ref), timeoutMs, input }
-  return runCaptured(ref.binary, args, options)
+  return runCaptured(ref.binary, args, {
+    cwd: ref.programDir,
+    env: pulumiEnv(ref),
+    timeoutMs,
+    tag: ref.stack,
+    ...extra
+  })
 }
 
-function isMissingStack(result: RunResult): boolean {
-  return result.exitCode !== 0 && /no stack named .* found/i.test(result.stderr + result.stdout)
-}
-
-function describe(ref: StackRef, args: string[], result: RunResult): string {
+/** One line for a failed Pulumi command: `pulumi destroy … failed with exit code 255: error: …`. */
+export function describePulumiFailure(ref: StackRef, args: string[], result: RunResult): string {
   // `pulumi`, not the long tool-cache path, keeps the line readable.
   return describeFailure(path.basename(ref.binary), args, result)
 }
 
 function setupError(ref: StackRef, args: string[], result: RunResult): BenchmarkError {
-  return new BenchmarkError(`could not set up stack ${ref.stack}: ${describe(ref, args, result)}`)
+  return new BenchmarkError(
+    `could not set up stack ${ref.stack}: ${describePulumiFailure(ref, args, result)}`
+  )
 }

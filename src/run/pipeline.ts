@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rmdir } from 'node:fs/promises'
+import { mkdir, mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { MeasurementStopped } from '../bench/failures'
+import { BenchmarkAborted, MeasurementStopped } from '../bench/failures'
 import { runBenchmark } from '../bench/run-benchmark'
 import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
@@ -11,11 +11,15 @@ import { partialResultsFile, type PartialResultsFile } from '../results/partial'
 import type { GroupName } from '../bench/types'
 import type { ResultsFile } from '../results/schema'
 import { analyse } from '../stats/analyse'
+import { InputError, describeError } from '../core/errors'
 import { TOOL_VERSION } from '../core/version'
-import { CleanupStack } from './cleanup-stack'
+import { StackLedger } from '../pulumi/ledger'
 import { lookStopRule } from '../stats/stop-rule'
 import { planRun } from '../stats/design'
+import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
+import { tearDownAfterRun } from './end-of-run'
+import { serializePlan, type TeardownPlan } from './teardown-plan'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
 import type { Redact } from '../core/redact'
 
@@ -24,29 +28,41 @@ export interface RunHooks {
   progress: (line: string) => void
   info: (line: string) => void
   warn: (line: string) => void
-  /** The action saves the list of stacks so its post step can destroy them. */
+  /** The action saves the stacks (after every change) so its post step can finish them. */
   saveStacks?: (serialized: string) => void
+  /** The action saves what else is left to tear down ('' once it is done). */
+  saveTeardown?: (serialized: string) => void
   /** Applied to the results file: no secret the step knows is written into it. */
   redact?: Redact
+  /** Stops measuring: a cancellation, or the first Ctrl-C. */
   signal?: AbortSignal
+  /** Stops the teardown (no further destroy starts): the action's cancellation, a second Ctrl-C. */
+  teardownSignal?: AbortSignal
+  /**
+   * After `signal`, leave the teardown to the action's post step (the runner kills the
+   * main step 10 s after cancelling it) instead of doing it now.
+   */
+  deferTeardown?: boolean
   env: NodeJS.ProcessEnv
 }
 
 /**
  * How a run ended, for the front ends to report either way (README: Results file): with
  * results (and, if the results file could not be written, why), or with the error that
- * stopped it and the samples measured until then.
+ * stopped it and the samples measured until then. `kept` names each stack that could
+ * not be removed, with what it holds: the run fails on them whatever the verdict
+ * (README: Cancellation and leftovers); a run that did not finish has them in `error`.
  */
 export type RunOutcome =
-  | { finished: true; results: ResultsFile; unwritten?: ResultsWriteError }
+  | { finished: true; results: ResultsFile; unwritten?: ResultsWriteError; kept: string[] }
   | { finished: false; error: unknown; partial?: PartialResultsFile }
 
 /**
  * `run` (README: How it decides, Results file): check the results path, set up both
  * groups, measure them interleaved with early stopping, analyse, write the results
  * file. Whatever happens, the results measured so far are written before the failure
- * is reported and every teardown (stacks, the user's `cleanup`) runs. Never throws: a
- * failure is an outcome.
+ * is reported, and the teardown (stacks, the user's `cleanup`) runs, or is left to the
+ * action's post step after a cancellation. Never throws: a failure is an outcome.
  */
 export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
   try {
@@ -67,7 +83,6 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
         throw error
       }
     )
-  const cleanup = new CleanupStack()
   const loadBefore = loadavg()
   // The logs stay next to the results (users upload them together); the scratch
   // folder holds the default local backend and goes when that is gone.
@@ -75,13 +90,25 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   const temp = hooks.env.RUNNER_TEMP || tmpdir()
   await mkdir(temp, { recursive: true })
   const workDir = await mkdtemp(join(temp, 'pulumi-perf-gate-'))
-  cleanup.push(async () => {
-    // Only when empty: a backend kept for stacks that could not be destroyed stays.
-    await rmdir(workDir).catch(() => undefined)
-    return []
-  })
+  const plan: TeardownPlan = {
+    resultsDir: dirname(config.resultsFile),
+    logDir,
+    workDir,
+    destroyTimeoutMs: config.timeoutMs,
+    ...(config.cleanup === undefined
+      ? {}
+      : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } })
+  }
+  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan))
+  savePlan()
+  const ledger = new StackLedger(hooks.saveStacks)
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
+  const checkStopped = () => {
+    if (hooks.signal?.aborted) {
+      throw new BenchmarkAborted('the benchmark was aborted while setting up', emptyMeasurement())
+    }
+  }
 
   let target: PreparedTarget | undefined
   let results: ResultsFile
@@ -89,10 +116,13 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   try {
     target = await setUpTarget(config, {
       workDir,
-      logDir,
-      cleanup,
       log: hooks.info,
-      saveStacks: hooks.saveStacks
+      ledger,
+      onOwnBackend: folder => {
+        plan.ownBackendDir = folder
+        savePlan()
+      },
+      checkStopped
     })
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
@@ -137,17 +167,30 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       if (problem) hooks.warn(problem.message)
       else hooks.info(`Results measured so far: ${config.resultsFile}`)
     }
-    for (const warning of await cleanup.runAll()) hooks.warn(warning)
-    return { finished: false, error, partial }
+    const report = await tearDownAfterRun(plan, ledger, hooks)
+    if (report.kept.length === 0) return { finished: false, error, partial }
+    // An input error stays one line; what was kept matters more than its exit status.
+    const first = error instanceof InputError ? error.message : describeError(error)
+    return { finished: false, error: new StacksKept([first, ...report.kept].join('\n')), partial }
   }
-  const warnings = await cleanup.runAll()
-  if (warnings.length > 0) {
-    for (const warning of warnings) hooks.warn(warning)
-    results.comparison.warnings.push(...warnings)
+  const report = await tearDownAfterRun(plan, ledger, hooks)
+  const notes = [...report.kept, ...report.warnings]
+  if (notes.length > 0) {
+    results.comparison.warnings.push(...notes)
     unwritten ??= await write(results)
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`)
-  return { finished: true, results, unwritten }
+  return { finished: true, results, unwritten, kept: report.kept }
+}
+
+function emptyMeasurement(): Measurement {
+  return {
+    times: { baseline: [], candidate: [] },
+    exitCodes: { baseline: [], candidate: [] },
+    schedule: [],
+    shellOverhead: 0,
+    resources: { baseline: [], candidate: [] }
+  }
 }
 
 function groupSources(

@@ -1,24 +1,49 @@
+import { interruptRunningProcesses } from '../bench/running'
+
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 
+/** What the signals received so far say. */
+export interface Interrupts {
+  /** Fires on the first SIGINT or SIGTERM: stop measuring. */
+  first: AbortSignal
+  /** Fires on the second: stop tearing down. */
+  second: AbortSignal
+}
+
+export interface InterruptOptions {
+  /**
+   * Which signals are forwarded to the running commands as one SIGINT each: `every`
+   * one (the command line: a second Ctrl-C stops Pulumi at once, as its own second
+   * Ctrl-C does), or only the `first` (the action: the runner's SIGTERM 7.5 s after
+   * its SIGINT must not make Pulumi abandon the operations in flight).
+   */
+  forward: 'every' | 'first'
+  /** Told of each signal, with how many have come (1 for the first). */
+  onSignal?: (signal: NodeJS.Signals, count: number) => void
+}
+
 /**
- * Runs `task` with an AbortSignal that fires on SIGINT or SIGTERM (a cancelled job,
- * Ctrl-C). While the handlers are installed the process does not die on those
- * signals, so teardown (destroying stacks, the user's cleanup) gets to run; if it is
- * killed anyway, the action's post step destroys what is left.
+ * Runs `task` while SIGINT and SIGTERM (a cancelled job, Ctrl-C) are caught instead of
+ * ending the process, so it can forward them to the running commands, write the
+ * results so far and tear down. The handlers go when the task is done.
  */
-export async function withSignalAbort<T>(
-  task: (signal: AbortSignal) => Promise<T>,
-  onSignal: (signal: NodeJS.Signals) => void = () => {}
+export async function withInterrupts<T>(
+  task: (interrupts: Interrupts) => Promise<T>,
+  options: InterruptOptions
 ): Promise<T> {
-  const controller = new AbortController()
+  const first = new AbortController()
+  const second = new AbortController()
+  let count = 0
   const handler = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) return
-    onSignal(signal)
-    controller.abort(new Error(`received ${signal}`))
+    count++
+    options.onSignal?.(signal, count)
+    if (count === 1 || options.forward === 'every') interruptRunningProcesses()
+    if (count === 1) first.abort(new Error(`received ${signal}`))
+    if (count === 2) second.abort(new Error(`received ${signal} again`))
   }
   for (const signal of SIGNALS) process.on(signal, handler)
   try {
-    return await task(controller.signal)
+    return await task({ first: first.signal, second: second.signal })
   } finally {
     for (const signal of SIGNALS) process.off(signal, handler)
   }

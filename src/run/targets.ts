@@ -1,26 +1,25 @@
-import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import { runCleanup } from '../bench/cleanup'
 import type { BenchGroup, Step } from '../bench/types'
 import { Input } from '../config/inputs'
 import type { RunConfig, Target } from '../config/run-config'
 import type { GroupName } from '../bench/types'
 import { parseConfigInput } from '../pulumi/config-input'
+import { checkStackIsNew, localBackendFolder } from '../pulumi/existing-stack'
 import { resolvePulumi } from '../pulumi/install'
-import { StackLedger } from '../pulumi/ledger'
+import type { StackLedger } from '../pulumi/ledger'
 import { checkProgramFolder } from '../pulumi/program'
 import { initStack, makeLocalBackend, pulumiBenchGroup, pulumiEnv } from '../pulumi/stacks'
 import type { StackRef } from '../pulumi/stack-ref'
-import type { CleanupStack } from './cleanup-stack'
 
 export interface TargetContext {
   /** Scratch folder of this run (the default local backend lives here). */
   workDir: string
-  logDir: string
-  cleanup: CleanupStack
   log: (line: string) => void
-  /** Receives the list of stacks after every change (the action saves it for the post step). */
-  saveStacks?: (serialized: string) => void
+  /** Where every stack goes once its own `stack init` succeeded. */
+  ledger: StackLedger
+  /** Told the folder of the local backend made for this run, removed once it is empty. */
+  onOwnBackend: (folder: string) => void
+  /** Stops the setup before the next download or stack (a cancellation). */
+  checkStopped: () => void
 }
 
 /** The two groups to measure, with the Pulumi versions when they are Pulumi groups. */
@@ -30,8 +29,9 @@ export interface PreparedTarget {
 }
 
 /**
- * Sets up what is measured and registers its teardown. Cheap checks of the inputs
- * come first, so bad input fails before anything is downloaded or created.
+ * Sets up what is measured. Cheap checks of the inputs come first, so bad input fails
+ * before anything is downloaded or created; what is created is recorded for the
+ * teardown as it is made.
  */
 export async function setUpTarget(
   config: RunConfig,
@@ -41,16 +41,6 @@ export async function setUpTarget(
     command: { kind: 'shell', script },
     ...extra
   })
-  const { cleanup: cleanupCommand } = config
-  if (cleanupCommand !== undefined) {
-    // Registered first so it runs last: after the stacks are gone (SPEC §2).
-    context.cleanup.push(() =>
-      runCleanup([userStep(cleanupCommand)], config.shell, {
-        logPath: join(context.logDir, 'cleanup.log'),
-        timeoutMs: config.timeoutMs
-      })
-    )
-  }
   if (config.target.kind === 'commands') {
     const group = (name: GroupName, script: string): BenchGroup => ({
       name,
@@ -84,6 +74,15 @@ async function setUpPulumi(
     candidate: program
   }
   const stackConfig = parseConfigInput(target.config, Input.Config)
+  const stackName = (name: GroupName) => `${target.stackPrefix}-${name}`
+  // Before any download: a stack we did not create is never ours to destroy.
+  for (const name of ['baseline', 'candidate'] as const) {
+    const { backendUrl } = target
+    checkStackIsNew(
+      { programDir: programs[name], stack: stackName(name), backendUrl },
+      Input.StackPrefix
+    )
+  }
   // One after the other: the tool cache has no lock for two installs at once.
   const binaries = {
     baseline: await resolvePulumi(target.baselineVersion, {
@@ -98,31 +97,27 @@ async function setUpPulumi(
       log: context.log
     })
   }
-  const backendUrl = target.backendUrl ?? (await makeLocalBackend(context.workDir))
-  const ledger = new StackLedger(context.saveStacks)
-  context.cleanup.push(async () => {
-    const warnings = await ledger.destroyAll({ timeoutMs: config.timeoutMs })
-    if (target.backendUrl !== undefined) return warnings
-    // Our own backend goes only when every stack in it is gone: the state of a stack
-    // whose destroy failed is how the user finds what it created.
-    // makeLocalBackend's URL is `file://` + the folder (not a WHATWG file URL on Windows).
-    const folder = backendUrl.slice('file://'.length)
-    if (warnings.length === 0) await rm(folder, { recursive: true, force: true })
-    else warnings.push(`the state of those stacks is kept in ${backendUrl}`)
-    return warnings
-  })
+  context.checkStopped()
+  let backendUrl = target.backendUrl
+  if (backendUrl === undefined) {
+    backendUrl = await makeLocalBackend(context.workDir)
+    const folder = localBackendFolder(backendUrl)
+    if (folder !== undefined) context.onOwnBackend(folder)
+  }
 
   const group = async (name: GroupName): Promise<BenchGroup> => {
     const ref: StackRef = {
       binary: binaries[name].path,
       programDir: programs[name],
-      stack: `${target.stackPrefix}-${name}`,
+      stack: stackName(name),
       backendUrl
     }
+    context.checkStopped()
     context.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`)
-    // Recorded first, so a stack that is half created is still cleaned up.
-    ledger.record(ref)
-    await initStack(ref, stackConfig)
+    await initStack(ref, stackConfig, {
+      input: Input.StackPrefix,
+      onCreated: () => context.ledger.record(ref)
+    })
     // The user's prepare sees the group's own pulumi and backend, like the timed step.
     const prepare =
       config.prepare === undefined

@@ -1,14 +1,15 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { SavedRun } from '../../src/run/finish-teardown'
+import type { TeardownReport } from '../../src/run/teardown'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
 vi.mock('@actions/core', () => fakeCore)
-const destroyed: string[] = []
-vi.mock('../../src/pulumi/stacks', () => ({
-  removeStack: (ref: { stack: string }) => {
-    destroyed.push(ref.stack)
-    return ref.stack.endsWith('stuck')
-      ? Promise.reject(new Error(`destroy of ${ref.stack} failed`))
-      : Promise.resolve()
+const given: SavedRun[] = []
+let report: TeardownReport = { kept: [], warnings: [], deferred: false }
+vi.mock('../../src/run/finish-teardown', () => ({
+  finishTeardown: (saved: SavedRun) => {
+    given.push(saved)
+    return Promise.resolve(report)
   }
 }))
 
@@ -20,45 +21,88 @@ const ref = (stack: string) => ({
   stack,
   backendUrl: 'file:///b'
 })
+const plan = {
+  version: 1,
+  resultsDir: '/r',
+  logDir: '/r/logs',
+  workDir: '/w',
+  destroyTimeoutMs: 1000
+}
+const up = { pid: 4242, label: 'pulumi up', tag: 'p-stuck', interruptible: true, interrupts: 1 }
+const state = {
+  stacks: JSON.stringify({ version: 1, stacks: [ref('p-baseline'), ref('p-stuck')] }),
+  teardown: JSON.stringify(plan),
+  processes: JSON.stringify([up])
+}
+
+beforeEach(() => {
+  given.length = 0
+  report = { kept: [], warnings: [], deferred: false }
+})
 
 describe('the post step', () => {
-  it('does nothing when the main step saved no stacks', async () => {
-    resetFakeCore()
+  it('does nothing when the main step finished its teardown', async () => {
+    resetFakeCore({ state: { stacks: '{"version":1,"stacks":[]}', teardown: '', processes: '[]' } })
     await cleanUpAfterMain()
-    expect(record.info).toEqual([])
-    expect(record.warnings).toEqual([])
+    expect(given).toEqual([])
+    expect(record.failed).toEqual([])
   })
 
-  it('removes every saved stack, newest first, and warns about the ones it could not', async () => {
-    resetFakeCore({
-      state: { stacks: JSON.stringify({ version: 1, stacks: [ref('p-baseline'), ref('p-stuck')] }) }
-    })
-    destroyed.length = 0
+  it('finishes the teardown from the saved state: stacks, plan and running commands', async () => {
+    resetFakeCore({ state })
+    report = {
+      kept: [],
+      warnings: ['cleanup step 1 of 1 (false) failed with exit code 1'],
+      deferred: false
+    }
     await cleanUpAfterMain()
-    expect(destroyed).toEqual(['p-stuck', 'p-baseline'])
-    expect(record.info).toEqual(['Removing 2 stack(s) left by the main step'])
-    expect(record.warnings).toEqual([
-      'could not remove stack p-stuck (file:///b): destroy of p-stuck failed'
+    expect(given).toHaveLength(1)
+    expect(given[0]!.ledger.stacks.map(known => known.stack)).toEqual(['p-baseline', 'p-stuck'])
+    expect(given[0]!.plan).toEqual({ ...plan, version: undefined })
+    expect(given[0]!.processes).toEqual([up])
+    expect(record.warnings).toEqual(['cleanup step 1 of 1 (false) failed with exit code 1'])
+    expect(record.failed).toEqual([])
+  })
+
+  it('fails naming every stack it had to keep', async () => {
+    resetFakeCore({ state })
+    report = {
+      kept: ['stack p-stuck was kept; 2 pending operations', 'stack p-baseline was kept'],
+      warnings: [],
+      deferred: false
+    }
+    await cleanUpAfterMain()
+    expect(record.failed).toEqual([
+      'stack p-stuck was kept; 2 pending operations\nstack p-baseline was kept'
     ])
   })
 
-  it('warns, and does not crash, on saved state it cannot read', async () => {
-    resetFakeCore({ state: { stacks: 'not json' } })
+  it('fails, and does not crash, on saved state it cannot read: what is left is unknown', async () => {
+    resetFakeCore({ state: { stacks: 'not json', teardown: state.teardown } })
     await cleanUpAfterMain()
-    expect(record.warnings).toEqual([
-      'post step: the saved list of stacks is not readable: not json'
+    expect(record.failed).toEqual(['post step: the saved list of stacks is not readable: not json'])
+    resetFakeCore({ state: { ...state, processes: '[{"pid":"x"}]' } })
+    await cleanUpAfterMain()
+    expect(record.failed).toEqual([
+      'post step: the saved list of running commands is not readable: [{"pid":"x"}]'
     ])
   })
 })
 
 describe('the post step with credentials in its environment', () => {
-  it('redacts them from the warnings it passes on', async () => {
-    vi.stubEnv('PULUMI_ACCESS_TOKEN', 'pul-stuck')
-    resetFakeCore({ state: { stacks: JSON.stringify({ version: 1, stacks: [ref('pul-stuck')] }) } })
+  it('redacts them from what it says and fails with', async () => {
+    vi.stubEnv('PULUMI_ACCESS_TOKEN', 'pul-secret')
+    resetFakeCore({ state })
+    report = {
+      kept: ['stack p-stuck was kept; pulumi destroy failed: error: token pul-secret refused'],
+      warnings: ['cleanup step 1 of 1 failed: pul-secret'],
+      deferred: false
+    }
     await cleanUpAfterMain()
     vi.unstubAllEnvs()
-    expect(record.warnings).toHaveLength(1)
-    expect(record.warnings[0]).not.toContain('pul-stuck')
-    expect(record.warnings[0]).toContain('destroy of *** failed')
+    expect(record.warnings).toEqual(['cleanup step 1 of 1 failed: ***'])
+    expect(record.failed).toEqual([
+      'stack p-stuck was kept; pulumi destroy failed: error: token *** refused'
+    ])
   })
 })

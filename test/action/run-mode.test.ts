@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { runProcess } from '../../src/bench/spawn'
+import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { buildResults, spread } from '../helpers/build-results'
@@ -6,14 +8,18 @@ import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
 vi.mock('@actions/core', () => fakeCore)
 let results: ResultsFile
-const runPipeline = vi.fn((_config: unknown, hooks: { saveStacks?: (text: string) => void }) => {
+let kept: string[] = []
+/** What the pipeline does with the hooks it is given; by default it succeeds at once. */
+let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
   hooks.saveStacks?.('{"version":1,"stacks":[]}')
-  return Promise.resolve({ finished: true, results })
-})
+  return Promise.resolve({ finished: true, results, kept })
+}
+const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
-const { runMode } = await import('../../src/action/run-mode')
+const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
 const { actionLog } = await import('../../src/action/log')
+const log = actionLog(text => text)
 
 const inputs = {
   'baseline-command': 'sleep 0.1',
@@ -27,19 +33,20 @@ function withVerdict(verdict: Verdict): ResultsFile {
   return buildResults({ baseline: spread(10, 1, 0.01), candidate: spread(10, slow, 0.01), verdict })
 }
 
+const defaultBehaviour = behaviour
 beforeEach(() => {
   vi.stubEnv('GITHUB_STEP_SUMMARY', '')
+  runPipeline.mockClear()
+  kept = []
+  behaviour = defaultBehaviour
 })
+afterEach(() => vi.useRealTimers())
 
 describe('run mode', () => {
   it('sets every output from the results and saves the stacks for the post step', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('unchanged')
-    await runMode(
-      inputs,
-      '',
-      actionLog(text => text)
-    )
+    await runMode(inputs, '', log)
     expect(record.outputs).toMatchObject({
       verdict: 'unchanged',
       ratio: results.comparison.ratio.value,
@@ -59,11 +66,7 @@ describe('run mode', () => {
   it('fails the step with the headline on a regression', async () => {
     resetFakeCore({ inputs })
     results = withVerdict('regression')
-    await runMode(
-      inputs,
-      '',
-      actionLog(text => text)
-    )
+    await runMode(inputs, '', log)
     expect(record.outputs.verdict).toBe('regression')
     expect(record.failed).toHaveLength(1)
     expect(record.failed[0]).toMatch(/^Regression: candidate /)
@@ -73,11 +76,68 @@ describe('run mode', () => {
     const never = { ...inputs, 'fail-on': 'never' }
     resetFakeCore({ inputs: never })
     results = withVerdict('regression')
-    await runMode(
-      never,
-      '',
-      actionLog(text => text)
-    )
+    await runMode(never, '', log)
     expect(record.failed).toEqual([])
+  })
+
+  it('still reports, then fails naming every stack it had to keep', async () => {
+    resetFakeCore({ inputs })
+    results = withVerdict('unchanged')
+    kept = ['stack p-baseline (file:///b) was kept; 3 resources remain']
+    await expect(runMode(inputs, '', log)).rejects.toThrow(
+      'stack p-baseline (file:///b) was kept; 3 resources remain'
+    )
+    expect(record.summary).toHaveLength(1)
+  })
+
+  it('saves every command of ours while it runs, so a post step after a kill finds it', async () => {
+    resetFakeCore({ inputs })
+    results = withVerdict('unchanged')
+    const saved: string[] = []
+    const saveState = vi.spyOn(fakeCore, 'saveState')
+    saveState.mockImplementation((name, value) => {
+      if (name === 'processes') saved.push(String(value))
+    })
+    behaviour = async hooks => {
+      await runProcess({ file: 'true', args: [] }, { output: 'ignore', tag: 'p-baseline' })
+      return defaultBehaviour(hooks)
+    }
+    await runMode(inputs, '', log)
+    saveState.mockRestore()
+    const tags = (text: string) => (JSON.parse(text) as Array<{ tag: string }>).map(p => p.tag)
+    expect(saved.map(tags)).toEqual([['p-baseline'], []])
+  })
+
+  it('on the runner’s SIGINT stops measuring and leaves the teardown to the post step', async () => {
+    resetFakeCore({ inputs })
+    let given: RunHooks | undefined
+    behaviour = hooks => {
+      given = hooks
+      return new Promise((_, reject) =>
+        hooks.signal!.addEventListener('abort', () => reject(new Error('aborted during sample 2')))
+      )
+    }
+    const running = runMode(inputs, '', log)
+    await vi.waitUntil(() => given !== undefined)
+    process.kill(process.pid, 'SIGINT')
+    await expect(running).rejects.toThrow('aborted during sample 2')
+    expect(given).toMatchObject({ deferTeardown: true })
+    expect(given!.teardownSignal).toBe(given!.signal)
+    expect(record.warnings).toEqual([
+      expect.stringMatching(/^Received SIGINT: stopping the benchmark; /)
+    ])
+  })
+
+  it('leaves within its deadline when the pipeline does not settle after the signal', async () => {
+    resetFakeCore({ inputs })
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    behaviour = () => new Promise(() => {})
+    const running = runMode(inputs, '', log)
+    const settled = running.catch((error: unknown) => error)
+    await vi.waitUntil(() => runPipeline.mock.calls.length > 0)
+    process.kill(process.pid, 'SIGINT')
+    await vi.waitUntil(() => record.warnings.length > 0)
+    await vi.advanceTimersByTimeAsync(MAIN_STEP_DEADLINE_MS)
+    expect(String(await settled)).toMatch(/the post step/)
   })
 })

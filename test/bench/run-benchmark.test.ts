@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { BenchGroup, BenchPlan, Command, ShellSetting, Step } from '../../src/bench/types'
 import type { GroupName } from '../../src/bench/types'
 import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/bench/failures'
+import { interruptRunningProcesses } from '../../src/bench/running'
 import { runBenchmark } from '../../src/bench/run-benchmark'
 import { currentMethod } from '../../src/bench/resources'
 import { InputError } from '../../src/core/errors'
@@ -283,7 +284,7 @@ describe('runBenchmark failures', () => {
     for (const pid of await readPids(pidFile, 2)) expect(await isGoneSoon(pid)).toBe(true)
   })
 
-  it('stops at once on abort, kills the running group and keeps the partial results', async () => {
+  it('stops at once on abort and keeps the partial results; the cancel SIGINT ends the sample', async () => {
     const pidFile = join(tempDir(), 'pids')
     const controller = new AbortController()
     const started = Date.now()
@@ -296,6 +297,8 @@ describe('runBenchmark failures', () => {
       controller.signal
     )
     const pids = await readPids(pidFile, 2)
+    // As a signal handler does: forward the cancellation, then stop measuring.
+    interruptRunningProcesses()
     controller.abort()
     const error = await run.catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(BenchmarkAborted)

@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, openSync, closeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { describeOutcome, runProcess } from '../../src/bench/spawn'
-import { isGoneSoon, readPids } from './fixtures/processes'
+import {
+  interruptRunningProcesses,
+  onRunningProcessesChange,
+  runningProcesses,
+  type RunningProcess
+} from '../../src/bench/running'
+import { describeOutcome, runProcess, untilAborted } from '../../src/bench/spawn'
+import { isGoneSoon, isRunning, readPids } from './fixtures/processes'
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)
 const tempDir = () => mkdtempSync(join(tmpdir(), 'perf-gate-spawn-'))
@@ -72,7 +78,7 @@ describe('runProcess', () => {
     expect(outcome).toEqual({ kind: 'signaled', signal: 'SIGSEGV' })
   })
 
-  it('kills the whole process group on timeout', async () => {
+  it('on timeout sends SIGINT to the whole group, which may end there', async () => {
     const pidFile = join(tempDir(), 'pids')
     const outcome = await runProcess(
       { file: fixture('spawn-and-wait.sh'), args: [], env: { ...process.env, PID_FILE: pidFile } },
@@ -85,36 +91,22 @@ describe('runProcess', () => {
 
   // The sleeps last 30 s: without SIGKILL after the grace period this test times out.
   it(
-    'kills a group that ignores SIGTERM once the grace period is over',
+    'kills a group that ignores SIGINT once the grace period is over',
     { timeout: 10_000 },
     async () => {
       const pidFile = join(tempDir(), 'pids')
       const outcome = await runProcess(
         {
           file: 'bash',
-          args: ['-c', `trap '' TERM; sleep 30 & echo "$$ $!" > "$PID_FILE"; wait; wait`],
+          args: ['-c', `trap '' INT; sleep 30 & echo "$$ $!" > "$PID_FILE"; wait; wait`],
           env: { ...process.env, PID_FILE: pidFile }
         },
-        { output: 'ignore', timeoutMs: 100 }
+        { output: 'ignore', timeoutMs: 100, stop: { onCancel: 'interrupt', graceMs: 200 } }
       )
       expect(outcome).toEqual({ kind: 'timed-out' })
       for (const pid of await readPids(pidFile, 2)) expect(await isGoneSoon(pid)).toBe(true)
     }
   )
-
-  it('kills the whole process group at once on abort', async () => {
-    const pidFile = join(tempDir(), 'pids')
-    const controller = new AbortController()
-    const running = runProcess(
-      { file: fixture('spawn-and-wait.sh'), args: [], env: { ...process.env, PID_FILE: pidFile } },
-      { output: 'ignore', timeoutMs: 60_000, signal: controller.signal }
-    )
-    const pids = await readPids(pidFile, 2)
-    controller.abort()
-    expect(await running).toEqual({ kind: 'aborted' })
-    for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)
-  })
-
   it('does not start anything when already aborted', async () => {
     const dir = tempDir()
     const outcome = await runProcess(
@@ -125,6 +117,21 @@ describe('runProcess', () => {
     expect(() => readFileSync(join(dir, 'ran'))).toThrow()
   })
 
+  it('captures output through files and passes stdin text', async () => {
+    const outcome = await runProcess(
+      {
+        file: 'bash',
+        args: ['-c', 'read -r line; echo "got $line"; echo oops >&2'],
+        stdin: 'hi\n'
+      },
+      { output: 'capture' }
+    )
+    expect(outcome).toMatchObject({
+      kind: 'exited',
+      exitCode: 0,
+      captured: { stdout: 'got hi\n', stderr: 'oops\n' }
+    })
+  })
   it('kills what a failed process left behind', async () => {
     const pidFile = join(tempDir(), 'pids')
     const outcome = await runProcess(
@@ -138,5 +145,76 @@ describe('runProcess', () => {
     expect(outcome).toMatchObject({ kind: 'exited', exitCode: 7 })
     const [orphan] = await readPids(pidFile, 1)
     expect(await isGoneSoon(orphan!)).toBe(true)
+  })
+})
+
+describe('cancellation', () => {
+  /** Starts a bash script that writes its pid when its traps are set, and the outcome. */
+  async function started(script: string, stop: Parameters<typeof runProcess>[1]['stop']) {
+    const pidFile = join(tempDir(), 'pids')
+    const running = runProcess(
+      { file: 'bash', args: ['-c', script], env: { ...process.env, PID_FILE: pidFile } },
+      { output: 'ignore', timeoutMs: 60_000, stop, tag: 'stack-a', label: 'script' }
+    )
+    const [pid] = await readPids(pidFile, 1)
+    return { running, pid: pid! }
+  }
+
+  it('lists a command while it runs, with its label and tag, and tells listeners', async () => {
+    const seen: RunningProcess[][] = []
+    const stop = onRunningProcessesChange(list => seen.push(list))
+    try {
+      const { running, pid } = await started('echo $$ > "$PID_FILE"; sleep 0.3', undefined)
+      expect(runningProcesses()).toEqual([
+        expect.objectContaining({ pid, label: 'script', tag: 'stack-a', interrupts: 0 })
+      ])
+      expect(await running).toMatchObject({ kind: 'exited', exitCode: 0 })
+      expect(runningProcesses()).toEqual([])
+      expect(seen.map(list => list.length)).toEqual([1, 0])
+    } finally {
+      stop()
+    }
+  })
+
+  it('interrupt: one SIGINT to the group, then it gets all the time it takes', async () => {
+    // Like Pulumi on its first SIGINT: finishes what is in flight, then exits non-zero.
+    const { running, pid } = await started(
+      `trap 'sleep 0.5; exit 3' INT; echo $$ > "$PID_FILE"; sleep 30 & wait`,
+      { onCancel: 'interrupt', graceMs: 50 }
+    )
+    interruptRunningProcesses()
+    expect(runningProcesses()).toEqual([expect.objectContaining({ pid, interrupts: 1 })])
+    await new Promise(resolve => setTimeout(resolve, 200))
+    expect(isRunning(pid)).toBe(true) // no SIGKILL after the 50 ms grace
+    expect(await running).toEqual({ kind: 'aborted', exitCode: 3 })
+  })
+
+  it('interrupt-then-kill: SIGKILL to the group after the grace (the user commands)', async () => {
+    const { running, pid } = await started(`trap '' INT; echo $$ > "$PID_FILE"; sleep 30 & wait`, {
+      onCancel: 'interrupt-then-kill',
+      graceMs: 200
+    })
+    interruptRunningProcesses()
+    expect(await running).toMatchObject({ kind: 'aborted' })
+    expect(await isGoneSoon(pid)).toBe(true)
+  })
+
+  it('finish: a cancellation sends nothing (stack init must not stop halfway)', async () => {
+    const { running } = await started(`trap 'exit 9' INT; echo $$ > "$PID_FILE"; sleep 0.3`, {
+      onCancel: 'finish',
+      graceMs: 50
+    })
+    interruptRunningProcesses()
+    expect(await running).toMatchObject({ kind: 'exited', exitCode: 0 })
+  })
+
+  it('untilAborted returns at once on abort and leaves the command running', async () => {
+    const controller = new AbortController()
+    const { running, pid } = await started(`echo $$ > "$PID_FILE"; sleep 0.5`, undefined)
+    const waited = untilAborted(running, controller.signal)
+    controller.abort()
+    expect(await waited).toEqual({ kind: 'aborted' })
+    expect(isRunning(pid)).toBe(true)
+    expect(await running).toMatchObject({ kind: 'exited', exitCode: 0 })
   })
 })

@@ -1,21 +1,15 @@
 /**
  * The bundled action in Pulumi mode: simulated Pulumi releases served on loopback,
- * installed into the job's own tool cache, and the post step cleaning up after a
- * main step killed outright.
+ * installed into the job's own tool cache. What happens when the job is cancelled or
+ * the main step killed is in action-cancel.test.ts.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { markdownHeadline } from '../../src/report/markdown'
-import {
-  ActionHarness,
-  readResults,
-  workflowCommands,
-  type RunningStep
-} from '../helpers/action-runner'
+import { ActionHarness, readResults } from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'
 import type { GitHubServer } from '../helpers/github-server'
 import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
@@ -100,14 +94,6 @@ function pulumiInputs(extra: Record<string, string>): Record<string, string> {
   }
 }
 
-async function waitFor(what: string, ready: () => boolean, step: RunningStep): Promise<void> {
-  for (const deadline = Date.now() + 45_000; !ready(); await sleep(50)) {
-    if (Date.now() > deadline || step.child.exitCode !== null) {
-      throw new Error(`gave up waiting until ${what}:\n${step.stdout()}`)
-    }
-  }
-}
-
 describe('the bundled action in Pulumi mode', () => {
   it('installs both versions, measures them, comments and removes its stacks', async () => {
     const backendUrl = pathToFileURL(mkdtempSync(join(work, 'backend-'))).href
@@ -135,36 +121,5 @@ describe('the bundled action in Pulumi mode', () => {
     expect([...peaks].sort()).toEqual(['3.43.1: 20', '3.44.3: 40'])
     expect(backend.stacks()).toEqual([])
     expect((JSON.parse(step.state.stacks!) as SavedStacks).stacks).toEqual([])
-  })
-
-  it('post step removes the stacks of a main step killed mid-benchmark', async () => {
-    const job = harness.job(
-      pulumiInputs({ config: 'resources: 40\nlatencyMs: 200', samples: '20', warmup: '0' })
-    )
-    const main = job.start('index')
-    const saved = () => JSON.parse(main.state().stacks ?? '{"stacks": []}') as SavedStacks
-    await waitFor('both stacks are saved', () => saved().stacks.length === 2, main)
-    const backend = new SimBackend(saved().stacks[0]!.backendUrl)
-    const sampled = () => backend.log().some(entry => entry.command === 'up')
-    await waitFor('a timed sample has run', sampled, main)
-    main.killTree()
-    const killed = await main.finished
-    expect(killed.signal).toBe('SIGKILL')
-    const stacks = saved().stacks.map(ref => ref.stack)
-    expect(backend.stacks().sort()).toEqual(stacks.map(stack => `${stack}.json`).sort())
-    expect([...backend.resourcesLeft().values()].some(count => count > 0)).toBe(true)
-    const logged = backend.log().length
-
-    const post = await job.run('post', killed.state)
-    expect(post.exitCode, post.stdout + post.stderr).toBe(0)
-    expect(workflowCommands(post.stdout, 'warning')).toEqual([])
-    expect(post.stdout).toContain('Removing 2 stack(s)')
-    // The post step destroyed each stack through the CLI, then removed it.
-    const destroyed = backend.log().slice(logged)
-    expect(destroyed.map(entry => `${entry.command} ${entry.stack}`).sort()).toEqual(
-      stacks.map(stack => `destroy ${stack}`).sort()
-    )
-    expect(backend.stacks()).toEqual([])
-    for (const stack of stacks) expect(backend.resourcesLeft().get(stack), stack).toBe(0)
   })
 })

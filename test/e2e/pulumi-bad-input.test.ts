@@ -46,6 +46,13 @@ const BAD_INPUTS: BadInput[] = [
     requests: []
   },
   {
+    what: 'a stack-prefix Pulumi would refuse as part of a stack name',
+    flags: () => ({ 'stack-prefix': 'team/perf' }),
+    message:
+      /^pulumi-perf-gate: stack-prefix: "team\/perf" is not valid; expected letters, digits, .+$/,
+    requests: []
+  },
+  {
     what: 'a plain http download URL that is not loopback',
     flags: () => ({ 'pulumi-download-url': 'http://mirror.invalid/releases/sdk' }),
     message:

@@ -1,11 +1,9 @@
 /**
  * Pulumi mode when a run cannot finish: a failing `pulumi up` (from the start or in the
- * middle) and SIGTERM while a sample runs. Each time the stacks must still be destroyed
- * and removed, the user's cleanup must run and the results file must hold what was
- * measured.
+ * middle). Each time the stacks must still be destroyed and removed, the user's cleanup
+ * must run and the results file must hold what was measured. Signals are in
+ * pulumi-signals.test.ts.
  */
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -13,9 +11,7 @@ import type { PartialResultsFile } from '../../src/results/partial'
 import { cli } from '../helpers/cli'
 import {
   BUGGY,
-  CLI,
   FIXED,
-  processesMentioning,
   readSimLog,
   runArgs,
   shellQuote,
@@ -107,57 +103,3 @@ describe('a failing pulumi up', () => {
     expectTornDown(cleanup.ran())
   })
 })
-
-describe.skipIf(process.platform === 'win32')('SIGTERM while a sample runs', () => {
-  it('stops the sample, destroys and removes the stacks, runs cleanup, and exits non-zero', async () => {
-    const cleanup = cleanupMarker()
-    const args = runArgs(context.workspace, context.releases.server.url, {
-      config: 'resources: 5\nlatencyMs: 1500',
-      warmup: '0',
-      samples: '4',
-      cleanup: cleanup.flag
-    })
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...context.workspace.runnerEnv },
-      stdio: ['ignore', 'ignore', 'pipe']
-    })
-    let stderr = ''
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
-
-    // The first progress line of a timed sample; then wait until the next `pulumi up`
-    // (the candidate's first sample) is running, and interrupt it.
-    const simulators = () => processesMentioning(context.workspace.runnerEnv.RUNNER_TOOL_CACHE)
-    const running = () => {
-      if (child.exitCode !== null) throw new Error(`the run ended early:\n${stderr}`)
-    }
-    await waitFor(() => {
-      running()
-      return /^baseline sample 1\/4: /m.test(stderr)
-    }, 'the first sample')
-    await waitFor(async () => {
-      running()
-      return (await simulators()).some(line => / up --yes /.test(line))
-    }, 'a running pulumi up')
-    child.kill('SIGTERM')
-    const [code, signal] = await exited
-
-    expect(signal).toBeNull() // it exited by itself, after cleaning up
-    expect(code).not.toBe(0)
-    expect(stderr).toContain('Received SIGTERM')
-    expect(await simulators()).toEqual([])
-    expectTornDown(cleanup.ran())
-    const results = readResults()
-    expect(results.error).toMatch(/abort/i)
-    expect(results.results.map(group => group.times.length)).toEqual([1, 0])
-  })
-})
-
-/** Polls `condition` every 50 ms; fails with `what` after 20 s. */
-async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-}

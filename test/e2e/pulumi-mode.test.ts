@@ -91,11 +91,15 @@ describe('run in Pulumi mode', () => {
     expect(upWorkers(entries, BUGGY)).toEqual(new Set([20]))
     expect(upWorkers(entries, FIXED)).toEqual(new Set([null]))
 
-    // Teardown: every stack destroyed after its last up, then the user's cleanup once,
-    // last of all, when no stack file is left.
+    // Teardown: every stack destroyed after its last up and its export checked empty
+    // before it is removed, then the user's cleanup once, last of all, when no stack
+    // file is left.
     for (const stack of new Set(ups.map(entry => entry.stack))) {
-      const last = entries.findLast(entry => entry.stack === stack)
-      expect(last).toMatchObject({ command: 'destroy', resourcesAfter: 0 })
+      const ofStack = entries.filter(entry => entry.stack === stack)
+      expect(ofStack.slice(-2)).toMatchObject([
+        { command: 'destroy', resourcesAfter: 0 },
+        { command: 'export', resourcesAfter: 0, pendingOperations: 0 }
+      ])
     }
     expect(entries.filter(entry => entry.command === 'cleanup')).toHaveLength(1)
     expect(entries.at(-1)).toEqual({ command: 'cleanup', stacksLeft: 0 })

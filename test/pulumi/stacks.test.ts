@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Step } from '../../src/bench/types'
 import { parseConfigInput } from '../../src/pulumi/config-input'
 import { StackLedger } from '../../src/pulumi/ledger'
-import {
-  initStack,
-  makeLocalBackend,
-  pulumiBenchGroup,
-  pulumiEnv,
-  removeStack
-} from '../../src/pulumi/stacks'
+import { InputError } from '../../src/core/errors'
+import { initStack, makeLocalBackend, pulumiBenchGroup, pulumiEnv } from '../../src/pulumi/stacks'
 import type { StackRef } from '../../src/pulumi/stack-ref'
+import { tearDownStack } from '../../src/pulumi/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
 
 const PROGRAM = new URL('../../fixtures/programs/sleep-python/', import.meta.url)
@@ -83,6 +79,22 @@ async function stacksInBackend(backendDir: string): Promise<string[]> {
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
 
+/** Creates the stack and records it in the ledger once `stack init` succeeded. */
+function create(ledger: StackLedger, ref: StackRef, config = parseConfigInput('')) {
+  return initStack(ref, config, { input: 'stack-prefix', onCreated: () => ledger.record(ref) })
+}
+
+/** Tears down every stack of the ledger, newest first; returns what became of each. */
+async function tearDownAll(ledger: StackLedger): Promise<string[]> {
+  const fates: string[] = []
+  for (const ref of [...ledger.stacks].reverse()) {
+    const fate = await tearDownStack(ref, { stateDir: root, timeoutMs: 60_000 })
+    fates.push(fate.kind === 'kept' ? fate.problem : `${ref.stack}: ${fate.kind}`)
+    ledger.forget(ref)
+  }
+  return fates
+}
+
 describe('Pulumi stacks on the simulated CLI', () => {
   it('measures 3.43.1 slower than 3.44.3, destroys before every up, and leaves nothing', async () => {
     const { programDir, backendUrl, backendDir } = await workspace()
@@ -92,10 +104,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const candidate: StackRef = { binary: fixed, programDir, stack: 'gate-candidate', backendUrl }
     const config = parseConfigInput('resources: 200\nlatencyMs: 100')
 
-    ledger.record(baseline)
-    await initStack(baseline, config)
-    ledger.record(candidate)
-    await initStack(candidate, config)
+    await create(ledger, baseline, config)
+    await create(ledger, candidate, config)
     expect(JSON.parse(saved).stacks).toEqual([baseline, candidate])
     expect(await readFile(path.join(programDir, 'Pulumi.gate-baseline.yaml'), 'utf8')).toContain(
       `${PROJECT}:latencyMs: "100"`
@@ -129,25 +139,23 @@ describe('Pulumi stacks on the simulated CLI', () => {
       expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? 20 : 200)
     }
 
-    expect(await ledger.destroyAll()).toEqual([])
+    expect(await tearDownAll(ledger)).toEqual(['gate-candidate: removed', 'gate-baseline: removed'])
     expect(await stacksInBackend(backendDir)).toEqual([])
     expect(existsSync(path.join(programDir, 'Pulumi.gate-baseline.yaml'))).toBe(false)
     expect(existsSync(path.join(programDir, 'Pulumi.gate-candidate.yaml'))).toBe(false)
     expect(JSON.parse(saved).stacks).toEqual([])
-    const destroys = (await simLog(backendDir)).slice(log.length)
-    expect(destroys.map(entry => entry['resourcesAfter'])).toEqual([0, 0])
-
-    // A second call finds nothing left to do.
-    expect(await ledger.destroyAll()).toEqual([])
-    expect(await simLog(backendDir)).toHaveLength(log.length + 2)
+    // Each destroy is checked with an export before the stack is removed.
+    const teardown = (await simLog(backendDir)).slice(log.length)
+    expect(
+      teardown.map(entry => `${String(entry['command'])} ${String(entry['resourcesAfter'])}`)
+    ).toEqual(['destroy 0', 'export 0', 'destroy 0', 'export 0'])
   })
 
   it('passes --parallel to up, and the user prepare steps run after the destroy', async () => {
     const { programDir, backendUrl, backendDir } = await workspace()
     const ref: StackRef = { binary: fixed, programDir, stack: 'gate-parallel', backendUrl }
     const ledger = new StackLedger()
-    ledger.record(ref)
-    await initStack(ref, parseConfigInput('resources: 30\nlatencyMs: 20'))
+    await create(ledger, ref, parseConfigInput('resources: 30\nlatencyMs: 20'))
     const userPrepare: Step = { command: { kind: 'shell', script: 'echo ready' } }
     const group = pulumiBenchGroup({
       name: 'candidate',
@@ -177,20 +185,29 @@ describe('Pulumi stacks on the simulated CLI', () => {
     expect((await runStep(group.timed)).exitCode).toBe(0)
     const [up] = await simLog(backendDir)
     expect(up).toMatchObject({ workers: 4, peakConcurrency: 4, resourcesAfter: 31 })
-    expect(await ledger.destroyAll()).toEqual([])
+    expect(await tearDownAll(ledger)).toEqual(['gate-parallel: removed'])
   })
 
-  it('selects a stack that exists already instead of failing', async () => {
+  it('refuses a stack that exists already, naming the input, and never records it', async () => {
     const { programDir, backendUrl, backendDir } = await workspace()
     const ref: StackRef = { binary: fixed, programDir, stack: 'gate-again', backendUrl }
-    const ledger = new StackLedger()
-    ledger.record(ref)
-    await initStack(ref, [])
-    ledger.record(ref)
-    await initStack(ref, parseConfigInput('resources: 3'))
-    expect(ledger.stacks).toEqual([ref])
+    const ours = new StackLedger()
+    await create(ours, ref)
+    const settings = await readFile(path.join(programDir, 'Pulumi.gate-again.yaml'), 'utf8')
+
+    const second = new StackLedger()
+    const error = await create(second, ref, parseConfigInput('resources: 3')).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toMatch(
+      /^stack-prefix: stack gate-again already exists in file:\/\/.*; pulumi-perf-gate only destroys stacks it creates/
+    )
+    expect(second.stacks).toEqual([])
+    // Not selected, not configured.
+    expect(await readFile(path.join(programDir, 'Pulumi.gate-again.yaml'), 'utf8')).toBe(settings)
     expect(await stacksInBackend(backendDir)).toEqual(['gate-again.json'])
-    expect(await ledger.destroyAll()).toEqual([])
+    expect(await tearDownAll(ours)).toEqual(['gate-again: removed'])
   })
 
   it('lets another process destroy the stacks from the serialized ledger', async () => {
@@ -198,60 +215,26 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const ref: StackRef = { binary: buggy, programDir, stack: 'gate-killed', backendUrl }
     let saved = ''
     const mainStep = new StackLedger(serialized => (saved = serialized))
-    mainStep.record(ref)
-    await initStack(ref, parseConfigInput('resources: 5\nlatencyMs: 1'))
+    await create(mainStep, ref, parseConfigInput('resources: 5\nlatencyMs: 1'))
     const group = pulumiBenchGroup({ name: 'baseline', ref, version: '3.43.1' })
     expect((await runStep(group.timed)).exitCode).toBe(0)
 
     const postStep = StackLedger.restore(saved)
     expect(postStep.stacks).toEqual([ref])
-    expect(await postStep.destroyAll()).toEqual([])
+    expect(await tearDownAll(postStep)).toEqual(['gate-killed: removed'])
     expect(await stacksInBackend(backendDir)).toEqual([])
-    expect((await simLog(backendDir)).at(-1)).toMatchObject({
+    expect((await simLog(backendDir)).at(-2)).toMatchObject({
       command: 'destroy',
       resourcesBefore: 6
     })
   })
 
-  it('continues past stacks it cannot remove, and never forces one that kept resources', async () => {
-    const { programDir, backendUrl, backendDir } = await workspace()
-    const ledger = new StackLedger()
-    const stuck: StackRef = { binary: fixed, programDir, stack: 'gate-stuck', backendUrl }
-    const fine: StackRef = { binary: fixed, programDir, stack: 'gate-fine', backendUrl }
-    const gone: StackRef = {
-      ...fine,
-      binary: path.join(root, 'no-such-pulumi'),
-      stack: 'gate-gone'
-    }
-    ledger.record(stuck)
-    await initStack(stuck, parseConfigInput('resources: 2\nlatencyMs: 1\nfailDestroy: "true"'))
-    ledger.record(fine)
-    await initStack(fine, [])
-    ledger.record(gone)
-    const up = pulumiBenchGroup({ name: 'baseline', ref: stuck, version: '3.44.3' }).timed
-    expect((await runStep(up)).exitCode).toBe(0)
-
-    const warnings = await ledger.destroyAll()
-
-    expect(warnings).toHaveLength(2)
-    expect(warnings[0]).toMatch(/^could not remove stack gate-gone .*could not start/)
-    expect(warnings[1]).toMatch(
-      /^could not remove stack gate-stuck .*: pulumi destroy .* failed with exit code 255: error: destroy failed: .*; its resources may still exist$/
-    )
-    expect(await stacksInBackend(backendDir)).toEqual(['gate-stuck.json'])
-    expect(ledger.stacks).toEqual([])
-
-    ledger.record(stuck)
-    await initStack(stuck, parseConfigInput('failDestroy: "false"'))
-    await removeStack(stuck)
-    expect(await stacksInBackend(backendDir)).toEqual([])
-  })
-
   it('treats a stack that is already gone as removed', async () => {
     const { programDir, backendUrl } = await workspace()
-    await expect(
-      removeStack({ binary: fixed, programDir, stack: 'never-made', backendUrl })
-    ).resolves.toBeUndefined()
+    const ref = { binary: fixed, programDir, stack: 'never-made', backendUrl }
+    expect(await tearDownStack(ref, { stateDir: root, timeoutMs: 60_000 })).toEqual({
+      kind: 'removed'
+    })
   })
 })
 

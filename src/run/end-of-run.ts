@@ -1,0 +1,66 @@
+import { killRunningProcesses, runningProcesses, waitForRunningProcesses } from '../bench/running'
+import { USER_COMMAND_STOP } from '../bench/spawn'
+import type { StackLedger } from '../pulumi/ledger'
+import { runTeardown, type TeardownReport } from './teardown'
+import type { TeardownPlan } from './teardown-plan'
+
+/** Commands still running after a second Ctrl-C get this long before they are killed. */
+const AFTER_SECOND_SIGNAL_MS = 10_000
+
+/** What of the run's hooks (RunHooks in pipeline.ts) the end of a run uses. */
+export interface EndOfRunHooks {
+  info: (line: string) => void
+  warn: (line: string) => void
+  saveTeardown?: (serialized: string) => void
+  signal?: AbortSignal
+  teardownSignal?: AbortSignal
+  deferTeardown?: boolean
+}
+
+/**
+ * The end of every run. After a cancellation the action leaves it to its post step;
+ * the command line first lets the interrupted commands finish what they started, as
+ * long as no second Ctrl-C says otherwise.
+ */
+export async function tearDownAfterRun(
+  plan: TeardownPlan,
+  ledger: StackLedger,
+  hooks: EndOfRunHooks
+): Promise<TeardownReport> {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      // The user's own commands end within their grace; Pulumi takes what it takes.
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1000,
+        undefined,
+        process => process.killAfterMs !== undefined
+      )
+      const left = runningProcesses().map(process => `${process.label} (pid ${process.pid})`)
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(', ')}`)
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map(ref => ref.stack).join(', ')
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`)
+      }
+      return { kept: [], warnings: [], deferred: true }
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info('Waiting for the interrupted commands to finish what they started')
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal)
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    // Pulumi stops at once on its second SIGINT; anything else gets a short grace.
+    if (!(await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS))) {
+      killRunningProcesses()
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...(hooks.teardownSignal ? { stop: hooks.teardownSignal } : {}),
+    onStop: hooks.deferTeardown ? 'defer' : 'keep',
+    log: hooks.info
+  })
+  for (const warning of report.warnings) hooks.warn(warning)
+  if (!report.deferred) hooks.saveTeardown?.('')
+  return report
+}

@@ -1,0 +1,84 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { signalProcess, waitForProcesses, type RunningProcess } from '../bench/running'
+import type { StackLedger } from '../pulumi/ledger'
+import { runTeardown, type TeardownReport } from './teardown'
+import type { TeardownPlan } from './teardown-plan'
+
+/**
+ * The post step's time. A cancelled job's remaining steps, post steps included, must
+ * end within its cancel-timeout-minutes (default 5) of the cancel: the runner kills
+ * the worker 15 s before that (actions/runner src/Runner.Listener/JobDispatcher.cs,
+ * WorkerDispatcher.Cancel), and the main step used up to 10 s of it.
+ */
+export const POST_STEP_BUDGET_MS = 4 * 60_000
+/** How long Pulumi gets to finish the operations it had in flight after its SIGINT. */
+export const WAIT_FOR_RUNNING_MS = 90_000
+/** After a second SIGINT Pulumi stops at once (pkg/backend/cancellation_scope.go). */
+const AFTER_SECOND_SIGINT_MS = 15_000
+
+export interface SavedRun {
+  plan: TeardownPlan
+  ledger: StackLedger
+  /** Commands of ours that ran when the main step last saved them. */
+  processes: RunningProcess[]
+}
+
+export interface FinishOptions {
+  log: (line: string) => void
+  waitMs?: number
+  afterSecondSigintMs?: number
+  budgetMs?: number
+}
+
+/**
+ * What the action's post step does: first the commands the main step left running
+ * (a cancelled `pulumi up` finishing what it started, or one still going because the
+ * main step was killed) get one SIGINT if they never had one, and time to end: the
+ * user's own commands their grace, then SIGKILL; Pulumi up to WAIT_FOR_RUNNING_MS, then
+ * a second SIGINT, on which it stops at once. Only then are the stacks torn down:
+ * nothing of ours runs on them any more, so a lock they hold is stale. A stack
+ * something still runs on is kept and reported.
+ */
+export async function finishTeardown(
+  saved: SavedRun,
+  options: FinishOptions
+): Promise<TeardownReport> {
+  const deadline = Date.now() + (options.budgetMs ?? POST_STEP_BUDGET_MS)
+  const waitMs = options.waitMs ?? WAIT_FOR_RUNNING_MS
+  const interrupted = saved.processes.map(process =>
+    process.interruptible && process.interrupts === 0 ? signalProcess(process, 'SIGINT') : process
+  )
+  let left = await waitForProcesses(interrupted, 0)
+  const killAfterMs = Math.max(0, ...left.map(process => process.killAfterMs ?? 0))
+  if (killAfterMs > 0) {
+    await sleep(killAfterMs)
+    left = left.map(process =>
+      process.killAfterMs === undefined ? process : signalProcess(process, 'SIGKILL')
+    )
+  }
+  left = await waitForProcesses(left, 0)
+  if (left.length > 0) {
+    options.log(`Waiting up to ${waitMs / 1000} s for ${describe(left)} to finish`)
+    left = await waitForProcesses(left, waitMs)
+  }
+  if (left.length > 0) {
+    options.log(`Still running, stopping at once: ${describe(left)}`)
+    const stopped = left.map(process =>
+      process.interruptible ? signalProcess(process, 'SIGINT') : process
+    )
+    left = await waitForProcesses(stopped, options.afterSecondSigintMs ?? AFTER_SECOND_SIGINT_MS)
+  }
+  if (saved.ledger.stacks.length > 0) {
+    options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`)
+  }
+  return runTeardown(saved.plan, saved.ledger, {
+    onStop: 'keep',
+    busy: left,
+    deadline,
+    log: options.log
+  })
+}
+
+function describe(processes: RunningProcess[]): string {
+  return processes.map(process => `${process.label} (pid ${process.pid})`).join(', ')
+}

@@ -1,0 +1,180 @@
+/**
+ * The bundled action when its job is cancelled, or its main step killed, while a
+ * `pulumi up` has creates in flight (README "Cancellation and leftovers"), and when the final destroy
+ * fails. Afterwards nothing of ours is left in the backend or in the simulated cloud;
+ * or, when something could not be destroyed, the step fails naming the stack and what
+ * it holds, and the stack's exported state lies next to the results file.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ActionHarness,
+  commandInputs,
+  loadResults,
+  workflowCommands
+} from '../helpers/action-runner'
+import {
+  cancelLikeTheRunner,
+  failDestroysAfter,
+  interruptedJob,
+  leftovers,
+  makeScratch,
+  processesMentioning,
+  slowInputs,
+  waitUntil
+} from '../helpers/cancel-scenarios'
+import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+
+const TOKEN = 'ghs_e2eCancelToken0123456789abcdefABCDEF'
+
+interface ExportedState {
+  version: number
+  deployment: {
+    resources?: Array<{ urn: string; type: string }>
+    pending_operations?: Array<{ type: string; resource: { urn: string } }>
+  } | null
+}
+
+let harness: ActionHarness
+let work: string
+let releases: ReleaseServer
+
+beforeAll(async () => {
+  harness = await ActionHarness.start(TOKEN)
+  work = mkdtempSync(join(tmpdir(), 'ppg-cancel-e2e-'))
+  await buildReleases(join(work, 'releases'))
+  releases = await serveReleases(join(work, 'releases'))
+})
+afterEach(() => harness.resetGitHub())
+afterAll(async () => {
+  await harness.close()
+  await releases.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+function exportedState(resultsFile: string, stack: string): ExportedState {
+  return JSON.parse(
+    readFileSync(join(dirname(resultsFile), `${stack}.state.json`), 'utf8')
+  ) as ExportedState
+}
+
+describe('the bundled action in Pulumi mode, stopped mid-up', () => {
+  it('cancelled as the runner does: the main step leaves before the SIGTERM, the post step leaves nothing', async () => {
+    const scratch = makeScratch(work)
+    const { main, signals, post, left } = await interruptedJob(
+      harness,
+      releases.url,
+      scratch,
+      'cancel'
+    )
+
+    expect(signals, main.stdout).toEqual(['SIGINT'])
+    expect(main.signal).toBeNull()
+    expect(loadResults(scratch.resultsFile)).toMatchObject({
+      error: expect.stringMatching(/abort/)
+    })
+    expect(post.result.exitCode, post.result.stdout + post.result.stderr).toBe(0)
+    expect(workflowCommands(post.result.stdout, 'error')).toEqual([])
+    expect(left).toEqual({ stacks: [], cloud: [] })
+  })
+
+  it('main step SIGKILLed (its pulumi up runs on): the post step stops the up and leaves nothing', async () => {
+    const scratch = makeScratch(work)
+    const { main, post, left } = await interruptedJob(harness, releases.url, scratch, 'kill')
+
+    expect(main.signal).toBe('SIGKILL')
+    expect(post.result.exitCode, post.result.stdout + post.result.stderr).toBe(0)
+    expect(workflowCommands(post.result.stdout, 'error')).toEqual([])
+    expect(left).toEqual({ stacks: [], cloud: [] })
+  })
+
+  it('main step and pulumi killed outright: the post step keeps the stack with pending creates and fails naming it', async () => {
+    const scratch = makeScratch(work)
+    const { main, post, left } = await interruptedJob(harness, releases.url, scratch, 'kill-tree')
+
+    expect(main.signal).toBe('SIGKILL')
+    expect(post.result.exitCode).toBe(1)
+    const errors = workflowCommands(post.result.stdout, 'error')
+    expect(errors).toHaveLength(1)
+    // The resources Pulumi was creating when it died exist, but only the pending
+    // operations in the kept state say so: each one is there, under its stack.
+    expect(left.cloud.length).toBeGreaterThan(0)
+    for (const stack of new Set(left.cloud.map(resource => resource.stack))) {
+      expect(errors[0]).toMatch(new RegExp(`stack ${stack} .*pending`))
+      const pending = exportedState(scratch.resultsFile, stack).deployment?.pending_operations
+      const urns = new Set(pending?.map(operation => operation.resource.urn))
+      for (const resource of left.cloud.filter(resource => resource.stack === stack)) {
+        expect(urns).toContain(resource.urn)
+      }
+    }
+  })
+})
+
+describe('the bundled action in Pulumi mode, when the final destroy fails', () => {
+  it('fails the step naming each stack, with its exported state beside the results file', async () => {
+    const scratch = makeScratch(work)
+    // Samples run baseline, candidate, candidate, baseline: the fourth prepare comes
+    // after the last built-in destroy, so only the final destroys fail.
+    const job = harness.job(
+      slowInputs(scratch, releases.url, {
+        config: 'resources: 10\nlatencyMs: 10',
+        samples: '2',
+        'stack-prefix': 'gate',
+        prepare: failDestroysAfter(scratch, 4, 'gate')
+      })
+    )
+    const main = await job.run('index')
+
+    expect(main.exitCode, main.stdout + main.stderr).toBe(1)
+    const errors = workflowCommands(main.stdout, 'error')
+    expect(errors).toHaveLength(1)
+    for (const stack of ['gate-baseline', 'gate-candidate']) {
+      expect(errors[0]).toMatch(new RegExp(`stack ${stack} .*11 resources`))
+      const state = exportedState(scratch.resultsFile, stack)
+      expect(state.deployment?.resources).toHaveLength(11)
+    }
+    // The benchmark itself finished: its results and report stand.
+    expect(loadResults(scratch.resultsFile).comparison.verdict).toBeDefined()
+    expect(leftovers(scratch.backendDir).stacks).toHaveLength(2)
+    expect(leftovers(scratch.backendDir).cloud).toHaveLength(20)
+    expect(existsSync(join(scratch.program, 'Pulumi.gate-baseline.yaml'))).toBe(true)
+
+    // The post step does not try again what the main step reported.
+    const post = await job.run('post', main.state)
+    expect(post.exitCode, post.stdout).toBe(0)
+  })
+})
+
+describe('the bundled action in generic mode, cancelled mid-sample', () => {
+  it('stops the command, and the post step runs the cleanup', async () => {
+    const scratch = makeScratch(work)
+    const marker = join(scratch.root, 'cleaned')
+    const job = harness.job(
+      commandInputs('sleep 29.5', 'sleep 29.5', {
+        'results-file': scratch.resultsFile,
+        warmup: '0',
+        cleanup: `touch '${marker}'`,
+        comment: 'never'
+      })
+    )
+    const main = job.start('index')
+    // A unique duration, so no other test's sleep is taken for ours.
+    const sleeping = async () => (await processesMentioning('sleep 29.5')).length > 0
+    await waitUntil('a sample runs', sleeping, {
+      stop: () => (main.child.exitCode === null ? undefined : main.stdout())
+    })
+    const { sent, result } = await cancelLikeTheRunner(main)
+
+    expect(sent, result.stdout).toEqual(['SIGINT'])
+    expect(loadResults(scratch.resultsFile)).toMatchObject({
+      error: expect.stringMatching(/abort/)
+    })
+    expect(existsSync(marker)).toBe(false)
+    const post = await job.run('post', result.state)
+    expect(post.exitCode, post.stdout).toBe(0)
+    expect(existsSync(marker)).toBe(true)
+    expect(await sleeping()).toBe(false)
+  })
+})
