@@ -13,7 +13,7 @@ import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatResults } from './output'
 
-/** `pulumi-perf-gate run`: the action's `run` mode on the command line (SPEC §4). */
+/** `pulumi-perf-gate run`: the action's `run` mode on the command line (README "Command line"). */
 export const runCommand: Subcommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, 'format'])
   if (help) return 'help'

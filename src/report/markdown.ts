@@ -1,5 +1,5 @@
 /**
- * The pull-request comment and job summary for one benchmark (SPEC §9). Pure.
+ * The pull-request comment and job summary for one benchmark (README "Usage"). Pure.
  */
 import type { Environment } from '../bench/environment'
 import type { ResultsFile } from '../results/schema'
