@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundledRunBenchmark } from './bundled-engine.mjs'
 
 const runs = Number(process.argv[2] ?? 40)
 const rounds = Number(process.argv[3] ?? 4)
@@ -19,17 +19,7 @@ if (spawnSync('hyperfine', ['--version']).error) {
   process.exit(1)
 }
 
-// Bundle the engine so this script runs on plain Node without a TypeScript loader.
-const engine = join(work, 'engine.mjs')
-await build({
-  entryPoints: ['src/bench/run-benchmark.ts'],
-  outfile: engine,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning'
-})
-const { runBenchmark } = await import(engine)
+const runBenchmark = await bundledRunBenchmark(work)
 
 const cpuLoop = `i=0; while [ $i -lt ${loopCountFor(0.02)} ]; do i=$((i+1)); done`
 const cases = [

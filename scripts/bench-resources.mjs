@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build } from 'esbuild'
+import { bundledRunBenchmark } from './bundled-engine.mjs'
 
 const runs = Number(process.argv[2] ?? 6)
 const work = mkdtempSync(join(tmpdir(), 'perf-gate-resources-'))
@@ -24,17 +24,7 @@ const workload = join(
 const truthFile = join(work, 'truth.jsonl')
 const MiB = 2 ** 20
 
-// Bundle the engine so this script runs on plain Node without a TypeScript loader.
-const engine = join(work, 'engine.mjs')
-await build({
-  entryPoints: ['src/bench/run-benchmark.ts'],
-  outfile: engine,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning'
-})
-const { runBenchmark } = await import(engine)
+const runBenchmark = await bundledRunBenchmark(work)
 
 const quote = text => `'${text.replaceAll("'", `'\\''`)}'`
 /** The workload as a grandchild; the trailing ':' keeps each shell from exec'ing it. */
