@@ -163,6 +163,19 @@ function familyRegressions(paths, alpha) {
   const pAdjusted = holmAdjust(paths.map(stageWisePValue));
   return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
 }
+function adjustFamily(members, alpha, why) {
+  const family = familyRegressions(
+    members.map((member) => member.path),
+    alpha
+  );
+  members.forEach(({ comparison }, index) => {
+    if (comparison.verdict === "regression" && !family.regression[index]) {
+      comparison.verdict = "inconclusive";
+      comparison.warnings.push(why(family.pAdjusted[index]));
+    }
+  });
+  return family.pAdjusted;
+}
 function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
   return looks.map(
     (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
@@ -366,7 +379,7 @@ function recordedContext(file) {
 
 export {
   readResultsFile,
-  familyRegressions,
+  adjustFamily,
   analyseFiles,
   reanalyse
 };

@@ -4,7 +4,7 @@ import {
   debug
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
-  familyRegressions,
+  adjustFamily,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
@@ -29,17 +29,18 @@ import {
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
+  overallVerdict
+} from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+import {
   InputError,
   describeError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/multi.ts
-var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
 var MAX_NAMES = 5;
 var MAX_NAME = 100;
-function overallVerdict(items) {
-  const verdicts = new Set(items.map((item) => item.results.comparison.verdict));
-  return SEVERITY.find((verdict) => verdicts.has(verdict)) ?? "unchanged";
+function overallVerdict2(items) {
+  return overallVerdict(items.map((item) => item.results.comparison.verdict));
 }
 function nameList(items, render) {
   const names = items.slice(0, MAX_NAMES).map((item) => render(clip(item.results.benchmark, MAX_NAME)));
@@ -50,7 +51,7 @@ function multiHeadline(items, render = plainText) {
   if (items.length === 0) {
     throw new InputError("No results to report: results matched no results files");
   }
-  const verdict = overallVerdict(items);
+  const verdict = overallVerdict2(items);
   const matching = items.filter((item) => item.results.comparison.verdict === verdict);
   const count = `${formatCount(matching.length)} of ${formatCount(items.length)} benchmarks`;
   const names = nameList(matching, render);
@@ -66,7 +67,7 @@ function multiHeadline(items, render = plainText) {
   }
 }
 function renderMultiMarkdown(items, options = {}) {
-  const title = `${VERDICT_EMOJI[overallVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`;
+  const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
   const sections = items.map((item) => reportSections(item.results));
   return fitToLimit(
@@ -2809,21 +2810,13 @@ async function joinResults(patterns, options) {
     );
   }
   uniqueNames(analysed);
-  const family = familyRegressions(
-    analysed.map((item) => item.path),
-    options.alpha
+  const m = analysed.length;
+  const pAdjusted = adjustFamily(
+    analysed.map(({ results, path: path6 }) => ({ comparison: results.comparison, path: path6 })),
+    options.alpha,
+    (p) => `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   );
-  return analysed.map(({ results }, index) => {
-    const pAdjusted = family.pAdjusted[index];
-    const { comparison } = results;
-    if (comparison.verdict === "regression" && !family.regression[index]) {
-      comparison.verdict = "inconclusive";
-      comparison.warnings.push(
-        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
-      );
-    }
-    return { results, pAdjusted };
-  });
+  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index] }));
 }
 function uniqueNames(items) {
   const seen = /* @__PURE__ */ new Map();
@@ -2846,7 +2839,7 @@ function keepOwnRunLinks(items, ownRunUrl) {
 }
 
 export {
-  overallVerdict,
+  overallVerdict2 as overallVerdict,
   multiHeadline,
   renderMultiMarkdown,
   joinResults,

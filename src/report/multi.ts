@@ -5,6 +5,7 @@
 import { InputError } from '../core/errors'
 import type { MultiItem } from '../results/family'
 import type { Verdict } from '../stats/types'
+import { overallVerdict as verdictOfAll } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
 import { formatCount, formatP } from './format'
 import { fitToLimit } from './limit'
@@ -19,15 +20,12 @@ import {
 } from './markdown'
 import { formatChange, relativeChange, VERDICT_EMOJI, VERDICT_LABEL } from './model'
 
-/** Worst first: the overall verdict is the first of these any benchmark has. */
-const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged']
 const MAX_NAMES = 5
 const MAX_NAME = 100
 
 /** The verdict over all benchmarks: any regression makes it a regression. */
 export function overallVerdict(items: readonly MultiItem[]): Verdict {
-  const verdicts = new Set(items.map(item => item.results.comparison.verdict))
-  return SEVERITY.find(verdict => verdicts.has(verdict)) ?? 'unchanged'
+  return verdictOfAll(items.map(item => item.results.comparison.verdict))
 }
 
 function nameList(items: readonly MultiItem[], render: (name: string) => string): string {

@@ -5,7 +5,7 @@ import type { MultiItem } from '../results/family'
 import { readResultsFile } from '../results/read'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { checkRenders } from '../report/renders'
-import { familyRegressions } from '../stats/family'
+import { adjustFamily } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(
@@ -58,21 +58,14 @@ export async function joinResults(
     )
   }
   uniqueNames(analysed)
-  const family = familyRegressions(
-    analysed.map(item => item.path),
-    options.alpha
+  const m = analysed.length
+  const pAdjusted = adjustFamily(
+    analysed.map(({ results, path }) => ({ comparison: results.comparison, path })),
+    options.alpha,
+    p =>
+      `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   )
-  return analysed.map(({ results }, index) => {
-    const pAdjusted = family.pAdjusted[index]!
-    const { comparison } = results
-    if (comparison.verdict === 'regression' && !family.regression[index]) {
-      comparison.verdict = 'inconclusive'
-      comparison.warnings.push(
-        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
-      )
-    }
-    return { results, pAdjusted }
-  })
+  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index]! }))
 }
 
 /** Two files with the same benchmark name get their position appended, so rows differ. */
