@@ -73,7 +73,7 @@ try {
     show('failing destroy: main', main)
     show('failing destroy: post', post.result)
     rows.push([
-      'action, final destroy fails',
+      'action, destroy fails in the last sample',
       'none',
       `whole run ${seconds(mainMs)} (exit ${main.exitCode}, ${workflowCommands(main.stdout, 'error').length} error)`,
       `kept by design (post step: ${seconds(post.durationMs)}, exit ${post.result.exitCode})`,

@@ -4,26 +4,26 @@ import {
   debug
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
-  adjustFamily,
+  benchmarkName,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
 import {
   VERDICT_EMOJI,
-  VERDICT_LABEL,
+  adjustFamily,
   clip,
   escapeMarkdown,
+  familyHeadline,
+  familyTable,
   fitToLimit,
-  formatChange,
   formatCount,
-  formatP,
+  isPhase,
   isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
   plainText,
   rawRowCount,
   rawRowsWorthTrying,
-  relativeChange,
   renderText,
   reportSections,
   runLink
@@ -53,18 +53,14 @@ function multiHeadline(items, render = plainText) {
   }
   const verdict = overallVerdict2(items);
   const matching = items.filter((item) => item.results.comparison.verdict === verdict);
-  const count = `${formatCount(matching.length)} of ${formatCount(items.length)} benchmarks`;
-  const names = nameList(matching, render);
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: all ${formatCount(items.length)} benchmarks within their thresholds`;
-  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: items.length,
+    noun: "benchmarks",
+    names: nameList(matching, render),
+    within: "within their thresholds"
+  });
 }
 function renderMultiMarkdown(items, options = {}) {
   const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
@@ -74,7 +70,7 @@ function renderMultiMarkdown(items, options = {}) {
     (detail) => joinBlocks([
       `## ${title}`,
       options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
-      summaryTable(items),
+      familyTable(items, "Benchmark", `${formatCount(items.length)} benchmarks`),
       ...items.map((item, index) => {
         const open = item.results.comparison.verdict === "regression" ? " open" : "";
         const body = joinBlocks(sections[index]?.(detail) ?? []);
@@ -89,22 +85,6 @@ ${body}
     ]),
     rows
   );
-}
-function summaryTable(items) {
-  const lines = [
-    "| Benchmark | Verdict | Change (CI) | p adjusted | p |",
-    "| --- | --- | ---: | ---: | ---: |",
-    ...items.map(({ results, pAdjusted }) => {
-      const { verdict, welch } = results.comparison;
-      const name = escapeMarkdown(clip(results.benchmark, MAX_NAME));
-      const change = formatChange(relativeChange(results));
-      return `| ${name} | ${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]} | ${change} | ${formatP(pAdjusted)} | ${formatP(welch.pRegression)} |`;
-    })
-  ];
-  const note = `_p: the regression test (candidate slower than its threshold allows); adjusted for testing ${formatCount(items.length)} benchmarks together._`;
-  return `${lines.join("\n")}
-
-${note}`;
 }
 
 // src/run/join-results.ts
@@ -2769,6 +2749,20 @@ function create(patterns, options) {
   });
 }
 
+// src/results/phase-files.ts
+function phaseFiles(file) {
+  const { phases } = file.raw;
+  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
+  const names = Object.keys(phases).filter(isPhase);
+  if (names.length < 2) return [file];
+  return names.map((phase) => ({
+    path: file.path,
+    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
+    results: file.results.filter((result) => result.parameters.phase === phase),
+    raw: { ...file.raw, comparison: phases[phase] }
+  }));
+}
+
 // src/report/renders.ts
 function checkRenders(results) {
   reportSections(results)({ rawRows: 1, chart: true });
@@ -2796,9 +2790,9 @@ async function joinResults(patterns, options) {
         options.warn(`${path6}: the benchmark did not finish (${file.raw.error}); left out`);
         continue;
       }
-      const item = reanalyse(file, options);
-      checkRenders(item.results);
-      analysed.push(item);
+      const items = phaseFiles(file).map((part) => reanalyse(part, options));
+      for (const item of items) checkRenders(item.results);
+      analysed.push(...items);
     } catch (error) {
       const message = describeError(error);
       options.warn(`${message.startsWith(path6) ? message : `${path6}: ${message}`}; left out`);

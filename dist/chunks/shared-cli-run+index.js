@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  PULUMI_UPDATE_STOP,
   StackLedger,
   USER_COMMAND_STOP,
   checkStackIsNew,
@@ -15,7 +16,7 @@ import {
   makeLocalBackend,
   meanCpu,
   openLog,
-  pulumiBenchGroup,
+  phaseArgs,
   pulumiEnv,
   resolveStep,
   runCaptured,
@@ -45,7 +46,9 @@ import {
   which
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
+  PHASES,
   REPORT_LIMIT,
+  adjustFamily,
   analyse,
   capBody,
   clip,
@@ -59,7 +62,9 @@ import {
   mean,
   median,
   min,
+  phasedResultsFile,
   planRun,
+  regressionPath,
   resourceFields,
   resultsFile,
   runLink,
@@ -70,7 +75,8 @@ import {
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
-  decide
+  decide,
+  overallVerdict
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -3126,10 +3132,12 @@ function samplesSoFar(partial) {
     groups.map((group) => number(group.max))
   ]);
   const hasVersion = groups.some((group) => group.version !== void 0);
+  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
   const rows = groups.map((group, index) => {
     const label = (hasVersion ? group.version : void 0) ?? group.command;
     const cells = [
       `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
+      ...hasPhase ? [escapeMarkdown(clip(group.parameters.phase ?? "", MAX_CELL))] : [],
       escapeMarkdown(clip(label, MAX_CELL)),
       formatCount(group.times.length),
       means[index] ?? "-",
@@ -3141,8 +3149,8 @@ function samplesSoFar(partial) {
   return [
     "**Samples so far**",
     "",
-    `| Group | ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
-    "| --- | --- | ---: | ---: | ---: | ---: |",
+    `| Group |${hasPhase ? " Phase |" : ""} ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
+    `| --- |${hasPhase ? " --- |" : ""} --- | ---: | ---: | ---: | ---: |`,
     ...rows
   ].join("\n");
 }
@@ -3155,7 +3163,6 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 
 // src/bench/run-benchmark.ts
 import { closeSync } from "node:fs";
@@ -3198,21 +3205,31 @@ var TAIL_LINE_COUNT = 20;
 async function runCycle(group, label, context3) {
   const cycleStart = process.hrtime.bigint();
   const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
-  for (const [index, step] of group.prepare.entries()) {
-    const what = `prepare step ${index + 1} of ${group.prepare.length} before ${run}`;
-    await runStep(group, step, what, context3, false);
-  }
-  const timed = await runStep(group, group.timed, run, context3, true);
   const { measurement } = context3;
-  const shell = group.timed.throughShell;
-  return {
-    seconds: Math.max(0, timed.seconds - (shell ? measurement.shellOverhead : 0)),
-    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9,
-    resources: withoutShellCpu(
-      timed.resources ?? {},
-      shell ? measurement.shellCpuOverhead : void 0
-    )
-  };
+  const phases = [];
+  for (const [index, entry] of group.cycle.entries()) {
+    const { step, phase } = entry;
+    const what = describeStep(group.cycle, index, run);
+    const outcome = await runStep(group, step, what, context3, phase !== void 0);
+    if (phase === void 0) continue;
+    const shell = step.throughShell;
+    phases.push({
+      phase,
+      seconds: Math.max(0, outcome.seconds - (shell ? measurement.shellOverhead : 0)),
+      resources: withoutShellCpu(
+        outcome.resources ?? {},
+        shell ? measurement.shellCpuOverhead : void 0
+      )
+    });
+  }
+  return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 };
+}
+function describeStep(cycle, index, run) {
+  const timed = cycle.flatMap((step2, position) => step2.phase === void 0 ? [] : [position]);
+  const step = cycle[index];
+  if (step.phase !== void 0 && timed.length === 1) return run;
+  const where = index < timed[0] ? "before" : index > timed.at(-1) ? "after" : "in";
+  return `${step.name} ${where} ${run}`;
 }
 async function runStep(group, step, what, context3, measureResources) {
   writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
@@ -3237,6 +3254,39 @@ async function runStep(group, step, what, context3, measureResources) {
   throw new SampleFailed(message, partial);
 }
 
+// src/bench/cycle-steps.ts
+var COMMAND_PHASE = "command";
+function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
+  return [
+    ...prepare.map((step, index) => ({
+      step,
+      name: `prepare step ${index + 1} of ${prepare.length}`
+    })),
+    { step: timed, name: phase, phase }
+  ];
+}
+function cyclePhases(cycle) {
+  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
+}
+function emptyMeasurement(phases) {
+  const perGroup = () => ({ baseline: [], candidate: [] });
+  return {
+    phases: phases.map((phase) => ({
+      phase,
+      times: perGroup(),
+      exitCodes: perGroup(),
+      resources: perGroup()
+    })),
+    schedule: [],
+    shellOverhead: 0
+  };
+}
+function phaseMeasurement(measurement, phase) {
+  const found = measurement.phases.find((entry) => entry.phase === phase);
+  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
+  return found;
+}
+
 // src/bench/progress.ts
 function estimateSecondsLeft(paces) {
   const runs = paces.reduce((total, pace) => total + pace.runs, 0);
@@ -3248,7 +3298,9 @@ function estimateSecondsLeft(paces) {
   );
 }
 function formatProgress(event) {
-  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${formatSampleTime(event.seconds)}`;
+  const { phases } = event;
+  const times = phases.length === 1 ? formatSampleTime(phases[0].seconds) : phases.map(({ phase, seconds: seconds2 }) => `${phase} ${formatSampleTime(seconds2)}`).join(", ");
+  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${times}`;
   if (!event.secondsLeft) return line;
   return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
 }
@@ -3264,18 +3316,15 @@ function interleavedOrder(samplesPerGroup) {
 
 // src/bench/run-benchmark.ts
 async function runBenchmark(plan, signal) {
+  const phases = cyclePhases(plan.groups[0].cycle);
+  if (phases.length === 0 || cyclePhases(plan.groups[1].cycle).join() !== phases.join()) {
+    throw new Error("both groups must time the same phases, at least one, in the same order");
+  }
   const resolved = plan.groups.map((group) => ({
     name: group.name,
-    timed: resolveStep(group.timed, plan.shell),
-    prepare: group.prepare.map((step) => resolveStep(step, plan.shell))
+    cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
   }));
-  const measurement = {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
-    schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
-  };
+  const measurement = emptyMeasurement(phases);
   await mkdir(plan.logDir, { recursive: true });
   const groups = [];
   try {
@@ -3283,7 +3332,10 @@ async function runBenchmark(plan, signal) {
       const logPath = join(plan.logDir, `${group.name}.log`);
       groups.push({ ...group, logPath, logFd: openLog(logPath) });
     }
-    if (plan.shell.kind === "shell" && groups.some((group) => group.timed.throughShell)) {
+    const timedThroughShell = groups.some(
+      (group) => group.cycle.some((entry) => entry.phase !== void 0 && entry.step.throughShell)
+    );
+    if (plan.shell.kind === "shell" && timedThroughShell) {
       const overhead = await measureShellOverhead(plan.shell.path, signal);
       measurement.shellOverhead = overhead.seconds;
       if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
@@ -3305,6 +3357,7 @@ async function measure(plan, groups, context3) {
   const { measurement } = context3;
   const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
   const paces = [newPace(), newPace()];
+  const several = measurement.phases.length > 1;
   const runAndReport = async (index, label) => {
     const times = await runCycle(groups[index], label, context3);
     const pace = paces[index];
@@ -3313,14 +3366,19 @@ async function measure(plan, groups, context3) {
     pace.runsLeft--;
     const secondsLeft = estimateSecondsLeft(paces);
     plan.onProgress?.(
-      formatProgress({ group: groups[index].name, ...label, seconds: times.seconds, secondsLeft })
+      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
     );
     return times;
   };
+  const schedule = (group, index, phases) => {
+    for (const { phase, seconds: seconds2 } of phases) {
+      measurement.schedule.push({ group, index, time: seconds2, ...several ? { phase } : {} });
+    }
+  };
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1]) {
-      const { seconds: seconds2 } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
-      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds2 });
+      const { phases } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
+      schedule(groups[index].name, -1, phases);
     }
   }
   for (const pace of paces) {
@@ -3329,19 +3387,154 @@ async function measure(plan, groups, context3) {
   }
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name;
-    const times = measurement.times[name];
-    const { seconds: seconds2, resources } = await runAndReport(index, {
+    const done = measurement.phases[0].times[name].length;
+    const { phases } = await runAndReport(index, {
       kind: "sample",
-      number: times.length + 1,
+      number: done + 1,
       of: plan.samples
     });
-    measurement.schedule.push({ group: name, index: times.length, time: seconds2 });
-    times.push(seconds2);
-    measurement.exitCodes[name].push(0);
-    measurement.resources[name].push(resources);
+    schedule(name, done, phases);
+    for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
+      const phase = measurement.phases[at];
+      phase.times[name].push(seconds2);
+      phase.exitCodes[name].push(0);
+      phase.resources[name].push(resources);
+    }
     const pairDone = position % 2 === 1;
-    if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break;
+    if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break;
   }
+}
+function timesByPhase(measurement) {
+  return Object.fromEntries(
+    measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
+  );
+}
+
+// src/run/pipeline.ts
+import { dirname as dirname3, join as join3 } from "node:path";
+
+// src/stats/phases.ts
+function planPhases(options) {
+  const { phases, familySize = 1, ...rest } = options;
+  return planRun({ ...rest, familySize: phases * familySize });
+}
+function analysePhases(phases, options) {
+  const { alpha, threshold, design } = options;
+  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
+  const members = analyses.map(({ comparison }, index) => {
+    const { baseline, candidate } = phases[index];
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
+    return { comparison, path: { design, pValues } };
+  });
+  const m = phases.length;
+  const pAdjusted = adjustFamily(
+    members,
+    alpha,
+    (p) => `A regression on its own, but not after adjusting for the ${m} phases tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}).`
+  );
+  return {
+    analyses,
+    pAdjusted,
+    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
+  };
+}
+
+// src/stats/stop-rule.ts
+function familyStopRule(members) {
+  const levels = members.map((member) => designLevels(member.design));
+  return (times) => members.every((member, index) => {
+    const { baseline, candidate } = times[index];
+    const looks = member.design.looks;
+    return looks.some(
+      (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
+        lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
+        levels[index][k],
+        false
+      ) !== null
+    );
+  });
+}
+
+// src/run/phase-results.ts
+import { basename as basename2 } from "node:path";
+
+// src/results/partial.ts
+function partialGroup(source, phase) {
+  const times = [...source.times];
+  const some = times.length > 0;
+  return {
+    command: source.command,
+    mean: some ? mean(times) : null,
+    // hyperfine writes null for a standard deviation it cannot compute.
+    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
+    median: some ? median(times) : null,
+    min: some ? min(times) : null,
+    max: some ? max(times) : null,
+    times,
+    exit_codes: [...source.exitCodes],
+    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
+  };
+}
+function partialResultsFile(config, phases, error, extra) {
+  const { baseline, candidate } = phases[0].sources;
+  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
+  return {
+    benchmark: config.name,
+    error: describeError(error),
+    results: phases.flatMap(({ phase, sources }) => [
+      partialGroup(sources.baseline, phase),
+      partialGroup(sources.candidate, phase)
+    ]),
+    ...analysable ? {
+      comparison: analyse(baseline.times, candidate.times, {
+        ...config.decision,
+        design: planPhases({
+          alpha: config.decision.alpha,
+          samples: config.samples,
+          looks: config.looks,
+          phases: phases.length,
+          familySize: config.familySize,
+          detrend: config.detrend
+        })
+      }).comparison
+    } : {},
+    ...extra
+  };
+}
+
+// src/run/phase-results.ts
+function runPhases(config) {
+  return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
+}
+function phaseSources(target, measurement, phases) {
+  return phases.map((phase) => {
+    const samples = phaseMeasurement(measurement, phase);
+    const source = (index) => {
+      const group = target.groups[index];
+      const { command } = group.cycle.find((entry) => entry.phase === phase).step;
+      return {
+        name: group.name,
+        command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
+        times: samples.times[group.name],
+        exitCodes: samples.exitCodes[group.name],
+        resources: samples.resources[group.name],
+        ...target.versions ? { version: target.versions[group.name] } : {}
+      };
+    };
+    return { phase, sources: { baseline: source(0), candidate: source(1) } };
+  });
+}
+function runResults(config, sources, family, extra) {
+  if (config.target.kind === "pulumi") {
+    return phasedResultsFile(config.name, sources, family, extra);
+  }
+  return resultsFile(config.name, sources[0].sources, family.analyses[0], extra);
+}
+function partialRunResults(config, sources, error, extra) {
+  const phases = config.target.kind === "pulumi" ? [...sources] : [{ sources: sources[0].sources }];
+  return partialResultsFile(config, phases, error, extra);
 }
 
 // src/bench/environment.ts
@@ -3388,68 +3581,6 @@ function actionsContext(env) {
 }
 function roundLoad(load) {
   return Math.round(load * 100) / 100;
-}
-
-// src/results/partial.ts
-function partialGroup(source) {
-  const times = [...source.times];
-  const some = times.length > 0;
-  return {
-    command: source.command,
-    mean: some ? mean(times) : null,
-    // hyperfine writes null for a standard deviation it cannot compute.
-    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
-    median: some ? median(times) : null,
-    min: some ? min(times) : null,
-    max: some ? max(times) : null,
-    times,
-    exit_codes: [...source.exitCodes],
-    parameters: { group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, times.length, times.length)
-  };
-}
-function partialResultsFile(config, sources, error, extra) {
-  const { baseline, candidate } = sources;
-  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
-  return {
-    benchmark: config.name,
-    error: describeError(error),
-    results: [partialGroup(baseline), partialGroup(candidate)],
-    ...analysable ? {
-      comparison: analyse(baseline.times, candidate.times, {
-        ...config.decision,
-        design: planRun({
-          alpha: config.decision.alpha,
-          samples: config.samples,
-          looks: config.looks,
-          familySize: config.familySize,
-          detrend: config.detrend
-        })
-      }).comparison
-    } : {},
-    ...extra
-  };
-}
-
-// src/stats/stop-rule.ts
-function familyStopRule(members) {
-  const levels = members.map((member) => designLevels(member.design));
-  return (times) => members.every((member, index) => {
-    const { baseline, candidate } = times[index];
-    const looks = member.design.looks;
-    return looks.some(
-      (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
-        lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
-        levels[index][k],
-        false
-      ) !== null
-    );
-  });
-}
-function lookStopRule(member) {
-  const rule = familyStopRule([member]);
-  return (times) => rule([times]);
 }
 
 // src/pulumi/config-input.ts
@@ -4195,6 +4326,37 @@ function checkProgramFolder(folder, input) {
   return absolute;
 }
 
+// src/pulumi/cycle.ts
+var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
+function pulumiBenchGroup(options) {
+  const { ref } = options;
+  const env = pulumiEnv(ref);
+  const listed = new Set(options.phases ?? ["up"]);
+  const run = (phase) => ({
+    step: {
+      command: {
+        kind: "argv",
+        file: ref.binary,
+        args: phaseArgs(phase, ref.stack, options.parallel)
+      },
+      env,
+      cwd: ref.programDir,
+      stop: PULUMI_UPDATE_STOP,
+      tag: ref.stack
+    },
+    name: phase,
+    ...listed.has(phase) ? { phase } : {}
+  });
+  return {
+    name: options.name,
+    label: `pulumi ${options.version}`,
+    cycle: [
+      ...(options.prepare ?? []).map((step) => ({ step, name: "prepare" })),
+      ...PHASES.filter((phase) => listed.has(phase) || ALWAYS.has(phase)).map(run)
+    ]
+  };
+}
+
 // src/run/targets.ts
 async function setUpTarget(config, context3) {
   const userStep = (script, extra = {}) => ({
@@ -4205,8 +4367,10 @@ async function setUpTarget(config, context3) {
     const group = (name, script) => ({
       name,
       label: script,
-      timed: userStep(script),
-      prepare: config.prepare === void 0 ? [] : [userStep(config.prepare)]
+      cycle: commandCycle(
+        userStep(script),
+        config.prepare === void 0 ? [] : [userStep(config.prepare)]
+      )
     });
     return {
       groups: [
@@ -4271,6 +4435,7 @@ async function setUpPulumi(config, target, context3, userStep) {
       ref,
       version: binaries[name].version,
       parallel: target.parallel,
+      phases: config.phases,
       prepare
     });
   };
@@ -4410,9 +4575,13 @@ async function measure2(config, hooks) {
   savePlan();
   const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
+  const phases = runPhases(config);
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted("the benchmark was aborted while setting up", emptyMeasurement());
+      throw new BenchmarkAborted(
+        "the benchmark was aborted while setting up",
+        emptyMeasurement(phases)
+      );
     }
   };
   let target;
@@ -4429,16 +4598,21 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
+    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}`
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planRun({
+    const design = planPhases({
       alpha: config.decision.alpha,
       samples: config.samples,
       looks: config.looks,
+      phases: phases.length,
       familySize: config.familySize,
       detrend: config.detrend
     });
+    const stop = familyStopRule(
+      phases.map(() => ({ design, threshold: config.decision.threshold }))
+    );
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -4447,16 +4621,16 @@ async function measure2(config, hooks) {
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
+        shouldStop: (times) => stop(phases.map((phase) => times[phase])),
         onProgress: hooks.progress
       },
       hooks.signal
     );
-    const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
-      ...config.decision,
-      design
-    });
-    results = resultsFile(config.name, groupSources(target, measurement), analysis, {
+    const family = analysePhases(
+      phases.map((phase) => phaseMeasurement(measurement, phase).times),
+      { ...config.decision, design }
+    );
+    results = runResults(config, phaseSources(target, measurement, phases), family, {
       schedule: measurement.schedule,
       environment: environment()
     });
@@ -4464,7 +4638,8 @@ async function measure2(config, hooks) {
   } catch (error) {
     let partial;
     if (error instanceof MeasurementStopped && target !== void 0) {
-      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+      const sources = phaseSources(target, error.partial, phases);
+      partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
         environment: environment()
       });
@@ -4485,30 +4660,6 @@ async function measure2(config, hooks) {
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
   return { finished: true, results, unwritten, kept: report.kept };
-}
-function emptyMeasurement() {
-  return {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
-    schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
-  };
-}
-function groupSources(target, measurement) {
-  const source = (index) => {
-    const group = target.groups[index];
-    const { command } = group.timed;
-    return {
-      name: group.name,
-      command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
-      times: measurement.times[group.name],
-      exitCodes: measurement.exitCodes[group.name],
-      resources: measurement.resources[group.name],
-      ...target.versions ? { version: target.versions[group.name] } : {}
-    };
-  };
-  return { baseline: source(0), candidate: source(1) };
 }
 
 // src/run/signals.ts

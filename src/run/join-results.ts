@@ -3,6 +3,7 @@ import * as glob from '@actions/glob'
 import { InputError, describeError } from '../core/errors'
 import type { MultiItem } from '../results/family'
 import { readResultsFile } from '../results/read'
+import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { checkRenders } from '../report/renders'
 import { adjustFamily } from '../stats/family'
@@ -24,7 +25,8 @@ export async function expandPatterns(
 }
 
 /**
- * Report mode (README "Workflows"): re-analyse many results files with the report
+ * Report mode (README "Workflows"): re-analyse many results files, each phase of a file
+ * that times several as a benchmark of its own (README "Phases"), with the report
  * job's alpha and threshold, each replaying the design it was run with (within sane
  * bounds), and adjust their regression tests for being tested together: Holm over
  * the stage-wise p-values of each file's design. Runs that declared their family size
@@ -44,9 +46,10 @@ export async function joinResults(
         options.warn(`${path}: the benchmark did not finish (${file.raw.error}); left out`)
         continue
       }
-      const item = reanalyse(file, options)
-      checkRenders(item.results) // a file that cannot be shown is left out on its own
-      analysed.push(item)
+      // Each phase of a file is a benchmark of the family; a file is read whole or left out.
+      const items = phaseFiles(file).map(part => reanalyse(part, options))
+      for (const item of items) checkRenders(item.results) // one that cannot be shown is left out
+      analysed.push(...items)
     } catch (error) {
       const message = describeError(error)
       options.warn(`${message.startsWith(path) ? message : `${path}: ${message}`}; left out`)

@@ -1,6 +1,6 @@
 /**
  * The ways a Pulumi-mode run ends early, played against the bundle (dist/) with the
- * simulated Pulumi: the runner cancelling the job, the main step killed, a final destroy
+ * simulated Pulumi: the runner cancelling the job, the main step killed, a destroy
  * that fails, the command line interrupted. Shared by the end-to-end tests, which assert
  * what is left, and `npm run bench:cancel`, which prints how long each took. Imports
  * nothing from vitest.
