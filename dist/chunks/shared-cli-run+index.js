@@ -3163,6 +3163,86 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
+import { dirname as dirname3, join as join3 } from "node:path";
+
+// src/bench/cycle-steps.ts
+var COMMAND_PHASE = "command";
+function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
+  return [
+    ...prepare.map((step, index) => ({
+      step,
+      name: `prepare step ${index + 1} of ${prepare.length}`
+    })),
+    { step: timed, name: phase, phase }
+  ];
+}
+function cyclePhases(cycle) {
+  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
+}
+function emptyMeasurement(phases) {
+  const perGroup = () => ({ baseline: [], candidate: [] });
+  return {
+    phases: phases.map((phase) => ({
+      phase,
+      times: perGroup(),
+      exitCodes: perGroup(),
+      resources: perGroup()
+    })),
+    schedule: [],
+    shellOverhead: 0
+  };
+}
+function phaseMeasurement(measurement, phase) {
+  const found = measurement.phases.find((entry) => entry.phase === phase);
+  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
+  return found;
+}
+
+// src/bench/environment.ts
+import os from "node:os";
+function environmentFingerprint(options) {
+  return describeEnvironment(machineFacts(), {
+    ...options,
+    loadAfter: options.loadAfter ?? os.loadavg(),
+    env: options.env ?? process.env
+  });
+}
+function machineFacts() {
+  return {
+    os: process.platform,
+    release: os.release(),
+    arch: process.arch,
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    cores: os.availableParallelism(),
+    memoryBytes: os.totalmem(),
+    node: process.version
+  };
+}
+function describeEnvironment(machine, options) {
+  return {
+    ...machine,
+    loadBefore: options.loadBefore.map(roundLoad),
+    loadAfter: options.loadAfter.map(roundLoad),
+    tool: options.tool,
+    ...actionsContext(options.env)
+  };
+}
+function actionsContext(env) {
+  if (env.GITHUB_ACTIONS !== "true") return {};
+  const context3 = {
+    commit: env.GITHUB_SHA,
+    ref: env.GITHUB_REF,
+    runUrl: workflowRunUrl(env),
+    runnerName: env.RUNNER_NAME,
+    runnerOs: env.RUNNER_OS,
+    runnerArch: env.RUNNER_ARCH,
+    runnerImage: env.ImageOS && [env.ImageOS, env.ImageVersion].filter(Boolean).join(" ")
+  };
+  return Object.fromEntries(Object.entries(context3).filter(([, value]) => value));
+}
+function roundLoad(load) {
+  return Math.round(load * 100) / 100;
+}
 
 // src/bench/run-benchmark.ts
 import { closeSync } from "node:fs";
@@ -3252,39 +3332,6 @@ async function runStep(group, step, what, context3, measureResources) {
   const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
   const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
   throw new SampleFailed(message, partial);
-}
-
-// src/bench/cycle-steps.ts
-var COMMAND_PHASE = "command";
-function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
-  return [
-    ...prepare.map((step, index) => ({
-      step,
-      name: `prepare step ${index + 1} of ${prepare.length}`
-    })),
-    { step: timed, name: phase, phase }
-  ];
-}
-function cyclePhases(cycle) {
-  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
-}
-function emptyMeasurement(phases) {
-  const perGroup = () => ({ baseline: [], candidate: [] });
-  return {
-    phases: phases.map((phase) => ({
-      phase,
-      times: perGroup(),
-      exitCodes: perGroup(),
-      resources: perGroup()
-    })),
-    schedule: [],
-    shellOverhead: 0
-  };
-}
-function phaseMeasurement(measurement, phase) {
-  const found = measurement.phases.find((entry) => entry.phase === phase);
-  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
-  return found;
 }
 
 // src/bench/progress.ts
@@ -3410,8 +3457,63 @@ function timesByPhase(measurement) {
   );
 }
 
-// src/run/pipeline.ts
-import { dirname as dirname3, join as join3 } from "node:path";
+// src/results/write.ts
+import { access, constants, mkdir as mkdir2, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
+async function writeResults(path7, data, redact2 = (text) => text) {
+  const temporary = `${path7}.${process.pid}.tmp`;
+  try {
+    await mkdir2(dirname(path7), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2));
+    await rename(temporary, path7);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
+  }
+}
+async function checkResultsPath(path7) {
+  const input = "results-file";
+  const found = await stat(path7).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  }
+  let folder = dirname(path7);
+  let existing = await stat(folder).catch(() => void 0);
+  while (existing === void 0 && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    existing = await stat(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
+    );
+  }
+}
+var WORDS = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error"
+};
+function code(error) {
+  return String(error.code ?? error);
+}
+function why(error) {
+  const name = code(error);
+  return name in WORDS ? `${WORDS[name]} (${name})` : error.message ?? name;
+}
 
 // src/stats/phases.ts
 function planPhases(options) {
@@ -3453,6 +3555,45 @@ function familyStopRule(members) {
       ) !== null
     );
   });
+}
+
+// src/run/end-of-run.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
+async function tearDownAfterRun(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
 }
 
 // src/run/phase-results.ts
@@ -3537,52 +3678,6 @@ function partialRunResults(config, sources, error, extra) {
   return partialResultsFile(config, phases, error, extra);
 }
 
-// src/bench/environment.ts
-import os from "node:os";
-function environmentFingerprint(options) {
-  return describeEnvironment(machineFacts(), {
-    ...options,
-    loadAfter: options.loadAfter ?? os.loadavg(),
-    env: options.env ?? process.env
-  });
-}
-function machineFacts() {
-  return {
-    os: process.platform,
-    release: os.release(),
-    arch: process.arch,
-    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
-    cores: os.availableParallelism(),
-    memoryBytes: os.totalmem(),
-    node: process.version
-  };
-}
-function describeEnvironment(machine, options) {
-  return {
-    ...machine,
-    loadBefore: options.loadBefore.map(roundLoad),
-    loadAfter: options.loadAfter.map(roundLoad),
-    tool: options.tool,
-    ...actionsContext(options.env)
-  };
-}
-function actionsContext(env) {
-  if (env.GITHUB_ACTIONS !== "true") return {};
-  const context3 = {
-    commit: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    runUrl: workflowRunUrl(env),
-    runnerName: env.RUNNER_NAME,
-    runnerOs: env.RUNNER_OS,
-    runnerArch: env.RUNNER_ARCH,
-    runnerImage: env.ImageOS && [env.ImageOS, env.ImageVersion].filter(Boolean).join(" ")
-  };
-  return Object.fromEntries(Object.entries(context3).filter(([, value]) => value));
-}
-function roundLoad(load) {
-  return Math.round(load * 100) / 100;
-}
-
 // src/pulumi/config-input.ts
 function parseConfigInput(text, input = "config") {
   const entries = [];
@@ -3605,7 +3700,7 @@ function unquote(value) {
 }
 
 // src/pulumi/install.ts
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -3898,7 +3993,7 @@ import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 
 // src/core/network-error.ts
-var WORDS = {
+var WORDS2 = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
   ETIMEDOUT: "connection timed out",
@@ -3918,7 +4013,7 @@ var WORDS = {
 function describeNetworkError(error) {
   for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
     const { code: code2 } = cause;
-    if (typeof code2 === "string" && code2 in WORDS) return `${WORDS[code2]} (${code2})`;
+    if (typeof code2 === "string" && code2 in WORDS2) return `${WORDS2[code2]} (${code2})`;
     cause = cause.cause;
   }
   return void 0;
@@ -4038,7 +4133,7 @@ function reason(error) {
 
 // src/pulumi/fetch-release.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rm } from "node:fs/promises";
+import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/pulumi/checksums.ts
@@ -4060,7 +4155,7 @@ async function sha256File(file) {
 }
 
 // src/pulumi/pulumi-binary.ts
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants2, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/pulumi/version-spec.ts
@@ -4102,7 +4197,7 @@ function findOnPath(binaryName, pathList) {
 function isExecutableFile(file) {
   try {
     if (!statSync2(file).isFile()) return false;
-    if (process.platform !== "win32") accessSync(file, constants.X_OK);
+    if (process.platform !== "win32") accessSync(file, constants2.X_OK);
     return true;
   } catch {
     return false;
@@ -4153,7 +4248,7 @@ async function fetchRelease(request2) {
     );
   };
   const workDir = path4.join(process.env["RUNNER_TEMP"] ?? "", `pulumi-perf-gate-${randomUUID2()}`);
-  await mkdir2(workDir, { recursive: true });
+  await mkdir3(workDir, { recursive: true });
   try {
     const checksums = await fetchText(checksumsUrl, request2.retry).catch(explain);
     const expected = parseChecksums(checksums).get(archiveName);
@@ -4186,7 +4281,7 @@ async function fetchRelease(request2) {
     const cachedDir = await cacheDir(path4.dirname(binary), TOOL_NAME, version, platform.arch);
     return path4.join(cachedDir, platform.binaryName);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await rm2(workDir, { recursive: true, force: true });
   }
 }
 function extractArchive(archive, dest, platform) {
@@ -4243,7 +4338,7 @@ async function resolvePulumi(value, options) {
 }
 async function binaryAtPath(given, platform, input) {
   const absolute = path5.resolve(given);
-  const stats = await stat(absolute).catch(() => null);
+  const stats = await stat2(absolute).catch(() => null);
   if (!stats) throw new InputError(`${input}: ${given} does not exist`);
   const binary = stats.isDirectory() ? findPulumiInFolder(absolute, platform.binaryName) : absolute;
   if (!binary) {
@@ -4443,103 +4538,6 @@ async function setUpPulumi(config, target, context3, userStep) {
     groups: [await group("baseline"), await group("candidate")],
     versions: { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
   };
-}
-
-// src/run/end-of-run.ts
-var AFTER_SECOND_SIGNAL_MS = 1e4;
-async function tearDownAfterRun(plan, ledger, hooks) {
-  if (hooks.signal?.aborted) {
-    if (hooks.deferTeardown) {
-      await waitForRunningProcesses(
-        USER_COMMAND_STOP.graceMs + 1e3,
-        void 0,
-        (process2) => process2.killAfterMs !== void 0
-      );
-      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
-      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
-      if (ledger.stacks.length > 0) {
-        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
-        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
-      }
-      return { kept: [], warnings: [], deferred: true };
-    }
-    if (runningProcesses().length > 0) {
-      hooks.info("Waiting for the interrupted commands to finish what they started");
-      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
-    }
-  }
-  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
-    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
-      killRunningProcesses();
-      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
-    }
-  }
-  const report = await runTeardown(plan, ledger, {
-    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
-    onStop: hooks.deferTeardown ? "defer" : "keep",
-    log: hooks.info
-  });
-  for (const warning of report.warnings) hooks.warn(warning);
-  if (!report.deferred) hooks.saveTeardown?.("");
-  return report;
-}
-
-// src/results/write.ts
-import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-var ResultsWriteError = class extends BenchmarkError {
-  name = "ResultsWriteError";
-};
-async function writeResults(path7, data, redact2 = (text) => text) {
-  const temporary = `${path7}.${process.pid}.tmp`;
-  try {
-    await mkdir3(dirname2(path7), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2));
-    await rename(temporary, path7);
-  } catch (error) {
-    await rm2(temporary, { force: true }).catch(() => void 0);
-    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
-  }
-}
-async function checkResultsPath(path7) {
-  const input = "results-file";
-  const found = await stat2(path7).catch(() => void 0);
-  if (found?.isDirectory()) {
-    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
-  }
-  let folder = dirname2(path7);
-  let existing = await stat2(folder).catch(() => void 0);
-  while (existing === void 0 && dirname2(folder) !== folder) {
-    folder = dirname2(folder);
-    existing = await stat2(folder).catch(() => void 0);
-  }
-  if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
-  }
-  try {
-    await access(folder, constants2.W_OK | constants2.X_OK);
-  } catch (error) {
-    throw new InputError(
-      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
-    );
-  }
-}
-var WORDS2 = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is a file",
-  EIO: "input/output error"
-};
-function code(error) {
-  return String(error.code ?? error);
-}
-function why(error) {
-  const name = code(error);
-  return name in WORDS2 ? `${WORDS2[name]} (${name})` : error.message ?? name;
 }
 
 // src/run/pipeline.ts

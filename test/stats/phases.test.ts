@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/stats/analyse'
 import { planRun } from '../../src/stats/design'
 import { analysePhases, planPhases, type PhaseSamples } from '../../src/stats/phases'
+import { familyStopRule } from '../../src/stats/stop-rule'
 import { simulatePhaseRun } from '../helpers/phase-runs'
 import { Random } from '../helpers/random'
 import { overallVerdict } from '../../src/stats/verdict'
@@ -80,6 +81,21 @@ describe('the phases of a run, judged as one family', () => {
     expect(found.firstRegression).toBeGreaterThanOrEqual(0.99)
     expect(found.stepRegression).toBe(found.anyRegression)
     expect(found.anyRegression - found.firstRegression).toBeLessThanOrEqual(limit(runs))
+  })
+})
+
+describe('the stop rule of a run of phases', () => {
+  it('stops only at a look where every phase has a verdict', () => {
+    const design = planPhases({ alpha: ALPHA, samples: 20, looks: 10, phases: 2 })
+    const stop = familyStopRule([0, 1].map(() => ({ design, threshold: THRESHOLD })))
+    const steady = (mean: number, n: number) =>
+      Array.from({ length: n }, (_, i) => mean * (1 + 0.001 * (i % 3)))
+    const noisy = (n: number) =>
+      Array.from({ length: n }, (_, i) => 10 * (1 + 0.3 * (((i * 7) % 5) - 2)))
+    const decided = { baseline: steady(1, 3), candidate: steady(3, 3) }
+    // The first phase is a 3× regression at the first look; the second is undecided.
+    expect(stop([decided, { baseline: noisy(3), candidate: noisy(3) }])).toBe(false)
+    expect(stop([decided, { baseline: steady(2, 3), candidate: steady(2, 3) }])).toBe(true)
   })
 })
 
