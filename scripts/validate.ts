@@ -328,12 +328,12 @@ function phaseRuns(changes: readonly number[], how: 'family' | 'holm' | 'none', 
   for (let i = 0; i < runs; i++) {
     const phases = changes.map(change => synthetic('normal', 0.05, change)())
     const run = simulatePhaseRun(phases, options)
-    const verdicts =
-      how === 'none'
-        ? phases.map(
-            ({ baseline, candidate }) => analyse(baseline, candidate, options).comparison.verdict
-          )
-        : run.analyses.map(({ comparison }) => comparison.verdict)
+    // Report mode's Holm: a regression stands only if its adjusted p is below alpha.
+    const verdicts = run.analyses.map(({ comparison }, index) =>
+      how === 'holm' && comparison.verdict === 'regression' && !(run.pAdjusted[index]! < ALPHA)
+        ? 'inconclusive'
+        : comparison.verdict
+    )
     const falsely = verdicts.filter(
       (verdict, index) => verdict === 'regression' && changes[index]! <= THRESHOLD
     )

@@ -14059,6 +14059,7 @@ export {
   planRun,
   lookFigures,
   analyse,
+  familyRegressions,
   adjustFamily,
   regressionPath,
   resourceFields,

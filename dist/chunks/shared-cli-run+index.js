@@ -48,13 +48,13 @@ import {
 import {
   PHASES,
   REPORT_LIMIT,
-  adjustFamily,
   analyse,
   capBody,
   clip,
   codeBlock,
   designLevels,
   escapeMarkdown,
+  familyRegressions,
   formatCount,
   formatDurationColumns,
   lookFigures,
@@ -3523,20 +3523,14 @@ function planPhases(options) {
 function analysePhases(phases, options) {
   const { alpha, threshold, design } = options;
   const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
-  const members = analyses.map(({ comparison }, index) => {
+  const paths = analyses.map(({ comparison }, index) => {
     const { baseline, candidate } = phases[index];
     const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
-    return { comparison, path: { design, pValues } };
+    return { design, pValues };
   });
-  const m = phases.length;
-  const pAdjusted = adjustFamily(
-    members,
-    alpha,
-    (p) => `A regression on its own, but not after adjusting for the ${m} phases tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}).`
-  );
   return {
     analyses,
-    pAdjusted,
+    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
     verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
   };
 }

@@ -6,7 +6,7 @@
  */
 import { analyse, type Analysis } from './analyse'
 import { planRun, type Design } from './design'
-import { adjustFamily, regressionPath } from './family'
+import { familyRegressions, regressionPath } from './family'
 import type { Verdict } from './types'
 import { overallVerdict } from './verdict'
 
@@ -39,10 +39,11 @@ export interface PhaseFamily {
 }
 
 /**
- * Analyses each phase with the shared design, then adjusts their regression tests for
- * being tested together. A phase that regressed at alpha/m always stays a regression of
- * the family (its stage-wise p is at most alpha/m); the adjusted p is what the report
- * shows beside the raw one.
+ * Analyses each phase with the shared design, and adjusts their regression tests for
+ * being tested together, for the report (Holm over stage-wise p-values). The verdicts
+ * stand as each phase's design decided them: planned at alpha/m from the first look, the
+ * phases keep any false regression among them within alpha without Holm, whose adjusted p
+ * of a phase that crossed is at most alpha/family-size anyway.
  */
 export function analysePhases(
   phases: readonly PhaseSamples[],
@@ -50,21 +51,14 @@ export function analysePhases(
 ): PhaseFamily {
   const { alpha, threshold, design } = options
   const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options))
-  const members = analyses.map(({ comparison }, index) => {
+  const paths = analyses.map(({ comparison }, index) => {
     const { baseline, candidate } = phases[index]!
     const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend)
-    return { comparison, path: { design, pValues } }
+    return { design, pValues }
   })
-  const m = phases.length
-  const pAdjusted = adjustFamily(
-    members,
-    alpha,
-    p =>
-      `A regression on its own, but not after adjusting for the ${m} phases tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}).`
-  )
   return {
     analyses,
-    pAdjusted,
+    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
     verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
   }
 }
