@@ -15,6 +15,9 @@ import {
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
+  renderMarkdown
+} from "./chunks/shared-cli-compare+cli-run+index.js";
+import {
   joinResults,
   keepOwnRunLinks,
   multiHeadline,
@@ -36,7 +39,7 @@ import {
   parseDecision,
   parseReporting,
   parseRunConfig,
-  renderMarkdown,
+  stepVerdict,
   workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import {
@@ -121,15 +124,16 @@ async function runMode(raw, token, log) {
     }
     const { results, unwritten, kept } = outcome;
     setResultOutputs(results);
+    const verdict = stepVerdict(results);
     await publishReport({
       body: renderMarkdown(results, { runUrl }),
-      verdict: results.comparison.verdict,
+      verdict,
       reporting,
       token,
       log
     });
     if (kept.length > 0) throw new StacksKept(kept.join("\n"));
-    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results));
+    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
     if (unwritten) throw unwritten;
   };
   try {
@@ -168,7 +172,8 @@ function interruptMessage(signal, count) {
 function setResultOutputs(results) {
   const { comparison } = results;
   const mean = (group) => results.results.find((result) => result.parameters.group === group)?.mean ?? "";
-  setOutput("verdict" /* Verdict */, comparison.verdict);
+  setOutput("verdict" /* Verdict */, stepVerdict(results));
+  setOutput("verdicts" /* Verdicts */, JSON.stringify(results.family?.verdicts ?? {}));
   setOutput("ratio" /* Ratio */, comparison.ratio.value);
   setOutput("p-value" /* PValue */, comparison.welch.pRegression);
   setOutput("baseline-mean" /* BaselineMean */, mean(comparison.baseline));
@@ -192,6 +197,7 @@ async function reportMode(raw, token, log) {
   const body = renderMultiMarkdown(items, { runUrl });
   const verdict = overallVerdict(items);
   setOutput("verdict" /* Verdict */, verdict);
+  setOutput("verdicts" /* Verdicts */, "{}");
   if (items.length === 1) {
     const { comparison } = items[0].results;
     setOutput("ratio" /* Ratio */, comparison.ratio.value);

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:cancel`: how long the ways a Pulumi-mode run ends early take, played
  * against the bundle with the simulated Pulumi (creates of 1.5 s, interrupted while 20
- * or 30 are in flight): the runner's cancellation, SIGKILL of the main step, a final
- * destroy that fails, the command line's SIGINT and SIGTERM. Prints, per scenario, the
+ * or 30 are in flight): the runner's cancellation, SIGKILL of the main step, a destroy
+ * that fails, the command line's SIGINT and SIGTERM mid-up, and its SIGINT mid-refresh
+ * and mid-destroy of a run timing every phase. Prints, per scenario, the
  * time from the signal to the step's exit and from the post step's start (the signal,
  * for the command line) to an empty backend. `--verbose` also prints the steps' output.
  */
@@ -73,7 +74,7 @@ try {
     show('failing destroy: main', main)
     show('failing destroy: post', post.result)
     rows.push([
-      'action, final destroy fails',
+      'action, destroy fails in the last sample',
       'none',
       `whole run ${seconds(mainMs)} (exit ${main.exitCode}, ${workflowCommands(main.stdout, 'error').length} error)`,
       `kept by design (post step: ${seconds(post.durationMs)}, exit ${post.result.exitCode})`,
@@ -81,12 +82,18 @@ try {
     ])
   }
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  const cliRuns = [
+    ['SIGINT', 'up'],
+    ['SIGTERM', 'up'],
+    ['SIGINT', 'refresh'],
+    ['SIGINT', 'destroy']
+  ] as const
+  for (const [signal, during] of cliRuns) {
     const scratch = makeScratch(work)
-    const run = await interruptedCli(releases.url, scratch, signal)
+    const run = await interruptedCli(releases.url, scratch, signal, { during })
     if (verbose) console.log(`\n--- command line, ${signal}: exit ${run.code}\n${run.stderr}`)
     rows.push([
-      `command line, ${signal} mid-up`,
+      `command line, ${signal} mid-${during}`,
       signal,
       `${seconds(run.exitMs)} (exit ${run.code})`,
       `${seconds(run.emptyMs)} after the signal (no post step)`,

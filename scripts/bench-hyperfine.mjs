@@ -70,7 +70,7 @@ rmSync(work, { recursive: true, force: true })
  */
 async function measureOurs(script, shell) {
   const step = { command: { kind: 'shell', script } }
-  const group = name => ({ name, label: name, timed: step, prepare: [] })
+  const group = name => ({ name, label: name, cycle: [{ step, name, phase: 'command' }] })
   const stamps = []
   const result = await runBenchmark({
     groups: [group('baseline'), group('candidate')],

@@ -77,12 +77,8 @@ function lacks(text) {
 
 /** Our engine, both groups running the command, through bash as hyperfine's --shell bash. */
 async function measureOurs(script) {
-  const group = name => ({
-    name,
-    label: name,
-    timed: { command: { kind: 'shell', script } },
-    prepare: []
-  })
+  const step = { command: { kind: 'shell', script } }
+  const group = name => ({ name, label: name, cycle: [{ step, name, phase: 'command' }] })
   const result = await runBenchmark({
     groups: [group('baseline'), group('candidate')],
     shell: { kind: 'shell', path: 'bash' },
@@ -91,7 +87,8 @@ async function measureOurs(script) {
     timeoutMs: 120_000,
     logDir: join(work, 'logs')
   })
-  return meanUsage([...result.resources.baseline, ...result.resources.candidate])
+  const { resources } = result.phases[0]
+  return meanUsage([...resources.baseline, ...resources.candidate])
 }
 
 function measureHyperfine(script) {

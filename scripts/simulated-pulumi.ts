@@ -1,8 +1,9 @@
 /**
  * The offline Pulumi setting shared by `npm run demo` and the comment picture: the
- * simulated releases (3.43.1 with the seed's 20-worker cap, 3.44.3 without) served on
- * loopback, a copy of fixtures/programs/sleep-python, and the shipped command line
- * (dist/cli.js) run against them with its own tool cache.
+ * simulated releases (3.43.1 with the seed's 20-worker cap, 3.44.3 without, 3.44.4 whose
+ * destroy alone got twice as slow) served on loopback, a copy of
+ * fixtures/programs/sleep-python, and the shipped command line (dist/cli.js) run against
+ * them with its own tool cache.
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { withoutRunnerVariables } from '../test/helpers/action-runner'
-import { buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
+import { DEFAULT_SIM_RELEASES, buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -31,7 +32,10 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
   const work = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-sim-'))
   const program = join(work, 'sleep-python')
   cpSync(join(root, 'fixtures/programs/sleep-python'), program, { recursive: true })
-  await buildReleases(join(work, 'releases'))
+  await buildReleases(join(work, 'releases'), {
+    releases: [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }],
+    latest: '3.44.3'
+  })
   const server = await serveReleases(join(work, 'releases'))
   // Its own tool cache, so the simulated CLIs never land in a real one; and none of
   // the runner's variables (vite-node loads a local .env, e.g. from .env.example).

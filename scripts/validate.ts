@@ -4,7 +4,8 @@
  * (normal, lognormal, heavy tails, linear drift across the run) it prints how often
  * each verdict comes out and the mean samples per group used, for the default design
  * and for a fixed sample size; the false-regression rate at +δ for several variance
- * ratios; families of ten benchmarks; and the targets of the design with PASS/FAIL.
+ * ratios; families of ten benchmarks; the five phases of one run; and the targets of
+ * the design with PASS/FAIL.
  * REPS=… sets the repetitions per row (default 4000; families get a quarter).
  */
 import type { GroupIndex } from '../src/bench/schedule'
@@ -15,6 +16,9 @@ import { familyRegressions, regressionPath } from '../src/stats/family'
 import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
+import { simulatePhaseRun } from '../test/helpers/phase-runs'
+import { planPhases } from '../src/stats/phases'
+import { overallVerdict } from '../src/stats/verdict'
 
 const REPS = Number(process.env.REPS ?? 4000)
 const FAMILIES = Math.round(REPS / 4)
@@ -305,6 +309,82 @@ for (const [label, first, rest] of [
       target('ten benchmarks, one +25%: flagged ≥ 99%', flagged >= 0.99, pct(flagged))
     if (m === 10 && first === rest)
       target('all ten at +δ: any false regression ≤ α', anyFalse <= ALPHA, pct(anyFalse))
+  }
+}
+
+/**
+ * Five phases of one run (README "Phases"), each CV 5% and slowed by its own change:
+ * planned as one family (alpha/5 each, the run's design), each alone at alpha with the
+ * family's Holm over stage-wise p-values afterwards, or each alone with no adjustment.
+ */
+function phaseRuns(changes: readonly number[], how: 'family' | 'holm' | 'none', runs: number) {
+  const plan = { alpha: ALPHA, samples: SAMPLES, looks: 10 }
+  const phaseDesign = how === 'family' ? planPhases({ ...plan, phases: changes.length }) : design
+  const options = { alpha: ALPHA, threshold: THRESHOLD, design: phaseDesign }
+  let anyFalse = 0
+  let flagged = 0
+  let step = 0
+  let samples = 0
+  for (let i = 0; i < runs; i++) {
+    const phases = changes.map(change => synthetic('normal', 0.05, change)())
+    const run = simulatePhaseRun(phases, options)
+    // Report mode's Holm: a regression stands only if its adjusted p is below alpha.
+    const verdicts = run.analyses.map(({ comparison }, index) =>
+      how === 'holm' && comparison.verdict === 'regression' && !(run.pAdjusted[index]! < ALPHA)
+        ? 'inconclusive'
+        : comparison.verdict
+    )
+    const falsely = verdicts.filter(
+      (verdict, index) => verdict === 'regression' && changes[index]! <= THRESHOLD
+    )
+    if (falsely.length > 0) anyFalse++
+    if (changes[0]! > THRESHOLD && verdicts[0] === 'regression') flagged++
+    if (overallVerdict(verdicts) === 'regression') step++
+    samples += run.samples
+  }
+  return {
+    anyFalse: anyFalse / runs,
+    flagged: flagged / runs,
+    step: step / runs,
+    samples: samples / runs
+  }
+}
+
+const phaseReps = REPS
+const phaseSe = Math.sqrt((ALPHA * (1 - ALPHA)) / phaseReps)
+console.log(
+  `\nFive phases of one run, normal, CV 5%, ${phaseReps} runs each (limit alpha + 3 SE = ${pct(ALPHA + 3 * phaseSe)}):\n`
+)
+console.log(
+  '| phases | planned | any phase falsely a regression | slowed phase flagged | step is a regression | mean samples per group |'
+)
+console.log('| --- | --- | ---: | ---: | ---: | ---: |')
+const PLANNED = {
+  family: 'as one family (alpha/5 each)',
+  holm: 'each at alpha, then Holm',
+  none: 'each at alpha, no adjustment'
+} as const
+for (const [label, changes] of [
+  ['all five at +δ', [THRESHOLD, THRESHOLD, THRESHOLD, THRESHOLD, THRESHOLD]],
+  ['one +25%, four unchanged', [0.25, 0, 0, 0, 0]],
+  ['one +10%, four unchanged', [0.1, 0, 0, 0, 0]]
+] as const) {
+  for (const how of ['family', 'holm', 'none'] as const) {
+    const rates = phaseRuns(changes, how, phaseReps)
+    const slowed = changes[0] > THRESHOLD
+    console.log(
+      `| ${label} | ${PLANNED[how]} | ${pct(rates.anyFalse)} | ${slowed ? pct(rates.flagged) : '-'} | ${pct(rates.step)} | ${rates.samples.toFixed(1)} |`
+    )
+    if (how === 'family' && !slowed) {
+      target(
+        'five phases at +δ: any false regression ≤ α + 3 SE',
+        rates.anyFalse <= ALPHA + 3 * phaseSe,
+        pct(rates.anyFalse)
+      )
+    }
+    if (how === 'family' && changes[0] === 0.25) {
+      target('five phases, one +25%: a regression ≥ 99%', rates.flagged >= 0.99, pct(rates.flagged))
+    }
   }
 }
 

@@ -3,6 +3,7 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   formatResults
 } from "./shared-cli-compare+cli-run.js";
+import "./shared-cli-compare+cli-run+index.js";
 import {
   analyseFiles,
   readResultsFile

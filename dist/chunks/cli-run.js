@@ -12,12 +12,15 @@ import "./shared-cli+cli-run+index.js";
 import {
   formatResults
 } from "./shared-cli-compare+cli-run.js";
+import {
+  renderMarkdown
+} from "./shared-cli-compare+cli-run+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
 import {
   parseChoice,
   parseReporting,
   parseRunConfig,
-  renderMarkdown,
+  stepVerdict,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-main+cli-run+index+post.js";
@@ -58,9 +61,9 @@ var runCommand = async (argv, io) => {
     { forward: "every", onSignal: (signal, count) => line(interruptMessage(signal, count)) }
   );
   const runUrl = workflowRunUrl(io.env);
-  const comment = (body, verdict) => commentOnPullRequest({
+  const comment = (body, verdict2) => commentOnPullRequest({
     body: io.redact(body),
-    verdict,
+    verdict: verdict2,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",
     env: io.env,
@@ -77,10 +80,11 @@ var runCommand = async (argv, io) => {
   }
   const { results, unwritten, kept } = outcome;
   if (!unwritten) line(`Results: ${config.resultsFile}`);
-  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict);
+  const verdict = stepVerdict(results);
+  await comment(renderMarkdown(results, { runUrl }), verdict);
   return {
     output: formatResults(results, format, runUrl),
-    verdict: results.comparison.verdict,
+    verdict,
     failOn: config.decision.failOn,
     // Stacks that had to be kept fail the run whatever the verdict.
     error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten

@@ -43,6 +43,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["Alpha"] = "alpha";
   Input2["Threshold"] = "threshold";
   Input2["FamilySize"] = "family-size";
+  Input2["Phases"] = "phases";
   Input2["Detrend"] = "detrend";
   Input2["FailOn"] = "fail-on";
   Input2["Comment"] = "comment";
@@ -64,6 +65,7 @@ var INPUT_DEFAULTS = {
   ["alpha" /* Alpha */]: "0.05",
   ["threshold" /* Threshold */]: "5%",
   ["family-size" /* FamilySize */]: "1",
+  ["phases" /* Phases */]: "up",
   ["detrend" /* Detrend */]: "false",
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",

@@ -8,6 +8,10 @@ function decide(p, levels, lastLook) {
   if (p.pUnchanged < levels.equivalence) return "unchanged";
   return lastLook ? "inconclusive" : null;
 }
+var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
+function overallVerdict(verdicts) {
+  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
+}
 function failsCheck(verdict, failOn) {
   if (failOn === "never") return false;
   if (verdict === "regression") return true;
@@ -16,5 +20,6 @@ function failsCheck(verdict, failOn) {
 
 export {
   decide,
+  overallVerdict,
   failsCheck
 };

@@ -11915,6 +11915,34 @@ function checkStackPrefix(prefix, input) {
   return prefix;
 }
 
+// src/core/phases.ts
+var PHASES = ["up", "preview", "update", "refresh", "destroy"];
+function isPhase(value) {
+  return PHASES.includes(value);
+}
+
+// src/config/phases.ts
+function parsePhases(input, value) {
+  const words = value.split(/[\s,]+/).filter(Boolean);
+  const expected = `expected one or more of ${PHASES.join(", ")}, separated by commas, spaces or lines`;
+  if (words.length === 0) {
+    throw new InputError(`${input}: ${JSON.stringify(value)} names no phase; ${expected}`);
+  }
+  const phases = [];
+  for (const word of words) {
+    if (!isPhase(word)) {
+      throw new InputError(`${input}: ${JSON.stringify(word)} is not a phase; ${expected}`);
+    }
+    if (phases.includes(word)) {
+      throw new InputError(
+        `${input}: ${JSON.stringify(word)} is listed twice; list each phase once`
+      );
+    }
+    phases.push(word);
+  }
+  return phases;
+}
+
 // src/config/run-config.ts
 var SHELLS = {
   bash: { kind: "shell", path: "bash" },
@@ -11973,6 +12001,7 @@ function parseRunConfig(raw, env) {
     samples,
     looks,
     familySize: parseFamilySize(raw),
+    phases: parseRunPhases(raw, target),
     detrend: parseChoice("detrend" /* Detrend */, required(raw, "detrend" /* Detrend */), ["true", "false"]) === "true",
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
@@ -11981,6 +12010,16 @@ function parseRunConfig(raw, env) {
       inputValue(raw, "results-file" /* ResultsFile */) ?? join(env.RUNNER_TEMP || tmpdir(), "pulumi-perf-gate", "results.json")
     )
   };
+}
+function parseRunPhases(raw, target) {
+  const value = required(raw, "phases" /* Phases */);
+  const phases = parsePhases("phases" /* Phases */, value);
+  if (target.kind === "commands" && phases.join() !== "up") {
+    throw new InputError(
+      `${"phases" /* Phases */}: ${JSON.stringify(value)} times Pulumi phases; with ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */} each sample times the one command, so leave ${"phases" /* Phases */} at up`
+    );
+  }
+  return phases;
 }
 function parseTarget(raw, env) {
   const baselineCommand = inputValue(raw, "baseline-command" /* BaselineCommand */);
@@ -12049,6 +12088,86 @@ function workflowRunUrl(env) {
 function isRunOfSameRepository(url, ownRunUrl) {
   const prefix = ownRunUrl.replace(/\d+$/, "");
   return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
+}
+
+// src/results/phases.ts
+function stepVerdict(results) {
+  return results.family?.verdict ?? results.comparison.verdict;
+}
+function phaseNames(results) {
+  const names = Object.keys(results.phases ?? {});
+  return names.length > 1 ? names : [];
+}
+function phaseView(results, phase) {
+  const comparison = results.phases?.[phase];
+  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
+  return {
+    benchmark: phase,
+    results: results.results.filter((result) => result.parameters.phase === phase),
+    comparison
+  };
+}
+function phaseItems(results) {
+  return phaseNames(results).map((phase) => ({
+    results: phaseView(results, phase),
+    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
+  }));
+}
+
+// src/report/escape.ts
+var REFERENCES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "|": "&#124;",
+  "~": "&#126;",
+  $: "&#36;",
+  // A zero-width space after @ and # keeps GitHub from turning the text into a
+  // mention (a notification) or an issue reference (a cross-link on that issue).
+  "@": "@&#8203;",
+  "#": "#&#8203;"
+};
+var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
+function escapeMarkdown(text) {
+  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(LEADING_MARKER, (_match, space, mark) => {
+    const last = mark.slice(-1);
+    return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
+  });
+  return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
+}
+function plainText(text) {
+  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
+}
+function clip(text, max2) {
+  if (text.length <= max2) return text;
+  return `${text.slice(0, Math.max(0, max2 - 3))}...`;
+}
+function safeUrl(url) {
+  if (!/^https?:\/\//i.test(url)) return void 0;
+  return url.replace(/[\s()<>"'`\\]/g, (character) => {
+    const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+    return `%${code}`;
+  });
+}
+function codeBlock(text, language = "text") {
+  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}
+${clean}
+${fence}`;
 }
 
 // src/report/format.ts
@@ -12131,151 +12250,6 @@ function formatStatistic(value) {
 }
 function formatCount(count) {
   return count.toLocaleString("en-US");
-}
-
-// src/report/chart.ts
-var MAX_CHART_POINTS = 100;
-var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
-var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
-function samplesPerPoint(samples) {
-  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
-}
-function downsample(values, perPoint) {
-  if (perPoint <= 1) return [...values];
-  const points = [];
-  for (let start = 0; start < values.length; start += perPoint) {
-    const bucket = values.slice(start, start + perPoint);
-    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
-  }
-  return points;
-}
-function chartDecimals(values) {
-  const span = Math.max(...values) - Math.min(...values);
-  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
-  if (!(scale > 0)) return 0;
-  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
-}
-function mermaidChart(baseline, candidate) {
-  const samples = Math.max(baseline.length, candidate.length);
-  const perPoint = samplesPerPoint(samples);
-  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
-  const decimals = chartDecimals(lines.flat());
-  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
-  return [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
-    "xychart-beta",
-    '    title "Wall time per sample, in run order"',
-    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
-    // an averaged point is labelled with the first sample of its bucket.
-    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
-    '    y-axis "seconds"',
-    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
-    "```"
-  ].join("\n");
-}
-function renderChart(groups, style) {
-  const baseline = groups.baseline.times.filter(Number.isFinite);
-  const candidate = groups.candidate.times.filter(Number.isFinite);
-  if (baseline.length === 0 || candidate.length === 0) return "";
-  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
-  const notes = [
-    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
-  ];
-  if (perPoint > 1)
-    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
-  if (baseline.length !== candidate.length) {
-    notes.push("The groups have different sample counts, so each line spans the whole width.");
-  }
-  return `${notes.join(" ")}
-
-${mermaidChart(baseline, candidate)}`;
-}
-
-// src/report/escape.ts
-var REFERENCES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "\\": "&#92;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "|": "&#124;",
-  "~": "&#126;",
-  $: "&#36;",
-  // A zero-width space after @ and # keeps GitHub from turning the text into a
-  // mention (a notification) or an issue reference (a cross-link on that issue).
-  "@": "@&#8203;",
-  "#": "#&#8203;"
-};
-var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
-var LINE_BREAK = /\r\n|\r|\n/g;
-var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
-var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
-function escapeMarkdown(text) {
-  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(LEADING_MARKER, (_match, space, mark) => {
-    const last = mark.slice(-1);
-    return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
-  });
-  return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
-}
-function plainText(text) {
-  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
-}
-function clip(text, max2) {
-  if (text.length <= max2) return text;
-  return `${text.slice(0, Math.max(0, max2 - 3))}...`;
-}
-function safeUrl(url) {
-  if (!/^https?:\/\//i.test(url)) return void 0;
-  return url.replace(/[\s()<>"'`\\]/g, (character) => {
-    const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
-    return `%${code}`;
-  });
-}
-function codeBlock(text, language = "text") {
-  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
-  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${language}
-${clean}
-${fence}`;
-}
-
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
 }
 
 // src/stats/ratio.ts
@@ -12387,7 +12361,7 @@ function pNeeded(p, level) {
   const shown = formatPAgainst(p, level);
   return `p = ${shown.p}; this look needed < ${shown.level}`;
 }
-function headline(results, style = PLAIN_STYLE) {
+function comparisonHeadline(results, style = PLAIN_STYLE) {
   const { comparison } = results;
   const { welch } = comparison;
   const candidate = style.name(comparison.candidate);
@@ -12458,7 +12432,7 @@ function testsAtLook(welch, level, equivalenceLevel) {
 function familyNote(comparison) {
   const m = comparison.design.familySize;
   const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
-  return trend + (m > 1 ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})` : "");
+  return trend + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatPlain(comparison.alpha / m)})` : "");
 }
 function looksLine(comparison) {
   const { looks } = comparison;
@@ -12518,26 +12492,221 @@ function groupTable(results) {
   };
 }
 
-// src/report/markdown.ts
+// src/report/family-table.ts
+var MAX_NAME = 100;
+function familyRows(items) {
+  return items.map(({ results, pAdjusted }) => [
+    clip(results.benchmark, MAX_NAME),
+    VERDICT_LABEL[results.comparison.verdict],
+    formatChange(relativeChange(results)),
+    formatP(pAdjusted),
+    formatP(results.comparison.welch.pRegression)
+  ]);
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "p adjusted", "p"];
+function familyNote2(count) {
+  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`;
+}
+function familyTable(items, heading, count) {
+  const rows = familyRows(items).map(([name, , ...figures], index) => {
+    const verdict = items[index].results.comparison.verdict;
+    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
+    return `| ${[...cells, ...figures].join(" | ")} |`;
+  });
+  const lines = [
+    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows
+  ];
+  return `${lines.join("\n")}
+
+_${familyNote2(count)}_`;
+}
+
+// src/report/family-headline.ts
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+  }
+}
+
+// src/report/headline.ts
+function headline(results, style = PLAIN_STYLE) {
+  const phases = phaseNames(results);
+  if (phases.length === 0) return comparisonHeadline(results, style);
+  const verdict = stepVerdict(results);
+  const matching = phases.filter((phase) => results.phases?.[phase]?.verdict === verdict);
+  const [only] = matching;
+  if (matching.length === 1 && (verdict === "regression" || verdict === "improvement")) {
+    const label = VERDICT_LABEL[verdict];
+    const figures = comparisonHeadline(phaseView(results, only), style).slice(label.length + 2);
+    return `${label} in ${style.name(only)} (1 of ${phases.length} phases): ${figures}`;
+  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: phases.length,
+    noun: "phases",
+    names: matching.map((phase) => style.name(phase)).join(", "),
+    within: `within \xB1${formatPercent(results.comparison.threshold)}`
+  });
+}
+
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results, PLAIN_STYLE).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  const cells = [header, ...rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL)))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < 2 ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
+}
+
+// src/report/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/report/chart.ts
+var MAX_CHART_POINTS = 100;
+var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
+var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
+function samplesPerPoint(samples) {
+  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
+}
+function downsample(values, perPoint) {
+  if (perPoint <= 1) return [...values];
+  const points = [];
+  for (let start = 0; start < values.length; start += perPoint) {
+    const bucket = values.slice(start, start + perPoint);
+    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
+  }
+  return points;
+}
+function chartDecimals(values) {
+  const span = Math.max(...values) - Math.min(...values);
+  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
+  if (!(scale > 0)) return 0;
+  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
+}
+function mermaidChart(baseline, candidate) {
+  const samples = Math.max(baseline.length, candidate.length);
+  const perPoint = samplesPerPoint(samples);
+  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
+  const decimals = chartDecimals(lines.flat());
+  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
+  return [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    "xychart-beta",
+    '    title "Wall time per sample, in run order"',
+    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
+    // an averaged point is labelled with the first sample of its bucket.
+    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
+    '    y-axis "seconds"',
+    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
+    "```"
+  ].join("\n");
+}
+function renderChart(groups, style) {
+  const baseline = groups.baseline.times.filter(Number.isFinite);
+  const candidate = groups.candidate.times.filter(Number.isFinite);
+  if (baseline.length === 0 || candidate.length === 0) return "";
+  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
+  const notes = [
+    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
+  ];
+  if (perPoint > 1)
+    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
+  if (baseline.length !== candidate.length) {
+    notes.push("The groups have different sample counts, so each line spans the whole width.");
+  }
+  return `${notes.join(" ")}
+
+${mermaidChart(baseline, candidate)}`;
+}
+
+// src/report/sections.ts
 var MAX_CELL = 300;
 var MAX_WARNING = 500;
 var MAX_WARNINGS = 20;
-var HEADLINE_STYLE = { name: (text) => escapeMarkdown(clip(text, MAX_CELL)), alpha: "\u03B1" };
+var HEADLINE_STYLE = {
+  name: (text) => escapeMarkdown(clip(text, MAX_CELL)),
+  alpha: "\u03B1"
+};
 var BODY_STYLE = { name: (text) => `**${HEADLINE_STYLE.name(text)}**`, alpha: "\u03B1" };
 function markdownHeadline(results) {
-  return `${VERDICT_EMOJI[results.comparison.verdict]} ${headline(results, HEADLINE_STYLE)}`;
-}
-function renderMarkdown(results, options = {}) {
-  const sections = reportSections(results);
-  return fitToLimit(
-    (detail) => joinBlocks([
-      `## ${markdownHeadline(results)}`,
-      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
-      ...sections(detail),
-      runLink(options.runUrl)
-    ]),
-    rawRowsWorthTrying(rawRowCount(results))
-  );
+  return `${VERDICT_EMOJI[stepVerdict(results)]} ${headline(results, HEADLINE_STYLE)}`;
 }
 function joinBlocks(blocks) {
   return `${blocks.filter((block) => block !== "").join("\n\n")}
@@ -12663,124 +12832,6 @@ function runLink(url) {
   const target = url === void 0 ? void 0 : safeUrl(url);
   const source = "Posted by pulumi-perf-gate";
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
-}
-
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results, PLAIN_STYLE).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  const cells = [header, ...rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL)))];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < 2 ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
-}
-
-// src/results/resources.ts
-function resourceFields(source, n, count) {
-  const used = source.resources?.slice(0, n) ?? [];
-  const series = (pick) => {
-    const values = used.map(pick);
-    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
-  };
-  const userTimes = series((usage) => usage.userSeconds);
-  const systemTimes = series((usage) => usage.systemSeconds);
-  const memory = series((usage) => usage.maxRssBytes);
-  const fields = {};
-  if (userTimes && systemTimes) {
-    fields.user = mean2(userTimes);
-    fields.system = mean2(systemTimes);
-    fields.user_times = userTimes;
-    fields.system_times = systemTimes;
-  } else if (source.cpuMeans && n === count) {
-    fields.user = source.cpuMeans.user;
-    fields.system = source.cpuMeans.system;
-  }
-  if (memory) fields.memory_usage_byte = memory;
-  return fields;
-}
-function readResourceFields(result, count, ours) {
-  const series = (key) => {
-    const value = result[key];
-    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
-  };
-  const userTimes = series("user_times");
-  const systemTimes = series("system_times");
-  const memory = ours ? series("memory_usage_byte") : void 0;
-  const source = {};
-  if (userTimes && systemTimes || memory) {
-    source.resources = Array.from({ length: count }, (_, index) => {
-      const usage = {};
-      if (userTimes && systemTimes) {
-        usage.userSeconds = userTimes[index];
-        usage.systemSeconds = systemTimes[index];
-      }
-      if (memory) usage.maxRssBytes = memory[index];
-      return usage;
-    });
-  }
-  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
-    source.cpuMeans = { user: result.user, system: result.system };
-  }
-  return source;
-}
-function isAmount(value) {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-function mean2(values) {
-  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
-}
-
-// src/results/build.ts
-function groupResult(source, summary) {
-  return {
-    command: source.command,
-    mean: summary.mean,
-    stddev: summary.stddev,
-    median: summary.median,
-    min: summary.min,
-    max: summary.max,
-    times: source.times.slice(0, summary.n),
-    exit_codes: source.exitCodes.slice(0, summary.n),
-    parameters: { ...source.parameters, group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, summary.n, source.times.length)
-  };
-}
-function sourceOf(name, result) {
-  return { name, ...result };
-}
-function resultsFile(benchmark, sources, analysis, extra = {}) {
-  const comparison = analysis.comparison;
-  return {
-    benchmark,
-    results: [
-      groupResult(sources.baseline, analysis.baseline),
-      groupResult(sources.candidate, analysis.candidate)
-    ],
-    comparison,
-    ...extra
-  };
 }
 
 // src/stats/looks.ts
@@ -12974,14 +13025,14 @@ function sum(x) {
   }
   return sum2 + correction;
 }
-function mean3(x) {
+function mean2(x) {
   if (x.length === 0) {
     throw new Error("mean requires at least one data point");
   }
   return sum(x) / x.length;
 }
 function sumNthPowerDeviations(x, n) {
-  var meanValue = mean3(x);
+  var meanValue = mean2(x);
   var sum2 = 0;
   var tempValue;
   var i;
@@ -13283,7 +13334,7 @@ function summarize(times, group = "group") {
   const constant = lowest === max(values);
   return {
     n: values.length,
-    mean: constant ? lowest : mean3(values),
+    mean: constant ? lowest : mean2(values),
     stddev: constant ? 0 : sampleStandardDeviation(values),
     median: median(values),
     min: lowest,
@@ -13794,9 +13845,176 @@ function shortWarnings(names, baseline, candidate) {
   });
 }
 
+// src/stats/holm.ts
+function holmAdjust(pValues) {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach(({ p, index }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+
+// src/stats/family.ts
+function stageWisePValue(path) {
+  const { design, pValues } = path;
+  const levels = designLevels(design);
+  const k = pValues.findIndex((p, look) => p < levels[look].regression);
+  if (k < 0) return 1;
+  if (design.looks.length === 1) return pValues[0];
+  const { alphaStar, gamma, target } = design.regression;
+  const fractions = informationFractions(design.looks);
+  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma, fractions[k - 1]);
+  const beyond = spendingBoundary(design.looks, alphaStar, gamma).beyond(
+    k,
+    upperQuantile(pValues[k])
+  );
+  return Math.min(1, (before + beyond) * target / alphaStar);
+}
+function familyRegressions(paths, alpha) {
+  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
+  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
+}
+function adjustFamily(members, alpha, why) {
+  const family = familyRegressions(
+    members.map((member) => member.path),
+    alpha
+  );
+  members.forEach(({ comparison }, index) => {
+    if (comparison.verdict === "regression" && !family.regression[index]) {
+      comparison.verdict = "inconclusive";
+      comparison.warnings.push(why(family.pAdjusted[index]));
+    }
+  });
+  return family.pAdjusted;
+}
+function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
+  return looks.map(
+    (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
+  );
+}
+
+// src/results/resources.ts
+function resourceFields(source, n, count) {
+  const used = source.resources?.slice(0, n) ?? [];
+  const series = (pick) => {
+    const values = used.map(pick);
+    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
+  };
+  const userTimes = series((usage) => usage.userSeconds);
+  const systemTimes = series((usage) => usage.systemSeconds);
+  const memory = series((usage) => usage.maxRssBytes);
+  const fields = {};
+  if (userTimes && systemTimes) {
+    fields.user = mean3(userTimes);
+    fields.system = mean3(systemTimes);
+    fields.user_times = userTimes;
+    fields.system_times = systemTimes;
+  } else if (source.cpuMeans && n === count) {
+    fields.user = source.cpuMeans.user;
+    fields.system = source.cpuMeans.system;
+  }
+  if (memory) fields.memory_usage_byte = memory;
+  return fields;
+}
+function readResourceFields(result, count, ours) {
+  const series = (key) => {
+    const value = result[key];
+    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
+  };
+  const userTimes = series("user_times");
+  const systemTimes = series("system_times");
+  const memory = ours ? series("memory_usage_byte") : void 0;
+  const source = {};
+  if (userTimes && systemTimes || memory) {
+    source.resources = Array.from({ length: count }, (_, index) => {
+      const usage = {};
+      if (userTimes && systemTimes) {
+        usage.userSeconds = userTimes[index];
+        usage.systemSeconds = systemTimes[index];
+      }
+      if (memory) usage.maxRssBytes = memory[index];
+      return usage;
+    });
+  }
+  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
+    source.cpuMeans = { user: result.user, system: result.system };
+  }
+  return source;
+}
+function isAmount(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+function mean3(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
+// src/results/build.ts
+function groupResult(source, summary) {
+  const parameters = { ...source.parameters };
+  delete parameters.group;
+  return {
+    command: source.command,
+    mean: summary.mean,
+    stddev: summary.stddev,
+    median: summary.median,
+    min: summary.min,
+    max: summary.max,
+    times: source.times.slice(0, summary.n),
+    exit_codes: source.exitCodes.slice(0, summary.n),
+    parameters: { group: source.name, ...parameters },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, summary.n, source.times.length)
+  };
+}
+function sourceOf(name, result) {
+  return { name, ...result };
+}
+function resultsFile(benchmark, sources, analysis, extra = {}) {
+  const comparison = analysis.comparison;
+  return {
+    benchmark,
+    results: [
+      groupResult(sources.baseline, analysis.baseline),
+      groupResult(sources.candidate, analysis.candidate)
+    ],
+    comparison,
+    ...extra
+  };
+}
+function phasedResultsFile(benchmark, phases, family, extra = {}) {
+  const withPhase = (source, phase) => ({
+    ...source,
+    parameters: { ...source.parameters, phase }
+  });
+  const byPhase = (value) => Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]));
+  const comparisons = family.analyses.map((analysis) => analysis.comparison);
+  return {
+    benchmark,
+    results: phases.flatMap(({ phase, sources }, index) => [
+      groupResult(withPhase(sources.baseline, phase), family.analyses[index].baseline),
+      groupResult(withPhase(sources.candidate, phase), family.analyses[index].candidate)
+    ]),
+    comparison: comparisons[0],
+    phases: byPhase((index) => comparisons[index]),
+    family: {
+      size: comparisons[0].design.familySize,
+      pAdjusted: byPhase((index) => family.pAdjusted[index]),
+      verdicts: byPhase((index) => comparisons[index].verdict),
+      verdict: family.verdict
+    },
+    ...extra
+  };
+}
+
 export {
   MAX_SAMPLES,
   MAX_LOOKS,
+  PHASES,
+  isPhase,
   parseInteger,
   parseChoice,
   inputValue,
@@ -13811,41 +14029,43 @@ export {
   clip,
   codeBlock,
   formatDurationColumns,
-  formatP,
   formatCount,
   REPORT_LIMIT,
   capBody,
   fitToLimit,
+  stepVerdict,
+  phaseNames,
+  phaseItems,
+  familyHeadline,
   VERDICT_EMOJI,
-  VERDICT_LABEL,
-  relativeChange,
-  formatChange,
   headline,
+  MAX_CELL,
   markdownHeadline,
-  renderMarkdown,
   joinBlocks,
   rawRowCount,
   rawRowsWorthTrying,
   reportSections,
+  environmentBlock,
   runLink,
-  resourceFields,
-  readResourceFields,
-  sourceOf,
-  resultsFile,
-  mean3 as mean,
+  familyTable,
+  placeLooks,
+  mean2 as mean,
   sampleStandardDeviation,
   max,
   min,
   median,
-  placeLooks,
-  informationFractions,
-  hsdSpent,
-  upperQuantile,
-  spendingBoundary,
   planDesign,
   designLevels,
   planRun,
   lookFigures,
   analyse,
+  familyRegressions,
+  adjustFamily,
+  regressionPath,
+  resourceFields,
+  readResourceFields,
+  sourceOf,
+  resultsFile,
+  phasedResultsFile,
   renderText
 };

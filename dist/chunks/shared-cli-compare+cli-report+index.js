@@ -4,17 +4,13 @@ import {
   MAX_LOOKS,
   MAX_SAMPLES,
   analyse,
-  designLevels,
-  hsdSpent,
-  informationFractions,
-  lookFigures,
+  isPhase,
   placeLooks,
   planDesign,
   readResourceFields,
+  regressionPath,
   resultsFile,
-  sourceOf,
-  spendingBoundary,
-  upperQuantile
+  sourceOf
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
   InputError
@@ -60,7 +56,12 @@ function parseResults(text, path, limits = READ_LIMITS) {
   const results = data.results.map(
     (result, index) => parseResult(result, `${path}: results[${index}]`, ours)
   );
-  if (isObject(data.comparison)) checkDesign(data.comparison, path);
+  if (isObject(data.comparison)) checkDesign(data.comparison, path, "comparison");
+  if (isObject(data.phases)) {
+    for (const [phase, comparison] of Object.entries(data.phases)) {
+      if (isPhase(phase) && isObject(comparison)) checkDesign(comparison, path, `phases.${phase}`);
+    }
+  }
   return {
     path,
     benchmark: typeof data.benchmark === "string" ? data.benchmark : void 0,
@@ -105,18 +106,18 @@ function nestedDeeperThan(value, limit) {
   }
   return false;
 }
-function checkDesign(comparison, path) {
+function checkDesign(comparison, path, where) {
   const { plannedSamples: samples, plannedLooks: looks } = comparison;
   const within = (value, max) => Number.isSafeInteger(value) && value >= 1 && value <= max;
   if (samples !== void 0 && !within(samples, MAX_SAMPLES)) {
     throw new InputError(
-      `${path}: comparison.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
+      `${path}: ${where}.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
     );
   }
   const maxLooks = Math.min(MAX_LOOKS, typeof samples === "number" ? samples : MAX_SAMPLES);
   if (looks !== void 0 && !within(looks, maxLooks)) {
     throw new InputError(
-      `${path}: comparison.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
+      `${path}: ${where}.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
     );
   }
 }
@@ -128,45 +129,6 @@ function resultName(result) {
 }
 function benchmarkName(file) {
   return file.benchmark ?? basename(file.path).replace(/\.json$/i, "");
-}
-
-// src/stats/holm.ts
-function holmAdjust(pValues) {
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
-  const adjusted = new Array(m);
-  let running = 0;
-  order.forEach(({ p, index }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-
-// src/stats/family.ts
-function stageWisePValue(path) {
-  const { design, pValues } = path;
-  const levels = designLevels(design);
-  const k = pValues.findIndex((p, look) => p < levels[look].regression);
-  if (k < 0) return 1;
-  if (design.looks.length === 1) return pValues[0];
-  const { alphaStar, gamma: gamma2, target } = design.regression;
-  const fractions = informationFractions(design.looks);
-  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma2, fractions[k - 1]);
-  const beyond = spendingBoundary(design.looks, alphaStar, gamma2).beyond(
-    k,
-    upperQuantile(pValues[k])
-  );
-  return Math.min(1, (before + beyond) * target / alphaStar);
-}
-function familyRegressions(paths, alpha) {
-  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
-  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
-}
-function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
-  return looks.map(
-    (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
-  );
 }
 
 // src/results/recorded-design.ts
@@ -366,7 +328,7 @@ function recordedContext(file) {
 
 export {
   readResultsFile,
-  familyRegressions,
+  benchmarkName,
   analyseFiles,
   reanalyse
 };

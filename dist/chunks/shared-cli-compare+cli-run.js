@@ -1,7 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  renderMarkdown,
+  renderMarkdown
+} from "./shared-cli-compare+cli-run+index.js";
+import {
   renderText
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 

@@ -4,42 +4,43 @@ import {
   debug
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
-  familyRegressions,
+  benchmarkName,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
 import {
   VERDICT_EMOJI,
-  VERDICT_LABEL,
+  adjustFamily,
   clip,
   escapeMarkdown,
+  familyHeadline,
+  familyTable,
   fitToLimit,
-  formatChange,
   formatCount,
-  formatP,
+  isPhase,
   isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
   plainText,
   rawRowCount,
   rawRowsWorthTrying,
-  relativeChange,
   renderText,
   reportSections,
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  overallVerdict
+} from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError,
   describeError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/multi.ts
-var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
 var MAX_NAMES = 5;
 var MAX_NAME = 100;
-function overallVerdict(items) {
-  const verdicts = new Set(items.map((item) => item.results.comparison.verdict));
-  return SEVERITY.find((verdict) => verdicts.has(verdict)) ?? "unchanged";
+function overallVerdict2(items) {
+  return overallVerdict(items.map((item) => item.results.comparison.verdict));
 }
 function nameList(items, render) {
   const names = items.slice(0, MAX_NAMES).map((item) => render(clip(item.results.benchmark, MAX_NAME)));
@@ -50,30 +51,26 @@ function multiHeadline(items, render = plainText) {
   if (items.length === 0) {
     throw new InputError("No results to report: results matched no results files");
   }
-  const verdict = overallVerdict(items);
+  const verdict = overallVerdict2(items);
   const matching = items.filter((item) => item.results.comparison.verdict === verdict);
-  const count = `${formatCount(matching.length)} of ${formatCount(items.length)} benchmarks`;
-  const names = nameList(matching, render);
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: all ${formatCount(items.length)} benchmarks within their thresholds`;
-  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: items.length,
+    noun: "benchmarks",
+    names: nameList(matching, render),
+    within: "within their thresholds"
+  });
 }
 function renderMultiMarkdown(items, options = {}) {
-  const title = `${VERDICT_EMOJI[overallVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`;
+  const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
   const sections = items.map((item) => reportSections(item.results));
   return fitToLimit(
     (detail) => joinBlocks([
       `## ${title}`,
       options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
-      summaryTable(items),
+      familyTable(items, "Benchmark", `${formatCount(items.length)} benchmarks`),
       ...items.map((item, index) => {
         const open = item.results.comparison.verdict === "regression" ? " open" : "";
         const body = joinBlocks(sections[index]?.(detail) ?? []);
@@ -88,22 +85,6 @@ ${body}
     ]),
     rows
   );
-}
-function summaryTable(items) {
-  const lines = [
-    "| Benchmark | Verdict | Change (CI) | p adjusted | p |",
-    "| --- | --- | ---: | ---: | ---: |",
-    ...items.map(({ results, pAdjusted }) => {
-      const { verdict, welch } = results.comparison;
-      const name = escapeMarkdown(clip(results.benchmark, MAX_NAME));
-      const change = formatChange(relativeChange(results));
-      return `| ${name} | ${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]} | ${change} | ${formatP(pAdjusted)} | ${formatP(welch.pRegression)} |`;
-    })
-  ];
-  const note = `_p: the regression test (candidate slower than its threshold allows); adjusted for testing ${formatCount(items.length)} benchmarks together._`;
-  return `${lines.join("\n")}
-
-${note}`;
 }
 
 // src/run/join-results.ts
@@ -2768,6 +2749,20 @@ function create(patterns, options) {
   });
 }
 
+// src/results/phase-files.ts
+function phaseFiles(file) {
+  const { phases } = file.raw;
+  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
+  const names = Object.keys(phases).filter(isPhase);
+  if (names.length < 2) return [file];
+  return names.map((phase) => ({
+    path: file.path,
+    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
+    results: file.results.filter((result) => result.parameters.phase === phase),
+    raw: { ...file.raw, comparison: phases[phase] }
+  }));
+}
+
 // src/report/renders.ts
 function checkRenders(results) {
   reportSections(results)({ rawRows: 1, chart: true });
@@ -2795,9 +2790,9 @@ async function joinResults(patterns, options) {
         options.warn(`${path6}: the benchmark did not finish (${file.raw.error}); left out`);
         continue;
       }
-      const item = reanalyse(file, options);
-      checkRenders(item.results);
-      analysed.push(item);
+      const items = phaseFiles(file).map((part) => reanalyse(part, options));
+      for (const item of items) checkRenders(item.results);
+      analysed.push(...items);
     } catch (error) {
       const message = describeError(error);
       options.warn(`${message.startsWith(path6) ? message : `${path6}: ${message}`}; left out`);
@@ -2809,21 +2804,13 @@ async function joinResults(patterns, options) {
     );
   }
   uniqueNames(analysed);
-  const family = familyRegressions(
-    analysed.map((item) => item.path),
-    options.alpha
+  const m = analysed.length;
+  const pAdjusted = adjustFamily(
+    analysed.map(({ results, path: path6 }) => ({ comparison: results.comparison, path: path6 })),
+    options.alpha,
+    (p) => `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   );
-  return analysed.map(({ results }, index) => {
-    const pAdjusted = family.pAdjusted[index];
-    const { comparison } = results;
-    if (comparison.verdict === "regression" && !family.regression[index]) {
-      comparison.verdict = "inconclusive";
-      comparison.warnings.push(
-        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
-      );
-    }
-    return { results, pAdjusted };
-  });
+  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index] }));
 }
 function uniqueNames(items) {
   const seen = /* @__PURE__ */ new Map();
@@ -2846,7 +2833,7 @@ function keepOwnRunLinks(items, ownRunUrl) {
 }
 
 export {
-  overallVerdict,
+  overallVerdict2 as overallVerdict,
   multiHeadline,
   renderMultiMarkdown,
   joinResults,

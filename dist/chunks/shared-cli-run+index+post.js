@@ -786,6 +786,20 @@ function projectName(programDir) {
 import { mkdir, mkdtemp } from "node:fs/promises";
 import path2 from "node:path";
 
+// src/pulumi/phase-args.ts
+var COMMANDS = {
+  up: ["up", "--yes", "--skip-preview", "--non-interactive"],
+  preview: ["preview", "--non-interactive"],
+  // An `up` on the deployed stack: nothing to change, so it only runs the program and diffs.
+  update: ["up", "--yes", "--skip-preview", "--non-interactive"],
+  refresh: ["refresh", "--yes", "--skip-preview", "--non-interactive"],
+  destroy: ["destroy", "--yes", "--skip-preview", "--non-interactive"]
+};
+function phaseArgs(phase, stack, parallel) {
+  const limit = parallel === void 0 ? [] : ["--parallel", String(parallel)];
+  return [...COMMANDS[phase], "--stack", stack, ...limit];
+}
+
 // src/pulumi/run.ts
 import { basename as basename2 } from "node:path";
 var FINISH_ON_CANCEL = { onCancel: "finish", graceMs: 1e4 };
@@ -853,11 +867,7 @@ async function makeLocalBackend(parentDir) {
   return `file://${folder.split(path2.sep).join("/")}`;
 }
 function destroyArgs(stack) {
-  return ["destroy", "--yes", "--skip-preview", "--non-interactive", "--stack", stack];
-}
-function upArgs(stack, parallel) {
-  const args = ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", stack];
-  return parallel === void 0 ? args : [...args, "--parallel", String(parallel)];
+  return phaseArgs("destroy", stack);
 }
 async function initStack(ref, config, options) {
   const init = ["stack", "init", ref.stack, "--non-interactive"];
@@ -873,23 +883,6 @@ async function initStack(ref, config, options) {
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value });
     if (result.exitCode !== 0) throw setupError(ref, args, result);
   }
-}
-function pulumiBenchGroup(options) {
-  const { ref } = options;
-  const env = pulumiEnv(ref);
-  const step = (args) => ({
-    command: { kind: "argv", file: ref.binary, args },
-    env,
-    cwd: ref.programDir,
-    stop: PULUMI_UPDATE_STOP,
-    tag: ref.stack
-  });
-  return {
-    name: options.name,
-    label: `pulumi ${options.version}`,
-    timed: step(upArgs(ref.stack, options.parallel)),
-    prepare: [step(destroyArgs(ref.stack)), ...options.prepare ?? []]
-  };
 }
 function runPulumi(ref, args, timeoutMs, extra = {}) {
   return runCaptured(ref.binary, args, {
@@ -1151,12 +1144,13 @@ export {
   StackLedger,
   checkStackIsNew,
   localBackendFolder,
+  phaseArgs,
   runCaptured,
   describeFailure,
+  PULUMI_UPDATE_STOP,
   pulumiEnv,
   makeLocalBackend,
   initStack,
-  pulumiBenchGroup,
   runTeardown,
   serializePlan,
   restorePlan

@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  PULUMI_UPDATE_STOP,
   StackLedger,
   USER_COMMAND_STOP,
   checkStackIsNew,
@@ -15,7 +16,7 @@ import {
   makeLocalBackend,
   meanCpu,
   openLog,
-  pulumiBenchGroup,
+  phaseArgs,
   pulumiEnv,
   resolveStep,
   runCaptured,
@@ -45,6 +46,7 @@ import {
   which
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
+  PHASES,
   REPORT_LIMIT,
   analyse,
   capBody,
@@ -52,6 +54,7 @@ import {
   codeBlock,
   designLevels,
   escapeMarkdown,
+  familyRegressions,
   formatCount,
   formatDurationColumns,
   lookFigures,
@@ -59,7 +62,9 @@ import {
   mean,
   median,
   min,
+  phasedResultsFile,
   planRun,
+  regressionPath,
   resourceFields,
   resultsFile,
   runLink,
@@ -70,7 +75,8 @@ import {
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
-  decide
+  decide,
+  overallVerdict
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -3126,10 +3132,12 @@ function samplesSoFar(partial) {
     groups.map((group) => number(group.max))
   ]);
   const hasVersion = groups.some((group) => group.version !== void 0);
+  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
   const rows = groups.map((group, index) => {
     const label = (hasVersion ? group.version : void 0) ?? group.command;
     const cells = [
       `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
+      ...hasPhase ? [escapeMarkdown(clip(group.parameters.phase ?? "", MAX_CELL))] : [],
       escapeMarkdown(clip(label, MAX_CELL)),
       formatCount(group.times.length),
       means[index] ?? "-",
@@ -3141,8 +3149,8 @@ function samplesSoFar(partial) {
   return [
     "**Samples so far**",
     "",
-    `| Group | ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
-    "| --- | --- | ---: | ---: | ---: | ---: |",
+    `| Group |${hasPhase ? " Phase |" : ""} ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
+    `| --- |${hasPhase ? " --- |" : ""} --- | ---: | ---: | ---: | ---: |`,
     ...rows
   ].join("\n");
 }
@@ -3155,193 +3163,39 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+import { dirname as dirname3, join as join3 } from "node:path";
 
-// src/bench/run-benchmark.ts
-import { closeSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-
-// src/bench/calibrate.ts
-var CALIBRATION_WARMUP = 5;
-var CALIBRATION_RUNS = 50;
-var CALIBRATION_TIMEOUT_MS = 1e4;
-async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) {
-  let total = 0;
-  let measured = 0;
-  const usages = [];
-  for (let run = 0; run < CALIBRATION_WARMUP + runs && !signal?.aborted; run++) {
-    const outcome = await runProcess(
-      { file: shellPath, args: ["-c", ""] },
-      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal, measureResources: true }
-    );
-    if (outcome.kind === "aborted") break;
-    if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
-      const problem = describeOutcome(outcome, CALIBRATION_TIMEOUT_MS);
-      throw new InputError(
-        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to one on PATH (bash, sh, zsh, pwsh) or none`
-      );
-    }
-    if (run >= CALIBRATION_WARMUP) {
-      total += outcome.seconds;
-      measured++;
-      usages.push(outcome.resources ?? {});
-    }
-  }
-  const cpu = meanCpu(usages);
-  return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
+// src/bench/cycle-steps.ts
+var COMMAND_PHASE = "command";
+function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
+  return [
+    ...prepare.map((step, index) => ({
+      step,
+      name: `prepare step ${index + 1} of ${prepare.length}`
+    })),
+    { step: timed, name: phase, phase }
+  ];
 }
-
-// src/bench/cycle.ts
-import { basename } from "node:path";
-var TAIL_LINE_COUNT = 20;
-async function runCycle(group, label, context3) {
-  const cycleStart = process.hrtime.bigint();
-  const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
-  for (const [index, step] of group.prepare.entries()) {
-    const what = `prepare step ${index + 1} of ${group.prepare.length} before ${run}`;
-    await runStep(group, step, what, context3, false);
-  }
-  const timed = await runStep(group, group.timed, run, context3, true);
-  const { measurement } = context3;
-  const shell = group.timed.throughShell;
+function cyclePhases(cycle) {
+  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
+}
+function emptyMeasurement(phases) {
+  const perGroup = () => ({ baseline: [], candidate: [] });
   return {
-    seconds: Math.max(0, timed.seconds - (shell ? measurement.shellOverhead : 0)),
-    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9,
-    resources: withoutShellCpu(
-      timed.resources ?? {},
-      shell ? measurement.shellCpuOverhead : void 0
-    )
-  };
-}
-async function runStep(group, step, what, context3, measureResources) {
-  writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
-  const running = runProcess(step, {
-    output: group.logFd,
-    timeoutMs: context3.timeoutMs,
-    stop: step.stop,
-    signal: context3.signal,
-    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
-    tag: step.tag,
-    measureResources
-  });
-  const outcome = await untilAborted(running, context3.signal);
-  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
-  const partial = structuredClone(context3.measurement);
-  if (outcome.kind === "aborted") {
-    throw new BenchmarkAborted(`the benchmark was aborted during ${group.name} ${what}`, partial);
-  }
-  const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
-  const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
-  const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
-  throw new SampleFailed(message, partial);
-}
-
-// src/bench/progress.ts
-function estimateSecondsLeft(paces) {
-  const runs = paces.reduce((total, pace) => total + pace.runs, 0);
-  if (runs === 0) return void 0;
-  const pooledMean = paces.reduce((total, pace) => total + pace.seconds, 0) / runs;
-  return paces.reduce(
-    (left, pace) => left + pace.runsLeft * (pace.runs > 0 ? pace.seconds / pace.runs : pooledMean),
-    0
-  );
-}
-function formatProgress(event) {
-  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${formatSampleTime(event.seconds)}`;
-  if (!event.secondsLeft) return line;
-  return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
-}
-
-// src/bench/schedule.ts
-function interleavedOrder(samplesPerGroup) {
-  const order = [];
-  for (let pair = 0; pair < samplesPerGroup; pair++) {
-    order.push(...pair % 2 === 0 ? [0, 1] : [1, 0]);
-  }
-  return order;
-}
-
-// src/bench/run-benchmark.ts
-async function runBenchmark(plan, signal) {
-  const resolved = plan.groups.map((group) => ({
-    name: group.name,
-    timed: resolveStep(group.timed, plan.shell),
-    prepare: group.prepare.map((step) => resolveStep(step, plan.shell))
-  }));
-  const measurement = {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
+    phases: phases.map((phase) => ({
+      phase,
+      times: perGroup(),
+      exitCodes: perGroup(),
+      resources: perGroup()
+    })),
     schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
+    shellOverhead: 0
   };
-  await mkdir(plan.logDir, { recursive: true });
-  const groups = [];
-  try {
-    for (const group of resolved) {
-      const logPath = join(plan.logDir, `${group.name}.log`);
-      groups.push({ ...group, logPath, logFd: openLog(logPath) });
-    }
-    if (plan.shell.kind === "shell" && groups.some((group) => group.timed.throughShell)) {
-      const overhead = await measureShellOverhead(plan.shell.path, signal);
-      measurement.shellOverhead = overhead.seconds;
-      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
-    }
-    if (signal?.aborted) {
-      throw new BenchmarkAborted("the benchmark was aborted before the first run", measurement);
-    }
-    await measure(plan, groups, {
-      timeoutMs: plan.timeoutMs,
-      signal,
-      measurement
-    });
-    return measurement;
-  } finally {
-    for (const group of groups) closeSync(group.logFd);
-  }
 }
-async function measure(plan, groups, context3) {
-  const { measurement } = context3;
-  const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
-  const paces = [newPace(), newPace()];
-  const runAndReport = async (index, label) => {
-    const times = await runCycle(groups[index], label, context3);
-    const pace = paces[index];
-    pace.runs++;
-    pace.seconds += times.cycleSeconds;
-    pace.runsLeft--;
-    const secondsLeft = estimateSecondsLeft(paces);
-    plan.onProgress?.(
-      formatProgress({ group: groups[index].name, ...label, seconds: times.seconds, secondsLeft })
-    );
-    return times;
-  };
-  for (let number = 1; number <= plan.warmup; number++) {
-    for (const index of [0, 1]) {
-      const { seconds: seconds2 } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
-      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds2 });
-    }
-  }
-  for (const pace of paces) {
-    pace.runs = 0;
-    pace.seconds = 0;
-  }
-  for (const [position, index] of interleavedOrder(plan.samples).entries()) {
-    const name = groups[index].name;
-    const times = measurement.times[name];
-    const { seconds: seconds2, resources } = await runAndReport(index, {
-      kind: "sample",
-      number: times.length + 1,
-      of: plan.samples
-    });
-    measurement.schedule.push({ group: name, index: times.length, time: seconds2 });
-    times.push(seconds2);
-    measurement.exitCodes[name].push(0);
-    measurement.resources[name].push(resources);
-    const pairDone = position % 2 === 1;
-    if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break;
-  }
+function phaseMeasurement(measurement, phase) {
+  const found = measurement.phases.find((entry) => entry.phase === phase);
+  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
+  return found;
 }
 
 // src/bench/environment.ts
@@ -3390,45 +3244,294 @@ function roundLoad(load) {
   return Math.round(load * 100) / 100;
 }
 
-// src/results/partial.ts
-function partialGroup(source) {
-  const times = [...source.times];
-  const some = times.length > 0;
-  return {
-    command: source.command,
-    mean: some ? mean(times) : null,
-    // hyperfine writes null for a standard deviation it cannot compute.
-    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
-    median: some ? median(times) : null,
-    min: some ? min(times) : null,
-    max: some ? max(times) : null,
-    times,
-    exit_codes: [...source.exitCodes],
-    parameters: { group: source.name },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, times.length, times.length)
-  };
+// src/bench/run-benchmark.ts
+import { closeSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+
+// src/bench/calibrate.ts
+var CALIBRATION_WARMUP = 5;
+var CALIBRATION_RUNS = 50;
+var CALIBRATION_TIMEOUT_MS = 1e4;
+async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) {
+  let total = 0;
+  let measured = 0;
+  const usages = [];
+  for (let run = 0; run < CALIBRATION_WARMUP + runs && !signal?.aborted; run++) {
+    const outcome = await runProcess(
+      { file: shellPath, args: ["-c", ""] },
+      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal, measureResources: true }
+    );
+    if (outcome.kind === "aborted") break;
+    if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
+      const problem = describeOutcome(outcome, CALIBRATION_TIMEOUT_MS);
+      throw new InputError(
+        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to one on PATH (bash, sh, zsh, pwsh) or none`
+      );
+    }
+    if (run >= CALIBRATION_WARMUP) {
+      total += outcome.seconds;
+      measured++;
+      usages.push(outcome.resources ?? {});
+    }
+  }
+  const cpu = meanCpu(usages);
+  return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
 }
-function partialResultsFile(config, sources, error, extra) {
-  const { baseline, candidate } = sources;
-  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
+
+// src/bench/cycle.ts
+import { basename } from "node:path";
+var TAIL_LINE_COUNT = 20;
+async function runCycle(group, label, context3) {
+  const cycleStart = process.hrtime.bigint();
+  const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
+  const { measurement } = context3;
+  const phases = [];
+  for (const [index, entry] of group.cycle.entries()) {
+    const { step, phase } = entry;
+    const what = describeStep(group.cycle, index, run);
+    const outcome = await runStep(group, step, what, context3, phase !== void 0);
+    if (phase === void 0) continue;
+    const shell = step.throughShell;
+    phases.push({
+      phase,
+      seconds: Math.max(0, outcome.seconds - (shell ? measurement.shellOverhead : 0)),
+      resources: withoutShellCpu(
+        outcome.resources ?? {},
+        shell ? measurement.shellCpuOverhead : void 0
+      )
+    });
+  }
+  return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 };
+}
+function describeStep(cycle, index, run) {
+  const timed = cycle.flatMap((step2, position) => step2.phase === void 0 ? [] : [position]);
+  const step = cycle[index];
+  if (step.phase !== void 0 && timed.length === 1) return run;
+  const where = index < timed[0] ? "before" : index > timed.at(-1) ? "after" : "in";
+  return `${step.name} ${where} ${run}`;
+}
+async function runStep(group, step, what, context3, measureResources) {
+  writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
+  const running = runProcess(step, {
+    output: group.logFd,
+    timeoutMs: context3.timeoutMs,
+    stop: step.stop,
+    signal: context3.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
+    tag: step.tag,
+    measureResources
+  });
+  const outcome = await untilAborted(running, context3.signal);
+  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
+  const partial = structuredClone(context3.measurement);
+  if (outcome.kind === "aborted") {
+    throw new BenchmarkAborted(`the benchmark was aborted during ${group.name} ${what}`, partial);
+  }
+  const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
+  const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
+  const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
+  throw new SampleFailed(message, partial);
+}
+
+// src/bench/progress.ts
+function estimateSecondsLeft(paces) {
+  const runs = paces.reduce((total, pace) => total + pace.runs, 0);
+  if (runs === 0) return void 0;
+  const pooledMean = paces.reduce((total, pace) => total + pace.seconds, 0) / runs;
+  return paces.reduce(
+    (left, pace) => left + pace.runsLeft * (pace.runs > 0 ? pace.seconds / pace.runs : pooledMean),
+    0
+  );
+}
+function formatProgress(event) {
+  const { phases } = event;
+  const times = phases.length === 1 ? formatSampleTime(phases[0].seconds) : phases.map(({ phase, seconds: seconds2 }) => `${phase} ${formatSampleTime(seconds2)}`).join(", ");
+  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${times}`;
+  if (!event.secondsLeft) return line;
+  return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
+}
+
+// src/bench/schedule.ts
+function interleavedOrder(samplesPerGroup) {
+  const order = [];
+  for (let pair = 0; pair < samplesPerGroup; pair++) {
+    order.push(...pair % 2 === 0 ? [0, 1] : [1, 0]);
+  }
+  return order;
+}
+
+// src/bench/run-benchmark.ts
+async function runBenchmark(plan, signal) {
+  const phases = cyclePhases(plan.groups[0].cycle);
+  if (phases.length === 0 || cyclePhases(plan.groups[1].cycle).join() !== phases.join()) {
+    throw new Error("both groups must time the same phases, at least one, in the same order");
+  }
+  const resolved = plan.groups.map((group) => ({
+    name: group.name,
+    cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
+  }));
+  const measurement = emptyMeasurement(phases);
+  await mkdir(plan.logDir, { recursive: true });
+  const groups = [];
+  try {
+    for (const group of resolved) {
+      const logPath = join(plan.logDir, `${group.name}.log`);
+      groups.push({ ...group, logPath, logFd: openLog(logPath) });
+    }
+    const timedThroughShell = groups.some(
+      (group) => group.cycle.some((entry) => entry.phase !== void 0 && entry.step.throughShell)
+    );
+    if (plan.shell.kind === "shell" && timedThroughShell) {
+      const overhead = await measureShellOverhead(plan.shell.path, signal);
+      measurement.shellOverhead = overhead.seconds;
+      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
+    }
+    if (signal?.aborted) {
+      throw new BenchmarkAborted("the benchmark was aborted before the first run", measurement);
+    }
+    await measure(plan, groups, {
+      timeoutMs: plan.timeoutMs,
+      signal,
+      measurement
+    });
+    return measurement;
+  } finally {
+    for (const group of groups) closeSync(group.logFd);
+  }
+}
+async function measure(plan, groups, context3) {
+  const { measurement } = context3;
+  const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
+  const paces = [newPace(), newPace()];
+  const several = measurement.phases.length > 1;
+  const runAndReport = async (index, label) => {
+    const times = await runCycle(groups[index], label, context3);
+    const pace = paces[index];
+    pace.runs++;
+    pace.seconds += times.cycleSeconds;
+    pace.runsLeft--;
+    const secondsLeft = estimateSecondsLeft(paces);
+    plan.onProgress?.(
+      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
+    );
+    return times;
+  };
+  const schedule = (group, index, phases) => {
+    for (const { phase, seconds: seconds2 } of phases) {
+      measurement.schedule.push({ group, index, time: seconds2, ...several ? { phase } : {} });
+    }
+  };
+  for (let number = 1; number <= plan.warmup; number++) {
+    for (const index of [0, 1]) {
+      const { phases } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
+      schedule(groups[index].name, -1, phases);
+    }
+  }
+  for (const pace of paces) {
+    pace.runs = 0;
+    pace.seconds = 0;
+  }
+  for (const [position, index] of interleavedOrder(plan.samples).entries()) {
+    const name = groups[index].name;
+    const done = measurement.phases[0].times[name].length;
+    const { phases } = await runAndReport(index, {
+      kind: "sample",
+      number: done + 1,
+      of: plan.samples
+    });
+    schedule(name, done, phases);
+    for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
+      const phase = measurement.phases[at];
+      phase.times[name].push(seconds2);
+      phase.exitCodes[name].push(0);
+      phase.resources[name].push(resources);
+    }
+    const pairDone = position % 2 === 1;
+    if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break;
+  }
+}
+function timesByPhase(measurement) {
+  return Object.fromEntries(
+    measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
+  );
+}
+
+// src/results/write.ts
+import { access, constants, mkdir as mkdir2, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
+async function writeResults(path7, data, redact2 = (text) => text) {
+  const temporary = `${path7}.${process.pid}.tmp`;
+  try {
+    await mkdir2(dirname(path7), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2));
+    await rename(temporary, path7);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
+  }
+}
+async function checkResultsPath(path7) {
+  const input = "results-file";
+  const found = await stat(path7).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  }
+  let folder = dirname(path7);
+  let existing = await stat(folder).catch(() => void 0);
+  while (existing === void 0 && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    existing = await stat(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
+    );
+  }
+}
+var WORDS = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error"
+};
+function code(error) {
+  return String(error.code ?? error);
+}
+function why(error) {
+  const name = code(error);
+  return name in WORDS ? `${WORDS[name]} (${name})` : error.message ?? name;
+}
+
+// src/stats/phases.ts
+function planPhases(options) {
+  const { phases, familySize = 1, ...rest } = options;
+  return planRun({ ...rest, familySize: phases * familySize });
+}
+function analysePhases(phases, options) {
+  const { alpha, threshold, design } = options;
+  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
+  const paths = analyses.map(({ comparison }, index) => {
+    const { baseline, candidate } = phases[index];
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
+    return { design, pValues };
+  });
   return {
-    benchmark: config.name,
-    error: describeError(error),
-    results: [partialGroup(baseline), partialGroup(candidate)],
-    ...analysable ? {
-      comparison: analyse(baseline.times, candidate.times, {
-        ...config.decision,
-        design: planRun({
-          alpha: config.decision.alpha,
-          samples: config.samples,
-          looks: config.looks,
-          familySize: config.familySize,
-          detrend: config.detrend
-        })
-      }).comparison
-    } : {},
-    ...extra
+    analyses,
+    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
+    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
   };
 }
 
@@ -3447,9 +3550,126 @@ function familyStopRule(members) {
     );
   });
 }
-function lookStopRule(member) {
-  const rule = familyStopRule([member]);
-  return (times) => rule([times]);
+
+// src/run/end-of-run.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
+async function tearDownAfterRun(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
+}
+
+// src/run/phase-results.ts
+import { basename as basename2 } from "node:path";
+
+// src/results/partial.ts
+function partialGroup(source, phase) {
+  const times = [...source.times];
+  const some = times.length > 0;
+  return {
+    command: source.command,
+    mean: some ? mean(times) : null,
+    // hyperfine writes null for a standard deviation it cannot compute.
+    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
+    median: some ? median(times) : null,
+    min: some ? min(times) : null,
+    max: some ? max(times) : null,
+    times,
+    exit_codes: [...source.exitCodes],
+    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
+  };
+}
+function partialResultsFile(config, phases, error, extra) {
+  const { baseline, candidate } = phases[0].sources;
+  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
+  return {
+    benchmark: config.name,
+    error: describeError(error),
+    results: phases.flatMap(({ phase, sources }) => [
+      partialGroup(sources.baseline, phase),
+      partialGroup(sources.candidate, phase)
+    ]),
+    ...analysable ? {
+      comparison: analyse(baseline.times, candidate.times, {
+        ...config.decision,
+        design: planPhases({
+          alpha: config.decision.alpha,
+          samples: config.samples,
+          looks: config.looks,
+          phases: phases.length,
+          familySize: config.familySize,
+          detrend: config.detrend
+        })
+      }).comparison
+    } : {},
+    ...extra
+  };
+}
+
+// src/run/phase-results.ts
+function runPhases(config) {
+  return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
+}
+function phaseSources(target, measurement, phases) {
+  return phases.map((phase) => {
+    const samples = phaseMeasurement(measurement, phase);
+    const source = (index) => {
+      const group = target.groups[index];
+      const { command } = group.cycle.find((entry) => entry.phase === phase).step;
+      return {
+        name: group.name,
+        command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
+        times: samples.times[group.name],
+        exitCodes: samples.exitCodes[group.name],
+        resources: samples.resources[group.name],
+        ...target.versions ? { version: target.versions[group.name] } : {}
+      };
+    };
+    return { phase, sources: { baseline: source(0), candidate: source(1) } };
+  });
+}
+function runResults(config, sources, family, extra) {
+  if (config.target.kind === "pulumi") {
+    return phasedResultsFile(config.name, sources, family, extra);
+  }
+  return resultsFile(config.name, sources[0].sources, family.analyses[0], extra);
+}
+function partialRunResults(config, sources, error, extra) {
+  const phases = config.target.kind === "pulumi" ? [...sources] : [{ sources: sources[0].sources }];
+  return partialResultsFile(config, phases, error, extra);
 }
 
 // src/pulumi/config-input.ts
@@ -3474,7 +3694,7 @@ function unquote(value) {
 }
 
 // src/pulumi/install.ts
-import { stat } from "node:fs/promises";
+import { stat as stat2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -3767,7 +3987,7 @@ import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 
 // src/core/network-error.ts
-var WORDS = {
+var WORDS2 = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
   ETIMEDOUT: "connection timed out",
@@ -3787,7 +4007,7 @@ var WORDS = {
 function describeNetworkError(error) {
   for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
     const { code: code2 } = cause;
-    if (typeof code2 === "string" && code2 in WORDS) return `${WORDS[code2]} (${code2})`;
+    if (typeof code2 === "string" && code2 in WORDS2) return `${WORDS2[code2]} (${code2})`;
     cause = cause.cause;
   }
   return void 0;
@@ -3907,7 +4127,7 @@ function reason(error) {
 
 // src/pulumi/fetch-release.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir2, rm } from "node:fs/promises";
+import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/pulumi/checksums.ts
@@ -3929,7 +4149,7 @@ async function sha256File(file) {
 }
 
 // src/pulumi/pulumi-binary.ts
-import { accessSync, constants, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants2, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/pulumi/version-spec.ts
@@ -3971,7 +4191,7 @@ function findOnPath(binaryName, pathList) {
 function isExecutableFile(file) {
   try {
     if (!statSync2(file).isFile()) return false;
-    if (process.platform !== "win32") accessSync(file, constants.X_OK);
+    if (process.platform !== "win32") accessSync(file, constants2.X_OK);
     return true;
   } catch {
     return false;
@@ -4022,7 +4242,7 @@ async function fetchRelease(request2) {
     );
   };
   const workDir = path4.join(process.env["RUNNER_TEMP"] ?? "", `pulumi-perf-gate-${randomUUID2()}`);
-  await mkdir2(workDir, { recursive: true });
+  await mkdir3(workDir, { recursive: true });
   try {
     const checksums = await fetchText(checksumsUrl, request2.retry).catch(explain);
     const expected = parseChecksums(checksums).get(archiveName);
@@ -4055,7 +4275,7 @@ async function fetchRelease(request2) {
     const cachedDir = await cacheDir(path4.dirname(binary), TOOL_NAME, version, platform.arch);
     return path4.join(cachedDir, platform.binaryName);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await rm2(workDir, { recursive: true, force: true });
   }
 }
 function extractArchive(archive, dest, platform) {
@@ -4112,7 +4332,7 @@ async function resolvePulumi(value, options) {
 }
 async function binaryAtPath(given, platform, input) {
   const absolute = path5.resolve(given);
-  const stats = await stat(absolute).catch(() => null);
+  const stats = await stat2(absolute).catch(() => null);
   if (!stats) throw new InputError(`${input}: ${given} does not exist`);
   const binary = stats.isDirectory() ? findPulumiInFolder(absolute, platform.binaryName) : absolute;
   if (!binary) {
@@ -4195,6 +4415,37 @@ function checkProgramFolder(folder, input) {
   return absolute;
 }
 
+// src/pulumi/cycle.ts
+var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
+function pulumiBenchGroup(options) {
+  const { ref } = options;
+  const env = pulumiEnv(ref);
+  const listed = new Set(options.phases ?? ["up"]);
+  const run = (phase) => ({
+    step: {
+      command: {
+        kind: "argv",
+        file: ref.binary,
+        args: phaseArgs(phase, ref.stack, options.parallel)
+      },
+      env,
+      cwd: ref.programDir,
+      stop: PULUMI_UPDATE_STOP,
+      tag: ref.stack
+    },
+    name: phase,
+    ...listed.has(phase) ? { phase } : {}
+  });
+  return {
+    name: options.name,
+    label: `pulumi ${options.version}`,
+    cycle: [
+      ...(options.prepare ?? []).map((step) => ({ step, name: "prepare" })),
+      ...PHASES.filter((phase) => listed.has(phase) || ALWAYS.has(phase)).map(run)
+    ]
+  };
+}
+
 // src/run/targets.ts
 async function setUpTarget(config, context3) {
   const userStep = (script, extra = {}) => ({
@@ -4205,8 +4456,10 @@ async function setUpTarget(config, context3) {
     const group = (name, script) => ({
       name,
       label: script,
-      timed: userStep(script),
-      prepare: config.prepare === void 0 ? [] : [userStep(config.prepare)]
+      cycle: commandCycle(
+        userStep(script),
+        config.prepare === void 0 ? [] : [userStep(config.prepare)]
+      )
     });
     return {
       groups: [
@@ -4271,6 +4524,7 @@ async function setUpPulumi(config, target, context3, userStep) {
       ref,
       version: binaries[name].version,
       parallel: target.parallel,
+      phases: config.phases,
       prepare
     });
   };
@@ -4278,103 +4532,6 @@ async function setUpPulumi(config, target, context3, userStep) {
     groups: [await group("baseline"), await group("candidate")],
     versions: { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
   };
-}
-
-// src/run/end-of-run.ts
-var AFTER_SECOND_SIGNAL_MS = 1e4;
-async function tearDownAfterRun(plan, ledger, hooks) {
-  if (hooks.signal?.aborted) {
-    if (hooks.deferTeardown) {
-      await waitForRunningProcesses(
-        USER_COMMAND_STOP.graceMs + 1e3,
-        void 0,
-        (process2) => process2.killAfterMs !== void 0
-      );
-      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
-      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
-      if (ledger.stacks.length > 0) {
-        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
-        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
-      }
-      return { kept: [], warnings: [], deferred: true };
-    }
-    if (runningProcesses().length > 0) {
-      hooks.info("Waiting for the interrupted commands to finish what they started");
-      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
-    }
-  }
-  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
-    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
-      killRunningProcesses();
-      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
-    }
-  }
-  const report = await runTeardown(plan, ledger, {
-    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
-    onStop: hooks.deferTeardown ? "defer" : "keep",
-    log: hooks.info
-  });
-  for (const warning of report.warnings) hooks.warn(warning);
-  if (!report.deferred) hooks.saveTeardown?.("");
-  return report;
-}
-
-// src/results/write.ts
-import { access, constants as constants2, mkdir as mkdir3, rename, rm as rm2, stat as stat2, writeFile } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-var ResultsWriteError = class extends BenchmarkError {
-  name = "ResultsWriteError";
-};
-async function writeResults(path7, data, redact2 = (text) => text) {
-  const temporary = `${path7}.${process.pid}.tmp`;
-  try {
-    await mkdir3(dirname2(path7), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2));
-    await rename(temporary, path7);
-  } catch (error) {
-    await rm2(temporary, { force: true }).catch(() => void 0);
-    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
-  }
-}
-async function checkResultsPath(path7) {
-  const input = "results-file";
-  const found = await stat2(path7).catch(() => void 0);
-  if (found?.isDirectory()) {
-    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
-  }
-  let folder = dirname2(path7);
-  let existing = await stat2(folder).catch(() => void 0);
-  while (existing === void 0 && dirname2(folder) !== folder) {
-    folder = dirname2(folder);
-    existing = await stat2(folder).catch(() => void 0);
-  }
-  if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
-  }
-  try {
-    await access(folder, constants2.W_OK | constants2.X_OK);
-  } catch (error) {
-    throw new InputError(
-      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
-    );
-  }
-}
-var WORDS2 = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is a file",
-  EIO: "input/output error"
-};
-function code(error) {
-  return String(error.code ?? error);
-}
-function why(error) {
-  const name = code(error);
-  return name in WORDS2 ? `${WORDS2[name]} (${name})` : error.message ?? name;
 }
 
 // src/run/pipeline.ts
@@ -4410,9 +4567,13 @@ async function measure2(config, hooks) {
   savePlan();
   const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
+  const phases = runPhases(config);
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted("the benchmark was aborted while setting up", emptyMeasurement());
+      throw new BenchmarkAborted(
+        "the benchmark was aborted while setting up",
+        emptyMeasurement(phases)
+      );
     }
   };
   let target;
@@ -4429,16 +4590,21 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
+    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}`
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planRun({
+    const design = planPhases({
       alpha: config.decision.alpha,
       samples: config.samples,
       looks: config.looks,
+      phases: phases.length,
       familySize: config.familySize,
       detrend: config.detrend
     });
+    const stop = familyStopRule(
+      phases.map(() => ({ design, threshold: config.decision.threshold }))
+    );
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -4447,16 +4613,16 @@ async function measure2(config, hooks) {
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
+        shouldStop: (times) => stop(phases.map((phase) => times[phase])),
         onProgress: hooks.progress
       },
       hooks.signal
     );
-    const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
-      ...config.decision,
-      design
-    });
-    results = resultsFile(config.name, groupSources(target, measurement), analysis, {
+    const family = analysePhases(
+      phases.map((phase) => phaseMeasurement(measurement, phase).times),
+      { ...config.decision, design }
+    );
+    results = runResults(config, phaseSources(target, measurement, phases), family, {
       schedule: measurement.schedule,
       environment: environment()
     });
@@ -4464,7 +4630,8 @@ async function measure2(config, hooks) {
   } catch (error) {
     let partial;
     if (error instanceof MeasurementStopped && target !== void 0) {
-      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+      const sources = phaseSources(target, error.partial, phases);
+      partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
         environment: environment()
       });
@@ -4485,30 +4652,6 @@ async function measure2(config, hooks) {
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
   return { finished: true, results, unwritten, kept: report.kept };
-}
-function emptyMeasurement() {
-  return {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
-    schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
-  };
-}
-function groupSources(target, measurement) {
-  const source = (index) => {
-    const group = target.groups[index];
-    const { command } = group.timed;
-    return {
-      name: group.name,
-      command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
-      times: measurement.times[group.name],
-      exitCodes: measurement.exitCodes[group.name],
-      resources: measurement.resources[group.name],
-      ...target.versions ? { version: target.versions[group.name] } : {}
-    };
-  };
-  return { baseline: source(0), candidate: source(1) };
 }
 
 // src/run/signals.ts

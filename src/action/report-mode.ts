@@ -30,6 +30,8 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   const body = renderMultiMarkdown(items, { runUrl })
   const verdict = overallVerdict(items)
   core.setOutput(Output.Verdict, verdict)
+  // Report mode's rows are benchmarks (and their phases), not one run's phases.
+  core.setOutput(Output.Verdicts, '{}')
   if (items.length === 1) {
     const { comparison } = items[0]!.results
     core.setOutput(Output.Ratio, comparison.ratio.value)

@@ -6,6 +6,7 @@ import { BenchmarkError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
+import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
@@ -63,15 +64,16 @@ export async function runMode(raw: RawInputs, token: string, log: ActionLog): Pr
     }
     const { results, unwritten, kept } = outcome
     setResultOutputs(results)
+    const verdict = stepVerdict(results)
     await publishReport({
       body: renderMarkdown(results, { runUrl }),
-      verdict: results.comparison.verdict,
+      verdict,
       reporting,
       token,
       log
     })
     if (kept.length > 0) throw new StacksKept(kept.join('\n'))
-    if (failsCheck(results.comparison.verdict, config.decision.failOn)) log.fail(headline(results))
+    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results))
     if (unwritten) throw unwritten
   }
   try {
@@ -112,11 +114,17 @@ function interruptMessage(signal: NodeJS.Signals, count: number): string {
   return `Received ${signal}: already stopping`
 }
 
+/**
+ * `verdict` is the step's, so a workflow reading it agrees with the check; `verdicts` has
+ * each phase's; the figures are the first listed phase's (README "Outputs").
+ */
 function setResultOutputs(results: ResultsFile): void {
   const { comparison } = results
+  // The first two results are the first phase's (phasedResultsFile).
   const mean = (group: string) =>
     results.results.find(result => result.parameters.group === group)?.mean ?? ''
-  core.setOutput(Output.Verdict, comparison.verdict)
+  core.setOutput(Output.Verdict, stepVerdict(results))
+  core.setOutput(Output.Verdicts, JSON.stringify(results.family?.verdicts ?? {}))
   core.setOutput(Output.Ratio, comparison.ratio.value)
   core.setOutput(Output.PValue, comparison.welch.pRegression)
   core.setOutput(Output.BaselineMean, mean(comparison.baseline))

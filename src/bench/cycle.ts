@@ -1,4 +1,4 @@
-import type { GroupName, Measurement } from './types'
+import type { CycleStep, GroupName, Measurement } from './types'
 import { withoutShellCpu, type ResourceUsage } from './resource-usage'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
@@ -8,11 +8,15 @@ import { describeOutcome, runProcess, untilAborted } from './spawn'
 
 const TAIL_LINE_COUNT = 20
 
+/** A cycle step ready to run: its command resolved. */
+export interface ReadyStep extends Omit<CycleStep, 'step'> {
+  step: ResolvedStep
+}
+
 /** A group ready to run: commands resolved, log open. */
 export interface ReadyGroup {
   name: GroupName
-  timed: ResolvedStep
-  prepare: ResolvedStep[]
+  cycle: ReadyStep[]
   logPath: string
   logFd: number
 }
@@ -32,18 +36,25 @@ export interface CycleContext {
   measurement: Measurement
 }
 
-export interface CycleTimes {
-  /** The timed step's wall time, less the shell's start-up time when run through one. */
+/** One timed step of a cycle. */
+export interface PhaseTime {
+  phase: string
+  /** Its wall time, less the shell's start-up time when run through one. */
   seconds: number
-  /** Wall time of the whole cycle, prepare steps included, for the estimate of time left. */
-  cycleSeconds: number
-  /** CPU and peak memory of the timed step, where the OS tells them. */
+  /** CPU and peak memory, where the OS tells them. */
   resources: ResourceUsage
 }
 
+export interface CycleTimes {
+  /** The timed steps, in the order they ran. */
+  phases: PhaseTime[]
+  /** Wall time of the whole cycle, untimed steps included, for the estimate of time left. */
+  cycleSeconds: number
+}
+
 /**
- * One warmup run or sample: the group's prepare steps, untimed, then the timed
- * step. Throws SampleFailed (with the log's tail) or BenchmarkAborted, both
+ * One warmup run or sample: the group's cycle, step by step, timing the steps that
+ * have a phase. Throws SampleFailed (with the log's tail) or BenchmarkAborted, both
  * carrying a copy of the measurement so far.
  */
 export async function runCycle(
@@ -53,21 +64,37 @@ export async function runCycle(
 ): Promise<CycleTimes> {
   const cycleStart = process.hrtime.bigint()
   const run = `${label.kind === 'warmup' ? 'warmup run' : 'sample'} ${label.number} of ${label.of}`
-  for (const [index, step] of group.prepare.entries()) {
-    const what = `prepare step ${index + 1} of ${group.prepare.length} before ${run}`
-    await runStep(group, step, what, context, false)
-  }
-  const timed = await runStep(group, group.timed, run, context, true)
   const { measurement } = context
-  const shell = group.timed.throughShell
-  return {
-    seconds: Math.max(0, timed.seconds - (shell ? measurement.shellOverhead : 0)),
-    cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9,
-    resources: withoutShellCpu(
-      timed.resources ?? {},
-      shell ? measurement.shellCpuOverhead : undefined
-    )
+  const phases: PhaseTime[] = []
+  for (const [index, entry] of group.cycle.entries()) {
+    const { step, phase } = entry
+    const what = describeStep(group.cycle, index, run)
+    const outcome = await runStep(group, step, what, context, phase !== undefined)
+    if (phase === undefined) continue
+    const shell = step.throughShell
+    phases.push({
+      phase,
+      seconds: Math.max(0, outcome.seconds - (shell ? measurement.shellOverhead : 0)),
+      resources: withoutShellCpu(
+        outcome.resources ?? {},
+        shell ? measurement.shellCpuOverhead : undefined
+      )
+    })
   }
+  return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 }
+}
+
+/**
+ * How messages name a step of `run`: the run itself for the one timed step of a cycle
+ * that times one (`sample 3 of 10`), else the step's name and where it sits
+ * (`prepare step 1 of 2 before sample 3 of 10`, `destroy in sample 3 of 10`).
+ */
+function describeStep(cycle: readonly ReadyStep[], index: number, run: string): string {
+  const timed = cycle.flatMap((step, position) => (step.phase === undefined ? [] : [position]))
+  const step = cycle[index]!
+  if (step.phase !== undefined && timed.length === 1) return run
+  const where = index < timed[0]! ? 'before' : index > timed.at(-1)! ? 'after' : 'in'
+  return `${step.name} ${where} ${run}`
 }
 
 /**

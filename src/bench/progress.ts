@@ -30,16 +30,23 @@ export interface ProgressEvent {
   /** 1-based number of the run within its kind. */
   number: number
   of: number
-  seconds: number
+  /** The timed steps of the run, in the order they ran. */
+  phases: ReadonlyArray<{ phase: string; seconds: number }>
   secondsLeft: number | undefined
 }
 
 /**
- * One progress line: `candidate sample 3/20: 1.234 s, about 2 min 10 s left`; the
+ * One progress line: `candidate sample 3/20: 1.234 s, about 2 min 10 s left`, or with
+ * several phases `candidate sample 3/20: up 1.234 s, destroy 802.10 ms, …`; the
  * estimate is left out when unknown or when nothing is left.
  */
 export function formatProgress(event: ProgressEvent): string {
-  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${formatSampleTime(event.seconds)}`
+  const { phases } = event
+  const times =
+    phases.length === 1
+      ? formatSampleTime(phases[0]!.seconds)
+      : phases.map(({ phase, seconds }) => `${phase} ${formatSampleTime(seconds)}`).join(', ')
+  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${times}`
   if (!event.secondsLeft) return line
   return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`
 }

@@ -1,36 +1,41 @@
 import { closeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BenchPlan, Measurement } from './types'
+import type { BenchPlan, GroupName, Measurement } from './types'
 import { resolveStep } from './command'
 import { measureShellOverhead } from './calibrate'
-import { runCycle, type CycleContext, type ReadyGroup, type RunLabel } from './cycle'
+import {
+  runCycle,
+  type CycleContext,
+  type PhaseTime,
+  type ReadyGroup,
+  type RunLabel
+} from './cycle'
+import { cyclePhases, emptyMeasurement } from './cycle-steps'
 import { BenchmarkAborted } from './failures'
 import { openLog } from './log'
 import { estimateSecondsLeft, formatProgress, type GroupPace } from './progress'
 import { interleavedOrder, type GroupIndex } from './schedule'
 
 /**
- * Measures both groups of a plan: warmup runs first, then timed samples in
- * counterbalanced pairs (AB, BA, …), asking `plan.shouldStop` after every pair.
+ * Measures both groups of a plan: warmup runs first, then samples in counterbalanced
+ * pairs (AB, BA, …), each a run of the group's cycle timing its phases, asking
+ * `plan.shouldStop` after every pair.
  * Output of every step goes to `<logDir>/<group>.log`. A failing, timed-out or
  * aborted step stops the run with a MeasurementStopped error holding the partial
  * measurement; a command that cannot be resolved throws InputError before anything
  * runs.
  */
 export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promise<Measurement> {
+  const phases = cyclePhases(plan.groups[0].cycle)
+  if (phases.length === 0 || cyclePhases(plan.groups[1].cycle).join() !== phases.join()) {
+    throw new Error('both groups must time the same phases, at least one, in the same order')
+  }
   const resolved = plan.groups.map(group => ({
     name: group.name,
-    timed: resolveStep(group.timed, plan.shell),
-    prepare: group.prepare.map(step => resolveStep(step, plan.shell))
+    cycle: group.cycle.map(entry => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
   }))
-  const measurement: Measurement = {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
-    schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
-  }
+  const measurement = emptyMeasurement(phases)
   await mkdir(plan.logDir, { recursive: true })
   const groups: ReadyGroup[] = []
   try {
@@ -38,7 +43,10 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
       const logPath = join(plan.logDir, `${group.name}.log`)
       groups.push({ ...group, logPath, logFd: openLog(logPath) })
     }
-    if (plan.shell.kind === 'shell' && groups.some(group => group.timed.throughShell)) {
+    const timedThroughShell = groups.some(group =>
+      group.cycle.some(entry => entry.phase !== undefined && entry.step.throughShell)
+    )
+    if (plan.shell.kind === 'shell' && timedThroughShell) {
       const overhead = await measureShellOverhead(plan.shell.path, signal)
       measurement.shellOverhead = overhead.seconds
       if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu
@@ -68,6 +76,7 @@ async function measure(
   const newPace = (): GroupPace => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples })
   const paces: [GroupPace, GroupPace] = [newPace(), newPace()]
 
+  const several = measurement.phases.length > 1
   const runAndReport = async (index: GroupIndex, label: RunLabel) => {
     const times = await runCycle(groups[index], label, context)
     const pace = paces[index]
@@ -76,15 +85,20 @@ async function measure(
     pace.runsLeft--
     const secondsLeft = estimateSecondsLeft(paces)
     plan.onProgress?.(
-      formatProgress({ group: groups[index].name, ...label, seconds: times.seconds, secondsLeft })
+      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
     )
     return times
+  }
+  const schedule = (group: GroupName, index: number, phases: readonly PhaseTime[]) => {
+    for (const { phase, seconds } of phases) {
+      measurement.schedule.push({ group, index, time: seconds, ...(several ? { phase } : {}) })
+    }
   }
 
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1] as const) {
-      const { seconds } = await runAndReport(index, { kind: 'warmup', number, of: plan.warmup })
-      measurement.schedule.push({ group: groups[index].name, index: -1, time: seconds })
+      const { phases } = await runAndReport(index, { kind: 'warmup', number, of: plan.warmup })
+      schedule(groups[index].name, -1, phases)
     }
   }
 
@@ -96,17 +110,28 @@ async function measure(
 
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name
-    const times = measurement.times[name]
-    const { seconds, resources } = await runAndReport(index, {
+    const done = measurement.phases[0]!.times[name].length
+    const { phases } = await runAndReport(index, {
       kind: 'sample',
-      number: times.length + 1,
+      number: done + 1,
       of: plan.samples
     })
-    measurement.schedule.push({ group: name, index: times.length, time: seconds })
-    times.push(seconds)
-    measurement.exitCodes[name].push(0)
-    measurement.resources[name].push(resources)
+    // Recorded together once the cycle completed: every phase has the same count.
+    schedule(name, done, phases)
+    for (const [at, { seconds, resources }] of phases.entries()) {
+      const phase = measurement.phases[at]!
+      phase.times[name].push(seconds)
+      phase.exitCodes[name].push(0)
+      phase.resources[name].push(resources)
+    }
     const pairDone = position % 2 === 1
-    if (pairDone && plan.shouldStop?.(structuredClone(measurement.times))) break
+    if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break
   }
+}
+
+/** Each phase's times so far, a copy the stop rule may keep. */
+function timesByPhase(measurement: Measurement): Record<string, Record<GroupName, number[]>> {
+  return Object.fromEntries(
+    measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
+  )
 }

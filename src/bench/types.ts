@@ -8,6 +8,8 @@ export interface ScheduleEntry {
   /** 0-based index among the group's timed samples, or -1 for a warmup run. */
   index: number
   time: number
+  /** Which timed step it was, when a cycle times several (README "Phases"). */
+  phase?: string
 }
 
 /**
@@ -44,15 +46,28 @@ export interface StopPolicy {
   graceMs: number
 }
 
+/**
+ * One step of a group's cycle. A timed step's wall time is a sample of its `phase`;
+ * the others run untimed, in the same order, around it.
+ */
+export interface CycleStep {
+  step: Step
+  /** How messages name it: `prepare step 1 of 2`, `destroy`. */
+  name: string
+  /** Set on a timed step: what it measures (a Pulumi phase, or `command`). */
+  phase?: string
+}
+
 /** One side of the comparison. */
 export interface BenchGroup {
   name: GroupName
   /** What the report shows for this group: the command text or `pulumi 3.43.1`. */
   label: string
-  /** The timed step: one sample is its wall time from spawn to exit. */
-  timed: Step
-  /** Untimed steps before every sample and every warmup run, in order. */
-  prepare: Step[]
+  /**
+   * One warmup run or sample: these steps in order. Both groups time the same phases in
+   * the same order.
+   */
+  cycle: CycleStep[]
 }
 
 export interface BenchPlan {
@@ -67,22 +82,32 @@ export interface BenchPlan {
   /** Folder for the per-group logs of timed output. */
   logDir: string
   /**
-   * Called after each completed pair of samples with the times so far; returning
-   * true stops measuring (a look reached a verdict).
+   * Called after each completed pair of samples with each phase's times so far;
+   * returning true stops measuring (every phase reached a verdict).
    */
-  shouldStop?: (times: Record<GroupName, number[]>) => boolean
+  shouldStop?: (times: Record<string, Record<GroupName, number[]>>) => boolean
   /** One progress line per sample. */
   onProgress?: (line: string) => void
 }
 
-export interface Measurement {
+/** The samples of one timed phase. */
+export interface PhaseMeasurement {
+  phase: string
   times: Record<GroupName, number[]>
   exitCodes: Record<GroupName, number[]>
+  /** CPU and peak memory of each sample, in the order of `times`; `{}` where the OS tells nothing. */
+  resources: Record<GroupName, ResourceUsage[]>
+}
+
+export interface Measurement {
+  /**
+   * One per timed phase, in cycle order. A sample's phases are recorded together once its
+   * cycle completed, so every phase of a group has the same number of samples.
+   */
+  phases: PhaseMeasurement[]
   schedule: ScheduleEntry[]
   /** Mean spawn time of an empty shell command, subtracted from shell samples (seconds). */
   shellOverhead: number
-  /** CPU and peak memory of each sample, in the order of `times`; `{}` where the OS tells nothing. */
-  resources: Record<GroupName, ResourceUsage[]>
   /** Mean CPU of an empty shell command, subtracted from shell samples' CPU. */
   shellCpuOverhead?: CpuSeconds
 }

@@ -7,6 +7,7 @@ import type { ReportVerdict } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
 import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
+import { stepVerdict } from '../results/phases'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
@@ -59,10 +60,11 @@ export const runCommand: Subcommand = async (argv, io) => {
   }
   const { results, unwritten, kept } = outcome
   if (!unwritten) line(`Results: ${config.resultsFile}`)
-  await comment(renderMarkdown(results, { runUrl }), results.comparison.verdict)
+  const verdict = stepVerdict(results)
+  await comment(renderMarkdown(results, { runUrl }), verdict)
   return {
     output: formatResults(results, format, runUrl),
-    verdict: results.comparison.verdict,
+    verdict,
     failOn: config.decision.failOn,
     // Stacks that had to be kept fail the run whatever the verdict.
     error: kept.length > 0 ? new StacksKept(kept.join('\n')) : unwritten

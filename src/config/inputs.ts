@@ -28,6 +28,7 @@ export enum Input {
   Alpha = 'alpha',
   Threshold = 'threshold',
   FamilySize = 'family-size',
+  Phases = 'phases',
   Detrend = 'detrend',
   FailOn = 'fail-on',
   Comment = 'comment',
@@ -54,6 +55,7 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Alpha]: '0.05',
   [Input.Threshold]: '5%',
   [Input.FamilySize]: '1',
+  [Input.Phases]: 'up',
   [Input.Detrend]: 'false',
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
@@ -66,6 +68,7 @@ export type RawInputs = Partial<Record<Input, string>>
 /** The outputs of the action (action.yml). */
 export enum Output {
   Verdict = 'verdict',
+  Verdicts = 'verdicts',
   Ratio = 'ratio',
   PValue = 'p-value',
   BaselineMean = 'baseline-mean',

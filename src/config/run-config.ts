@@ -7,7 +7,9 @@ import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import type { FailOn } from '../stats/verdict'
 import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
 import { checkStackPrefix } from '../pulumi/stack-name'
+import type { Phase } from '../core/phases'
 import { INPUT_DEFAULTS, Input, type RawInputs } from './inputs'
+import { parsePhases } from './phases'
 import { parseAlpha, parseChoice, parseInteger, parseMinutes, parseThreshold } from './parse'
 import type { CommentSettings } from '../github/publish'
 
@@ -44,6 +46,8 @@ export interface RunConfig {
   looks: number
   /** Benchmarks judged together (matrix jobs): regression spends alpha/m. */
   familySize: number
+  /** Pulumi phases to time, in the order listed (generic mode: `up`, its one command). */
+  phases: Phase[]
   /** Remove a common linear run-order trend before the tests. */
   detrend: boolean
   warmup: number
@@ -123,6 +127,7 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     samples,
     looks,
     familySize: parseFamilySize(raw),
+    phases: parseRunPhases(raw, target),
     detrend: parseChoice(Input.Detrend, required(raw, Input.Detrend), ['true', 'false']) === 'true',
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
@@ -132,6 +137,18 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
         join(env.RUNNER_TEMP || tmpdir(), 'pulumi-perf-gate', 'results.json')
     )
   }
+}
+
+/** `phases`; generic mode times its one command per sample, so it takes only `up`. */
+function parseRunPhases(raw: RawInputs, target: Target): Phase[] {
+  const value = required(raw, Input.Phases)
+  const phases = parsePhases(Input.Phases, value)
+  if (target.kind === 'commands' && phases.join() !== 'up') {
+    throw new InputError(
+      `${Input.Phases}: ${JSON.stringify(value)} times Pulumi phases; with ${Input.BaselineCommand} and ${Input.CandidateCommand} each sample times the one command, so leave ${Input.Phases} at up`
+    )
+  }
+  return phases
 }
 
 function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import type { BenchGroup, Step, StopPolicy } from '../bench/types'
+import type { StopPolicy } from '../bench/types'
 import { BenchmarkError } from '../core/errors'
-import type { GroupName } from '../bench/types'
 import type { ConfigEntry } from './config-input'
 import { stackExists } from './existing-stack'
+import { phaseArgs } from './phase-args'
 import type { StackRef } from './stack-ref'
 import { describeFailure, runCaptured } from './run'
 import type { RunResult } from './run'
@@ -12,7 +12,7 @@ import type { RunResult } from './run'
 export const SETUP_TIMEOUT_MS = 5 * 60_000
 
 /**
- * `up` and `destroy`: a cancellation sends one SIGINT and waits, however long the
+ * Every phase (`up`, `preview`, `refresh`, `destroy`): a cancellation sends one SIGINT and waits, however long the
  * operations in flight take; only a timeout ends in SIGKILL, a minute after its SIGINT
  * (a killed Pulumi leaves pending operations and, on a file backend, a lock).
  */
@@ -51,13 +51,9 @@ export async function makeLocalBackend(parentDir: string): Promise<string> {
   return `file://${folder.split(path.sep).join('/')}`
 }
 
+/** The teardown's destroy: the destroy phase's command without `--parallel`. */
 export function destroyArgs(stack: string): string[] {
-  return ['destroy', '--yes', '--skip-preview', '--non-interactive', '--stack', stack]
-}
-
-function upArgs(stack: string, parallel?: number): string[] {
-  const args = ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', stack]
-  return parallel === undefined ? args : [...args, '--parallel', String(parallel)]
+  return phaseArgs('destroy', stack)
 }
 
 /**
@@ -86,32 +82,6 @@ export async function initStack(
     const args = ['config', 'set', '--stack', ref.stack, '--non-interactive', '--', key]
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value })
     if (result.exitCode !== 0) throw setupError(ref, args, result)
-  }
-}
-
-/** The benchmark group of one Pulumi version: destroy (untimed), then a timed `pulumi up`. */
-export function pulumiBenchGroup(options: {
-  name: GroupName
-  ref: StackRef
-  version: string
-  parallel?: number
-  /** The user's own prepare steps, run after the built-in destroy. */
-  prepare?: Step[]
-}): BenchGroup {
-  const { ref } = options
-  const env = pulumiEnv(ref)
-  const step = (args: string[]): Step => ({
-    command: { kind: 'argv', file: ref.binary, args },
-    env,
-    cwd: ref.programDir,
-    stop: PULUMI_UPDATE_STOP,
-    tag: ref.stack
-  })
-  return {
-    name: options.name,
-    label: `pulumi ${options.version}`,
-    timed: step(upArgs(ref.stack, options.parallel)),
-    prepare: [step(destroyArgs(ref.stack)), ...(options.prepare ?? [])]
   }
 }
 

@@ -9,7 +9,7 @@ import type { PartialResultsFile } from '../results/partial'
 import { clip, codeBlock, escapeMarkdown } from './escape'
 import { formatCount, formatDurationColumns } from './format'
 import { capBody, REPORT_LIMIT } from './limit'
-import { runLink } from './markdown'
+import { runLink } from './sections'
 
 export interface FailedRun {
   benchmark: string
@@ -62,10 +62,13 @@ function samplesSoFar(partial: PartialResultsFile | undefined): string {
     groups.map(group => number(group.max))
   ])
   const hasVersion = groups.some(group => group.version !== undefined)
+  // A Pulumi run of several phases has a row per group and phase.
+  const hasPhase = new Set(groups.map(group => group.parameters.phase)).size > 1
   const rows = groups.map((group, index) => {
     const label = (hasVersion ? group.version : undefined) ?? group.command
     const cells = [
       `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
+      ...(hasPhase ? [escapeMarkdown(clip(group.parameters.phase ?? '', MAX_CELL))] : []),
       escapeMarkdown(clip(label, MAX_CELL)),
       formatCount(group.times.length),
       means[index] ?? '-',
@@ -77,8 +80,8 @@ function samplesSoFar(partial: PartialResultsFile | undefined): string {
   return [
     '**Samples so far**',
     '',
-    `| Group | ${hasVersion ? 'Pulumi version' : 'Command'} | Samples | Mean | Min | Max |`,
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    `| Group |${hasPhase ? ' Phase |' : ''} ${hasVersion ? 'Pulumi version' : 'Command'} | Samples | Mean | Min | Max |`,
+    `| --- |${hasPhase ? ' --- |' : ''} --- | ---: | ---: | ---: | ---: |`,
     ...rows
   ].join('\n')
 }

@@ -127,8 +127,8 @@ export function pNeeded(p: number, level: number): string {
   return `p = ${shown.p}; this look needed < ${shown.level}`
 }
 
-/** The verdict in one line without markup, e.g. for `core.setFailed`. */
-export function headline(results: ResultsFile, style: Style = PLAIN_STYLE): string {
+/** The verdict of one comparison in one line, e.g. for `core.setFailed` (headline.ts). */
+export function comparisonHeadline(results: ResultsFile, style: Style = PLAIN_STYLE): string {
   const { comparison } = results
   const { welch } = comparison
   const candidate = style.name(comparison.candidate)
@@ -231,7 +231,7 @@ function familyNote(comparison: Comparison): string {
   return (
     trend +
     (m > 1
-      ? ` (one of ${formatCount(m)} benchmarks: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
+      ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
       : '')
   )
 }

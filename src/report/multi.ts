@@ -5,8 +5,11 @@
 import { InputError } from '../core/errors'
 import type { MultiItem } from '../results/family'
 import type { Verdict } from '../stats/types'
+import { overallVerdict as verdictOfAll } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
-import { formatCount, formatP } from './format'
+import { formatCount } from './format'
+import { familyHeadline } from './family-headline'
+import { familyTable } from './family-table'
 import { fitToLimit } from './limit'
 import {
   joinBlocks,
@@ -16,18 +19,15 @@ import {
   reportSections,
   runLink,
   type MarkdownOptions
-} from './markdown'
-import { formatChange, relativeChange, VERDICT_EMOJI, VERDICT_LABEL } from './model'
+} from './sections'
+import { VERDICT_EMOJI } from './model'
 
-/** Worst first: the overall verdict is the first of these any benchmark has. */
-const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged']
 const MAX_NAMES = 5
 const MAX_NAME = 100
 
 /** The verdict over all benchmarks: any regression makes it a regression. */
 export function overallVerdict(items: readonly MultiItem[]): Verdict {
-  const verdicts = new Set(items.map(item => item.results.comparison.verdict))
-  return SEVERITY.find(verdict => verdicts.has(verdict)) ?? 'unchanged'
+  return verdictOfAll(items.map(item => item.results.comparison.verdict))
 }
 
 function nameList(items: readonly MultiItem[], render: (name: string) => string): string {
@@ -51,18 +51,14 @@ export function multiHeadline(
   }
   const verdict = overallVerdict(items)
   const matching = items.filter(item => item.results.comparison.verdict === verdict)
-  const count = `${formatCount(matching.length)} of ${formatCount(items.length)} benchmarks`
-  const names = nameList(matching, render)
-  switch (verdict) {
-    case 'regression':
-      return `Regression in ${count}: ${names}`
-    case 'inconclusive':
-      return `Inconclusive: ${count} undecided (${names}), no regression`
-    case 'improvement':
-      return `Improvement in ${count} (${names}), no regression`
-    case 'unchanged':
-      return `Unchanged: all ${formatCount(items.length)} benchmarks within their thresholds`
-  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: items.length,
+    noun: 'benchmarks',
+    names: nameList(matching, render),
+    within: 'within their thresholds'
+  })
 }
 
 /** The comment for many benchmarks, always under GitHub's comment size limit. */
@@ -78,7 +74,7 @@ export function renderMultiMarkdown(
       joinBlocks([
         `## ${title}`,
         options.title === undefined ? '' : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
-        summaryTable(items),
+        familyTable(items, 'Benchmark', `${formatCount(items.length)} benchmarks`),
         ...items.map((item, index) => {
           const open = item.results.comparison.verdict === 'regression' ? ' open' : ''
           const body = joinBlocks(sections[index]?.(detail) ?? [])
@@ -89,19 +85,4 @@ export function renderMultiMarkdown(
       ]),
     rows
   )
-}
-
-function summaryTable(items: readonly MultiItem[]): string {
-  const lines = [
-    '| Benchmark | Verdict | Change (CI) | p adjusted | p |',
-    '| --- | --- | ---: | ---: | ---: |',
-    ...items.map(({ results, pAdjusted }) => {
-      const { verdict, welch } = results.comparison
-      const name = escapeMarkdown(clip(results.benchmark, MAX_NAME))
-      const change = formatChange(relativeChange(results))
-      return `| ${name} | ${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]} | ${change} | ${formatP(pAdjusted)} | ${formatP(welch.pRegression)} |`
-    })
-  ]
-  const note = `_p: the regression test (candidate slower than its threshold allows); adjusted for testing ${formatCount(items.length)} benchmarks together._`
-  return `${lines.join('\n')}\n\n${note}`
 }

@@ -1,5 +1,5 @@
 import type { ResultsFile } from '../results/schema'
-import { reportSections } from './markdown'
+import { reportSections } from './sections'
 import { renderText } from './text'
 
 /**

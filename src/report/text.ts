@@ -2,11 +2,13 @@
  * The command line's `--format text`: the markdown report's content for a
  * terminal, aligned with spaces. Plain ASCII apart from `±`. Pure.
  */
+import { phaseItems, stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
+import { FAMILY_HEADER, familyNote, familyRows } from './family-table'
 import { clip, plainText } from './escape'
+import { headline } from './headline'
 import {
   groupTable,
-  headline,
   PLAIN_STYLE,
   sensitivityLines,
   speedupSentence,
@@ -18,6 +20,22 @@ import {
 const MAX_LABEL = 60
 
 export function renderText(results: ResultsFile): string {
+  const items = phaseItems(results)
+  if (items.length === 0) return renderComparison(results)
+  // The step first, a row per phase, then each phase's report under its name.
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    '',
+    ...alignedTable({ header: ['Phase', ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote(`the ${items.length} phases`),
+    ...items.flatMap(item => ['', renderComparison(item.results).trimEnd()]),
+    '',
+    `Verdict: ${stepVerdict(results)}`
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+function renderComparison(results: ResultsFile): string {
   const { comparison } = results
   const lines = [
     `${plainText(results.benchmark)}: ${headline(results)}`,

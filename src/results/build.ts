@@ -2,6 +2,7 @@ import type { Analysis } from '../stats/analyse'
 import type { GroupSummary } from '../stats/summary'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
+import type { PhaseFamily } from '../stats/phases'
 import type { GroupResult, ResultsFile } from './schema'
 import type { ScheduleEntry } from '../bench/types'
 import { resourceFields, type ResourceSource } from './resources'
@@ -21,6 +22,9 @@ export interface GroupSource extends ResourceSource {
  * verdict used; `times` holds them in run order.
  */
 export function groupResult(source: GroupSource, summary: GroupSummary): GroupResult {
+  // The group first, as hyperfine's readers see it, under the name it goes by.
+  const parameters = { ...source.parameters }
+  delete parameters.group
   return {
     command: source.command,
     mean: summary.mean,
@@ -30,7 +34,7 @@ export function groupResult(source: GroupSource, summary: GroupSummary): GroupRe
     max: summary.max,
     times: source.times.slice(0, summary.n),
     exit_codes: source.exitCodes.slice(0, summary.n),
-    parameters: { ...source.parameters, group: source.name },
+    parameters: { group: source.name, ...parameters },
     ...(source.version === undefined ? {} : { version: source.version }),
     ...resourceFields(source, summary.n, source.times.length)
   }
@@ -64,6 +68,49 @@ export function resultsFile(
       groupResult(sources.candidate, analysis.candidate)
     ],
     comparison,
+    ...extra
+  }
+}
+
+/** One phase of a Pulumi run: its groups and its analysis. */
+export interface PhaseSource {
+  phase: string
+  sources: { baseline: GroupSource; candidate: GroupSource }
+}
+
+/**
+ * The results file of a Pulumi run (README "Phases"): a result per group and phase
+ * (`parameters.phase`), phase by phase in the order listed, so the first two are the
+ * first phase's and hyperfine-era readers compare those; `comparison` is the first
+ * phase's, `phases` holds each phase's and `family` their adjusted p-values and verdicts.
+ */
+export function phasedResultsFile(
+  benchmark: string,
+  phases: readonly PhaseSource[],
+  family: PhaseFamily,
+  extra: { schedule?: ScheduleEntry[]; environment?: Environment } = {}
+): ResultsFile {
+  const withPhase = (source: GroupSource, phase: string): GroupSource => ({
+    ...source,
+    parameters: { ...source.parameters, phase }
+  })
+  const byPhase = <T>(value: (index: number) => T): Record<string, T> =>
+    Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]))
+  const comparisons = family.analyses.map(analysis => analysis.comparison)
+  return {
+    benchmark,
+    results: phases.flatMap(({ phase, sources }, index) => [
+      groupResult(withPhase(sources.baseline, phase), family.analyses[index]!.baseline),
+      groupResult(withPhase(sources.candidate, phase), family.analyses[index]!.candidate)
+    ]),
+    comparison: comparisons[0]!,
+    phases: byPhase(index => comparisons[index]!),
+    family: {
+      size: comparisons[0]!.design.familySize,
+      pAdjusted: byPhase(index => family.pAdjusted[index]!),
+      verdicts: byPhase(index => comparisons[index]!.verdict),
+      verdict: family.verdict
+    },
     ...extra
   }
 }

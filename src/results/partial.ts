@@ -1,7 +1,7 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
 import { analyse } from '../stats/analyse'
-import { planRun } from '../stats/design'
+import { planPhases } from '../stats/phases'
 import type { GroupSource } from './build'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
@@ -18,7 +18,7 @@ export interface PartialGroupResult extends ResourceFields {
   max: number | null
   times: number[]
   exit_codes: (number | null)[]
-  parameters: { group: string }
+  parameters: { group: string; phase?: string }
   version?: string
 }
 
@@ -27,13 +27,13 @@ export interface PartialResultsFile {
   benchmark: string
   error: string
   results: PartialGroupResult[]
-  /** The analysis of the samples so far, when each group has at least two. */
+  /** The analysis of the first phase's samples so far, when each group has at least two. */
   comparison?: Comparison
   schedule?: ScheduleEntry[]
   environment?: Environment
 }
 
-function partialGroup(source: GroupSource): PartialGroupResult {
+function partialGroup(source: GroupSource, phase: string | undefined): PartialGroupResult {
   const times = [...source.times]
   const some = times.length > 0
   return {
@@ -46,7 +46,7 @@ function partialGroup(source: GroupSource): PartialGroupResult {
     max: some ? max(times) : null,
     times,
     exit_codes: [...source.exitCodes],
-    parameters: { group: source.name },
+    parameters: { group: source.name, ...(phase === undefined ? {} : { phase }) },
     ...(source.version === undefined ? {} : { version: source.version }),
     ...resourceFields(source, times.length, times.length)
   }
@@ -62,26 +62,35 @@ export interface RunDesign {
   decision: { alpha: number; threshold: number }
 }
 
+/**
+ * What a run that stopped leaves: every phase's samples so far (`phase` unset in generic
+ * mode, whose one comparison is no Pulumi phase), the first phase's analysis when it
+ * has enough of them.
+ */
 export function partialResultsFile(
   config: RunDesign,
-  sources: Record<GroupName, GroupSource>,
+  phases: ReadonlyArray<{ phase?: string; sources: Record<GroupName, GroupSource> }>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }
 ): PartialResultsFile {
-  const { baseline, candidate } = sources
+  const { baseline, candidate } = phases[0]!.sources
   const analysable = baseline.times.length >= 2 && candidate.times.length >= 2
   return {
     benchmark: config.name,
     error: describeError(error),
-    results: [partialGroup(baseline), partialGroup(candidate)],
+    results: phases.flatMap(({ phase, sources }) => [
+      partialGroup(sources.baseline, phase),
+      partialGroup(sources.candidate, phase)
+    ]),
     ...(analysable
       ? {
           comparison: analyse(baseline.times, candidate.times, {
             ...config.decision,
-            design: planRun({
+            design: planPhases({
               alpha: config.decision.alpha,
               samples: config.samples,
               looks: config.looks,
+              phases: phases.length,
               familySize: config.familySize,
               detrend: config.detrend
             })

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
+import { isPhase } from '../core/phases'
 import { readResourceFields, type ResourceSource } from './resources'
 
 /** One result of a hyperfine-format file, checked. */
@@ -82,7 +83,13 @@ export function parseResults(
   const results = data.results.map((result, index) =>
     parseResult(result, `${path}: results[${index}]`, ours)
   )
-  if (isObject(data.comparison)) checkDesign(data.comparison, path)
+  if (isObject(data.comparison)) checkDesign(data.comparison, path, 'comparison')
+  // Report mode replays each phase's design too (phase-files.ts).
+  if (isObject(data.phases)) {
+    for (const [phase, comparison] of Object.entries(data.phases)) {
+      if (isPhase(phase) && isObject(comparison)) checkDesign(comparison, path, `phases.${phase}`)
+    }
+  }
   return {
     path,
     benchmark: typeof data.benchmark === 'string' ? data.benchmark : undefined,
@@ -141,19 +148,19 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
  * The design a file of ours records, when it records one, must be one a run could have
  * had: report mode replays it, and a planned 1e9 samples would exhaust memory there.
  */
-function checkDesign(comparison: Record<string, unknown>, path: string): void {
+function checkDesign(comparison: Record<string, unknown>, path: string, where: string): void {
   const { plannedSamples: samples, plannedLooks: looks } = comparison
   const within = (value: unknown, max: number) =>
     Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= max
   if (samples !== undefined && !within(samples, MAX_SAMPLES)) {
     throw new InputError(
-      `${path}: comparison.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
+      `${path}: ${where}.plannedSamples is ${JSON.stringify(samples)}; a run plans 1 to ${MAX_SAMPLES} samples per group`
     )
   }
   const maxLooks = Math.min(MAX_LOOKS, typeof samples === 'number' ? samples : MAX_SAMPLES)
   if (looks !== undefined && !within(looks, maxLooks)) {
     throw new InputError(
-      `${path}: comparison.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
+      `${path}: ${where}.plannedLooks is ${JSON.stringify(looks)}; a run plans 1 to ${maxLooks} looks`
     )
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
-import type { Comparison } from '../stats/types'
+import type { Comparison, Verdict } from '../stats/types'
 import type { ResourceFields } from './resources'
 
 /** CPU and memory (`user`, `system`, …) only where measured: see resources.ts. */
@@ -18,15 +18,35 @@ export interface GroupResult extends ResourceFields {
   times: number[]
   /** null: killed by a signal (hyperfine writes null). */
   exit_codes: (number | null)[]
-  parameters: { group: string; [key: string]: string }
+  /** `phase` in Pulumi mode (README "Phases"); the file has one result per group and phase. */
+  parameters: { group: string; phase?: string; [key: string]: string | undefined }
   /** Pulumi version of the group, when it is a Pulumi benchmark. */
   version?: string
 }
 
+/**
+ * The phases of a Pulumi run judged together (README "Phases"): each planned as one of
+ * `size` comparisons, their regression tests adjusted over the run's phases.
+ */
+export interface FamilyResults {
+  /** Comparisons judged together: phases × family-size; each spent alpha/size on regression. */
+  size: number
+  /** Each phase's regression p, Holm-adjusted over the run's phases (stage-wise p-values). */
+  pAdjusted: Record<string, number>
+  verdicts: Record<string, Verdict>
+  /** The step's verdict: the worst of the phases' (regression, inconclusive, improvement, unchanged). */
+  verdict: Verdict
+}
+
 export interface ResultsFile {
   benchmark: string
+  /** hyperfine's: one per group, or in Pulumi mode one per group and phase, phase by phase. */
   results: GroupResult[]
+  /** The comparison of the first (or only) phase, as hyperfine-era readers expect. */
   comparison: Comparison
+  /** Pulumi mode: each phase's comparison, in the order `phases` lists them. */
+  phases?: Record<string, Comparison>
+  family?: FamilyResults
   schedule?: ScheduleEntry[]
   environment?: Environment
 }

@@ -3,9 +3,10 @@ import * as glob from '@actions/glob'
 import { InputError, describeError } from '../core/errors'
 import type { MultiItem } from '../results/family'
 import { readResultsFile } from '../results/read'
+import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { checkRenders } from '../report/renders'
-import { familyRegressions } from '../stats/family'
+import { adjustFamily } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(
@@ -24,7 +25,8 @@ export async function expandPatterns(
 }
 
 /**
- * Report mode (README "Workflows"): re-analyse many results files with the report
+ * Report mode (README "Workflows"): re-analyse many results files, each phase of a file
+ * that times several as a benchmark of its own (README "Phases"), with the report
  * job's alpha and threshold, each replaying the design it was run with (within sane
  * bounds), and adjust their regression tests for being tested together: Holm over
  * the stage-wise p-values of each file's design. Runs that declared their family size
@@ -44,9 +46,10 @@ export async function joinResults(
         options.warn(`${path}: the benchmark did not finish (${file.raw.error}); left out`)
         continue
       }
-      const item = reanalyse(file, options)
-      checkRenders(item.results) // a file that cannot be shown is left out on its own
-      analysed.push(item)
+      // Each phase of a file is a benchmark of the family; a file is read whole or left out.
+      const items = phaseFiles(file).map(part => reanalyse(part, options))
+      for (const item of items) checkRenders(item.results) // one that cannot be shown is left out
+      analysed.push(...items)
     } catch (error) {
       const message = describeError(error)
       options.warn(`${message.startsWith(path) ? message : `${path}: ${message}`}; left out`)
@@ -58,21 +61,14 @@ export async function joinResults(
     )
   }
   uniqueNames(analysed)
-  const family = familyRegressions(
-    analysed.map(item => item.path),
-    options.alpha
+  const m = analysed.length
+  const pAdjusted = adjustFamily(
+    analysed.map(({ results, path }) => ({ comparison: results.comparison, path })),
+    options.alpha,
+    p =>
+      `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   )
-  return analysed.map(({ results }, index) => {
-    const pAdjusted = family.pAdjusted[index]!
-    const { comparison } = results
-    if (comparison.verdict === 'regression' && !family.regression[index]) {
-      comparison.verdict = 'inconclusive'
-      comparison.warnings.push(
-        `A regression on its own, but not after adjusting for ${analysed.length} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${pAdjusted.toPrecision(3)}); a run that declares family-size ${analysed.length} spends alpha/${analysed.length} from its first look and keeps such regressions.`
-      )
-    }
-    return { results, pAdjusted }
-  })
+  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index]! }))
 }
 
 /** Two files with the same benchmark name get their position appended, so rows differ. */

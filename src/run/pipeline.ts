@@ -1,27 +1,25 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { emptyMeasurement, phaseMeasurement } from '../bench/cycle-steps'
+import { environmentFingerprint } from '../bench/environment'
 import { BenchmarkAborted, MeasurementStopped } from '../bench/failures'
 import { runBenchmark } from '../bench/run-benchmark'
-import type { Measurement } from '../bench/types'
 import type { RunConfig } from '../config/run-config'
-import { environmentFingerprint } from '../bench/environment'
-import { resultsFile, type GroupSource } from '../results/build'
-import { partialResultsFile, type PartialResultsFile } from '../results/partial'
-import type { GroupName } from '../bench/types'
-import type { ResultsFile } from '../results/schema'
-import { analyse } from '../stats/analyse'
 import { InputError, describeError } from '../core/errors'
+import type { Redact } from '../core/redact'
 import { TOOL_VERSION } from '../core/version'
 import { StackLedger } from '../pulumi/ledger'
-import { lookStopRule } from '../stats/stop-rule'
-import { planRun } from '../stats/design'
+import type { PartialResultsFile } from '../results/partial'
+import type { ResultsFile } from '../results/schema'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
+import { analysePhases, planPhases } from '../stats/phases'
+import { familyStopRule } from '../stats/stop-rule'
+import { tearDownAfterRun } from './end-of-run'
+import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
-import { tearDownAfterRun } from './end-of-run'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
-import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
-import type { Redact } from '../core/redact'
 
 export interface RunHooks {
   /** One line per sample. */
@@ -104,9 +102,13 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   const ledger = new StackLedger(hooks.saveStacks)
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
+  const phases = runPhases(config)
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted('the benchmark was aborted while setting up', emptyMeasurement())
+      throw new BenchmarkAborted(
+        'the benchmark was aborted while setting up',
+        emptyMeasurement(phases)
+      )
     }
   }
 
@@ -124,16 +126,22 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       },
       checkStopped
     })
+    const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}`
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}${timing}`
     )
-    const design = planRun({
+    const design = planPhases({
       alpha: config.decision.alpha,
       samples: config.samples,
       looks: config.looks,
+      phases: phases.length,
       familySize: config.familySize,
       detrend: config.detrend
     })
+    // The run stops at the first look at which every phase has a verdict.
+    const stop = familyStopRule(
+      phases.map(() => ({ design, threshold: config.decision.threshold }))
+    )
     const measurement = await runBenchmark(
       {
         groups: target.groups,
@@ -142,16 +150,16 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: lookStopRule({ design, threshold: config.decision.threshold }),
+        shouldStop: times => stop(phases.map(phase => times[phase]!)),
         onProgress: hooks.progress
       },
       hooks.signal
     )
-    const analysis = analyse(measurement.times.baseline, measurement.times.candidate, {
-      ...config.decision,
-      design
-    })
-    results = resultsFile(config.name, groupSources(target, measurement), analysis, {
+    const family = analysePhases(
+      phases.map(phase => phaseMeasurement(measurement, phase).times),
+      { ...config.decision, design }
+    )
+    results = runResults(config, phaseSources(target, measurement, phases), family, {
       schedule: measurement.schedule,
       environment: environment()
     })
@@ -159,7 +167,8 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   } catch (error) {
     let partial: PartialResultsFile | undefined
     if (error instanceof MeasurementStopped && target !== undefined) {
-      partial = partialResultsFile(config, groupSources(target, error.partial), error, {
+      const sources = phaseSources(target, error.partial, phases)
+      partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
         environment: environment()
       })
@@ -181,36 +190,4 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`)
   return { finished: true, results, unwritten, kept: report.kept }
-}
-
-function emptyMeasurement(): Measurement {
-  return {
-    times: { baseline: [], candidate: [] },
-    exitCodes: { baseline: [], candidate: [] },
-    schedule: [],
-    shellOverhead: 0,
-    resources: { baseline: [], candidate: [] }
-  }
-}
-
-function groupSources(
-  target: PreparedTarget,
-  measurement: Measurement
-): Record<GroupName, GroupSource> {
-  const source = (index: 0 | 1): GroupSource => {
-    const group = target.groups[index]
-    const { command } = group.timed
-    return {
-      name: group.name,
-      command:
-        command.kind === 'shell'
-          ? command.script
-          : [basename(command.file), ...command.args].join(' '),
-      times: measurement.times[group.name],
-      exitCodes: measurement.exitCodes[group.name],
-      resources: measurement.resources[group.name],
-      ...(target.versions ? { version: target.versions[group.name] } : {})
-    }
-  }
-  return { baseline: source(0), candidate: source(1) }
 }

@@ -7,7 +7,9 @@ import { checkStackIsNew, localBackendFolder } from '../pulumi/existing-stack'
 import { resolvePulumi } from '../pulumi/install'
 import type { StackLedger } from '../pulumi/ledger'
 import { checkProgramFolder } from '../pulumi/program'
-import { initStack, makeLocalBackend, pulumiBenchGroup, pulumiEnv } from '../pulumi/stacks'
+import { commandCycle } from '../bench/cycle-steps'
+import { pulumiBenchGroup } from '../pulumi/cycle'
+import { initStack, makeLocalBackend, pulumiEnv } from '../pulumi/stacks'
 import type { StackRef } from '../pulumi/stack-ref'
 
 export interface TargetContext {
@@ -45,8 +47,10 @@ export async function setUpTarget(
     const group = (name: GroupName, script: string): BenchGroup => ({
       name,
       label: script,
-      timed: userStep(script),
-      prepare: config.prepare === undefined ? [] : [userStep(config.prepare)]
+      cycle: commandCycle(
+        userStep(script),
+        config.prepare === undefined ? [] : [userStep(config.prepare)]
+      )
     })
     return {
       groups: [
@@ -128,6 +132,7 @@ async function setUpPulumi(
       ref,
       version: binaries[name].version,
       parallel: target.parallel,
+      phases: config.phases,
       prepare
     })
   }

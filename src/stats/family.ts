@@ -4,6 +4,7 @@ import { holmAdjust } from './holm'
 import { lookFigures } from './look-figures'
 import { informationFractions } from './looks'
 import { hsdSpent, upperQuantile } from './spending'
+import type { Comparison } from './types'
 
 /** A benchmark of a family: its design and its regression test's p at each look it made. */
 export interface SequentialPath {
@@ -51,6 +52,35 @@ export function familyRegressions(
 ): { pAdjusted: number[]; regression: boolean[] } {
   const pAdjusted = holmAdjust(paths.map(stageWisePValue))
   return { pAdjusted, regression: pAdjusted.map(p => p < alpha) }
+}
+
+/** A comparison of a family, with the path of its regression test over the looks it made. */
+export interface FamilyMember {
+  comparison: Comparison
+  path: SequentialPath
+}
+
+/**
+ * Judges comparisons as one family: Holm over their stage-wise p-values. A regression
+ * that is not one of the family at `alpha` becomes `inconclusive`, with `why(pAdjusted)`
+ * as its warning. Returns the adjusted p of each, in order.
+ */
+export function adjustFamily(
+  members: readonly FamilyMember[],
+  alpha: number,
+  why: (pAdjusted: number) => string
+): number[] {
+  const family = familyRegressions(
+    members.map(member => member.path),
+    alpha
+  )
+  members.forEach(({ comparison }, index) => {
+    if (comparison.verdict === 'regression' && !family.regression[index]) {
+      comparison.verdict = 'inconclusive'
+      comparison.warnings.push(why(family.pAdjusted[index]!))
+    }
+  })
+  return family.pAdjusted
 }
 
 /** pRegression at the looks an analysis made (their sizes), replayed from the times. */

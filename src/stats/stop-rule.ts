@@ -43,9 +43,3 @@ export function familyStopRule(
       )
     })
 }
-
-/** The stop rule of a run with one comparison. */
-export function lookStopRule(member: StopMember): (times: GroupTimes) => boolean {
-  const rule = familyStopRule([member])
-  return times => rule([times])
-}

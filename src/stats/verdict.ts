@@ -17,6 +17,20 @@ export function decide(
   return lastLook ? 'inconclusive' : null
 }
 
+/** Worst first: the verdict of several comparisons is the first of these any of them has. */
+const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged']
+
+/**
+ * One verdict for several comparisons judged together, the phases of a run or the
+ * benchmarks of report mode (README "Phases"): `regression` if any regressed, else
+ * `inconclusive` if any is undecided, else `improvement` if any improved, else
+ * `unchanged`. An undecided comparison outranks an improvement, so the one verdict never
+ * passes a check (`fail-on`) that one of its comparisons fails.
+ */
+export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
+  return SEVERITY.find(verdict => verdicts.includes(verdict)) ?? 'unchanged'
+}
+
 /** Whether a verdict fails the check under the `fail-on` setting. */
 export type FailOn = 'regression' | 'regression-or-inconclusive' | 'never'
 

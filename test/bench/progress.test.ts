@@ -36,14 +36,32 @@ describe('formatProgress', () => {
       kind: 'sample',
       number: 3,
       of: 20,
-      seconds: 1.2345,
+      phases: [{ phase: 'command', seconds: 1.2345 }],
       secondsLeft: 130
     })
     expect(line).toBe('candidate sample 3/20: 1.234 s, about 2 min 10 s left')
   })
 
+  it('names each phase with its time when a cycle times several', () => {
+    const line = formatProgress({
+      group: 'baseline',
+      kind: 'sample',
+      number: 2,
+      of: 10,
+      phases: [
+        { phase: 'up', seconds: 12.5 },
+        { phase: 'destroy', seconds: 0.8021 }
+      ],
+      secondsLeft: 60
+    })
+    expect(line).toBe('baseline sample 2/10: up 12.500 s, destroy 802.10 ms, about 1 min left')
+  })
+
   it('leaves out an unknown or finished estimate', () => {
-    const event = { group: 'baseline', kind: 'warmup', number: 1, of: 1, seconds: 0.0123 } as const
+    const event = {
+      ...{ group: 'baseline', kind: 'warmup' as const, number: 1, of: 1 },
+      phases: [{ phase: 'command', seconds: 0.0123 }]
+    } as const
     expect(formatProgress({ ...event, secondsLeft: undefined })).toBe(
       'baseline warmup 1/1: 12.30 ms'
     )

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { BenchGroup, BenchPlan, Command, ShellSetting, Step } from '../../src/bench/types'
+import type {
+  BenchGroup,
+  BenchPlan,
+  Command,
+  Measurement,
+  ShellSetting,
+  Step
+} from '../../src/bench/types'
+import { commandCycle } from '../../src/bench/cycle-steps'
 import type { GroupName } from '../../src/bench/types'
 import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/bench/failures'
 import { interruptRunningProcesses } from '../../src/bench/running'
@@ -21,9 +29,13 @@ const shell = (script: string, env?: Record<string, string>): Step => ({
 const group = (name: GroupName, timed: Step, prepare: Step[] = []): BenchGroup => ({
   name,
   label: name,
-  timed,
-  prepare
+  cycle: commandCycle(timed, prepare)
 })
+/** Samples per group of one phase, as the stop rule sees them. */
+const t = (times: Record<string, Record<GroupName, number[]>>, phase: string) =>
+  times[phase]!.baseline.length
+/** The one phase of a generic cycle. */
+const only = (measurement: Measurement) => measurement.phases[0]!
 /**
  * Accuracy is checked on the median: a test runner busy with other files can delay
  * one sample by tens of milliseconds, which says nothing about our bias.
@@ -59,12 +71,17 @@ describe('runBenchmark accuracy', () => {
     )
     expect(result.shellOverhead).toBeGreaterThan(0)
     expect(result.shellOverhead).toBeLessThan(0.05)
-    expect(result.times.baseline).toHaveLength(7)
-    expect(result.times.candidate).toHaveLength(7)
-    for (const time of result.times.baseline) expect(time).toBeGreaterThan(0.05 * 0.9)
-    for (const time of result.times.candidate) expect(time).toBeGreaterThan(0.1 * 0.9)
-    expect(median(result.times.candidate)).toBeGreaterThan(median(result.times.baseline))
-    expect(result.exitCodes).toEqual({ baseline: Array(7).fill(0), candidate: Array(7).fill(0) })
+    expect(only(result).times.baseline).toHaveLength(7)
+    expect(only(result).times.candidate).toHaveLength(7)
+    for (const time of only(result).times.baseline) expect(time).toBeGreaterThan(0.05 * 0.9)
+    for (const time of only(result).times.candidate) expect(time).toBeGreaterThan(0.1 * 0.9)
+    expect(median(only(result).times.candidate)).toBeGreaterThan(
+      median(only(result).times.baseline)
+    )
+    expect(only(result).exitCodes).toEqual({
+      baseline: Array(7).fill(0),
+      candidate: Array(7).fill(0)
+    })
   })
 
   it('measures shell: none commands without subtracting anything', async () => {
@@ -74,8 +91,8 @@ describe('runBenchmark accuracy', () => {
       })
     )
     expect(result.shellOverhead).toBe(0)
-    for (const time of result.times.baseline) expect(time).toBeGreaterThanOrEqual(0.05)
-    for (const time of result.times.candidate) expect(time).toBeGreaterThanOrEqual(0.1)
+    for (const time of only(result).times.baseline) expect(time).toBeGreaterThanOrEqual(0.05)
+    for (const time of only(result).times.candidate) expect(time).toBeGreaterThanOrEqual(0.1)
   })
 
   it('neither calibrates nor subtracts for argv commands', async () => {
@@ -86,8 +103,8 @@ describe('runBenchmark accuracy', () => {
       plan(group('baseline', sleep('0.02')), group('candidate', sleep('0.04')), { warmup: 0 })
     )
     expect(result.shellOverhead).toBe(0)
-    for (const time of result.times.baseline) expect(time).toBeGreaterThanOrEqual(0.02)
-    for (const time of result.times.candidate) expect(time).toBeGreaterThanOrEqual(0.04)
+    for (const time of only(result).times.baseline) expect(time).toBeGreaterThanOrEqual(0.02)
+    for (const time of only(result).times.candidate) expect(time).toBeGreaterThanOrEqual(0.04)
   })
 })
 
@@ -127,7 +144,7 @@ describe('runBenchmark order', () => {
     ])
     const timed = result.schedule.filter(entry => entry.index >= 0)
     expect(timed.filter(entry => entry.group === 'baseline').map(entry => entry.time)).toEqual(
-      result.times.baseline
+      only(result).times.baseline
     )
     expect(progress).toHaveLength(10)
     expect(progress[0]).toMatch(/^baseline warmup 1\/2: \d+\.\d\d ms, about .* left$/)
@@ -140,9 +157,9 @@ describe('runBenchmark order', () => {
       plan(group('baseline', shell('true')), group('candidate', shell('true')), {
         warmup: 0,
         samples: 10,
-        shouldStop: times => {
-          seen.push([times.baseline.length, times.candidate.length])
-          return times.baseline.length === 3
+        shouldStop: ({ command: times }) => {
+          seen.push([times!.baseline.length, times!.candidate.length])
+          return times!.baseline.length === 3
         }
       })
     )
@@ -151,8 +168,81 @@ describe('runBenchmark order', () => {
       [2, 2],
       [3, 3]
     ])
-    expect(result.times.baseline).toHaveLength(3)
-    expect(result.times.candidate).toHaveLength(3)
+    expect(only(result).times.baseline).toHaveLength(3)
+    expect(only(result).times.candidate).toHaveLength(3)
+  })
+
+  it('runs a cycle of several timed phases, recording each, and asks the stop rule with all', async () => {
+    const orderLog = join(tempDir(), 'order.log')
+    const cycle = (letter: string): BenchGroup['cycle'] => [
+      { step: appendTo(orderLog, `${letter}0`), name: 'prepare' },
+      { step: appendTo(orderLog, `${letter}1`), name: 'one', phase: 'one' },
+      { step: appendTo(orderLog, `${letter}2`), name: 'two', phase: 'two' },
+      { step: appendTo(orderLog, `${letter}3`), name: 'tidy' }
+    ]
+    const seen: string[][] = []
+    const progress: string[] = []
+    const result = await runBenchmark(
+      plan(
+        { name: 'baseline', label: 'A', cycle: cycle('A') },
+        { name: 'candidate', label: 'B', cycle: cycle('B') },
+        {
+          warmup: 1,
+          samples: 5,
+          onProgress: line => progress.push(line),
+          shouldStop: times => {
+            seen.push(Object.entries(times).map(([phase, t]) => `${phase} ${t.baseline.length}`))
+            return t(times, 'two') === 2
+          }
+        }
+      )
+    )
+    const runs = readFileSync(orderLog, 'utf8').trim().split('\n')
+    const a = ['A0', 'A1', 'A2', 'A3']
+    const b = ['B0', 'B1', 'B2', 'B3']
+    expect(runs).toEqual([...a, ...b, ...a, ...b, ...b, ...a])
+    expect(result.phases.map(phase => phase.phase)).toEqual(['one', 'two'])
+    for (const phase of result.phases) {
+      expect(phase.times.baseline).toHaveLength(2)
+      expect(phase.times.candidate).toHaveLength(2)
+      expect(phase.resources.baseline).toHaveLength(2)
+    }
+    expect(seen).toEqual([
+      ['one 1', 'two 1'],
+      ['one 2', 'two 2']
+    ])
+    expect(result.schedule.map(entry => `${entry.group[0]}${entry.index} ${entry.phase}`)).toEqual(
+      ['b-1 one', 'b-1 two', 'c-1 one', 'c-1 two', 'b0 one', 'b0 two', 'c0 one', 'c0 two'].concat([
+        'c1 one',
+        'c1 two',
+        'b1 one',
+        'b1 two'
+      ])
+    )
+    expect(progress[2]).toMatch(/^baseline sample 1\/5: one \d+\.\d+ ms, two \d+\.\d+ ms/)
+  })
+
+  it('names a failing step by its phase, and keeps no sample of the cycle it stopped', async () => {
+    const cycle = (last: Step): BenchGroup['cycle'] => [
+      { step: shell('true'), name: 'up', phase: 'up' },
+      { step: last, name: 'destroy', phase: 'destroy' }
+    ]
+    const error = await runBenchmark(
+      plan(
+        { name: 'baseline', label: 'A', cycle: cycle(shell('true')) },
+        { name: 'candidate', label: 'B', cycle: cycle(shell('echo no; exit 5')) },
+        { warmup: 0 }
+      )
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SampleFailed)
+    expect((error as Error).message).toMatch(
+      /^candidate destroy in sample 1 of 5 \(echo no; exit 5\) failed with exit code 5\./
+    )
+    const { partial } = error as SampleFailed
+    expect(partial.phases.map(phase => phase.times)).toEqual([
+      { baseline: [expect.any(Number)], candidate: [] },
+      { baseline: [expect.any(Number)], candidate: [] }
+    ])
   })
 
   it('writes timed output to one log per group, not to our output', async () => {
@@ -198,8 +288,8 @@ describe('runBenchmark resources', () => {
         samples: 3
       })
     )
-    expect(result.resources.baseline).toHaveLength(result.times.baseline.length)
-    expect(result.resources.candidate).toHaveLength(result.times.candidate.length)
+    expect(only(result).resources.baseline).toHaveLength(only(result).times.baseline.length)
+    expect(only(result).resources.candidate).toHaveLength(only(result).times.candidate.length)
     if (currentMethod().kind === 'none') {
       expect(result.shellCpuOverhead).toBeUndefined()
       return
@@ -208,7 +298,7 @@ describe('runBenchmark resources', () => {
     expect(
       result.shellCpuOverhead!.userSeconds + result.shellCpuOverhead!.systemSeconds
     ).toBeLessThan(0.05)
-    for (const usage of [...result.resources.baseline, ...result.resources.candidate]) {
+    for (const usage of [...only(result).resources.baseline, ...only(result).resources.candidate]) {
       expect(usage.userSeconds).toBeGreaterThanOrEqual(0)
       expect(usage.systemSeconds).toBeGreaterThanOrEqual(0)
     }
@@ -236,8 +326,11 @@ describe('runBenchmark failures', () => {
     expect(rest.slice(1)).toHaveLength(20)
     expect(rest.at(-1)).toBe('  output line 30')
     expect(failure.message).not.toContain('output line 10\n')
-    expect(failure.partial.times).toEqual({ baseline: [expect.any(Number)], candidate: [] })
-    expect(failure.partial.resources).toEqual({ baseline: [expect.any(Object)], candidate: [] })
+    expect(only(failure.partial).times).toEqual({ baseline: [expect.any(Number)], candidate: [] })
+    expect(only(failure.partial).resources).toEqual({
+      baseline: [expect.any(Object)],
+      candidate: []
+    })
     expect(failure.partial.schedule).toHaveLength(1)
     const [orphan] = await readPids(pidFile, 1)
     expect(await isGoneSoon(orphan!)).toBe(true)
@@ -306,7 +399,7 @@ describe('runBenchmark failures', () => {
     expect((error as Error).message).toBe(
       'the benchmark was aborted during candidate sample 1 of 5'
     )
-    expect((error as BenchmarkAborted).partial.times.baseline).toHaveLength(1)
+    expect(only((error as BenchmarkAborted).partial).times.baseline).toHaveLength(1)
     // The sample sleeps 30 s; an abort that waited for it would take that long.
     expect(Date.now() - started).toBeLessThan(10_000)
     for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cli, tempFile } from '../helpers/cli'
 import { fixturePath } from '../helpers/experiments'
+import { around, phasedResults } from '../helpers/phased-results'
 
 /** A results file made by `compare --format json` from one of Pulumi's experiments. */
 async function resultsOf(name: string, file: string, flags: string[]): Promise<string> {
@@ -31,6 +32,57 @@ describe('report', () => {
     // Holm: the smallest of three p-values is multiplied by 3.
     const broken = items[1]!
     expect(broken.pAdjusted / broken.comparison.welch.pRegression).toBeCloseTo(3, 9)
+  })
+
+  it('judges each phase of a file as one benchmark of the family', async () => {
+    const phased = phasedResults(
+      [
+        { phase: 'up', baseline: around(10), candidate: around(10) },
+        { phase: 'destroy', baseline: around(3), candidate: around(6) }
+      ],
+      { benchmark: 'infra' }
+    )
+    const files = [
+      tempFile('infra.json', phased),
+      await resultsOf('fixed', 'parallelism-fix.json', [])
+    ]
+    const { status, stdout } = await cli(['report', ...files, '--format', 'json'])
+    expect(status).toBe(1)
+    const items = JSON.parse(stdout) as {
+      benchmark: string
+      results: { parameters: { phase?: string } }[]
+      pAdjusted: number
+      comparison: {
+        verdict: string
+        design: { familySize: number }
+        welch: { pRegression: number }
+      }
+    }[]
+    expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
+      ['infra · up', 'unchanged'],
+      ['infra · destroy', 'regression'],
+      ['fixed', 'improvement']
+    ])
+    // Each phase replays its own design, planned as one of the run's two phases.
+    expect(items[1]!.comparison.design.familySize).toBe(2)
+    expect(items[1]!.results.map(result => result.parameters.phase)).toEqual(['destroy', 'destroy'])
+    expect(items[1]!.pAdjusted / items[1]!.comparison.welch.pRegression).toBeCloseTo(3, 6)
+  })
+
+  it('reads only the known phases of a file, each within the bounds of a design', async () => {
+    const phased = phasedResults([
+      { phase: 'up', baseline: around(10), candidate: around(10) },
+      { phase: 'destroy', baseline: around(3), candidate: around(3) }
+    ])
+    const odd = tempFile('odd.json', { ...phased, phases: { ...phased.phases, 'rm -rf': {} } })
+    const huge = tempFile('huge.json', {
+      ...phased,
+      phases: { ...phased.phases, destroy: { ...phased.phases!.destroy, plannedSamples: 1e9 } }
+    })
+    const { stdout, stderr } = await cli(['report', odd, huge, '--format', 'json'])
+    const items = JSON.parse(stdout) as { benchmark: string }[]
+    expect(items.map(item => item.benchmark)).toEqual(['infra · up', 'infra · destroy'])
+    expect(stderr).toContain(`warning: ${huge}: phases.destroy.plannedSamples is 1000000000`)
   })
 
   it('names unreadable files in warnings and reports the rest', async () => {

@@ -19,6 +19,7 @@ const BAD_FLAGS: [string, string[], string][] = [
   ['a family size of 0', ['--family-size', '0'], 'family-size'],
   ['a detrend that is no boolean', ['--detrend', 'maybe'], 'detrend'],
   ['an unknown comment mode', ['--comment', 'sometimes'], 'comment'],
+  ['Pulumi phases for two commands', ['--phases', 'up, destroy'], 'phases: "up, destroy"'],
   ['an unknown flag', ['--bogus', '1'], '--bogus']
 ]
 
@@ -52,5 +53,13 @@ describe('run with bad input: exit 2, one line naming it, nothing run', () => {
 
   it('only a candidate command', async () => {
     await expectRejected(BOTH.slice(2), [], 'baseline-command')
+  })
+
+  it.each([
+    ['an unknown phase', 'up, deploy', 'phases: "deploy" is not a phase'],
+    ['a phase listed twice', 'destroy up destroy', 'phases: "destroy" is listed twice']
+  ])('%s in Pulumi mode', async (_, phases, message) => {
+    const pulumi = ['--baseline-version', '3.43.1', '--program', '.']
+    await expectRejected(pulumi, ['--phases', phases], message)
   })
 })

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Input } from '../../src/config/inputs'
+import { Input, type RawInputs } from '../../src/config/inputs'
 import { parseReporting, parseRunConfig } from '../../src/config/run-config'
 import { InputError } from '../../src/core/errors'
 
@@ -69,4 +69,36 @@ describe('defaults that depend on whether the user set an input', () => {
       expect(read).toThrow(`pull-request: "${value}" is not valid; expected a whole number ≥ 1`)
     }
   )
+})
+
+describe('phases', () => {
+  const phases = (value: string | undefined, raw: RawInputs = pulumi) =>
+    parseRunConfig(value === undefined ? raw : { ...raw, [Input.Phases]: value }, {}).phases
+
+  it('defaults to up, and keeps the order given in commas, spaces or lines', () => {
+    expect(phases(undefined)).toEqual(['up'])
+    expect(phases('destroy, up update')).toEqual(['destroy', 'up', 'update'])
+    expect(phases('preview\nrefresh,\n  up')).toEqual(['preview', 'refresh', 'up'])
+  })
+
+  it.each([
+    [
+      'up, deploy',
+      '"deploy" is not a phase; expected one or more of up, preview, update, refresh, destroy'
+    ],
+    ['up,up', '"up" is listed twice'],
+    [',', '"," names no phase']
+  ])('rejects %j in one line naming phases', (value, message) => {
+    const read = () => phases(value)
+    expect(read).toThrow(InputError)
+    expect(read).toThrow(`phases: ${message}`)
+  })
+
+  it('in generic mode takes only up, the one command each sample times', () => {
+    const commands = { [Input.BaselineCommand]: 'true', [Input.CandidateCommand]: 'true' }
+    expect(phases('up', commands)).toEqual(['up'])
+    const read = () => phases('up, destroy', commands)
+    expect(read).toThrow(InputError)
+    expect(read).toThrow(/^phases: "up, destroy" times Pulumi phases; with baseline-command/)
+  })
 })

@@ -106,6 +106,8 @@ describe('the bundled action in generic mode', () => {
       String(results.results.find(result => result.parameters.group === group)!.mean)
     expect(step.outputs).toEqual({
       verdict: comparison.verdict,
+      // Generic mode times no Pulumi phase.
+      verdicts: '{}',
       ratio: String(comparison.ratio.value),
       'p-value': String(comparison.welch.pRegression),
       'baseline-mean': mean('baseline'),

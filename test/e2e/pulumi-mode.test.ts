@@ -77,12 +77,17 @@ describe('run in Pulumi mode', () => {
     expect(ups).toHaveLength(2 + sampleCount(results)) // one warmup per group
     for (const [index, entry] of entries.entries()) {
       if (entry.command !== 'up') continue
-      // The built-in destroy, then the user's prepare, then the timed up, every time.
+      // The user's prepare, the timed up on the empty stack, then the built-in destroy
+      // that empties it again, every time.
       expect(entries[index - 1]?.command).toBe('prepare')
-      expect(entries[index - 2]).toMatchObject({ command: 'destroy', stack: entry.stack })
       expect(entry.resourcesBefore).toBe(0)
       // `resources: 100` from --config, plus the stack resource (the default is 200).
       expect(entry.resourcesAfter).toBe(101)
+      expect(entries[index + 1]).toMatchObject({
+        command: 'destroy',
+        stack: entry.stack,
+        resourcesAfter: 0
+      })
     }
     // Each group's stack (`<prefix>-<group>`) is only ever run by the group's version.
     const groupVersions = ups.map(entry => `${entry.stack?.replace(/^.*-/, '')} ${entry.version}`)
@@ -91,9 +96,9 @@ describe('run in Pulumi mode', () => {
     expect(upWorkers(entries, BUGGY)).toEqual(new Set([20]))
     expect(upWorkers(entries, FIXED)).toEqual(new Set([null]))
 
-    // Teardown: every stack destroyed after its last up and its export checked empty
-    // before it is removed, then the user's cleanup once, last of all, when no stack
-    // file is left.
+    // Teardown: every stack destroyed again after its last cycle and its export checked
+    // empty before it is removed, then the user's cleanup once, last of all, when no
+    // stack file is left.
     for (const stack of new Set(ups.map(entry => entry.stack))) {
       const ofStack = entries.filter(entry => entry.stack === stack)
       expect(ofStack.slice(-2)).toMatchObject([

@@ -1,7 +1,8 @@
 /**
- * The bundled command line interrupted while a `pulumi up` has creates in flight: it
- * forwards one SIGINT, lets Pulumi finish what it started, destroys and removes its
- * stacks and exits non-zero by itself; nothing is left in the backend or the cloud.
+ * The bundled command line interrupted while a `pulumi up` has creates in flight, or a
+ * `refresh` or `destroy` reads or deletes: it forwards one SIGINT, lets Pulumi finish
+ * what it started, destroys and removes its stacks and exits non-zero by itself; nothing
+ * is left in the backend or the cloud.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,48 +25,70 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-describe.skipIf(process.platform === 'win32')('the command line interrupted mid-up', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)(
-    'on %s stops gracefully, removes its stacks, leaves nothing and exits non-zero',
-    async signal => {
+describe.skipIf(process.platform === 'win32')(
+  'the command line interrupted while Pulumi works',
+  () => {
+    it.each(['SIGINT', 'SIGTERM'] as const)(
+      'on %s stops gracefully, removes its stacks, leaves nothing and exits non-zero',
+      async signal => {
+        const scratch = makeScratch(work)
+        const {
+          code,
+          signal: killedBy,
+          stderr,
+          left
+        } = await interruptedCli(releases.url, scratch, signal)
+
+        expect(killedBy).toBeNull() // it exited by itself
+        expect(code, stderr).toBe(1)
+        expect(stderr).toContain(`Received ${signal}`)
+        expect(left).toEqual({ stacks: [], cloud: [] })
+        const results = JSON.parse(readFileSync(scratch.resultsFile, 'utf8')) as PartialResultsFile
+        expect(results.error).toMatch(/abort/)
+      }
+    )
+
+    it.each(['refresh', 'destroy'] as const)(
+      'mid-%s, timing every phase, is as safe: it finishes, removes its stacks, leaves nothing',
+      async during => {
+        const scratch = makeScratch(work)
+        const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', {
+          during
+        })
+
+        expect(code, stderr).toBe(1)
+        expect(stderr).toContain('Received SIGINT')
+        expect(stderr).toMatch(new RegExp(`aborted during \\w+ ${during} in sample 1 of 4`))
+        expect(left).toEqual({ stacks: [], cloud: [] })
+        const results = JSON.parse(readFileSync(scratch.resultsFile, 'utf8')) as PartialResultsFile
+        expect(results.error).toMatch(/abort/)
+      }
+    )
+
+    it('on a second Ctrl-C stops Pulumi at once, starts nothing more, and names the kept stacks', async () => {
       const scratch = makeScratch(work)
-      const {
-        code,
-        signal: killedBy,
-        stderr,
-        left
-      } = await interruptedCli(releases.url, scratch, signal)
+      const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', {
+        twice: true
+      })
 
-      expect(killedBy).toBeNull() // it exited by itself
       expect(code, stderr).toBe(1)
-      expect(stderr).toContain(`Received ${signal}`)
-      expect(left).toEqual({ stacks: [], cloud: [] })
-      const results = JSON.parse(readFileSync(scratch.resultsFile, 'utf8')) as PartialResultsFile
-      expect(results.error).toMatch(/abort/)
-    }
-  )
-
-  it('on a second Ctrl-C stops Pulumi at once, starts nothing more, and names the kept stacks', async () => {
-    const scratch = makeScratch(work)
-    const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', true)
-
-    expect(code, stderr).toBe(1)
-    expect(stderr).toContain('Received SIGINT again')
-    const kept = stderr.split('\n').filter(line => / was kept; /.test(line))
-    expect(kept).toHaveLength(2)
-    // Whatever exists in the cloud is in a kept state, as a resource or a pending create.
-    const known = new Set<string>()
-    for (const stack of new Set(left.stacks.map(file => basename(file, '.json')))) {
-      const state = JSON.parse(
-        readFileSync(join(dirname(scratch.resultsFile), `${stack}.state.json`), 'utf8')
-      ) as ExportedState
-      for (const resource of state.deployment?.resources ?? []) known.add(resource.urn)
-      for (const op of state.deployment?.pending_operations ?? []) known.add(op.resource.urn)
-    }
-    for (const resource of left.cloud) expect(known).toContain(resource.urn)
-    expect(left.stacks).toHaveLength(2)
-  })
-})
+      expect(stderr).toContain('Received SIGINT again')
+      const kept = stderr.split('\n').filter(line => / was kept; /.test(line))
+      expect(kept).toHaveLength(2)
+      // Whatever exists in the cloud is in a kept state, as a resource or a pending create.
+      const known = new Set<string>()
+      for (const stack of new Set(left.stacks.map(file => basename(file, '.json')))) {
+        const state = JSON.parse(
+          readFileSync(join(dirname(scratch.resultsFile), `${stack}.state.json`), 'utf8')
+        ) as ExportedState
+        for (const resource of state.deployment?.resources ?? []) known.add(resource.urn)
+        for (const op of state.deployment?.pending_operations ?? []) known.add(op.resource.urn)
+      }
+      for (const resource of left.cloud) expect(known).toContain(resource.urn)
+      expect(left.stacks).toHaveLength(2)
+    })
+  }
+)
 
 interface ExportedState {
   deployment: {

@@ -1,6 +1,6 @@
 /**
  * The ways a Pulumi-mode run ends early, played against the bundle (dist/) with the
- * simulated Pulumi: the runner cancelling the job, the main step killed, a final destroy
+ * simulated Pulumi: the runner cancelling the job, the main step killed, a destroy
  * that fails, the command line interrupted. Shared by the end-to-end tests, which assert
  * what is left, and `npm run bench:cancel`, which prints how long each took. Imports
  * nothing from vitest.
@@ -126,6 +126,21 @@ export async function simulatorsEnded(toolCache: string, timeoutMs = 60_000): Pr
     async () => (await processesMentioning(toolCache)).length === 0,
     { timeoutMs }
   )
+}
+
+/**
+ * Resolves once a simulated `pulumi <command>` of this tool cache runs, and has had half
+ * a second to start its reads or deletes (each takes as long as a create, 1.5 s).
+ */
+export async function commandRunning(
+  toolCache: string,
+  command: string,
+  stop: () => string | undefined
+): Promise<void> {
+  const running = async () =>
+    (await processesMentioning(toolCache)).some(line => line.includes(` ${command} --yes`))
+  await waitUntil(`a pulumi ${command} runs`, running, { stop })
+  await sleep(500)
 }
 
 /** Resolves once a `pulumi up` has creates in flight: the cloud holds one of its resources. */
@@ -280,16 +295,29 @@ export interface CliScenario {
   left: Leftovers
 }
 
+/** Where the command line is when the signal comes, and how many signals it gets. */
+export interface Interruption {
+  /** A second signal 300 ms after the first, while Pulumi still works. */
+  twice?: boolean
+  /**
+   * The Pulumi command in flight: `up` (creates, the default), or `refresh` or `destroy`
+   * in a run timing every phase, on reads and deletes as slow as the creates.
+   */
+  during?: 'up' | 'refresh' | 'destroy'
+}
+
 /**
  * The bundled command line on slow creates, sent `signal` once an `up` has creates in
- * flight, and with `twice` the same again 300 ms later, while they still are.
+ * flight (or a `refresh` or `destroy` runs), and with `twice` the same again 300 ms
+ * later, while they still are.
  */
 export async function interruptedCli(
   downloadUrl: string,
   scratch: Scratch,
   signal: 'SIGINT' | 'SIGTERM',
-  twice = false
+  interruption: Interruption = {}
 ): Promise<CliScenario> {
+  const { twice = false, during = 'up' } = interruption
   const toolCache = join(scratch.root, 'tool-cache')
   const flags: Record<string, string> = {
     program: scratch.program,
@@ -298,10 +326,11 @@ export async function interruptedCli(
     'pulumi-download-url': downloadUrl,
     'backend-url': scratch.backendUrl,
     'results-file': scratch.resultsFile,
-    config: SLOW_CREATES,
+    config: during === 'up' ? SLOW_CREATES : `${SLOW_CREATES}\nreadFactor: 1\ndeleteFactor: 1`,
     samples: '4',
     warmup: '0',
-    looks: '1'
+    looks: '1',
+    ...(during === 'up' ? {} : { phases: 'up, preview, update, refresh, destroy' })
   }
   const args = ['run', ...Object.entries(flags).flatMap(([name, value]) => [`--${name}`, value])]
   const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
@@ -315,10 +344,10 @@ export async function interruptedCli(
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>
+  const ended = () => (child.exitCode === null ? undefined : `the run ended:\n${stderr}`)
   try {
-    await upInFlight(scratch.backendDir, () =>
-      child.exitCode === null ? undefined : `the run ended:\n${stderr}`
-    )
+    if (during === 'up') await upInFlight(scratch.backendDir, ended)
+    else await commandRunning(toolCache, during, ended)
   } catch (error) {
     child.kill('SIGKILL')
     throw error

@@ -27,10 +27,20 @@ export function readSimCloud(backendDir: string, stack?: string): SimCloudResour
   if (!existsSync(dir)) return []
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(entry => entry.isFile() && entry.name.endsWith('.json'))
-    .map(entry => {
-      const text = readFileSync(path.join(entry.parentPath, entry.name), 'utf8')
-      return JSON.parse(text) as SimCloudResource
+    .flatMap(entry => {
+      // A destroy running meanwhile may delete a file between the listing and the read.
+      const text = readIfThere(path.join(entry.parentPath, entry.name))
+      return text === undefined ? [] : [JSON.parse(text) as SimCloudResource]
     })
     .filter(resource => stack === undefined || resource.stack === stack)
     .sort((a, b) => a.id.localeCompare(b.id))
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }

@@ -8,7 +8,8 @@ import type { Step } from '../../src/bench/types'
 import { parseConfigInput } from '../../src/pulumi/config-input'
 import { StackLedger } from '../../src/pulumi/ledger'
 import { InputError } from '../../src/core/errors'
-import { initStack, makeLocalBackend, pulumiBenchGroup, pulumiEnv } from '../../src/pulumi/stacks'
+import { pulumiBenchGroup } from '../../src/pulumi/cycle'
+import { initStack, makeLocalBackend, pulumiEnv } from '../../src/pulumi/stacks'
 import type { StackRef } from '../../src/pulumi/stack-ref'
 import { tearDownStack } from '../../src/pulumi/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
@@ -122,10 +123,11 @@ describe('Pulumi stacks on the simulated CLI', () => {
       [0, 1]
     ]) {
       for (const group of order.map(index => groups[index]!)) {
-        for (const step of group.prepare) expect((await runStep(step)).exitCode).toBe(0)
-        const sample = await runStep(group.timed)
-        expect(sample.exitCode, sample.output).toBe(0)
-        times[group.name]!.push(sample.seconds)
+        for (const { step, phase } of group.cycle) {
+          const run = await runStep(step)
+          expect(run.exitCode, run.output).toBe(0)
+          if (phase !== undefined) times[group.name]!.push(run.seconds)
+        }
       }
     }
 
@@ -133,6 +135,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const log = await simLog(backendDir)
     const ups = log.filter(entry => entry['command'] === 'up')
     expect(ups).toHaveLength(6)
+    // Each cycle: up on the empty stack, then the destroy that empties it again.
+    expect(log.map(entry => entry['command'])).toEqual(Array(6).fill(['up', 'destroy']).flat())
     for (const up of ups) {
       expect(up['resourcesBefore']).toBe(0)
       expect(up['resourcesAfter']).toBe(201)
@@ -151,7 +155,7 @@ describe('Pulumi stacks on the simulated CLI', () => {
     ).toEqual(['destroy 0', 'export 0', 'destroy 0', 'export 0'])
   })
 
-  it('passes --parallel to up, and the user prepare steps run after the destroy', async () => {
+  it('runs the user prepare steps first, every listed phase, and --parallel with each', async () => {
     const { programDir, backendUrl, backendDir } = await workspace()
     const ref: StackRef = { binary: fixed, programDir, stack: 'gate-parallel', backendUrl }
     const ledger = new StackLedger()
@@ -162,30 +166,51 @@ describe('Pulumi stacks on the simulated CLI', () => {
       ref,
       version: '3.44.3',
       parallel: 4,
+      phases: ['destroy', 'refresh', 'update', 'preview', 'up'],
       prepare: [userPrepare]
     })
 
     expect(group.label).toBe('pulumi 3.44.3')
-    expect(group.prepare).toHaveLength(2)
-    expect(group.prepare[1]).toBe(userPrepare)
-    expect(group.timed.command).toEqual({
-      kind: 'argv',
-      file: fixed,
-      args: [
-        'up',
-        '--yes',
-        '--skip-preview',
-        '--non-interactive',
-        '--stack',
-        'gate-parallel',
-        '--parallel',
-        '4'
-      ]
-    })
-    expect((await runStep(group.timed)).exitCode).toBe(0)
-    const [up] = await simLog(backendDir)
-    expect(up).toMatchObject({ workers: 4, peakConcurrency: 4, resourcesAfter: 31 })
+    // The order of a cycle, whatever the order they are listed in.
+    expect(group.cycle.map(entry => [entry.name, entry.phase])).toEqual([
+      ['prepare', undefined],
+      ['up', 'up'],
+      ['preview', 'preview'],
+      ['update', 'update'],
+      ['refresh', 'refresh'],
+      ['destroy', 'destroy']
+    ])
+    expect(group.cycle[0]!.step).toBe(userPrepare)
+    const tail = ['--non-interactive', '--stack', 'gate-parallel', '--parallel', '4']
+    expect(group.cycle.slice(1).map(entry => entry.step.command)).toEqual(
+      [
+        ['up', '--yes', '--skip-preview'],
+        ['preview'],
+        ['up', '--yes', '--skip-preview'],
+        ['refresh', '--yes', '--skip-preview'],
+        ['destroy', '--yes', '--skip-preview']
+      ].map(args => ({ kind: 'argv', file: fixed, args: [...args, ...tail] }))
+    )
+    for (const { step } of group.cycle.slice(1)) expect((await runStep(step)).exitCode).toBe(0)
+    const log = await simLog(backendDir)
+    expect(log.map(entry => entry['command'])).toEqual([
+      'up',
+      'preview',
+      'up',
+      'refresh',
+      'destroy'
+    ])
+    for (const entry of log) expect(entry).toMatchObject({ workers: 4, peakConcurrency: 4 })
     expect(await tearDownAll(ledger)).toEqual(['gate-parallel: removed'])
+  })
+
+  it('times only up by default: the destroy ends each cycle untimed', () => {
+    const ref: StackRef = { binary: fixed, programDir: '.', stack: 's', backendUrl: 'file:///x' }
+    const group = pulumiBenchGroup({ name: 'baseline', ref, version: '3.44.3' })
+    expect(group.cycle.map(entry => [entry.name, entry.phase])).toEqual([
+      ['up', 'up'],
+      ['destroy', undefined]
+    ])
   })
 
   it('refuses a stack that exists already, naming the input, and never records it', async () => {
@@ -217,7 +242,7 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const mainStep = new StackLedger(serialized => (saved = serialized))
     await create(mainStep, ref, parseConfigInput('resources: 5\nlatencyMs: 1'))
     const group = pulumiBenchGroup({ name: 'baseline', ref, version: '3.43.1' })
-    expect((await runStep(group.timed)).exitCode).toBe(0)
+    expect((await runStep(group.cycle[0]!.step)).exitCode).toBe(0)
 
     const postStep = StackLedger.restore(saved)
     expect(postStep.stacks).toEqual([ref])

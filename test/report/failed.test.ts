@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { BenchmarkAborted, SampleFailed } from '../../src/bench/failures'
 import type { Measurement } from '../../src/bench/types'
+import { emptyMeasurement } from '../../src/bench/cycle-steps'
 import { InputError } from '../../src/core/errors'
 import { renderFailedMarkdown } from '../../src/report/failed'
 import { partialResultsFile } from '../../src/results/partial'
 
-const EMPTY: Measurement = {
-  times: { baseline: [], candidate: [] },
-  exitCodes: { baseline: [], candidate: [] },
-  schedule: [],
-  shellOverhead: 0,
-  resources: { baseline: [], candidate: [] }
-}
+const EMPTY: Measurement = emptyMeasurement(['command'])
 const DESIGN = {
   name: 'api',
   samples: 10,
@@ -30,7 +25,14 @@ function partial(baseline: number[], candidate: number[], error: Error) {
   })
   return partialResultsFile(
     DESIGN,
-    { baseline: source('baseline', baseline), candidate: source('candidate', candidate) },
+    [
+      {
+        sources: {
+          baseline: source('baseline', baseline),
+          candidate: source('candidate', candidate)
+        }
+      }
+    ],
     error,
     {}
   )
@@ -59,6 +61,37 @@ describe('renderFailedMarkdown', () => {
       '| **candidate** | run candidate | 2 | 2.100 s | 2.000 s | 2.200 s |'
     )
     expect(markdown).toContain('[workflow run](https://github.com/o/r/actions/runs/1)')
+  })
+
+  it('shows the samples so far of every phase, a row per group and phase', () => {
+    const error = new SampleFailed(
+      'baseline destroy in sample 2 of 10 (pulumi destroy) failed.',
+      EMPTY
+    )
+    const source = (name: string, phase: string, times: number[]) => ({
+      name,
+      command: `pulumi ${phase}`,
+      times,
+      exitCodes: times.map(() => 0),
+      version: '3.44.3'
+    })
+    const sources = (phase: string) => ({
+      phase,
+      sources: {
+        baseline: source('baseline', phase, [1, 1.2]),
+        candidate: source('candidate', phase, [2])
+      }
+    })
+    const markdown = renderFailedMarkdown({
+      benchmark: 'infra',
+      error,
+      partial: partialResultsFile(DESIGN, [sources('up'), sources('destroy')], error, {})
+    })
+    expect(markdown).toContain('| Group | Phase | Pulumi version | Samples | Mean | Min | Max |')
+    expect(markdown).toContain(
+      '| **baseline** | destroy | 3.44.3 | 2 | 1.100 s | 1.000 s | 1.200 s |'
+    )
+    expect(markdown).toContain('| **candidate** | up | 3.44.3 | 1 | 2.000 s | 2.000 s | 2.000 s |')
   })
 
   it('calls an aborted run interrupted', () => {

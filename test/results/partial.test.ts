@@ -20,7 +20,7 @@ describe('partialResultsFile', () => {
   it('keeps the error and every sample, with null figures where they are undefined', () => {
     const file = partialResultsFile(
       design,
-      { baseline: source('baseline', [1.5]), candidate: source('candidate', []) },
+      [{ sources: { baseline: source('baseline', [1.5]), candidate: source('candidate', []) } }],
       new BenchmarkError('candidate sample 1 of 10 failed with exit code 3'),
       {}
     )
@@ -33,10 +33,14 @@ describe('partialResultsFile', () => {
   it('analyses the samples so far once each group has two', () => {
     const file = partialResultsFile(
       design,
-      {
-        baseline: source('baseline', [1.0, 1.1, 0.9]),
-        candidate: source('candidate', [2.0, 2.2])
-      },
+      [
+        {
+          sources: {
+            baseline: source('baseline', [1.0, 1.1, 0.9]),
+            candidate: source('candidate', [2.0, 2.2])
+          }
+        }
+      ],
       new BenchmarkError('interrupted'),
       {}
     )

@@ -108,10 +108,14 @@ describe('the CPU and memory fields of a results file', () => {
         familySize: 1,
         detrend: false
       },
-      {
-        baseline: source('baseline', [1.5], [usage(0.7, 0.2, 50)]),
-        candidate: source('candidate', [], [])
-      },
+      [
+        {
+          sources: {
+            baseline: source('baseline', [1.5], [usage(0.7, 0.2, 50)]),
+            candidate: source('candidate', [], [])
+          }
+        }
+      ],
       new BenchmarkError('candidate sample 1 of 10 failed with exit code 3'),
       {}
     )

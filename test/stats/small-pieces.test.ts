@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { holmAdjust } from '../../src/stats/holm'
 import { modifiedZScores, outlierWarnings } from '../../src/stats/outliers'
-import { decide, failsCheck } from '../../src/stats/verdict'
+import { decide, failsCheck, overallVerdict } from '../../src/stats/verdict'
 
 describe('holmAdjust', () => {
   it('multiplies the smallest p by m, the next by m − 1, keeping the order monotone', () => {
@@ -66,5 +66,17 @@ describe('decide', () => {
     expect(failsCheck('inconclusive', 'regression-or-inconclusive')).toBe(true)
     expect(failsCheck('regression', 'never')).toBe(false)
     expect(failsCheck('improvement', 'regression-or-inconclusive')).toBe(false)
+  })
+})
+
+describe('overallVerdict', () => {
+  it('is the worst of several: regression, then inconclusive, improvement, unchanged', () => {
+    expect(overallVerdict(['unchanged', 'improvement', 'regression'])).toBe('regression')
+    // An undecided phase outranks an improvement: fail-on regression-or-inconclusive
+    // must fail the step whose verdict this is.
+    expect(overallVerdict(['improvement', 'inconclusive'])).toBe('inconclusive')
+    expect(overallVerdict(['unchanged', 'improvement'])).toBe('improvement')
+    expect(overallVerdict(['unchanged', 'unchanged'])).toBe('unchanged')
+    expect(overallVerdict(['inconclusive'])).toBe('inconclusive')
   })
 })

@@ -1,0 +1,47 @@
+/**
+ * The comment of a run that times several Pulumi phases (README "Phases"): the step's
+ * headline, a row per phase, then each phase's report (table, statistics, chart, raw
+ * samples): the first in full, the others folded, a regression's opened. Pure.
+ */
+import { phaseItems } from '../results/phases'
+import type { ResultsFile } from '../results/schema'
+import { clip, escapeMarkdown } from './escape'
+import { familyTable } from './family-table'
+import { formatCount } from './format'
+import { fitToLimit } from './limit'
+import {
+  environmentBlock,
+  joinBlocks,
+  markdownHeadline,
+  MAX_CELL,
+  rawRowCount,
+  rawRowsWorthTrying,
+  reportSections,
+  runLink,
+  type MarkdownOptions
+} from './sections'
+
+export function renderPhasedMarkdown(results: ResultsFile, options: MarkdownOptions = {}): string {
+  const items = phaseItems(results)
+  const sections = items.map(item => reportSections(item.results))
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map(item => rawRowCount(item.results))))
+  const count = `the ${formatCount(items.length)} phases`
+  return fitToLimit(
+    detail =>
+      joinBlocks([
+        `## ${markdownHeadline(results)}`,
+        `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+        familyTable(items, 'Phase', count),
+        ...items.map(({ results: phase }, index) => {
+          const body = joinBlocks(sections[index]!(detail))
+          const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`
+          if (index === 0) return `### ${heading}\n\n${body}`
+          const open = phase.comparison.verdict === 'regression' ? ' open' : ''
+          return `<details${open}>\n<summary>${heading}</summary>\n\n${body}\n</details>`
+        }),
+        environmentBlock(results.environment),
+        runLink(options.runUrl)
+      ]),
+    rows
+  )
+}

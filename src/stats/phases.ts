@@ -1,0 +1,64 @@
+/**
+ * The phases of a run judged as one family (README "Phases"): every phase is its own
+ * comparison, all planned with one design that spends alpha/m on regression and
+ * improvement from its first look, m = phases × family-size, so the chance of any false
+ * regression across them stays at most alpha while each keeps its early stop.
+ */
+import { analyse, type Analysis } from './analyse'
+import { planRun, type Design } from './design'
+import { familyRegressions, regressionPath } from './family'
+import type { Verdict } from './types'
+import { overallVerdict } from './verdict'
+
+/** The samples of one phase so far, in run order. */
+export interface PhaseSamples {
+  baseline: readonly number[]
+  candidate: readonly number[]
+}
+
+/** The design every phase of a run shares: a member of a family of phases × family-size. */
+export function planPhases(options: {
+  alpha: number
+  samples: number
+  looks: number
+  phases: number
+  familySize?: number
+  detrend?: boolean
+}): Design {
+  const { phases, familySize = 1, ...rest } = options
+  return planRun({ ...rest, familySize: phases * familySize })
+}
+
+export interface PhaseFamily {
+  /** Each phase's analysis, in the order given. */
+  analyses: Analysis[]
+  /** Each phase's regression p, Holm-adjusted over the run's phases (stage-wise p-values). */
+  pAdjusted: number[]
+  /** The verdict of all phases together: the step's verdict. */
+  verdict: Verdict
+}
+
+/**
+ * Analyses each phase with the shared design, and adjusts their regression tests for
+ * being tested together, for the report (Holm over stage-wise p-values). The verdicts
+ * stand as each phase's design decided them: planned at alpha/m from the first look, the
+ * phases keep any false regression among them within alpha without Holm, whose adjusted p
+ * of a phase that crossed is at most alpha/family-size anyway.
+ */
+export function analysePhases(
+  phases: readonly PhaseSamples[],
+  options: { alpha: number; threshold: number; design: Design }
+): PhaseFamily {
+  const { alpha, threshold, design } = options
+  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options))
+  const paths = analyses.map(({ comparison }, index) => {
+    const { baseline, candidate } = phases[index]!
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend)
+    return { design, pValues }
+  })
+  return {
+    analyses,
+    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
+    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
+  }
+}
