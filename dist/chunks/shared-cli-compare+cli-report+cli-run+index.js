@@ -12368,16 +12368,17 @@ function comparisonHeadline(results, style = PLAIN_STYLE) {
   const baseline = style.name(comparison.baseline);
   const change = relativeChange(results);
   const threshold = formatPercent(comparison.threshold);
+  const beyond = comparison.threshold > 0 ? `, beyond the ${threshold} threshold` : "";
   const look = comparison.looks[comparison.looks.length - 1];
   const level = look?.level ?? comparison.alpha;
   const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
   switch (comparison.verdict) {
     case "regression":
-      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pRegression, level)})`;
+      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}${beyond} (${pNeeded(welch.pRegression, level)})`;
     case "improvement": {
       const faster = speedup(comparison);
       const how = faster ? `${faster.text} times faster` : `${formatPercentAmount(change.mean ?? NaN)} faster`;
-      return `Improvement: ${candidate} ran ${how} than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pImprovement, level)})`;
+      return `Improvement: ${candidate} ran ${how} than ${baseline}${beyond} (${pNeeded(welch.pImprovement, level)})`;
     }
     case "unchanged":
       return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`;

@@ -135,18 +135,20 @@ export function comparisonHeadline(results: ResultsFile, style: Style = PLAIN_ST
   const baseline = style.name(comparison.baseline)
   const change = relativeChange(results)
   const threshold = formatPercent(comparison.threshold)
+  // Plain Welch (threshold 0, `compare`'s default) has no threshold to be beyond.
+  const beyond = comparison.threshold > 0 ? `, beyond the ${threshold} threshold` : ''
   const look = comparison.looks[comparison.looks.length - 1]
   const level = look?.level ?? comparison.alpha
   const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha
   switch (comparison.verdict) {
     case 'regression':
-      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pRegression, level)})`
+      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}${beyond} (${pNeeded(welch.pRegression, level)})`
     case 'improvement': {
       const faster = speedup(comparison)
       const how = faster
         ? `${faster.text} times faster`
         : `${formatPercentAmount(change.mean ?? NaN)} faster`
-      return `Improvement: ${candidate} ran ${how} than ${baseline}, beyond the ${threshold} threshold (${pNeeded(welch.pImprovement, level)})`
+      return `Improvement: ${candidate} ran ${how} than ${baseline}${beyond} (${pNeeded(welch.pImprovement, level)})`
     }
     case 'unchanged':
       return `Unchanged: ${candidate} within ±${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`

@@ -64,6 +64,14 @@ describe('headline', () => {
     expect(markdownHeadline(parallelismFix()).startsWith('🟢 ')).toBe(true)
   })
 
+  it('names no threshold for plain Welch (threshold 0)', () => {
+    const plain = parallelismFix()
+    plain.comparison.threshold = 0
+    expect(headline(plain)).toMatch(
+      /^Improvement: candidate ran 3\.17 ± 0\.07 times faster than baseline \(p = \S+; this look needed < 0\.05\)$/
+    )
+  })
+
   it('states unchanged within the threshold', () => {
     const results = buildResults({
       baseline: spread(20, 10, 0.2),
