@@ -3457,6 +3457,75 @@ function timesByPhase(measurement) {
   );
 }
 
+// src/stats/phases.ts
+function planPhases(options) {
+  const { phases, familySize = 1, ...rest } = options;
+  return planRun({ ...rest, familySize: phases * familySize });
+}
+function analysePhases(phases, options) {
+  const { alpha, threshold, design } = options;
+  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
+  const paths = analyses.map(({ comparison }, index) => {
+    const { baseline, candidate } = phases[index];
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
+    return { design, pValues };
+  });
+  return {
+    analyses,
+    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
+    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
+  };
+}
+
+// src/results/partial.ts
+function partialGroup(source, phase) {
+  const times = [...source.times];
+  const some = times.length > 0;
+  return {
+    command: source.command,
+    mean: some ? mean(times) : null,
+    // hyperfine writes null for a standard deviation it cannot compute.
+    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
+    median: some ? median(times) : null,
+    min: some ? min(times) : null,
+    max: some ? max(times) : null,
+    times,
+    exit_codes: [...source.exitCodes],
+    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
+  };
+}
+function planRunDesign(config, phases) {
+  return planPhases({
+    alpha: config.decision.alpha,
+    samples: config.samples,
+    looks: config.looks,
+    phases,
+    familySize: config.familySize,
+    detrend: config.detrend
+  });
+}
+function partialResultsFile(config, phases, error, extra) {
+  const { baseline, candidate } = phases[0].sources;
+  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
+  return {
+    benchmark: config.name,
+    error: describeError(error),
+    results: phases.flatMap(({ phase, sources }) => [
+      partialGroup(sources.baseline, phase),
+      partialGroup(sources.candidate, phase)
+    ]),
+    ...analysable ? {
+      comparison: analyse(baseline.times, candidate.times, {
+        ...config.decision,
+        design: planRunDesign(config, phases.length)
+      }).comparison
+    } : {},
+    ...extra
+  };
+}
+
 // src/results/write.ts
 import { access, constants, mkdir as mkdir2, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -3513,26 +3582,6 @@ function code(error) {
 function why(error) {
   const name = code(error);
   return name in WORDS ? `${WORDS[name]} (${name})` : error.message ?? name;
-}
-
-// src/stats/phases.ts
-function planPhases(options) {
-  const { phases, familySize = 1, ...rest } = options;
-  return planRun({ ...rest, familySize: phases * familySize });
-}
-function analysePhases(phases, options) {
-  const { alpha, threshold, design } = options;
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
-  const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index];
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
-    return { design, pValues };
-  });
-  return {
-    analyses,
-    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
-    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
-  };
 }
 
 // src/stats/stop-rule.ts
@@ -3592,54 +3641,6 @@ async function tearDownAfterRun(plan, ledger, hooks) {
 
 // src/run/phase-results.ts
 import { basename as basename2 } from "node:path";
-
-// src/results/partial.ts
-function partialGroup(source, phase) {
-  const times = [...source.times];
-  const some = times.length > 0;
-  return {
-    command: source.command,
-    mean: some ? mean(times) : null,
-    // hyperfine writes null for a standard deviation it cannot compute.
-    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
-    median: some ? median(times) : null,
-    min: some ? min(times) : null,
-    max: some ? max(times) : null,
-    times,
-    exit_codes: [...source.exitCodes],
-    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, times.length, times.length)
-  };
-}
-function partialResultsFile(config, phases, error, extra) {
-  const { baseline, candidate } = phases[0].sources;
-  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
-  return {
-    benchmark: config.name,
-    error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
-    ...analysable ? {
-      comparison: analyse(baseline.times, candidate.times, {
-        ...config.decision,
-        design: planPhases({
-          alpha: config.decision.alpha,
-          samples: config.samples,
-          looks: config.looks,
-          phases: phases.length,
-          familySize: config.familySize,
-          detrend: config.detrend
-        })
-      }).comparison
-    } : {},
-    ...extra
-  };
-}
-
-// src/run/phase-results.ts
 function runPhases(config) {
   return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
 }
@@ -4594,14 +4595,7 @@ async function measure2(config, hooks) {
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planPhases({
-      alpha: config.decision.alpha,
-      samples: config.samples,
-      looks: config.looks,
-      phases: phases.length,
-      familySize: config.familySize,
-      detrend: config.detrend
-    });
+    const design = planRunDesign(config, phases.length);
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))
     );

@@ -52,7 +52,7 @@ function partialGroup(source: GroupSource, phase: string | undefined): PartialGr
   }
 }
 
-/** The design of the run that stopped, for analysing what it measured. */
+/** The settings of a run that its sequential design follows from. */
 export interface RunDesign {
   name: string
   samples: number
@@ -60,6 +60,18 @@ export interface RunDesign {
   familySize: number
   detrend: boolean
   decision: { alpha: number; threshold: number }
+}
+
+/** The design of a run timing `phases` phases: each a member of one family. */
+export function planRunDesign(config: RunDesign, phases: number): ReturnType<typeof planPhases> {
+  return planPhases({
+    alpha: config.decision.alpha,
+    samples: config.samples,
+    looks: config.looks,
+    phases,
+    familySize: config.familySize,
+    detrend: config.detrend
+  })
 }
 
 /**
@@ -86,14 +98,7 @@ export function partialResultsFile(
       ? {
           comparison: analyse(baseline.times, candidate.times, {
             ...config.decision,
-            design: planPhases({
-              alpha: config.decision.alpha,
-              samples: config.samples,
-              looks: config.looks,
-              phases: phases.length,
-              familySize: config.familySize,
-              detrend: config.detrend
-            })
+            design: planRunDesign(config, phases.length)
           }).comparison
         }
       : {}),

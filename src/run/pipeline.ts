@@ -10,10 +10,10 @@ import { InputError, describeError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import { TOOL_VERSION } from '../core/version'
 import { StackLedger } from '../pulumi/ledger'
-import type { PartialResultsFile } from '../results/partial'
+import { planRunDesign, type PartialResultsFile } from '../results/partial'
 import type { ResultsFile } from '../results/schema'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
-import { analysePhases, planPhases } from '../stats/phases'
+import { analysePhases } from '../stats/phases'
 import { familyStopRule } from '../stats/stop-rule'
 import { tearDownAfterRun } from './end-of-run'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
@@ -130,14 +130,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}${timing}`
     )
-    const design = planPhases({
-      alpha: config.decision.alpha,
-      samples: config.samples,
-      looks: config.looks,
-      phases: phases.length,
-      familySize: config.familySize,
-      detrend: config.detrend
-    })
+    const design = planRunDesign(config, phases.length)
     // The run stops at the first look at which every phase has a verdict.
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))

@@ -5,12 +5,12 @@
  * or, when something could not be destroyed, the step fails naming the stack and what
  * it holds, and the stack's exported state lies next to the results file.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ActionHarness,
+  useActionHarness,
   commandInputs,
   loadResults,
   workflowCommands
@@ -25,7 +25,7 @@ import {
   slowInputs,
   waitUntil
 } from '../helpers/cancel-scenarios'
-import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2eCancelToken0123456789abcdefABCDEF'
 
@@ -41,17 +41,12 @@ let harness: ActionHarness
 let work: string
 let releases: ReleaseServer
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  work = mkdtempSync(join(tmpdir(), 'ppg-cancel-e2e-'))
-  await buildReleases(join(work, 'releases'))
-  releases = await serveReleases(join(work, 'releases'))
+useActionHarness(TOKEN, started => {
+  harness = started
 })
-afterEach(() => harness.resetGitHub())
-afterAll(async () => {
-  await harness.close()
-  await releases.close()
-  rmSync(work, { recursive: true, force: true })
+useServedReleases('ppg-cancel-e2e-', served => {
+  work = served.work
+  releases = served.releases
 })
 
 function exportedState(resultsFile: string, stack: string): ExportedState {

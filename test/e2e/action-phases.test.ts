@@ -3,14 +3,18 @@
  * whose `destroy` alone got slower: that phase is the regression, the others are not,
  * the step fails and the comment names `destroy`.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness, readResults, workflowCommands } from '../helpers/action-runner'
+import { describe, expect, it } from 'vitest'
+import {
+  ActionHarness,
+  useActionHarness,
+  readResults,
+  workflowCommands
+} from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'
-import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2ePhasesToken0123456789abcdefABCD'
 
@@ -18,20 +22,18 @@ let harness: ActionHarness
 let work: string
 let releases: ReleaseServer
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  work = mkdtempSync(join(tmpdir(), 'ppg-phases-e2e-'))
+useActionHarness(TOKEN, started => {
+  harness = started
+})
+useServedReleases(
+  'ppg-phases-e2e-',
+  served => {
+    work = served.work
+    releases = served.releases
+  },
   // The same build twice, but the second's destroy takes three times as long.
-  await buildReleases(join(work, 'releases'), {
-    releases: [{ version: '3.44.3' }, { version: '3.45.0', phaseFactors: { destroy: 3 } }]
-  })
-  releases = await serveReleases(join(work, 'releases'))
-})
-afterAll(async () => {
-  await harness.close()
-  await releases.close()
-  rmSync(work, { recursive: true, force: true })
-})
+  { releases: [{ version: '3.44.3' }, { version: '3.45.0', phaseFactors: { destroy: 3 } }] }
+)
 
 describe('the bundled action timing up, update and destroy', () => {
   it('finds the release whose destroy alone got slower, fails and names destroy', async () => {

@@ -3,16 +3,15 @@
  * installed into the job's own tool cache. What happens when the job is cancelled or
  * the main step killed is in action-cancel.test.ts.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { markdownHeadline } from '../../src/report/markdown'
-import { ActionHarness, readResults } from '../helpers/action-runner'
+import { ActionHarness, useActionHarness, readResults } from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'
 import type { GitHubServer } from '../helpers/github-server'
-import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2ePulumiToken0123456789abcdefABCD'
 const PROJECT = 'sleep-python'
@@ -62,18 +61,13 @@ let github: GitHubServer
 let work: string
 let releases: ReleaseServer
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  github = harness.github
-  work = mkdtempSync(join(tmpdir(), 'ppg-pulumi-e2e-'))
-  await buildReleases(join(work, 'releases'))
-  releases = await serveReleases(join(work, 'releases'))
+useActionHarness(TOKEN, started => {
+  harness = started
+  github = started.github
 })
-afterEach(() => harness.resetGitHub())
-afterAll(async () => {
-  await harness.close()
-  await releases.close()
-  rmSync(work, { recursive: true, force: true })
+useServedReleases('ppg-pulumi-e2e-', served => {
+  work = served.work
+  releases = served.releases
 })
 
 /** A fresh copy of the program: `pulumi config set` writes next to its Pulumi.yaml. */

@@ -4,12 +4,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { marker } from '../../src/github/comment-marker'
 import { headline, markdownHeadline } from '../../src/report/markdown'
 import {
   ActionHarness,
+  useActionHarness,
   type ActionJob,
   COMMENT_KEY,
   commandInputs,
@@ -27,12 +28,10 @@ const SLOW = 'sleep 0.06'
 
 let harness: ActionHarness
 let github: GitHubServer
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  github = harness.github
+useActionHarness(TOKEN, started => {
+  harness = started
+  github = started.github
 })
-afterEach(() => harness.resetGitHub())
-afterAll(() => harness.close())
 
 /** Runs the job's main step; a crash (a stack trace anywhere) fails the test. */
 async function runMain(job: ActionJob): Promise<StepResult> {

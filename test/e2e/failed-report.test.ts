@@ -8,10 +8,11 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { marker } from '../../src/github/comment-marker'
 import {
   ActionHarness,
+  useActionHarness,
   COMMENT_KEY,
   commandInputs,
   workflowCommands,
@@ -27,12 +28,10 @@ const SLOW = 'sleep 0.06'
 
 let harness: ActionHarness
 let github: GitHubServer
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  github = harness.github
+useActionHarness(TOKEN, started => {
+  harness = started
+  github = started.github
 })
-afterEach(() => harness.resetGitHub())
-afterAll(() => harness.close())
 
 function expectNoTrace(step: StepResult): void {
   expect(step.stdout + step.stderr).not.toMatch(/^\s+at /m)

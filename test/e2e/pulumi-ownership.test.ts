@@ -6,11 +6,15 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness, withoutRunnerVariables, workflowCommands } from '../helpers/action-runner'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  ActionHarness,
+  useActionHarness,
+  withoutRunnerVariables,
+  workflowCommands
+} from '../helpers/action-runner'
 import {
   BUNDLED_CLI,
   PROJECT,
@@ -20,8 +24,7 @@ import {
   type Scratch
 } from '../helpers/cancel-scenarios'
 import {
-  buildReleases,
-  serveReleases,
+  useServedReleases,
   writeSimBinaryFolder,
   type ReleaseServer
 } from '../helpers/pulumi-releases'
@@ -34,21 +37,16 @@ let work: string
 let releases: ReleaseServer
 let pulumi: string
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  work = mkdtempSync(join(tmpdir(), 'ppg-ownership-e2e-'))
-  await buildReleases(join(work, 'releases'))
-  releases = await serveReleases(join(work, 'releases'))
+useActionHarness(TOKEN, started => {
+  harness = started
+})
+useServedReleases('ppg-ownership-e2e-', async served => {
+  work = served.work
+  releases = served.releases
   pulumi = await writeSimBinaryFolder(join(work, 'someone-elses-pulumi'), { version: '3.44.3' })
 })
 afterEach(() => {
-  harness.resetGitHub()
   releases.requests.length = 0
-})
-afterAll(async () => {
-  await harness.close()
-  await releases.close()
-  rmSync(work, { recursive: true, force: true })
 })
 
 /** Someone else's stack `team-baseline` in the scratch backend, with 3 resources. */

@@ -4,25 +4,19 @@
  * what it started, destroys and removes its stacks and exits non-zero by itself; nothing
  * is left in the backend or the cloud.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PartialResultsFile } from '../../src/results/partial'
 import { interruptedCli, makeScratch } from '../helpers/cancel-scenarios'
-import { buildReleases, serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
 let work: string
 let releases: ReleaseServer
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ppg-signals-e2e-'))
-  await buildReleases(join(work, 'releases'))
-  releases = await serveReleases(join(work, 'releases'))
-})
-afterAll(async () => {
-  await releases.close()
-  rmSync(work, { recursive: true, force: true })
+useServedReleases('ppg-signals-e2e-', served => {
+  work = served.work
+  releases = served.releases
 })
 
 describe.skipIf(process.platform === 'win32')(

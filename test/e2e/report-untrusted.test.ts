@@ -7,8 +7,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness, RUN_URL, workflowCommands, type StepResult } from '../helpers/action-runner'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ActionHarness,
+  useActionHarness,
+  RUN_URL,
+  workflowCommands,
+  type StepResult
+} from '../helpers/action-runner'
 import type { GitHubServer } from '../helpers/github-server'
 import { buildResults, spread } from '../helpers/build-results'
 
@@ -18,16 +24,14 @@ let harness: ActionHarness
 let github: GitHubServer
 let dir: string
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  github = harness.github
+useActionHarness(TOKEN, started => {
+  harness = started
+  github = started.github
+})
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ppg-untrusted-'))
 })
-afterEach(() => harness.resetGitHub())
-afterAll(async () => {
-  await harness.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** A results file of a clear improvement (60 s → 20 s), under `name`, with `changes`. */
 function resultsFile(

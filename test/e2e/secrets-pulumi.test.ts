@@ -17,8 +17,8 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness } from '../helpers/action-runner'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ActionHarness, useActionHarness } from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'
 import type { GitHubServer } from '../helpers/github-server'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
@@ -35,16 +35,14 @@ let harness: ActionHarness
 let github: GitHubServer
 let work: string
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(secrets.githubToken)
-  github = harness.github
+useActionHarness(secrets.githubToken, started => {
+  harness = started
+  github = started.github
+})
+beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'ppg-secrets-pulumi-'))
 })
-afterEach(() => harness.resetGitHub())
-afterAll(async () => {
-  await harness.close()
-  rmSync(work, { recursive: true, force: true })
-})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 /**
  * A folder holding `pulumi`: a wrapper that appends its arguments and environment to

@@ -5,8 +5,13 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ActionHarness, commandInputs, workflowCommands } from '../helpers/action-runner'
+import { describe, expect, it } from 'vitest'
+import {
+  ActionHarness,
+  useActionHarness,
+  commandInputs,
+  workflowCommands
+} from '../helpers/action-runner'
 import type { GitHubServer } from '../helpers/github-server'
 import {
   actionOnlySecrets,
@@ -19,12 +24,10 @@ const secrets = secretValues()
 let harness: ActionHarness
 let github: GitHubServer
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(secrets.githubToken)
-  github = harness.github
+useActionHarness(secrets.githubToken, started => {
+  harness = started
+  github = started.github
 })
-afterEach(() => harness.resetGitHub())
-afterAll(() => harness.close())
 
 const RECORD_ENV = 'env >> "$RUNNER_TEMP/child-env.txt"'
 

@@ -8,9 +8,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   ActionHarness,
+  useActionHarness,
   REPOSITORY,
   workflowCommands,
   type StepResult
@@ -29,9 +30,11 @@ let harness: ActionHarness
 let github: GitHubServer
 let resultsFile: string
 
-beforeAll(async () => {
-  harness = await ActionHarness.start(TOKEN)
-  github = harness.github
+useActionHarness(TOKEN, started => {
+  harness = started
+  github = started.github
+})
+beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'ppg-workflow-run-'))
   resultsFile = join(dir, 'results.json')
   const results = buildResults({
@@ -48,8 +51,6 @@ beforeEach(() => {
   github.addPull({ ...pull, number: FORK_PR, headOwner: 'forker', headSha: HEAD_SHA })
   github.addPull({ ...pull, number: OTHER_PR, headOwner: OWNER, headSha: 'd'.repeat(40) })
 })
-afterEach(() => harness.resetGitHub())
-afterAll(() => harness.close())
 
 /** A `workflow_run` event for a run of the fork's `forker:feature` at HEAD_SHA. */
 function workflowRunEvent(headSha = HEAD_SHA): unknown {

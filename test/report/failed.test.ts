@@ -5,16 +5,10 @@ import { emptyMeasurement } from '../../src/bench/cycle-steps'
 import { InputError } from '../../src/core/errors'
 import { renderFailedMarkdown } from '../../src/report/failed'
 import { partialResultsFile } from '../../src/results/partial'
+import { fixedRunDesign } from '../helpers/run-design'
 
 const EMPTY: Measurement = emptyMeasurement(['command'])
-const DESIGN = {
-  name: 'api',
-  samples: 10,
-  looks: 1,
-  decision: { alpha: 0.05, threshold: 0.05 },
-  familySize: 1,
-  detrend: false
-}
+const DESIGN = fixedRunDesign('api')
 
 function partial(baseline: number[], candidate: number[], error: Error) {
   const source = (name: string, times: number[]) => ({

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { BenchmarkError } from '../../src/core/errors'
 import type { GroupSource } from '../../src/results/build'
 import { partialResultsFile } from '../../src/results/partial'
+import { fixedRunDesign } from '../helpers/run-design'
 
-const design = {
-  name: 'bench',
-  samples: 10,
-  looks: 1,
-  decision: { alpha: 0.05, threshold: 0.05 },
-  familySize: 1,
-  detrend: false
-}
+const design = fixedRunDesign('bench')
 
 function source(name: string, times: number[]): GroupSource {
   return { name, command: `cmd ${name}`, times, exitCodes: times.map(() => 0) }

@@ -6,6 +6,7 @@ import { partialResultsFile } from '../../src/results/partial'
 import { parseResults } from '../../src/results/read'
 import { analyseFiles } from '../../src/results/reanalyse'
 import { analyse } from '../../src/stats/analyse'
+import { fixedRunDesign } from '../helpers/run-design'
 
 const MiB = 2 ** 20
 const design = { alpha: 0.05, threshold: 0.05, samples: 4, looks: 1 }
@@ -100,14 +101,7 @@ describe('the CPU and memory fields of a results file', () => {
 
   it('keeps them in the results of a run that failed', () => {
     const file = partialResultsFile(
-      {
-        name: 'bench',
-        samples: 10,
-        looks: 1,
-        decision: { alpha: 0.05, threshold: 0.05 },
-        familySize: 1,
-        detrend: false
-      },
+      fixedRunDesign('bench'),
       [
         {
           sources: {
