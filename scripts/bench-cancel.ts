@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ActionHarness, workflowCommands, type StepResult } from '../test/helpers/action-runner'
 import {
-  failDestroysAfter,
+  failingDestroyInputs,
   interruptedCli,
   interruptedJob,
   leftovers,
   makeScratch,
-  runPost,
-  slowInputs
+  runPost
 } from '../test/helpers/cancel-scenarios'
 import { buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
 
@@ -59,14 +58,7 @@ try {
 
   {
     const scratch = makeScratch(work)
-    const job = harness.job(
-      slowInputs(scratch, releases.url, {
-        config: 'resources: 10\nlatencyMs: 10',
-        samples: '2',
-        'stack-prefix': 'gate',
-        prepare: failDestroysAfter(scratch, 4, 'gate')
-      })
-    )
+    const job = harness.job(failingDestroyInputs(scratch, releases.url))
     const start = performance.now()
     const main = await job.run('index')
     const mainMs = performance.now() - start

@@ -17,12 +17,11 @@ import {
 } from '../helpers/action-runner'
 import {
   cancelLikeTheRunner,
-  failDestroysAfter,
+  failingDestroyInputs,
   interruptedJob,
   leftovers,
   makeScratch,
   processesMentioning,
-  slowInputs,
   waitUntil
 } from '../helpers/cancel-scenarios'
 import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
@@ -113,14 +112,7 @@ describe('the bundled action in Pulumi mode, when destroy starts failing', () =>
     // Samples run baseline, candidate, candidate, baseline, each cycle ending in its
     // destroy: the fourth prepare starts the last cycle, whose destroy fails, and so do
     // the teardown's destroys of both stacks.
-    const job = harness.job(
-      slowInputs(scratch, releases.url, {
-        config: 'resources: 10\nlatencyMs: 10',
-        samples: '2',
-        'stack-prefix': 'gate',
-        prepare: failDestroysAfter(scratch, 4, 'gate')
-      })
-    )
+    const job = harness.job(failingDestroyInputs(scratch, releases.url))
     const main = await job.run('index')
 
     expect(main.exitCode, main.stdout + main.stderr).toBe(1)

@@ -284,6 +284,23 @@ export function failDestroysAfter(scratch: Scratch, after: number, prefix: strin
   return `echo . >> '${counter}'; if [ "$(wc -l < '${counter}')" -ge ${after} ]; then ${failFromNowOn}; fi`
 }
 
+/**
+ * The action's inputs for a short run (10 fast resources, 2 samples, stacks `gate-*`)
+ * whose destroys fail from the fourth `prepare` on: the last cycle's destroy fails, and
+ * so do the teardown's destroys of both stacks.
+ */
+export function failingDestroyInputs(
+  scratch: Scratch,
+  downloadUrl: string
+): Record<string, string> {
+  return slowInputs(scratch, downloadUrl, {
+    config: 'resources: 10\nlatencyMs: 10',
+    samples: '2',
+    'stack-prefix': 'gate',
+    prepare: failDestroysAfter(scratch, 4, 'gate')
+  })
+}
+
 export interface CliScenario {
   code: number | null
   signal: NodeJS.Signals | null
@@ -319,19 +336,17 @@ export async function interruptedCli(
 ): Promise<CliScenario> {
   const { twice = false, during = 'up' } = interruption
   const toolCache = join(scratch.root, 'tool-cache')
-  const flags: Record<string, string> = {
-    program: scratch.program,
-    'baseline-version': '3.43.1',
-    'candidate-version': '3.44.3',
-    'pulumi-download-url': downloadUrl,
-    'backend-url': scratch.backendUrl,
-    'results-file': scratch.resultsFile,
-    config: during === 'up' ? SLOW_CREATES : `${SLOW_CREATES}\nreadFactor: 1\ndeleteFactor: 1`,
-    samples: '4',
-    warmup: '0',
-    looks: '1',
-    ...(during === 'up' ? {} : { phases: 'up, preview, update, refresh, destroy' })
-  }
+  // The same run as the action's (slowInputs), as command-line flags.
+  const flags = slowInputs(
+    scratch,
+    downloadUrl,
+    during === 'up'
+      ? {}
+      : {
+          config: `${SLOW_CREATES}\nreadFactor: 1\ndeleteFactor: 1`,
+          phases: 'up, preview, update, refresh, destroy'
+        }
+  )
   const args = ['run', ...Object.entries(flags).flatMap(([name, value]) => [`--${name}`, value])]
   const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
     env: {
