@@ -10,7 +10,6 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   ActionHarness,
-  useActionHarness,
   commandInputs,
   loadResults,
   workflowCommands
@@ -24,7 +23,8 @@ import {
   processesMentioning,
   waitUntil
 } from '../helpers/cancel-scenarios'
-import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useActionHarness, useServedReleases } from '../helpers/file-setup'
+import { type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2eCancelToken0123456789abcdefABCDEF'
 

@@ -7,14 +7,10 @@ import { cpSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import {
-  ActionHarness,
-  useActionHarness,
-  readResults,
-  workflowCommands
-} from '../helpers/action-runner'
+import { ActionHarness, readResults, workflowCommands } from '../helpers/action-runner'
+import { useActionHarness, useServedReleases } from '../helpers/file-setup'
 import { fixturePath } from '../helpers/experiments'
-import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2ePhasesToken0123456789abcdefABCD'
 

@@ -10,7 +10,6 @@ import { marker } from '../../src/github/comment-marker'
 import { headline, markdownHeadline } from '../../src/report/markdown'
 import {
   ActionHarness,
-  useActionHarness,
   type ActionJob,
   COMMENT_KEY,
   commandInputs,
@@ -20,6 +19,7 @@ import {
   workflowCommands,
   type StepResult
 } from '../helpers/action-runner'
+import { useActionHarness } from '../helpers/file-setup'
 import type { GitHubServer } from '../helpers/github-server'
 
 const TOKEN = 'ghs_e2eSecretToken0123456789abcdefABCD'

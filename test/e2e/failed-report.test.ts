@@ -12,12 +12,12 @@ import { describe, expect, it } from 'vitest'
 import { marker } from '../../src/github/comment-marker'
 import {
   ActionHarness,
-  useActionHarness,
   COMMENT_KEY,
   commandInputs,
   workflowCommands,
   type StepResult
 } from '../helpers/action-runner'
+import { useActionHarness } from '../helpers/file-setup'
 import { switchAfter } from '../helpers/commands'
 import type { GitHubServer } from '../helpers/github-server'
 import { canMount, mounted } from '../helpers/filesystems'

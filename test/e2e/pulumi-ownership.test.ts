@@ -9,12 +9,7 @@ import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  ActionHarness,
-  useActionHarness,
-  withoutRunnerVariables,
-  workflowCommands
-} from '../helpers/action-runner'
+import { ActionHarness, withoutRunnerVariables, workflowCommands } from '../helpers/action-runner'
 import {
   BUNDLED_CLI,
   PROJECT,
@@ -23,11 +18,8 @@ import {
   slowInputs,
   type Scratch
 } from '../helpers/cancel-scenarios'
-import {
-  useServedReleases,
-  writeSimBinaryFolder,
-  type ReleaseServer
-} from '../helpers/pulumi-releases'
+import { writeSimBinaryFolder, type ReleaseServer } from '../helpers/pulumi-releases'
+import { useActionHarness, useServedReleases } from '../helpers/file-setup'
 import { readSimCloud } from '../helpers/sim-cloud'
 
 const TOKEN = 'ghs_e2eOwnershipToken0123456789abcdefABC'

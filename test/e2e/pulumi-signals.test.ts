@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { PartialResultsFile } from '../../src/results/partial'
+import { useServedReleases } from '../helpers/file-setup'
 import { interruptedCli, makeScratch } from '../helpers/cancel-scenarios'
-import { useServedReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { type ReleaseServer } from '../helpers/pulumi-releases'
 
 let work: string
 let releases: ReleaseServer

@@ -8,13 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ActionHarness,
-  useActionHarness,
-  RUN_URL,
-  workflowCommands,
-  type StepResult
-} from '../helpers/action-runner'
+import { ActionHarness, RUN_URL, workflowCommands, type StepResult } from '../helpers/action-runner'
+import { useActionHarness } from '../helpers/file-setup'
 import type { GitHubServer } from '../helpers/github-server'
 import { buildResults, spread } from '../helpers/build-results'
 

@@ -6,12 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  ActionHarness,
-  useActionHarness,
-  commandInputs,
-  workflowCommands
-} from '../helpers/action-runner'
+import { ActionHarness, commandInputs, workflowCommands } from '../helpers/action-runner'
+import { useActionHarness } from '../helpers/file-setup'
 import type { GitHubServer } from '../helpers/github-server'
 import {
   actionOnlySecrets,

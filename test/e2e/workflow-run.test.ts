@@ -11,11 +11,11 @@ import { join } from 'node:path'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   ActionHarness,
-  useActionHarness,
   REPOSITORY,
   workflowCommands,
   type StepResult
 } from '../helpers/action-runner'
+import { useActionHarness } from '../helpers/file-setup'
 import type { GitHubServer } from '../helpers/github-server'
 import { buildResults, spread } from '../helpers/build-results'
 

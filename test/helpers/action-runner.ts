@@ -6,7 +6,6 @@
  * state handed to the post step as `STATE_<name>`. Spawned asynchronously, because the
  * loopback servers the action talks to live in the test process.
  */
-import { afterAll, afterEach, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -340,20 +339,6 @@ export class ActionHarness {
     for (const job of this.#jobs.splice(0)) job.dispose()
     await this.github.close()
   }
-}
-
-/**
- * One harness for a test file: started before its tests (`onStart` gets it), its
- * GitHub state reset after each test, closed after them all.
- */
-export function useActionHarness(token: string, onStart: (harness: ActionHarness) => void): void {
-  let harness: ActionHarness | undefined
-  beforeAll(async () => {
-    harness = await ActionHarness.start(token)
-    onStart(harness)
-  })
-  afterEach(() => harness?.resetGitHub())
-  afterAll(() => harness?.close())
 }
 
 /** Inputs of a generic-mode run: two shell commands, few samples, one look. */

@@ -3,8 +3,6 @@
  * real names and layouts, with checksum files, and a loopback server to fetch them
  * from. Used by tests, end-to-end tests and the demo, so it imports nothing from vitest.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
@@ -13,7 +11,6 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll } from 'vitest'
 import { pulumiPlatform } from '../../src/pulumi/platform'
 import { archiveFileName, checksumsFileName } from '../../src/pulumi/releases'
 
@@ -202,28 +199,4 @@ export async function serveReleases(dir: string): Promise<ReleaseServer> {
         server.close(error => (error ? reject(error) : resolve()))
       })
   }
-}
-
-/**
- * For a whole test file: a scratch folder (`work`) and the simulated releases built in
- * it and served on loopback; `onStart` gets both before the file's tests, and both are
- * gone after them.
- */
-export function useServedReleases(
-  prefix: string,
-  onStart: (served: { work: string; releases: ReleaseServer }) => void | Promise<void>,
-  options: BuildReleasesOptions = {}
-): void {
-  let work: string | undefined
-  let releases: ReleaseServer | undefined
-  beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), prefix))
-    await buildReleases(path.join(work, 'releases'), options)
-    releases = await serveReleases(path.join(work, 'releases'))
-    await onStart({ work, releases })
-  })
-  afterAll(async () => {
-    await releases?.close()
-    if (work !== undefined) rmSync(work, { recursive: true, force: true })
-  })
 }
