@@ -63,6 +63,20 @@ export default tseslint.config(
     }
   },
   {
+    // The scripts (demo, validate, bench:*) import these helpers outside vitest, where
+    // importing vitest throws.
+    files: [
+      'test/helpers/{action-runner,cancel-scenarios,experiments,github-server}.ts',
+      'test/helpers/{phase-runs,pulumi-releases,random,sim-cloud}.ts'
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vitest', message: 'scripts/ import this helper outside vitest.' }] }
+      ]
+    }
+  },
+  {
     files: ['src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {

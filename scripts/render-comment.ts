@@ -4,8 +4,8 @@
  *   npm run render-comment   (or: npx vite-node scripts/render-comment.ts [out.png])
  *
  * Runs the shipped command line (dist/cli.js; `npm run bundle` first if src/ changed) in
- * Pulumi mode against the simulated releases, offline, with the buggy 3.43.1 as the
- * candidate, so the report is a regression. Renders its markdown as GitHub does (markdown
+ * Pulumi mode against the simulated releases, offline, timing up, update and destroy,
+ * with the buggy 3.43.1 as the candidate, so the report is a regression. Renders its markdown as GitHub does (markdown
  * with HTML, GitHub's CSS, the Mermaid chart drawn by mermaid from node_modules) and
  * screenshots the page with headless Chromium (`apt-get install chromium`, or set
  * CHROMIUM to the browser's path).
@@ -23,7 +23,7 @@ const output = process.argv[2] ?? join(root, 'docs', 'comment.png')
 const WIDTH = 920
 const browser = process.env.CHROMIUM ?? 'chromium'
 
-/** The markdown report of a Pulumi-mode run: 3.44.3 as baseline, 3.43.1 as candidate. */
+/** The markdown report of a Pulumi-mode run timing three phases: 3.44.3 as baseline, 3.43.1 as candidate. */
 async function demoReport(): Promise<string> {
   const pulumi = await simulatedPulumi()
   try {
@@ -32,6 +32,7 @@ async function demoReport(): Promise<string> {
       candidate: '3.43.1',
       flags: [
         ...['--config', 'resources: 200\nlatencyMs: 50', '--samples', '20'],
+        ...['--phases', 'up, update, destroy'],
         ...['--results-file', join(pulumi.work, 'results.json'), '--format', 'markdown']
       ],
       stdout: 'pipe'

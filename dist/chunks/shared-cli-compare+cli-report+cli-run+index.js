@@ -12433,7 +12433,7 @@ function testsAtLook(welch, level, equivalenceLevel) {
 function familyNote(comparison) {
   const m = comparison.design.familySize;
   const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
-  return trend + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatPlain(comparison.alpha / m)})` : "");
+  return trend + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)` : "");
 }
 function looksLine(comparison) {
   const { looks } = comparison;

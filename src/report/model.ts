@@ -233,7 +233,7 @@ function familyNote(comparison: Comparison): string {
   return (
     trend +
     (m > 1
-      ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatPlain(comparison.alpha / m)})`
+      ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)`
       : '')
   )
 }
