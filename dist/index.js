@@ -22,7 +22,9 @@ import {
   keepOwnRunLinks,
   multiHeadline,
   overallVerdict,
-  renderMultiMarkdown
+  renderMultiMarkdown,
+  renderUnfinishedMarkdown,
+  unfinishedHeadline
 } from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
@@ -191,10 +193,17 @@ async function reportMode(raw, token, log) {
   }
   const decision = parseDecision(raw);
   const reporting = parseReporting(raw, process.env, "report");
-  const items = await joinResults(patterns, { ...decision, warn: log.warn });
+  const { items, unfinished } = await joinResults(patterns, { ...decision, warn: log.warn });
   const runUrl = workflowRunUrl(process.env);
+  const total = items.length + unfinished.length;
+  const notFinished = () => new BenchmarkError(unfinishedHeadline(unfinished, total));
+  if (items.length === 0) {
+    const body2 = renderUnfinishedMarkdown(unfinished, { runUrl });
+    await publishReport({ body: body2, verdict: "failed", reporting, token, log });
+    throw notFinished();
+  }
   keepOwnRunLinks(items, runUrl);
-  const body = renderMultiMarkdown(items, { runUrl });
+  const body = renderMultiMarkdown(items, { runUrl, unfinished });
   const verdict = overallVerdict(items);
   setOutput("verdict" /* Verdict */, verdict);
   setOutput("verdicts" /* Verdicts */, "{}");
@@ -204,8 +213,10 @@ async function reportMode(raw, token, log) {
     setOutput("p-value" /* PValue */, items[0].pAdjusted);
     setOutput("samples" /* Samples */, comparison.samples);
   }
-  await publishReport({ body, verdict, reporting, token, log });
+  const shown = unfinished.length > 0 && verdict !== "regression" ? "failed" : verdict;
+  await publishReport({ body, verdict: shown, reporting, token, log });
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
+  if (unfinished.length > 0) throw notFinished();
 }
 
 // src/action/main.ts

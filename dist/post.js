@@ -61,7 +61,8 @@ async function finishTeardown(saved, options) {
     onStop: "keep",
     busy: left,
     deadline,
-    log: options.log
+    log: options.log,
+    ...options.redact ? { redact: options.redact } : {}
   });
 }
 function describe(processes) {
@@ -79,7 +80,7 @@ async function cleanUpAfterMain() {
     if (plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(getState("processes" /* Processes */)) },
-      { log: log.info }
+      { log: log.info, redact: log.redact }
     );
     for (const warning of report.warnings) log.warn(warning);
     if (report.kept.length > 0) log.fail(report.kept.join("\n"));

@@ -4,13 +4,16 @@ import {
   joinResults,
   keepOwnRunLinks,
   overallVerdict,
-  renderMultiMarkdown
+  renderMultiMarkdown,
+  renderUnfinishedMarkdown,
+  unfinishedHeadline
 } from "./shared-cli-report+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
 import {
   parseChoice,
   parseDecision,
+  plainText,
   renderText,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
@@ -20,6 +23,7 @@ import {
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
 import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
+  BenchmarkError,
   InputError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -42,20 +46,23 @@ var reportCommand = async (argv, io) => {
     ["fail-on" /* FailOn */]: values["fail-on"]
   });
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
-  const items = await joinResults(positionals, {
+  const { items, unfinished } = await joinResults(positionals, {
     ...decision,
     warn: (line) => io.stderr(`warning: ${line}
 `)
   });
   const runUrl = workflowRunUrl(io.env);
   keepOwnRunLinks(items, runUrl);
+  const total = items.length + unfinished.length;
   return {
-    output: render(items, format, runUrl),
+    output: render({ items, unfinished }, format, runUrl),
     verdict: overallVerdict(items),
-    failOn: decision.failOn
+    failOn: decision.failOn,
+    // A run that did not finish fails the report, as it failed its own job.
+    ...unfinished.length > 0 ? { error: new BenchmarkError(unfinishedHeadline(unfinished, total)) } : {}
   };
 };
-function render(items, format, runUrl) {
+function render({ items, unfinished }, format, runUrl) {
   if (format === "json") {
     return `${JSON.stringify(
       items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
@@ -64,11 +71,22 @@ function render(items, format, runUrl) {
     )}
 `;
   }
-  if (format === "markdown") return `${renderMultiMarkdown(items, { runUrl })}
+  if (format === "markdown") {
+    if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}
 `;
-  return `${items.map(({ results, pAdjusted }) => `${renderText(results)}
+    return `${renderMultiMarkdown(items, { runUrl, unfinished })}
+`;
+  }
+  const finished = items.map(
+    ({ results, pAdjusted }) => `${renderText(results)}
 Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}
-`).join("\n")}`;
+`
+  );
+  const notFinished = unfinished.map(
+    (run) => `${plainText(run.benchmark)} (${run.path}) did not finish: ${plainText(run.error)}
+`
+  );
+  return [...finished, ...notFinished].join("\n");
 }
 export {
   reportCommand

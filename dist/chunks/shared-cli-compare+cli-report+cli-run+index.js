@@ -12090,30 +12090,6 @@ function isRunOfSameRepository(url, ownRunUrl) {
   return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
 }
 
-// src/results/phases.ts
-function stepVerdict(results) {
-  return results.family?.verdict ?? results.comparison.verdict;
-}
-function phaseNames(results) {
-  const names = Object.keys(results.phases ?? {});
-  return names.length > 1 ? names : [];
-}
-function phaseView(results, phase) {
-  const comparison = results.phases?.[phase];
-  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
-  return {
-    benchmark: phase,
-    results: results.results.filter((result) => result.parameters.phase === phase),
-    comparison
-  };
-}
-function phaseItems(results) {
-  return phaseNames(results).map((phase) => ({
-    results: phaseView(results, phase),
-    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
-  }));
-}
-
 // src/report/escape.ts
 var REFERENCES = {
   "&": "&amp;",
@@ -12168,6 +12144,30 @@ function codeBlock(text, language = "text") {
   return `${fence}${language}
 ${clean}
 ${fence}`;
+}
+
+// src/results/phases.ts
+function stepVerdict(results) {
+  return results.family?.verdict ?? results.comparison.verdict;
+}
+function phaseNames(results) {
+  const names = Object.keys(results.phases ?? {});
+  return names.length > 1 ? names : [];
+}
+function phaseView(results, phase) {
+  const comparison = results.phases?.[phase];
+  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
+  return {
+    benchmark: phase,
+    results: results.results.filter((result) => result.parameters.phase === phase),
+    comparison
+  };
+}
+function phaseItems(results) {
+  return phaseNames(results).map((phase) => ({
+    results: phaseView(results, phase),
+    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
+  }));
 }
 
 // src/report/format.ts

@@ -9,8 +9,10 @@ import {
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  REPORT_LIMIT,
   VERDICT_EMOJI,
   adjustFamily,
+  capBody,
   clip,
   escapeMarkdown,
   familyHeadline,
@@ -36,14 +38,60 @@ import {
   describeError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
+// src/report/unfinished.ts
+var MAX_NAME = 100;
+var MAX_ERROR = 300;
+var MAX_ROWS = 50;
+function unfinishedHeadline(unfinished, total, render = plainText) {
+  const shown = unfinished.slice(0, 5).map((run) => render(clip(run.benchmark, MAX_NAME)));
+  const more = unfinished.length - shown.length;
+  const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
+  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`;
+}
+function unfinishedTable(unfinished) {
+  const rows = unfinished.slice(0, MAX_ROWS).map((run) => {
+    const cells = [run.benchmark, run.path, run.error].map(
+      (text, index) => escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
+    );
+    return `| ${cells.join(" | ")} |`;
+  });
+  const more = unfinished.length - rows.length;
+  return [
+    "| Did not finish | Results file | What went wrong |",
+    "| --- | --- | --- |",
+    ...rows,
+    ...more > 0 ? [`| and ${formatCount(more)} more | | |`] : []
+  ].join("\n");
+}
+function consequence(count) {
+  const them = count === 1 ? "it" : "them";
+  return `Without a verdict from ${them}, the check fails, and an earlier verdict on this pull request no longer stands.`;
+}
+function unfinishedSection(unfinished, total) {
+  const headline = unfinishedHeadline(unfinished, total, escapeMarkdown);
+  return `**\u274C ${headline}.** ${consequence(unfinished.length)}
+
+${unfinishedTable(unfinished)}`;
+}
+function renderUnfinishedMarkdown(unfinished, options = {}) {
+  const headline = unfinishedHeadline(unfinished, unfinished.length, escapeMarkdown);
+  const body = joinBlocks([
+    `## \u274C Failed: ${headline}`,
+    consequence(unfinished.length),
+    unfinishedTable(unfinished),
+    runLink(options.runUrl)
+  ]);
+  return capBody(body, REPORT_LIMIT);
+}
+
 // src/report/multi.ts
 var MAX_NAMES = 5;
-var MAX_NAME = 100;
+var MAX_NAME2 = 100;
 function overallVerdict2(items) {
   return overallVerdict(items.map((item) => item.results.comparison.verdict));
 }
 function nameList(items, render) {
-  const names = items.slice(0, MAX_NAMES).map((item) => render(clip(item.results.benchmark, MAX_NAME)));
+  const names = items.slice(0, MAX_NAMES).map((item) => render(clip(item.results.benchmark, MAX_NAME2)));
   const more = items.length - MAX_NAMES;
   return more > 0 ? `${names.join(", ")} and ${formatCount(more)} more` : names.join(", ");
 }
@@ -63,18 +111,20 @@ function multiHeadline(items, render = plainText) {
   });
 }
 function renderMultiMarkdown(items, options = {}) {
+  const unfinished = options.unfinished ?? [];
   const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
   const sections = items.map((item) => reportSections(item.results));
   return fitToLimit(
     (detail) => joinBlocks([
       `## ${title}`,
-      options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
+      options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME2))}**`,
+      unfinished.length === 0 ? "" : unfinishedSection(unfinished, items.length + unfinished.length),
       familyTable(items, "Benchmark", `${formatCount(items.length)} benchmarks`),
       ...items.map((item, index) => {
         const open = item.results.comparison.verdict === "regression" ? " open" : "";
         const body = joinBlocks(sections[index]?.(detail) ?? []);
-        const summary = `${escapeMarkdown(clip(item.results.benchmark, MAX_NAME))}: ${markdownHeadline(item.results)}`;
+        const summary = `${escapeMarkdown(clip(item.results.benchmark, MAX_NAME2))}: ${markdownHeadline(item.results)}`;
         return `<details${open}>
 <summary>${summary}</summary>
 
@@ -2268,8 +2318,8 @@ var Path = class {
         let remaining = itemPath;
         let dir = dirname2(remaining);
         while (dir !== remaining) {
-          const basename3 = path3.basename(remaining);
-          this.segments.unshift(basename3);
+          const basename4 = path3.basename(remaining);
+          this.segments.unshift(basename4);
           remaining = dir;
           dir = dirname2(remaining);
         }
@@ -2749,6 +2799,9 @@ function create(patterns, options) {
   });
 }
 
+// src/run/join-results.ts
+import { basename as basename3 } from "node:path";
+
 // src/results/phase-files.ts
 function phaseFiles(file) {
   const { phases } = file.raw;
@@ -2783,22 +2836,26 @@ async function expandPatterns(patterns, warn) {
 async function joinResults(patterns, options) {
   const files = await expandPatterns(patterns, options.warn);
   const analysed = [];
+  const unfinished = [];
   for (const path6 of files) {
     try {
       const file = await readResultsFile(path6);
       if (typeof file.raw.error === "string") {
-        options.warn(`${path6}: the benchmark did not finish (${file.raw.error}); left out`);
+        const error = file.raw.error.split("\n")[0] ?? "";
+        const benchmark = typeof file.raw.benchmark === "string" ? file.raw.benchmark : basename3(path6);
+        unfinished.push({ path: path6, benchmark, error });
+        options.warn(`${path6}: the benchmark did not finish (${error})`);
         continue;
       }
-      const items = phaseFiles(file).map((part) => reanalyse(part, options));
-      for (const item of items) checkRenders(item.results);
-      analysed.push(...items);
+      const items2 = phaseFiles(file).map((part) => reanalyse(part, options));
+      for (const item of items2) checkRenders(item.results);
+      analysed.push(...items2);
     } catch (error) {
       const message = describeError(error);
       options.warn(`${message.startsWith(path6) ? message : `${path6}: ${message}`}; left out`);
     }
   }
-  if (analysed.length === 0) {
+  if (analysed.length === 0 && unfinished.length === 0) {
     throw new InputError(
       `results: none of ${JSON.stringify(patterns.join(", "))} gave a readable results file (${files.length} file${files.length === 1 ? "" : "s"} found)`
     );
@@ -2810,7 +2867,8 @@ async function joinResults(patterns, options) {
     options.alpha,
     (p) => `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   );
-  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index] }));
+  const items = analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index] }));
+  return { items, unfinished };
 }
 function uniqueNames(items) {
   const seen = /* @__PURE__ */ new Map();
@@ -2833,6 +2891,8 @@ function keepOwnRunLinks(items, ownRunUrl) {
 }
 
 export {
+  unfinishedHeadline,
+  renderUnfinishedMarkdown,
   overallVerdict2 as overallVerdict,
   multiHeadline,
   renderMultiMarkdown,

@@ -708,8 +708,40 @@ function describeOutcome(outcome, timeoutMs) {
   }
 }
 
+// src/core/file-errors.ts
+var WORDS = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error"
+};
+function fileErrorCode(error) {
+  const code = error?.code;
+  return typeof code === "string" ? code : String(error);
+}
+function describeFileError(error) {
+  const code = fileErrorCode(error);
+  return code in WORDS ? `${WORDS[code]} (${code})` : error.message ?? code;
+}
+
 // src/bench/log.ts
-import { closeSync as closeSync2, openSync as openSync3, readSync as readSync2, fstatSync, writeSync } from "node:fs";
+import {
+  closeSync as closeSync2,
+  createReadStream,
+  createWriteStream,
+  openSync as openSync3,
+  readSync as readSync2,
+  fstatSync,
+  writeSync
+} from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
+import { join as join3 } from "node:path";
+import { Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 var TAIL_BYTES = 64 * 1024;
 function openLog(path4, mode = "truncate") {
   return openSync3(path4, mode === "truncate" ? "w" : "a");
@@ -732,6 +764,66 @@ function tailLines(path4, count = 20) {
   } finally {
     closeSync2(fd);
   }
+}
+async function redactLogs(dir, redact) {
+  const names = await readdir(dir).catch(() => []);
+  const warnings = [];
+  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
+    const path4 = join3(dir, name);
+    try {
+      await redactLog(path4, redact);
+    } catch (error) {
+      const why = describeFileError(error);
+      const removed = await rm(path4, { force: true }).then(
+        () => true,
+        () => false
+      );
+      warnings.push(
+        removed ? `removed the log ${path4}: it could not be checked for secrets (${why})` : `the log ${path4} may hold a secret: it could be neither checked nor removed (${why})`
+      );
+    }
+  }
+  return warnings;
+}
+async function redactLog(path4, redact) {
+  if (!await holdsSecret(path4, redact)) return;
+  const temporary = `${path4}.redacting`;
+  try {
+    await pipeline(
+      createReadStream(path4, { encoding: "utf8" }),
+      wholeLines(redact),
+      createWriteStream(temporary)
+    );
+    await rename(temporary, path4);
+  } finally {
+    await rm(temporary, { force: true }).catch(() => void 0);
+  }
+}
+async function holdsSecret(path4, redact) {
+  let found = false;
+  await pipeline(
+    createReadStream(path4, { encoding: "utf8" }),
+    wholeLines((text) => {
+      found ||= redact(text) !== text;
+      return "";
+    }),
+    new Writable({ write: (_chunk, _encoding, done) => done() })
+  );
+  return found;
+}
+function wholeLines(edit) {
+  let rest = "";
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      const text = rest + chunk;
+      const cut = text.lastIndexOf("\n") + 1;
+      rest = text.slice(cut);
+      done(null, edit(text.slice(0, cut)));
+    },
+    flush(done) {
+      done(null, edit(rest));
+    }
+  });
 }
 
 // src/pulumi/existing-stack.ts
@@ -903,8 +995,8 @@ function setupError(ref, args, result) {
 }
 
 // src/run/teardown.ts
-import { rm, rmdir } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { rm as rm2, rmdir } from "node:fs/promises";
+import { join as join4 } from "node:path";
 
 // src/bench/cleanup.ts
 import { closeSync as closeSync3, mkdirSync } from "node:fs";
@@ -1052,7 +1144,7 @@ async function keep(ref, reason, exported, stateDir) {
       await writeFile(file, exported.text);
       parts.push(`its state: ${file}`);
     } catch (error) {
-      parts.push(`its state could not be written to ${file}: ${error.message}`);
+      parts.push(`its state could not be written to ${file}: ${describeFileError(error)}`);
     }
   } else {
     parts.push(`its state could not be exported: ${exported.error ?? "unknown error"}`);
@@ -1102,7 +1194,7 @@ async function runTeardown(plan, ledger, options) {
   if (ledger.stacks.length > 0) return { kept, warnings: [], deferred: true };
   const warnings = [];
   if (plan.ownBackendDir !== void 0 && kept.length === 0) {
-    await rm(plan.ownBackendDir, { recursive: true, force: true });
+    await rm2(plan.ownBackendDir, { recursive: true, force: true });
   }
   if (plan.cleanup !== void 0) {
     if (options.stop?.aborted) {
@@ -1111,12 +1203,13 @@ async function runTeardown(plan, ledger, options) {
       const { command, shell, timeoutMs: cleanupTimeoutMs } = plan.cleanup;
       warnings.push(
         ...await runCleanup([{ command: { kind: "shell", script: command } }], shell, {
-          logPath: join3(plan.logDir, "cleanup.log"),
+          logPath: join4(plan.logDir, "cleanup.log"),
           timeoutMs: cleanupTimeoutMs
         })
       );
     }
   }
+  if (options.redact) warnings.push(...await redactLogs(plan.logDir, options.redact));
   await rmdir(plan.workDir).catch(() => void 0);
   return { kept, warnings, deferred: false };
 }
@@ -1138,6 +1231,8 @@ export {
   runProcess,
   untilAborted,
   describeOutcome,
+  fileErrorCode,
+  describeFileError,
   openLog,
   writeLogHeader,
   tailLines,

@@ -6,7 +6,9 @@ import {
   USER_COMMAND_STOP,
   checkStackIsNew,
   describeFailure,
+  describeFileError,
   describeOutcome,
+  fileErrorCode,
   formatSampleTime,
   formatTimeSpan,
   initStack,
@@ -3103,12 +3105,12 @@ function renderFailedMarkdown(run, options = {}) {
   const [first = "", ...rest] = describeError(run.error).split("\n");
   const emoji = interrupted(run) ? "\u23F9\uFE0F" : "\u274C";
   const word = interrupted(run) ? "Interrupted" : "Failed";
-  const why2 = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
+  const why = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
   const detail = rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n");
   const blocks = [
     `## ${emoji} ${word}: ${escapeMarkdown(clip(first, MAX_CELL))}`,
     `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
-    `${why2}: an earlier verdict on this pull request no longer stands.`,
+    `${why}: an earlier verdict on this pull request no longer stands.`,
     detail.trim() === "" ? "" : codeBlock(detail),
     samplesSoFar(run.partial),
     runLink(options.runUrl)
@@ -3312,7 +3314,15 @@ function describeStep(cycle, index, run) {
   return `${step.name} ${where} ${run}`;
 }
 async function runStep(group, step, what, context3, measureResources) {
-  writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
+  try {
+    writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
+  } catch (error) {
+    const problem = `could not write the log ${group.logPath}: ${describeFileError(error)}`;
+    throw new SampleFailed(
+      `${group.name} ${what} did not start: ${problem}`,
+      structuredClone(context3.measurement)
+    );
+  }
   const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context3.timeoutMs,
@@ -3540,7 +3550,9 @@ async function writeResults(path7, data, redact2 = (text) => text) {
     await rename(temporary, path7);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => void 0);
-    throw new ResultsWriteError(`could not write the results file ${path7}: ${why(error)}`);
+    throw new ResultsWriteError(
+      `could not write the results file ${path7}: ${describeFileError(error)}`
+    );
   }
 }
 async function checkResultsPath(path7) {
@@ -3562,26 +3574,9 @@ async function checkResultsPath(path7) {
     await access(folder, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw new InputError(
-      `${input}: ${path7} cannot be written: ${folder} is not writable (${code(error)})`
+      `${input}: ${path7} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
     );
   }
-}
-var WORDS = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is a file",
-  EIO: "input/output error"
-};
-function code(error) {
-  return String(error.code ?? error);
-}
-function why(error) {
-  const name = code(error);
-  return name in WORDS ? `${WORDS[name]} (${name})` : error.message ?? name;
 }
 
 // src/stats/stop-rule.ts
@@ -3632,7 +3627,8 @@ async function tearDownAfterRun(plan, ledger, hooks) {
   const report = await runTeardown(plan, ledger, {
     ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
     onStop: hooks.deferTeardown ? "defer" : "keep",
-    log: hooks.info
+    log: hooks.info,
+    ...hooks.redact ? { redact: hooks.redact } : {}
   });
   for (const warning of report.warnings) hooks.warn(warning);
   if (!report.deferred) hooks.saveTeardown?.("");
@@ -3988,7 +3984,7 @@ import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 
 // src/core/network-error.ts
-var WORDS2 = {
+var WORDS = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
   ETIMEDOUT: "connection timed out",
@@ -4007,8 +4003,8 @@ var WORDS2 = {
 };
 function describeNetworkError(error) {
   for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
-    const { code: code2 } = cause;
-    if (typeof code2 === "string" && code2 in WORDS2) return `${WORDS2[code2]} (${code2})`;
+    const { code } = cause;
+    if (typeof code === "string" && code in WORDS) return `${WORDS[code]} (${code})`;
     cause = cause.cause;
   }
   return void 0;
@@ -4075,8 +4071,8 @@ async function tryOnce(url, limits, consume) {
   });
   let abandoned;
   let body;
-  const abandon = (why2) => {
-    abandoned ??= new TryAbandoned(why2);
+  const abandon = (why) => {
+    abandoned ??= new TryAbandoned(why);
     body?.destroy(abandoned);
     client.dispose();
   };
@@ -5240,20 +5236,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code2 = 128; code2 <= 255; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code2 = 48; code2 <= 57; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
-for (let code2 = 65; code2 <= 90; code2++) {
-  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code2 = 97; code2 <= 122; code2++) {
-  CHAR_MAP[code2] |= TOKEN_FLAG;
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -5273,8 +5269,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code2 = header.charCodeAt(index);
-    const flags = CHAR_MAP[code2];
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -5285,7 +5281,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code2 & NON_ASCII | flags;
+    typeFlags |= code & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -5307,14 +5303,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code2 = header.charCodeAt(index);
-      const flags = CHAR_MAP[code2];
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code2 === EQ) {
+      if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -5326,16 +5322,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code3 = header.charCodeAt(index);
-            if (code3 === DQUOTE) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code4 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code4];
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -5346,7 +5342,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code3 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -5359,8 +5355,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code3 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code3];
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -5387,7 +5383,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code2 & NON_ASCII | flags;
+      keyFlags |= code & NON_ASCII | flags;
       index++;
     }
   }

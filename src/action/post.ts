@@ -25,7 +25,7 @@ export async function cleanUpAfterMain(): Promise<void> {
     if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
-      { log: log.info }
+      { log: log.info, redact: log.redact }
     )
     for (const warning of report.warnings) log.warn(warning)
     if (report.kept.length > 0) log.fail(report.kept.join('\n'))

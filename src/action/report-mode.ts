@@ -1,16 +1,20 @@
 import * as core from '@actions/core'
 import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
-import { InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
+import { renderUnfinishedMarkdown, unfinishedHeadline } from '../report/unfinished'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
 import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
 import { publishReport } from './publish'
 
-/** `mode: report`: join results files made earlier into one comment and summary. */
+/**
+ * `mode: report`: join results files made earlier into one comment and summary. Files
+ * of runs that did not finish are named in it and fail the step.
+ */
 export async function reportMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
   const patterns = (inputValue(raw, Input.Results) ?? '')
     .split('\n')
@@ -23,11 +27,19 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   }
   const decision = parseDecision(raw)
   const reporting = parseReporting(raw, process.env, 'report')
-  const items = await joinResults(patterns, { ...decision, warn: log.warn })
+  const { items, unfinished } = await joinResults(patterns, { ...decision, warn: log.warn })
   const runUrl = workflowRunUrl(process.env)
+  const total = items.length + unfinished.length
+  // A run that did not finish fails the step, as it failed its own job.
+  const notFinished = () => new BenchmarkError(unfinishedHeadline(unfinished, total))
+  if (items.length === 0) {
+    const body = renderUnfinishedMarkdown(unfinished, { runUrl })
+    await publishReport({ body, verdict: 'failed', reporting, token, log })
+    throw notFinished()
+  }
   keepOwnRunLinks(items, runUrl)
   // Rendered before any output is set, so the outputs always describe a published report.
-  const body = renderMultiMarkdown(items, { runUrl })
+  const body = renderMultiMarkdown(items, { runUrl, unfinished })
   const verdict = overallVerdict(items)
   core.setOutput(Output.Verdict, verdict)
   // Report mode's rows are benchmarks (and their phases), not one run's phases.
@@ -38,6 +50,8 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
     core.setOutput(Output.PValue, items[0]!.pAdjusted)
     core.setOutput(Output.Samples, comparison.samples)
   }
-  await publishReport({ body, verdict, reporting, token, log })
+  const shown = unfinished.length > 0 && verdict !== 'regression' ? 'failed' : verdict
+  await publishReport({ body, verdict: shown, reporting, token, log })
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items))
+  if (unfinished.length > 0) throw notFinished()
 }

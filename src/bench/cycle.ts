@@ -4,6 +4,7 @@ import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
 import { tailLines, writeLogHeader } from './log'
 import { basename } from 'node:path'
+import { describeFileError } from '../core/file-errors'
 import { describeOutcome, runProcess, untilAborted } from './spawn'
 
 const TAIL_LINE_COUNT = 20
@@ -110,7 +111,16 @@ async function runStep(
   context: CycleContext,
   measureResources: boolean
 ): Promise<{ seconds: number; resources?: ResourceUsage }> {
-  writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`)
+  try {
+    writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`)
+  } catch (error) {
+    // A full disk: the step's output could not be kept either, so the run stops here.
+    const problem = `could not write the log ${group.logPath}: ${describeFileError(error)}`
+    throw new SampleFailed(
+      `${group.name} ${what} did not start: ${problem}`,
+      structuredClone(context.measurement)
+    )
+  }
   const running = runProcess(step, {
     output: group.logFd,
     timeoutMs: context.timeoutMs,

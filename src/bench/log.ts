@@ -1,4 +1,18 @@
-import { closeSync, openSync, readSync, fstatSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  openSync,
+  readSync,
+  fstatSync,
+  writeSync
+} from 'node:fs'
+import { readdir, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Transform, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { describeFileError } from '../core/file-errors'
+import type { Redact } from '../core/redact'
 
 /** Bytes read from the end of a log to find its last lines; enough for 20 long lines. */
 const TAIL_BYTES = 64 * 1024
@@ -31,4 +45,79 @@ export function tailLines(path: string, count = 20): string[] {
   } finally {
     closeSync(fd)
   }
+}
+
+/**
+ * Rewrites every log in `dir` with the known secrets redacted: logs are uploaded with
+ * the results, and a command may print its credentials. Each log is replaced, never
+ * edited in place, so a command that still writes to one cannot corrupt it. A log that
+ * cannot be rewritten (a full disk) is removed rather than left holding a secret.
+ * Returns one warning per log removed.
+ */
+export async function redactLogs(dir: string, redact: Redact): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [])
+  const warnings: string[] = []
+  for (const name of names.filter(name => name.endsWith('.log'))) {
+    const path = join(dir, name)
+    try {
+      await redactLog(path, redact)
+    } catch (error) {
+      const why = describeFileError(error)
+      const removed = await rm(path, { force: true }).then(
+        () => true,
+        () => false
+      )
+      warnings.push(
+        removed
+          ? `removed the log ${path}: it could not be checked for secrets (${why})`
+          : `the log ${path} may hold a secret: it could be neither checked nor removed (${why})`
+      )
+    }
+  }
+  return warnings
+}
+
+async function redactLog(path: string, redact: Redact): Promise<void> {
+  // Read first, write only what holds a secret: a full disk then costs no log without one.
+  if (!(await holdsSecret(path, redact))) return
+  const temporary = `${path}.redacting`
+  try {
+    await pipeline(
+      createReadStream(path, { encoding: 'utf8' }),
+      wholeLines(redact),
+      createWriteStream(temporary)
+    )
+    await rename(temporary, path)
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined)
+  }
+}
+
+async function holdsSecret(path: string, redact: Redact): Promise<boolean> {
+  let found = false
+  await pipeline(
+    createReadStream(path, { encoding: 'utf8' }),
+    wholeLines(text => {
+      found ||= redact(text) !== text
+      return ''
+    }),
+    new Writable({ write: (_chunk, _encoding, done) => done() })
+  )
+  return found
+}
+
+/** `edit` applied to whole lines at a time: a secret is never cut in two between chunks. */
+function wholeLines(edit: (text: string) => string): Transform {
+  let rest = ''
+  return new Transform({
+    transform(chunk: string, _encoding, done) {
+      const text = rest + chunk
+      const cut = text.lastIndexOf('\n') + 1
+      rest = text.slice(cut)
+      done(null, edit(text.slice(0, cut)))
+    },
+    flush(done) {
+      done(null, edit(rest))
+    }
+  })
 }

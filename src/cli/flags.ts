@@ -70,7 +70,7 @@ export interface SubcommandOutcome {
   output: string
   verdict: Verdict
   failOn: FailOn
-  /** A failure to report after the output (the results file not written): exit 1. */
+  /** A failure to report after the output (the results file not written, a run that did not finish): exit 1. */
   error?: Error
 }
 

@@ -1,10 +1,12 @@
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseDecision } from '../config/run-config'
-import { InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { overallVerdict, renderMultiMarkdown } from '../report/multi'
-import type { MultiItem } from '../results/family'
+import type { JoinedResults } from '../results/family'
+import { plainText } from '../report/escape'
+import { renderUnfinishedMarkdown, unfinishedHeadline } from '../report/unfinished'
 import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
@@ -28,21 +30,26 @@ export const reportCommand: Subcommand = async (argv, io) => {
     [Input.FailOn]: values['fail-on']
   })
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
-  const items = await joinResults(positionals, {
+  const { items, unfinished } = await joinResults(positionals, {
     ...decision,
     warn: line => io.stderr(`warning: ${line}\n`)
   })
   const runUrl = workflowRunUrl(io.env)
   keepOwnRunLinks(items, runUrl)
+  const total = items.length + unfinished.length
   return {
-    output: render(items, format, runUrl),
+    output: render({ items, unfinished }, format, runUrl),
     verdict: overallVerdict(items),
-    failOn: decision.failOn
+    failOn: decision.failOn,
+    // A run that did not finish fails the report, as it failed its own job.
+    ...(unfinished.length > 0
+      ? { error: new BenchmarkError(unfinishedHeadline(unfinished, total)) }
+      : {})
   }
 }
 
 function render(
-  items: MultiItem[],
+  { items, unfinished }: JoinedResults,
   format: (typeof FORMATS)[number],
   runUrl: string | undefined
 ): string {
@@ -53,6 +60,16 @@ function render(
       2
     )}\n`
   }
-  if (format === 'markdown') return `${renderMultiMarkdown(items, { runUrl })}\n`
-  return `${items.map(({ results, pAdjusted }) => `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`).join('\n')}`
+  if (format === 'markdown') {
+    if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}\n`
+    return `${renderMultiMarkdown(items, { runUrl, unfinished })}\n`
+  }
+  const finished = items.map(
+    ({ results, pAdjusted }) =>
+      `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`
+  )
+  const notFinished = unfinished.map(
+    run => `${plainText(run.benchmark)} (${run.path}) did not finish: ${plainText(run.error)}\n`
+  )
+  return [...finished, ...notFinished].join('\n')
 }

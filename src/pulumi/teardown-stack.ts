@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { RunResult } from './run'
 import type { StackRef } from './stack-ref'
 import { describeHoldings, holdsNothing, readHoldings } from './stack-state'
+import { describeFileError } from '../core/file-errors'
 import {
   PULUMI_UPDATE_STOP,
   SETUP_TIMEOUT_MS,
@@ -112,7 +113,7 @@ async function keep(
       await writeFile(file, exported.text)
       parts.push(`its state: ${file}`)
     } catch (error) {
-      parts.push(`its state could not be written to ${file}: ${(error as Error).message}`)
+      parts.push(`its state could not be written to ${file}: ${describeFileError(error)}`)
     }
   } else {
     parts.push(`its state could not be exported: ${exported.error ?? 'unknown error'}`)

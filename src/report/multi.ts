@@ -3,7 +3,7 @@
  * headline, a row per benchmark, and each benchmark's report folded. Pure.
  */
 import { InputError } from '../core/errors'
-import type { MultiItem } from '../results/family'
+import type { MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
 import { overallVerdict as verdictOfAll } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
@@ -21,6 +21,7 @@ import {
   type MarkdownOptions
 } from './sections'
 import { VERDICT_EMOJI } from './model'
+import { unfinishedSection } from './unfinished'
 
 const MAX_NAMES = 5
 const MAX_NAME = 100
@@ -61,11 +62,15 @@ export function multiHeadline(
   })
 }
 
-/** The comment for many benchmarks, always under GitHub's comment size limit. */
+/**
+ * The comment for many benchmarks, always under GitHub's comment size limit; runs that
+ * did not finish are named right under the headline.
+ */
 export function renderMultiMarkdown(
   items: readonly MultiItem[],
-  options: MarkdownOptions = {}
+  options: MarkdownOptions & { unfinished?: readonly UnfinishedRun[] } = {}
 ): string {
+  const unfinished = options.unfinished ?? []
   const title = `${VERDICT_EMOJI[overallVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map(item => rawRowCount(item.results))))
   const sections = items.map(item => reportSections(item.results))
@@ -74,6 +79,9 @@ export function renderMultiMarkdown(
       joinBlocks([
         `## ${title}`,
         options.title === undefined ? '' : `**${escapeMarkdown(clip(options.title, MAX_NAME))}**`,
+        unfinished.length === 0
+          ? ''
+          : unfinishedSection(unfinished, items.length + unfinished.length),
         familyTable(items, 'Benchmark', `${formatCount(items.length)} benchmarks`),
         ...items.map((item, index) => {
           const open = item.results.comparison.verdict === 'regression' ? ' open' : ''

@@ -2,6 +2,7 @@ import { access, constants, mkdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname } from 'node:path'
 import { BenchmarkError, InputError } from '../core/errors'
 import { redactedJson, type Redact } from '../core/redact'
+import { describeFileError, fileErrorCode } from '../core/file-errors'
 
 /** The results file could not be written; the run's report is still published. */
 export class ResultsWriteError extends BenchmarkError {
@@ -24,7 +25,9 @@ export async function writeResults(
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined)
-    throw new ResultsWriteError(`could not write the results file ${path}: ${why(error)}`)
+    throw new ResultsWriteError(
+      `could not write the results file ${path}: ${describeFileError(error)}`
+    )
   }
 }
 
@@ -52,27 +55,7 @@ export async function checkResultsPath(path: string): Promise<void> {
     await access(folder, constants.W_OK | constants.X_OK)
   } catch (error) {
     throw new InputError(
-      `${input}: ${path} cannot be written: ${folder} is not writable (${code(error)})`
+      `${input}: ${path} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
     )
   }
-}
-
-const WORDS: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file',
-  EIO: 'input/output error'
-}
-
-function code(error: unknown): string {
-  return String((error as NodeJS.ErrnoException).code ?? error)
-}
-
-function why(error: unknown): string {
-  const name = code(error)
-  return name in WORDS ? `${WORDS[name]} (${name})` : ((error as Error).message ?? name)
 }

@@ -1,5 +1,6 @@
 import { killRunningProcesses, runningProcesses, waitForRunningProcesses } from '../bench/running'
 import { USER_COMMAND_STOP } from '../bench/spawn'
+import type { Redact } from '../core/redact'
 import type { StackLedger } from '../pulumi/ledger'
 import { runTeardown, type TeardownReport } from './teardown'
 import type { TeardownPlan } from './teardown-plan'
@@ -15,6 +16,7 @@ export interface EndOfRunHooks {
   signal?: AbortSignal
   teardownSignal?: AbortSignal
   deferTeardown?: boolean
+  redact?: Redact
 }
 
 /**
@@ -58,7 +60,8 @@ export async function tearDownAfterRun(
   const report = await runTeardown(plan, ledger, {
     ...(hooks.teardownSignal ? { stop: hooks.teardownSignal } : {}),
     onStop: hooks.deferTeardown ? 'defer' : 'keep',
-    log: hooks.info
+    log: hooks.info,
+    ...(hooks.redact ? { redact: hooks.redact } : {})
   })
   for (const warning of report.warnings) hooks.warn(warning)
   if (!report.deferred) hooks.saveTeardown?.('')

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { signalProcess, waitForProcesses, type RunningProcess } from '../bench/running'
+import type { Redact } from '../core/redact'
 import type { StackLedger } from '../pulumi/ledger'
 import { runTeardown, type TeardownReport } from './teardown'
 import type { TeardownPlan } from './teardown-plan'
@@ -25,6 +26,7 @@ export interface SavedRun {
 
 export interface FinishOptions {
   log: (line: string) => void
+  redact?: Redact
   waitMs?: number
   afterSecondSigintMs?: number
   budgetMs?: number
@@ -75,7 +77,8 @@ export async function finishTeardown(
     onStop: 'keep',
     busy: left,
     deadline,
-    log: options.log
+    log: options.log,
+    ...(options.redact ? { redact: options.redact } : {})
   })
 }
 

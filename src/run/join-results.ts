@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import * as glob from '@actions/glob'
 import { InputError, describeError } from '../core/errors'
-import type { MultiItem } from '../results/family'
+import { basename } from 'node:path'
+import type { JoinedResults, UnfinishedRun } from '../results/family'
 import { readResultsFile } from '../results/read'
 import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
@@ -31,19 +32,25 @@ export async function expandPatterns(
  * bounds), and adjust their regression tests for being tested together: Holm over
  * the stage-wise p-values of each file's design. Runs that declared their family size
  * m were planned at alpha/m and keep their regressions. Unreadable files are named in
- * a warning; with none readable, one clear error.
+ * a warning; with none readable, one clear error. A file of a run that did not finish is
+ * named in a warning and returned apart: it has no verdict, and the report says so.
  */
 export async function joinResults(
   patterns: readonly string[],
   options: { alpha: number; threshold: number; warn: (line: string) => void }
-): Promise<MultiItem[]> {
+): Promise<JoinedResults> {
   const files = await expandPatterns(patterns, options.warn)
   const analysed: Reanalysis[] = []
+  const unfinished: UnfinishedRun[] = []
   for (const path of files) {
     try {
       const file = await readResultsFile(path)
       if (typeof file.raw.error === 'string') {
-        options.warn(`${path}: the benchmark did not finish (${file.raw.error}); left out`)
+        const error = file.raw.error.split('\n')[0] ?? ''
+        const benchmark =
+          typeof file.raw.benchmark === 'string' ? file.raw.benchmark : basename(path)
+        unfinished.push({ path, benchmark, error })
+        options.warn(`${path}: the benchmark did not finish (${error})`)
         continue
       }
       // Each phase of a file is a benchmark of the family; a file is read whole or left out.
@@ -55,7 +62,7 @@ export async function joinResults(
       options.warn(`${message.startsWith(path) ? message : `${path}: ${message}`}; left out`)
     }
   }
-  if (analysed.length === 0) {
+  if (analysed.length === 0 && unfinished.length === 0) {
     throw new InputError(
       `results: none of ${JSON.stringify(patterns.join(', '))} gave a readable results file (${files.length} file${files.length === 1 ? '' : 's'} found)`
     )
@@ -68,7 +75,8 @@ export async function joinResults(
     p =>
       `A regression on its own, but not after adjusting for ${m} benchmarks tested together (Holm over stage-wise p-values, adjusted p = ${p.toPrecision(3)}); a run that declares family-size ${m} spends alpha/${m} from its first look and keeps such regressions.`
   )
-  return analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index]! }))
+  const items = analysed.map(({ results }, index) => ({ results, pAdjusted: pAdjusted[index]! }))
+  return { items, unfinished }
 }
 
 /** Two files with the same benchmark name get their position appended, so rows differ. */

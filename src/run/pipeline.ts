@@ -30,7 +30,7 @@ export interface RunHooks {
   saveStacks?: (serialized: string) => void
   /** The action saves what else is left to tear down ('' once it is done). */
   saveTeardown?: (serialized: string) => void
-  /** Applied to the results file: no secret the step knows is written into it. */
+  /** Applied to the results file and the logs: no secret the step knows is written into them. */
   redact?: Redact
   /** Stops measuring: a cancellation, or the first Ctrl-C. */
   signal?: AbortSignal

@@ -1,11 +1,13 @@
 import { rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCleanup } from '../bench/cleanup'
+import { redactLogs } from '../bench/log'
 import type { RunningProcess } from '../bench/running'
 import type { StackLedger } from '../pulumi/ledger'
 import type { StackRef } from '../pulumi/stack-ref'
 import { PULUMI_UPDATE_STOP } from '../pulumi/stacks'
 import { keepStack, tearDownStack, type StackFate } from '../pulumi/teardown-stack'
+import type { Redact } from '../core/redact'
 import type { TeardownPlan } from './teardown-plan'
 
 export interface TeardownOptions {
@@ -21,6 +23,8 @@ export interface TeardownOptions {
   /** When the teardown must be over (Date.now() time; the post step's budget). */
   deadline?: number
   log: (line: string) => void
+  /** Applied to the run's logs once nothing of ours writes to them any more. */
+  redact?: Redact
 }
 
 export interface TeardownReport {
@@ -35,8 +39,9 @@ export interface TeardownReport {
 /**
  * Tears down what a run left, newest stack first: each stack destroyed and removed
  * when it provably owns nothing, or kept with its state exported beside the results
- * (tearDownStack); then our own backend when it is empty, the user's cleanup, our
- * scratch folder. Every stack leaves the ledger once removed or reported.
+ * (tearDownStack); then our own backend when it is empty, the user's cleanup, the
+ * secrets in the logs, our scratch folder. Every stack leaves the ledger once removed
+ * or reported.
  */
 export async function runTeardown(
   plan: TeardownPlan,
@@ -99,6 +104,7 @@ export async function runTeardown(
       )
     }
   }
+  if (options.redact) warnings.push(...(await redactLogs(plan.logDir, options.redact)))
   await rmdir(plan.workDir).catch(() => undefined)
   return { kept, warnings, deferred: false }
 }

@@ -57,4 +57,41 @@ describe('README', () => {
       expect(fallback, input).toBe(declared === undefined ? '' : `\`${declared}\``)
     }
   })
+
+  it('gives workflows that parse, keep the results of a failed run and report it', () => {
+    interface Step {
+      uses?: string
+      if?: string
+      with?: Record<string, unknown>
+    }
+    interface Job {
+      needs?: unknown
+      if?: string
+      steps: Step[]
+    }
+    const blocks = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map(m => m[1]!)
+    expect(blocks.length).toBeGreaterThan(4)
+    let uploads = 0
+    let reportsAfterMeasuring = 0
+    for (const block of blocks) {
+      const workflow = parse(block) as { jobs?: Record<string, Job> } | null
+      for (const [name, job] of Object.entries(workflow?.jobs ?? {})) {
+        for (const step of job.steps) {
+          // The results folder holds a failed run's samples, logs and kept stacks' state.
+          if (step.uses?.startsWith('actions/upload-artifact')) {
+            uploads++
+            expect(step.if, `${name}: ${step.uses}`).toBe('always()')
+          }
+        }
+        const reports = job.steps.some(step => step.with?.mode === 'report')
+        // A job that reports on others must also run when one of them failed.
+        if (reports && job.needs !== undefined) {
+          reportsAfterMeasuring++
+          expect(job.if, name).toMatch(/!cancelled\(\)|always\(\)/)
+        }
+      }
+    }
+    expect(uploads).toBeGreaterThan(1)
+    expect(reportsAfterMeasuring).toBeGreaterThan(0)
+  })
 })

@@ -1,14 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SavedRun } from '../../src/run/finish-teardown'
+import type { FinishOptions, SavedRun } from '../../src/run/finish-teardown'
 import type { TeardownReport } from '../../src/run/teardown'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
 vi.mock('@actions/core', () => fakeCore)
 const given: SavedRun[] = []
+const options: FinishOptions[] = []
 let report: TeardownReport = { kept: [], warnings: [], deferred: false }
 vi.mock('../../src/run/finish-teardown', () => ({
-  finishTeardown: (saved: SavedRun) => {
+  finishTeardown: (saved: SavedRun, finish: FinishOptions) => {
     given.push(saved)
+    options.push(finish)
     return Promise.resolve(report)
   }
 }))
@@ -37,6 +39,7 @@ const state = {
 
 beforeEach(() => {
   given.length = 0
+  options.length = 0
   report = { kept: [], warnings: [], deferred: false }
 })
 
@@ -62,6 +65,15 @@ describe('the post step', () => {
     expect(given[0]!.processes).toEqual([up])
     expect(record.warnings).toEqual(['cleanup step 1 of 1 (false) failed with exit code 1'])
     expect(record.failed).toEqual([])
+  })
+
+  it("has the run's logs redacted of the secrets the step knows", async () => {
+    const token = 'pul-9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d'
+    vi.stubEnv('PULUMI_ACCESS_TOKEN', token)
+    resetFakeCore({ state })
+    await cleanUpAfterMain()
+    vi.unstubAllEnvs()
+    expect(options[0]!.redact?.(`401: ${token}`)).toBe('401: ***')
   })
 
   it('fails naming every stack it had to keep', async () => {

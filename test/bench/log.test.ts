@@ -1,6 +1,16 @@
-import { closeSync, readFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openLog, tailLines, writeLogHeader } from '../../src/bench/log'
+import { openLog, redactLogs, tailLines, writeLogHeader } from '../../src/bench/log'
+import { redactor } from '../../src/core/redact'
 import { tempFile } from '../helpers/cli'
 
 describe('tailLines', () => {
@@ -36,5 +46,54 @@ describe('openLog and writeLogHeader', () => {
     writeLogHeader(again, 'more')
     closeSync(again)
     expect(readFileSync(path, 'utf8')).toContain('true\n\n[pulumi-perf-gate] more\n')
+  })
+})
+
+describe('redactLogs', () => {
+  const secret = 'pul-0123456789abcdef0123456789abcdef01234567'
+  const redact = redactor([secret])
+
+  it('replaces every secret in every log, byte for byte otherwise, also across read chunks', async () => {
+    // Long enough that the stream reads it in several chunks, with secrets near the cuts.
+    const filler = Array.from(
+      { length: 5_000 },
+      (_, index) => `line ${index} ${'x'.repeat(index % 97)}`
+    )
+    const lines = filler.flatMap((line, index) =>
+      index % 50 === 0 ? [line, `token ${secret} refused`] : [line]
+    )
+    const text = `${lines.join('\r\n')}\nlast ${secret}`
+    const group = tempFile('candidate.log', text)
+    const dir = dirname(group)
+    const other = join(dir, 'cleanup.log')
+    writeFileSync(other, `${secret}\n`)
+
+    expect(await redactLogs(dir, redact)).toEqual([])
+    expect(readFileSync(group, 'utf8')).toBe(text.split(secret).join('***'))
+    expect(readFileSync(other, 'utf8')).toBe('***\n')
+    expect(readdirSync(dir).sort()).toEqual(['candidate.log', 'cleanup.log'])
+  })
+
+  it('leaves a log without secrets as it is', async () => {
+    const path = tempFile('baseline.log', 'nothing to hide\n')
+    const before = statSync(path).ino
+    expect(await redactLogs(dirname(path), redact)).toEqual([])
+    expect(statSync(path).ino).toBe(before)
+    expect(readFileSync(path, 'utf8')).toBe('nothing to hide\n')
+  })
+
+  it('removes a log it cannot rewrite rather than leave a secret in it, and says so', async () => {
+    const path = tempFile('baseline.log', `token ${secret}\n`)
+    // The rewrite's temporary file cannot be created where a folder stands.
+    mkdirSync(`${path}.redacting`)
+    const warnings = await redactLogs(dirname(path), redact)
+    expect(warnings).toEqual([
+      `removed the log ${path}: it could not be checked for secrets (it is a folder (EISDIR))`
+    ])
+    expect(existsSync(path)).toBe(false)
+  })
+
+  it('does nothing when the run made no logs', async () => {
+    expect(await redactLogs(join(dirname(tempFile('x', '')), 'logs'), redact)).toEqual([])
   })
 })

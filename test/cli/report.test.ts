@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cli, tempFile } from '../helpers/cli'
+import { RunFolder } from '../helpers/commands'
 import { fixturePath } from '../helpers/experiments'
 import { around, phasedResults } from '../helpers/phased-results'
 
@@ -100,5 +101,38 @@ describe('report', () => {
     const { status, stderr } = await cli(['report', tempFile('empty.json', '')])
     expect(status).toBe(2)
     expect(stderr).toMatch(/pulumi-perf-gate: results: none of .* gave a readable results file/)
+  })
+
+  it('names a run that did not finish, reports the rest, and fails', async () => {
+    const good = await resultsOf('fixed', 'parallelism-fix.json', [])
+    // A real results file of a run whose candidate failed.
+    const run = new RunFolder()
+    const failing = run.args(
+      'true',
+      'echo "connection reset"; exit 3',
+      '--name',
+      'web',
+      '--samples',
+      '3'
+    )
+    expect((await cli(failing, run.env())).status).toBe(1)
+    const text = await cli(['report', good, run.resultsFile])
+    expect(text.status).toBe(1)
+    expect(text.stdout).toContain('fixed: Improvement')
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `^web \\(${run.resultsFile}\\) did not finish: candidate .* failed with exit code 3\\.$`,
+        'm'
+      )
+    )
+    expect(text.stderr).toContain(`warning: ${run.resultsFile}: the benchmark did not finish`)
+    expect(text.stderr.trimEnd().split('\n').at(-1)).toBe(
+      'pulumi-perf-gate: 1 of 2 benchmarks did not finish: web'
+    )
+
+    const alone = await cli(['report', run.resultsFile, '--format', 'markdown'])
+    expect(alone.status).toBe(1)
+    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks did not finish: web\n/)
+    expect(alone.stdout).toContain('| web |')
   })
 })

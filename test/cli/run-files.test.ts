@@ -112,6 +112,29 @@ describe.skipIf(!canMount)('a disk that fills up before the results are written'
   })
 })
 
+describe.skipIf(!canMount)('a disk that fills up while the samples run', () => {
+  it('stops the run with one line naming the log it could not write, no stack trace', async () => {
+    const run = new RunFolder()
+    const folder = run.path('small-disk')
+    mkdirSync(folder)
+    const resultsFile = `${folder}/results.json`
+    // Each run prints 3,000 bytes into its group's log and succeeds whatever happens to them.
+    const noisy = (letter: string) => `(yes ${letter} | head -c 3000) 2>/dev/null; true`
+    const args = run.args(noisy('x'), noisy('y'), ...QUICK, '--samples', '20')
+    args[args.indexOf('--results-file') + 1] = resultsFile
+    const result = await spawnCli(args, run.env(), mounted(folder, 'size=16k'))
+    expect(result.status, result.stderr).toBe(1)
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+    const errors = result.stderr.split('\n').filter(line => line.startsWith('pulumi-perf-gate:'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^pulumi-perf-gate: (baseline|candidate) (sample|warmup run) \\d+ of \\d+ did not start: could not write the log ${folder}/logs/(baseline|candidate)\\.log: no space left on device \\(ENOSPC\\)$`
+      )
+    )
+  })
+})
+
 describe('a closed stdout', () => {
   it('ends quietly, as `compare ... | head` expects', async () => {
     const child = spawn(process.execPath, [

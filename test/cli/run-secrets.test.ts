@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'
-import { secretValues } from '../helpers/secrets'
+import { runLogs, secretValues } from '../helpers/secrets'
 
 describe('run with secrets in its environment', () => {
-  it('redacts them from what it prints and from the results file', async () => {
+  it('redacts them from what it prints, the results file and the logs beside it', async () => {
     const secrets = secretValues()
     const run = new RunFolder()
     // Commands inherit the test's environment, so the values are in the command text.
@@ -20,7 +20,9 @@ describe('run with secrets in its environment', () => {
     )
     expect(status).toBe(1)
     expect(stderr).toContain('error: token *** and *** refused')
-    const written = { stdout, stderr, results: readFileSync(run.resultsFile, 'utf8') }
+    const logs = runLogs(run.resultsFile)
+    expect(logs['logs/candidate.log']).toContain('error: token *** and *** refused')
+    const written = { stdout, stderr, results: readFileSync(run.resultsFile, 'utf8'), ...logs }
     for (const [where, text] of Object.entries(written)) {
       expect(text, where).not.toContain(secrets.pulumiAccessToken)
       expect(text, where).not.toContain(secrets.githubToken)

@@ -48,6 +48,14 @@ beforeAll(async () => {
     const step = await harness.job(inputs).run('index')
     expect(step.exitCode, step.stdout).toBe(0)
   }
+  // A matrix job whose benchmark failed: its results file holds the error (kept apart
+  // from the glob of the finished ones).
+  const broken = commandInputs('sleep 0.01', 'echo "connection reset"; exit 3', {
+    name: 'broken',
+    comment: 'never',
+    'results-file': join(resultsDir, 'failed', 'broken.json')
+  })
+  expect((await harness.job(broken).run('index')).exitCode).toBe(1)
 }, 120_000)
 afterEach(() => harness.resetGitHub())
 afterAll(async () => {
@@ -128,5 +136,35 @@ describe('the bundled action in report mode', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('replaces an earlier verdict with the failure when the benchmark did not finish', async () => {
+    expect((await report(`${resultsDir}/same.json`)).exitCode).toBe(0)
+    expect(github.comments[0]!.body).toContain('Unchanged')
+    const step = await report(`${resultsDir}/failed/broken.json`)
+    expect(step.exitCode, step.stdout).toBe(1)
+    expect(step.stdout + step.stderr).not.toMatch(/^\s+at /m)
+    expect(workflowCommands(step.stdout, 'error')).toEqual([
+      '1 of 1 benchmarks did not finish: broken'
+    ])
+    // The same comment, edited: the pull request no longer shows the old verdict.
+    expect(github.comments).toHaveLength(1)
+    const body = github.comments[0]!.body
+    expect(body).toContain('## ❌ Failed: 1 of 1 benchmarks did not finish: broken')
+    expect(body).toContain('failed with exit code 3')
+    expect(body).not.toContain('Unchanged')
+    expect(step.summary).toContain('did not finish: broken')
+  })
+
+  it('names a run that did not finish beside the finished ones, and fails', async () => {
+    const step = await report(`${resultsDir}/faster.json\n${resultsDir}/failed/broken.json`)
+    expect(step.exitCode, step.stdout).toBe(1)
+    expect(workflowCommands(step.stdout, 'error')).toEqual([
+      '1 of 2 benchmarks did not finish: broken'
+    ])
+    const body = github.comments[0]!.body
+    expect(body).toContain('1 of 2 benchmarks did not finish: broken.')
+    expect([...summaryRows(body).keys()]).toEqual(['faster'])
+    expect(step.outputs.verdict).toBe('improvement')
   })
 })

@@ -4,7 +4,8 @@
  * redactor that only knew their shapes would still be caught.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex')
 const base64url = (bytes: number) => randomBytes(bytes).toString('base64url')
@@ -51,9 +52,18 @@ export function actionOnlySecrets(secrets: Secrets): string[] {
   ]
 }
 
+/** Each log the run left beside its results file (uploaded with it), by name. */
+export function runLogs(resultsFile: string): Record<string, string> {
+  const dir = join(dirname(resultsFile), 'logs')
+  if (!existsSync(dir)) return {}
+  return Object.fromEntries(
+    readdirSync(dir).map(name => [`logs/${name}`, readFileSync(join(dir, name), 'utf8')])
+  )
+}
+
 /**
  * Everything a step of the bundled action left for people to read: its log, summary,
- * outputs and results file, and what it sent to the GitHub API. Mask commands are left
+ * outputs, results file and the logs beside it, and what it sent to the GitHub API. Mask commands are left
  * out: the runner swallows them, and they are where secret values must appear.
  */
 export function everythingWritten(
@@ -70,6 +80,7 @@ export function everythingWritten(
     summary: step.summary,
     outputs: JSON.stringify(step.outputs),
     resultsFile: resultsFile && existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '',
+    ...(resultsFile ? runLogs(resultsFile) : {}),
     requests: JSON.stringify(github.requests.map(request => request.body)),
     comments: JSON.stringify(github.comments.map(comment => comment.body))
   }

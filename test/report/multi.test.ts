@@ -77,6 +77,19 @@ describe('renderMultiMarkdown', () => {
     expect(web![4]).toBe(items[1]!.results.comparison.welch.pRegression.toExponential(2))
   })
 
+  it('names the runs that did not finish between the headline and the table', () => {
+    const unfinished = [{ path: '/r/db.json', benchmark: 'db', error: 'setup failed' }]
+    const lines = renderMultiMarkdown(items, { unfinished }).split('\n')
+    const note = lines.findIndex(line =>
+      line.startsWith('**❌ 1 of 3 benchmarks did not finish: db.**')
+    )
+    const table = lines.findIndex(line => line.startsWith('| Benchmark |'))
+    expect(note).toBeGreaterThan(0)
+    expect(table).toBeGreaterThan(note)
+    expect(lines).toContain('| db | /r/db.json | setup failed |')
+    expect(renderMultiMarkdown(items)).not.toContain('did not finish')
+  })
+
   it('folds each report, opened for regressions', () => {
     const markdown = renderMultiMarkdown(items)
     expect(markdown).toContain(

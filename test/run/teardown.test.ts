@@ -1,7 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { redactor } from '../../src/core/redact'
 import type { StackRef } from '../../src/pulumi/stack-ref'
 
 const calls: string[] = []
@@ -87,6 +95,25 @@ describe('runTeardown', () => {
     // The cleanup ran after the backend had gone, and the empty scratch folder went last.
     expect(run.cleanupSaw()).toBe('0')
     expect(run.workLeft()).toBe(false)
+  })
+
+  it("redacts the run's logs last, the user's cleanup log too", async () => {
+    const secret = 'pul-5f0e2a9c4b7d1e3f5a6b7c8d9e0f1a2b3c4d5e6f'
+    const run = setUp([])
+    mkdirSync(run.plan.logDir, { recursive: true })
+    writeFileSync(join(run.plan.logDir, 'candidate.log'), `error: token ${secret} refused\n`)
+    const plan = { ...run.plan, cleanup: { ...run.plan.cleanup, command: `echo ${secret}` } }
+    const report = await runTeardown(plan, run.ledger, {
+      onStop: 'keep',
+      log,
+      redact: redactor([secret])
+    })
+    expect(report.warnings).toEqual([])
+    const logs = readdirSync(plan.logDir).map(name => readFileSync(join(plan.logDir, name), 'utf8'))
+    expect(logs.sort()).toEqual([
+      '\n[pulumi-perf-gate] cleanup step 1 of 1: echo ***\n***\n',
+      'error: token *** refused\n'
+    ])
   })
 
   it('reports a kept stack, forgets it, and leaves our backend that holds its state', async () => {

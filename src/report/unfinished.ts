@@ -1,0 +1,71 @@
+/**
+ * The runs of report mode that did not finish (a matrix job that failed or was
+ * cancelled): named in the report beside the finished benchmarks, or as the whole
+ * report when none finished, so an earlier verdict never stays standing. Their text
+ * comes from results files: untrusted, escaped and clipped. Pure.
+ */
+import type { UnfinishedRun } from '../results/family'
+import { clip, escapeMarkdown, plainText } from './escape'
+import { formatCount } from './format'
+import { capBody, REPORT_LIMIT } from './limit'
+import { joinBlocks, runLink } from './sections'
+
+const MAX_NAME = 100
+const MAX_ERROR = 300
+/** Rows shown; the rest are counted. The step's log names every one. */
+const MAX_ROWS = 50
+
+/** `1 of 3 benchmarks did not finish: web`; `render` shapes the names (plain text by default). */
+export function unfinishedHeadline(
+  unfinished: readonly UnfinishedRun[],
+  total: number,
+  render: (name: string) => string = plainText
+): string {
+  const shown = unfinished.slice(0, 5).map(run => render(clip(run.benchmark, MAX_NAME)))
+  const more = unfinished.length - shown.length
+  const names = more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.join(', ')
+  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`
+}
+
+/** The unfinished runs as a table: benchmark, file, what went wrong. */
+export function unfinishedTable(unfinished: readonly UnfinishedRun[]): string {
+  const rows = unfinished.slice(0, MAX_ROWS).map(run => {
+    const cells = [run.benchmark, run.path, run.error].map((text, index) =>
+      escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
+    )
+    return `| ${cells.join(' | ')} |`
+  })
+  const more = unfinished.length - rows.length
+  return [
+    '| Did not finish | Results file | What went wrong |',
+    '| --- | --- | --- |',
+    ...rows,
+    ...(more > 0 ? [`| and ${formatCount(more)} more | | |`] : [])
+  ].join('\n')
+}
+
+function consequence(count: number): string {
+  const them = count === 1 ? 'it' : 'them'
+  return `Without a verdict from ${them}, the check fails, and an earlier verdict on this pull request no longer stands.`
+}
+
+/** The block of a report of several benchmarks that names the unfinished ones. */
+export function unfinishedSection(unfinished: readonly UnfinishedRun[], total: number): string {
+  const headline = unfinishedHeadline(unfinished, total, escapeMarkdown)
+  return `**❌ ${headline}.** ${consequence(unfinished.length)}\n\n${unfinishedTable(unfinished)}`
+}
+
+/** The whole report when no benchmark finished. */
+export function renderUnfinishedMarkdown(
+  unfinished: readonly UnfinishedRun[],
+  options: { runUrl?: string } = {}
+): string {
+  const headline = unfinishedHeadline(unfinished, unfinished.length, escapeMarkdown)
+  const body = joinBlocks([
+    `## ❌ Failed: ${headline}`,
+    consequence(unfinished.length),
+    unfinishedTable(unfinished),
+    runLink(options.runUrl)
+  ])
+  return capBody(body, REPORT_LIMIT)
+}
