@@ -12115,9 +12115,10 @@ var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
 var LINE_BREAK = /\r\n|\r|\n/g;
 var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+var AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi;
 var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
 function escapeMarkdown(text) {
-  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(LEADING_MARKER, (_match, space, mark) => {
+  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
     const last = mark.slice(-1);
     return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
   });

@@ -971,7 +971,16 @@ async function initStack(ref, config, options) {
   }
   options.onCreated();
   for (const { key, value } of config) {
-    const args = ["config", "set", "--stack", ref.stack, "--non-interactive", "--", key];
+    const args = [
+      "config",
+      "set",
+      "--plaintext",
+      "--stack",
+      ref.stack,
+      "--non-interactive",
+      "--",
+      key
+    ];
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value });
     if (result.exitCode !== 0) throw setupError(ref, args, result);
   }

@@ -78,8 +78,18 @@ export async function initStack(
     // `--` so a key starting with a dash is not read as a flag. The value goes on stdin,
     // which `pulumi config set` reads when given no value and stdin is not a terminal
     // (pkg/cmd/pulumi/config/config_set.go): config often holds secrets, and a command
-    // line is visible to every user of a self-hosted runner.
-    const args = ['config', 'set', '--stack', ref.stack, '--non-interactive', '--', key]
+    // line is visible to every user of a self-hosted runner. `--plaintext`: the input is
+    // plain text; without it a value named like a password is refused, the error quoting it.
+    const args = [
+      'config',
+      'set',
+      '--plaintext',
+      '--stack',
+      ref.stack,
+      '--non-interactive',
+      '--',
+      key
+    ]
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value })
     if (result.exitCode !== 0) throw setupError(ref, args, result)
   }

@@ -36,19 +36,23 @@ const INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
 // Terminal colours and cursor moves (CSI sequences), whole, as command output has them.
 // eslint-disable-next-line no-control-regex
 const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
+// GitHub turns bare URLs into links (its autolink extension): a zero-width space before
+// `://` and after `www` keeps a URL in a file or a command's output plain text.
+const AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi
 // A list marker (followed by a space) only matters at the very start of a list item.
 const LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/
 
 /**
  * Escapes user text for any inline markdown position (table cell, list item,
- * heading, `<summary>`): no markup, no HTML, no mentions, no table breaks;
- * line breaks become `<br>`.
+ * heading, `<summary>`): no markup, no HTML, no mentions, no links, no table
+ * breaks; line breaks become `<br>`.
  */
 export function escapeMarkdown(text: string): string {
   const escaped = text
     .replace(/\t/g, ' ')
     .replace(LINE_BREAK, '\n')
     .replace(SPECIAL, character => REFERENCES[character] ?? character)
+    .replace(AUTOLINK, '&#8203;')
     .replace(LEADING_MARKER, (_match, space: string, mark: string) => {
       const last = mark.slice(-1)
       return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`

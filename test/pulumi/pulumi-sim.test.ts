@@ -200,6 +200,33 @@ describe('the simulated pulumi', () => {
     expect(JSON.stringify(log())).not.toContain(secret)
   })
 
+  it('refuses a plaintext value that looks like a secret, quoting it, unless told', async () => {
+    const { dir, sim, init } = await project()
+    await init({ latencyMs: '0' })
+    const value = 'Xk9mQ2vL7pR4zT8w'
+    const refused = await sim(['config', 'set', '--stack', 'dev', '--', 'dbPassword', value])
+    expect(refused.code).toBe(255)
+    expect(refused.stderr).toContain(
+      `config value '${value}' looks like a secret; rerun with --secret`
+    )
+    // Only keys named like a secret are checked.
+    expect((await sim(['config', 'set', '--stack', 'dev', '--', 'region', value])).code).toBe(0)
+    const plain = await sim([
+      'config',
+      'set',
+      '--plaintext',
+      '--stack',
+      'dev',
+      '--',
+      'dbPassword',
+      value
+    ])
+    expect(plain.code, plain.stderr).toBe(0)
+    expect(await readFile(path.join(dir, 'Pulumi.dev.yaml'), 'utf8')).toContain(
+      `p:dbPassword: "${value}"`
+    )
+  })
+
   it('fails up on request, and will not remove a stack that has resources', async () => {
     const { sim, init } = await project('name: p\nruntime: nodejs\n')
     await init({ resources: '2', latencyMs: '0' })

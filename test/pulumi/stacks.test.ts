@@ -103,7 +103,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const ledger = new StackLedger(serialized => (saved = serialized))
     const baseline: StackRef = { binary: buggy, programDir, stack: 'gate-baseline', backendUrl }
     const candidate: StackRef = { binary: fixed, programDir, stack: 'gate-candidate', backendUrl }
-    const config = parseConfigInput('resources: 200\nlatencyMs: 100')
+    // A value named like a password is stored as the plain text the input holds.
+    const config = parseConfigInput('resources: 200\nlatencyMs: 100\ndbPassword: Xk9mQ2vL7pR4zT8w')
 
     await create(ledger, baseline, config)
     await create(ledger, candidate, config)

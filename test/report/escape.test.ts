@@ -34,6 +34,16 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('ping @someone about #12')).toBe('ping @&#8203;someone about #&#8203;12')
   })
 
+  it('keeps bare URLs from becoming links', () => {
+    const escaped = escapeMarkdown(
+      'token expired: log in at https://evil.example/login, HTTP://x.test or www.evil.example'
+    )
+    expect(escaped).toBe(
+      'token expired: log in at https&#8203;://evil.example/login, HTTP&#8203;://x.test or www&#8203;.evil.example'
+    )
+    expect(escapeMarkdown('3.43.1 vs www2.example: a:b')).toBe('3.43.1 vs www2.example: a:b')
+  })
+
   it('keeps user text on one markdown line', () => {
     const escaped = escapeMarkdown('first\nsecond\r\nthird\rfourth')
     expect(escaped).toBe('first<br>second<br>third<br>fourth')
