@@ -44,10 +44,11 @@ import {
   stepVerdict,
   workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
+import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  knownSecrets,
-  redactor
-} from "./chunks/shared-cli-main+cli-run+index+post.js";
+  stepRedactor
+} from "./chunks/shared-cli-main+index+post.js";
+import "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -141,7 +142,10 @@ async function runMode(raw, token, log) {
   try {
     await withInterrupts(
       (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
-      { forward: "first", onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
+      {
+        forward: "first",
+        onSignal: (signal, count) => log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"))
+      }
     );
   } finally {
     stopSaving();
@@ -165,9 +169,9 @@ function deadlineAfter(signal) {
     );
   });
 }
-function interruptMessage(signal, count) {
+function interruptMessage(signal, count, pulumi) {
   if (count === 1) {
-    return `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`;
+    return pulumi ? `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks` : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`;
   }
   return `Received ${signal}: already stopping`;
 }
@@ -226,7 +230,6 @@ async function run() {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    const secrets = knownSecrets(process.env, token);
     for (const secret of [
       token,
       process.env.PULUMI_ACCESS_TOKEN,
@@ -234,7 +237,7 @@ async function run() {
     ]) {
       if (secret !== void 0 && secret.trim() !== "") setSecret(secret);
     }
-    log = actionLog(redactor(secrets));
+    log = actionLog(stepRedactor(process.env, token));
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
     await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
   } catch (error) {

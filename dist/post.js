@@ -14,10 +14,11 @@ import {
   getInput,
   getState
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  knownSecrets,
-  redactor
-} from "./chunks/shared-cli-main+cli-run+index+post.js";
+  stepRedactor
+} from "./chunks/shared-cli-main+index+post.js";
+import "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   describeError
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -71,7 +72,7 @@ function describe(processes) {
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
-  const log = actionLog(redactor(knownSecrets(process.env, getInput("github-token" /* GithubToken */))));
+  const log = actionLog(stepRedactor(process.env, getInput("github-token" /* GithubToken */)));
   try {
     const stacks = getState("stacks" /* Stacks */);
     const plan = getState("teardown" /* Teardown */);

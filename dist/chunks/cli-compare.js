@@ -16,6 +16,7 @@ import {
   parseInteger,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   FORMATS,
   parseFlags

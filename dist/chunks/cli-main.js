@@ -1,9 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  knownSecrets,
-  redactor
-} from "./shared-cli-main+cli-run+index+post.js";
+  stepRedactor
+} from "./shared-cli-main+index+post.js";
+import "./shared-cli-main+cli-run+index+post.js";
 import {
   RUN_FLAGS
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
@@ -65,7 +65,7 @@ var COMMANDS = {
 };
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
-  const redact = redactor(knownSecrets(given.env, given.env.GITHUB_TOKEN));
+  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN);
   const io = {
     stdout: (text) => given.stdout(redact(text)),
     stderr: (text) => given.stderr(redact(text)),

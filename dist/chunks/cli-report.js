@@ -13,10 +13,10 @@ import "./shared-cli-compare+cli-report+index.js";
 import {
   parseChoice,
   parseDecision,
-  plainText,
   renderText,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   FORMATS,
   parseFlags
@@ -24,7 +24,8 @@ import {
 import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
-  InputError
+  InputError,
+  plainText
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 

@@ -23,6 +23,7 @@ import {
   stepVerdict,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import "./shared-cli-main+cli-run+index+post.js";
 import {
   FORMATS,
@@ -31,6 +32,7 @@ import {
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
 import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
+  BenchmarkError,
   InputError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -48,17 +50,24 @@ var runCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const line = (text) => io.stderr(`${text}
 `);
+  let interrupted;
   const outcome = await withInterrupts(
-    (interrupts) => runPipeline(config, {
-      progress: line,
-      info: line,
-      warn: (text) => line(`warning: ${text}`),
-      redact: io.redact,
-      signal: interrupts.first,
-      teardownSignal: interrupts.second,
-      env: io.env
-    }),
-    { forward: "every", onSignal: (signal, count) => line(interruptMessage(signal, count)) }
+    (interrupts) => {
+      interrupted = interrupts.first;
+      return runPipeline(config, {
+        progress: line,
+        info: line,
+        warn: (text) => line(`warning: ${text}`),
+        redact: io.redact,
+        signal: interrupts.first,
+        teardownSignal: interrupts.second,
+        env: io.env
+      });
+    },
+    {
+      forward: "every",
+      onSignal: (signal, count) => line(interruptMessage(signal, count, config.target.kind === "pulumi"))
+    }
   );
   const runUrl = workflowRunUrl(io.env);
   const comment = (body, verdict2) => commentOnPullRequest({
@@ -86,15 +95,18 @@ var runCommand = async (argv, io) => {
     output: formatResults(results, format, runUrl),
     verdict,
     failOn: config.decision.failOn,
-    // Stacks that had to be kept fail the run whatever the verdict.
-    error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten
+    // Stacks that had to be kept fail the run whatever the verdict; so does a Ctrl-C
+    // after the samples: what it stopped (the cleanup) is in the warnings.
+    error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten ?? (interrupted?.aborted ? new BenchmarkError(
+      `interrupted after the samples, while tearing down (${String(interrupted.reason.message)}); the verdict above stands`
+    ) : void 0)
   };
 };
-function interruptMessage(signal, count) {
+function interruptMessage(signal, count, pulumi) {
   if (count === 1) {
-    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`;
+    return pulumi ? `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)` : `Received ${signal}: stopping; the running command gets a moment to end, then the results so far are written and the cleanup runs (a second Ctrl-C skips the cleanup)`;
   }
-  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`;
+  return pulumi ? `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results` : `Received ${signal} again: stopping at once; the cleanup is skipped`;
 }
 export {
   runCommand

@@ -85,6 +85,63 @@ function describeError(error) {
   return String(error);
 }
 
+// src/report/escape.ts
+var REFERENCES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "|": "&#124;",
+  "~": "&#126;",
+  $: "&#36;",
+  // A zero-width space after @ and # keeps GitHub from turning the text into a
+  // mention (a notification) or an issue reference (a cross-link on that issue).
+  "@": "@&#8203;",
+  "#": "#&#8203;"
+};
+var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
+var LINE_BREAK = /\r\n|\r|\n/g;
+var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+var AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi;
+var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
+function escapeMarkdown(text) {
+  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
+    const last = mark.slice(-1);
+    return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
+  });
+  return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
+}
+function plainText(text) {
+  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
+}
+function clip(text, max) {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 3))}...`;
+}
+function safeUrl(url) {
+  if (!/^https?:\/\//i.test(url)) return void 0;
+  return url.replace(/[\s()<>"'`\\]/g, (character) => {
+    const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+    return `%${code}`;
+  });
+}
+function codeBlock(text, language = "text") {
+  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
+  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}
+${clean}
+${fence}`;
+}
+
 export {
   DEFAULT_DOWNLOAD_URL,
   archiveFileName,
@@ -95,5 +152,10 @@ export {
   INPUT_DEFAULTS,
   InputError,
   BenchmarkError,
-  describeError
+  describeError,
+  escapeMarkdown,
+  plainText,
+  clip,
+  safeUrl,
+  codeBlock
 };

@@ -1,12 +1,20 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  splitWords
+} from "./shared-cli-compare+cli-report+cli-run+index+post.js";
+import {
   decide
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   DEFAULT_DOWNLOAD_URL,
   INPUT_DEFAULTS,
-  InputError
+  InputError,
+  clip,
+  describeError,
+  escapeMarkdown,
+  plainText,
+  safeUrl
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import {
   __commonJS,
@@ -11991,6 +11999,7 @@ function parseRunConfig(raw, env) {
       `${"shell" /* Shell */}: ${JSON.stringify(shellName)} is not a supported shell; expected one of ${Object.keys(SHELLS).join(", ")}`
     );
   }
+  if (shell.kind === "none") checkWords(raw);
   const defaultName = target.kind === "pulumi" ? basename(resolve(target.program)) : "benchmark";
   return {
     name: inputValue(raw, "name" /* Name */) ?? defaultName,
@@ -12021,6 +12030,16 @@ function parseRunPhases(raw, target) {
   }
   return phases;
 }
+var PULUMI_ONLY = [
+  "program" /* Program */,
+  "baseline-program" /* BaselineProgram */,
+  "candidate-version" /* CandidateVersion */,
+  "parallel" /* Parallel */,
+  "config" /* Config */,
+  "stack-prefix" /* StackPrefix */,
+  "backend-url" /* BackendUrl */,
+  "pulumi-download-url" /* PulumiDownloadUrl */
+];
 function parseTarget(raw, env) {
   const baselineCommand = inputValue(raw, "baseline-command" /* BaselineCommand */);
   const candidateCommand = inputValue(raw, "candidate-command" /* CandidateCommand */);
@@ -12035,6 +12054,12 @@ function parseTarget(raw, env) {
     if (baselineVersion !== void 0) {
       throw new InputError(
         `${"baseline-version" /* BaselineVersion */} cannot be combined with ${"baseline-command" /* BaselineCommand */}/${"candidate-command" /* CandidateCommand */}; give either Pulumi versions or two commands`
+      );
+    }
+    const ignored = PULUMI_ONLY.find((input) => inputValue(raw, input) !== INPUT_DEFAULTS[input]);
+    if (ignored !== void 0) {
+      throw new InputError(
+        `${ignored} applies to Pulumi mode only; with ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */} it would be ignored, so leave it out`
       );
     }
     return { kind: "commands", baseline: baselineCommand, candidate: candidateCommand };
@@ -12077,6 +12102,21 @@ function parseReporting(raw, env, name) {
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
 }
+function checkWords(raw) {
+  for (const input of [
+    "baseline-command" /* BaselineCommand */,
+    "candidate-command" /* CandidateCommand */,
+    "prepare" /* Prepare */,
+    "cleanup" /* Cleanup */
+  ]) {
+    const command = inputValue(raw, input);
+    try {
+      if (command !== void 0) splitWords(command);
+    } catch (error) {
+      throw new InputError(`${input}: ${describeError(error)}`);
+    }
+  }
+}
 
 // src/core/run-url.ts
 function workflowRunUrl(env) {
@@ -12088,63 +12128,6 @@ function workflowRunUrl(env) {
 function isRunOfSameRepository(url, ownRunUrl) {
   const prefix = ownRunUrl.replace(/\d+$/, "");
   return url.startsWith(prefix) && /^\d+$/.test(url.slice(prefix.length));
-}
-
-// src/report/escape.ts
-var REFERENCES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "\\": "&#92;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "|": "&#124;",
-  "~": "&#126;",
-  $: "&#36;",
-  // A zero-width space after @ and # keeps GitHub from turning the text into a
-  // mention (a notification) or an issue reference (a cross-link on that issue).
-  "@": "@&#8203;",
-  "#": "#&#8203;"
-};
-var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
-var LINE_BREAK = /\r\n|\r|\n/g;
-var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
-var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-var AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi;
-var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
-function escapeMarkdown(text) {
-  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
-    const last = mark.slice(-1);
-    return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
-  });
-  return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
-}
-function plainText(text) {
-  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
-}
-function clip(text, max2) {
-  if (text.length <= max2) return text;
-  return `${text.slice(0, Math.max(0, max2 - 3))}...`;
-}
-function safeUrl(url) {
-  if (!/^https?:\/\//i.test(url)) return void 0;
-  return url.replace(/[\s()<>"'`\\]/g, (character) => {
-    const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
-    return `%${code}`;
-  });
-}
-function codeBlock(text, language = "text") {
-  const clean = text.replace(LINE_BREAK, "\n").replace(/\t/g, "  ").split("\n").map((line) => line.replace(ANSI_SEQUENCE, "").replace(INVISIBLE, "")).join("\n");
-  const longest = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${language}
-${clean}
-${fence}`;
 }
 
 // src/results/phases.ts
@@ -12384,7 +12367,7 @@ function comparisonHeadline(results, style = PLAIN_STYLE) {
     case "unchanged":
       return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`;
     case "inconclusive":
-      return comparison.threshold === 0 ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}` : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at \xB1${threshold}`;
+      return comparison.threshold === 0 ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}` : change.mean === null ? `Inconclusive: ${candidate} cannot be compared with ${baseline}, whose mean is 0 s` : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at \xB1${threshold}`;
   }
 }
 var ROLE_NAMES = /* @__PURE__ */ new Set(["baseline", "candidate"]);
@@ -14026,10 +14009,6 @@ export {
   parseReporting,
   workflowRunUrl,
   isRunOfSameRepository,
-  escapeMarkdown,
-  plainText,
-  clip,
-  codeBlock,
   formatDurationColumns,
   formatCount,
   REPORT_LIMIT,

@@ -69,13 +69,14 @@ function parseResults(text, path, limits = READ_LIMITS) {
     raw: data
   };
 }
+var MAX_TIME = 1e9;
 function parseResult(value, where, ours) {
   if (!isObject(value)) throw new InputError(`${where} is not an object`);
   if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`);
   const times = value.times.map((time, index) => {
-    if (typeof time !== "number" || !Number.isFinite(time) || time < 0) {
+    if (typeof time !== "number" || !Number.isFinite(time) || time < 0 || time > MAX_TIME) {
       throw new InputError(
-        `${where}.times[${index}] is ${JSON.stringify(time)}; times must be non-negative numbers of seconds`
+        `${where}.times[${index}] is ${JSON.stringify(time)}; times must be numbers of seconds from 0 to ${MAX_TIME}`
       );
     }
     return time;
@@ -257,18 +258,14 @@ function analyseFiles(files, options) {
     ...failedRunWarnings(names.candidate, candidate)
   ];
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
-  if (options.looks > Math.min(counts.baseline, counts.candidate)) {
-    throw new InputError(
-      `looks: ${options.looks} is more than the ${Math.min(counts.baseline, counts.candidate)} samples the files hold`
-    );
-  }
+  const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate));
   const design = options.design ? planDesign(
     options.design.looks,
     options.alpha,
     options.design.familySize,
     options.design.gammas,
     options.design.detrend
-  ) : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1);
+  ) : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1);
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
   analysis.comparison.warnings.unshift(...warnings);
   const first = files[0];

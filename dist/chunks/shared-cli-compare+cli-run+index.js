@@ -2,9 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   MAX_CELL,
-  clip,
   environmentBlock,
-  escapeMarkdown,
   familyTable,
   fitToLimit,
   formatCount,
@@ -17,6 +15,10 @@ import {
   reportSections,
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  clip,
+  escapeMarkdown
+} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/phased-markdown.ts
 function renderPhasedMarkdown(results, options = {}) {

@@ -3,14 +3,11 @@ const require = __ppgCreateRequire(import.meta.url);
 
 // src/core/redact.ts
 var REDACTED = "***";
-function redactor(values) {
-  const secrets = [
-    ...new Set(
-      values.flatMap(
-        (value) => value === void 0 ? [] : [value, ...value.split(/\r?\n/).map((line) => line.trim())]
-      )
-    )
-  ].filter((value) => value.trim() !== "").sort((a, b) => b.length - a.length);
+function redactor(values, forms = []) {
+  const plain = values.flatMap(
+    (value) => value === void 0 ? [] : [value, ...value.split(/\r?\n/).map((line) => line.trim())]
+  );
+  const secrets = [...new Set(plain.flatMap((value) => [value, ...forms.map((form) => form(value))]))].filter((value) => value.trim() !== "").sort((a, b) => b.length - a.length);
   if (secrets.length === 0) return (text) => text;
   return (text) => secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
 }

@@ -13,8 +13,6 @@ import {
   VERDICT_EMOJI,
   adjustFamily,
   capBody,
-  clip,
-  escapeMarkdown,
   familyHeadline,
   familyTable,
   fitToLimit,
@@ -23,7 +21,6 @@ import {
   isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
-  plainText,
   rawRowCount,
   rawRowsWorthTrying,
   renderText,
@@ -35,7 +32,10 @@ import {
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError,
-  describeError
+  clip,
+  describeError,
+  escapeMarkdown,
+  plainText
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/unfinished.ts

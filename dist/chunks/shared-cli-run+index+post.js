@@ -1,6 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  splitWords
+} from "./shared-cli-compare+cli-report+cli-run+index+post.js";
+import {
   BenchmarkError,
   InputError,
   describeError
@@ -223,44 +226,6 @@ function childEnv(base, extra = {}) {
     return !WITHHELD.has(upper) && !WITHHELD_PREFIXES.some((prefix) => upper.startsWith(prefix));
   });
   return { ...Object.fromEntries(kept), ...extra };
-}
-
-// src/bench/words.ts
-function splitWords(text) {
-  const words = [];
-  let word = "";
-  let inWord = false;
-  let quote;
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charAt(i);
-    const next = text.charAt(i + 1);
-    if (quote === "'") {
-      if (char === "'") quote = void 0;
-      else word += char;
-    } else if (quote === '"') {
-      if (char === '"') quote = void 0;
-      else if (char === "\\" && (next === '"' || next === "\\")) word += text.charAt(++i);
-      else word += char;
-    } else if (char === "\\" && next === "\n") {
-      i++;
-    } else if (/\s/.test(char)) {
-      if (inWord) words.push(word);
-      word = "";
-      inWord = false;
-    } else {
-      inWord = true;
-      if (char === "'" || char === '"') quote = char;
-      else if (char === "\\" && next !== "") word += text.charAt(++i);
-      else word += char;
-    }
-  }
-  if (quote !== void 0) {
-    throw new InputError(
-      `cannot split the command into words (shell: none): unterminated ${quote} quote in: ${text}`
-    );
-  }
-  if (inWord) words.push(word);
-  return words;
 }
 
 // src/bench/command.ts

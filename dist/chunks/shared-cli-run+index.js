@@ -52,10 +52,7 @@ import {
   REPORT_LIMIT,
   analyse,
   capBody,
-  clip,
-  codeBlock,
   designLevels,
-  escapeMarkdown,
   familyRegressions,
   formatCount,
   formatDurationColumns,
@@ -86,7 +83,10 @@ import {
   InputError,
   archiveFileName,
   checksumsFileName,
+  clip,
+  codeBlock,
   describeError,
+  escapeMarkdown,
   latestVersionUrl,
   releaseFileUrl
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -4587,11 +4587,12 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
-    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
-    hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? "" : "s"}${timing}`
-    );
     const design = planRunDesign(config, phases.length);
+    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
+    const looks = design.looks.length;
+    hooks.info(
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
+    );
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))
     );

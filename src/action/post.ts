@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import type { RunningProcess } from '../bench/running'
 import { Input, State } from '../config/inputs'
 import { describeError } from '../core/errors'
-import { knownSecrets, redactor } from '../core/redact'
+import { stepRedactor } from '../report/redact'
 import { StackLedger } from '../pulumi/ledger'
 import { finishTeardown } from '../run/finish-teardown'
 import { restorePlan } from '../run/teardown-plan'
@@ -16,7 +16,7 @@ import { actionLog } from './log'
  * error it passes on may hold a credential: its lines are redacted as the main step's are.
  */
 export async function cleanUpAfterMain(): Promise<void> {
-  const log = actionLog(redactor(knownSecrets(process.env, core.getInput(Input.GithubToken))))
+  const log = actionLog(stepRedactor(process.env, core.getInput(Input.GithubToken)))
   try {
     const stacks = core.getState(State.Stacks)
     const plan = core.getState(State.Teardown)

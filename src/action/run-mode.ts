@@ -80,7 +80,11 @@ export async function runMode(raw: RawInputs, token: string, log: ActionLog): Pr
     await withInterrupts(
       interrupts =>
         Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
-      { forward: 'first', onSignal: (signal, count) => log.warn(interruptMessage(signal, count)) }
+      {
+        forward: 'first',
+        onSignal: (signal, count) =>
+          log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+      }
     )
   } finally {
     stopSaving()
@@ -107,9 +111,11 @@ function deadlineAfter(signal: AbortSignal): Promise<never> {
   })
 }
 
-function interruptMessage(signal: NodeJS.Signals, count: number): string {
+function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
   if (count === 1) {
-    return `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`
+    return pulumi
+      ? `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`
+      : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`
   }
   return `Received ${signal}: already stopping`
 }

@@ -1,5 +1,5 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
-import { knownSecrets, redactor } from '../core/redact'
+import { stepRedactor } from '../report/redact'
 import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
@@ -26,7 +26,7 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv
   // Nothing the command line prints or writes holds a secret it knows (README: Security).
-  const redact = redactor(knownSecrets(given.env, given.env.GITHUB_TOKEN))
+  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN)
   const io = {
     stdout: (text: string) => given.stdout(redact(text)),
     stderr: (text: string) => given.stderr(redact(text)),

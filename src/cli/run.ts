@@ -1,7 +1,7 @@
 import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig } from '../config/run-config'
-import { InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import type { ReportVerdict } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
@@ -26,9 +26,11 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
+  let interrupted: AbortSignal | undefined
   const outcome = await withInterrupts(
-    interrupts =>
-      runPipeline(config, {
+    interrupts => {
+      interrupted = interrupts.first
+      return runPipeline(config, {
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
@@ -36,8 +38,13 @@ export const runCommand: Subcommand = async (argv, io) => {
         signal: interrupts.first,
         teardownSignal: interrupts.second,
         env: io.env
-      }),
-    { forward: 'every', onSignal: (signal, count) => line(interruptMessage(signal, count)) }
+      })
+    },
+    {
+      forward: 'every',
+      onSignal: (signal, count) =>
+        line(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+    }
   )
   const runUrl = workflowRunUrl(io.env)
   const comment = (body: string, verdict: ReportVerdict) =>
@@ -66,15 +73,28 @@ export const runCommand: Subcommand = async (argv, io) => {
     output: formatResults(results, format, runUrl),
     verdict,
     failOn: config.decision.failOn,
-    // Stacks that had to be kept fail the run whatever the verdict.
-    error: kept.length > 0 ? new StacksKept(kept.join('\n')) : unwritten
+    // Stacks that had to be kept fail the run whatever the verdict; so does a Ctrl-C
+    // after the samples: what it stopped (the cleanup) is in the warnings.
+    error:
+      kept.length > 0
+        ? new StacksKept(kept.join('\n'))
+        : (unwritten ??
+          (interrupted?.aborted
+            ? new BenchmarkError(
+                `interrupted after the samples, while tearing down (${String((interrupted.reason as Error).message)}); the verdict above stands`
+              )
+            : undefined))
   }
 }
 
 /** What a Ctrl-C or SIGTERM does now (README "Cancellation and leftovers"). */
-function interruptMessage(signal: NodeJS.Signals, count: number): string {
+function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
   if (count === 1) {
-    return `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`
+    return pulumi
+      ? `Received ${signal}: stopping; the running command finishes what it started, then the stacks are destroyed (a second Ctrl-C stops it at once and keeps the stacks)`
+      : `Received ${signal}: stopping; the running command gets a moment to end, then the results so far are written and the cleanup runs (a second Ctrl-C skips the cleanup)`
   }
-  return `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`
+  return pulumi
+    ? `Received ${signal} again: stopping at once; stacks not yet removed are kept and their state written beside the results`
+    : `Received ${signal} again: stopping at once; the cleanup is skipped`
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ShellSetting } from '../bench/types'
-import { InputError } from '../core/errors'
+import { splitWords } from '../bench/words'
+import { describeError, InputError } from '../core/errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import type { FailOn } from '../stats/verdict'
 import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
@@ -117,6 +118,7 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
       `${Input.Shell}: ${JSON.stringify(shellName)} is not a supported shell; expected one of ${Object.keys(SHELLS).join(', ')}`
     )
   }
+  if (shell.kind === 'none') checkWords(raw)
   const defaultName = target.kind === 'pulumi' ? basename(resolve(target.program)) : 'benchmark'
   return {
     name: inputValue(raw, Input.Name) ?? defaultName,
@@ -151,6 +153,18 @@ function parseRunPhases(raw: RawInputs, target: Target): Phase[] {
   return phases
 }
 
+/** The inputs that only Pulumi mode reads (`phases` has its own message). */
+const PULUMI_ONLY = [
+  Input.Program,
+  Input.BaselineProgram,
+  Input.CandidateVersion,
+  Input.Parallel,
+  Input.Config,
+  Input.StackPrefix,
+  Input.BackendUrl,
+  Input.PulumiDownloadUrl
+] as const
+
 function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
   const baselineCommand = inputValue(raw, Input.BaselineCommand)
   const candidateCommand = inputValue(raw, Input.CandidateCommand)
@@ -165,6 +179,13 @@ function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
     if (baselineVersion !== undefined) {
       throw new InputError(
         `${Input.BaselineVersion} cannot be combined with ${Input.BaselineCommand}/${Input.CandidateCommand}; give either Pulumi versions or two commands`
+      )
+    }
+    // A Pulumi setting beside two commands would be ignored: the user meant something else.
+    const ignored = PULUMI_ONLY.find(input => inputValue(raw, input) !== INPUT_DEFAULTS[input])
+    if (ignored !== undefined) {
+      throw new InputError(
+        `${ignored} applies to Pulumi mode only; with ${Input.BaselineCommand} and ${Input.CandidateCommand} it would be ignored, so leave it out`
       )
     }
     return { kind: 'commands', baseline: baselineCommand, candidate: candidateCommand }
@@ -217,5 +238,25 @@ export function parseReporting(
       pullRequest === undefined
         ? undefined
         : parseInteger(Input.PullRequest, pullRequest, { min: 1 })
+  }
+}
+
+/**
+ * With `shell: none` every command must split into words: said now, naming the input,
+ * not after the downloads and stacks.
+ */
+function checkWords(raw: RawInputs): void {
+  for (const input of [
+    Input.BaselineCommand,
+    Input.CandidateCommand,
+    Input.Prepare,
+    Input.Cleanup
+  ]) {
+    const command = inputValue(raw, input)
+    try {
+      if (command !== undefined) splitWords(command)
+    } catch (error) {
+      throw new InputError(`${input}: ${describeError(error)}`)
+    }
   }
 }

@@ -12,16 +12,18 @@ export const REDACTED = '***'
 /**
  * Replaces every known secret value in text with `***`, longest first (so a secret that
  * contains another is replaced whole). A multi-line value is also replaced line by
- * line, as the runner masks it. Empty and blank values are no secrets.
+ * line, as the runner masks it. Empty and blank values are no secrets. `forms` are the
+ * other shapes a secret takes in what is written (escaped for markdown, `ghs_x` is
+ * `ghs&#95;x`): each is replaced too.
  */
-export function redactor(values: readonly (string | undefined)[]): Redact {
-  const secrets = [
-    ...new Set(
-      values.flatMap(value =>
-        value === undefined ? [] : [value, ...value.split(/\r?\n/).map(line => line.trim())]
-      )
-    )
-  ]
+export function redactor(
+  values: readonly (string | undefined)[],
+  forms: readonly ((secret: string) => string)[] = []
+): Redact {
+  const plain = values.flatMap(value =>
+    value === undefined ? [] : [value, ...value.split(/\r?\n/).map(line => line.trim())]
+  )
+  const secrets = [...new Set(plain.flatMap(value => [value, ...forms.map(form => form(value))]))]
     .filter(value => value.trim() !== '')
     .sort((a, b) => b.length - a.length)
   if (secrets.length === 0) return text => text

@@ -155,7 +155,9 @@ export function comparisonHeadline(results: ResultsFile, style: Style = PLAIN_ST
     case 'inconclusive':
       return comparison.threshold === 0
         ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}`
-        : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at ±${threshold}`
+        : change.mean === null
+          ? `Inconclusive: ${candidate} cannot be compared with ${baseline}, whose mean is 0 s`
+          : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at ±${threshold}`
   }
 }
 

@@ -98,13 +98,16 @@ export function parseResults(
   }
 }
 
+/** Longer than any sample (31 years), short enough that sums and squares stay finite. */
+const MAX_TIME = 1e9
+
 function parseResult(value: unknown, where: string, ours: boolean): ParsedResult {
   if (!isObject(value)) throw new InputError(`${where} is not an object`)
   if (!Array.isArray(value.times)) throw new InputError(`${where} has no "times" array`)
   const times = value.times.map((time, index) => {
-    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0 || time > MAX_TIME) {
       throw new InputError(
-        `${where}.times[${index}] is ${JSON.stringify(time)}; times must be non-negative numbers of seconds`
+        `${where}.times[${index}] is ${JSON.stringify(time)}; times must be numbers of seconds from 0 to ${MAX_TIME}`
       )
     }
     return time

@@ -46,11 +46,9 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
     ...failedRunWarnings(names.candidate, candidate)
   ]
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length }
-  if (options.looks > Math.min(counts.baseline, counts.candidate)) {
-    throw new InputError(
-      `looks: ${options.looks} is more than the ${Math.min(counts.baseline, counts.candidate)} samples the files hold`
-    )
-  }
+  // `looks` is the most to use, as in `run`: never more than the samples allow (a group
+  // too small to compare is named by the analysis).
+  const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate))
   const design: Design = options.design
     ? planDesign(
         options.design.looks,
@@ -59,7 +57,7 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
         options.design.gammas,
         options.design.detrend
       )
-    : planDesign(placeLooks(counts, options.looks), options.alpha, options.familySize ?? 1)
+    : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
   analysis.comparison.warnings.unshift(...warnings)
   const first = files[0]!

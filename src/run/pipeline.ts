@@ -126,11 +126,12 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       },
       checkStopped
     })
-    const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
-    hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${config.looks} look${config.looks === 1 ? '' : 's'}${timing}`
-    )
     const design = planRunDesign(config, phases.length)
+    const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
+    const looks = design.looks.length
+    hooks.info(
+      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
+    )
     // The run stops at the first look at which every phase has a verdict.
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))

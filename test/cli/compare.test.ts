@@ -90,6 +90,34 @@ describe('compare', () => {
     expect(comparison.looks[0]!.samples).toBe(3)
     expect(comparison.stoppedEarly).toBe(true)
   })
+
+  it('says a baseline of 0 s cannot be compared, in words', async () => {
+    const zero = tempFile('zero.json', {
+      results: [result('a', [0, 0, 0]), result('b', [1, 1.1, 0.9])]
+    })
+    const { status, stdout } = await cli(['compare', zero, '--threshold', '5%'])
+    expect(status).toBe(0)
+    expect(stdout.split('\n')[0]).toBe(
+      'zero: Inconclusive: b cannot be compared with a, whose mean is 0 s'
+    )
+  })
+
+  it('uses at most as many looks as the file has samples, as run does', async () => {
+    const five = tempFile('five.json', {
+      results: [result('a', [1, 1.1, 0.9, 1, 1.05]), result('b', [1.01, 1.1, 0.92, 1, 1.04])]
+    })
+    const { status, stdout, stderr } = await cli([
+      'compare',
+      five,
+      '--looks',
+      '20',
+      '--format',
+      'json'
+    ])
+    expect(status, stderr).toBe(0)
+    const { comparison } = JSON.parse(stdout) as ResultsFile
+    expect(comparison.design.looks.map(look => look.baseline)).toEqual([3, 4, 5])
+  })
 })
 
 describe('compare with bad input: exit 2 and one line naming the problem', () => {
@@ -106,7 +134,12 @@ describe('compare with bad input: exit 2 and one line naming the problem', () =>
     [
       'negative time',
       () => [tempFile('neg.json', { results: [good[0], result('b', [1, -2, 3])] })],
-      /times\[1\] is -2; times must be non-negative/
+      /times\[1\] is -2; times must be numbers of seconds from 0 to 1000000000/
+    ],
+    [
+      'a time too large to add up',
+      () => [tempFile('huge.json', { results: [good[0], result('b', [1e308, 1.1e308, 1])] })],
+      /times\[0\] is 1e\+308; times must be numbers of seconds from 0 to 1000000000/
     ],
     [
       'non-numeric time',
@@ -129,6 +162,11 @@ describe('compare with bad input: exit 2 and one line naming the problem', () =>
       'a group of one sample',
       () => [tempFile('x.json', { results: [good[0], result('b', [1])] })],
       /b has 1 sample/
+    ],
+    [
+      'a group without times',
+      () => [tempFile('x.json', { results: [good[0], result('b', [])] }), '--looks', '4'],
+      /^pulumi-perf-gate: b has 0 samples; at least 2 are needed/
     ],
     ['unknown flag', () => [tempFile('x.json', { results: good }), '--colour', 'red'], /--colour/]
   ]

@@ -52,6 +52,15 @@ describe('run with two commands of known length', () => {
     // Progress went to stderr, one line per run: 1 warmup and 7 samples per group.
     expect(stderr.match(/^(baseline|candidate) (warmup|sample) \d+\/\d+: /gm)).toHaveLength(16)
   })
+
+  it('announces the looks the design makes, not the most it was allowed', async () => {
+    const run = new RunFolder()
+    const flags = ['--samples', '4', '--looks', '10', '--fail-on', 'never']
+    const { stderr } = await cli(run.args('true', 'true', ...flags), run.env())
+    const looks = run.results().comparison.design.looks
+    expect(looks).toHaveLength(2) // at 3 and 4 samples
+    expect(stderr).toContain('up to 4 samples each, 2 looks\n')
+  })
 })
 
 describe('run --shell none', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { escapeMarkdown } from '../../src/report/escape'
 import { cli } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'
 import { runLogs, secretValues } from '../helpers/secrets'
@@ -26,6 +27,20 @@ describe('run with secrets in its environment', () => {
     for (const [where, text] of Object.entries(written)) {
       expect(text, where).not.toContain(secrets.pulumiAccessToken)
       expect(text, where).not.toContain(secrets.githubToken)
+    }
+  })
+
+  it('redacts them from a markdown report, where they are escaped', async () => {
+    const secrets = secretValues()
+    const run = new RunFolder()
+    const args = run.args('true', 'true', '--samples', '3', '--format', 'markdown')
+    const { stdout } = await cli(
+      [...args, '--name', secrets.githubToken],
+      run.env({ GITHUB_TOKEN: secrets.githubToken })
+    )
+    expect(stdout).toContain('***')
+    for (const form of [secrets.githubToken, escapeMarkdown(secrets.githubToken)]) {
+      expect(stdout).not.toContain(form)
     }
   })
 })

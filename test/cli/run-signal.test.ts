@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { appendLine, benchFixture, BUNDLED_CLI, RunFolder, switchAfter } from '../helpers/commands'
 import { isGoneSoon, readPids } from '../bench/fixtures/processes'
 
@@ -37,5 +37,38 @@ describe('run interrupted by SIGTERM', () => {
     const partial = run.partialResults()
     expect(partial.error).toMatch(/aborted/)
     expect(partial.results.map(result => result.times.length)).toEqual([1, 1])
+  })
+})
+
+describe('run interrupted by Ctrl-C after its samples', () => {
+  it('stops the cleanup and exits non-zero, keeping the verdict', async () => {
+    const run = new RunFolder()
+    const started = run.path('cleanup-started')
+    const cleanup = `${appendLine(started, 'started')}; sleep 20`
+    const args = run.args('true', 'true', '--samples', '3', '--looks', '1', '--cleanup', cleanup)
+    const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
+      env: { ...process.env, ...run.env() },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = once(child, 'exit')
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    })
+    await vi.waitUntil(() => run.lines('cleanup-started').length > 0, {
+      timeout: 20_000,
+      interval: 50
+    })
+    child.kill('SIGINT')
+    const [code] = (await exited) as [number | null]
+    expect(code, stderr).toBe(1)
+    expect(stderr).toContain('the cleanup runs (a second Ctrl-C skips the cleanup)')
+    expect(stderr).not.toContain('stacks')
+    expect(stderr).toMatch(/cleanup step 1 of 1 .* was aborted/)
+    expect(stderr).toMatch(
+      /pulumi-perf-gate: interrupted after the samples, while tearing down \(received SIGINT\); the verdict above stands\n$/
+    )
+    expect(run.results().comparison.looks).toHaveLength(1)
   })
 })

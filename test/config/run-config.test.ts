@@ -102,3 +102,58 @@ describe('phases', () => {
     expect(read).toThrow(/^phases: "up, destroy" times Pulumi phases; with baseline-command/)
   })
 })
+
+describe('commands with shell: none', () => {
+  it.each([
+    [
+      Input.Prepare,
+      "echo 'x",
+      /^prepare: cannot split the command into words \(shell: none\): unterminated ' quote/
+    ],
+    [
+      Input.Cleanup,
+      'rm -rf "build',
+      /^cleanup: cannot split the command into words \(shell: none\): unterminated " quote/
+    ]
+  ])(
+    'refuses a %s that does not split into words, before anything runs',
+    (input, value, message) => {
+      const read = () => parseRunConfig({ ...pulumi, [Input.Shell]: 'none', [input]: value }, {})
+      expect(read).toThrow(InputError)
+      expect(read).toThrow(message)
+      // Through a shell the same text is the shell's to read.
+      expect(() => parseRunConfig({ ...pulumi, [input]: value }, {})).not.toThrow()
+    }
+  )
+})
+
+describe('two commands', () => {
+  const commands = { [Input.BaselineCommand]: 'sleep 0.1', [Input.CandidateCommand]: 'sleep 0.2' }
+
+  it.each([
+    [Input.Parallel, 'abc'],
+    [Input.Config, 'noval'],
+    [Input.StackPrefix, 'bad/x'],
+    [Input.PulumiDownloadUrl, 'ftp://mirror.example'],
+    [Input.CandidateVersion, '3.x'],
+    [Input.Program, '/nonexistent']
+  ])('refuses the Pulumi setting %s, which they would ignore', (input, value) => {
+    const read = () => parseRunConfig({ ...commands, [input]: value }, {})
+    expect(read).toThrow(InputError)
+    expect(read).toThrow(
+      `${input} applies to Pulumi mode only; with baseline-command and candidate-command it would be ignored, so leave it out`
+    )
+  })
+
+  it("takes the Pulumi inputs' defaults, which the runner passes whatever the mode", () => {
+    const config = parseRunConfig(
+      { ...commands, [Input.PulumiDownloadUrl]: 'https://get.pulumi.com/releases/sdk' },
+      {}
+    )
+    expect(config.target).toEqual({
+      kind: 'commands',
+      baseline: 'sleep 0.1',
+      candidate: 'sleep 0.2'
+    })
+  })
+})

@@ -17,6 +17,12 @@ describe('redactor', () => {
     expect(redact('nothing here')).toBe('nothing here')
   })
 
+  it('replaces the other forms a secret takes, such as escaped for markdown', () => {
+    const escape = (text: string) => text.replace(/_/g, '&#95;')
+    const redact = redactor(['ghs_token'], [escape])
+    expect(redact('as typed ghs_token, escaped ghs&#95;token')).toBe('as typed ***, escaped ***')
+  })
+
   it('leaves text alone when no secret is known', () => {
     expect(redactor([])('pul-abc')).toBe('pul-abc')
   })

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { escapeMarkdown } from '../../src/report/escape'
 import { ActionHarness, commandInputs, workflowCommands } from '../helpers/action-runner'
 import { useActionHarness } from '../helpers/file-setup'
 import type { GitHubServer } from '../helpers/github-server'
@@ -63,6 +64,23 @@ describe('secrets in generic mode', () => {
     for (const [where, text] of Object.entries(written)) {
       for (const secret of [secrets.githubToken, secrets.pulumiAccessToken, secrets.passphrase]) {
         expect(text, where).not.toContain(secret)
+      }
+    }
+  })
+
+  it('redacts a secret in the text of a command, also where the report escapes it', async () => {
+    // `ghs_…` holds an underscore, which the markdown report writes as `&#95;`.
+    const command = `echo ${secrets.githubToken} > /dev/null; exit 3`
+    const job = harness.job(commandInputs('sleep 0.01', command, { name: secrets.githubToken }), {
+      env: runnerSecretEnv(secrets)
+    })
+    const step = await job.run('index')
+    expect(step.exitCode).toBe(1)
+    expect(step.summary).toContain('exit 3')
+    const written = everythingWritten(step, github)
+    for (const [where, text] of Object.entries(written)) {
+      for (const form of [secrets.githubToken, escapeMarkdown(secrets.githubToken)]) {
+        expect(text, where).not.toContain(form)
       }
     }
   })
