@@ -3549,7 +3549,7 @@ import {
   stat,
   writeFile
 } from "node:fs/promises";
-import { dirname, join as join2, resolve } from "node:path";
+import { dirname, join as join2, resolve, sep } from "node:path";
 var ResultsWriteError = class extends BenchmarkError {
   name = "ResultsWriteError";
 };
@@ -3587,6 +3587,12 @@ function kind(found) {
 }
 var INPUT = "results-file";
 async function checkResultsPath(path7) {
+  if (path7.endsWith("/") || path7.endsWith(sep)) {
+    const example = join2(path7, "results.json");
+    throw new InputError(
+      `${INPUT}: ${path7} is a folder (it ends in ${path7.at(-1)}); name a file, such as ${example}`
+    );
+  }
   const file = await resultsTarget(path7).catch((error) => {
     const loop = fileErrorCode(error) === "ELOOP";
     const why = loop ? "its symbolic links make a loop (ELOOP)" : describeFileError(error);
@@ -6127,8 +6133,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);

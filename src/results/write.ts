@@ -11,7 +11,7 @@ import {
   stat,
   writeFile
 } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { BenchmarkError, InputError } from '../core/errors'
 import { redactedJson, type Redact } from '../core/redact'
 import { describeFileError, fileErrorCode } from '../core/file-errors'
@@ -80,6 +80,13 @@ const INPUT = 'results-file'
  * line naming `results-file`.
  */
 export async function checkResultsPath(path: string): Promise<void> {
+  // It names a folder; resolve() drops the separator, so this needs the path as typed.
+  if (path.endsWith('/') || path.endsWith(sep)) {
+    const example = join(path, 'results.json')
+    throw new InputError(
+      `${INPUT}: ${path} is a folder (it ends in ${path.at(-1)}); name a file, such as ${example}`
+    )
+  }
   const file = await resultsTarget(path).catch((error: unknown) => {
     const loop = fileErrorCode(error) === 'ELOOP'
     const why = loop ? 'its symbolic links make a loop (ELOOP)' : describeFileError(error)

@@ -71,6 +71,13 @@ describe('checkResultsPath', () => {
     )
   })
 
+  it('refuses a path ending in a separator: it names a folder', async () => {
+    const path = `${join(folder(), 'newdir')}/`
+    await expect(checkResultsPath(path)).rejects.toThrow(
+      `results-file: ${path} is a folder (it ends in /); name a file, such as ${path}results.json`
+    )
+  })
+
   it('refuses a folder and a path under a file, creating nothing', async () => {
     const dir = folder()
     await expect(checkResultsPath(dir)).rejects.toThrow(`results-file: ${dir} is a folder;`)
