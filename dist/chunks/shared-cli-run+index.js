@@ -2433,11 +2433,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -2453,7 +2453,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2540,26 +2540,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
@@ -2767,14 +2767,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -3018,12 +3018,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -3031,7 +3031,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -3070,7 +3070,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve(response);
+              resolve2(response);
             }
           }));
         });
@@ -3165,7 +3165,7 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { dirname as dirname3, join as join3 } from "node:path";
+import { dirname as dirname3, join as join4 } from "node:path";
 
 // src/bench/cycle-steps.ts
 var COMMAND_PHASE = "command";
@@ -3537,44 +3537,109 @@ function partialResultsFile(config, phases, error, extra) {
 }
 
 // src/results/write.ts
-import { access, constants, mkdir as mkdir2, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import {
+  access,
+  constants,
+  lstat,
+  mkdir as mkdir2,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile
+} from "node:fs/promises";
+import { dirname, join as join2, resolve, sep } from "node:path";
 var ResultsWriteError = class extends BenchmarkError {
   name = "ResultsWriteError";
 };
+async function resultsTarget(path7) {
+  const found = await lstat(path7).catch(() => void 0);
+  if (!found?.isSymbolicLink()) return path7;
+  const target = await realpath(path7).catch((error) => {
+    if (fileErrorCode(error) !== "ENOENT") throw error;
+  });
+  if (target !== void 0) return target;
+  const folder = await realpath(dirname(path7)).catch(() => dirname(path7));
+  return resultsTarget(resolve(folder, await readlink(path7)));
+}
 async function writeResults(path7, data, redact2 = (text) => text) {
-  const temporary = `${path7}.${process.pid}.tmp`;
+  let temporary;
   try {
-    await mkdir2(dirname(path7), { recursive: true });
+    const file = await resultsTarget(path7);
+    temporary = `${file}.${process.pid}.tmp`;
+    await mkdir2(dirname(file), { recursive: true });
     await writeFile(temporary, redactedJson(data, redact2));
-    await rename(temporary, path7);
+    await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => void 0);
+    if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
     throw new ResultsWriteError(
       `could not write the results file ${path7}: ${describeFileError(error)}`
     );
   }
 }
+function kind(found) {
+  if (found.isFIFO()) return "a named pipe (FIFO)";
+  if (found.isSocket()) return "a socket";
+  if (found.isCharacterDevice() || found.isBlockDevice()) return "a device";
+  if (found.isSymbolicLink()) return "a link to nothing";
+  return found.isDirectory() ? "a folder" : "a file";
+}
+var INPUT = "results-file";
 async function checkResultsPath(path7) {
-  const input = "results-file";
-  const found = await stat(path7).catch(() => void 0);
-  if (found?.isDirectory()) {
-    throw new InputError(`${input}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  if (path7.endsWith("/") || path7.endsWith(sep)) {
+    const example = join2(path7, "results.json");
+    throw new InputError(
+      `${INPUT}: ${path7} is a folder (it ends in ${path7.at(-1)}); name a file, such as ${example}`
+    );
   }
-  let folder = dirname(path7);
+  const file = await resultsTarget(path7).catch((error) => {
+    const loop = fileErrorCode(error) === "ELOOP";
+    const why = loop ? "its symbolic links make a loop (ELOOP)" : describeFileError(error);
+    throw new InputError(`${INPUT}: ${path7} cannot be written: ${why}`);
+  });
+  const found = await stat(file).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(`${INPUT}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+  }
+  if (found !== void 0 && !found.isFile()) {
+    const what = file === path7 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
+    throw new InputError(
+      `${INPUT}: ${path7} ${what}, not a regular file; name a new file or a regular one to replace`
+    );
+  }
+  await checkFolder(path7, dirname(file));
+  await checkLogs(path7);
+}
+async function checkLogs(path7) {
+  const logs = join2(dirname(path7), "logs");
+  const found = await stat(logs).catch(() => lstat(logs).catch(() => void 0));
+  if (found === void 0) return checkFolder(path7, dirname(path7));
+  const problem = !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
+    () => void 0,
+    (error) => `is not writable (${fileErrorCode(error)})`
+  );
+  if (problem !== void 0) {
+    throw new InputError(
+      `${INPUT}: ${path7} cannot be used: ${logs} ${problem}; the logs of the commands go there`
+    );
+  }
+}
+async function checkFolder(path7, start) {
+  let folder = start;
   let existing = await stat(folder).catch(() => void 0);
   while (existing === void 0 && dirname(folder) !== folder) {
     folder = dirname(folder);
     existing = await stat(folder).catch(() => void 0);
   }
   if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${input}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+    throw new InputError(`${INPUT}: ${path7} cannot be written: ${folder} is a file, not a folder`);
   }
   try {
     await access(folder, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw new InputError(
-      `${input}: ${path7} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
+      `${INPUT}: ${path7} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
     );
   }
 }
@@ -3708,11 +3773,11 @@ var semver2 = __toESM(require_semver2(), 1);
 import { ok } from "assert";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -3728,7 +3793,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -4060,7 +4125,7 @@ async function withRetries(url, retry, consume) {
           `${url} failed after ${options.attempts} attempts: ${reason(error)}`
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, options.delayMs * 2 ** (attempt - 1)));
+      await new Promise((resolve2) => setTimeout(resolve2, options.delayMs * 2 ** (attempt - 1)));
     }
   }
 }
@@ -4549,10 +4614,10 @@ async function measure2(config, hooks) {
     }
   );
   const loadBefore = loadavg();
-  const logDir = join3(dirname3(config.resultsFile), "logs");
+  const logDir = join4(dirname3(config.resultsFile), "logs");
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join3(temp, "pulumi-perf-gate-"));
+  const workDir = await mkdtemp(join4(temp, "pulumi-perf-gate-"));
   const plan = {
     resultsDir: dirname3(config.resultsFile),
     logDir,
@@ -4722,11 +4787,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -4742,7 +4807,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -4822,17 +4887,17 @@ function register(state, name, method, options) {
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind2, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
-  if (kind === "before") {
+  if (kind2 === "before") {
     hook2 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
-  if (kind === "after") {
+  if (kind2 === "after") {
     hook2 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
@@ -4843,7 +4908,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  if (kind === "error") {
+  if (kind2 === "error") {
     hook2 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error) => {
         return orig(error, options);
@@ -4880,9 +4945,9 @@ function bindApi(hook2, state, name) {
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  ["before", "error", "after", "wrap"].forEach((kind2) => {
+    const args = name ? [state, kind2, name] : [state, kind2];
+    hook2[kind2] = hook2.api[kind2] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -6069,8 +6134,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);

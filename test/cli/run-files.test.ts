@@ -1,12 +1,22 @@
 /**
  * Where `run` writes its results, and what it does when it cannot: a results path that
- * is a folder, under a file, or not writable is one line and exit 2 before any sample;
+ * is a folder, under a file, not writable, not a regular file (a FIFO), or beside a
+ * `logs` that is no writable folder is one line and exit 2 before any sample; a
+ * symbolic link is followed and stays;
  * a write that fails later (a full disk) names the path, leaves no temporary file, and
  * the report still comes out. And a closed stdout (`| head`) ends quietly.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
 import { appendLine, BUNDLED_CLI, RunFolder } from '../helpers/commands'
@@ -86,6 +96,83 @@ describe('a results path that cannot be written is refused before any sample', (
       run,
       result,
       /^pulumi-perf-gate: results-file: \S+read-only\/results\.json cannot be written: \S+read-only is not writable \(EROFS\)/
+    )
+  })
+})
+
+/** A named pipe at `path`: a results path that is no regular file, and no device to harm. */
+function mkfifo(path: string): void {
+  expect(spawnSync('mkfifo', [path]).status).toBe(0)
+}
+
+describe('a results path that is no regular file is refused, a symbolic link followed', () => {
+  it('a named pipe (FIFO), which stays', async () => {
+    const run = new RunFolder()
+    const pipe = run.path('pipe')
+    mkfifo(pipe)
+    const result = await cli(runArgs(run, pipe), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/pipe is a named pipe \(FIFO\), not a regular file;/
+    )
+    expect(lstatSync(pipe).isFIFO()).toBe(true)
+  })
+
+  it('a symbolic link to a named pipe', async () => {
+    const run = new RunFolder()
+    const pipe = run.path('pipe')
+    mkfifo(pipe)
+    symlinkSync(pipe, run.path('link.json'))
+    const result = await cli(runArgs(run, run.path('link.json')), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/link\.json is a link to \S+\/pipe, a named pipe \(FIFO\), not a regular file;/
+    )
+    expect(lstatSync(run.path('link.json')).isSymbolicLink()).toBe(true)
+  })
+
+  it('a symbolic link to a file: the link stays, its target gets the results', async () => {
+    const run = new RunFolder()
+    mkdirSync(run.path('elsewhere'))
+    const target = run.path('elsewhere/results.json')
+    writeFileSync(target, 'old')
+    symlinkSync('elsewhere/results.json', run.resultsFile) // relative, as users make them
+    const result = await cli(runArgs(run, run.resultsFile), run.env())
+    expect(result.status, result.stderr).toBe(0)
+    expect(lstatSync(run.resultsFile).isSymbolicLink()).toBe(true)
+    expect(run.results().results).toHaveLength(2)
+    expect(readdirSync(run.path('elsewhere'))).toEqual(['results.json'])
+    expect(existsSync(run.path('logs/baseline.log'))).toBe(true) // beside the path given
+  })
+})
+
+describe('a `logs` beside the results that is no writable folder is refused before any sample', () => {
+  it('a file named logs, which stays', async () => {
+    const run = new RunFolder()
+    writeFileSync(run.path('logs'), 'mine')
+    const result = await cli(runArgs(run, run.resultsFile), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/results\.json cannot be used: \S+\/logs is a file; the logs of the commands go there$/m
+    )
+    expect(readFileSync(run.path('logs'), 'utf8')).toBe('mine')
+  })
+
+  it.skipIf(!canMount)('a read-only logs folder', async () => {
+    const run = new RunFolder()
+    mkdirSync(run.path('logs'))
+    const result = await spawnCli(
+      runArgs(run, run.resultsFile),
+      run.env(),
+      mounted(run.path('logs'), 'ro')
+    )
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/results\.json cannot be used: \S+\/logs is not writable \(EROFS\); the logs of the commands go there$/m
     )
   })
 })

@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -32,10 +41,40 @@ describe('writeResults', () => {
   })
 })
 
+describe('a symbolic link', () => {
+  it('is followed to a target still to be written, and stays', async () => {
+    const dir = folder()
+    const link = join(dir, 'results.json')
+    symlinkSync('out/real.json', link)
+    await checkResultsPath(link)
+    await writeResults(link, { benchmark: 'x' })
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'real.json'), 'utf8'))).toEqual({
+      benchmark: 'x'
+    })
+  })
+
+  it('in a loop is refused', async () => {
+    const dir = folder()
+    symlinkSync('b', join(dir, 'a'))
+    symlinkSync('a', join(dir, 'b'))
+    await expect(checkResultsPath(join(dir, 'a'))).rejects.toThrow(
+      `results-file: ${dir}/a cannot be written: its symbolic links make a loop (ELOOP)`
+    )
+  })
+})
+
 describe('checkResultsPath', () => {
   it('accepts a new file in a folder still to be made', async () => {
     await expect(checkResultsPath(join(folder(), 'a', 'b', 'results.json'))).resolves.toBe(
       undefined
+    )
+  })
+
+  it('refuses a path ending in a separator: it names a folder', async () => {
+    const path = `${join(folder(), 'newdir')}/`
+    await expect(checkResultsPath(path)).rejects.toThrow(
+      `results-file: ${path} is a folder (it ends in /); name a file, such as ${path}results.json`
     )
   })
 
