@@ -11908,7 +11908,7 @@ function parseDecimal(value) {
 // src/config/run-config.ts
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 
 // src/pulumi/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
@@ -12015,10 +12015,15 @@ function parseRunConfig(raw, env) {
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
     decision: parseDecision(raw),
-    resultsFile: resolve(
+    resultsFile: resultsPath(
       inputValue(raw, "results-file" /* ResultsFile */) ?? join(env.RUNNER_TEMP || tmpdir(), "pulumi-perf-gate", "results.json")
     )
   };
+}
+function resultsPath(given) {
+  const absolute = resolve(given);
+  const folder = given.endsWith("/") || given.endsWith(sep);
+  return folder && !absolute.endsWith(sep) ? `${absolute}${sep}` : absolute;
 }
 function parseRunPhases(raw, target) {
   const value = required(raw, "phases" /* Phases */);

@@ -682,7 +682,8 @@ var WORDS = {
   EPERM: "operation not permitted",
   EISDIR: "it is a folder",
   ENOTDIR: "a part of the path is a file",
-  EIO: "input/output error"
+  EIO: "input/output error",
+  ELOOP: "its symbolic links make a loop"
 };
 function fileErrorCode(error) {
   const code = error?.code;

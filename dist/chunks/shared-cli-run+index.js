@@ -3594,9 +3594,7 @@ async function checkResultsPath(path7) {
     );
   }
   const file = await resultsTarget(path7).catch((error) => {
-    const loop = fileErrorCode(error) === "ELOOP";
-    const why = loop ? "its symbolic links make a loop (ELOOP)" : describeFileError(error);
-    throw new InputError(`${INPUT}: ${path7} cannot be written: ${why}`);
+    throw new InputError(`${INPUT}: ${path7} cannot be written: ${describeFileError(error)}`);
   });
   const found = await stat(file).catch(() => void 0);
   if (found?.isDirectory()) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { basename, join, resolve, sep } from 'node:path'
 import type { ShellSetting } from '../bench/types'
 import { splitWords } from '../bench/words'
 import { describeError, InputError } from '../core/errors'
@@ -134,11 +134,18 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),
-    resultsFile: resolve(
+    resultsFile: resultsPath(
       inputValue(raw, Input.ResultsFile) ??
         join(env.RUNNER_TEMP || tmpdir(), 'pulumi-perf-gate', 'results.json')
     )
   }
+}
+
+/** The path made absolute; a trailing separator stays, for the path check to refuse. */
+function resultsPath(given: string): string {
+  const absolute = resolve(given)
+  const folder = given.endsWith('/') || given.endsWith(sep)
+  return folder && !absolute.endsWith(sep) ? `${absolute}${sep}` : absolute
 }
 
 /** `phases`; generic mode times its one command per sample, so it takes only `up`. */

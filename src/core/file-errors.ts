@@ -7,7 +7,8 @@ const WORDS: Record<string, string> = {
   EPERM: 'operation not permitted',
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is a file',
-  EIO: 'input/output error'
+  EIO: 'input/output error',
+  ELOOP: 'its symbolic links make a loop'
 }
 
 /** The error's code (`ENOSPC`), or the error itself as text when it has none. */

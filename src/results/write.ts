@@ -88,9 +88,7 @@ export async function checkResultsPath(path: string): Promise<void> {
     )
   }
   const file = await resultsTarget(path).catch((error: unknown) => {
-    const loop = fileErrorCode(error) === 'ELOOP'
-    const why = loop ? 'its symbolic links make a loop (ELOOP)' : describeFileError(error)
-    throw new InputError(`${INPUT}: ${path} cannot be written: ${why}`)
+    throw new InputError(`${INPUT}: ${path} cannot be written: ${describeFileError(error)}`)
   })
   const found = await stat(file).catch(() => undefined)
   if (found?.isDirectory()) {

@@ -177,6 +177,19 @@ describe('a `logs` beside the results that is no writable folder is refused befo
   })
 })
 
+describe('a results path ending in a separator names a folder', () => {
+  it('is refused, and nothing is made', async () => {
+    const run = new RunFolder()
+    const result = await cli(runArgs(run, `${run.path('newdir')}/`), run.env())
+    expectRefusedBeforeRunning(
+      run,
+      result,
+      /^pulumi-perf-gate: results-file: \S+\/newdir\/ is a folder \(it ends in \/\); name a file, such as \S+\/newdir\/results\.json$/m
+    )
+    expect(existsSync(run.path('newdir'))).toBe(false)
+  })
+})
+
 describe.skipIf(!canMount)('a disk that fills up before the results are written', () => {
   it('names the path, leaves no temporary file, and still prints the report', async () => {
     const run = new RunFolder()
