@@ -65,6 +65,9 @@ function readActionInputs() {
   return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
 }
 
+// src/action/run-mode.ts
+import { existsSync } from "node:fs";
+
 // src/action/publish.ts
 import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
@@ -99,9 +102,35 @@ var LeftForPostStep = class extends BenchmarkError {
   name = "LeftForPostStep";
 };
 async function runMode(raw, token, log) {
-  const config = parseRunConfig(raw, process.env);
+  let config;
+  try {
+    config = parseRunConfig(raw, process.env);
+  } catch (error) {
+    await reportBadInput(raw, error, token, log);
+    throw error;
+  }
   const reporting = parseReporting(raw, process.env, config.name);
-  setOutput("results-file" /* ResultsFile */, config.resultsFile);
+  try {
+    await measureAndPublish(config, reporting, token, log);
+  } finally {
+    if (existsSync(config.resultsFile)) setOutput("results-file" /* ResultsFile */, config.resultsFile);
+  }
+}
+async function reportBadInput(raw, error, token, log) {
+  const name = inputValue(raw, "name" /* Name */) ?? "benchmark";
+  let reporting;
+  try {
+    reporting = parseReporting(raw, process.env, name);
+  } catch {
+    return;
+  }
+  const body = renderFailedMarkdown(
+    { benchmark: name, error },
+    { runUrl: workflowRunUrl(process.env) }
+  );
+  await publishReport({ body, verdict: "failed", reporting, token, log });
+}
+async function measureAndPublish(config, reporting, token, log) {
   const stopSaving = onRunningProcessesChange(
     (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
   );

@@ -85,7 +85,15 @@ var runCommand = async (argv, io) => {
       renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
       "failed"
     );
-    throw error;
+    if (format !== "json" || partial === void 0) throw error;
+    const failure = error instanceof Error ? error : new BenchmarkError(String(error));
+    return {
+      output: `${JSON.stringify(partial, null, 2)}
+`,
+      verdict: "inconclusive",
+      failOn: config.decision.failOn,
+      error: failure
+    };
   }
   const { results, unwritten, kept } = outcome;
   if (!unwritten) line(`Results: ${config.resultsFile}`);

@@ -12090,7 +12090,7 @@ function parseTarget(raw, env) {
       inputValue(raw, "stack-prefix" /* StackPrefix */) ?? `perf-gate-${env.GITHUB_RUN_ID ?? "local"}-${randomBytes(3).toString("hex")}`,
       "stack-prefix" /* StackPrefix */
     ),
-    backendUrl: inputValue(raw, "backend-url" /* BackendUrl */),
+    backendUrl: checkBackendUrl(inputValue(raw, "backend-url" /* BackendUrl */)),
     downloadUrl: inputValue(raw, "pulumi-download-url" /* PulumiDownloadUrl */) ?? DEFAULT_DOWNLOAD_URL
   };
 }
@@ -12121,6 +12121,12 @@ function checkWords(raw) {
       throw new InputError(`${input}: ${describeError(error)}`);
     }
   }
+}
+function checkBackendUrl(url) {
+  if (url === void 0 || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url;
+  throw new InputError(
+    `${"backend-url" /* BackendUrl */}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+  );
 }
 
 // src/core/run-url.ts

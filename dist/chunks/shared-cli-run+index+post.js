@@ -1075,6 +1075,7 @@ async function tearDownStack(ref, options) {
   const destroy = destroyArgs(ref.stack);
   const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, { stop: PULUMI_UPDATE_STOP });
   let destroyed = await runDestroy();
+  if (destroyed.interrupted && !options.stop?.aborted) destroyed = await runDestroy();
   if (isMissingStack(destroyed)) return { kind: "removed" };
   if (isLocked(destroyed) && !options.stop?.aborted) {
     const cancel = ["cancel", "--yes", "--non-interactive", "--stack", ref.stack];

@@ -3284,11 +3284,12 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
 // src/bench/cycle.ts
 import { basename } from "node:path";
 var TAIL_LINE_COUNT = 20;
-async function runCycle(group, label, context3) {
+async function runCycle(group, label, context3, onTimed) {
   const cycleStart = process.hrtime.bigint();
   const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
   const { measurement } = context3;
   const phases = [];
+  const lastTimed = group.cycle.findLastIndex((entry) => entry.phase !== void 0);
   for (const [index, entry] of group.cycle.entries()) {
     const { step, phase } = entry;
     const what = describeStep(group.cycle, index, run);
@@ -3303,6 +3304,7 @@ async function runCycle(group, label, context3) {
         shell ? measurement.shellCpuOverhead : void 0
       )
     });
+    if (index === lastTimed) onTimed(phases);
   }
   return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 };
 }
@@ -3415,8 +3417,8 @@ async function measure(plan, groups, context3) {
   const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
   const paces = [newPace(), newPace()];
   const several = measurement.phases.length > 1;
-  const runAndReport = async (index, label) => {
-    const times = await runCycle(groups[index], label, context3);
+  const runAndReport = async (index, label, record) => {
+    const times = await runCycle(groups[index], label, context3, record);
     const pace = paces[index];
     pace.runs++;
     pace.seconds += times.cycleSeconds;
@@ -3434,8 +3436,11 @@ async function measure(plan, groups, context3) {
   };
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1]) {
-      const { phases } = await runAndReport(index, { kind: "warmup", number, of: plan.warmup });
-      schedule(groups[index].name, -1, phases);
+      await runAndReport(
+        index,
+        { kind: "warmup", number, of: plan.warmup },
+        (phases) => schedule(groups[index].name, -1, phases)
+      );
     }
   }
   for (const pace of paces) {
@@ -3445,18 +3450,15 @@ async function measure(plan, groups, context3) {
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name;
     const done = measurement.phases[0].times[name].length;
-    const { phases } = await runAndReport(index, {
-      kind: "sample",
-      number: done + 1,
-      of: plan.samples
+    await runAndReport(index, { kind: "sample", number: done + 1, of: plan.samples }, (phases) => {
+      schedule(name, done, phases);
+      for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
+        const phase = measurement.phases[at];
+        phase.times[name].push(seconds2);
+        phase.exitCodes[name].push(0);
+        phase.resources[name].push(resources);
+      }
     });
-    schedule(name, done, phases);
-    for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
-      const phase = measurement.phases[at];
-      phase.times[name].push(seconds2);
-      phase.exitCodes[name].push(0);
-      phase.resources[name].push(resources);
-    }
     const pairDone = position % 2 === 1;
     if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break;
   }
@@ -3517,8 +3519,6 @@ function planRunDesign(config, phases) {
   });
 }
 function partialResultsFile(config, phases, error, extra) {
-  const { baseline, candidate } = phases[0].sources;
-  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2;
   return {
     benchmark: config.name,
     error: describeError(error),
@@ -3526,12 +3526,6 @@ function partialResultsFile(config, phases, error, extra) {
       partialGroup(sources.baseline, phase),
       partialGroup(sources.candidate, phase)
     ]),
-    ...analysable ? {
-      comparison: analyse(baseline.times, candidate.times, {
-        ...config.decision,
-        design: planRunDesign(config, phases.length)
-      }).comparison
-    } : {},
     ...extra
   };
 }

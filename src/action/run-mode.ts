@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import { onRunningProcessesChange } from '../bench/running'
-import { Output, State, type RawInputs } from '../config/inputs'
-import { parseReporting, parseRunConfig } from '../config/run-config'
+import { Input, Output, State, type RawInputs } from '../config/inputs'
+import { inputValue, parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
+import type { CommentSettings } from '../github/publish'
+import { existsSync } from 'node:fs'
 import { BenchmarkError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { renderFailedMarkdown } from '../report/failed'
@@ -35,9 +37,52 @@ export class LeftForPostStep extends BenchmarkError {
  * leaves the teardown to the post step, within MAIN_STEP_DEADLINE_MS.
  */
 export async function runMode(raw: RawInputs, token: string, log: ActionLog): Promise<void> {
-  const config = parseRunConfig(raw, process.env)
+  let config: RunConfig
+  try {
+    config = parseRunConfig(raw, process.env)
+  } catch (error) {
+    await reportBadInput(raw, error, token, log)
+    throw error
+  }
   const reporting = parseReporting(raw, process.env, config.name)
-  core.setOutput(Output.ResultsFile, config.resultsFile)
+  try {
+    await measureAndPublish(config, reporting, token, log)
+  } finally {
+    // Only a file that exists: a run stopped by bad input in its setup wrote none.
+    if (existsSync(config.resultsFile)) core.setOutput(Output.ResultsFile, config.resultsFile)
+  }
+}
+
+/**
+ * Bad input replaces the sticky comment too, when the comment's own inputs are good:
+ * an earlier verdict must not stand beside a failed check.
+ */
+async function reportBadInput(
+  raw: RawInputs,
+  error: unknown,
+  token: string,
+  log: ActionLog
+): Promise<void> {
+  const name = inputValue(raw, Input.Name) ?? 'benchmark'
+  let reporting: CommentSettings
+  try {
+    reporting = parseReporting(raw, process.env, name)
+  } catch {
+    return // the comment's inputs are the bad ones: the error names them
+  }
+  const body = renderFailedMarkdown(
+    { benchmark: name, error },
+    { runUrl: workflowRunUrl(process.env) }
+  )
+  await publishReport({ body, verdict: 'failed', reporting, token, log })
+}
+
+async function measureAndPublish(
+  config: RunConfig,
+  reporting: CommentSettings,
+  token: string,
+  log: ActionLog
+): Promise<void> {
   // Every command of ours that runs is in the state, so a post step after a kill finds it.
   const stopSaving = onRunningProcessesChange(processes =>
     core.saveState(State.Processes, JSON.stringify(processes))

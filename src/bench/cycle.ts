@@ -55,18 +55,21 @@ export interface CycleTimes {
 
 /**
  * One warmup run or sample: the group's cycle, step by step, timing the steps that
- * have a phase. Throws SampleFailed (with the log's tail) or BenchmarkAborted, both
- * carrying a copy of the measurement so far.
+ * have a phase, handed to `onTimed` once the last of them is done. Throws SampleFailed
+ * (with the log's tail) or BenchmarkAborted, both carrying a copy of the measurement
+ * so far.
  */
 export async function runCycle(
   group: ReadyGroup,
   label: RunLabel,
-  context: CycleContext
+  context: CycleContext,
+  onTimed: (phases: PhaseTime[]) => void
 ): Promise<CycleTimes> {
   const cycleStart = process.hrtime.bigint()
   const run = `${label.kind === 'warmup' ? 'warmup run' : 'sample'} ${label.number} of ${label.of}`
   const { measurement } = context
   const phases: PhaseTime[] = []
+  const lastTimed = group.cycle.findLastIndex(entry => entry.phase !== undefined)
   for (const [index, entry] of group.cycle.entries()) {
     const { step, phase } = entry
     const what = describeStep(group.cycle, index, run)
@@ -81,6 +84,9 @@ export async function runCycle(
         shell ? measurement.shellCpuOverhead : undefined
       )
     })
+    // Recorded before the untimed steps after it (a destroy): if one of those fails,
+    // what was measured is kept with the samples so far.
+    if (index === lastTimed) onTimed(phases)
   }
   return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 }
 }

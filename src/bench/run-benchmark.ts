@@ -77,8 +77,12 @@ async function measure(
   const paces: [GroupPace, GroupPace] = [newPace(), newPace()]
 
   const several = measurement.phases.length > 1
-  const runAndReport = async (index: GroupIndex, label: RunLabel) => {
-    const times = await runCycle(groups[index], label, context)
+  const runAndReport = async (
+    index: GroupIndex,
+    label: RunLabel,
+    record: (phases: PhaseTime[]) => void
+  ) => {
+    const times = await runCycle(groups[index], label, context, record)
     const pace = paces[index]
     pace.runs++
     pace.seconds += times.cycleSeconds
@@ -97,8 +101,9 @@ async function measure(
 
   for (let number = 1; number <= plan.warmup; number++) {
     for (const index of [0, 1] as const) {
-      const { phases } = await runAndReport(index, { kind: 'warmup', number, of: plan.warmup })
-      schedule(groups[index].name, -1, phases)
+      await runAndReport(index, { kind: 'warmup', number, of: plan.warmup }, phases =>
+        schedule(groups[index].name, -1, phases)
+      )
     }
   }
 
@@ -111,19 +116,16 @@ async function measure(
   for (const [position, index] of interleavedOrder(plan.samples).entries()) {
     const name = groups[index].name
     const done = measurement.phases[0]!.times[name].length
-    const { phases } = await runAndReport(index, {
-      kind: 'sample',
-      number: done + 1,
-      of: plan.samples
+    // Every timed phase is recorded together: every phase has the same count.
+    await runAndReport(index, { kind: 'sample', number: done + 1, of: plan.samples }, phases => {
+      schedule(name, done, phases)
+      for (const [at, { seconds, resources }] of phases.entries()) {
+        const phase = measurement.phases[at]!
+        phase.times[name].push(seconds)
+        phase.exitCodes[name].push(0)
+        phase.resources[name].push(resources)
+      }
     })
-    // Recorded together once the cycle completed: every phase has the same count.
-    schedule(name, done, phases)
-    for (const [at, { seconds, resources }] of phases.entries()) {
-      const phase = measurement.phases[at]!
-      phase.times[name].push(seconds)
-      phase.exitCodes[name].push(0)
-      phase.resources[name].push(resources)
-    }
     const pairDone = position % 2 === 1
     if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break
   }

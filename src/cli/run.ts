@@ -63,7 +63,16 @@ export const runCommand: Subcommand = async (argv, io) => {
       renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
       'failed'
     )
-    throw error
+    // `--format json` prints the results file, also the one of a run that did not finish.
+    if (format !== 'json' || partial === undefined) throw error
+    const failure = error instanceof Error ? error : new BenchmarkError(String(error))
+    // The error, not the verdict, decides the exit status (runCli).
+    return {
+      output: `${JSON.stringify(partial, null, 2)}\n`,
+      verdict: 'inconclusive',
+      failOn: config.decision.failOn,
+      error: failure
+    }
   }
   const { results, unwritten, kept } = outcome
   if (!unwritten) line(`Results: ${config.resultsFile}`)

@@ -221,7 +221,7 @@ function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
         `perf-gate-${env.GITHUB_RUN_ID ?? 'local'}-${randomBytes(3).toString('hex')}`,
       Input.StackPrefix
     ),
-    backendUrl: inputValue(raw, Input.BackendUrl),
+    backendUrl: checkBackendUrl(inputValue(raw, Input.BackendUrl)),
     downloadUrl: inputValue(raw, Input.PulumiDownloadUrl) ?? DEFAULT_DOWNLOAD_URL
   }
 }
@@ -266,4 +266,16 @@ function checkWords(raw: RawInputs): void {
       throw new InputError(`${input}: ${describeError(error)}`)
     }
   }
+}
+
+/**
+ * A backend is a URL with a scheme and a place: Pulumi tells a self-managed backend by
+ * its scheme (file, s3, gs, azblob) and takes anything else for a Pulumi Cloud URL;
+ * `file://` alone would put the state in the program's folder.
+ */
+function checkBackendUrl(url: string | undefined): string | undefined {
+  if (url === undefined || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url
+  throw new InputError(
+    `${Input.BackendUrl}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+  )
 }

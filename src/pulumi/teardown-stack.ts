@@ -46,6 +46,9 @@ export async function tearDownStack(ref: StackRef, options: TeardownOptions): Pr
   const destroy = destroyArgs(ref.stack)
   const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, { stop: PULUMI_UPDATE_STOP })
   let destroyed = await runDestroy()
+  // A first Ctrl-C that came during the destroy stopped it gracefully; the teardown is
+  // what that Ctrl-C asked for, so it goes on unless a second one stops it.
+  if (destroyed.interrupted && !options.stop?.aborted) destroyed = await runDestroy()
   if (isMissingStack(destroyed)) return { kind: 'removed' }
   if (isLocked(destroyed) && !options.stop?.aborted) {
     const cancel = ['cancel', '--yes', '--non-interactive', '--stack', ref.stack]

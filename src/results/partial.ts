@@ -1,9 +1,7 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
-import { analyse } from '../stats/analyse'
 import { planPhases } from '../stats/phases'
 import type { GroupSource } from './build'
-import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
 import type { GroupName, ScheduleEntry } from '../bench/types'
 import { resourceFields, type ResourceFields } from './resources'
@@ -27,8 +25,6 @@ export interface PartialResultsFile {
   benchmark: string
   error: string
   results: PartialGroupResult[]
-  /** The analysis of the first phase's samples so far, when each group has at least two. */
-  comparison?: Comparison
   schedule?: ScheduleEntry[]
   environment?: Environment
 }
@@ -76,17 +72,16 @@ export function planRunDesign(config: RunDesign, phases: number): ReturnType<typ
 
 /**
  * What a run that stopped leaves: every phase's samples so far (`phase` unset in generic
- * mode, whose one comparison is no Pulumi phase), the first phase's analysis when it
- * has enough of them.
+ * mode, whose one comparison is no Pulumi phase). No comparison: a run that did not
+ * finish has no verdict, and a reader of `comparison.verdict` must not find one
+ * (`compare` re-analyses the samples on request).
  */
 export function partialResultsFile(
-  config: RunDesign,
+  config: Pick<RunDesign, 'name'>,
   phases: ReadonlyArray<{ phase?: string; sources: Record<GroupName, GroupSource> }>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }
 ): PartialResultsFile {
-  const { baseline, candidate } = phases[0]!.sources
-  const analysable = baseline.times.length >= 2 && candidate.times.length >= 2
   return {
     benchmark: config.name,
     error: describeError(error),
@@ -94,14 +89,6 @@ export function partialResultsFile(
       partialGroup(sources.baseline, phase),
       partialGroup(sources.candidate, phase)
     ]),
-    ...(analysable
-      ? {
-          comparison: analyse(baseline.times, candidate.times, {
-            ...config.decision,
-            design: planRunDesign(config, phases.length)
-          }).comparison
-        }
-      : {}),
     ...extra
   }
 }

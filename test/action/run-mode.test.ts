@@ -1,8 +1,11 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runProcess } from '../../src/bench/spawn'
 import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
+import { InputError } from '../../src/core/errors'
 import { buildResults, spread } from '../helpers/build-results'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
@@ -12,6 +15,8 @@ let kept: string[] = []
 /** What the pipeline does with the hooks it is given; by default it succeeds at once. */
 let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
   hooks.saveStacks?.('{"version":1,"stacks":[]}')
+  mkdirSync(dirname(inputs['results-file']), { recursive: true })
+  writeFileSync(inputs['results-file'], JSON.stringify(results))
   return Promise.resolve({ finished: true, results, kept })
 }
 const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
@@ -35,6 +40,7 @@ function withVerdict(verdict: Verdict): ResultsFile {
 
 const defaultBehaviour = behaviour
 beforeEach(() => {
+  rmSync(dirname(inputs['results-file']), { recursive: true, force: true })
   vi.stubEnv('GITHUB_STEP_SUMMARY', '')
   runPipeline.mockClear()
   kept = []
@@ -61,6 +67,25 @@ describe('run mode', () => {
     expect(record.summary).toHaveLength(1)
     expect(record.summary[0]).toContain('Unchanged')
     expect(record.failed).toEqual([])
+  })
+
+  it('names no results file that a run stopped in its setup never wrote', async () => {
+    resetFakeCore({ inputs })
+    behaviour = () =>
+      Promise.resolve({ finished: false, error: new InputError('config: "a b" is not key: value') })
+    await expect(runMode(inputs, '', log)).rejects.toThrow('config: "a b"')
+    expect(record.outputs).not.toHaveProperty('results-file')
+    expect(record.summary[0]).toMatch(/^## ❌ Failed: config: &quot;a b&quot; is not key: value/)
+  })
+
+  it('replaces the report with the failure when an input is bad, before anything runs', async () => {
+    const bad = { ...inputs, timeout: 'soon' }
+    resetFakeCore({ inputs: bad })
+    await expect(runMode(bad, '', log)).rejects.toThrow(/^timeout: "soon"/)
+    expect(runPipeline).not.toHaveBeenCalled()
+    expect(record.summary).toHaveLength(1)
+    expect(record.summary[0]).toMatch(/^## ❌ Failed: timeout: &quot;soon&quot;/)
+    expect(record.summary[0]).toContain('an earlier verdict on this pull request no longer stands')
   })
 
   it('fails the step with the headline on a regression', async () => {

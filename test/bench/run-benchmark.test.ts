@@ -245,6 +245,31 @@ describe('runBenchmark order', () => {
     ])
   })
 
+  it('keeps the sample whose timed phases all ran when an untimed step after them fails', async () => {
+    // `phases: up`: the destroy that empties the stack again is untimed.
+    const cycle = (last: Step): BenchGroup['cycle'] => [
+      { step: shell('true'), name: 'up', phase: 'up' },
+      { step: last, name: 'destroy' }
+    ]
+    const error = await runBenchmark(
+      plan(
+        { name: 'baseline', label: 'A', cycle: cycle(shell('true')) },
+        { name: 'candidate', label: 'B', cycle: cycle(shell('echo no; exit 5')) },
+        { warmup: 0 }
+      )
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(SampleFailed)
+    expect((error as Error).message).toMatch(
+      /^candidate destroy after sample 1 of 5 \(echo no; exit 5\) failed/
+    )
+    const { partial } = error as SampleFailed
+    expect(only(partial).times).toEqual({
+      baseline: [expect.any(Number)],
+      candidate: [expect.any(Number)]
+    })
+    expect(partial.schedule.map(entry => entry.group)).toEqual(['baseline', 'candidate'])
+  })
+
   it('writes timed output to one log per group, not to our output', async () => {
     const logDir = join(tempDir(), 'nested', 'logs')
     await runBenchmark(

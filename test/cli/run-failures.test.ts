@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
 import { appendLine, benchFixture, RunFolder, switchAfter } from '../helpers/commands'
@@ -59,5 +60,18 @@ describe('run with a breaking candidate', () => {
     expect(stderr).toMatch(/^ {2}about to hang$/m)
     for (const pid of await readPids(pidFile, 2)) expect(await isGoneSoon(pid)).toBe(true)
     expectStoppedRun(run, /timed out/)
+  })
+})
+
+describe('run --format json with a breaking candidate', () => {
+  it('prints the results file of the run that did not finish, and exits 1', async () => {
+    const run = new RunFolder()
+    const { status, stdout, stderr } = await runBreakingCandidate(run, 'exit 3', '--format', 'json')
+    expect(status).toBe(1)
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: candidate sample 3 of 6 .* failed with exit code 3\./m
+    )
+    expect(stdout).toBe(readFileSync(run.resultsFile, 'utf8'))
+    expectStoppedRun(run, /exit code 3/)
   })
 })

@@ -157,3 +157,23 @@ describe('two commands', () => {
     })
   })
 })
+
+describe('backend-url', () => {
+  it.each(['relative/dir', 'file://', '/abs/path'])('refuses %j, which is no backend URL', url => {
+    const read = () => parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
+    expect(read).toThrow(InputError)
+    expect(read).toThrow(
+      `backend-url: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder`
+    )
+  })
+
+  it.each([
+    'file:///tmp/state',
+    's3://bucket/prefix',
+    'https://api.pulumi.com',
+    'azblob://container'
+  ])('takes %j', url => {
+    const { target } = parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
+    expect(target.kind === 'pulumi' && target.backendUrl).toBe(url)
+  })
+})

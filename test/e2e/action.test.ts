@@ -147,7 +147,10 @@ describe('the bundled action in generic mode', () => {
     expect(errors[0]).toMatch(/^samples\b.*"1".*\b2\b/)
     expect(existsSync(join(job.runnerTemp, 'ran'))).toBe(false)
     expect(existsSync(join(job.runnerTemp, 'pulumi-perf-gate'))).toBe(false)
-    expect(step.outputs).toEqual({})
-    expect(github.requests).toEqual([])
+    // The comment says so too: an earlier verdict must not stand beside a failed check.
+    expect(Object.keys(step.outputs)).toEqual(['comment-url'])
+    expect(github.comments).toHaveLength(1)
+    expect(github.comments[0]!.body).toContain('## ❌ Failed: samples: &quot;1&quot;')
+    expect(step.summary).toContain('## ❌ Failed: samples')
   })
 })

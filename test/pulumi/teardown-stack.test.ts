@@ -5,7 +5,8 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { interruptRunningProcesses, runningProcesses } from '../../src/bench/running'
 import { parseConfigInput } from '../../src/pulumi/config-input'
 import { initStack, makeLocalBackend, pulumiEnv } from '../../src/pulumi/stacks'
 import type { StackRef } from '../../src/pulumi/stack-ref'
@@ -123,6 +124,27 @@ describe('tearDownStack', () => {
     expect(fate.kind === 'kept' && fate.problem).toMatch(
       /^stack lost \(.*\) was kept; no-such-pulumi destroy .* could not start: .*ENOENT; its state could not be exported: no-such-pulumi stack export --stack lost could not start/
     )
+  })
+
+  it('goes on with a destroy that a first Ctrl-C stopped: the teardown is what it asked for', async () => {
+    // 40 deletes of 1 s, 20 at once (3.44.3): the Ctrl-C comes while the first ones run.
+    const config = 'resources: 40\nlatencyMs: 2000\ndeleteFactor: 0.5'
+    const { ref, backendDir, stateDir, run } = await stack('ctrl-c', config)
+    const up = await run('up', '--yes', '--skip-preview', '--non-interactive')
+    await up.exited
+    expect(readSimCloud(backendDir).length).toBeGreaterThan(0)
+    const fate = tearDownStack(ref, { stateDir, timeoutMs: 60_000 })
+    await vi.waitUntil(
+      () => runningProcesses().some(process => process.label.includes('destroy')),
+      {
+        timeout: 10_000,
+        interval: 20
+      }
+    )
+    await sleep(300)
+    interruptRunningProcesses() // what the command line does on its first Ctrl-C
+    expect(await fate).toEqual({ kind: 'removed' })
+    expect(readSimCloud(backendDir)).toEqual([])
   })
 
   it('does nothing once stopped', async () => {

@@ -96,7 +96,7 @@ describe('partialResultsFile with phases', () => {
       'baseline destroy',
       'candidate destroy'
     ])
-    expect(file.comparison?.verdict).toBe('unchanged')
-    expect(file.comparison?.design.familySize).toBe(3)
+    // A run that did not finish has no verdict to read.
+    expect('comparison' in file).toBe(false)
   })
 })
