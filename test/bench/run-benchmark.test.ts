@@ -222,10 +222,15 @@ describe('runBenchmark order', () => {
     expect(progress[2]).toMatch(/^baseline sample 1\/5: one \d+\.\d+ ms, two \d+\.\d+ ms/)
   })
 
-  it('names a failing step by its phase, and keeps no sample of the cycle it stopped', async () => {
+  /** A run whose candidate's destroy, after its up, fails at once: the error it stops with. */
+  async function failingDestroy(destroyPhase: string | undefined): Promise<SampleFailed> {
     const cycle = (last: Step): BenchGroup['cycle'] => [
       { step: shell('true'), name: 'up', phase: 'up' },
-      { step: last, name: 'destroy', phase: 'destroy' }
+      {
+        step: last,
+        name: 'destroy',
+        ...(destroyPhase === undefined ? {} : { phase: destroyPhase })
+      }
     ]
     const error = await runBenchmark(
       plan(
@@ -235,11 +240,15 @@ describe('runBenchmark order', () => {
       )
     ).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(SampleFailed)
-    expect((error as Error).message).toMatch(
+    return error as SampleFailed
+  }
+
+  it('names a failing step by its phase, and keeps no sample of the cycle it stopped', async () => {
+    const error = await failingDestroy('destroy')
+    expect(error.message).toMatch(
       /^candidate destroy in sample 1 of 5 \(echo no; exit 5\) failed with exit code 5\./
     )
-    const { partial } = error as SampleFailed
-    expect(partial.phases.map(phase => phase.times)).toEqual([
+    expect(error.partial.phases.map(phase => phase.times)).toEqual([
       { baseline: [expect.any(Number)], candidate: [] },
       { baseline: [expect.any(Number)], candidate: [] }
     ])
@@ -247,27 +256,15 @@ describe('runBenchmark order', () => {
 
   it('keeps the sample whose timed phases all ran when an untimed step after them fails', async () => {
     // `phases: up`: the destroy that empties the stack again is untimed.
-    const cycle = (last: Step): BenchGroup['cycle'] => [
-      { step: shell('true'), name: 'up', phase: 'up' },
-      { step: last, name: 'destroy' }
-    ]
-    const error = await runBenchmark(
-      plan(
-        { name: 'baseline', label: 'A', cycle: cycle(shell('true')) },
-        { name: 'candidate', label: 'B', cycle: cycle(shell('echo no; exit 5')) },
-        { warmup: 0 }
-      )
-    ).catch((caught: unknown) => caught)
-    expect(error).toBeInstanceOf(SampleFailed)
-    expect((error as Error).message).toMatch(
+    const error = await failingDestroy(undefined)
+    expect(error.message).toMatch(
       /^candidate destroy after sample 1 of 5 \(echo no; exit 5\) failed/
     )
-    const { partial } = error as SampleFailed
-    expect(only(partial).times).toEqual({
+    expect(only(error.partial).times).toEqual({
       baseline: [expect.any(Number)],
       candidate: [expect.any(Number)]
     })
-    expect(partial.schedule.map(entry => entry.group)).toEqual(['baseline', 'candidate'])
+    expect(error.partial.schedule.map(entry => entry.group)).toEqual(['baseline', 'candidate'])
   })
 
   it('writes timed output to one log per group, not to our output', async () => {
