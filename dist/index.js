@@ -24,7 +24,7 @@ import {
   overallVerdict,
   renderMultiMarkdown,
   renderUnfinishedMarkdown,
-  unfinishedHeadline
+  unfinishedFailure
 } from "./chunks/shared-cli-report+index.js";
 import {
   getInput,
@@ -48,7 +48,9 @@ import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepRedactor
 } from "./chunks/shared-cli-main+index+post.js";
-import "./chunks/shared-cli-main+cli-run+index+post.js";
+import {
+  knownSecrets
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -229,11 +231,10 @@ async function reportMode(raw, token, log) {
   const { items, unfinished } = await joinResults(patterns, { ...decision, warn: log.warn });
   const runUrl = workflowRunUrl(process.env);
   const total = items.length + unfinished.length;
-  const notFinished = () => new BenchmarkError(unfinishedHeadline(unfinished, total));
   if (items.length === 0) {
     const body2 = renderUnfinishedMarkdown(unfinished, { runUrl });
     await publishReport({ body: body2, verdict: "failed", reporting, token, log });
-    throw notFinished();
+    throw unfinishedFailure(unfinished, total);
   }
   keepOwnRunLinks(items, runUrl);
   const body = renderMultiMarkdown(items, { runUrl, unfinished });
@@ -249,7 +250,7 @@ async function reportMode(raw, token, log) {
   const shown = unfinished.length > 0 && verdict !== "regression" ? "failed" : verdict;
   await publishReport({ body, verdict: shown, reporting, token, log });
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
-  if (unfinished.length > 0) throw notFinished();
+  if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
 
 // src/action/main.ts
@@ -259,13 +260,7 @@ async function run() {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    for (const secret of [
-      token,
-      process.env.PULUMI_ACCESS_TOKEN,
-      process.env.PULUMI_CONFIG_PASSPHRASE
-    ]) {
-      if (secret !== void 0 && secret.trim() !== "") setSecret(secret);
-    }
+    for (const secret of knownSecrets(process.env, token)) setSecret(secret);
     log = actionLog(stepRedactor(process.env, token));
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
     await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));

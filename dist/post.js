@@ -5,6 +5,7 @@ import {
 } from "./chunks/shared-index+post.js";
 import {
   StackLedger,
+  describeProcess,
   restorePlan,
   runTeardown,
   signalProcess,
@@ -67,7 +68,7 @@ async function finishTeardown(saved, options) {
   });
 }
 function describe(processes) {
-  return processes.map((process2) => `${process2.label} (pid ${process2.pid})`).join(", ");
+  return processes.map(describeProcess).join(", ");
 }
 
 // src/action/post.ts

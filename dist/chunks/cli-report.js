@@ -6,7 +6,7 @@ import {
   overallVerdict,
   renderMultiMarkdown,
   renderUnfinishedMarkdown,
-  unfinishedHeadline
+  unfinishedFailure
 } from "./shared-cli-report+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
@@ -23,7 +23,6 @@ import {
 } from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
 import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
-  BenchmarkError,
   InputError,
   plainText
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -60,7 +59,7 @@ var reportCommand = async (argv, io) => {
     verdict: overallVerdict(items),
     failOn: decision.failOn,
     // A run that did not finish fails the report, as it failed its own job.
-    ...unfinished.length > 0 ? { error: new BenchmarkError(unfinishedHeadline(unfinished, total)) } : {}
+    ...unfinished.length > 0 ? { error: unfinishedFailure(unfinished, total) } : {}
   };
 };
 function render({ items, unfinished }, format, runUrl) {

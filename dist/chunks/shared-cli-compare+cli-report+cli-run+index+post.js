@@ -42,6 +42,29 @@ function splitWords(text) {
   return words;
 }
 
+// src/core/file-errors.ts
+var WORDS = {
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is a file",
+  EIO: "input/output error",
+  ELOOP: "its symbolic links make a loop"
+};
+function fileErrorCode(error) {
+  const code = error?.code;
+  return typeof code === "string" ? code : String(error);
+}
+function describeFileError(error) {
+  const code = fileErrorCode(error);
+  return code in WORDS ? `${WORDS[code]} (${code})` : error.message ?? code;
+}
+
 export {
-  splitWords
+  splitWords,
+  fileErrorCode,
+  describeFileError
 };

@@ -12436,7 +12436,7 @@ function looksLine(comparison) {
   const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
   return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
 }
-function sensitivityLines(results, _style) {
+function sensitivityLines(results) {
   const { comparison } = results;
   if (comparison.verdict !== "inconclusive" || !comparison.sensitivity) return [];
   const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity;
@@ -12584,7 +12584,7 @@ function renderComparison(results) {
     speedupSentence(results, PLAIN_STYLE),
     ...statisticsLines(results, PLAIN_STYLE),
     `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results, PLAIN_STYLE).map((line) => `Why inconclusive: ${line}`)
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
   ];
   if (comparison.warnings.length > 0) {
     lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
@@ -12717,7 +12717,7 @@ function rawRowsWorthTrying(rows) {
   return Math.min(rows, Math.ceil(GITHUB_COMMENT_LIMIT / MIN_RAW_ROW_CHARS));
 }
 function reportSections(results) {
-  const sensitivity2 = sensitivityLines(results, BODY_STYLE);
+  const sensitivity2 = sensitivityLines(results);
   const before = [
     markdownTable(groupTable(results)),
     speedupSentence(results, BODY_STYLE),

@@ -13,6 +13,9 @@ import {
   sourceOf
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
+  fileErrorCode
+} from "./shared-cli-compare+cli-report+cli-run+index+post.js";
+import {
   InputError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
@@ -32,8 +35,7 @@ async function readResultsFile(path, limits = READ_LIMITS) {
     text = await readFile(path, "utf8");
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = error.code;
-    throw new InputError(`${path}: cannot read the file (${code ?? String(error)})`);
+    throw new InputError(`${path}: cannot read the file (${fileErrorCode(error)})`);
   }
   return parseResults(text, path, limits);
 }
@@ -133,8 +135,7 @@ function benchmarkName(file) {
 }
 
 // src/results/recorded-design.ts
-var MAX_SAMPLES2 = 1e4;
-var MAX_LOOKS2 = 64;
+var MAX_RECORDED_LOOKS = 64;
 var MAX_FAMILY = 1e3;
 var GAMMA_RANGE = 20;
 function recordedDesign(file) {
@@ -145,8 +146,8 @@ function recordedDesign(file) {
     return typeof looks2 === "number" && looks2 > 1 ? { problem: `its ${looks2} looks are recorded without the design this version replays` } : {};
   }
   const looks = field(design, "looks");
-  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_LOOKS2) {
-    return { problem: `its recorded design needs 1 to ${MAX_LOOKS2} looks` };
+  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_RECORDED_LOOKS) {
+    return { problem: `its recorded design needs 1 to ${MAX_RECORDED_LOOKS} looks` };
   }
   const sizes = [];
   for (const look of looks) {
@@ -154,7 +155,7 @@ function recordedDesign(file) {
     const previous = sizes[sizes.length - 1] ?? { baseline: 1, candidate: 1 };
     if (!isCount(size.baseline, previous.baseline) || !isCount(size.candidate, previous.candidate)) {
       return {
-        problem: `its recorded looks must grow from at least 2 to at most ${MAX_SAMPLES2.toLocaleString("en-US")} samples per group`
+        problem: `its recorded looks must grow from at least 2 to at most ${MAX_SAMPLES.toLocaleString("en-US")} samples per group`
       };
     }
     sizes.push({ baseline: size.baseline, candidate: size.candidate });
@@ -182,7 +183,7 @@ function recordedDesign(file) {
   };
 }
 function isCount(value, previous) {
-  return Number.isInteger(value) && value > previous && value <= MAX_SAMPLES2;
+  return Number.isInteger(value) && value > previous && value <= MAX_SAMPLES;
 }
 function gamma(design, test) {
   const spending = field(design, test);

@@ -31,6 +31,7 @@ import {
   overallVerdict
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
+  BenchmarkError,
   InputError,
   clip,
   describeError,
@@ -47,6 +48,9 @@ function unfinishedHeadline(unfinished, total, render = plainText) {
   const more = unfinished.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
   return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`;
+}
+function unfinishedFailure(unfinished, total) {
+  return new BenchmarkError(unfinishedHeadline(unfinished, total));
 }
 function unfinishedTable(unfinished) {
   const rows = unfinished.slice(0, MAX_ROWS).map((run) => {
@@ -2891,7 +2895,7 @@ function keepOwnRunLinks(items, ownRunUrl) {
 }
 
 export {
-  unfinishedHeadline,
+  unfinishedFailure,
   renderUnfinishedMarkdown,
   overallVerdict2 as overallVerdict,
   multiHeadline,

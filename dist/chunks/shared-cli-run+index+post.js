@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  describeFileError,
   splitWords
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
@@ -70,6 +71,9 @@ function isProcessRunning(pid, startTime) {
 }
 
 // src/bench/running.ts
+function describeProcess(process2) {
+  return `${process2.label} (pid ${process2.pid})`;
+}
 function interruptProcess(process2) {
   if (process2.interruptLeaderOnly) signalProcessLeader(process2.pid, "SIGINT");
   else signalProcessGroup(process2.pid, "SIGINT");
@@ -557,12 +561,12 @@ function runProcess(spec, options) {
     let timeoutTimer;
     let child;
     const probe = options.measureResources ? startResourceProbe(spec) : void 0;
+    const env = spec.env ?? childEnv(process.env);
     const start = process.hrtime.bigint();
     try {
       child = spawn2(probe?.file ?? spec.file, probe?.args ?? spec.args, {
         cwd: spec.cwd,
-        // Without one, as for the shell's calibration, the same environment samples get.
-        env: spec.env ?? childEnv(process.env),
+        env,
         stdio: [
           spec.stdin === void 0 ? "ignore" : "pipe",
           capture?.stdout ?? output,
@@ -611,7 +615,6 @@ function runProcess(spec, options) {
         () => {
           timedOut = true;
           if (tracked) interruptProcess(tracked);
-          else killGroup("SIGINT");
           killAfterGrace();
         },
         Math.min(options.timeoutMs, MAX_TIMER_MS)
@@ -671,27 +674,6 @@ function describeOutcome(outcome, timeoutMs) {
     case "not-started":
       return `could not start (${outcome.reason})`;
   }
-}
-
-// src/core/file-errors.ts
-var WORDS = {
-  ENOSPC: "no space left on device",
-  EDQUOT: "disk quota exceeded",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is a file",
-  EIO: "input/output error",
-  ELOOP: "its symbolic links make a loop"
-};
-function fileErrorCode(error) {
-  const code = error?.code;
-  return typeof code === "string" ? code : String(error);
-}
-function describeFileError(error) {
-  const code = fileErrorCode(error);
-  return code in WORDS ? `${WORDS[code]} (${code})` : error.message ?? code;
 }
 
 // src/bench/log.ts
@@ -879,9 +861,8 @@ async function runCaptured(file, args, options = {}) {
     }
   );
   const { stdout = "", stderr = "" } = result.captured ?? {};
-  const exitCode = result.kind === "exited" ? result.exitCode : result.kind === "aborted" ? result.exitCode : null;
   return {
-    exitCode: exitCode ?? null,
+    exitCode: "exitCode" in result ? result.exitCode ?? null : null,
     stdout,
     stderr,
     timedOut: result.kind === "timed-out",
@@ -1152,7 +1133,7 @@ async function runTeardown(plan, ledger, options) {
     const timeoutMs = timeLeft();
     let fate = { kind: "stopped" };
     if (busy) {
-      const reason = `${busy.label} (pid ${busy.pid}) still runs on it`;
+      const reason = `${describeProcess(busy)} still runs on it`;
       fate = await keepStack(ref, reason, stateDir);
     } else if (timeoutMs <= 0) {
       fate = await keepStack(ref, "not destroyed: no time was left", stateDir);
@@ -1191,6 +1172,7 @@ async function runTeardown(plan, ledger, options) {
 }
 
 export {
+  describeProcess,
   runningProcesses,
   onRunningProcessesChange,
   interruptRunningProcesses,
@@ -1207,8 +1189,6 @@ export {
   runProcess,
   untilAborted,
   describeOutcome,
-  fileErrorCode,
-  describeFileError,
   openLog,
   writeLogHeader,
   tailLines,

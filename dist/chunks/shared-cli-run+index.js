@@ -6,9 +6,8 @@ import {
   USER_COMMAND_STOP,
   checkStackIsNew,
   describeFailure,
-  describeFileError,
   describeOutcome,
-  fileErrorCode,
+  describeProcess,
   formatSampleTime,
   formatTimeSpan,
   initStack,
@@ -70,6 +69,10 @@ import {
   sampleStandardDeviation,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
+import {
+  describeFileError,
+  fileErrorCode
+} from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
@@ -3592,7 +3595,9 @@ async function checkResultsPath(path7) {
   });
   const found = await stat(file).catch(() => void 0);
   if (found?.isDirectory()) {
-    throw new InputError(`${INPUT}: ${path7} is a folder; name a file, such as ${path7}/results.json`);
+    throw new InputError(
+      `${INPUT}: ${path7} is a folder; name a file, such as ${join2(path7, "results.json")}`
+    );
   }
   if (found !== void 0 && !found.isFile()) {
     const what = file === path7 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
@@ -3662,7 +3667,7 @@ async function tearDownAfterRun(plan, ledger, hooks) {
         void 0,
         (process2) => process2.killAfterMs !== void 0
       );
-      const left = runningProcesses().map((process2) => `${process2.label} (pid ${process2.pid})`);
+      const left = runningProcesses().map(describeProcess);
       if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
       if (ledger.stacks.length > 0) {
         const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");

@@ -7,6 +7,7 @@ import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
+import { knownSecrets } from '../core/redact'
 import { stepRedactor } from '../report/redact'
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
@@ -20,13 +21,7 @@ export async function run(): Promise<void> {
     const token = given.startsWith('${{') ? '' : given
     // Masked in the runner's log (which masks its own tokens already); the redactor also
     // keeps them out of what the step writes: comment, summary, results file.
-    for (const secret of [
-      token,
-      process.env.PULUMI_ACCESS_TOKEN,
-      process.env.PULUMI_CONFIG_PASSPHRASE
-    ]) {
-      if (secret !== undefined && secret.trim() !== '') core.setSecret(secret)
-    }
+    for (const secret of knownSecrets(process.env, token)) core.setSecret(secret)
     log = actionLog(stepRedactor(process.env, token))
     const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
     await (mode === 'report' ? reportMode(raw, token, log) : runMode(raw, token, log))

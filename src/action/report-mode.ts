@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
-import { BenchmarkError, InputError } from '../core/errors'
+import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
-import { renderUnfinishedMarkdown, unfinishedHeadline } from '../report/unfinished'
+import { renderUnfinishedMarkdown, unfinishedFailure } from '../report/unfinished'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
 import { failsCheck } from '../stats/verdict'
@@ -30,12 +30,10 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   const { items, unfinished } = await joinResults(patterns, { ...decision, warn: log.warn })
   const runUrl = workflowRunUrl(process.env)
   const total = items.length + unfinished.length
-  // A run that did not finish fails the step, as it failed its own job.
-  const notFinished = () => new BenchmarkError(unfinishedHeadline(unfinished, total))
   if (items.length === 0) {
     const body = renderUnfinishedMarkdown(unfinished, { runUrl })
     await publishReport({ body, verdict: 'failed', reporting, token, log })
-    throw notFinished()
+    throw unfinishedFailure(unfinished, total)
   }
   keepOwnRunLinks(items, runUrl)
   // Rendered before any output is set, so the outputs always describe a published report.
@@ -53,5 +51,5 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   const shown = unfinished.length > 0 && verdict !== 'regression' ? 'failed' : verdict
   await publishReport({ body, verdict: shown, reporting, token, log })
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items))
-  if (unfinished.length > 0) throw notFinished()
+  if (unfinished.length > 0) throw unfinishedFailure(unfinished, total)
 }

@@ -26,7 +26,7 @@ import { publishReport } from './publish'
 export const MAIN_STEP_DEADLINE_MS = 6000
 
 /** The main step was cancelled and left the rest to its post step. */
-export class LeftForPostStep extends BenchmarkError {
+class LeftForPostStep extends BenchmarkError {
   override name = 'LeftForPostStep'
 }
 

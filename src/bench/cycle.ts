@@ -10,7 +10,7 @@ import { describeOutcome, runProcess, untilAborted } from './spawn'
 const TAIL_LINE_COUNT = 20
 
 /** A cycle step ready to run: its command resolved. */
-export interface ReadyStep extends Omit<CycleStep, 'step'> {
+interface ReadyStep extends Omit<CycleStep, 'step'> {
   step: ResolvedStep
 }
 

@@ -3,8 +3,8 @@ import { isProcessRunning, signalProcessGroup, signalProcessLeader } from './pro
 
 /**
  * A command of ours while it runs: enough for another process (the action's post step)
- * to tell whether it still runs and to interrupt it. Saved as JSON; holds no arguments,
- * which may carry secrets.
+ * to tell whether it still runs and to interrupt it. Saved as JSON in the step's state
+ * (never published): its label is the command's short text, its environment is not kept.
  */
 export interface RunningProcess {
   /** Its pid, also the id of its process group: every command is spawned as a group leader. */
@@ -27,6 +27,11 @@ export interface RunningProcess {
    * the command twice, and Pulumi takes a second SIGINT for "stop at once".
    */
   interruptLeaderOnly?: boolean
+}
+
+/** `pulumi up (pid 4242)`, for messages. */
+export function describeProcess(process: RunningProcess): string {
+  return `${process.label} (pid ${process.pid})`
 }
 
 /** Sends one SIGINT the way `process` should get it: to its group, or to its leader alone. */

@@ -46,7 +46,7 @@ export type ProcessOutcome =
   | { kind: 'aborted'; exitCode?: number | null }
   | { kind: 'not-started'; reason: string }
 
-export type ProcessResult = ProcessOutcome & { captured?: CapturedOutput }
+type ProcessResult = ProcessOutcome & { captured?: CapturedOutput }
 
 /** setTimeout fires at once for larger delays, so longer limits are capped here (~24 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -84,12 +84,14 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     // may run for a long time before this process is scheduled again, and samples
     // come out too short, even 0. The fork cost is the same for both groups and,
     // for shell commands, is part of the calibrated overhead that is subtracted.
+    // Without one, as for the shell's calibration, the same environment samples get;
+    // worked out before the clock starts, as every sample's is.
+    const env = spec.env ?? childEnv(process.env)
     const start = process.hrtime.bigint()
     try {
       child = spawn(probe?.file ?? spec.file, probe?.args ?? spec.args, {
         cwd: spec.cwd,
-        // Without one, as for the shell's calibration, the same environment samples get.
-        env: spec.env ?? childEnv(process.env),
+        env,
         stdio: [
           spec.stdin === undefined ? 'ignore' : 'pipe',
           capture?.stdout ?? output,
@@ -143,8 +145,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
       timeoutTimer = setTimeout(
         () => {
           timedOut = true
+          // Untracked only without a pid, when there is nothing to signal.
           if (tracked) interruptProcess(tracked)
-          else killGroup('SIGINT')
           killAfterGrace()
         },
         Math.min(options.timeoutMs, MAX_TIMER_MS)

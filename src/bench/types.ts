@@ -24,7 +24,7 @@ export type ShellSetting = { kind: 'shell'; path: string } | { kind: 'none' }
 
 export interface Step {
   command: Command
-  /** Extra environment on top of process.env. */
+  /** Extra environment on top of childEnv(process.env): the step's without the action's secrets. */
   env?: Record<string, string>
   cwd?: string
   /** How it is stopped on timeout and cancellation; default: as the user's own commands. */

@@ -1,12 +1,12 @@
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseDecision } from '../config/run-config'
-import { BenchmarkError, InputError } from '../core/errors'
+import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { overallVerdict, renderMultiMarkdown } from '../report/multi'
 import type { JoinedResults } from '../results/family'
 import { plainText } from '../report/escape'
-import { renderUnfinishedMarkdown, unfinishedHeadline } from '../report/unfinished'
+import { renderUnfinishedMarkdown, unfinishedFailure } from '../report/unfinished'
 import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
@@ -42,9 +42,7 @@ export const reportCommand: Subcommand = async (argv, io) => {
     verdict: overallVerdict(items),
     failOn: decision.failOn,
     // A run that did not finish fails the report, as it failed its own job.
-    ...(unfinished.length > 0
-      ? { error: new BenchmarkError(unfinishedHeadline(unfinished, total)) }
-      : {})
+    ...(unfinished.length > 0 ? { error: unfinishedFailure(unfinished, total) } : {})
   }
 }
 

@@ -5,7 +5,7 @@ import type { StopPolicy } from '../bench/types'
 
 export interface RunOptions {
   cwd?: string
-  /** Extra environment on top of process.env. */
+  /** Extra environment on top of childEnv(process.env): the step's without the action's secrets. */
   env?: Record<string, string>
   /** Stopped after this long (SIGINT, then SIGKILL after the grace); the result then has `timedOut`. */
   timeoutMs?: number
@@ -30,7 +30,7 @@ export interface RunResult {
 }
 
 /** Commands that take a moment and must not stop halfway: a cancellation lets them finish. */
-export const FINISH_ON_CANCEL: StopPolicy = { onCancel: 'finish', graceMs: 10_000 }
+const FINISH_ON_CANCEL: StopPolicy = { onCancel: 'finish', graceMs: 10_000 }
 
 /**
  * Runs a program directly (argv, no shell) through the one process runner and collects
@@ -58,10 +58,8 @@ export async function runCaptured(
     }
   )
   const { stdout = '', stderr = '' } = result.captured ?? {}
-  const exitCode =
-    result.kind === 'exited' ? result.exitCode : result.kind === 'aborted' ? result.exitCode : null
   return {
-    exitCode: exitCode ?? null,
+    exitCode: 'exitCode' in result ? (result.exitCode ?? null) : null,
     stdout,
     stderr,
     timedOut: result.kind === 'timed-out',

@@ -122,7 +122,7 @@ export function speedup(comparison: Comparison): {
 }
 
 /** A test's p with the level this look needed: `p = 0.046; this look needed < 0.043`. */
-export function pNeeded(p: number, level: number): string {
+function pNeeded(p: number, level: number): string {
   const shown = formatPAgainst(p, level)
   return `p = ${shown.p}; this look needed < ${shown.level}`
 }
@@ -251,7 +251,7 @@ function looksLine(comparison: Comparison): string {
 }
 
 /** For an inconclusive verdict: what these samples could detect and what would resolve it. */
-export function sensitivityLines(results: ResultsFile, _style: Style): string[] {
+export function sensitivityLines(results: ResultsFile): string[] {
   const { comparison } = results
   if (comparison.verdict !== 'inconclusive' || !comparison.sensitivity) return []
   const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity

@@ -36,11 +36,11 @@ export const MAX_CELL = 300
 const MAX_WARNING = 500
 const MAX_WARNINGS = 20
 
-export const HEADLINE_STYLE: Style = {
+const HEADLINE_STYLE: Style = {
   name: text => escapeMarkdown(clip(text, MAX_CELL)),
   alpha: 'α'
 }
-export const BODY_STYLE: Style = { name: text => `**${HEADLINE_STYLE.name(text)}**`, alpha: 'α' }
+const BODY_STYLE: Style = { name: text => `**${HEADLINE_STYLE.name(text)}**`, alpha: 'α' }
 
 /** The headline with its verdict emoji, escaped for markdown. */
 export function markdownHeadline(results: ResultsFile): string {
@@ -74,7 +74,7 @@ export function rawRowsWorthTrying(rows: number): number {
  * try several levels cheaply.
  */
 export function reportSections(results: ResultsFile): (detail: Detail) => string[] {
-  const sensitivity = sensitivityLines(results, BODY_STYLE)
+  const sensitivity = sensitivityLines(results)
   const before = [
     markdownTable(groupTable(results)),
     speedupSentence(results, BODY_STYLE),

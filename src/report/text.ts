@@ -45,7 +45,7 @@ function renderComparison(results: ResultsFile): string {
     speedupSentence(results, PLAIN_STYLE),
     ...statisticsLines(results, PLAIN_STYLE),
     `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results, PLAIN_STYLE).map(line => `Why inconclusive: ${line}`)
+    ...sensitivityLines(results).map(line => `Why inconclusive: ${line}`)
   ]
   if (comparison.warnings.length > 0) {
     lines.push('', 'Warnings:', ...comparison.warnings.map(warning => `  - ${plainText(warning)}`))

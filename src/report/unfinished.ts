@@ -4,6 +4,7 @@
  * report when none finished, so an earlier verdict never stays standing. Their text
  * comes from results files: untrusted, escaped and clipped. Pure.
  */
+import { BenchmarkError } from '../core/errors'
 import type { UnfinishedRun } from '../results/family'
 import { clip, escapeMarkdown, plainText } from './escape'
 import { formatCount } from './format'
@@ -27,8 +28,16 @@ export function unfinishedHeadline(
   return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`
 }
 
+/** What fails the report: a run that did not finish failed its own job too. */
+export function unfinishedFailure(
+  unfinished: readonly UnfinishedRun[],
+  total: number
+): BenchmarkError {
+  return new BenchmarkError(unfinishedHeadline(unfinished, total))
+}
+
 /** The unfinished runs as a table: benchmark, file, what went wrong. */
-export function unfinishedTable(unfinished: readonly UnfinishedRun[]): string {
+function unfinishedTable(unfinished: readonly UnfinishedRun[]): string {
   const rows = unfinished.slice(0, MAX_ROWS).map(run => {
     const cells = [run.benchmark, run.path, run.error].map((text, index) =>
       escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))

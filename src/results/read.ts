@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
+import { fileErrorCode } from '../core/file-errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import { isPhase } from '../core/phases'
 import { readResourceFields, type ResourceSource } from './resources'
@@ -52,8 +53,7 @@ export async function readResultsFile(
     text = await readFile(path, 'utf8')
   } catch (error) {
     if (error instanceof InputError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(`${path}: cannot read the file (${code ?? String(error)})`)
+    throw new InputError(`${path}: cannot read the file (${fileErrorCode(error)})`)
   }
   return parseResults(text, path, limits)
 }

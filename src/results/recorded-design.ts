@@ -1,10 +1,13 @@
+import { MAX_SAMPLES } from '../core/limits'
 import type { LookSize } from '../stats/looks'
 import type { ParsedFile } from './read'
 
-/** The most samples per group and looks a replayed design may have (README "Workflows"). */
-export const MAX_SAMPLES = 10_000
-export const MAX_LOOKS = 64
-export const MAX_FAMILY = 1_000
+/**
+ * The most looks a replayed design may have (README "Workflows"): more than a run makes
+ * (MAX_LOOKS), for designs from elsewhere; at most MAX_SAMPLES per group, as a run.
+ */
+const MAX_RECORDED_LOOKS = 64
+const MAX_FAMILY = 1_000
 const GAMMA_RANGE = 20
 
 export interface RecordedDesign {
@@ -31,8 +34,8 @@ export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; pro
       : {}
   }
   const looks = field(design, 'looks')
-  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_LOOKS) {
-    return { problem: `its recorded design needs 1 to ${MAX_LOOKS} looks` }
+  if (!Array.isArray(looks) || looks.length === 0 || looks.length > MAX_RECORDED_LOOKS) {
+    return { problem: `its recorded design needs 1 to ${MAX_RECORDED_LOOKS} looks` }
   }
   const sizes: LookSize[] = []
   for (const look of looks) {

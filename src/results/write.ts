@@ -92,7 +92,9 @@ export async function checkResultsPath(path: string): Promise<void> {
   })
   const found = await stat(file).catch(() => undefined)
   if (found?.isDirectory()) {
-    throw new InputError(`${INPUT}: ${path} is a folder; name a file, such as ${path}/results.json`)
+    throw new InputError(
+      `${INPUT}: ${path} is a folder; name a file, such as ${join(path, 'results.json')}`
+    )
   }
   if (found !== undefined && !found.isFile()) {
     const what = file === path ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`

@@ -1,4 +1,9 @@
-import { killRunningProcesses, runningProcesses, waitForRunningProcesses } from '../bench/running'
+import {
+  describeProcess,
+  killRunningProcesses,
+  runningProcesses,
+  waitForRunningProcesses
+} from '../bench/running'
 import { USER_COMMAND_STOP } from '../bench/spawn'
 import type { Redact } from '../core/redact'
 import type { StackLedger } from '../pulumi/ledger'
@@ -37,7 +42,7 @@ export async function tearDownAfterRun(
         undefined,
         process => process.killAfterMs !== undefined
       )
-      const left = runningProcesses().map(process => `${process.label} (pid ${process.pid})`)
+      const left = runningProcesses().map(describeProcess)
       if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(', ')}`)
       if (ledger.stacks.length > 0) {
         const stacks = ledger.stacks.map(ref => ref.stack).join(', ')

@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { signalProcess, waitForProcesses, type RunningProcess } from '../bench/running'
+import {
+  describeProcess,
+  signalProcess,
+  waitForProcesses,
+  type RunningProcess
+} from '../bench/running'
 import type { Redact } from '../core/redact'
 import type { StackLedger } from '../pulumi/ledger'
 import { runTeardown, type TeardownReport } from './teardown'
@@ -11,9 +16,9 @@ import type { TeardownPlan } from './teardown-plan'
  * the worker 15 s before that (actions/runner src/Runner.Listener/JobDispatcher.cs,
  * WorkerDispatcher.Cancel), and the main step used up to 10 s of it.
  */
-export const POST_STEP_BUDGET_MS = 4 * 60_000
+const POST_STEP_BUDGET_MS = 4 * 60_000
 /** How long Pulumi gets to finish the operations it had in flight after its SIGINT. */
-export const WAIT_FOR_RUNNING_MS = 90_000
+const WAIT_FOR_RUNNING_MS = 90_000
 /** After a second SIGINT Pulumi stops at once (pkg/backend/cancellation_scope.go). */
 const AFTER_SECOND_SIGINT_MS = 15_000
 
@@ -83,5 +88,5 @@ export async function finishTeardown(
 }
 
 function describe(processes: RunningProcess[]): string {
-  return processes.map(process => `${process.label} (pid ${process.pid})`).join(', ')
+  return processes.map(describeProcess).join(', ')
 }

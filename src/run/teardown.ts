@@ -2,7 +2,7 @@ import { rm, rmdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { runCleanup } from '../bench/cleanup'
 import { redactLogs } from '../bench/log'
-import type { RunningProcess } from '../bench/running'
+import { describeProcess, type RunningProcess } from '../bench/running'
 import type { StackLedger } from '../pulumi/ledger'
 import type { StackRef } from '../pulumi/stack-ref'
 import { PULUMI_UPDATE_STOP } from '../pulumi/stacks'
@@ -69,7 +69,7 @@ export async function runTeardown(
     const timeoutMs = timeLeft()
     let fate: StackFate = { kind: 'stopped' }
     if (busy) {
-      const reason = `${busy.label} (pid ${busy.pid}) still runs on it`
+      const reason = `${describeProcess(busy)} still runs on it`
       fate = await keepStack(ref, reason, stateDir)
     } else if (timeoutMs <= 0) {
       fate = await keepStack(ref, 'not destroyed: no time was left', stateDir)

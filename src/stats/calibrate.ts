@@ -7,16 +7,16 @@ import { boundary, hsdSpent, type Boundary } from './spending'
  * way round. Equal variances are never the worst case (Welch's test is then nearly
  * exact), so they need no paths of their own; `npm run validate` checks all three.
  */
-export const VARIANCE_RATIOS = [1 / 3, 3]
+const VARIANCE_RATIOS = [1 / 3, 3]
 /**
  * Simulated paths per variance ratio: enough for about 2,000 crossings (2% relative
  * precision) at the target, within a budget that keeps a calibration to seconds.
  */
-export function calibrationPaths(target: number): number {
+function calibrationPaths(target: number): number {
   return Math.min(100_000, Math.max(20_000, Math.ceil(2_000 / target)))
 }
 /** Fixed, so that every machine and every replay computes the same levels. */
-export const CALIBRATION_SEED = 20_231_028
+const CALIBRATION_SEED = 20_231_028
 
 /** Nominal one-sided levels of the looks when `alphaStar` is spent with HSD(γ). */
 export function spendingLevels(

@@ -2,12 +2,12 @@ import { calibratedAlpha, spendingLevels } from './calibrate'
 import { placeLooks, type LookSize } from './looks'
 
 /** HSD γ of the regression and improvement tests: little spent at the first looks. */
-export const REGRESSION_GAMMA = -3
+const REGRESSION_GAMMA = -3
 /**
  * HSD γ of each side of the equivalence test: more of it early than for regression, so
  * runs that changed nothing stop sooner (A/A at CV 2%: 6.4 samples per group, not 6.8).
  */
-export const EQUIVALENCE_GAMMA = -1
+const EQUIVALENCE_GAMMA = -1
 
 /** How one kind of test spends its alpha over the looks. */
 export interface Spending {

@@ -4,9 +4,9 @@
  */
 
 /** Samples per group at the first look: the fewest for which Welch's test has df ≥ 2. */
-export const FIRST_LOOK = 3
+const FIRST_LOOK = 3
 /** Each look has at least 25% more samples than the one before. */
-export const GROWTH = 1.25
+const GROWTH = 1.25
 
 /** Samples per group analysed at one look. */
 export interface LookSize {
@@ -20,7 +20,7 @@ export interface LookSize {
  * `samples`, then `samples` itself (20 samples: 3, 4, 5, 6, 8, 10, 13, 16, 20). When that is more
  * than `maxLooks`, the looks grow geometrically from 3 to `samples` in `maxLooks` steps.
  */
-export function lookCounts(samples: number, maxLooks: number): number[] {
+function lookCounts(samples: number, maxLooks: number): number[] {
   if (maxLooks <= 1 || samples <= FIRST_LOOK) return [samples]
   const natural: number[] = []
   for (let n = FIRST_LOOK; n * Math.sqrt(GROWTH) <= samples; n = nextLook(n, GROWTH)) {

@@ -189,6 +189,7 @@ describe('runTeardown', () => {
     const deadline = Date.now() + 100_000
     await runTeardown(run.plan, run.ledger, { onStop: 'keep', deadline, log })
     const limits = calls.map(call => Number(/within (\d+) ms/.exec(call)?.[1]))
+    expect(limits).toHaveLength(2)
     for (const limit of limits) expect(limit).toBeGreaterThan(35_000)
     for (const limit of limits) expect(limit).toBeLessThanOrEqual(40_000)
 
