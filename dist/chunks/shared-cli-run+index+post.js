@@ -874,15 +874,28 @@ function describeFailure(file, args, result) {
   const command = [file, ...args].join(" ");
   if (result.spawnError) return `${command} could not start: ${result.spawnError}`;
   const status = result.timedOut ? "timed out" : result.interrupted ? "was interrupted" : result.exitCode === null ? "was killed" : `failed with exit code ${result.exitCode}`;
-  const output = `${result.stdout}
-${result.stderr}`;
-  const errorLines = output.split(/\r?\n/).filter((line) => /^error:/i.test(line.trim()));
-  const reason = errorLines.at(-1)?.trim() ?? lastLine(output);
+  const reason = errorReason(`${result.stdout}
+${result.stderr}`);
   return reason ? `${command} ${status}: ${reason}` : `${command} ${status}`;
 }
-function lastLine(output) {
-  const lines = output.split(/\r?\n/).filter((line) => line.trim() !== "");
-  return lines.at(-1)?.trim() ?? "";
+var MAX_REASON = 500;
+function errorReason(output) {
+  const lines = output.split(/\r?\n/).map((line) => line.trim());
+  const start = lines.findLastIndex((line) => /^error:/i.test(line));
+  if (start === -1) return bounded(lines.findLast((line) => line !== "") ?? "");
+  const paragraph = [lines[start] ?? ""];
+  let bare = /^error:$/i.test(paragraph[0] ?? "");
+  for (const line of lines.slice(start + 1)) {
+    if (/^[=\-_*]{3,}$/.test(line)) continue;
+    if (line === "" && bare) continue;
+    if (line === "") break;
+    paragraph.push(line);
+    bare = false;
+  }
+  return bounded(paragraph.join(" ").replace(/\s+/g, " "));
+}
+function bounded(text) {
+  return text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1).trimEnd()}\u2026`;
 }
 
 // src/pulumi/stacks.ts

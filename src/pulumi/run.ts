@@ -70,8 +70,8 @@ export async function runCaptured(
 
 /**
  * One line saying how a run failed: the command, the exit status and the program's
- * error: its last `error:` line (Pulumi's form, often followed by advice), else its last
- * line.
+ * error: its last `error:` paragraph (Pulumi's form, often followed by advice), else its
+ * last line.
  */
 export function describeFailure(file: string, args: string[], result: RunResult): string {
   const command = [file, ...args].join(' ')
@@ -83,13 +83,36 @@ export function describeFailure(file: string, args: string[], result: RunResult)
       : result.exitCode === null
         ? 'was killed'
         : `failed with exit code ${result.exitCode}`
-  const output = `${result.stdout}\n${result.stderr}`
-  const errorLines = output.split(/\r?\n/).filter(line => /^error:/i.test(line.trim()))
-  const reason = errorLines.at(-1)?.trim() ?? lastLine(output)
+  const reason = errorReason(`${result.stdout}\n${result.stderr}`)
   return reason ? `${command} ${status}: ${reason}` : `${command} ${status}`
 }
 
-function lastLine(output: string): string {
-  const lines = output.split(/\r?\n/).filter(line => line.trim() !== '')
-  return lines.at(-1)?.trim() ?? ''
+/** Longest reason kept: one line of a log or an annotation, not a page. */
+const MAX_REASON = 500
+
+/**
+ * The last `error:` line with the lines that continue it, up to a blank line, joined into
+ * one. Pulumi's errors may start on the next line (the legacy-backend error of 3.257 is
+ * `error: ` and a framed paragraph), so a bare `error:` alone would lose the reason;
+ * frame lines (`====`) carry none.
+ */
+function errorReason(output: string): string {
+  const lines = output.split(/\r?\n/).map(line => line.trim())
+  const start = lines.findLastIndex(line => /^error:/i.test(line))
+  if (start === -1) return bounded(lines.findLast(line => line !== '') ?? '')
+  const paragraph = [lines[start] ?? '']
+  // Only a bare `error:` looks past blank lines for its text.
+  let bare = /^error:$/i.test(paragraph[0] ?? '')
+  for (const line of lines.slice(start + 1)) {
+    if (/^[=\-_*]{3,}$/.test(line)) continue
+    if (line === '' && bare) continue
+    if (line === '') break
+    paragraph.push(line)
+    bare = false
+  }
+  return bounded(paragraph.join(' ').replace(/\s+/g, ' '))
+}
+
+function bounded(text: string): string {
+  return text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1).trimEnd()}…`
 }
