@@ -6,6 +6,7 @@ import {
 import {
   StackLedger,
   describeProcess,
+  killTrackedProcesses,
   restorePlan,
   runTeardown,
   signalProcess,
@@ -55,6 +56,9 @@ async function finishTeardown(saved, options) {
       (process2) => process2.interruptible ? signalProcess(process2, "SIGINT") : process2
     );
     left = await waitForProcesses(stopped, options.afterSecondSigintMs ?? AFTER_SECOND_SIGINT_MS);
+  }
+  for (const ended of saved.processes.filter((process2) => !left.some((l) => l.pid === process2.pid))) {
+    if (ended.trackingId !== void 0) killTrackedProcesses(ended.trackingId);
   }
   if (saved.ledger.stacks.length > 0) {
     options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`);

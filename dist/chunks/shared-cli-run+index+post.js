@@ -70,6 +70,82 @@ function isProcessRunning(pid, startTime) {
   return startTime === void 0 || Number(fields[19]) === startTime;
 }
 
+// src/bench/tracking.ts
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+var TRACKING_VARIABLE = "PULUMI_PERF_GATE_TRACKING_ID";
+function newTrackingId() {
+  return randomUUID();
+}
+var KILL_ROUNDS = 5;
+function killTrackedProcesses(trackingId) {
+  let killed = 0;
+  for (let round = 0; round < KILL_ROUNDS; round++) {
+    const pids = findTrackedProcesses(trackingId);
+    if (pids.length === 0) break;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, "SIGKILL");
+        killed++;
+      } catch {
+      }
+    }
+  }
+  return killed;
+}
+function findTrackedProcesses(trackingId) {
+  const entry = `${TRACKING_VARIABLE}=${trackingId}`;
+  if (process.platform === "linux") return findInProc(Buffer.from(`${entry}\0`));
+  if (process.platform === "darwin") return findWithPs(entry);
+  return [];
+}
+function findInProc(needle) {
+  let names;
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let environ;
+    try {
+      environ = readFileSync2(`/proc/${name}/environ`);
+    } catch {
+      continue;
+    }
+    if (environ.includes(needle) || endsWith(environ, needle.subarray(0, -1))) {
+      if (!isZombie(name)) found.push(Number(name));
+    }
+  }
+  return found;
+}
+function endsWith(buffer, tail) {
+  return buffer.length >= tail.length && buffer.subarray(buffer.length - tail.length).equals(tail);
+}
+function isZombie(pid) {
+  try {
+    const stat = readFileSync2(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return true;
+  }
+}
+function findWithPs(entry) {
+  let listing;
+  try {
+    listing = execFileSync("ps", ["-axeww", "-o", "pid=,command="], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024
+    });
+  } catch {
+    return [];
+  }
+  return listing.split("\n").filter((line) => line.includes(` ${entry}`)).map((line) => Number(line.trim().split(/\s+/)[0])).filter((pid) => Number.isInteger(pid) && pid !== process.pid);
+}
+
 // src/bench/running.ts
 function describeProcess(process2) {
   return `${process2.label} (pid ${process2.pid})`;
@@ -109,7 +185,11 @@ function interruptRunningProcesses() {
   }
 }
 function killRunningProcesses() {
-  for (const entry of running.values()) signalProcessGroup(entry.process.pid, "SIGKILL");
+  for (const entry of running.values()) killProcessTree(entry.process);
+}
+function killProcessTree(process2) {
+  signalProcessGroup(process2.pid, "SIGKILL");
+  if (process2.trackingId !== void 0) killTrackedProcesses(process2.trackingId);
 }
 async function waitForProcesses(processes, timeoutMs, signal) {
   const deadline = Date.now() + timeoutMs;
@@ -272,7 +352,7 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync, mkdtempSync, openSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync as readFileSync3, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 function openCapture() {
@@ -291,7 +371,7 @@ function openCapture() {
     closeOurs,
     read() {
       closeOurs();
-      const text = (path4) => readFileSync2(path4, "utf8");
+      const text = (path4) => readFileSync3(path4, "utf8");
       const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
       rmSync(dir, { recursive: true, force: true });
       return captured;
@@ -319,7 +399,7 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync2, readFileSync as readFileSync4, readSync, rmSync as rmSync2 } from "node:fs";
+import { existsSync, openSync as openSync2, readFileSync as readFileSync5, readSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -405,7 +485,7 @@ function withoutShellCpu(usage, shell) {
 }
 
 // src/bench/tree-memory.ts
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
 var FIRST_SCAN_MS = 20;
 var SCAN_INTERVAL_MS = 100;
 var TreeMemoryPoller = class {
@@ -450,7 +530,7 @@ var LIVE_PROC = {
   children: (pid) => {
     let threads;
     try {
-      threads = readdirSync(`/proc/${pid}/task`);
+      threads = readdirSync2(`/proc/${pid}/task`);
     } catch {
       return [];
     }
@@ -461,7 +541,7 @@ var LIVE_PROC = {
 };
 function readOrUndefined(path4) {
   try {
-    return readFileSync3(path4, "utf8");
+    return readFileSync4(path4, "utf8");
   } catch {
     return void 0;
   }
@@ -531,7 +611,7 @@ function bsdTimeProbe(command) {
     finish: () => {
       let text = "";
       try {
-        text = readFileSync4(reportPath, "utf8");
+        text = readFileSync5(reportPath, "utf8");
       } catch {
       }
       remove();
@@ -561,7 +641,8 @@ function runProcess(spec, options) {
     let timeoutTimer;
     let child;
     const probe = options.measureResources ? startResourceProbe(spec) : void 0;
-    const env = spec.env ?? childEnv(process.env);
+    const trackingId = newTrackingId();
+    const env = { ...spec.env ?? childEnv(process.env), [TRACKING_VARIABLE]: trackingId };
     const start = process.hrtime.bigint();
     try {
       child = spawn2(probe?.file ?? spec.file, probe?.args ?? spec.args, {
@@ -597,6 +678,7 @@ function runProcess(spec, options) {
     const tracked = child.pid === void 0 ? void 0 : {
       pid: child.pid,
       startTime: processStartTime(child.pid),
+      trackingId,
       label: options.label ?? basename(spec.file),
       tag: options.tag,
       interruptible: stop.onCancel !== "finish",
@@ -627,6 +709,7 @@ function runProcess(spec, options) {
       clearTimeout(timeoutTimer);
       clearTimeout(graceTimer);
       if (outcome.kind !== "exited" || outcome.exitCode !== 0) killGroup("SIGKILL");
+      if (outcome.kind !== "not-started") killTrackedProcesses(trackingId);
       untrack();
       const captured = capture?.read();
       resolve(captured ? { ...outcome, captured } : outcome);
@@ -775,7 +858,7 @@ function wholeLines(edit) {
 }
 
 // src/pulumi/existing-stack.ts
-import { existsSync as existsSync2, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 function checkStackIsNew(target, input) {
@@ -813,7 +896,7 @@ function checkpointPaths(folder, project, stack) {
 function projectName(programDir) {
   for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
     try {
-      const text = readFileSync5(path.join(programDir, file), "utf8");
+      const text = readFileSync6(path.join(programDir, file), "utf8");
       const match = /^name:[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
       if (match?.[1]) return match[1];
     } catch {
@@ -1185,6 +1268,7 @@ async function runTeardown(plan, ledger, options) {
 }
 
 export {
+  killTrackedProcesses,
   describeProcess,
   runningProcesses,
   onRunningProcessesChange,

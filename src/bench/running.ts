@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isProcessRunning, signalProcessGroup, signalProcessLeader } from './process-group'
+import { killTrackedProcesses } from './tracking'
 
 /**
  * A command of ours while it runs: enough for another process (the action's post step)
@@ -11,6 +12,8 @@ export interface RunningProcess {
   pid: number
   /** Linux: when it started, so a later process with the same pid is not taken for it. */
   startTime?: number
+  /** What everything it starts carries (tracking.ts): how they are found once out of its group. */
+  trackingId?: string
   /** Short text for messages, e.g. `pulumi up`. */
   label: string
   /** What it works on (e.g. a stack), when the caller said. */
@@ -95,9 +98,15 @@ export function interruptRunningProcesses(): void {
   }
 }
 
-/** Sends SIGKILL to the group of every command still running. */
+/** Sends SIGKILL to the group of every command still running, and to all they started. */
 export function killRunningProcesses(): void {
-  for (const entry of running.values()) signalProcessGroup(entry.process.pid, 'SIGKILL')
+  for (const entry of running.values()) killProcessTree(entry.process)
+}
+
+/** SIGKILL to a command's group and to every process it started, wherever they went. */
+export function killProcessTree(process: RunningProcess): void {
+  signalProcessGroup(process.pid, 'SIGKILL')
+  if (process.trackingId !== undefined) killTrackedProcesses(process.trackingId)
 }
 
 /**

@@ -7,6 +7,7 @@ import { processStartTime, signalProcessGroup } from './process-group'
 import { startResourceProbe } from './resources'
 import type { ResourceUsage } from './resource-usage'
 import { interruptProcess, trackProcess, type RunningProcess } from './running'
+import { TRACKING_VARIABLE, killTrackedProcesses, newTrackingId } from './tracking'
 import type { StopPolicy } from './types'
 
 export interface ProcessSpec {
@@ -56,8 +57,9 @@ const isWindows = process.platform === 'win32'
  * Runs one process in its own process group and measures its wall time from spawn to
  * exit on the monotonic clock. While it runs it is listed in running.ts (pid, label,
  * tag), where a cancellation finds it; it is stopped as its StopPolicy says. After any
- * unsuccessful end what is left of its group is killed, so no grandchild outlives a
- * failed step. Captured output goes through files, not pipes: a command that outlives
+ * unsuccessful end what is left of its group is killed, and after every end whatever it
+ * started elsewhere (tracking.ts): no descendant outlives its command, however it left
+ * the group. Captured output goes through files, not pipes: a command that outlives
  * us (the action's main step leaves a cancelled `pulumi up` running) must not die of a
  * broken pipe. Never rejects.
  */
@@ -86,7 +88,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
     // for shell commands, is part of the calibrated overhead that is subtracted.
     // Without one, as for the shell's calibration, the same environment samples get;
     // worked out before the clock starts, as every sample's is.
-    const env = spec.env ?? childEnv(process.env)
+    const trackingId = newTrackingId()
+    const env = { ...(spec.env ?? childEnv(process.env)), [TRACKING_VARIABLE]: trackingId }
     const start = process.hrtime.bigint()
     try {
       child = spawn(probe?.file ?? spec.file, probe?.args ?? spec.args, {
@@ -127,6 +130,7 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
         : {
             pid: child.pid,
             startTime: processStartTime(child.pid),
+            trackingId,
             label: options.label ?? basename(spec.file),
             tag: options.tag,
             interruptible: stop.onCancel !== 'finish',
@@ -160,6 +164,8 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
       clearTimeout(timeoutTimer)
       clearTimeout(graceTimer)
       if (outcome.kind !== 'exited' || outcome.exitCode !== 0) killGroup('SIGKILL')
+      // Its plugins, daemons and setsid children: the command is over, so are they.
+      if (outcome.kind !== 'not-started') killTrackedProcesses(trackingId)
       untrack()
       const captured = capture?.read()
       resolve(captured ? { ...outcome, captured } : outcome)

@@ -5,6 +5,7 @@ import {
   waitForProcesses,
   type RunningProcess
 } from '../bench/running'
+import { killTrackedProcesses } from '../bench/tracking'
 import type { Redact } from '../core/redact'
 import type { StackLedger } from '../pulumi/ledger'
 import { runTeardown, type TeardownReport } from './teardown'
@@ -42,7 +43,8 @@ export interface FinishOptions {
  * (a cancelled `pulumi up` finishing what it started, or one still going because the
  * main step was killed) get one SIGINT if they never had one, and time to end: the
  * user's own commands their grace, then SIGKILL; Pulumi up to WAIT_FOR_RUNNING_MS, then
- * a second SIGINT, on which it stops at once. Only then are the stacks torn down:
+ * a second SIGINT, on which it stops at once; what an ended command started elsewhere is
+ * killed. Only then are the stacks torn down:
  * nothing of ours runs on them any more, so a lock they hold is stale. A stack
  * something still runs on is kept and reported.
  */
@@ -74,6 +76,11 @@ export async function finishTeardown(
       process.interruptible ? signalProcess(process, 'SIGINT') : process
     )
     left = await waitForProcesses(stopped, options.afterSecondSigintMs ?? AFTER_SECOND_SIGINT_MS)
+  }
+  // A command that ended may leave its plugins behind (a Pulumi stopped at once does,
+  // and they run in process groups of their own): they end with it.
+  for (const ended of saved.processes.filter(process => !left.some(l => l.pid === process.pid))) {
+    if (ended.trackingId !== undefined) killTrackedProcesses(ended.trackingId)
   }
   if (saved.ledger.stacks.length > 0) {
     options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`)

@@ -146,6 +146,37 @@ describe('runProcess', () => {
     const [orphan] = await readPids(pidFile, 1)
     expect(await isGoneSoon(orphan!)).toBe(true)
   })
+
+  // A child in a session of its own (setsid), as Pulumi's plugins are in groups of their
+  // own, and a plain background child of a command that succeeded: neither outlives it.
+  const ESCAPING = `setsid sleep 300 & echo $! >> "$PID_FILE"; sleep 300 & echo $! >> "$PID_FILE"`
+
+  it('kills what a successful command left running, in its group or out of it', async () => {
+    const pidFile = join(tempDir(), 'pids')
+    const outcome = await runProcess(
+      { file: 'bash', args: ['-c', ESCAPING], env: { ...process.env, PID_FILE: pidFile } },
+      { output: 'ignore', timeoutMs: 10_000 }
+    )
+    expect(outcome).toMatchObject({ kind: 'exited', exitCode: 0 })
+    const pids = await readPids(pidFile, 2)
+    expect(pids).toHaveLength(2)
+    for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)
+  })
+
+  it('kills what a timed-out command started in a session of its own', async () => {
+    const pidFile = join(tempDir(), 'pids')
+    const outcome = await runProcess(
+      {
+        file: 'bash',
+        args: ['-c', `trap '' INT; ${ESCAPING}; sleep 300`],
+        env: { ...process.env, PID_FILE: pidFile }
+      },
+      { output: 'ignore', timeoutMs: 300, stop: { onCancel: 'interrupt-then-kill', graceMs: 100 } }
+    )
+    expect(outcome).toMatchObject({ kind: 'timed-out' })
+    const pids = await readPids(pidFile, 2)
+    for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)
+  })
 })
 
 describe('cancellation', () => {
