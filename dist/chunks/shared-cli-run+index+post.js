@@ -371,7 +371,7 @@ function openCapture() {
     closeOurs,
     read() {
       closeOurs();
-      const text = (path4) => readFileSync3(path4, "utf8");
+      const text = (path6) => readFileSync3(path6, "utf8");
       const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
       rmSync(dir, { recursive: true, force: true });
       return captured;
@@ -539,9 +539,9 @@ var LIVE_PROC = {
     );
   }
 };
-function readOrUndefined(path4) {
+function readOrUndefined(path6) {
   try {
-    return readFileSync4(path4, "utf8");
+    return readFileSync4(path6, "utf8");
   } catch {
     return void 0;
   }
@@ -774,16 +774,16 @@ import { join as join3 } from "node:path";
 import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 var TAIL_BYTES = 64 * 1024;
-function openLog(path4, mode = "truncate") {
-  return openSync3(path4, mode === "truncate" ? "w" : "a");
+function openLog(path6, mode = "truncate") {
+  return openSync3(path6, mode === "truncate" ? "w" : "a");
 }
 function writeLogHeader(fd, text) {
   writeSync(fd, `
 [pulumi-perf-gate] ${text}
 `);
 }
-function tailLines(path4, count = 20) {
-  const fd = openSync3(path4, "r");
+function tailLines(path6, count = 20) {
+  const fd = openSync3(path6, "r");
   try {
     const size = fstatSync(fd).size;
     const length = Math.min(size, TAIL_BYTES);
@@ -800,40 +800,40 @@ async function redactLogs(dir, redact) {
   const names = await readdir(dir).catch(() => []);
   const warnings = [];
   for (const name of names.filter((name2) => name2.endsWith(".log"))) {
-    const path4 = join3(dir, name);
+    const path6 = join3(dir, name);
     try {
-      await redactLog(path4, redact);
+      await redactLog(path6, redact);
     } catch (error) {
       const why = describeFileError(error);
-      const removed = await rm(path4, { force: true }).then(
+      const removed = await rm(path6, { force: true }).then(
         () => true,
         () => false
       );
       warnings.push(
-        removed ? `removed the log ${path4}: it could not be checked for secrets (${why})` : `the log ${path4} may hold a secret: it could be neither checked nor removed (${why})`
+        removed ? `removed the log ${path6}: it could not be checked for secrets (${why})` : `the log ${path6} may hold a secret: it could be neither checked nor removed (${why})`
       );
     }
   }
   return warnings;
 }
-async function redactLog(path4, redact) {
-  if (!await holdsSecret(path4, redact)) return;
-  const temporary = `${path4}.redacting`;
+async function redactLog(path6, redact) {
+  if (!await holdsSecret(path6, redact)) return;
+  const temporary = `${path6}.redacting`;
   try {
     await pipeline(
-      createReadStream(path4, { encoding: "utf8" }),
+      createReadStream(path6, { encoding: "utf8" }),
       wholeLines(redact),
       createWriteStream(temporary)
     );
-    await rename(temporary, path4);
+    await rename(temporary, path6);
   } finally {
     await rm(temporary, { force: true }).catch(() => void 0);
   }
 }
-async function holdsSecret(path4, redact) {
+async function holdsSecret(path6, redact) {
   let found = false;
   await pipeline(
-    createReadStream(path4, { encoding: "utf8" }),
+    createReadStream(path6, { encoding: "utf8" }),
     wholeLines((text) => {
       found ||= redact(text) !== text;
       return "";
@@ -857,41 +857,23 @@ function wholeLines(edit) {
   });
 }
 
-// src/pulumi/existing-stack.ts
-import { existsSync as existsSync2, readFileSync as readFileSync6 } from "node:fs";
-import { homedir } from "node:os";
+// src/pulumi/program.ts
+import { existsSync as existsSync2, readFileSync as readFileSync6, statSync } from "node:fs";
 import path from "node:path";
-function checkStackIsNew(target, input) {
-  const { programDir, stack, backendUrl } = target;
-  const folder = backendUrl === void 0 ? void 0 : localBackendFolder(backendUrl);
-  if (backendUrl !== void 0 && folder !== void 0) {
-    const project = projectName(programDir);
-    const found = checkpointPaths(folder, project, stack).find((file) => existsSync2(file));
-    if (found !== void 0) throw stackExists(input, stack, backendUrl);
+function checkProgramFolder(folder, input) {
+  const absolute = path.resolve(folder);
+  if (!existsSync2(absolute) || !statSync(absolute).isDirectory()) {
+    throw new InputError(`${input}: ${folder} is not a folder; give the folder of a Pulumi program`);
   }
-  for (const name of [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`]) {
-    if (existsSync2(path.join(programDir, name))) {
-      throw new InputError(
-        `${input}: the settings of a stack ${stack} already exist (${path.join(programDir, name)}); ${CHOOSE}`
-      );
-    }
+  const hasProject = ["Pulumi.yaml", "Pulumi.yml"].some(
+    (name) => existsSync2(path.join(absolute, name))
+  );
+  if (!hasProject) {
+    throw new InputError(
+      `${input}: ${folder} holds no Pulumi.yaml; give the folder of a Pulumi program`
+    );
   }
-}
-var CHOOSE = "pulumi-perf-gate only destroys stacks it creates: choose another stack-prefix, or leave it unset for a unique one";
-function stackExists(input, stack, backendUrl) {
-  return new InputError(`${input}: stack ${stack} already exists in ${backendUrl}; ${CHOOSE}`);
-}
-function localBackendFolder(backendUrl) {
-  if (!backendUrl.startsWith("file://")) return void 0;
-  let folder = decodeURIComponent(backendUrl.slice("file://".length).split("?")[0] ?? "");
-  if (folder === "~" || folder.startsWith("~/")) folder = path.join(homedir(), folder.slice(1));
-  return path.resolve(folder);
-}
-function checkpointPaths(folder, project, stack) {
-  const stacks = path.join(folder, ".pulumi", "stacks");
-  const bases = [path.join(stacks, stack)];
-  if (project !== void 0) bases.push(path.join(stacks, project, stack));
-  return bases.flatMap((base) => [".json", ".json.gz", ".json.zst"].map((ext) => base + ext));
+  return absolute;
 }
 function projectName(programDir) {
   for (const file of ["Pulumi.yaml", "Pulumi.yml"]) {
@@ -905,9 +887,46 @@ function projectName(programDir) {
   return void 0;
 }
 
-// src/pulumi/stacks.ts
-import { mkdir, mkdtemp } from "node:fs/promises";
+// src/pulumi/existing-stack.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { homedir } from "node:os";
 import path2 from "node:path";
+function checkStackIsNew(target, input) {
+  const { programDir, stack, backendUrl } = target;
+  const folder = backendUrl === void 0 ? void 0 : localBackendFolder(backendUrl);
+  if (backendUrl !== void 0 && folder !== void 0) {
+    const project = projectName(programDir);
+    const found = checkpointPaths(folder, project, stack).find((file) => existsSync3(file));
+    if (found !== void 0) throw stackExists(input, stack, backendUrl);
+  }
+  for (const name of [`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`]) {
+    if (existsSync3(path2.join(programDir, name))) {
+      throw new InputError(
+        `${input}: the settings of a stack ${stack} already exist (${path2.join(programDir, name)}); ${CHOOSE}`
+      );
+    }
+  }
+}
+var CHOOSE = "pulumi-perf-gate only destroys stacks it creates: choose another stack-prefix, or leave it unset for a unique one";
+function stackExists(input, stack, backendUrl) {
+  return new InputError(`${input}: stack ${stack} already exists in ${backendUrl}; ${CHOOSE}`);
+}
+function localBackendFolder(backendUrl) {
+  if (!backendUrl.startsWith("file://")) return void 0;
+  let folder = decodeURIComponent(backendUrl.slice("file://".length).split("?")[0] ?? "");
+  if (folder === "~" || folder.startsWith("~/")) folder = path2.join(homedir(), folder.slice(1));
+  return path2.resolve(folder);
+}
+function checkpointPaths(folder, project, stack) {
+  const stacks = path2.join(folder, ".pulumi", "stacks");
+  const bases = [path2.join(stacks, stack)];
+  if (project !== void 0) bases.push(path2.join(stacks, project, stack));
+  return bases.flatMap((base) => [".json", ".json.gz", ".json.zst"].map((ext) => base + ext));
+}
+
+// src/pulumi/stacks.ts
+import { mkdir as mkdir2, mkdtemp } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/pulumi/phase-args.ts
 var COMMANDS = {
@@ -921,6 +940,49 @@ var COMMANDS = {
 function phaseArgs(phase, stack, parallel) {
   const limit = parallel === void 0 ? [] : ["--parallel", String(parallel)];
   return [...COMMANDS[phase], "--stack", stack, ...limit];
+}
+
+// src/pulumi/selected-stack.ts
+import { mkdir, readFile, readdir as readdir2, rm as rm2, writeFile } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import path3 from "node:path";
+var SUFFIX = "-workspace.json";
+async function saveSelectedStacks(programDir, env = process.env) {
+  const project = projectName(programDir);
+  const folder = path3.join(env["PULUMI_HOME"] || path3.join(homedir2(), ".pulumi"), "workspaces");
+  const ours = (name) => project !== void 0 && name.startsWith(`${project}-`) && name.endsWith(SUFFIX);
+  const before = await readFiles(folder, ours);
+  return {
+    async restore() {
+      const after = await readFiles(folder, ours);
+      for (const [name, content] of after) {
+        const was = before.get(name);
+        if (was === void 0) await rm2(path3.join(folder, name), { force: true });
+        else if (was !== content) await writeFile(path3.join(folder, name), was);
+      }
+      for (const [name, content] of before) {
+        if (after.has(name)) continue;
+        await mkdir(folder, { recursive: true });
+        await writeFile(path3.join(folder, name), content);
+      }
+    }
+  };
+}
+async function readFiles(folder, which) {
+  const files = /* @__PURE__ */ new Map();
+  let names;
+  try {
+    names = await readdir2(folder);
+  } catch {
+    return files;
+  }
+  for (const name of names.filter(which)) {
+    try {
+      files.set(name, await readFile(path3.join(folder, name), "utf8"));
+    } catch {
+    }
+  }
+  return files;
 }
 
 // src/pulumi/run.ts
@@ -986,7 +1048,7 @@ var SETUP_TIMEOUT_MS = 5 * 6e4;
 var PULUMI_UPDATE_STOP = { onCancel: "interrupt", graceMs: 6e4 };
 function pulumiEnv(ref, base = process.env) {
   const pathKey = Object.keys(base).find((key) => key.toUpperCase() === "PATH") ?? "PATH";
-  const searchPath = [path2.dirname(ref.binary), base[pathKey]].filter(Boolean).join(path2.delimiter);
+  const searchPath = [path4.dirname(ref.binary), base[pathKey]].filter(Boolean).join(path4.delimiter);
   const env = {
     [pathKey]: searchPath,
     PULUMI_SKIP_UPDATE_CHECK: "true",
@@ -996,17 +1058,27 @@ function pulumiEnv(ref, base = process.env) {
   if (ref.backendUrl.startsWith("file://") && !hasPassphrase) env["PULUMI_CONFIG_PASSPHRASE"] = "";
   return env;
 }
-async function makeLocalBackend(parentDir) {
-  await mkdir(parentDir, { recursive: true });
-  const folder = await mkdtemp(path2.join(parentDir, "pulumi-backend-"));
-  return `file://${folder.split(path2.sep).join("/")}`;
+async function makeGroupBackends(parentDir, groups) {
+  await mkdir2(parentDir, { recursive: true });
+  const folder = await mkdtemp(path4.join(parentDir, "pulumi-backend-"));
+  const urls = {};
+  for (const group of groups) {
+    await mkdir2(path4.join(folder, group));
+    urls[group] = fileUrl(path4.join(folder, group));
+  }
+  return { folder, urls };
+}
+function fileUrl(folder) {
+  return `file://${folder.split(path4.sep).join("/")}`;
 }
 function destroyArgs(stack) {
   return phaseArgs("destroy", stack);
 }
 async function initStack(ref, config, options) {
   const init = ["stack", "init", ref.stack, "--non-interactive"];
+  const selected = await saveSelectedStacks(ref.programDir);
   const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS);
+  await selected.restore();
   if (created.exitCode !== 0) {
     const exists = /already exists/i.test(created.stderr + created.stdout);
     if (exists) throw stackExists(options.input, ref.stack, ref.backendUrl);
@@ -1038,7 +1110,7 @@ function runPulumi(ref, args, timeoutMs, extra = {}) {
   });
 }
 function describePulumiFailure(ref, args, result) {
-  return describeFailure(path2.basename(ref.binary), args, result);
+  return describeFailure(path4.basename(ref.binary), args, result);
 }
 function setupError(ref, args, result) {
   return new BenchmarkError(
@@ -1047,7 +1119,7 @@ function setupError(ref, args, result) {
 }
 
 // src/run/teardown.ts
-import { rm as rm2, rmdir } from "node:fs/promises";
+import { rm as rm3, rmdir } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/bench/cleanup.ts
@@ -1081,8 +1153,8 @@ async function runCleanup(steps, shell, options = {}) {
 }
 
 // src/pulumi/teardown-stack.ts
-import { mkdir as mkdir2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import path5 from "node:path";
 
 // src/pulumi/stack-state.ts
 function readHoldings(exported) {
@@ -1191,10 +1263,10 @@ async function keep(ref, reason, exported, stateDir) {
     parts.push(empty ? "it holds nothing" : describeHoldings(exported.holdings));
   }
   if (exported.text !== void 0) {
-    const file = path3.join(stateDir, `${ref.stack}.state.json`);
+    const file = path5.join(stateDir, `${ref.stack}.state.json`);
     try {
-      await mkdir2(stateDir, { recursive: true });
-      await writeFile(file, exported.text);
+      await mkdir3(stateDir, { recursive: true });
+      await writeFile2(file, exported.text);
       parts.push(`its state: ${file}`);
     } catch (error) {
       parts.push(`its state could not be written to ${file}: ${describeFileError(error)}`);
@@ -1247,7 +1319,7 @@ async function runTeardown(plan, ledger, options) {
   if (ledger.stacks.length > 0) return { kept, warnings: [], deferred: true };
   const warnings = [];
   if (plan.ownBackendDir !== void 0 && kept.length === 0) {
-    await rm2(plan.ownBackendDir, { recursive: true, force: true });
+    await rm3(plan.ownBackendDir, { recursive: true, force: true });
   }
   if (plan.cleanup !== void 0) {
     if (options.stop?.aborted) {
@@ -1290,14 +1362,14 @@ export {
   writeLogHeader,
   tailLines,
   StackLedger,
+  checkProgramFolder,
   checkStackIsNew,
-  localBackendFolder,
   phaseArgs,
   runCaptured,
   describeFailure,
   PULUMI_UPDATE_STOP,
   pulumiEnv,
-  makeLocalBackend,
+  makeGroupBackends,
   initStack,
   runTeardown,
   serializePlan,

@@ -4,6 +4,7 @@ import {
   PULUMI_UPDATE_STOP,
   StackLedger,
   USER_COMMAND_STOP,
+  checkProgramFolder,
   checkStackIsNew,
   describeFailure,
   describeOutcome,
@@ -13,8 +14,7 @@ import {
   initStack,
   interruptRunningProcesses,
   killRunningProcesses,
-  localBackendFolder,
-  makeLocalBackend,
+  makeGroupBackends,
   meanCpu,
   openLog,
   phaseArgs,
@@ -3550,20 +3550,20 @@ import { dirname, join as join2, resolve, sep } from "node:path";
 var ResultsWriteError = class extends BenchmarkError {
   name = "ResultsWriteError";
 };
-async function resultsTarget(path7) {
-  const found = await lstat(path7).catch(() => void 0);
-  if (!found?.isSymbolicLink()) return path7;
-  const target = await realpath(path7).catch((error) => {
+async function resultsTarget(path6) {
+  const found = await lstat(path6).catch(() => void 0);
+  if (!found?.isSymbolicLink()) return path6;
+  const target = await realpath(path6).catch((error) => {
     if (fileErrorCode(error) !== "ENOENT") throw error;
   });
   if (target !== void 0) return target;
-  const folder = await realpath(dirname(path7)).catch(() => dirname(path7));
-  return resultsTarget(resolve(folder, await readlink(path7)));
+  const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
+  return resultsTarget(resolve(folder, await readlink(path6)));
 }
-async function writeResults(path7, data, redact2 = (text) => text) {
+async function writeResults(path6, data, redact2 = (text) => text) {
   let temporary;
   try {
-    const file = await resultsTarget(path7);
+    const file = await resultsTarget(path6);
     temporary = `${file}.${process.pid}.tmp`;
     await mkdir2(dirname(file), { recursive: true });
     await writeFile(temporary, redactedJson(data, redact2));
@@ -3571,7 +3571,7 @@ async function writeResults(path7, data, redact2 = (text) => text) {
   } catch (error) {
     if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
     throw new ResultsWriteError(
-      `could not write the results file ${path7}: ${describeFileError(error)}`
+      `could not write the results file ${path6}: ${describeFileError(error)}`
     );
   }
 }
@@ -3583,46 +3583,46 @@ function kind(found) {
   return found.isDirectory() ? "a folder" : "a file";
 }
 var INPUT = "results-file";
-async function checkResultsPath(path7) {
-  if (path7.endsWith("/") || path7.endsWith(sep)) {
-    const example = join2(path7, "results.json");
+async function checkResultsPath(path6) {
+  if (path6.endsWith("/") || path6.endsWith(sep)) {
+    const example = join2(path6, "results.json");
     throw new InputError(
-      `${INPUT}: ${path7} is a folder (it ends in ${path7.at(-1)}); name a file, such as ${example}`
+      `${INPUT}: ${path6} is a folder (it ends in ${path6.at(-1)}); name a file, such as ${example}`
     );
   }
-  const file = await resultsTarget(path7).catch((error) => {
-    throw new InputError(`${INPUT}: ${path7} cannot be written: ${describeFileError(error)}`);
+  const file = await resultsTarget(path6).catch((error) => {
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${describeFileError(error)}`);
   });
   const found = await stat(file).catch(() => void 0);
   if (found?.isDirectory()) {
     throw new InputError(
-      `${INPUT}: ${path7} is a folder; name a file, such as ${join2(path7, "results.json")}`
+      `${INPUT}: ${path6} is a folder; name a file, such as ${join2(path6, "results.json")}`
     );
   }
   if (found !== void 0 && !found.isFile()) {
-    const what = file === path7 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
+    const what = file === path6 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
     throw new InputError(
-      `${INPUT}: ${path7} ${what}, not a regular file; name a new file or a regular one to replace`
+      `${INPUT}: ${path6} ${what}, not a regular file; name a new file or a regular one to replace`
     );
   }
-  await checkFolder(path7, dirname(file));
-  await checkLogs(path7);
+  await checkFolder(path6, dirname(file));
+  await checkLogs(path6);
 }
-async function checkLogs(path7) {
-  const logs = join2(dirname(path7), "logs");
+async function checkLogs(path6) {
+  const logs = join2(dirname(path6), "logs");
   const found = await stat(logs).catch(() => lstat(logs).catch(() => void 0));
-  if (found === void 0) return checkFolder(path7, dirname(path7));
+  if (found === void 0) return checkFolder(path6, dirname(path6));
   const problem = !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
     () => void 0,
     (error) => `is not writable (${fileErrorCode(error)})`
   );
   if (problem !== void 0) {
     throw new InputError(
-      `${INPUT}: ${path7} cannot be used: ${logs} ${problem}; the logs of the commands go there`
+      `${INPUT}: ${path6} cannot be used: ${logs} ${problem}; the logs of the commands go there`
     );
   }
 }
-async function checkFolder(path7, start) {
+async function checkFolder(path6, start) {
   let folder = start;
   let existing = await stat(folder).catch(() => void 0);
   while (existing === void 0 && dirname(folder) !== folder) {
@@ -3630,13 +3630,13 @@ async function checkFolder(path7, start) {
     existing = await stat(folder).catch(() => void 0);
   }
   if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${INPUT}: ${path7} cannot be written: ${folder} is a file, not a folder`);
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${folder} is a file, not a folder`);
   }
   try {
     await access(folder, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw new InputError(
-      `${INPUT}: ${path7} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
+      `${INPUT}: ${path6} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
     );
   }
 }
@@ -4455,25 +4455,6 @@ async function installVersion(version, downloadUrl, platform, options) {
   };
 }
 
-// src/pulumi/program.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
-import path6 from "node:path";
-function checkProgramFolder(folder, input) {
-  const absolute = path6.resolve(folder);
-  if (!existsSync2(absolute) || !statSync3(absolute).isDirectory()) {
-    throw new InputError(`${input}: ${folder} is not a folder; give the folder of a Pulumi program`);
-  }
-  const hasProject = ["Pulumi.yaml", "Pulumi.yml"].some(
-    (name) => existsSync2(path6.join(absolute, name))
-  );
-  if (!hasProject) {
-    throw new InputError(
-      `${input}: ${folder} holds no Pulumi.yaml; give the folder of a Pulumi program`
-    );
-  }
-  return absolute;
-}
-
 // src/pulumi/cycle.ts
 var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
 function pulumiBenchGroup(options) {
@@ -4538,9 +4519,9 @@ async function setUpPulumi(config, target, context3, userStep) {
   const stackConfig = parseConfigInput(target.config, "config" /* Config */);
   const stackName = (name) => `${target.stackPrefix}-${name}`;
   for (const name of ["baseline", "candidate"]) {
-    const { backendUrl: backendUrl2 } = target;
+    const { backendUrl } = target;
     checkStackIsNew(
-      { programDir: programs[name], stack: stackName(name), backendUrl: backendUrl2 },
+      { programDir: programs[name], stack: stackName(name), backendUrl },
       "stack-prefix" /* StackPrefix */
     );
   }
@@ -4558,18 +4539,20 @@ async function setUpPulumi(config, target, context3, userStep) {
     })
   };
   context3.checkStopped();
-  let backendUrl = target.backendUrl;
-  if (backendUrl === void 0) {
-    backendUrl = await makeLocalBackend(context3.workDir);
-    const folder = localBackendFolder(backendUrl);
-    if (folder !== void 0) context3.onOwnBackend(folder);
+  let backendUrls;
+  if (target.backendUrl === void 0) {
+    const own = await makeGroupBackends(context3.workDir, ["baseline", "candidate"]);
+    context3.onOwnBackend(own.folder);
+    backendUrls = own.urls;
+  } else {
+    backendUrls = { baseline: target.backendUrl, candidate: target.backendUrl };
   }
   const group = async (name) => {
     const ref = {
       binary: binaries[name].path,
       programDir: programs[name],
       stack: stackName(name),
-      backendUrl
+      backendUrl: backendUrls[name]
     };
     context3.checkStopped();
     context3.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`);
@@ -4729,7 +4712,7 @@ async function withInterrupts(task, options) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync3 } from "fs";
+import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -4739,11 +4722,11 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path7 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -9066,11 +9049,11 @@ function redact(text, token) {
 // src/github/event.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 function readEventContext(env) {
-  const path7 = env.GITHUB_EVENT_PATH;
+  const path6 = env.GITHUB_EVENT_PATH;
   let payload = {};
-  if (path7) {
+  if (path6) {
     try {
-      payload = JSON.parse(readFileSync2(path7, "utf8"));
+      payload = JSON.parse(readFileSync2(path6, "utf8"));
     } catch {
       payload = {};
     }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { InputError } from '../core/errors'
+import { projectName } from './program'
 
 /**
  * Refuses a stack name that is taken before anything is downloaded or created:
@@ -61,18 +62,4 @@ function checkpointPaths(folder: string, project: string | undefined, stack: str
   const bases = [path.join(stacks, stack)]
   if (project !== undefined) bases.push(path.join(stacks, project, stack))
   return bases.flatMap(base => ['.json', '.json.gz', '.json.zst'].map(ext => base + ext))
-}
-
-/** The `name:` of the program's Pulumi.yaml; undefined when it cannot be read. */
-function projectName(programDir: string): string | undefined {
-  for (const file of ['Pulumi.yaml', 'Pulumi.yml']) {
-    try {
-      const text = readFileSync(path.join(programDir, file), 'utf8')
-      const match = /^name:[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*(?:#.*)?$/m.exec(text)
-      if (match?.[1]) return match[1]
-    } catch {
-      // Not this spelling; checkProgramFolder has made sure one exists.
-    }
-  }
-  return undefined
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from '../core/errors'
 
@@ -20,4 +20,18 @@ export function checkProgramFolder(folder: string, input: string): string {
     )
   }
   return absolute
+}
+
+/** The `name:` of the program's Pulumi.yaml; undefined when it cannot be read. */
+export function projectName(programDir: string): string | undefined {
+  for (const file of ['Pulumi.yaml', 'Pulumi.yml']) {
+    try {
+      const text = readFileSync(path.join(programDir, file), 'utf8')
+      const match = /^name:[ \t]*["']?([A-Za-z0-9_.-]+)["']?[ \t]*(?:#.*)?$/m.exec(text)
+      if (match?.[1]) return match[1]
+    } catch {
+      // Not this spelling; checkProgramFolder has made sure one exists.
+    }
+  }
+  return undefined
 }

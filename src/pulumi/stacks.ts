@@ -5,6 +5,7 @@ import { BenchmarkError } from '../core/errors'
 import type { ConfigEntry } from './config-input'
 import { stackExists } from './existing-stack'
 import { phaseArgs } from './phase-args'
+import { saveSelectedStacks } from './selected-stack'
 import type { StackRef } from './stack-ref'
 import { describeFailure, runCaptured } from './run'
 import type { RunResult } from './run'
@@ -43,11 +44,29 @@ export function pulumiEnv(
   return env
 }
 
-/** Makes a fresh, empty local backend folder under `parentDir`; returns its `file://` URL. */
-export async function makeLocalBackend(parentDir: string): Promise<string> {
+/**
+ * A local backend for each group, in one fresh folder under `parentDir`. One each, not
+ * one shared: a Pulumi before 3.61 keeps its stacks in the legacy layout, which later
+ * versions keep using for a backend that holds them, with a deprecation warning on every
+ * command from 3.228 and an error from 3.257 (pkg/backend/diy/backend.go), while a
+ * backend a later version made first has the project layout, which an old one cannot read.
+ */
+export async function makeGroupBackends<Name extends string>(
+  parentDir: string,
+  groups: readonly Name[]
+): Promise<{ folder: string; urls: Record<Name, string> }> {
   await mkdir(parentDir, { recursive: true })
   const folder = await mkdtemp(path.join(parentDir, 'pulumi-backend-'))
-  // `file:///tmp/x` on POSIX, `file://C:/x` on Windows: the forms Pulumi documents.
+  const urls = {} as Record<Name, string>
+  for (const group of groups) {
+    await mkdir(path.join(folder, group))
+    urls[group] = fileUrl(path.join(folder, group))
+  }
+  return { folder, urls }
+}
+
+/** `file:///tmp/x` on POSIX, `file://C:/x` on Windows: the forms Pulumi documents. */
+function fileUrl(folder: string): string {
   return `file://${folder.split(path.sep).join('/')}`
 }
 
@@ -57,7 +76,8 @@ export function destroyArgs(stack: string): string[] {
 }
 
 /**
- * Creates the stack and sets its config. `onCreated` is called as soon as `stack init`
+ * Creates the stack and sets its config, leaving the stack the user selected for the
+ * program selected. `onCreated` is called as soon as `stack init`
  * succeeded: from then on the stack is ours to destroy. A stack that exists already is
  * someone else's: an InputError naming `input` (stack-prefix), never a select.
  */
@@ -67,7 +87,10 @@ export async function initStack(
   options: { input: string; onCreated: () => void }
 ): Promise<void> {
   const init = ['stack', 'init', ref.stack, '--non-interactive']
+  // Before 3.256 `stack init` also selects the new stack for the program's folder.
+  const selected = await saveSelectedStacks(ref.programDir)
   const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS)
+  await selected.restore()
   if (created.exitCode !== 0) {
     const exists = /already exists/i.test(created.stderr + created.stdout)
     if (exists) throw stackExists(options.input, ref.stack, ref.backendUrl)

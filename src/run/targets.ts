@@ -3,13 +3,13 @@ import { Input } from '../config/inputs'
 import type { RunConfig, Target } from '../config/run-config'
 import type { GroupName } from '../bench/types'
 import { parseConfigInput } from '../pulumi/config-input'
-import { checkStackIsNew, localBackendFolder } from '../pulumi/existing-stack'
+import { checkStackIsNew } from '../pulumi/existing-stack'
 import { resolvePulumi } from '../pulumi/install'
 import type { StackLedger } from '../pulumi/ledger'
 import { checkProgramFolder } from '../pulumi/program'
 import { commandCycle } from '../bench/cycle-steps'
 import { pulumiBenchGroup } from '../pulumi/cycle'
-import { initStack, makeLocalBackend, pulumiEnv } from '../pulumi/stacks'
+import { initStack, makeGroupBackends, pulumiEnv } from '../pulumi/stacks'
 import type { StackRef } from '../pulumi/stack-ref'
 
 export interface TargetContext {
@@ -102,11 +102,15 @@ async function setUpPulumi(
     })
   }
   context.checkStopped()
-  let backendUrl = target.backendUrl
-  if (backendUrl === undefined) {
-    backendUrl = await makeLocalBackend(context.workDir)
-    const folder = localBackendFolder(backendUrl)
-    if (folder !== undefined) context.onOwnBackend(folder)
+  // The user's backend is shared; ours is one per group, for versions on either side of
+  // Pulumi's backend layout change (makeGroupBackends).
+  let backendUrls: Record<GroupName, string>
+  if (target.backendUrl === undefined) {
+    const own = await makeGroupBackends(context.workDir, ['baseline', 'candidate'] as const)
+    context.onOwnBackend(own.folder)
+    backendUrls = own.urls
+  } else {
+    backendUrls = { baseline: target.backendUrl, candidate: target.backendUrl }
   }
 
   const group = async (name: GroupName): Promise<BenchGroup> => {
@@ -114,7 +118,7 @@ async function setUpPulumi(
       binary: binaries[name].path,
       programDir: programs[name],
       stack: stackName(name),
-      backendUrl
+      backendUrl: backendUrls[name]
     }
     context.checkStopped()
     context.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`)

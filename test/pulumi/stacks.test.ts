@@ -9,7 +9,7 @@ import { parseConfigInput } from '../../src/pulumi/config-input'
 import { StackLedger } from '../../src/pulumi/ledger'
 import { InputError } from '../../src/core/errors'
 import { pulumiBenchGroup } from '../../src/pulumi/cycle'
-import { initStack, makeLocalBackend, pulumiEnv } from '../../src/pulumi/stacks'
+import { initStack, makeGroupBackends, pulumiEnv } from '../../src/pulumi/stacks'
 import type { StackRef } from '../../src/pulumi/stack-ref'
 import { tearDownStack } from '../../src/pulumi/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
@@ -43,7 +43,7 @@ async function workspace(): Promise<{
   const dir = await mkdtemp(path.join(root, 'run-'))
   const programDir = path.join(dir, 'program')
   await cp(PROGRAM, programDir, { recursive: true })
-  const backendUrl = await makeLocalBackend(dir)
+  const backendUrl = (await makeGroupBackends(dir, ['only'])).urls.only
   return { programDir, backendUrl, backendDir: backendUrl.slice('file://'.length) }
 }
 

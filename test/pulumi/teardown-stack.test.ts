@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { interruptRunningProcesses, runningProcesses } from '../../src/bench/running'
 import { parseConfigInput } from '../../src/pulumi/config-input'
-import { initStack, makeLocalBackend, pulumiEnv } from '../../src/pulumi/stacks'
+import { initStack, makeGroupBackends, pulumiEnv } from '../../src/pulumi/stacks'
 import type { StackRef } from '../../src/pulumi/stack-ref'
 import { keepStack, tearDownStack } from '../../src/pulumi/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
@@ -30,7 +30,7 @@ async function stack(name: string, config: string) {
   const dir = await mkdtemp(path.join(root, 'run-'))
   const programDir = path.join(dir, 'program')
   await cp(PROGRAM, programDir, { recursive: true })
-  const backendUrl = await makeLocalBackend(dir)
+  const backendUrl = (await makeGroupBackends(dir, ['only'])).urls.only
   const ref: StackRef = { binary: pulumi, programDir, stack: name, backendUrl }
   await initStack(ref, parseConfigInput(config), { input: 'stack-prefix', onCreated: () => {} })
   return {
