@@ -17,6 +17,20 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'e2e', include: END_TO_END, globalSetup: ['test/setup/build-dist.ts'] }
+      },
+      // The real Pulumi CLIs, built from Pulumi's Go modules (scripts/real-pulumi): not
+      // part of `npm test`, which needs no Go; `npm run test:real` and CI run it. One file
+      // at a time: each times real deployments, which a second one beside it would slow.
+      {
+        extends: true,
+        test: {
+          name: 'real',
+          include: ['test/real/**/*.test.ts'],
+          globalSetup: ['test/setup/build-dist.ts', 'test/real/global-setup.ts'],
+          testTimeout: 15 * 60_000,
+          hookTimeout: 60 * 60_000,
+          poolOptions: { forks: { singleFork: true } }
+        }
       }
     ]
   }

@@ -1,0 +1,106 @@
+/**
+ * Cancellation and kills on the real CLIs, with the bundled action. Real Pulumi starts its
+ * language host and providers in process groups of their own, so a kill of Pulumi's group
+ * leaves them running unless the run finds them another way (src/bench/tracking.ts).
+ * Each create of the test provider writes a file and each delete removes it, so a
+ * resource left behind is a file left in the program's `live-resources`.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
+import { useActionHarness } from '../helpers/file-setup'
+import type { ActionHarness, ActionJob } from '../helpers/action-runner'
+import { cancelLikeTheRunner, waitUntil } from '../helpers/cancel-scenarios'
+import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
+import { makeRealWorld, processesMentioning, type RealWorld } from '../helpers/real-pulumi'
+
+const build = inject('realPulumi')
+
+let harness: ActionHarness
+let releases: ReleaseServer
+let world: RealWorld
+
+useActionHarness('ghs_realCancelToken0123456789abcdefABCDE', started => (harness = started))
+beforeAll(async () => {
+  releases = await serveReleases(build.releases)
+})
+afterAll(() => releases.close())
+beforeEach(async () => {
+  world = await makeRealWorld(build)
+})
+afterEach(() => world.remove())
+
+function job(inputs: Record<string, string>): ActionJob {
+  return harness.job(
+    {
+      program: world.program,
+      'baseline-version': SEED_BASELINE,
+      'candidate-version': SEED_CANDIDATE,
+      'pulumi-download-url': releases.url,
+      'results-file': world.resultsFile,
+      warmup: '0',
+      looks: '1',
+      ...inputs
+    },
+    { env: { PATH: world.env['PATH']!, PULUMI_HOME: world.env['PULUMI_HOME']! } }
+  )
+}
+
+/** Stack checkpoints anywhere under `folder` (our backends live in the job's temp folder). */
+function stackFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile() && entry.parentPath.includes(`${path.sep}stacks`))
+    .filter(entry => /\.json(\.gz|\.zst)?$/.test(entry.name))
+    .map(entry => path.join(entry.parentPath, entry.name))
+}
+
+/** Processes of this world or this job still running. */
+async function processesLeft(running: ActionJob): Promise<string[]> {
+  return [...(await world.processesLeft()), ...(await processesMentioning(running.dir))]
+}
+
+describe('cancellation on the real CLIs', () => {
+  it("the runner's cancel mid-up, then the post step: no stack, no resource, no process", async () => {
+    const running = job({ config: 'resources: 40\nlatencyMs: 1500', samples: '4' })
+    const main = running.start('index')
+    const ended = () =>
+      main.child.exitCode === null ? undefined : `main step ended:\n${main.stdout()}`
+    await waitUntil('creates are in flight', () => world.liveResources().length > 0, {
+      timeoutMs: 120_000,
+      stop: ended
+    })
+    const cancelled = await cancelLikeTheRunner(main)
+    const postStart = performance.now()
+    const post = await running.run('post', cancelled.result.state)
+    const postMs = performance.now() - postStart
+    console.log(
+      `real cancel: signals ${cancelled.sent.join(', ')}; main step exited ${Math.round(cancelled.exitMs)} ms ` +
+        `after the SIGINT; post step took ${Math.round(postMs)} ms`
+    )
+
+    expect(cancelled.sent).toEqual(['SIGINT'])
+    expect(post.exitCode, post.stdout).toBe(0)
+    expect(world.liveResources()).toEqual([])
+    expect(stackFiles(running.dir)).toEqual([])
+    expect(await processesLeft(running)).toEqual([])
+  })
+
+  it('a timeout that has to kill Pulumi leaves none of its plugins running', async () => {
+    // Creates of two minutes that a cancel does not cut short: after the timeout's SIGINT
+    // Pulumi waits for them, so the grace runs out and its group is killed.
+    const running = job({
+      config: 'resources: 2\nlatencyMs: 120000\nignoreCancel: true',
+      samples: '2',
+      timeout: '0.05'
+    })
+    const step = await running.run('index')
+
+    expect(step.exitCode).not.toBe(0)
+    expect(step.stdout).toMatch(/timed out/)
+    // Killed mid-create, the stack holds pending operations: kept, named, never removed.
+    expect(step.stdout).toMatch(/was kept/)
+    expect(await processesLeft(running)).toEqual([])
+    expect(existsSync(world.program)).toBe(true)
+  })
+})
