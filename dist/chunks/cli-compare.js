@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  formatFailure,
   formatResults
 } from "./shared-cli-compare+cli-run.js";
 import "./shared-cli-compare+cli-run+index.js";
@@ -9,6 +10,7 @@ import {
   readResultsFile
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  FailedRuns,
   MAX_LOOKS,
   parseChoice,
   parseDecision,
@@ -56,14 +58,27 @@ var compareCommand = async (argv, io) => {
   const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
   const familySize = parseFamilySize({ ["family-size" /* FamilySize */]: values["family-size"] });
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
-  const { results } = analyseFiles(files, {
-    ...decision,
-    looks,
-    familySize,
-    baseline: values.baseline,
-    candidate: values.candidate,
-    name: values.name
-  });
+  let results;
+  try {
+    ;
+    ({ results } = analyseFiles(files, {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      candidate: values.candidate,
+      name: values.name
+    }));
+  } catch (error) {
+    if (!(error instanceof FailedRuns)) throw error;
+    const run = { benchmark: error.partial.benchmark, error, partial: error.partial };
+    return {
+      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? "",
+      verdict: "inconclusive",
+      failOn: decision.failOn,
+      error
+    };
+  }
   return {
     output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,

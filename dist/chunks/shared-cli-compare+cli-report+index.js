@@ -4,6 +4,7 @@ import {
   MAX_LOOKS,
   MAX_SAMPLES,
   analyse,
+  checkNoFailedRuns,
   isPhase,
   placeLooks,
   planDesign,
@@ -254,10 +255,13 @@ function find(entries, name, flag) {
 // src/results/reanalyse.ts
 function analyseFiles(files, options) {
   const { baseline, candidate, names } = selectResults(files, options);
-  const warnings = [
-    ...failedRunWarnings(names.baseline, baseline),
-    ...failedRunWarnings(names.candidate, candidate)
-  ];
+  const first = files[0];
+  const sources = {
+    baseline: sourceOf(names.baseline, baseline),
+    candidate: sourceOf(names.candidate, candidate)
+  };
+  const benchmark = options.name ?? benchmarkName(first);
+  checkNoFailedRuns(benchmark, [{ sources }]);
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
   const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate));
   const design = options.design ? planDesign(
@@ -268,14 +272,9 @@ function analyseFiles(files, options) {
     options.design.detrend
   ) : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1);
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
-  analysis.comparison.warnings.unshift(...warnings);
-  const first = files[0];
   const results = resultsFile(
-    options.name ?? benchmarkName(first),
-    {
-      baseline: sourceOf(names.baseline, baseline),
-      candidate: sourceOf(names.candidate, candidate)
-    },
+    benchmark,
+    sources,
     analysis,
     files.length === 1 ? recordedContext(first) : {}
   );
@@ -290,18 +289,6 @@ function analyseFiles(files, options) {
     )
   };
   return { results, path };
-}
-function failedRunWarnings(name, result) {
-  const failed = result.exitCodes.filter((code) => code !== 0).length;
-  if (failed === 0) return [];
-  if (failed >= result.times.length) {
-    throw new InputError(
-      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
-    );
-  }
-  return [
-    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
-  ];
 }
 function reanalyse(file, policy) {
   const recorded = recordedDesign(file);

@@ -9,6 +9,7 @@ import {
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  FailedRuns,
   REPORT_LIMIT,
   VERDICT_EMOJI,
   adjustFamily,
@@ -47,7 +48,7 @@ function unfinishedHeadline(unfinished, total, render = plainText) {
   const shown = unfinished.slice(0, 5).map((run) => render(clip(run.benchmark, MAX_NAME)));
   const more = unfinished.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
-  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`;
+  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks failed: ${names}`;
 }
 function unfinishedFailure(unfinished, total) {
   return new BenchmarkError(unfinishedHeadline(unfinished, total));
@@ -61,7 +62,7 @@ function unfinishedTable(unfinished) {
   });
   const more = unfinished.length - rows.length;
   return [
-    "| Did not finish | Results file | What went wrong |",
+    "| Failed | Results file | What went wrong |",
     "| --- | --- | --- |",
     ...rows,
     ...more > 0 ? [`| and ${formatCount(more)} more | | |`] : []
@@ -2851,7 +2852,15 @@ async function joinResults(patterns, options) {
         options.warn(`${path6}: the benchmark did not finish (${error})`);
         continue;
       }
-      const items2 = phaseFiles(file).map((part) => reanalyse(part, options));
+      let items2;
+      try {
+        items2 = phaseFiles(file).map((part) => reanalyse(part, options));
+      } catch (error) {
+        if (!(error instanceof FailedRuns)) throw error;
+        unfinished.push({ path: path6, benchmark: benchmarkName(file), error: error.message });
+        options.warn(`${path6}: no verdict (${error.message})`);
+        continue;
+      }
       for (const item of items2) checkRenders(item.results);
       analysed.push(...items2);
     } catch (error) {

@@ -5,9 +5,10 @@ import { InputError } from '../core/errors'
 import { MAX_LOOKS } from '../core/limits'
 import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
+import { FailedRuns } from '../results/failed-runs'
 import { analyseFiles } from '../results/reanalyse'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
-import { formatResults } from './output'
+import { formatFailure, formatResults } from './output'
 
 const FLAGS = [
   'baseline',
@@ -43,14 +44,27 @@ export const compareCommand: Subcommand = async (argv, io) => {
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
   const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
-  const { results } = analyseFiles(files, {
-    ...decision,
-    looks,
-    familySize,
-    baseline: values.baseline,
-    candidate: values.candidate,
-    name: values.name
-  })
+  let results
+  try {
+    ;({ results } = analyseFiles(files, {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      candidate: values.candidate,
+      name: values.name
+    }))
+  } catch (error) {
+    if (!(error instanceof FailedRuns)) throw error
+    // No verdict: the report of the failures, and exit 1 whatever --fail-on says.
+    const run = { benchmark: error.partial.benchmark, error, partial: error.partial }
+    return {
+      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? '',
+      verdict: 'inconclusive',
+      failOn: decision.failOn,
+      error
+    }
+  }
   return {
     output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,

@@ -1,4 +1,3 @@
-import { InputError } from '../core/errors'
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
 import { analyse } from '../stats/analyse'
@@ -6,7 +5,8 @@ import { planDesign, type Design } from '../stats/design'
 import { regressionPath, type SequentialPath } from '../stats/family'
 import { placeLooks } from '../stats/looks'
 import { resultsFile, sourceOf } from './build'
-import { benchmarkName, type ParsedFile, type ParsedResult } from './read'
+import { checkNoFailedRuns } from './failed-runs'
+import { benchmarkName, type ParsedFile } from './read'
 import { recordedDesign, type RecordedDesign } from './recorded-design'
 import type { ResultsFile } from './schema'
 import { selectResults } from './select'
@@ -41,10 +41,13 @@ export interface ReanalysisDesign {
  */
 export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDesign): Reanalysis {
   const { baseline, candidate, names } = selectResults(files, options)
-  const warnings = [
-    ...failedRunWarnings(names.baseline, baseline),
-    ...failedRunWarnings(names.candidate, candidate)
-  ]
+  const first = files[0]!
+  const sources = {
+    baseline: sourceOf(names.baseline, baseline),
+    candidate: sourceOf(names.candidate, candidate)
+  }
+  const benchmark = options.name ?? benchmarkName(first)
+  checkNoFailedRuns(benchmark, [{ sources }])
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length }
   // `looks` is the most to use, as in `run`: never more than the samples allow (a group
   // too small to compare is named by the analysis).
@@ -59,14 +62,9 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
       )
     : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
-  analysis.comparison.warnings.unshift(...warnings)
-  const first = files[0]!
   const results = resultsFile(
-    options.name ?? benchmarkName(first),
-    {
-      baseline: sourceOf(names.baseline, baseline),
-      candidate: sourceOf(names.candidate, candidate)
-    },
+    benchmark,
+    sources,
     analysis,
     files.length === 1 ? recordedContext(first) : {}
   )
@@ -81,24 +79,6 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
     )
   }
   return { results, path }
-}
-
-/**
- * Runs that failed (a non-zero exit code, or null: killed by a signal) are analysed
- * like the others, as hyperfine does, but never silently; a group with no successful
- * run has nothing to compare.
- */
-function failedRunWarnings(name: string, result: ParsedResult): string[] {
-  const failed = result.exitCodes.filter(code => code !== 0).length
-  if (failed === 0) return []
-  if (failed >= result.times.length) {
-    throw new InputError(
-      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
-    )
-  }
-  return [
-    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
-  ]
 }
 
 /**

@@ -76,16 +76,19 @@ describe('compare on real hyperfine files', () => {
     }
   )
 
-  it('names the groups and counts of failed runs', async () => {
-    const { status, results } = await json(['compare', file('failed-runs.json')])
-    expect(status).toBeLessThan(2)
-    const codes = JSON.parse(readFileSync(file('failed-runs.json'), 'utf8')).results.map(
-      (result: { exit_codes: number[] }) => result.exit_codes.filter(code => code !== 0).length
-    ) as number[]
-    const warnings = results.comparison.warnings.join('\n')
-    expect(warnings).toContain(`${codes[0]} of 12 `)
-    expect(warnings).toContain(`${codes[1]} of 12 `)
-    expect(warnings).toMatch(/runs failed \(non-zero exit code or killed by a signal\)/)
+  it('gives no verdict when runs failed, naming the groups and counts in the headline', async () => {
+    const { status, stdout } = await cli(['compare', file('failed-runs.json')])
+    expect(status).toBe(1)
+    const data = JSON.parse(readFileSync(file('failed-runs.json'), 'utf8')) as {
+      results: { command: string; exit_codes: number[] }[]
+    }
+    const [headline] = stdout.split('\n')
+    for (const result of data.results) {
+      const failed = result.exit_codes.filter(code => code !== 0).length
+      expect(headline).toContain(`${failed} of 12 ${result.command} runs failed`)
+    }
+    expect(headline).toMatch(/^failed-runs: Failed: .*exit code 1 in \d+.*exit code 137 in \d+/)
+    expect(stdout).not.toMatch(/Verdict|Improvement|Regression|Unchanged|Inconclusive/)
   })
 
   it('counts runs killed by a signal (exit code null, as newer hyperfine writes)', async () => {
@@ -93,19 +96,57 @@ describe('compare on real hyperfine files', () => {
     for (const result of data.results) {
       result.exit_codes = result.exit_codes.map((code: number) => (code === 137 ? null : code))
     }
-    const { results } = await json(['compare', tempFile('signals.json', data)])
+    const { status, stdout } = await cli(['compare', tempFile('signals.json', data)])
     const killed = data.results[1].exit_codes.filter((code: number | null) => code === null).length
     expect(killed).toBeGreaterThan(0)
-    expect(results.comparison.warnings.join('\n')).toContain(
-      `${killed} of 12 ${data.results[1].command} runs failed`
-    )
+    expect(status).toBe(1)
+    expect(stdout).toContain(`killed by a signal in ${killed}`)
   })
 
-  it('refuses a verdict when a group has no successful run', async () => {
+  it('gives no verdict when a group has no successful run', async () => {
     const { status, stdout, stderr } = await cli(['compare', file('never-succeeds.json')])
-    expect(status).toBe(2)
-    expect(stdout).toBe('')
-    expect(stderr).toMatch(/sleep 0\.01; false: all 5 runs failed .*no successful run to compare/)
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/^never-succeeds: Failed: 5 of 5 sleep 0\.01; false runs failed/)
+    expect(stderr).toMatch(/^pulumi-perf-gate: 5 of 5 sleep 0\.01; false runs failed/)
+  })
+})
+
+describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
+  const crashing = file('crashing-candidate.json')
+  const failures =
+    /^crashing-candidate: Failed: 12 of 20 \.\/crashy\.sh runs failed \(exit code 139 in 12\)/
+
+  it.each(['text', 'markdown'])(
+    'compare gives no verdict and exits 1 (--format %s)',
+    async format => {
+      const { status, stdout } = await cli(['compare', crashing, '--format', format])
+      expect(status).toBe(1)
+      const first = stdout
+        .split('\n')[0]!
+        .replace(/^## ❌ Failed: /, 'crashing-candidate: Failed: ')
+      expect(first).toMatch(failures)
+      expect(stdout).not.toMatch(/Improvement|faster|Verdict/)
+    }
+  )
+
+  it('compare --format json prints the file without a comparison, with the error', async () => {
+    const { status, stdout } = await cli(['compare', crashing, '--format', 'json'])
+    expect(status).toBe(1)
+    const printed = JSON.parse(stdout) as Record<string, unknown>
+    expect(printed.comparison).toBeUndefined()
+    expect(printed.error).toMatch(/12 of 20 \.\/crashy\.sh runs failed/)
+  })
+
+  it('report names it as failed, gives it no verdict and exits 1', async () => {
+    for (const format of ['text', 'markdown', 'json']) {
+      const { status, stdout, stderr } = await cli(['report', crashing, '--format', format])
+      expect(status).toBe(1)
+      expect(stdout).not.toMatch(/Improvement|faster/)
+      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmarks failed: crashing-candidate/)
+    }
+    const markdown = (await cli(['report', crashing, '--format', 'markdown'])).stdout
+    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: crashing-candidate\n/)
+    expect(markdown).toContain('12 of 20 ./crashy.sh runs failed (exit code 139 in 12)')
   })
 })
 
