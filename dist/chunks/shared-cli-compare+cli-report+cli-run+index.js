@@ -5,7 +5,8 @@ import {
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   decide,
-  overallVerdict
+  overallVerdict,
+  sidedLevels
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -13054,7 +13055,7 @@ function analyse(baselineTimes, candidateTimes, options) {
     looks: options.looks ?? 1,
     familySize: options.familySize
   });
-  const levels = designLevels(design);
+  const levels = designLevels(design).map((look) => sidedLevels(look, options.threshold));
   const looks = [];
   let used = null;
   let tested = null;

@@ -71,7 +71,8 @@ import {
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
-  decide
+  decide,
+  sidedLevels
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -3497,7 +3498,9 @@ async function checkFolder(path7, start) {
 
 // src/stats/stop-rule.ts
 function familyStopRule(members) {
-  const levels = members.map((member) => designLevels(member.design));
+  const levels = members.map(
+    (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))
+  );
   return (times) => members.every((member, index) => {
     const { baseline, candidate } = times[index];
     const looks = member.design.looks;

@@ -177,3 +177,33 @@ describe('report mode with one benchmark reproduces compare', () => {
     expect(reported.comparison).toEqual(compared.results.comparison)
   })
 })
+
+describe('compare at threshold 0: one two-sided Welch test at alpha', () => {
+  it('calls no regression when the two-sided p is above alpha (0.055 on real hyperfine output)', async () => {
+    const { status, results } = await json(['compare', file('two-sided-p.json')])
+    const { welch, verdict, looks } = results.comparison
+    expect(welch.pTwoSided).toBeGreaterThan(0.05)
+    expect(welch.pRegression).toBeLessThan(0.05) // the one-sided p that once decided
+    expect(verdict).toBe('inconclusive')
+    expect(looks[0]!.level).toBe(0.025)
+    expect(status).toBe(0)
+  })
+
+  it('calls a regression at alpha = 0.1, where the two-sided p is below it', async () => {
+    const { status, results } = await json(['compare', file('two-sided-p.json'), '--alpha', '0.1'])
+    expect(results.comparison.verdict).toBe('regression')
+    expect(status).toBe(1)
+  })
+
+  it.each([
+    [['--threshold', ''], /^pulumi-perf-gate: --threshold is empty; give it a value/],
+    [['--threshold='], /^pulumi-perf-gate: --threshold is empty; give it a value/],
+    [['--alpha', '0.1', '--alpha', '0.05'], /^pulumi-perf-gate: --alpha is given more than once/]
+  ])('refuses %j: one line, exit 2', async (flags, message) => {
+    const { status, stdout, stderr } = await cli(['compare', file('two-sided-p.json'), ...flags])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(message)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
