@@ -13025,22 +13025,40 @@ var POWER = 0.8;
 function sensitivity(baseline, candidate, levels, threshold) {
   const factor = 1 + threshold;
   const candidateCv = candidate.mean > 0 ? candidate.stddev / candidate.mean : 0;
-  let slowdown = threshold;
-  for (let i = 0; i < 50; i++) {
-    const candidateSd = candidateCv * (1 + slowdown) * baseline.mean;
+  const shortfall = (slowdown2) => {
+    const candidateSd = candidateCv * (1 + slowdown2) * baseline.mean;
     const assumed = { ...candidate, stddev: candidateSd };
     const a = candidateSd ** 2 / candidate.n;
     const b = (factor * baseline.stddev) ** 2 / baseline.n;
     const { df } = welchStatistic(baseline, assumed, factor);
     const z3 = tQuantile(1 - levels.regression, df) + tQuantile(POWER, df);
-    const next = threshold + z3 * Math.sqrt(a + b) / baseline.mean;
-    if (Math.abs(next - slowdown) < 1e-12) break;
-    slowdown = next;
-  }
+    const needed = threshold + z3 * Math.sqrt(a + b) / baseline.mean;
+    return Number.isFinite(needed) ? needed - slowdown2 : Number.NEGATIVE_INFINITY;
+  };
+  const slowdown = smallestDetectable(shortfall, threshold);
   const variation = (baseline.stddev / baseline.mean) ** 2 + candidateCv ** 2;
   const z2 = normalQuantile(1 - levels.equivalence) + normalQuantile(1 - (1 - POWER) / 2);
   const samplesNeeded = threshold > 0 ? Math.max(2, Math.ceil((z2 / threshold) ** 2 * variation)) : null;
   return { detectableSlowdown: slowdown, level: levels.regression, samplesNeeded };
+}
+var MAX_SLOWDOWN = 99;
+function smallestDetectable(shortfall, threshold) {
+  if (!(shortfall(threshold) > 0)) return threshold;
+  let low = threshold;
+  let step = Math.max(threshold, 0.01);
+  let high = threshold + step;
+  while (shortfall(high) > 0) {
+    if (high >= MAX_SLOWDOWN) return null;
+    low = high;
+    step *= 2;
+    high = Math.min(MAX_SLOWDOWN, threshold + step);
+  }
+  for (let i = 0; i < 100 && high - low > 1e-12 * Math.max(1, high); i++) {
+    const middle = (low + high) / 2;
+    if (shortfall(middle) > 0) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 // src/stats/analyse.ts
@@ -13656,8 +13674,8 @@ function sensitivityLines(results) {
   if (comparison.verdict !== "inconclusive" || !comparison.sensitivity) return [];
   const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity;
   const threshold = formatPercent(comparison.threshold);
-  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`;
-  const needed = samplesNeeded === null ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.` : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within \xB1${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`;
+  const detectable = detectableSlowdown === null ? `These samples cannot bound the slowdown they could detect: their spread is too large for ${formatCount(comparison.samples)} samples per group (80% power at the last look's level, ${formatLevel(level)}); take more samples or quieten the machine.` : `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`;
+  const needed = samplesNeeded === null ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.` : samplesNeeded > MAX_SAMPLES ? `More than ${formatCount(MAX_SAMPLES)} samples per group, the most a run takes, would be needed to call an unchanged candidate unchanged within \xB1${threshold} (this run used ${formatCount(comparison.samples)}).` : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within \xB1${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`;
   return [detectable, needed];
 }
 function groupLabel(result, role) {
