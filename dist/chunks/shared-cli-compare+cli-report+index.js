@@ -227,7 +227,8 @@ function selectResults(files, names) {
   return {
     baseline: baseline.result,
     candidate: candidate.result,
-    names: labels(baseline, candidate)
+    names: labels(baseline, candidate),
+    leftOut: rest.map((entry) => resultName(entry.result) || "(a result without a command)")
   };
 }
 function labels(baseline, candidate) {
@@ -254,7 +255,7 @@ function find(entries, name, flag) {
 
 // src/results/reanalyse.ts
 function analyseFiles(files, options) {
-  const { baseline, candidate, names } = selectResults(files, options);
+  const { baseline, candidate, names, leftOut } = selectResults(files, options);
   const first = files[0];
   const sources = {
     baseline: sourceOf(names.baseline, baseline),
@@ -272,6 +273,7 @@ function analyseFiles(files, options) {
     options.design.detrend
   ) : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1);
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
+  if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut));
   const results = resultsFile(
     benchmark,
     sources,
@@ -290,6 +292,13 @@ function analyseFiles(files, options) {
   };
   return { results, path };
 }
+function leftOutWarning(leftOut) {
+  const shown = leftOut.slice(0, MAX_LEFT_OUT).map((name) => JSON.stringify(name));
+  const more = leftOut.length - shown.length;
+  const names = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+  return `${leftOut.length} more result${leftOut.length === 1 ? " was" : "s were"} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`;
+}
+var MAX_LEFT_OUT = 20;
 function reanalyse(file, policy) {
   const recorded = recordedDesign(file);
   if (recorded.problem !== void 0) {

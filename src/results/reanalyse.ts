@@ -40,7 +40,7 @@ export interface ReanalysisDesign {
  * adjusting a family.
  */
 export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDesign): Reanalysis {
-  const { baseline, candidate, names } = selectResults(files, options)
+  const { baseline, candidate, names, leftOut } = selectResults(files, options)
   const first = files[0]!
   const sources = {
     baseline: sourceOf(names.baseline, baseline),
@@ -62,6 +62,7 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
       )
     : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
+  if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut))
   const results = resultsFile(
     benchmark,
     sources,
@@ -80,6 +81,20 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
   }
   return { results, path }
 }
+
+/**
+ * Every result not compared, named: a file of more than two (a hyperfine run of several
+ * commands, a parameter scan) is compared two at a time, and none is dropped in silence.
+ */
+function leftOutWarning(leftOut: readonly string[]): string {
+  const shown = leftOut.slice(0, MAX_LEFT_OUT).map(name => JSON.stringify(name))
+  const more = leftOut.length - shown.length
+  const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
+  return `${leftOut.length} more result${leftOut.length === 1 ? ' was' : 's were'} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`
+}
+
+/** Names listed in the left-out warning; the rest are counted. */
+const MAX_LEFT_OUT = 20
 
 /**
  * Analyses one results file again in report mode. The report job's own alpha and

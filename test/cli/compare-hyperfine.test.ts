@@ -207,3 +207,28 @@ describe('compare at threshold 0: one two-sided Welch test at alpha', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 })
+
+describe('more than two results', () => {
+  it.each([
+    ['four-commands.json', ['sleep 0.025', 'sleep 0.04']],
+    ['parameter-scan.json', ['sleep 0.030', 'sleep 0.040']]
+  ])('names every result left out of %s', async (name, leftOut) => {
+    const { results } = await json(['compare', file(name)])
+    const warning = results.comparison.warnings.find(line => line.includes('left out'))
+    expect(warning).toBeDefined()
+    for (const command of leftOut) expect(warning).toContain(JSON.stringify(command))
+    const text = (await cli(['compare', file(name)])).stdout
+    expect(text).toContain(`2 more results were left out of this comparison of two`)
+  })
+
+  it('names the four left out of the six-way experiment, and none when two are picked', async () => {
+    const six = fixturePath('data', 'six-way-experiment.json')
+    const { results } = await json(['compare', six])
+    expect(results.comparison.warnings[0]).toMatch(
+      /^4 more results were left out .*"patch", "checkpoint", "jsonpatch", "combined"/
+    )
+    const picked = await json(['compare', six, '--baseline', 'control', '--candidate', 'patch'])
+    expect(picked.results.comparison.warnings[0]).toMatch(/^4 more results were left out/)
+    expect(picked.results.comparison.warnings[0]).not.toContain('"patch"')
+  })
+})
