@@ -320,9 +320,26 @@ function recordedContext(file) {
   return extra;
 }
 
+// src/results/phase-files.ts
+function phaseFiles(file) {
+  const { phases } = file.raw;
+  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
+  const names = Object.keys(phases).filter(isPhase);
+  if (names.length < 2) return [file];
+  return names.map((phase) => ({
+    path: file.path,
+    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
+    results: file.results.filter((result) => result.parameters.phase === phase),
+    raw: { ...file.raw, comparison: phases[phase] }
+  }));
+}
+
 export {
   readResultsFile,
+  resultName,
   benchmarkName,
+  phaseFiles,
+  recordedDesign,
   analyseFiles,
   reanalyse
 };

@@ -5,6 +5,7 @@ import {
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
   benchmarkName,
+  phaseFiles,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
@@ -18,7 +19,6 @@ import {
   familyTable,
   fitToLimit,
   formatCount,
-  isPhase,
   isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
@@ -2806,20 +2806,6 @@ function create(patterns, options) {
 
 // src/run/join-results.ts
 import { basename as basename3 } from "node:path";
-
-// src/results/phase-files.ts
-function phaseFiles(file) {
-  const { phases } = file.raw;
-  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
-  const names = Object.keys(phases).filter(isPhase);
-  if (names.length < 2) return [file];
-  return names.map((phase) => ({
-    path: file.path,
-    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
-    results: file.results.filter((result) => result.parameters.phase === phase),
-    raw: { ...file.raw, comparison: phases[phase] }
-  }));
-}
 
 // src/report/renders.ts
 function checkRenders(results) {

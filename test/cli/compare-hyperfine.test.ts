@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
 import { fixturePath } from '../helpers/experiments'
+import { around, phasedResults } from '../helpers/phased-results'
 
 // Real hyperfine output (fixtures/hyperfine/README.md) on which the command line once
 // gave wrong or muddled answers.
@@ -230,5 +231,26 @@ describe('more than two results', () => {
     const picked = await json(['compare', six, '--baseline', 'control', '--candidate', 'patch'])
     expect(picked.results.comparison.warnings[0]).toMatch(/^4 more results were left out/)
     expect(picked.results.comparison.warnings[0]).not.toContain('"patch"')
+  })
+})
+
+describe('compare on a results file of ours', () => {
+  it('gives the verdict the run recorded, replaying its design (unchanged at ±5%)', async () => {
+    const { status, results } = await json(['compare', file('run-unchanged.json')])
+    expect(results.comparison.verdict).toBe('unchanged')
+    expect(results.comparison.threshold).toBe(0.05)
+    expect(results.comparison.looks.map(look => look.samples)).toEqual([3, 4, 5])
+    expect(status).toBe(0)
+  })
+
+  it('gives a phased run its recorded step verdict, not the first phase plain', async () => {
+    const phased = phasedResults([
+      { phase: 'up', baseline: around(10), candidate: around(9.6) },
+      { phase: 'preview', baseline: around(2), candidate: [2.1, 1.8, 2.3, 1.7, 2.2, 1.9, 2.4, 1.6] }
+    ])
+    expect(phased.family!.verdict).toBe('inconclusive')
+    const { results } = await json(['compare', tempFile('phased.json', phased)])
+    expect(results.family!.verdict).toBe('inconclusive')
+    expect(results.phases!.up!.verdict).toBe(phased.phases!.up!.verdict)
   })
 })
