@@ -10,6 +10,7 @@ import {
   benchmarkName,
   phaseFiles,
   readResultsFile,
+  recordedContext,
   recordedDesign,
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
@@ -74,10 +75,7 @@ function replayOwnFile(file, policy) {
     recorded.gammas,
     recorded.detrend
   );
-  const extra = {
-    ...Array.isArray(file.raw.schedule) ? { schedule: file.raw.schedule } : {},
-    ...typeof file.raw.environment === "object" && file.raw.environment !== null ? { environment: file.raw.environment } : {}
-  };
+  const extra = recordedContext(file);
   const names = (sources) => ({
     baseline: sources.baseline.name,
     candidate: sources.candidate.name

@@ -341,5 +341,6 @@ export {
   phaseFiles,
   recordedDesign,
   analyseFiles,
-  reanalyse
+  reanalyse,
+  recordedContext
 };

@@ -119,7 +119,7 @@ export function reanalyse(
 }
 
 /** The schedule and environment a file of ours carries, kept in its new results. */
-function recordedContext(file: ParsedFile): {
+export function recordedContext(file: ParsedFile): {
   schedule?: ScheduleEntry[]
   environment?: Environment
 } {

@@ -6,6 +6,7 @@ import { phasedResultsFile, resultsFile, sourceOf, type GroupSource } from './bu
 import { checkNoFailedRuns } from './failed-runs'
 import { phaseFiles } from './phase-files'
 import { benchmarkName, resultName, type ParsedFile } from './read'
+import { recordedContext } from './reanalyse'
 import { recordedDesign } from './recorded-design'
 import type { ResultsFile } from './schema'
 
@@ -63,12 +64,7 @@ export function replayOwnFile(file: ParsedFile, policy: ReplayPolicy): ResultsFi
     recorded.gammas,
     recorded.detrend
   )
-  const extra = {
-    ...(Array.isArray(file.raw.schedule) ? { schedule: file.raw.schedule as never } : {}),
-    ...(typeof file.raw.environment === 'object' && file.raw.environment !== null
-      ? { environment: file.raw.environment as never }
-      : {})
-  }
+  const extra = recordedContext(file)
   const names = (sources: { baseline: GroupSource; candidate: GroupSource }) => ({
     baseline: sources.baseline.name,
     candidate: sources.candidate.name
