@@ -6,7 +6,6 @@ import {
 import {
   StacksKept,
   commentOnPullRequest,
-  renderFailedMarkdown,
   runPipeline,
   withInterrupts
 } from "./chunks/shared-cli-run+index.js";
@@ -15,6 +14,7 @@ import {
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
+  renderFailedMarkdown,
   renderMarkdown
 } from "./chunks/shared-cli-compare+cli-run+index.js";
 import {

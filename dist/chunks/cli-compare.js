@@ -1,19 +1,34 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  formatFailure,
   formatResults
 } from "./shared-cli-compare+cli-run.js";
 import "./shared-cli-compare+cli-run+index.js";
 import {
   analyseFiles,
-  readResultsFile
+  benchmarkName,
+  phaseFiles,
+  readResultsFile,
+  recordedContext,
+  recordedDesign,
+  resultName
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  FailedRuns,
   MAX_LOOKS,
+  analyse,
+  analysePhases,
+  checkNoFailedRuns,
   parseChoice,
   parseDecision,
   parseFamilySize,
   parseInteger,
+  phasedResultsFile,
+  planDesign,
+  resultsFile,
+  sourceOf,
+  stepVerdict,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-compare+cli-report+cli-run+index+post.js";
@@ -26,6 +41,88 @@ import {
   InputError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/results/replay.ts
+function replayOwnFile(file, policy) {
+  const { design: recorded } = recordedDesign(file);
+  const comparison = file.raw.comparison;
+  const recordedAlpha = comparison?.alpha;
+  const recordedThreshold = comparison?.threshold;
+  if (recorded === void 0 || typeof recordedAlpha !== "number" || !(recordedAlpha > 0 && recordedAlpha < 1) || typeof recordedThreshold !== "number" || !(recordedThreshold >= 0 && recordedThreshold < 1)) {
+    return void 0;
+  }
+  const parts = phaseFiles(file);
+  if (parts.some((part) => part.results.length !== 2)) return void 0;
+  const alpha = policy.alpha ?? recordedAlpha;
+  const threshold = policy.threshold ?? recordedThreshold;
+  const benchmark = benchmarkName(file);
+  const phases = parts.map((part) => {
+    const [baseline, candidate] = part.results;
+    const sources = {
+      baseline: sourceOf(resultName(baseline) || "baseline", baseline),
+      candidate: sourceOf(resultName(candidate) || "candidate", candidate)
+    };
+    return { phase: baseline.parameters.phase ?? "", sources };
+  });
+  checkNoFailedRuns(
+    benchmark,
+    phases.map(({ phase, sources }) => parts.length > 1 ? { phase, sources } : { sources })
+  );
+  const design = planDesign(
+    recorded.looks,
+    alpha,
+    recorded.familySize,
+    recorded.gammas,
+    recorded.detrend
+  );
+  const extra = recordedContext(file);
+  const names = (sources) => ({
+    baseline: sources.baseline.name,
+    candidate: sources.candidate.name
+  });
+  let results;
+  if (phases.length === 1) {
+    const { sources } = phases[0];
+    const analysis = analyse(sources.baseline.times, sources.candidate.times, {
+      alpha,
+      threshold,
+      design,
+      names: names(sources)
+    });
+    results = resultsFile(benchmark, sources, analysis, extra);
+  } else {
+    const family = analysePhases(
+      phases.map(({ sources }) => ({
+        baseline: sources.baseline.times,
+        candidate: sources.candidate.times
+      })),
+      { alpha, threshold, design }
+    );
+    results = phasedResultsFile(benchmark, phases, family, extra);
+  }
+  const was = recordedVerdict(file);
+  const now = results.family?.verdict ?? results.comparison.verdict;
+  if (was !== void 0 && was !== now) {
+    const changed = [
+      ...alpha === recordedAlpha ? [] : [`--alpha ${alpha} (the run used ${recordedAlpha})`],
+      ...threshold === recordedThreshold ? [] : [`--threshold ${percent(threshold)} (the run used \xB1${percent(recordedThreshold)})`]
+    ];
+    const why = changed.length > 0 ? `because of ${changed.join(" and ")}` : "on the same design";
+    results.comparison.warnings.unshift(
+      `The run recorded the verdict ${was}; this analysis gives ${now} ${why}.`
+    );
+  }
+  return results;
+}
+function recordedVerdict(file) {
+  const family = file.raw.family;
+  const comparison = file.raw.comparison;
+  const verdict = family?.verdict ?? comparison?.verdict;
+  return typeof verdict === "string" && ["regression", "improvement", "unchanged", "inconclusive"].includes(verdict) ? verdict : void 0;
+}
+function percent(fraction) {
+  return `${Number((fraction * 100).toPrecision(6))}%`;
+}
 
 // src/cli/compare.ts
 var FLAGS = [
@@ -52,18 +149,46 @@ var compareCommand = async (argv, io) => {
     ["threshold" /* Threshold */]: values.threshold ?? "0%",
     ["fail-on" /* FailOn */]: values["fail-on"]
   });
+  const given = {
+    ...values.alpha === void 0 ? {} : { alpha: decision.alpha },
+    ...values.threshold === void 0 ? {} : { threshold: decision.threshold }
+  };
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
   const familySize = parseFamilySize({ ["family-size" /* FamilySize */]: values["family-size"] });
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
-  const { results } = analyseFiles(files, {
-    ...decision,
-    looks,
-    familySize,
-    baseline: values.baseline,
-    candidate: values.candidate,
-    name: values.name
-  });
+  const ownDesign = files.length === 1 && values.baseline === void 0 && values.candidate === void 0 && values.looks === void 0 && values["family-size"] === void 0;
+  let results;
+  try {
+    const replayed = ownDesign ? replayOwnFile(files[0], given) : void 0;
+    if (replayed !== void 0) {
+      const name = values.name;
+      if (name !== void 0) replayed.benchmark = name;
+      return {
+        output: formatResults(replayed, format, workflowRunUrl(io.env)),
+        verdict: stepVerdict(replayed),
+        failOn: decision.failOn
+      };
+    }
+    ;
+    ({ results } = analyseFiles(files, {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      candidate: values.candidate,
+      name: values.name
+    }));
+  } catch (error) {
+    if (!(error instanceof FailedRuns)) throw error;
+    const run = { benchmark: error.partial.benchmark, error, partial: error.partial };
+    return {
+      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? "",
+      verdict: "inconclusive",
+      failOn: decision.failOn,
+      error
+    };
+  }
   return {
     output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,

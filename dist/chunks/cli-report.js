@@ -83,7 +83,7 @@ Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPreci
 `
   );
   const notFinished = unfinished.map(
-    (run) => `${plainText(run.benchmark)} (${run.path}) did not finish: ${plainText(run.error)}
+    (run) => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}
 `
   );
   return [...finished, ...notFinished].join("\n");

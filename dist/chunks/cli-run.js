@@ -3,16 +3,17 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   StacksKept,
   commentOnPullRequest,
-  renderFailedMarkdown,
   runPipeline,
   withInterrupts
 } from "./shared-cli-run+index.js";
 import "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
 import {
+  formatFailure,
   formatResults
 } from "./shared-cli-compare+cli-run.js";
 import {
+  renderFailedMarkdown,
   renderMarkdown
 } from "./shared-cli-compare+cli-run+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
@@ -85,15 +86,10 @@ var runCommand = async (argv, io) => {
       renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
       "failed"
     );
-    if (format !== "json" || partial === void 0) throw error;
+    const output = error instanceof InputError ? null : formatFailure({ benchmark: config.name, error, partial }, format, runUrl);
+    if (output === null) throw error;
     const failure = error instanceof Error ? error : new BenchmarkError(String(error));
-    return {
-      output: `${JSON.stringify(partial, null, 2)}
-`,
-      verdict: "inconclusive",
-      failOn: config.decision.failOn,
-      error: failure
-    };
+    return { output, verdict: "inconclusive", failOn: config.decision.failOn, error: failure };
   }
   const { results, unwritten, kept } = outcome;
   if (!unwritten) line(`Results: ${config.resultsFile}`);

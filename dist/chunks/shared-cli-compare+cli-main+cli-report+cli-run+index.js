@@ -8,6 +8,9 @@ function decide(p, levels, lastLook) {
   if (p.pUnchanged < levels.equivalence) return "unchanged";
   return lastLook ? "inconclusive" : null;
 }
+function sidedLevels(levels, threshold) {
+  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
+}
 var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
 function overallVerdict(verdicts) {
   return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
@@ -20,6 +23,7 @@ function failsCheck(verdict, failOn) {
 
 export {
   decide,
+  sidedLevels,
   overallVerdict,
   failsCheck
 };

@@ -10,12 +10,14 @@ import { parseArgs } from "node:util";
 function parseFlags(argv, names) {
   const options = Object.fromEntries(names.map((name) => [name, { type: "string" }]));
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: attachValues(argv, names),
       options: { ...options, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
-      strict: true
+      strict: true,
+      tokens: true
     });
+    checkEachOnceWithValue(tokens);
     const { help, ...strings } = values;
     return {
       values: strings,
@@ -23,8 +25,24 @@ function parseFlags(argv, names) {
       help: help === true
     };
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const message = error.message.split("\n")[0].replace(/\.( To specify.*)?$/, "");
     throw new InputError(`${message}; see pulumi-perf-gate --help`);
+  }
+}
+function checkEachOnceWithValue(tokens = []) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    if (seen.has(token.name)) {
+      throw new InputError(`--${token.name} is given more than once; give it once`);
+    }
+    seen.add(token.name);
+    if (token.value !== void 0 && token.value.trim() === "") {
+      throw new InputError(
+        `--${token.name} is empty; give it a value, or leave it out for its default`
+      );
+    }
   }
 }
 function attachValues(argv, names) {

@@ -4,6 +4,7 @@ import {
   MAX_LOOKS,
   MAX_SAMPLES,
   analyse,
+  checkNoFailedRuns,
   isPhase,
   placeLooks,
   planDesign,
@@ -226,7 +227,8 @@ function selectResults(files, names) {
   return {
     baseline: baseline.result,
     candidate: candidate.result,
-    names: labels(baseline, candidate)
+    names: labels(baseline, candidate),
+    leftOut: rest.map((entry) => resultName(entry.result) || "(a result without a command)")
   };
 }
 function labels(baseline, candidate) {
@@ -253,11 +255,14 @@ function find(entries, name, flag) {
 
 // src/results/reanalyse.ts
 function analyseFiles(files, options) {
-  const { baseline, candidate, names } = selectResults(files, options);
-  const warnings = [
-    ...failedRunWarnings(names.baseline, baseline),
-    ...failedRunWarnings(names.candidate, candidate)
-  ];
+  const { baseline, candidate, names, leftOut } = selectResults(files, options);
+  const first = files[0];
+  const sources = {
+    baseline: sourceOf(names.baseline, baseline),
+    candidate: sourceOf(names.candidate, candidate)
+  };
+  const benchmark = options.name ?? benchmarkName(first);
+  checkNoFailedRuns(benchmark, [{ sources }]);
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
   const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate));
   const design = options.design ? planDesign(
@@ -268,14 +273,10 @@ function analyseFiles(files, options) {
     options.design.detrend
   ) : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1);
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
-  analysis.comparison.warnings.unshift(...warnings);
-  const first = files[0];
+  if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut));
   const results = resultsFile(
-    options.name ?? benchmarkName(first),
-    {
-      baseline: sourceOf(names.baseline, baseline),
-      candidate: sourceOf(names.candidate, candidate)
-    },
+    benchmark,
+    sources,
     analysis,
     files.length === 1 ? recordedContext(first) : {}
   );
@@ -291,18 +292,13 @@ function analyseFiles(files, options) {
   };
   return { results, path };
 }
-function failedRunWarnings(name, result) {
-  const failed = result.exitCodes.filter((code) => code !== 0).length;
-  if (failed === 0) return [];
-  if (failed >= result.times.length) {
-    throw new InputError(
-      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
-    );
-  }
-  return [
-    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
-  ];
+function leftOutWarning(leftOut) {
+  const shown = leftOut.slice(0, MAX_LEFT_OUT).map((name) => JSON.stringify(name));
+  const more = leftOut.length - shown.length;
+  const names = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+  return `${leftOut.length} more result${leftOut.length === 1 ? " was" : "s were"} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`;
 }
+var MAX_LEFT_OUT = 20;
 function reanalyse(file, policy) {
   const recorded = recordedDesign(file);
   if (recorded.problem !== void 0) {
@@ -324,9 +320,27 @@ function recordedContext(file) {
   return extra;
 }
 
+// src/results/phase-files.ts
+function phaseFiles(file) {
+  const { phases } = file.raw;
+  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
+  const names = Object.keys(phases).filter(isPhase);
+  if (names.length < 2) return [file];
+  return names.map((phase) => ({
+    path: file.path,
+    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
+    results: file.results.filter((result) => result.parameters.phase === phase),
+    raw: { ...file.raw, comparison: phases[phase] }
+  }));
+}
+
 export {
   readResultsFile,
+  resultName,
   benchmarkName,
+  phaseFiles,
+  recordedDesign,
   analyseFiles,
-  reanalyse
+  reanalyse,
+  recordedContext
 };

@@ -1,6 +1,8 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  renderFailedMarkdown,
+  renderFailedText,
   renderMarkdown
 } from "./shared-cli-compare+cli-run+index.js";
 import {
@@ -16,7 +18,15 @@ function formatResults(results, format, runUrl) {
   return `${renderText(results)}
 `;
 }
+function formatFailure(run, format, runUrl) {
+  if (format === "json") return run.partial ? `${JSON.stringify(run.partial, null, 2)}
+` : null;
+  if (format === "markdown") return `${renderFailedMarkdown(run, { runUrl })}
+`;
+  return renderFailedText(run);
+}
 
 export {
-  formatResults
+  formatResults,
+  formatFailure
 };

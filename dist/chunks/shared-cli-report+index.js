@@ -5,10 +5,12 @@ import {
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
   benchmarkName,
+  phaseFiles,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  FailedRuns,
   REPORT_LIMIT,
   VERDICT_EMOJI,
   adjustFamily,
@@ -17,7 +19,6 @@ import {
   familyTable,
   fitToLimit,
   formatCount,
-  isPhase,
   isRunOfSameRepository,
   joinBlocks,
   markdownHeadline,
@@ -47,7 +48,7 @@ function unfinishedHeadline(unfinished, total, render = plainText) {
   const shown = unfinished.slice(0, 5).map((run) => render(clip(run.benchmark, MAX_NAME)));
   const more = unfinished.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
-  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`;
+  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks failed: ${names}`;
 }
 function unfinishedFailure(unfinished, total) {
   return new BenchmarkError(unfinishedHeadline(unfinished, total));
@@ -61,7 +62,7 @@ function unfinishedTable(unfinished) {
   });
   const more = unfinished.length - rows.length;
   return [
-    "| Did not finish | Results file | What went wrong |",
+    "| Failed | Results file | What went wrong |",
     "| --- | --- | --- |",
     ...rows,
     ...more > 0 ? [`| and ${formatCount(more)} more | | |`] : []
@@ -2806,20 +2807,6 @@ function create(patterns, options) {
 // src/run/join-results.ts
 import { basename as basename3 } from "node:path";
 
-// src/results/phase-files.ts
-function phaseFiles(file) {
-  const { phases } = file.raw;
-  if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
-  const names = Object.keys(phases).filter(isPhase);
-  if (names.length < 2) return [file];
-  return names.map((phase) => ({
-    path: file.path,
-    benchmark: `${benchmarkName(file)} \xB7 ${phase}`,
-    results: file.results.filter((result) => result.parameters.phase === phase),
-    raw: { ...file.raw, comparison: phases[phase] }
-  }));
-}
-
 // src/report/renders.ts
 function checkRenders(results) {
   reportSections(results)({ rawRows: 1, chart: true });
@@ -2851,7 +2838,15 @@ async function joinResults(patterns, options) {
         options.warn(`${path6}: the benchmark did not finish (${error})`);
         continue;
       }
-      const items2 = phaseFiles(file).map((part) => reanalyse(part, options));
+      let items2;
+      try {
+        items2 = phaseFiles(file).map((part) => reanalyse(part, options));
+      } catch (error) {
+        if (!(error instanceof FailedRuns)) throw error;
+        unfinished.push({ path: path6, benchmark: benchmarkName(file), error: error.message });
+        options.warn(`${path6}: no verdict (${error.message})`);
+        continue;
+      }
       for (const item of items2) checkRenders(item.results);
       analysed.push(...items2);
     } catch (error) {

@@ -35,6 +35,11 @@ import {
   TOOL_VERSION
 } from "./shared-cli+cli-run+index.js";
 import {
+  BenchmarkAborted,
+  MeasurementStopped,
+  SampleFailed
+} from "./shared-cli-compare+cli-run+index.js";
+import {
   HttpClient,
   cp,
   debug,
@@ -48,25 +53,14 @@ import {
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
   PHASES,
-  REPORT_LIMIT,
-  analyse,
+  analysePhases,
   capBody,
   designLevels,
-  familyRegressions,
-  formatCount,
-  formatDurationColumns,
   lookFigures,
-  max,
-  mean,
-  median,
-  min,
+  partialResultsFile,
   phasedResultsFile,
-  planRun,
-  regressionPath,
-  resourceFields,
+  planRunDesign,
   resultsFile,
-  runLink,
-  sampleStandardDeviation,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
@@ -78,7 +72,7 @@ import {
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
   decide,
-  overallVerdict
+  sidedLevels
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -87,9 +81,7 @@ import {
   archiveFileName,
   checksumsFileName,
   clip,
-  codeBlock,
   describeError,
-  escapeMarkdown,
   latestVersionUrl,
   releaseFileUrl
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -193,8 +185,8 @@ var require_re = __commonJS({
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
     var makeSafeRegex = (value) => {
-      for (const [token, max2] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max2}}`).split(`${token}+`).join(`${token}{1,${max2}}`);
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
       }
       return value;
     };
@@ -1774,7 +1766,7 @@ var require_max_satisfying = __commonJS({
     var SemVer = require_semver();
     var Range = require_range();
     var maxSatisfying = (versions, range, options) => {
-      let max2 = null;
+      let max = null;
       let maxSV = null;
       let rangeObj = null;
       try {
@@ -1784,13 +1776,13 @@ var require_max_satisfying = __commonJS({
       }
       versions.forEach((v) => {
         if (rangeObj.test(v)) {
-          if (!max2 || maxSV.compare(v) === -1) {
-            max2 = v;
-            maxSV = new SemVer(max2, options);
+          if (!max || maxSV.compare(v) === -1) {
+            max = v;
+            maxSV = new SemVer(max, options);
           }
         }
       });
-      return max2;
+      return max;
     };
     module.exports = maxSatisfying;
   }
@@ -1803,7 +1795,7 @@ var require_min_satisfying = __commonJS({
     var SemVer = require_semver();
     var Range = require_range();
     var minSatisfying = (versions, range, options) => {
-      let min2 = null;
+      let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
@@ -1813,13 +1805,13 @@ var require_min_satisfying = __commonJS({
       }
       versions.forEach((v) => {
         if (rangeObj.test(v)) {
-          if (!min2 || minSV.compare(v) === 1) {
-            min2 = v;
-            minSV = new SemVer(min2, options);
+          if (!min || minSV.compare(v) === 1) {
+            min = v;
+            minSV = new SemVer(min, options);
           }
         }
       });
-      return min2;
+      return min;
     };
     module.exports = minSatisfying;
   }
@@ -2033,17 +2025,17 @@ var require_simplify = __commonJS({
         set.push([first, null]);
       }
       const ranges = [];
-      for (const [min2, max2] of set) {
-        if (min2 === max2) {
-          ranges.push(min2);
-        } else if (!max2 && min2 === v[0]) {
+      for (const [min, max] of set) {
+        if (min === max) {
+          ranges.push(min);
+        } else if (!max && min === v[0]) {
           ranges.push("*");
-        } else if (!max2) {
-          ranges.push(`>=${min2}`);
-        } else if (min2 === v[0]) {
-          ranges.push(`<=${max2}`);
+        } else if (!max) {
+          ranges.push(`>=${min}`);
+        } else if (min === v[0]) {
+          ranges.push(`<=${max}`);
         } else {
-          ranges.push(`${min2} - ${max2}`);
+          ranges.push(`${min} - ${max}`);
         }
       }
       const simplified = ranges.join(" || ");
@@ -3084,82 +3076,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/bench/failures.ts
-var MeasurementStopped = class extends BenchmarkError {
-  constructor(message, partial) {
-    super(message);
-    this.partial = partial;
-  }
-  partial;
-  name = "MeasurementStopped";
-};
-var SampleFailed = class extends MeasurementStopped {
-  name = "SampleFailed";
-};
-var BenchmarkAborted = class extends MeasurementStopped {
-  name = "BenchmarkAborted";
-};
-
-// src/report/failed.ts
-var MAX_CELL = 300;
-var MAX_DETAIL_LINE = 500;
-var MAX_DETAIL_LINES = 40;
-function renderFailedMarkdown(run, options = {}) {
-  const [first = "", ...rest] = describeError(run.error).split("\n");
-  const emoji = interrupted(run) ? "\u23F9\uFE0F" : "\u274C";
-  const word = interrupted(run) ? "Interrupted" : "Failed";
-  const why = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
-  const detail = rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n");
-  const blocks = [
-    `## ${emoji} ${word}: ${escapeMarkdown(clip(first, MAX_CELL))}`,
-    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
-    `${why}: an earlier verdict on this pull request no longer stands.`,
-    detail.trim() === "" ? "" : codeBlock(detail),
-    samplesSoFar(run.partial),
-    runLink(options.runUrl)
-  ];
-  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
-`, REPORT_LIMIT);
-}
-function interrupted(run) {
-  return run.error instanceof BenchmarkAborted;
-}
-function samplesSoFar(partial) {
-  if (partial === void 0) return "";
-  const groups = partial.results;
-  if (groups.every((group) => group.times.length === 0)) {
-    return "**Samples so far:** none; it stopped before the first sample.";
-  }
-  const number = (value) => value ?? Number.NaN;
-  const [means = [], mins = [], maxes = []] = formatDurationColumns([
-    groups.map((group) => number(group.mean)),
-    groups.map((group) => number(group.min)),
-    groups.map((group) => number(group.max))
-  ]);
-  const hasVersion = groups.some((group) => group.version !== void 0);
-  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
-  const rows = groups.map((group, index) => {
-    const label = (hasVersion ? group.version : void 0) ?? group.command;
-    const cells = [
-      `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
-      ...hasPhase ? [escapeMarkdown(clip(group.parameters.phase ?? "", MAX_CELL))] : [],
-      escapeMarkdown(clip(label, MAX_CELL)),
-      formatCount(group.times.length),
-      means[index] ?? "-",
-      mins[index] ?? "-",
-      maxes[index] ?? "-"
-    ];
-    return `| ${cells.join(" | ")} |`;
-  });
-  return [
-    "**Samples so far**",
-    "",
-    `| Group |${hasPhase ? " Phase |" : ""} ${hasVersion ? "Pulumi version" : "Command"} | Samples | Mean | Min | Max |`,
-    `| --- |${hasPhase ? " --- |" : ""} --- | ---: | ---: | ---: | ---: |`,
-    ...rows
-  ].join("\n");
-}
-
 // src/run/stacks-kept.ts
 var StacksKept = class extends BenchmarkError {
   name = "StacksKept";
@@ -3472,67 +3388,6 @@ function timesByPhase(measurement) {
   );
 }
 
-// src/stats/phases.ts
-function planPhases(options) {
-  const { phases, familySize = 1, ...rest } = options;
-  return planRun({ ...rest, familySize: phases * familySize });
-}
-function analysePhases(phases, options) {
-  const { alpha, threshold, design } = options;
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
-  const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index];
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
-    return { design, pValues };
-  });
-  return {
-    analyses,
-    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
-    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
-  };
-}
-
-// src/results/partial.ts
-function partialGroup(source, phase) {
-  const times = [...source.times];
-  const some = times.length > 0;
-  return {
-    command: source.command,
-    mean: some ? mean(times) : null,
-    // hyperfine writes null for a standard deviation it cannot compute.
-    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
-    median: some ? median(times) : null,
-    min: some ? min(times) : null,
-    max: some ? max(times) : null,
-    times,
-    exit_codes: [...source.exitCodes],
-    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, times.length, times.length)
-  };
-}
-function planRunDesign(config, phases) {
-  return planPhases({
-    alpha: config.decision.alpha,
-    samples: config.samples,
-    looks: config.looks,
-    phases,
-    familySize: config.familySize,
-    detrend: config.detrend
-  });
-}
-function partialResultsFile(config, phases, error, extra) {
-  return {
-    benchmark: config.name,
-    error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
-    ...extra
-  };
-}
-
 // src/results/write.ts
 import {
   access,
@@ -3643,7 +3498,9 @@ async function checkFolder(path6, start) {
 
 // src/stats/stop-rule.ts
 function familyStopRule(members) {
-  const levels = members.map((member) => designLevels(member.design));
+  const levels = members.map(
+    (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))
+  );
   return (times) => members.every((member, index) => {
     const { baseline, candidate } = times[index];
     const looks = member.design.looks;
@@ -9208,7 +9065,6 @@ async function targetPullRequest(options, owner, repo) {
 }
 
 export {
-  renderFailedMarkdown,
   StacksKept,
   runPipeline,
   withInterrupts,

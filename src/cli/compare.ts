@@ -5,9 +5,12 @@ import { InputError } from '../core/errors'
 import { MAX_LOOKS } from '../core/limits'
 import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
+import { FailedRuns } from '../results/failed-runs'
+import { stepVerdict } from '../results/phases'
 import { analyseFiles } from '../results/reanalyse'
+import { replayOwnFile } from '../results/replay'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
-import { formatResults } from './output'
+import { formatFailure, formatResults } from './output'
 
 const FLAGS = [
   'baseline',
@@ -39,18 +42,53 @@ export const compareCommand: Subcommand = async (argv, io) => {
     [Input.Threshold]: values.threshold ?? '0%',
     [Input.FailOn]: values['fail-on']
   })
+  const given = {
+    ...(values.alpha === undefined ? {} : { alpha: decision.alpha }),
+    ...(values.threshold === undefined ? {} : { threshold: decision.threshold })
+  }
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
   const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
-  const { results } = analyseFiles(files, {
-    ...decision,
-    looks,
-    familySize,
-    baseline: values.baseline,
-    candidate: values.candidate,
-    name: values.name
-  })
+  // A file of ours, re-analysed whole, gives the verdict its run recorded (SPEC §4);
+  // picking results or changing looks or family leaves its design.
+  const ownDesign =
+    files.length === 1 &&
+    values.baseline === undefined &&
+    values.candidate === undefined &&
+    values.looks === undefined &&
+    values['family-size'] === undefined
+  let results
+  try {
+    const replayed = ownDesign ? replayOwnFile(files[0]!, given) : undefined
+    if (replayed !== undefined) {
+      const name = values.name
+      if (name !== undefined) replayed.benchmark = name
+      return {
+        output: formatResults(replayed, format, workflowRunUrl(io.env)),
+        verdict: stepVerdict(replayed),
+        failOn: decision.failOn
+      }
+    }
+    ;({ results } = analyseFiles(files, {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      candidate: values.candidate,
+      name: values.name
+    }))
+  } catch (error) {
+    if (!(error instanceof FailedRuns)) throw error
+    // No verdict: the report of the failures, and exit 1 whatever --fail-on says.
+    const run = { benchmark: error.partial.benchmark, error, partial: error.partial }
+    return {
+      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? '',
+      verdict: 'inconclusive',
+      failOn: decision.failOn,
+      error
+    }
+  }
   return {
     output: formatResults(results, format, workflowRunUrl(io.env)),
     verdict: results.comparison.verdict,

@@ -18,12 +18,14 @@ export interface ParsedFlags {
 export function parseFlags(argv: readonly string[], names: readonly string[]): ParsedFlags {
   const options = Object.fromEntries(names.map(name => [name, { type: 'string' as const }]))
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: attachValues(argv, names),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
-      strict: true
+      strict: true,
+      tokens: true
     })
+    checkEachOnceWithValue(tokens)
     const { help, ...strings } = values as Record<string, string | boolean | undefined>
     return {
       values: strings as Record<string, string | undefined>,
@@ -31,8 +33,29 @@ export function parseFlags(argv: readonly string[], names: readonly string[]): P
       help: help === true
     }
   } catch (error) {
+    if (error instanceof InputError) throw error
     const message = (error as Error).message.split('\n')[0]!.replace(/\.( To specify.*)?$/, '')
     throw new InputError(`${message}; see pulumi-perf-gate --help`)
+  }
+}
+
+/**
+ * A flag given twice would silently take its last value, and an empty value would read
+ * as the flag left out (its default): both are one clear line instead.
+ */
+function checkEachOnceWithValue(tokens: ReturnType<typeof parseArgs>['tokens'] = []): void {
+  const seen = new Set<string>()
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue
+    if (seen.has(token.name)) {
+      throw new InputError(`--${token.name} is given more than once; give it once`)
+    }
+    seen.add(token.name)
+    if (token.value !== undefined && token.value.trim() === '') {
+      throw new InputError(
+        `--${token.name} is empty; give it a value, or leave it out for its default`
+      )
+    }
   }
 }
 

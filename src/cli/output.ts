@@ -1,5 +1,6 @@
 import type { ResultsFile } from '../results/schema'
 import { renderMarkdown } from '../report/markdown'
+import { renderFailedMarkdown, renderFailedText, type FailedRun } from '../report/failed'
 import { renderText } from '../report/text'
 import type { Format } from './flags'
 
@@ -8,4 +9,15 @@ export function formatResults(results: ResultsFile, format: Format, runUrl?: str
   if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`
   if (format === 'markdown') return `${renderMarkdown(results, { runUrl })}\n`
   return `${renderText(results)}\n`
+}
+
+/**
+ * What the CLI prints on stdout for a comparison without a verdict (a run that did not
+ * finish, runs that failed): its results file as far as it goes, or the failure's report.
+ * Null when there is nothing to print (JSON of a run that measured nothing).
+ */
+export function formatFailure(run: FailedRun, format: Format, runUrl?: string): string | null {
+  if (format === 'json') return run.partial ? `${JSON.stringify(run.partial, null, 2)}\n` : null
+  if (format === 'markdown') return `${renderFailedMarkdown(run, { runUrl })}\n`
+  return renderFailedText(run)
 }

@@ -67,7 +67,7 @@ function render(
       `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`
   )
   const notFinished = unfinished.map(
-    run => `${plainText(run.benchmark)} (${run.path}) did not finish: ${plainText(run.error)}\n`
+    run => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}\n`
   )
   return [...finished, ...notFinished].join('\n')
 }

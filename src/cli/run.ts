@@ -12,7 +12,7 @@ import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
-import { formatResults } from './output'
+import { formatFailure, formatResults } from './output'
 
 /** `pulumi-perf-gate run`: the action's `run` mode on the command line (README "Command line"). */
 export const runCommand: Subcommand = async (argv, io) => {
@@ -63,16 +63,16 @@ export const runCommand: Subcommand = async (argv, io) => {
       renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
       'failed'
     )
-    // `--format json` prints the results file, also the one of a run that did not finish.
-    if (format !== 'json' || partial === undefined) throw error
+    // Every format prints the failure's report: JSON the results file of a run that did not
+    // finish, text and markdown what failed and the samples so far.
+    const output =
+      error instanceof InputError
+        ? null // bad input stays one line on stderr
+        : formatFailure({ benchmark: config.name, error, partial }, format, runUrl)
+    if (output === null) throw error
     const failure = error instanceof Error ? error : new BenchmarkError(String(error))
     // The error, not the verdict, decides the exit status (runCli).
-    return {
-      output: `${JSON.stringify(partial, null, 2)}\n`,
-      verdict: 'inconclusive',
-      failOn: config.decision.failOn,
-      error: failure
-    }
+    return { output, verdict: 'inconclusive', failOn: config.decision.failOn, error: failure }
   }
   const { results, unwritten, kept } = outcome
   if (!unwritten) line(`Results: ${config.resultsFile}`)

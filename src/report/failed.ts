@@ -6,7 +6,9 @@
 import { BenchmarkAborted } from '../bench/failures'
 import { describeError } from '../core/errors'
 import type { PartialResultsFile } from '../results/partial'
-import { clip, codeBlock, escapeMarkdown } from './escape'
+import { FailedRuns } from '../results/failed-runs'
+import { clip, codeBlock, escapeMarkdown, plainText } from './escape'
+import { alignColumns } from './align'
 import { formatCount, formatDurationColumns } from './format'
 import { capBody, REPORT_LIMIT } from './limit'
 import { runLink } from './sections'
@@ -21,40 +23,91 @@ export interface FailedRun {
 const MAX_CELL = 300
 const MAX_DETAIL_LINE = 500
 const MAX_DETAIL_LINES = 40
+/** Longest name or command in a terminal's table, as in the text report. */
+const MAX_TEXT_CELL = 60
 
 export function renderFailedMarkdown(run: FailedRun, options: { runUrl?: string } = {}): string {
-  const [first = '', ...rest] = describeError(run.error).split('\n')
-  const emoji = interrupted(run) ? '⏹️' : '❌'
-  const word = interrupted(run) ? 'Interrupted' : 'Failed'
-  const why = interrupted(run)
-    ? 'The run was stopped before it finished, so it has no verdict'
-    : 'The benchmark did not finish, so it has no verdict'
-  const detail = rest
-    .slice(-MAX_DETAIL_LINES)
-    .map(line => clip(line, MAX_DETAIL_LINE))
-    .join('\n')
+  const said = failedModel(run)
+  const table = samplesSoFar(run.partial)
   const blocks = [
-    `## ${emoji} ${word}: ${escapeMarkdown(clip(first, MAX_CELL))}`,
+    `## ${said.emoji} ${said.word}: ${escapeMarkdown(clip(said.first, MAX_CELL))}`,
     `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
-    `${why}: an earlier verdict on this pull request no longer stands.`,
-    detail.trim() === '' ? '' : codeBlock(detail),
-    samplesSoFar(run.partial),
+    `${said.why}: an earlier verdict on this pull request no longer stands.`,
+    said.detail.trim() === '' ? '' : codeBlock(said.detail),
+    table === null
+      ? ''
+      : table.rows.length === 0
+        ? `**${said.samples}:** none; it stopped before the first sample.`
+        : [
+            `**${said.samples}**`,
+            '',
+            `| ${table.header.join(' | ')} |`,
+            `| ${table.header.map((_, i) => (i < table.textColumns ? '---' : '---:')).join(' | ')} |`,
+            ...table.rows.map(
+              row =>
+                `| ${row.map((cell, i) => (i === 0 ? `**${escapeMarkdown(clip(cell, MAX_CELL))}**` : i < table.textColumns ? escapeMarkdown(clip(cell, MAX_CELL)) : cell)).join(' | ')} |`
+            )
+          ].join('\n'),
     runLink(options.runUrl)
   ]
   return capBody(`${blocks.filter(block => block !== '').join('\n\n')}\n`, REPORT_LIMIT)
 }
 
-function interrupted(run: FailedRun): boolean {
-  return run.error instanceof BenchmarkAborted
+/**
+ * The same report for a terminal (`--format text`): the failure first, as its headline,
+ * then why there is no verdict and the samples so far. Plain text, aligned with spaces.
+ */
+export function renderFailedText(run: FailedRun): string {
+  const said = failedModel(run)
+  const table = samplesSoFar(run.partial)
+  const lines = [
+    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
+    ...(said.detail.trim() === '' ? [] : ['', ...said.detail.split('\n').map(plainText)]),
+    '',
+    `${said.why}.`
+  ]
+  if (table !== null && table.rows.length > 0) {
+    const rows = table.rows.map(row =>
+      row.map((cell, i) => (i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell))
+    )
+    lines.push('', `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns))
+  }
+  return `${lines.join('\n')}\n`
 }
 
-/** A table of each group's samples so far: count, mean, min and max. */
-function samplesSoFar(partial: PartialResultsFile | undefined): string {
-  if (partial === undefined) return ''
-  const groups = partial.results
-  if (groups.every(group => group.times.length === 0)) {
-    return '**Samples so far:** none; it stopped before the first sample.'
+/** What both renderings say: the first line of the error, its detail, the words around it. */
+function failedModel(run: FailedRun) {
+  const [first = '', ...rest] = describeError(run.error).split('\n')
+  const stopped = run.error instanceof BenchmarkAborted
+  return {
+    first,
+    detail: rest
+      .slice(-MAX_DETAIL_LINES)
+      .map(line => clip(line, MAX_DETAIL_LINE))
+      .join('\n'),
+    emoji: stopped ? '⏹️' : '❌',
+    word: stopped ? 'Interrupted' : 'Failed',
+    samples: run.error instanceof FailedRuns ? 'Samples' : 'Samples so far',
+    why: stopped
+      ? 'The run was stopped before it finished, so it has no verdict'
+      : run.error instanceof FailedRuns
+        ? 'Runs failed, so the comparison has no verdict'
+        : 'The benchmark did not finish, so it has no verdict'
   }
+}
+
+/**
+ * Each group's samples so far (count, failed runs, mean, min, max); null without a
+ * partial file, no rows when nothing was measured. Cells are plain text; the first
+ * `textColumns` are user text.
+ */
+function samplesSoFar(
+  partial: PartialResultsFile | undefined
+): { header: string[]; rows: string[][]; textColumns: number } | null {
+  if (partial === undefined) return null
+  const groups = partial.results
+  if (groups.every(group => group.times.length === 0))
+    return { header: [], rows: [], textColumns: 0 }
   const number = (value: number | null) => value ?? Number.NaN
   const [means = [], mins = [], maxes = []] = formatDurationColumns([
     groups.map(group => number(group.mean)),
@@ -64,24 +117,25 @@ function samplesSoFar(partial: PartialResultsFile | undefined): string {
   const hasVersion = groups.some(group => group.version !== undefined)
   // A Pulumi run of several phases has a row per group and phase.
   const hasPhase = new Set(groups.map(group => group.parameters.phase)).size > 1
-  const rows = groups.map((group, index) => {
-    const label = (hasVersion ? group.version : undefined) ?? group.command
-    const cells = [
-      `**${escapeMarkdown(clip(group.parameters.group, MAX_CELL))}**`,
-      ...(hasPhase ? [escapeMarkdown(clip(group.parameters.phase ?? '', MAX_CELL))] : []),
-      escapeMarkdown(clip(label, MAX_CELL)),
-      formatCount(group.times.length),
-      means[index] ?? '-',
-      mins[index] ?? '-',
-      maxes[index] ?? '-'
-    ]
-    return `| ${cells.join(' | ')} |`
-  })
-  return [
-    '**Samples so far**',
-    '',
-    `| Group |${hasPhase ? ' Phase |' : ''} ${hasVersion ? 'Pulumi version' : 'Command'} | Samples | Mean | Min | Max |`,
-    `| --- |${hasPhase ? ' --- |' : ''} --- | ---: | ---: | ---: | ---: |`,
-    ...rows
-  ].join('\n')
+  const rows = groups.map((group, index) => [
+    group.parameters.group,
+    ...(hasPhase ? [group.parameters.phase ?? ''] : []),
+    (hasVersion ? group.version : undefined) ?? group.command,
+    formatCount(group.times.length),
+    formatCount(group.exit_codes.filter(code => code !== 0).length),
+    means[index] ?? '-',
+    mins[index] ?? '-',
+    maxes[index] ?? '-'
+  ])
+  const header = [
+    'Group',
+    ...(hasPhase ? ['Phase'] : []),
+    hasVersion ? 'Pulumi version' : 'Command',
+    'Samples',
+    'Failed',
+    'Mean',
+    'Min',
+    'Max'
+  ]
+  return { header, rows, textColumns: hasPhase ? 3 : 2 }
 }

@@ -4,6 +4,7 @@
  * the markdown and text renderers differ only in the `Style` they pass.
  */
 import { InputError } from '../core/errors'
+import { MAX_SAMPLES } from '../core/limits'
 import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'
 import { largerOverSmaller } from '../stats/ratio'
@@ -256,11 +257,16 @@ export function sensitivityLines(results: ResultsFile): string[] {
   if (comparison.verdict !== 'inconclusive' || !comparison.sensitivity) return []
   const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity
   const threshold = formatPercent(comparison.threshold)
-  const detectable = `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`
+  const detectable =
+    detectableSlowdown === null
+      ? `These samples cannot bound the slowdown they could detect: their spread is too large for ${formatCount(comparison.samples)} samples per group (80% power at the last look's level, ${formatLevel(level)}); take more samples or quieten the machine.`
+      : `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`
   const needed =
     samplesNeeded === null
       ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.`
-      : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within ±${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`
+      : samplesNeeded > MAX_SAMPLES
+        ? `More than ${formatCount(MAX_SAMPLES)} samples per group, the most a run takes, would be needed to call an unchanged candidate unchanged within ±${threshold} (this run used ${formatCount(comparison.samples)}).`
+        : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within ±${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`
   return [detectable, needed]
 }
 

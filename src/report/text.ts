@@ -5,6 +5,7 @@
 import { phaseItems, stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
 import { FAMILY_HEADER, familyNote, familyRows } from './family-table'
+import { alignColumns } from './align'
 import { clip, plainText } from './escape'
 import { headline } from './headline'
 import {
@@ -53,17 +54,10 @@ function renderComparison(results: ResultsFile): string {
   return `${lines.join('\n')}\n`
 }
 
-/** Columns padded to their widest cell; text left-aligned, numbers right-aligned. */
 function alignedTable({ header, rows }: GroupTable): string[] {
-  const cells = [header, ...rows.map(row => row.map(cell => clip(plainText(cell), MAX_LABEL)))]
-  const widths = header.map((_, column) => Math.max(...cells.map(row => row[column]?.length ?? 0)))
-  return cells.map(row =>
-    row
-      .map((cell, column) => {
-        const width = widths[column] ?? 0
-        return column < 2 ? cell.padEnd(width) : cell.padStart(width)
-      })
-      .join('  ')
-      .trimEnd()
+  return alignColumns(
+    header,
+    rows.map(row => row.map(cell => clip(plainText(cell), MAX_LABEL))),
+    2
   )
 }

@@ -16,7 +16,7 @@ const MAX_ERROR = 300
 /** Rows shown; the rest are counted. The step's log names every one. */
 const MAX_ROWS = 50
 
-/** `1 of 3 benchmarks did not finish: web`; `render` shapes the names (plain text by default). */
+/** `1 of 3 benchmarks failed: web` (did not finish, or had failed runs); `render` shapes the names (plain text by default). */
 export function unfinishedHeadline(
   unfinished: readonly UnfinishedRun[],
   total: number,
@@ -25,7 +25,7 @@ export function unfinishedHeadline(
   const shown = unfinished.slice(0, 5).map(run => render(clip(run.benchmark, MAX_NAME)))
   const more = unfinished.length - shown.length
   const names = more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.join(', ')
-  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks did not finish: ${names}`
+  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks failed: ${names}`
 }
 
 /** What fails the report: a run that did not finish failed its own job too. */
@@ -46,7 +46,7 @@ function unfinishedTable(unfinished: readonly UnfinishedRun[]): string {
   })
   const more = unfinished.length - rows.length
   return [
-    '| Did not finish | Results file | What went wrong |',
+    '| Failed | Results file | What went wrong |',
     '| --- | --- | --- |',
     ...rows,
     ...(more > 0 ? [`| and ${formatCount(more)} more | | |`] : [])

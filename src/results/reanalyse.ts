@@ -1,4 +1,3 @@
-import { InputError } from '../core/errors'
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
 import { analyse } from '../stats/analyse'
@@ -6,7 +5,8 @@ import { planDesign, type Design } from '../stats/design'
 import { regressionPath, type SequentialPath } from '../stats/family'
 import { placeLooks } from '../stats/looks'
 import { resultsFile, sourceOf } from './build'
-import { benchmarkName, type ParsedFile, type ParsedResult } from './read'
+import { checkNoFailedRuns } from './failed-runs'
+import { benchmarkName, type ParsedFile } from './read'
 import { recordedDesign, type RecordedDesign } from './recorded-design'
 import type { ResultsFile } from './schema'
 import { selectResults } from './select'
@@ -40,11 +40,14 @@ export interface ReanalysisDesign {
  * adjusting a family.
  */
 export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDesign): Reanalysis {
-  const { baseline, candidate, names } = selectResults(files, options)
-  const warnings = [
-    ...failedRunWarnings(names.baseline, baseline),
-    ...failedRunWarnings(names.candidate, candidate)
-  ]
+  const { baseline, candidate, names, leftOut } = selectResults(files, options)
+  const first = files[0]!
+  const sources = {
+    baseline: sourceOf(names.baseline, baseline),
+    candidate: sourceOf(names.candidate, candidate)
+  }
+  const benchmark = options.name ?? benchmarkName(first)
+  checkNoFailedRuns(benchmark, [{ sources }])
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length }
   // `looks` is the most to use, as in `run`: never more than the samples allow (a group
   // too small to compare is named by the analysis).
@@ -59,14 +62,10 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
       )
     : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
-  analysis.comparison.warnings.unshift(...warnings)
-  const first = files[0]!
+  if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut))
   const results = resultsFile(
-    options.name ?? benchmarkName(first),
-    {
-      baseline: sourceOf(names.baseline, baseline),
-      candidate: sourceOf(names.candidate, candidate)
-    },
+    benchmark,
+    sources,
     analysis,
     files.length === 1 ? recordedContext(first) : {}
   )
@@ -84,22 +83,18 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
 }
 
 /**
- * Runs that failed (a non-zero exit code, or null: killed by a signal) are analysed
- * like the others, as hyperfine does, but never silently; a group with no successful
- * run has nothing to compare.
+ * Every result not compared, named: a file of more than two (a hyperfine run of several
+ * commands, a parameter scan) is compared two at a time, and none is dropped in silence.
  */
-function failedRunWarnings(name: string, result: ParsedResult): string[] {
-  const failed = result.exitCodes.filter(code => code !== 0).length
-  if (failed === 0) return []
-  if (failed >= result.times.length) {
-    throw new InputError(
-      `${name}: all ${result.times.length} runs failed (non-zero exit code or killed by a signal); there is no successful run to compare`
-    )
-  }
-  return [
-    `${failed} of ${result.times.length} ${name} runs failed (non-zero exit code or killed by a signal); their times are analysed like the others, as hyperfine does, so the comparison may not measure what you meant.`
-  ]
+function leftOutWarning(leftOut: readonly string[]): string {
+  const shown = leftOut.slice(0, MAX_LEFT_OUT).map(name => JSON.stringify(name))
+  const more = leftOut.length - shown.length
+  const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
+  return `${leftOut.length} more result${leftOut.length === 1 ? ' was' : 's were'} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`
 }
+
+/** Names listed in the left-out warning; the rest are counted. */
+const MAX_LEFT_OUT = 20
 
 /**
  * Analyses one results file again in report mode. The report job's own alpha and
@@ -124,7 +119,7 @@ export function reanalyse(
 }
 
 /** The schedule and environment a file of ours carries, kept in its new results. */
-function recordedContext(file: ParsedFile): {
+export function recordedContext(file: ParsedFile): {
   schedule?: ScheduleEntry[]
   environment?: Environment
 } {

@@ -7,6 +7,8 @@ export interface Selection {
   candidate: ParsedResult
   /** Labels for reports, always distinct (see `labels`). */
   names: { baseline: string; candidate: string }
+  /** The names of the results not compared, in file order. */
+  leftOut: string[]
 }
 
 /**
@@ -50,7 +52,8 @@ export function selectResults(
   return {
     baseline: baseline.result,
     candidate: candidate.result,
-    names: labels(baseline, candidate)
+    names: labels(baseline, candidate),
+    leftOut: rest.map(entry => resultName(entry.result) || '(a result without a command)')
   }
 }
 

@@ -3,7 +3,8 @@ import * as glob from '@actions/glob'
 import { InputError, describeError } from '../core/errors'
 import { basename } from 'node:path'
 import type { JoinedResults, UnfinishedRun } from '../results/family'
-import { readResultsFile } from '../results/read'
+import { FailedRuns } from '../results/failed-runs'
+import { benchmarkName, readResultsFile } from '../results/read'
 import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { checkRenders } from '../report/renders'
@@ -54,7 +55,16 @@ export async function joinResults(
         continue
       }
       // Each phase of a file is a benchmark of the family; a file is read whole or left out.
-      const items = phaseFiles(file).map(part => reanalyse(part, options))
+      let items: Reanalysis[]
+      try {
+        items = phaseFiles(file).map(part => reanalyse(part, options))
+      } catch (error) {
+        if (!(error instanceof FailedRuns)) throw error
+        // Runs that failed leave the file without a verdict, as a run that did not finish.
+        unfinished.push({ path, benchmark: benchmarkName(file), error: error.message })
+        options.warn(`${path}: no verdict (${error.message})`)
+        continue
+      }
       for (const item of items) checkRenders(item.results) // one that cannot be shown is left out
       analysed.push(...items)
     } catch (error) {

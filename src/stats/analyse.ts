@@ -7,7 +7,7 @@ import { outlierWarnings } from './outliers'
 import { meanRatio } from './ratio'
 import { sensitivity } from './sensitivity'
 import { summarize, type GroupSummary } from './summary'
-import { decide } from './verdict'
+import { decide, sidedLevels } from './verdict'
 
 export interface AnalysisOptions {
   alpha: number
@@ -56,7 +56,7 @@ export function analyse(
       looks: options.looks ?? 1,
       familySize: options.familySize
     })
-  const levels = designLevels(design)
+  const levels = designLevels(design).map(look => sidedLevels(look, options.threshold))
   const looks: Look[] = []
   let used: { baseline: GroupSummary; candidate: GroupSummary } | null = null
   let tested: LookFigures | null = null

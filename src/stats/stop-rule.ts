@@ -1,6 +1,6 @@
 import { designLevels, type Design } from './design'
 import { lookFigures } from './look-figures'
-import { decide } from './verdict'
+import { decide, sidedLevels } from './verdict'
 
 /** The samples of one comparison so far, in run order. */
 export interface GroupTimes {
@@ -24,7 +24,9 @@ export interface StopMember {
 export function familyStopRule(
   members: readonly StopMember[]
 ): (times: readonly GroupTimes[]) => boolean {
-  const levels = members.map(member => designLevels(member.design))
+  const levels = members.map(member =>
+    designLevels(member.design).map(look => sidedLevels(look, member.threshold))
+  )
   return times =>
     members.every((member, index) => {
       const { baseline, candidate } = times[index]!

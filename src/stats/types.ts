@@ -42,8 +42,11 @@ export interface RatioFigures {
 }
 
 export interface Sensitivity {
-  /** Smallest true slowdown (fraction of the baseline mean) detectable with 80% power. */
-  detectableSlowdown: number
+  /**
+   * Smallest true slowdown (fraction of the baseline mean) detectable with 80% power;
+   * null when these samples cannot bound it (none up to a 100-fold slowdown is).
+   */
+  detectableSlowdown: number | null
   /** The level of the regression test that power is for: the last look's. */
   level: number
   /**

@@ -17,6 +17,16 @@ export function decide(
   return lastLook ? 'inconclusive' : null
 }
 
+/**
+ * The levels a look's tests are held to at threshold δ. With δ = 0 regression and
+ * improvement are the two sides of one two-sided Welch test at the look's level, so each
+ * side gets half of it (SPEC §4: a two-sided p of 0.075 is no regression at α = 0.05);
+ * with δ > 0 they are one-sided margin tests at the full level.
+ */
+export function sidedLevels(levels: LookLevels, threshold: number): LookLevels {
+  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels
+}
+
 /** Worst first: the verdict of several comparisons is the first of these any of them has. */
 const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged']
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
 import { fixturePath } from '../helpers/experiments'
+import { around, phasedResults } from '../helpers/phased-results'
 
 // Real hyperfine output (fixtures/hyperfine/README.md) on which the command line once
 // gave wrong or muddled answers.
@@ -76,16 +77,19 @@ describe('compare on real hyperfine files', () => {
     }
   )
 
-  it('names the groups and counts of failed runs', async () => {
-    const { status, results } = await json(['compare', file('failed-runs.json')])
-    expect(status).toBeLessThan(2)
-    const codes = JSON.parse(readFileSync(file('failed-runs.json'), 'utf8')).results.map(
-      (result: { exit_codes: number[] }) => result.exit_codes.filter(code => code !== 0).length
-    ) as number[]
-    const warnings = results.comparison.warnings.join('\n')
-    expect(warnings).toContain(`${codes[0]} of 12 `)
-    expect(warnings).toContain(`${codes[1]} of 12 `)
-    expect(warnings).toMatch(/runs failed \(non-zero exit code or killed by a signal\)/)
+  it('gives no verdict when runs failed, naming the groups and counts in the headline', async () => {
+    const { status, stdout } = await cli(['compare', file('failed-runs.json')])
+    expect(status).toBe(1)
+    const data = JSON.parse(readFileSync(file('failed-runs.json'), 'utf8')) as {
+      results: { command: string; exit_codes: number[] }[]
+    }
+    const [headline] = stdout.split('\n')
+    for (const result of data.results) {
+      const failed = result.exit_codes.filter(code => code !== 0).length
+      expect(headline).toContain(`${failed} of 12 ${result.command} runs failed`)
+    }
+    expect(headline).toMatch(/^failed-runs: Failed: .*exit code 1 in \d+.*exit code 137 in \d+/)
+    expect(stdout).not.toMatch(/Verdict|Improvement|Regression|Unchanged|Inconclusive/)
   })
 
   it('counts runs killed by a signal (exit code null, as newer hyperfine writes)', async () => {
@@ -93,19 +97,57 @@ describe('compare on real hyperfine files', () => {
     for (const result of data.results) {
       result.exit_codes = result.exit_codes.map((code: number) => (code === 137 ? null : code))
     }
-    const { results } = await json(['compare', tempFile('signals.json', data)])
+    const { status, stdout } = await cli(['compare', tempFile('signals.json', data)])
     const killed = data.results[1].exit_codes.filter((code: number | null) => code === null).length
     expect(killed).toBeGreaterThan(0)
-    expect(results.comparison.warnings.join('\n')).toContain(
-      `${killed} of 12 ${data.results[1].command} runs failed`
-    )
+    expect(status).toBe(1)
+    expect(stdout).toContain(`killed by a signal in ${killed}`)
   })
 
-  it('refuses a verdict when a group has no successful run', async () => {
+  it('gives no verdict when a group has no successful run', async () => {
     const { status, stdout, stderr } = await cli(['compare', file('never-succeeds.json')])
-    expect(status).toBe(2)
-    expect(stdout).toBe('')
-    expect(stderr).toMatch(/sleep 0\.01; false: all 5 runs failed .*no successful run to compare/)
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/^never-succeeds: Failed: 5 of 5 sleep 0\.01; false runs failed/)
+    expect(stderr).toMatch(/^pulumi-perf-gate: 5 of 5 sleep 0\.01; false runs failed/)
+  })
+})
+
+describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
+  const crashing = file('crashing-candidate.json')
+  const failures =
+    /^crashing-candidate: Failed: 12 of 20 \.\/crashy\.sh runs failed \(exit code 139 in 12\)/
+
+  it.each(['text', 'markdown'])(
+    'compare gives no verdict and exits 1 (--format %s)',
+    async format => {
+      const { status, stdout } = await cli(['compare', crashing, '--format', format])
+      expect(status).toBe(1)
+      const first = stdout
+        .split('\n')[0]!
+        .replace(/^## ❌ Failed: /, 'crashing-candidate: Failed: ')
+      expect(first).toMatch(failures)
+      expect(stdout).not.toMatch(/Improvement|faster|Verdict/)
+    }
+  )
+
+  it('compare --format json prints the file without a comparison, with the error', async () => {
+    const { status, stdout } = await cli(['compare', crashing, '--format', 'json'])
+    expect(status).toBe(1)
+    const printed = JSON.parse(stdout) as Record<string, unknown>
+    expect(printed.comparison).toBeUndefined()
+    expect(printed.error).toMatch(/12 of 20 \.\/crashy\.sh runs failed/)
+  })
+
+  it('report names it as failed, gives it no verdict and exits 1', async () => {
+    for (const format of ['text', 'markdown', 'json']) {
+      const { status, stdout, stderr } = await cli(['report', crashing, '--format', format])
+      expect(status).toBe(1)
+      expect(stdout).not.toMatch(/Improvement|faster/)
+      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmarks failed: crashing-candidate/)
+    }
+    const markdown = (await cli(['report', crashing, '--format', 'markdown'])).stdout
+    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: crashing-candidate\n/)
+    expect(markdown).toContain('12 of 20 ./crashy.sh runs failed (exit code 139 in 12)')
   })
 })
 
@@ -134,5 +176,81 @@ describe('report mode with one benchmark reproduces compare', () => {
     const recorded = tempFile('recorded.json', compared.results)
     const reported = JSON.parse((await cli(['report', recorded, '--format', 'json'])).stdout)[0]
     expect(reported.comparison).toEqual(compared.results.comparison)
+  })
+})
+
+describe('compare at threshold 0: one two-sided Welch test at alpha', () => {
+  it('calls no regression when the two-sided p is above alpha (0.055 on real hyperfine output)', async () => {
+    const { status, results } = await json(['compare', file('two-sided-p.json')])
+    const { welch, verdict, looks } = results.comparison
+    expect(welch.pTwoSided).toBeGreaterThan(0.05)
+    expect(welch.pRegression).toBeLessThan(0.05) // the one-sided p that once decided
+    expect(verdict).toBe('inconclusive')
+    expect(looks[0]!.level).toBe(0.025)
+    expect(status).toBe(0)
+  })
+
+  it('calls a regression at alpha = 0.1, where the two-sided p is below it', async () => {
+    const { status, results } = await json(['compare', file('two-sided-p.json'), '--alpha', '0.1'])
+    expect(results.comparison.verdict).toBe('regression')
+    expect(status).toBe(1)
+  })
+
+  it.each([
+    [['--threshold', ''], /^pulumi-perf-gate: --threshold is empty; give it a value/],
+    [['--threshold='], /^pulumi-perf-gate: --threshold is empty; give it a value/],
+    [['--alpha', '0.1', '--alpha', '0.05'], /^pulumi-perf-gate: --alpha is given more than once/]
+  ])('refuses %j: one line, exit 2', async (flags, message) => {
+    const { status, stdout, stderr } = await cli(['compare', file('two-sided-p.json'), ...flags])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(message)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('more than two results', () => {
+  it.each([
+    ['four-commands.json', ['sleep 0.025', 'sleep 0.04']],
+    ['parameter-scan.json', ['sleep 0.030', 'sleep 0.040']]
+  ])('names every result left out of %s', async (name, leftOut) => {
+    const { results } = await json(['compare', file(name)])
+    const warning = results.comparison.warnings.find(line => line.includes('left out'))
+    expect(warning).toBeDefined()
+    for (const command of leftOut) expect(warning).toContain(JSON.stringify(command))
+    const text = (await cli(['compare', file(name)])).stdout
+    expect(text).toContain(`2 more results were left out of this comparison of two`)
+  })
+
+  it('names the four left out of the six-way experiment, and none when two are picked', async () => {
+    const six = fixturePath('data', 'six-way-experiment.json')
+    const { results } = await json(['compare', six])
+    expect(results.comparison.warnings[0]).toMatch(
+      /^4 more results were left out .*"patch", "checkpoint", "jsonpatch", "combined"/
+    )
+    const picked = await json(['compare', six, '--baseline', 'control', '--candidate', 'patch'])
+    expect(picked.results.comparison.warnings[0]).toMatch(/^4 more results were left out/)
+    expect(picked.results.comparison.warnings[0]).not.toContain('"patch"')
+  })
+})
+
+describe('compare on a results file of ours', () => {
+  it('gives the verdict the run recorded, replaying its design (unchanged at ±5%)', async () => {
+    const { status, results } = await json(['compare', file('run-unchanged.json')])
+    expect(results.comparison.verdict).toBe('unchanged')
+    expect(results.comparison.threshold).toBe(0.05)
+    expect(results.comparison.looks.map(look => look.samples)).toEqual([3, 4, 5])
+    expect(status).toBe(0)
+  })
+
+  it('gives a phased run its recorded step verdict, not the first phase plain', async () => {
+    const phased = phasedResults([
+      { phase: 'up', baseline: around(10), candidate: around(9.6) },
+      { phase: 'preview', baseline: around(2), candidate: [2.1, 1.8, 2.3, 1.7, 2.2, 1.9, 2.4, 1.6] }
+    ])
+    expect(phased.family!.verdict).toBe('inconclusive')
+    const { results } = await json(['compare', tempFile('phased.json', phased)])
+    expect(results.family!.verdict).toBe('inconclusive')
+    expect(results.phases!.up!.verdict).toBe(phased.phases!.up!.verdict)
   })
 })

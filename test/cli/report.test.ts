@@ -121,18 +121,18 @@ describe('report', () => {
     expect(text.stdout).toContain('fixed: Improvement')
     expect(text.stdout).toMatch(
       new RegExp(
-        `^web \\(${run.resultsFile}\\) did not finish: candidate .* failed with exit code 3\\.$`,
+        `^web \\(${run.resultsFile}\\) failed, no verdict: candidate .* failed with exit code 3\\.$`,
         'm'
       )
     )
     expect(text.stderr).toContain(`warning: ${run.resultsFile}: the benchmark did not finish`)
     expect(text.stderr.trimEnd().split('\n').at(-1)).toBe(
-      'pulumi-perf-gate: 1 of 2 benchmarks did not finish: web'
+      'pulumi-perf-gate: 1 of 2 benchmarks failed: web'
     )
 
     const alone = await cli(['report', run.resultsFile, '--format', 'markdown'])
     expect(alone.status).toBe(1)
-    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks did not finish: web\n/)
+    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: web\n/)
     expect(alone.stdout).toContain('| web |')
   })
 })

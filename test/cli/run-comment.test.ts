@@ -63,7 +63,7 @@ describe('run --comment', () => {
     const args = run.args('sleep 0.01', failing, ...QUICK, '--comment', 'always')
     const { status, stdout } = await cli([...args, '--pull-request', '7'], env)
     expect(status).toBe(1)
-    expect(stdout).toBe('')
+    expect(stdout).toMatch(/^\S+: Failed: candidate .* exit code 4\./)
     expect(github.comments).toHaveLength(1)
     expect(github.comments[0]!.body).toMatch(/^## ❌ Failed: candidate .* exit code 4\.$/m)
     expect(github.comments[0]!.body).toContain('it broke')

@@ -37,7 +37,9 @@ describe('run with a breaking candidate', () => {
     const { status, stdout, stderr } = await runBreakingCandidate(run, failing)
 
     expect(status).toBe(1)
-    expect(stdout).toBe('')
+    // stdout leads with the failure and shows the samples so far (issue 18: it was empty).
+    expect(stdout).toMatch(/^\S+: Failed: candidate sample 3 of 6 .* failed with exit code 3/)
+    expect(stdout).toMatch(/^Samples so far:$/m)
     expect(stderr).toMatch(/candidate sample 3 of 6 .* failed with exit code 3/)
     // The log's last 20 lines, and no more.
     expect(stderr).toMatch(/^ {2}output line 11$/m)
@@ -60,6 +62,16 @@ describe('run with a breaking candidate', () => {
     expect(stderr).toMatch(/^ {2}about to hang$/m)
     for (const pid of await readPids(pidFile, 2)) expect(await isGoneSoon(pid)).toBe(true)
     expectStoppedRun(run, /timed out/)
+  })
+})
+
+describe('run --format markdown with a breaking candidate', () => {
+  it('prints the failure as the comment would show it, and exits 1', async () => {
+    const run = new RunFolder()
+    const { status, stdout } = await runBreakingCandidate(run, 'exit 3', '--format', 'markdown')
+    expect(status).toBe(1)
+    expect(stdout).toMatch(/^## ❌ Failed: candidate sample 3 of 6 .* failed with exit code 3/)
+    expect(stdout).toContain('**Samples so far**')
   })
 })
 

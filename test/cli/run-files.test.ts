@@ -220,7 +220,14 @@ describe.skipIf(!canMount)('a disk that fills up while the samples run', () => {
     const resultsFile = `${folder}/results.json`
     // Each run prints 3,000 bytes into its group's log and succeeds whatever happens to them.
     const noisy = (letter: string) => `(yes ${letter} | head -c 3000) 2>/dev/null; true`
-    const args = run.args(noisy('x'), noisy('y'), ...QUICK, '--samples', '20')
+    const args = run.args(
+      noisy('x'),
+      noisy('y'),
+      // QUICK with 20 samples, each flag once
+      '--samples',
+      '20',
+      ...QUICK.slice(2)
+    )
     args[args.indexOf('--results-file') + 1] = resultsFile
     const result = await spawnCli(args, run.env(), mounted(folder, 'size=16k'))
     expect(result.status, result.stderr).toBe(1)

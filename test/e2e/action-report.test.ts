@@ -144,26 +144,22 @@ describe('the bundled action in report mode', () => {
     const step = await report(`${resultsDir}/failed/broken.json`)
     expect(step.exitCode, step.stdout).toBe(1)
     expect(step.stdout + step.stderr).not.toMatch(/^\s+at /m)
-    expect(workflowCommands(step.stdout, 'error')).toEqual([
-      '1 of 1 benchmarks did not finish: broken'
-    ])
+    expect(workflowCommands(step.stdout, 'error')).toEqual(['1 of 1 benchmarks failed: broken'])
     // The same comment, edited: the pull request no longer shows the old verdict.
     expect(github.comments).toHaveLength(1)
     const body = github.comments[0]!.body
-    expect(body).toContain('## ❌ Failed: 1 of 1 benchmarks did not finish: broken')
+    expect(body).toContain('## ❌ Failed: 1 of 1 benchmarks failed: broken')
     expect(body).toContain('failed with exit code 3')
     expect(body).not.toContain('Unchanged')
-    expect(step.summary).toContain('did not finish: broken')
+    expect(step.summary).toContain('failed: broken')
   })
 
   it('names a run that did not finish beside the finished ones, and fails', async () => {
     const step = await report(`${resultsDir}/faster.json\n${resultsDir}/failed/broken.json`)
     expect(step.exitCode, step.stdout).toBe(1)
-    expect(workflowCommands(step.stdout, 'error')).toEqual([
-      '1 of 2 benchmarks did not finish: broken'
-    ])
+    expect(workflowCommands(step.stdout, 'error')).toEqual(['1 of 2 benchmarks failed: broken'])
     const body = github.comments[0]!.body
-    expect(body).toContain('1 of 2 benchmarks did not finish: broken.')
+    expect(body).toContain('1 of 2 benchmarks failed: broken.')
     expect([...summaryRows(body).keys()]).toEqual(['faster'])
     expect(step.outputs.verdict).toBe('improvement')
   })

@@ -50,9 +50,11 @@ describe('renderFailedMarkdown', () => {
     expect(markdown).toContain(
       '````text\nLast 2 lines of /l/candidate.log:\n  ```done``` <b>\n  red\n````'
     )
-    expect(markdown).toContain('| **baseline** | run baseline | 3 | 1.100 s | 1.000 s | 1.200 s |')
     expect(markdown).toContain(
-      '| **candidate** | run candidate | 2 | 2.100 s | 2.000 s | 2.200 s |'
+      '| **baseline** | run baseline | 3 | 0 | 1.100 s | 1.000 s | 1.200 s |'
+    )
+    expect(markdown).toContain(
+      '| **candidate** | run candidate | 2 | 0 | 2.100 s | 2.000 s | 2.200 s |'
     )
     expect(markdown).toContain('[workflow run](https://github.com/o/r/actions/runs/1)')
   })
@@ -81,11 +83,15 @@ describe('renderFailedMarkdown', () => {
       error,
       partial: partialResultsFile(DESIGN, [sources('up'), sources('destroy')], error, {})
     })
-    expect(markdown).toContain('| Group | Phase | Pulumi version | Samples | Mean | Min | Max |')
     expect(markdown).toContain(
-      '| **baseline** | destroy | 3.44.3 | 2 | 1.100 s | 1.000 s | 1.200 s |'
+      '| Group | Phase | Pulumi version | Samples | Failed | Mean | Min | Max |'
     )
-    expect(markdown).toContain('| **candidate** | up | 3.44.3 | 1 | 2.000 s | 2.000 s | 2.000 s |')
+    expect(markdown).toContain(
+      '| **baseline** | destroy | 3.44.3 | 2 | 0 | 1.100 s | 1.000 s | 1.200 s |'
+    )
+    expect(markdown).toContain(
+      '| **candidate** | up | 3.44.3 | 1 | 0 | 2.000 s | 2.000 s | 2.000 s |'
+    )
   })
 
   it('calls an aborted run interrupted', () => {

@@ -14,11 +14,9 @@ const run = (benchmark: string, error = 'candidate sample 2 of 20 failed with ex
 
 describe('unfinishedHeadline', () => {
   it('counts the unfinished runs among all and names the first five', () => {
-    expect(unfinishedHeadline([run('web')], 3)).toBe('1 of 3 benchmarks did not finish: web')
+    expect(unfinishedHeadline([run('web')], 3)).toBe('1 of 3 benchmarks failed: web')
     const many = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(name => run(name))
-    expect(unfinishedHeadline(many, 7)).toBe(
-      '7 of 7 benchmarks did not finish: a, b, c, d, e and 2 more'
-    )
+    expect(unfinishedHeadline(many, 7)).toBe('7 of 7 benchmarks failed: a, b, c, d, e and 2 more')
   })
 })
 
@@ -42,7 +40,7 @@ describe('the unfinished runs in a report', () => {
     const runs = Array.from({ length: 60 }, (_, index) => run(`b${index}`, 'x'.repeat(5000)))
     const section = unfinishedSection(runs, 80)
     expect(section).toMatch(
-      /^\*\*❌ 60 of 80 benchmarks did not finish: b0, b1, b2, b3, b4 and 55 more\.\*\*/
+      /^\*\*❌ 60 of 80 benchmarks failed: b0, b1, b2, b3, b4 and 55 more\.\*\*/
     )
     const rows = section.split('\n').filter(line => line.startsWith('| b'))
     expect(rows).toHaveLength(50)
