@@ -4312,6 +4312,25 @@ async function installVersion(version, downloadUrl, platform, options) {
   };
 }
 
+// src/pulumi/parallel-default.ts
+import { cpus } from "node:os";
+function defaultParallelism(version, env, cpuCount = cpus().length) {
+  const fromEnv = Number(env["PULUMI_PARALLEL"]);
+  if (atLeast(version, [3, 154]) && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return atLeast(version, [3, 100]) ? 4 * cpuCount : "unbounded";
+}
+function parallelismNote(versions, env, cpuCount = cpus().length) {
+  const baseline = defaultParallelism(versions.baseline, env, cpuCount);
+  const candidate = defaultParallelism(versions.candidate, env, cpuCount);
+  if (baseline === candidate) return void 0;
+  const words = (value) => value === "unbounded" ? "no limit" : `${value}`;
+  return `Pulumi ${versions.baseline} (baseline) runs ${words(baseline)} operations at once by default and ${versions.candidate} (candidate) ${words(candidate)} (Pulumi's default --parallel changed in 3.100; PULUMI_PARALLEL counts from 3.154): this comparison measures that difference too; set \`parallel\` to compare both at the same parallelism.`;
+}
+function atLeast(version, [major, minor]) {
+  const [x = 0, y = 0] = version.split(".").map((part) => Number.parseInt(part, 10));
+  return x > major || x === major && y >= minor;
+}
+
 // src/pulumi/cycle.ts
 var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
 function pulumiBenchGroup(options) {
@@ -4395,6 +4414,8 @@ async function setUpPulumi(config, target, context3, userStep) {
       log: context3.log
     })
   };
+  const versions = { baseline: binaries.baseline.version, candidate: binaries.candidate.version };
+  const parallelism = target.parallel === void 0 ? parallelismNote(versions, process.env) : void 0;
   context3.checkStopped();
   let backendUrls;
   if (target.backendUrl === void 0) {
@@ -4429,7 +4450,8 @@ async function setUpPulumi(config, target, context3, userStep) {
   };
   return {
     groups: [await group("baseline"), await group("candidate")],
-    versions: { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
+    versions,
+    ...parallelism === void 0 ? {} : { notes: [parallelism] }
   };
 }
 
@@ -4489,6 +4511,7 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
+    for (const note of target.notes ?? []) hooks.warn(note);
     const design = planRunDesign(config, phases.length);
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     const looks = design.looks.length;
@@ -4519,6 +4542,7 @@ async function measure2(config, hooks) {
       schedule: measurement.schedule,
       environment: environment()
     });
+    results.comparison.warnings.push(...target.notes ?? []);
     unwritten = await write(results);
   } catch (error) {
     let partial;

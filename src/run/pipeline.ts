@@ -126,6 +126,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       },
       checkStopped
     })
+    for (const note of target.notes ?? []) hooks.warn(note)
     const design = planRunDesign(config, phases.length)
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     const looks = design.looks.length
@@ -157,6 +158,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       schedule: measurement.schedule,
       environment: environment()
     })
+    results.comparison.warnings.push(...(target.notes ?? []))
     unwritten = await write(results)
   } catch (error) {
     let partial: PartialResultsFile | undefined

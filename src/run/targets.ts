@@ -6,6 +6,7 @@ import { parseConfigInput } from '../pulumi/config-input'
 import { checkStackIsNew } from '../pulumi/existing-stack'
 import { resolvePulumi } from '../pulumi/install'
 import type { StackLedger } from '../pulumi/ledger'
+import { parallelismNote } from '../pulumi/parallel-default'
 import { checkProgramFolder } from '../pulumi/program'
 import { commandCycle } from '../bench/cycle-steps'
 import { pulumiBenchGroup } from '../pulumi/cycle'
@@ -28,6 +29,8 @@ export interface TargetContext {
 export interface PreparedTarget {
   groups: [BenchGroup, BenchGroup]
   versions?: Record<GroupName, string>
+  /** What the user should know about the comparison itself, for the log and the results. */
+  notes?: string[]
 }
 
 /**
@@ -101,6 +104,9 @@ async function setUpPulumi(
       log: context.log
     })
   }
+  const versions = { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
+  const parallelism =
+    target.parallel === undefined ? parallelismNote(versions, process.env) : undefined
   context.checkStopped()
   // The user's backend is shared; ours is one per group, for versions on either side of
   // Pulumi's backend layout change (makeGroupBackends).
@@ -142,6 +148,7 @@ async function setUpPulumi(
   }
   return {
     groups: [await group('baseline'), await group('candidate')],
-    versions: { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
+    versions,
+    ...(parallelism === undefined ? {} : { notes: [parallelism] })
   }
 }

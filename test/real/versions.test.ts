@@ -59,6 +59,8 @@ describe('old against new on the real CLIs', () => {
     expect(results.comparison?.verdict).toBeDefined()
     expect(results.results.map(result => result.version)).toEqual([SEED_BASELINE, NEWEST])
     expect(results.results.every(result => result.times.length === 3)).toBe(true)
+    // 3.43.1 runs every operation at once by default, the newest 4 × CPUs: said, not hidden.
+    expect(results.comparison.warnings.join('\n')).toMatch(/default --parallel changed in 3\.100/)
     expect(run.stderr).not.toMatch(DEPRECATED)
     expect(writtenText(world.resultsFile)).not.toMatch(DEPRECATED)
     expect(world.liveResources()).toEqual([])
