@@ -43,6 +43,7 @@ const PROVIDER_SOURCE = path.join(ROOT, 'fixtures/providers/perfgate')
 const PKG = 'github.com/pulumi/pulumi/pkg/v3'
 const SDK = 'github.com/pulumi/pulumi/sdk/v3'
 const YAML = 'github.com/pulumi/pulumi-yaml'
+const YAML_HOST = `${YAML}/cmd/pulumi-language-yaml`
 
 /** Where the version is stamped: `pkg/v3/version` before ~3.1xx, `sdk/v3/go/common/version` after; -X skips the missing one. */
 const VERSION_SYMBOLS = [`${PKG}/version.Version`, `${SDK}/go/common/version.Version`]
@@ -128,7 +129,7 @@ export function buildCli(spec: RealPulumiSpec): string {
   mkdirSync(dir, { recursive: true })
   const mains = [`${PKG}/cmd/pulumi`]
   if (spec.python) mains.push(`${SDK}/python/cmd/pulumi-language-python`)
-  if (spec.yaml) mains.push(`${YAML}/cmd/pulumi-language-yaml`)
+  if (spec.yaml) mains.push(YAML_HOST)
   writeFileSync(path.join(dir, 'go.mod'), 'module perfgate.local/real-pulumi\n\ngo 1.21\n')
   writeFileSync(
     path.join(dir, 'tools.go'),
@@ -159,7 +160,16 @@ export function buildCli(spec: RealPulumiSpec): string {
   for (const main of mains) {
     const binary = path.join(stage, path.basename(main))
     log(`  go build ${main}`)
-    go(['build', '-trimpath', '-tags', 'osusergo', '-ldflags', ldflags, '-o', binary, main], dir)
+    try {
+      go(['build', ...buildFlags(ldflags), '-o', binary, main], dir)
+    } catch (error) {
+      // pulumi-yaml is built in its own repository against the pkg/v3 it requires; the
+      // CLI's newer pkg/v3 may have changed the APIs it calls. Then it gets a module of
+      // its own, as in its release.
+      if (main !== YAML_HOST || !spec.yaml) throw error
+      log(`  ${YAML_HOST} does not compile against pkg/v3 v${version}: building it on its own`)
+      copyFileSync(buildYamlHost(spec.yaml), binary)
+    }
   }
   if (spec.python) {
     // What the release archive ships beside the Python host (scripts/prep-for-goreleaser.sh):
@@ -185,6 +195,36 @@ export function buildCli(spec: RealPulumiSpec): string {
   rmSync(path.join(dir, 'stage'), { recursive: true, force: true })
   log(`built pulumi v${version} in ${Math.round((Date.now() - started) / 1000)} s`)
   return archive
+}
+
+function buildFlags(ldflags: string): string[] {
+  return ['-trimpath', '-tags', 'osusergo', '-ldflags', ldflags]
+}
+
+/** The YAML language host at `yamlVersion`, in a module of its own with the pkg/v3 it requires. */
+function buildYamlHost(yamlVersion: string): string {
+  const dir = path.join(cacheRoot(), 'build', `yaml-${yamlVersion}`)
+  const binary = path.join(dir, 'pulumi-language-yaml')
+  if (existsSync(binary)) return binary
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'go.mod'), 'module perfgate.local/real-pulumi-yaml\n\ngo 1.21\n')
+  writeFileSync(
+    path.join(dir, 'tools.go'),
+    `//go:build tools\n\npackage tools\n\nimport _ "${YAML_HOST}"\n`
+  )
+  go(['mod', 'edit', `-require=${YAML}@${yamlVersion}`], dir)
+  const yamlMod = JSON.parse(go(['mod', 'download', '-json', `${YAML}@${yamlVersion}`], dir)) as {
+    GoMod: string
+  }
+  for (const replace of moduleReplaces(readFileSync(yamlMod.GoMod, 'utf8'))) {
+    go(['mod', 'edit', `-replace=${replace}`], dir)
+  }
+  go(['mod', 'tidy', '-e'], dir)
+  const ldflags = `-s -w -X ${YAML}/pkg/version.Version=${yamlVersion}`
+  go(['build', ...buildFlags(ldflags), '-o', `${binary}.partial`, YAML_HOST], dir)
+  renameSync(`${binary}.partial`, binary)
+  return binary
 }
 
 /** Builds fixtures/providers/perfgate, keyed by the hash of its sources. */

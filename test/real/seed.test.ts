@@ -38,8 +38,9 @@ function describeUp(results: ResultsFile): string {
   const comparison = results.comparison
   const ratio = comparison.ratio
   const samples = results.results.map(r => r.times.length).join(' + ')
+  const means = results.results.map(r => `${r.version} ${r.mean?.toFixed(2)} s`).join(', ')
   return (
-    `${comparison.verdict}: candidate/baseline = ${ratio.value?.toFixed(3)} ± ${ratio.stddev?.toFixed(3)}` +
+    `${comparison.verdict}: ${means}; candidate/baseline = ${ratio.value?.toFixed(3)} ± ${ratio.stddev?.toFixed(3)}` +
     ` (interval ${ratio.ciLow?.toFixed(3)}–${ratio.ciHigh?.toFixed(3)}), samples ${samples}`
   )
 }
