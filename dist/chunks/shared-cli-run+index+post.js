@@ -1076,9 +1076,7 @@ function destroyArgs(stack) {
 }
 async function initStack(ref, config, options) {
   const init = ["stack", "init", ref.stack, "--non-interactive"];
-  const selected = await saveSelectedStacks(ref.programDir);
-  const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS);
-  await selected.restore();
+  const created = await runKeepingSelection(ref, init);
   if (created.exitCode !== 0) {
     const exists = /already exists/i.test(created.stderr + created.stdout);
     if (exists) throw stackExists(options.input, ref.stack, ref.backendUrl);
@@ -1098,6 +1096,14 @@ async function initStack(ref, config, options) {
     ];
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value });
     if (result.exitCode !== 0) throw setupError(ref, args, result);
+  }
+}
+async function runKeepingSelection(ref, args) {
+  const selected = await saveSelectedStacks(ref.programDir);
+  try {
+    return await runPulumi(ref, args, SETUP_TIMEOUT_MS);
+  } finally {
+    await selected.restore();
   }
 }
 function runPulumi(ref, args, timeoutMs, extra = {}) {
@@ -1236,7 +1242,7 @@ async function tearDownStack(ref, options) {
   const exported = await exportStack(ref);
   if (failure === void 0 && exported.holdings && holdsNothing(exported.holdings)) {
     const remove = ["stack", "rm", "--yes", "--non-interactive", "--stack", ref.stack];
-    const removed = await runPulumi(ref, remove, SETUP_TIMEOUT_MS);
+    const removed = await runKeepingSelection(ref, remove);
     if (removed.exitCode === 0 || isMissingStack(removed)) return { kind: "removed" };
     return keep(ref, describePulumiFailure(ref, remove, removed), exported, options.stateDir);
   }

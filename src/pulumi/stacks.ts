@@ -87,10 +87,7 @@ export async function initStack(
   options: { input: string; onCreated: () => void }
 ): Promise<void> {
   const init = ['stack', 'init', ref.stack, '--non-interactive']
-  // Before 3.256 `stack init` also selects the new stack for the program's folder.
-  const selected = await saveSelectedStacks(ref.programDir)
-  const created = await runPulumi(ref, init, SETUP_TIMEOUT_MS)
-  await selected.restore()
+  const created = await runKeepingSelection(ref, init)
   if (created.exitCode !== 0) {
     const exists = /already exists/i.test(created.stderr + created.stdout)
     if (exists) throw stackExists(options.input, ref.stack, ref.backendUrl)
@@ -115,6 +112,20 @@ export async function initStack(
     ]
     const result = await runPulumi(ref, args, SETUP_TIMEOUT_MS, { input: value })
     if (result.exitCode !== 0) throw setupError(ref, args, result)
+  }
+}
+
+/**
+ * Runs a stack command that changes which stack is selected for the program's folder,
+ * then puts the user's selection back: before 3.256 `stack init` selects the new stack,
+ * and `stack rm` unselects whatever was selected (pkg/cmd/pulumi/stack_rm.go, 3.43.1).
+ */
+export async function runKeepingSelection(ref: StackRef, args: string[]): Promise<RunResult> {
+  const selected = await saveSelectedStacks(ref.programDir)
+  try {
+    return await runPulumi(ref, args, SETUP_TIMEOUT_MS)
+  } finally {
+    await selected.restore()
   }
 }
 

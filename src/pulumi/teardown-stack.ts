@@ -9,6 +9,7 @@ import {
   SETUP_TIMEOUT_MS,
   describePulumiFailure,
   destroyArgs,
+  runKeepingSelection,
   runPulumi
 } from './stacks'
 
@@ -61,7 +62,7 @@ export async function tearDownStack(ref: StackRef, options: TeardownOptions): Pr
   const exported = await exportStack(ref)
   if (failure === undefined && exported.holdings && holdsNothing(exported.holdings)) {
     const remove = ['stack', 'rm', '--yes', '--non-interactive', '--stack', ref.stack]
-    const removed = await runPulumi(ref, remove, SETUP_TIMEOUT_MS)
+    const removed = await runKeepingSelection(ref, remove)
     if (removed.exitCode === 0 || isMissingStack(removed)) return { kind: 'removed' }
     return keep(ref, describePulumiFailure(ref, remove, removed), exported, options.stateDir)
   }
