@@ -23,7 +23,7 @@ var package_default = {
     "format:check": "prettier --check .",
     test: "vitest run --project unit --project e2e",
     "test:real": "vitest run --project real",
-    "build:real-pulumi": "vite-node scripts/real-pulumi/build.ts --",
+    "build:real-pulumi": "vite-node scripts/build-real-pulumi.ts --",
     all: "npm run format:check && npm run lint && npm run typecheck && npm run test && npm run bundle",
     demo: "npm run -s bundle && vite-node scripts/demo.ts",
     "bench:cli": "node scripts/bench-cli.mjs",

@@ -13,8 +13,8 @@
  *     provider-<hash>/pulumi-resource-perfgate
  *     python-<hash>/  the virtualenv
  *
- * Usage: npm run build:real-pulumi -- [VERSION ...]   (default: every version in
- * versions.mjs). Prints one JSON line with the paths; progress goes to stderr.
+ * Run by scripts/build-real-pulumi.ts (`npm run build:real-pulumi -- [VERSION ...]`) and
+ * by the real-CLI tests' global setup; progress goes to stderr.
  *
  * Why a module of our own: `pkg/v3` and `sdk/v3` carry `replace` lines (the repository's
  * own `../sdk`, and forks such as github.com/tgummerer/clipboard), so `go install …@vX`
@@ -279,7 +279,7 @@ export function buildAll(versions = REAL_PULUMI.map(spec => spec.version)): Real
     const spec = REAL_PULUMI.find(s => s.version === version)
     if (!spec)
       throw new Error(
-        `no build recipe for pulumi ${version}: add it to scripts/real-pulumi/versions.mjs`
+        `no build recipe for pulumi ${version}: add it to scripts/real-pulumi/versions.ts`
       )
     return spec
   })
@@ -290,13 +290,4 @@ export function buildAll(versions = REAL_PULUMI.map(spec => spec.version)): Real
     venv: buildPythonVenv(),
     versions
   }
-}
-
-if (
-  process.argv[1] !== undefined &&
-  fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
-) {
-  const versions = process.argv.slice(2)
-  const built = buildAll(versions.length > 0 ? versions : undefined)
-  process.stdout.write(`${JSON.stringify(built)}\n`)
 }

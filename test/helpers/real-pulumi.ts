@@ -5,7 +5,7 @@
  * command line (the CLIs run from its tool cache, the provider from its bin folder), so
  * `processesLeft` finds whatever outlived a run. Imports nothing from vitest.
  */
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -121,18 +121,27 @@ export interface CliRun {
 
 /** Runs the bundled command line (dist/cli.js) as a user would, in `env` alone. */
 export function runBundledCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return startBundledCli(args, env).finished
+}
+
+/** Starts the bundled command line; `finished` resolves when it has exited. */
+export function startBundledCli(
+  args: string[],
+  env: Record<string, string>
+): { child: ChildProcess; finished: Promise<CliRun> } {
+  const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const finished = new Promise<CliRun>((resolve, reject) => {
     child.once('error', reject)
     child.once('close', status => resolve({ status, stdout, stderr }))
   })
+  return { child, finished }
 }
 
 /** Flags of a `run` on the real CLIs from `downloadUrl`, in `world`; `extra` adds or replaces. */

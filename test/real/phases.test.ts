@@ -57,7 +57,7 @@ describe('every phase on the real CLI', () => {
       path.join(path.dirname(world.resultsFile), 'logs', 'baseline.log'),
       'utf8'
     )
-    const count = (pattern: RegExp) => log.match(new RegExp(pattern, 'g'))?.length ?? 0
+    const count = (pattern: RegExp) => log.match(new RegExp(pattern.source, 'gm'))?.length ?? 0
     // Warmup and three samples: four cycles, each creating everything on an empty stack…
     expect(count(new RegExp(`\\+ ${stackResources} created`))).toBe(4)
     // …previewing and updating it unchanged (one summary each), refreshing it…
