@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
+import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
 import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 import { makeRealWorld, realRunArgs, runBundledCli, type RealWorld } from '../helpers/real-pulumi'
 import type { ResultsFile } from '../../src/results/schema'
@@ -31,7 +31,7 @@ describe('every phase on the real CLI', () => {
   it('times up, preview, update, refresh and destroy from one cycle, and leaves nothing', async () => {
     const run = await runBundledCli(
       realRunArgs(world, releases.url, {
-        'baseline-version': SEED_CANDIDATE,
+        'baseline-version': SEED_BASELINE,
         'candidate-version': SEED_CANDIDATE,
         config: `resources: ${RESOURCES}\nlatencyMs: 200\nreadMs: 100\ndeleteMs: 100`,
         phases: PHASES.join(', '),

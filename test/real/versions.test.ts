@@ -68,7 +68,9 @@ describe('old against new on the real CLIs', () => {
   })
 
   it("a stack init that fails says Pulumi's own reason", async () => {
-    // The user's backend, where 3.43.1 made a stack: the legacy layout.
+    // The user's backend, where 3.43.1 made a stack: the legacy layout. Pulumi's error
+    // (3.257–3.274 "…is deprecated…", from 3.275 "…is no longer supported…") starts on the
+    // line after `error:`.
     const backendDir = path.join(world.root, 'user-backend')
     mkdirSync(backendDir)
     const backendUrl = `file://${backendDir}`
@@ -87,7 +89,7 @@ describe('old against new on the real CLIs', () => {
 
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(
-      /pulumi stack init \S+ --non-interactive failed with exit code \d+: error: Legacy DIY state is deprecated/
+      /pulumi stack init \S+ --non-interactive failed with exit code \d+: error: Legacy DIY state is (deprecated|no longer supported)\b.*pulumi state upgrade/
     )
     expect(await world.processesLeft()).toEqual([])
   })
