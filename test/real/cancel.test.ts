@@ -111,6 +111,8 @@ describe('cancellation on the real CLIs', () => {
     const [up] = (await world.processesLeft()).filter(line => / up --yes /.test(line))
     process.kill(Number(up!.trim().split(/\s+/)[0]), 'SIGKILL')
     const run = await cli.finished
+    // Its language host, program and provider: out of its group, ended with it.
+    expect(await world.processesLeft()).toEqual([])
 
     expect(run.status).toBe(1)
     // Killed mid-create, the stack holds pending creates: kept, named, exported.
@@ -119,6 +121,5 @@ describe('cancellation on the real CLIs', () => {
     expect(run.stderr).not.toMatch(/currently locked/)
     const resultsDir = path.dirname(world.resultsFile)
     expect(readdirSync(resultsDir).filter(name => name.endsWith('.state.json'))).toHaveLength(1)
-    expect(await world.processesLeft()).toEqual([])
   })
 })
