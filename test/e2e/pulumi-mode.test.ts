@@ -2,7 +2,7 @@
  * Pulumi mode end to end through the command line: real simulated releases downloaded
  * from loopback, real stacks in a file:// backend the test inspects afterwards.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
@@ -130,7 +130,7 @@ describe('run in Pulumi mode', () => {
     expectNothingLeft(context.workspace.backendDir)
   })
 
-  it('without --backend-url uses a fresh local backend under RUNNER_TEMP and empties it', async () => {
+  it('without --backend-url uses a fresh local backend per group under RUNNER_TEMP, then removes them', async () => {
     const seen = path.join(context.workspace.root, 'backend-urls.txt')
     const { status, stderr, results } = await gate({
       'backend-url': undefined,
@@ -139,13 +139,20 @@ describe('run in Pulumi mode', () => {
 
     expect(status, stderr).toBe(0)
     expect(results.comparison.verdict).toBe('improvement')
-    const urls = new Set(readFileSync(seen, 'utf8').trim().split('\n'))
-    expect(urls.size).toBe(1) // both groups, every sample: the same backend
-    const [url] = [...urls]
-    expect(url).toMatch(/^file:\/\//)
-    const backendDir = url!.slice('file://'.length)
-    expect(path.relative(context.workspace.runnerEnv.RUNNER_TEMP, backendDir)).not.toMatch(/^\.\./)
-    expectNothingLeft(backendDir)
+    // One backend per group, every sample of a group on its own: versions either side of
+    // Pulumi's backend layout change never share one.
+    const urls = [...new Set(readFileSync(seen, 'utf8').trim().split('\n'))]
+    expect(urls).toHaveLength(2)
+    const dirs = urls.map(url => {
+      expect(url).toMatch(/^file:\/\//)
+      return url.slice('file://'.length)
+    })
+    expect(dirs.map(dir => path.basename(dir)).sort()).toEqual(['baseline', 'candidate'])
+    const own = path.dirname(dirs[0]!)
+    expect(path.dirname(dirs[1]!)).toBe(own)
+    expect(path.relative(context.workspace.runnerEnv.RUNNER_TEMP, own)).not.toMatch(/^\.\./)
+    // Emptied and removed with the run's scratch folder.
+    expect(existsSync(own)).toBe(false)
     // The backend the other tests pass explicitly was not used.
     expect(readdirSync(context.workspace.backendDir)).toEqual([])
   })
