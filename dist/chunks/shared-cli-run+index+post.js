@@ -73,7 +73,7 @@ function isProcessRunning(pid, startTime) {
 // src/bench/tracking.ts
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+import { closeSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
 var TRACKING_VARIABLE = "PULUMI_PERF_GATE_TRACKING_ID";
 function newTrackingId() {
   return randomUUID();
@@ -100,6 +100,7 @@ function findTrackedProcesses(trackingId) {
   if (process.platform === "darwin") return findWithPs(entry);
   return [];
 }
+var ENVIRON_BUFFER = Buffer.alloc(256 * 1024);
 function findInProc(needle) {
   let names;
   try {
@@ -110,17 +111,25 @@ function findInProc(needle) {
   const found = [];
   for (const name of names) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
-    let environ;
-    try {
-      environ = readFileSync2(`/proc/${name}/environ`);
-    } catch {
-      continue;
-    }
+    const environ = readEnviron(name);
+    if (environ === void 0) continue;
     if (environ.includes(needle) || endsWith(environ, needle.subarray(0, -1))) {
       if (!isZombie(name)) found.push(Number(name));
     }
   }
   return found;
+}
+function readEnviron(pid) {
+  let fd;
+  try {
+    fd = openSync(`/proc/${pid}/environ`, "r");
+    const length = readSync(fd, ENVIRON_BUFFER, 0, ENVIRON_BUFFER.length, 0);
+    return ENVIRON_BUFFER.subarray(0, length);
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
 }
 function endsWith(buffer, tail) {
   return buffer.length >= tail.length && buffer.subarray(buffer.length - tail.length).equals(tail);
@@ -352,19 +361,19 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync, mkdtempSync, openSync, readFileSync as readFileSync3, rmSync } from "node:fs";
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync3, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 function openCapture() {
   const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
   const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
-  const fds = { stdout: openSync(paths.stdout, "w"), stderr: openSync(paths.stderr, "w") };
+  const fds = { stdout: openSync2(paths.stdout, "w"), stderr: openSync2(paths.stderr, "w") };
   let open = true;
   const closeOurs = () => {
     if (!open) return;
     open = false;
-    closeSync(fds.stdout);
-    closeSync(fds.stderr);
+    closeSync2(fds.stdout);
+    closeSync2(fds.stderr);
   };
   return {
     ...fds,
@@ -399,7 +408,7 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync2, readFileSync as readFileSync5, readSync, rmSync as rmSync2 } from "node:fs";
+import { existsSync, openSync as openSync3, readFileSync as readFileSync5, readSync as readSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -592,8 +601,8 @@ var selfStat;
 var statBuffer = Buffer.alloc(4096);
 function readSelfTicks() {
   try {
-    selfStat ??= openSync2("/proc/self/stat", "r");
-    const length = readSync(selfStat, statBuffer, 0, statBuffer.length, 0);
+    selfStat ??= openSync3("/proc/self/stat", "r");
+    const length = readSync2(selfStat, statBuffer, 0, statBuffer.length, 0);
     return parseChildTicks(statBuffer.toString("latin1", 0, length));
   } catch {
     return void 0;
@@ -761,11 +770,11 @@ function describeOutcome(outcome, timeoutMs) {
 
 // src/bench/log.ts
 import {
-  closeSync as closeSync2,
+  closeSync as closeSync3,
   createReadStream,
   createWriteStream,
-  openSync as openSync3,
-  readSync as readSync2,
+  openSync as openSync4,
+  readSync as readSync3,
   fstatSync,
   writeSync
 } from "node:fs";
@@ -775,7 +784,7 @@ import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 var TAIL_BYTES = 64 * 1024;
 function openLog(path6, mode = "truncate") {
-  return openSync3(path6, mode === "truncate" ? "w" : "a");
+  return openSync4(path6, mode === "truncate" ? "w" : "a");
 }
 function writeLogHeader(fd, text) {
   writeSync(fd, `
@@ -783,17 +792,17 @@ function writeLogHeader(fd, text) {
 `);
 }
 function tailLines(path6, count = 20) {
-  const fd = openSync3(path6, "r");
+  const fd = openSync4(path6, "r");
   try {
     const size = fstatSync(fd).size;
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
-    readSync2(fd, buffer, 0, length, size - length);
+    readSync3(fd, buffer, 0, length, size - length);
     const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
     if (length < size) lines.shift();
     return lines.slice(-count);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 async function redactLogs(dir, redact) {
@@ -1129,7 +1138,7 @@ import { rm as rm3, rmdir } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/bench/cleanup.ts
-import { closeSync as closeSync3, mkdirSync } from "node:fs";
+import { closeSync as closeSync4, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 var DEFAULT_CLEANUP_TIMEOUT_MS = 30 * 6e4;
 async function runCleanup(steps, shell, options = {}) {
@@ -1153,7 +1162,7 @@ async function runCleanup(steps, shell, options = {}) {
       }
     }
   } finally {
-    if (logFd !== void 0) closeSync3(logFd);
+    if (logFd !== void 0) closeSync4(logFd);
   }
   return warnings;
 }

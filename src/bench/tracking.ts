@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs'
 
 /**
  * Every process we start carries this variable with a value of its own, and so does
@@ -50,6 +50,9 @@ export function findTrackedProcesses(trackingId: string): number[] {
   return []
 }
 
+/** One buffer for every environ read: a scan runs after each command, so it allocates nothing. */
+const ENVIRON_BUFFER = Buffer.alloc(256 * 1024)
+
 function findInProc(needle: Buffer): number[] {
   let names: string[]
   try {
@@ -60,18 +63,28 @@ function findInProc(needle: Buffer): number[] {
   const found: number[] = []
   for (const name of names) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue
-    let environ: Buffer
-    try {
-      environ = readFileSync(`/proc/${name}/environ`)
-    } catch {
-      continue // ended meanwhile, or another user's
-    }
+    const environ = readEnviron(name)
+    if (environ === undefined) continue
     // The last entry may lack its NUL.
     if (environ.includes(needle) || endsWith(environ, needle.subarray(0, -1))) {
       if (!isZombie(name)) found.push(Number(name))
     }
   }
   return found
+}
+
+/** The start of a process's environment (as much as the buffer holds); undefined when unreadable. */
+function readEnviron(pid: string): Buffer | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync(`/proc/${pid}/environ`, 'r')
+    const length = readSync(fd, ENVIRON_BUFFER, 0, ENVIRON_BUFFER.length, 0)
+    return ENVIRON_BUFFER.subarray(0, length)
+  } catch {
+    return undefined // ended meanwhile, or another user's
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 function endsWith(buffer: Buffer, tail: Buffer): boolean {
