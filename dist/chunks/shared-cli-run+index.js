@@ -8960,6 +8960,27 @@ function gitHubClient(token, options = {}) {
   return octokit;
 }
 
+// src/github/identity.ts
+async function tokenIdentity(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, id: data.id };
+  } catch (error) {
+    if (error.status !== 403) throw error;
+  }
+  const answer = await octokit.graphql(
+    "query { viewer { login } }"
+  );
+  const login = answer.viewer?.login;
+  if (typeof login === "string" && login !== "") return { login };
+  throw new Error("GitHub named no account for the github-token");
+}
+function isOwnAccount(author, identity) {
+  if (author === null || author === void 0) return false;
+  if (identity.id !== void 0 && author.id !== void 0) return author.id === identity.id;
+  return author.login.toLowerCase() === identity.login.toLowerCase();
+}
+
 // src/github/comment-marker.ts
 function marker(key) {
   const trimmed = key.trim();
@@ -8972,9 +8993,10 @@ function hasMarker(body, key) {
   const wanted = marker(key);
   return body.split("\n").some((line) => line.trim() === wanted);
 }
-function findComment(comments, key, author) {
-  const ours = comments.filter((comment) => hasMarker(comment.body ?? "", key));
-  return ours.find((comment) => author !== void 0 && comment.user?.login === author) ?? ours[0];
+function findComment(comments, key, identity) {
+  return comments.find(
+    (comment) => isOwnAccount(comment.user, identity) && hasMarker(comment.body ?? "", key)
+  );
 }
 
 // src/github/comment.ts
@@ -9010,7 +9032,9 @@ ${options.body}`
       issue_number: issueNumber,
       per_page: 100
     });
-    const existing = findComment(comments, key, options.author);
+    const marked = comments.filter((comment) => hasMarker(comment.body ?? "", key));
+    step = "tell which account the github-token comments as, so it left no comment on";
+    const existing = marked.length === 0 ? void 0 : findComment(marked, key, await tokenIdentity(octokit));
     if (!shouldComment(mode, verdict, existing !== void 0)) return { action: "skipped" };
     if (existing) {
       step = "update its comment on";
@@ -9157,7 +9181,6 @@ async function getPull(client, repository, number) {
 }
 
 // src/github/publish.ts
-var ACTIONS_BOT = "github-actions[bot]";
 async function commentOnPullRequest(options) {
   const { reporting, env } = options;
   if (reporting.comment === "never") return void 0;
@@ -9179,8 +9202,7 @@ async function commentOnPullRequest(options) {
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL,
-    author: ACTIONS_BOT
+    apiUrl: env.GITHUB_API_URL
   });
   if (result.warning) options.warn(result.warning);
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`);

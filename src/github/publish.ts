@@ -12,9 +12,6 @@ export interface CommentSettings {
   pullRequest?: number
 }
 
-// The login the default GITHUB_TOKEN comments as: its comments win when matching.
-const ACTIONS_BOT = 'github-actions[bot]'
-
 interface PublishOptions {
   body: string
   verdict: ReportVerdict
@@ -51,8 +48,7 @@ export async function commentOnPullRequest(options: PublishOptions): Promise<str
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL,
-    author: ACTIONS_BOT
+    apiUrl: env.GITHUB_API_URL
   })
   if (result.warning) options.warn(result.warning)
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`)
