@@ -11,6 +11,7 @@ import {
   withInterrupts
 } from "./chunks/shared-cli-run+index.js";
 import {
+  configValues,
   onRunningProcessesChange
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
@@ -46,11 +47,9 @@ import {
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  stepRedactor
+  stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
-import {
-  knownSecrets
-} from "./chunks/shared-cli-main+cli-run+index+post.js";
+import "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -73,12 +72,11 @@ import { existsSync } from "node:fs";
 // src/action/publish.ts
 import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
-  const { log } = options;
-  const body = log.redact(options.body);
-  await writeJobSummary(body, log);
+  const { log, render, reporting } = options;
+  await writeJobSummary(log.redact(render(true)), log);
   const url = await commentOnPullRequest({
     ...options,
-    body,
+    body: log.redact(render(reporting.logs)),
     env: process.env,
     info: log.info,
     warn: log.warn
@@ -126,11 +124,8 @@ async function reportBadInput(raw, error, token, log) {
   } catch {
     return;
   }
-  const body = renderFailedMarkdown(
-    { benchmark: name, error },
-    { runUrl: workflowRunUrl(process.env) }
-  );
-  await publishReport({ body, verdict: "failed", reporting, token, log });
+  const render = (logs) => renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs });
+  await publishReport({ render, verdict: "failed", reporting, token, log });
 }
 async function measureAndPublish(config, reporting, token, log) {
   const stopSaving = onRunningProcessesChange(
@@ -152,15 +147,16 @@ async function measureAndPublish(config, reporting, token, log) {
     const runUrl = workflowRunUrl(process.env);
     if (!outcome.finished) {
       const { error, partial } = outcome;
-      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
-      await publishReport({ body, verdict: "failed", reporting, token, log });
+      const render = (logs) => renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs });
+      await publishReport({ render, verdict: "failed", reporting, token, log });
       throw error;
     }
     const { results, unwritten, kept } = outcome;
     setResultOutputs(results);
     const verdict = stepVerdict(results);
+    const body = renderMarkdown(results, { runUrl });
     await publishReport({
-      body: renderMarkdown(results, { runUrl }),
+      render: () => body,
       verdict,
       reporting,
       token,
@@ -233,7 +229,7 @@ async function reportMode(raw, token, log) {
   const total = items.length + unfinished.length;
   if (items.length === 0) {
     const body2 = renderUnfinishedMarkdown(unfinished, { runUrl });
-    await publishReport({ body: body2, verdict: "failed", reporting, token, log });
+    await publishReport({ render: () => body2, verdict: "failed", reporting, token, log });
     throw unfinishedFailure(unfinished, total);
   }
   keepOwnRunLinks(items, runUrl);
@@ -248,7 +244,7 @@ async function reportMode(raw, token, log) {
     setOutput("samples" /* Samples */, comparison.samples);
   }
   const shown = unfinished.length > 0 && verdict !== "regression" ? "failed" : verdict;
-  await publishReport({ body, verdict: shown, reporting, token, log });
+  await publishReport({ render: () => body, verdict: shown, reporting, token, log });
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
@@ -260,8 +256,9 @@ async function run() {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    for (const secret of knownSecrets(process.env, token)) setSecret(secret);
-    log = actionLog(stepRedactor(process.env, token));
+    const secrets = stepSecrets(process.env, token, configValues(raw["config" /* Config */] ?? ""));
+    for (const secret of secrets.values) setSecret(secret);
+    log = actionLog(secrets.redact);
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
     await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
   } catch (error) {

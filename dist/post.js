@@ -5,6 +5,7 @@ import {
 } from "./chunks/shared-index+post.js";
 import {
   StackLedger,
+  configValues,
   describeProcess,
   restorePlan,
   runTeardown,
@@ -17,7 +18,7 @@ import {
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  stepRedactor
+  stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
 import "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
@@ -73,7 +74,8 @@ function describe(processes) {
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
-  const log = actionLog(stepRedactor(process.env, getInput("github-token" /* GithubToken */)));
+  const config = configValues(getInput("config" /* Config */));
+  const log = actionLog(stepSecrets(process.env, getInput("github-token" /* GithubToken */), config).redact);
   try {
     const stacks = getState("stacks" /* Stacks */);
     const plan = getState("teardown" /* Teardown */);

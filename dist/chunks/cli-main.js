@@ -1,7 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  stepRedactor
+  stepSecrets
 } from "./shared-cli-main+index+post.js";
 import "./shared-cli-main+cli-run+index+post.js";
 import {
@@ -65,12 +65,13 @@ var COMMANDS = {
 };
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
-  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN);
+  const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN);
   const io = {
-    stdout: (text) => given.stdout(redact(text)),
-    stderr: (text) => given.stderr(redact(text)),
+    stdout: (text) => given.stdout(secrets.redact(text)),
+    stderr: (text) => given.stderr(secrets.redact(text)),
     env: given.env,
-    redact
+    redact: secrets.redact,
+    addSecrets: secrets.add
   };
   try {
     if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

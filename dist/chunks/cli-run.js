@@ -7,7 +7,9 @@ import {
   runPipeline,
   withInterrupts
 } from "./shared-cli-run+index.js";
-import "./shared-cli-run+index+post.js";
+import {
+  configValues
+} from "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
 import {
   formatResults
@@ -45,6 +47,7 @@ var runCommand = async (argv, io) => {
     throw new InputError(`run takes only --flags; unexpected ${JSON.stringify(positionals[0])}`);
   }
   const raw = { ...values, ["comment" /* Comment */]: values["comment" /* Comment */] ?? "never" };
+  io.addSecrets(configValues(raw["config" /* Config */] ?? ""));
   const config = parseRunConfig(raw, io.env);
   const reporting = parseReporting(raw, io.env, config.name);
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
@@ -82,7 +85,10 @@ var runCommand = async (argv, io) => {
   if (!outcome.finished) {
     const { error, partial } = outcome;
     await comment(
-      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      renderFailedMarkdown(
+        { benchmark: config.name, error, partial },
+        { runUrl, logs: reporting.logs }
+      ),
       "failed"
     );
     if (format !== "json" || partial === void 0) throw error;

@@ -48,6 +48,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["FailOn"] = "fail-on";
   Input2["Comment"] = "comment";
   Input2["CommentKey"] = "comment-key";
+  Input2["CommentLogs"] = "comment-logs";
   Input2["GithubToken"] = "github-token";
   Input2["PullRequest"] = "pull-request";
   Input2["Results"] = "results";
@@ -69,6 +70,7 @@ var INPUT_DEFAULTS = {
   ["detrend" /* Detrend */]: "false",
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",
+  ["comment-logs" /* CommentLogs */]: "false",
   ["github-token" /* GithubToken */]: "${{ github.token }}"
 };
 

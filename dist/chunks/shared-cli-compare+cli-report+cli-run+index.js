@@ -12104,6 +12104,7 @@ function parseReporting(raw, env, name) {
       "never"
     ]),
     commentKey: inputValue(raw, "comment-key" /* CommentKey */) ?? (workflowJob || name),
+    logs: parseChoice("comment-logs" /* CommentLogs */, required(raw, "comment-logs" /* CommentLogs */), ["true", "false"]) === "true",
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
 }

@@ -2,17 +2,17 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   knownSecrets,
-  redactor
+  secretSet
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
   escapeMarkdown
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/redact.ts
-function stepRedactor(env, token) {
-  return redactor(knownSecrets(env, token), [escapeMarkdown]);
+function stepSecrets(env, token, more = []) {
+  return secretSet(knownSecrets(env, token, more), [escapeMarkdown]);
 }
 
 export {
-  stepRedactor
+  stepSecrets
 };

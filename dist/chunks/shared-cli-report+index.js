@@ -54,7 +54,7 @@ function unfinishedFailure(unfinished, total) {
 }
 function unfinishedTable(unfinished) {
   const rows = unfinished.slice(0, MAX_ROWS).map((run) => {
-    const cells = [run.benchmark, run.path, run.error].map(
+    const cells = [run.benchmark, run.path, run.error.split("\n")[0] ?? ""].map(
       (text, index) => escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
     );
     return `| ${cells.join(" | ")} |`;

@@ -10,6 +10,31 @@ import {
   describeError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
+// src/pulumi/config-input.ts
+function parseConfigInput(text, input = "config") {
+  const entries = [];
+  for (const [index, rawLine] of text.split(/\r?\n/).entries()) {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^(\S+?):(?:\s+(.*))?$/.exec(line);
+    if (!match?.[1]) {
+      throw new InputError(
+        // Never the line itself: it may be a secret value (a line of a PEM key).
+        `${input}: line ${index + 1} is not allowed; write one "key: value" per line`
+      );
+    }
+    entries.push({ key: match[1], value: unquote(match[2] ?? "") });
+  }
+  return entries;
+}
+function unquote(value) {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2] ?? "" : value;
+}
+function configValues(text) {
+  return text.split(/\r?\n/).map((line) => /^\s*[^\s#]\S*?:\s+(.*)$/.exec(line)?.[1]?.trim()).filter((value) => value !== void 0 && value !== "").map(unquote);
+}
+
 // src/bench/running.ts
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -1203,6 +1228,8 @@ export {
   makeLocalBackend,
   initStack,
   runTeardown,
+  parseConfigInput,
+  configValues,
   serializePlan,
   restorePlan
 };

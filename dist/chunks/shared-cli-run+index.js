@@ -17,6 +17,7 @@ import {
   makeLocalBackend,
   meanCpu,
   openLog,
+  parseConfigInput,
   phaseArgs,
   pulumiEnv,
   resolveStep,
@@ -3094,18 +3095,30 @@ var MeasurementStopped = class extends BenchmarkError {
   name = "MeasurementStopped";
 };
 var SampleFailed = class extends MeasurementStopped {
+  constructor(message, partial, logLines = 0) {
+    super(message, partial);
+    this.logLines = logLines;
+  }
+  logLines;
   name = "SampleFailed";
 };
+function withoutLog(error) {
+  const text = describeError(error);
+  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
+  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
+}
 var BenchmarkAborted = class extends MeasurementStopped {
   name = "BenchmarkAborted";
 };
 
 // src/report/failed.ts
+var LOG_LEFT_OUT = "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._";
 var MAX_CELL = 300;
 var MAX_DETAIL_LINE = 500;
 var MAX_DETAIL_LINES = 40;
-function renderFailedMarkdown(run, options = {}) {
-  const [first = "", ...rest] = describeError(run.error).split("\n");
+function renderFailedMarkdown(run, options) {
+  const { text, cut } = options.logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
+  const [first = "", ...rest] = text.split("\n");
   const emoji = interrupted(run) ? "\u23F9\uFE0F" : "\u274C";
   const word = interrupted(run) ? "Interrupted" : "Failed";
   const why = interrupted(run) ? "The run was stopped before it finished, so it has no verdict" : "The benchmark did not finish, so it has no verdict";
@@ -3115,6 +3128,7 @@ function renderFailedMarkdown(run, options = {}) {
     `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
     `${why}: an earlier verdict on this pull request no longer stands.`,
     detail.trim() === "" ? "" : codeBlock(detail),
+    cut ? LOG_LEFT_OUT : "",
     samplesSoFar(run.partial),
     runLink(options.runUrl)
   ];
@@ -3346,7 +3360,7 @@ async function runStep(group, step, what, context3, measureResources) {
   const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
   const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
   const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
-  throw new SampleFailed(message, partial);
+  throw new SampleFailed(message, partial, tail.length + 1);
 }
 
 // src/bench/progress.ts
@@ -3729,27 +3743,6 @@ function runResults(config, sources, family, extra) {
 function partialRunResults(config, sources, error, extra) {
   const phases = config.target.kind === "pulumi" ? [...sources] : [{ sources: sources[0].sources }];
   return partialResultsFile(config, phases, error, extra);
-}
-
-// src/pulumi/config-input.ts
-function parseConfigInput(text, input = "config") {
-  const entries = [];
-  for (const [index, rawLine] of text.split(/\r?\n/).entries()) {
-    const line = rawLine.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const match = /^(\S+?):(?:\s+(.*))?$/.exec(line);
-    if (!match?.[1]) {
-      throw new InputError(
-        `${input}: line ${index + 1} "${line}" is not allowed; write one "key: value" per line`
-      );
-    }
-    entries.push({ key: match[1], value: unquote(match[2] ?? "") });
-  }
-  return entries;
-}
-function unquote(value) {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2] ?? "" : value;
 }
 
 // src/pulumi/install.ts

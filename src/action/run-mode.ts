@@ -70,11 +70,9 @@ async function reportBadInput(
   } catch {
     return // the comment's inputs are the bad ones: the error names them
   }
-  const body = renderFailedMarkdown(
-    { benchmark: name, error },
-    { runUrl: workflowRunUrl(process.env) }
-  )
-  await publishReport({ body, verdict: 'failed', reporting, token, log })
+  const render = (logs: boolean) =>
+    renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs })
+  await publishReport({ render, verdict: 'failed', reporting, token, log })
 }
 
 async function measureAndPublish(
@@ -103,15 +101,17 @@ async function measureAndPublish(
     const runUrl = workflowRunUrl(process.env)
     if (!outcome.finished) {
       const { error, partial } = outcome
-      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
-      await publishReport({ body, verdict: 'failed', reporting, token, log })
+      const render = (logs: boolean) =>
+        renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs })
+      await publishReport({ render, verdict: 'failed', reporting, token, log })
       throw error
     }
     const { results, unwritten, kept } = outcome
     setResultOutputs(results)
     const verdict = stepVerdict(results)
+    const body = renderMarkdown(results, { runUrl })
     await publishReport({
-      body: renderMarkdown(results, { runUrl }),
+      render: () => body,
       verdict,
       reporting,
       token,

@@ -1,5 +1,5 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
-import { stepRedactor } from '../report/redact'
+import { stepSecrets } from '../report/redact'
 import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
@@ -26,12 +26,13 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv
   // Nothing the command line prints or writes holds a secret it knows (README: Security).
-  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN)
+  const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN)
   const io = {
-    stdout: (text: string) => given.stdout(redact(text)),
-    stderr: (text: string) => given.stderr(redact(text)),
+    stdout: (text: string) => given.stdout(secrets.redact(text)),
+    stderr: (text: string) => given.stderr(secrets.redact(text)),
     env: given.env,
-    redact
+    redact: secrets.redact,
+    addSecrets: secrets.add
   }
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -33,6 +33,7 @@ export enum Input {
   FailOn = 'fail-on',
   Comment = 'comment',
   CommentKey = 'comment-key',
+  CommentLogs = 'comment-logs',
   GithubToken = 'github-token',
   PullRequest = 'pull-request',
   Results = 'results',
@@ -59,6 +60,7 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Detrend]: 'false',
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
+  [Input.CommentLogs]: 'false',
   [Input.GithubToken]: '${{ github.token }}'
 }
 

@@ -241,6 +241,9 @@ export function parseReporting(
       'never'
     ]),
     commentKey: inputValue(raw, Input.CommentKey) ?? (workflowJob || name),
+    logs:
+      parseChoice(Input.CommentLogs, required(raw, Input.CommentLogs), ['true', 'false']) ===
+      'true',
     pullRequest:
       pullRequest === undefined
         ? undefined

@@ -31,17 +31,77 @@ export function redactor(
 }
 
 /**
- * The secrets a step knows: the token it comments with, Pulumi's credentials, and the
- * runner's own tokens for its services.
+ * The secrets a step knows: the token it comments with, Pulumi's credentials, the
+ * runner's own tokens for its services, the value of every variable whose name looks
+ * secret (`AWS_SECRET_ACCESS_KEY`, `NPM_TOKEN`, `DB_PASSWORD`) and `more` (the `config`
+ * input's values).
  */
-export function knownSecrets(env: NodeJS.ProcessEnv, token: string | undefined): string[] {
-  return [
+export function knownSecrets(
+  env: NodeJS.ProcessEnv,
+  token: string | undefined,
+  more: readonly string[] = []
+): string[] {
+  const named = Object.entries(env)
+    .filter(([name, value]) => looksSecret(name) && value !== undefined && !isTrivial(value))
+    .map(([, value]) => value as string)
+  const values = [
     token,
     env.PULUMI_ACCESS_TOKEN,
     env.PULUMI_CONFIG_PASSPHRASE,
     env.ACTIONS_RUNTIME_TOKEN,
-    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    ...named,
+    ...more
   ].filter((value): value is string => value !== undefined && value.trim() !== '')
+  return [...new Set(values)]
+}
+
+// A word of a variable's name that says its value is a credential.
+const SECRET_WORD =
+  /^(?:SECRETS?|TOKENS?|PASSWORDS?|PASSWD|PASS|PWD|PASSPHRASE|CREDENTIALS?|CREDS|KEY|APIKEY|PRIVATEKEY|AUTH|COOKIE|SIGNATURE|SAS|DSN)$/
+
+/**
+ * Whether a variable's name looks like it holds a secret: one of its words (split at
+ * `_`, `-`, `.`) is a credential word. `PWD` and `OLDPWD` alone are the shell's folders.
+ */
+export function looksSecret(name: string): boolean {
+  if (name === 'PWD' || name === 'OLDPWD') return false
+  return name
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .some(word => SECRET_WORD.test(word))
+}
+
+// Flags and numbers (`GIT_ASKPASS=true`, `..._KEY_ID=0`) would mask common words everywhere.
+function isTrivial(value: string): boolean {
+  const trimmed = value.trim()
+  return trimmed.length < 4 || /^(?:true|false|yes|no|null|\d+)$/i.test(trimmed)
+}
+
+/** A redactor that learns secrets as they become known (the command line's `--config`). */
+export interface SecretSet {
+  redact: Redact
+  add: (values: readonly string[]) => void
+  /** The values as known so far (for `core.setSecret`). */
+  readonly values: readonly string[]
+}
+
+export function secretSet(
+  values: readonly string[],
+  forms: readonly ((secret: string) => string)[] = []
+): SecretSet {
+  let all = [...values]
+  let current = redactor(all, forms)
+  return {
+    redact: text => current(text),
+    add: more => {
+      all = [...all, ...more]
+      current = redactor(all, forms)
+    },
+    get values() {
+      return all
+    }
+  }
 }
 
 /** `data` as indented JSON text with every string value in it redacted. */

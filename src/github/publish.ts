@@ -8,6 +8,8 @@ import { findRunPullRequest, type RunPullRequest } from './run-pull-request'
 export interface CommentSettings {
   comment: CommentMode
   commentKey: string
+  /** Whether the comment shows the commands' log lines (`comment-logs`); the summary always does. */
+  logs: boolean
   /** The `pull-request` input, checked; otherwise the number comes from the event. */
   pullRequest?: number
 }

@@ -3,7 +3,7 @@
  * the tail of its log, the samples measured so far. It replaces the sticky comment and
  * fills the job summary, so an earlier verdict never stays standing. Pure.
  */
-import { BenchmarkAborted } from '../bench/failures'
+import { BenchmarkAborted, withoutLog } from '../bench/failures'
 import { describeError } from '../core/errors'
 import type { PartialResultsFile } from '../results/partial'
 import { clip, codeBlock, escapeMarkdown } from './escape'
@@ -18,12 +18,24 @@ export interface FailedRun {
   partial?: PartialResultsFile
 }
 
+const LOG_LEFT_OUT =
+  "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._"
 const MAX_CELL = 300
 const MAX_DETAIL_LINE = 500
 const MAX_DETAIL_LINES = 40
 
-export function renderFailedMarkdown(run: FailedRun, options: { runUrl?: string } = {}): string {
-  const [first = '', ...rest] = describeError(run.error).split('\n')
+/**
+ * `logs`: whether the command's log lines the error quotes are shown. The job summary
+ * shows them; the public comment only when the user opts in (`comment-logs`).
+ */
+export function renderFailedMarkdown(
+  run: FailedRun,
+  options: { runUrl?: string; logs: boolean }
+): string {
+  const { text, cut } = options.logs
+    ? { text: describeError(run.error), cut: false }
+    : withoutLog(run.error)
+  const [first = '', ...rest] = text.split('\n')
   const emoji = interrupted(run) ? '⏹️' : '❌'
   const word = interrupted(run) ? 'Interrupted' : 'Failed'
   const why = interrupted(run)
@@ -38,6 +50,7 @@ export function renderFailedMarkdown(run: FailedRun, options: { runUrl?: string 
     `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
     `${why}: an earlier verdict on this pull request no longer stands.`,
     detail.trim() === '' ? '' : codeBlock(detail),
+    cut ? LOG_LEFT_OUT : '',
     samplesSoFar(run.partial),
     runLink(options.runUrl)
   ]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { knownSecrets, redactedJson, redactor } from '../../src/core/redact'
+import { knownSecrets, looksSecret, redactedJson, redactor } from '../../src/core/redact'
 
 describe('redactor', () => {
   it('replaces every known value, longest first, and each line of a multi-line one', () => {
@@ -35,6 +35,38 @@ describe('redactor', () => {
     }
     expect(knownSecrets(env, 'ghs_1')).toEqual(['ghs_1', 'pul-1', 'jwt'])
     expect(knownSecrets({}, '')).toEqual([])
+  })
+
+  it('knows the value of every variable whose name looks secret, and the values given', () => {
+    const env = {
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG',
+      NPM_TOKEN: 'npm_abcdef',
+      db_password: 'Hunter2-prod-db',
+      ARM_CLIENT_SECRET: 'arm-secret-1',
+      PRIVATE_KEY: '-----BEGIN KEY-----\nMIIEvQ\n-----END KEY-----',
+      PWD: '/home/runner/work',
+      HOME: '/home/runner',
+      TOKENIZER_THREADS: '8',
+      GIT_ASKPASS: 'true',
+      MONKEY: 'banana-bread'
+    }
+    expect(knownSecrets(env, undefined, ['config-value-1']).sort()).toEqual(
+      [
+        'wJalrXUtnFEMI/K7MDENG',
+        'npm_abcdef',
+        'Hunter2-prod-db',
+        'arm-secret-1',
+        '-----BEGIN KEY-----\nMIIEvQ\n-----END KEY-----',
+        'config-value-1'
+      ].sort()
+    )
+  })
+
+  it('tells names that look secret from names that do not', () => {
+    for (const name of ['AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'DB_PASS', 'SENTRY_DSN', 'api-key'])
+      expect(looksSecret(name), name).toBe(true)
+    for (const name of ['PWD', 'OLDPWD', 'KEYBOARD', 'TOKENIZER', 'PATH', 'GITHUB_REF'])
+      expect(looksSecret(name), name).toBe(false)
   })
 
   it('redacts every string of JSON data, also where JSON would escape it', () => {
