@@ -7,12 +7,14 @@ import {
   StacksKept,
   commentOnPullRequest,
   renderFailedMarkdown,
+  runLogDir,
   runPipeline,
   withInterrupts
 } from "./chunks/shared-cli-run+index.js";
 import {
   configValues,
-  onRunningProcessesChange
+  onRunningProcessesChange,
+  redactLogs
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
@@ -166,16 +168,25 @@ async function measureAndPublish(config, reporting, token, log) {
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
     if (unwritten) throw unwritten;
   };
+  let cancelled = false;
   try {
     await withInterrupts(
       (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
       {
         forward: "first",
-        onSignal: (signal, count) => log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"))
+        onSignal: (signal, count) => {
+          cancelled = true;
+          log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"));
+        }
       }
     );
   } finally {
     stopSaving();
+    if (cancelled) {
+      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+        log.warn(warning);
+      }
+    }
   }
 }
 function deadlineAfter(signal) {

@@ -12,15 +12,15 @@ function redactor(values, forms = []) {
   return (text) => secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
 }
 function knownSecrets(env, token, more = []) {
-  const named = Object.entries(env).filter(([name, value]) => looksSecret(name) && value !== void 0 && !isTrivial(value)).map(([, value]) => value);
+  const named = Object.entries(env).filter(([name]) => looksSecret(name)).map(([, value]) => value);
   const values = [
     token,
     env.PULUMI_ACCESS_TOKEN,
     env.PULUMI_CONFIG_PASSPHRASE,
     env.ACTIONS_RUNTIME_TOKEN,
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    ...named,
-    ...more
+    // Guessed at, so a flag or a count (`resources: 3`) would mask that word everywhere.
+    ...[...named, ...more].filter((value) => value !== void 0 && !isTrivial(value))
   ].filter((value) => value !== void 0 && value.trim() !== "");
   return [...new Set(values)];
 }

@@ -234,6 +234,104 @@ function restorePlan(serialized) {
   return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
 }
 
+// src/bench/log.ts
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  openSync,
+  readSync,
+  fstatSync,
+  writeSync
+} from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var TAIL_BYTES = 64 * 1024;
+function openLog(path4, mode = "truncate") {
+  return openSync(path4, mode === "truncate" ? "w" : "a");
+}
+function writeLogHeader(fd, text) {
+  writeSync(fd, `
+[pulumi-perf-gate] ${text}
+`);
+}
+function tailLines(path4, count = 20) {
+  const fd = openSync(path4, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
+    if (length < size) lines.shift();
+    return lines.slice(-count);
+  } finally {
+    closeSync(fd);
+  }
+}
+async function redactLogs(dir, redact) {
+  const names = await readdir(dir).catch(() => []);
+  const warnings = [];
+  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
+    const path4 = join(dir, name);
+    try {
+      await redactLog(path4, redact);
+    } catch (error) {
+      const why = describeFileError(error);
+      const removed = await rm(path4, { force: true }).then(
+        () => true,
+        () => false
+      );
+      warnings.push(
+        removed ? `removed the log ${path4}: it could not be checked for secrets (${why})` : `the log ${path4} may hold a secret: it could be neither checked nor removed (${why})`
+      );
+    }
+  }
+  return warnings;
+}
+async function redactLog(path4, redact) {
+  if (!await holdsSecret(path4, redact)) return;
+  const temporary = `${path4}.redacting`;
+  try {
+    await pipeline(
+      createReadStream(path4, { encoding: "utf8" }),
+      wholeLines(redact),
+      createWriteStream(temporary)
+    );
+    await rename(temporary, path4);
+  } finally {
+    await rm(temporary, { force: true }).catch(() => void 0);
+  }
+}
+async function holdsSecret(path4, redact) {
+  let found = false;
+  await pipeline(
+    createReadStream(path4, { encoding: "utf8" }),
+    wholeLines((text) => {
+      found ||= redact(text) !== text;
+      return "";
+    }),
+    new Writable({ write: (_chunk, _encoding, done) => done() })
+  );
+  return found;
+}
+function wholeLines(edit) {
+  let rest = "";
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      const text = rest + chunk;
+      const cut = text.lastIndexOf("\n") + 1;
+      rest = text.slice(cut);
+      done(null, edit(text.slice(0, cut)));
+    },
+    flush(done) {
+      done(null, edit(rest));
+    }
+  });
+}
+
 // src/bench/child-env.ts
 var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
 var WITHHELD = /* @__PURE__ */ new Set([
@@ -297,19 +395,19 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync, mkdtempSync, openSync, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync2, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 function openCapture() {
-  const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
-  const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
-  const fds = { stdout: openSync(paths.stdout, "w"), stderr: openSync(paths.stderr, "w") };
+  const dir = mkdtempSync(join2(tmpdir(), "pulumi-perf-gate-output-"));
+  const paths = { stdout: join2(dir, "stdout"), stderr: join2(dir, "stderr") };
+  const fds = { stdout: openSync2(paths.stdout, "w"), stderr: openSync2(paths.stderr, "w") };
   let open = true;
   const closeOurs = () => {
     if (!open) return;
     open = false;
-    closeSync(fds.stdout);
-    closeSync(fds.stderr);
+    closeSync2(fds.stdout);
+    closeSync2(fds.stderr);
   };
   return {
     ...fds,
@@ -344,9 +442,9 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync2, readFileSync as readFileSync4, readSync, rmSync as rmSync2 } from "node:fs";
+import { existsSync, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/bench/bsd-time.ts
 var BSD_TIME_PATH = "/usr/bin/time";
@@ -537,8 +635,8 @@ var selfStat;
 var statBuffer = Buffer.alloc(4096);
 function readSelfTicks() {
   try {
-    selfStat ??= openSync2("/proc/self/stat", "r");
-    const length = readSync(selfStat, statBuffer, 0, statBuffer.length, 0);
+    selfStat ??= openSync3("/proc/self/stat", "r");
+    const length = readSync2(selfStat, statBuffer, 0, statBuffer.length, 0);
     return parseChildTicks(statBuffer.toString("latin1", 0, length));
   } catch {
     return void 0;
@@ -546,7 +644,7 @@ function readSelfTicks() {
 }
 var reports = 0;
 function bsdTimeProbe(command) {
-  const reportPath = join2(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
+  const reportPath = join3(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
   const remove = () => rmSync2(reportPath, { force: true });
   return {
     ...wrapInBsdTime(reportPath, command),
@@ -699,104 +797,6 @@ function describeOutcome(outcome, timeoutMs) {
     case "not-started":
       return `could not start (${outcome.reason})`;
   }
-}
-
-// src/bench/log.ts
-import {
-  closeSync as closeSync2,
-  createReadStream,
-  createWriteStream,
-  openSync as openSync3,
-  readSync as readSync2,
-  fstatSync,
-  writeSync
-} from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
-import { join as join3 } from "node:path";
-import { Transform, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var TAIL_BYTES = 64 * 1024;
-function openLog(path4, mode = "truncate") {
-  return openSync3(path4, mode === "truncate" ? "w" : "a");
-}
-function writeLogHeader(fd, text) {
-  writeSync(fd, `
-[pulumi-perf-gate] ${text}
-`);
-}
-function tailLines(path4, count = 20) {
-  const fd = openSync3(path4, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync2(fd, buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
-    if (length < size) lines.shift();
-    return lines.slice(-count);
-  } finally {
-    closeSync2(fd);
-  }
-}
-async function redactLogs(dir, redact) {
-  const names = await readdir(dir).catch(() => []);
-  const warnings = [];
-  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
-    const path4 = join3(dir, name);
-    try {
-      await redactLog(path4, redact);
-    } catch (error) {
-      const why = describeFileError(error);
-      const removed = await rm(path4, { force: true }).then(
-        () => true,
-        () => false
-      );
-      warnings.push(
-        removed ? `removed the log ${path4}: it could not be checked for secrets (${why})` : `the log ${path4} may hold a secret: it could be neither checked nor removed (${why})`
-      );
-    }
-  }
-  return warnings;
-}
-async function redactLog(path4, redact) {
-  if (!await holdsSecret(path4, redact)) return;
-  const temporary = `${path4}.redacting`;
-  try {
-    await pipeline(
-      createReadStream(path4, { encoding: "utf8" }),
-      wholeLines(redact),
-      createWriteStream(temporary)
-    );
-    await rename(temporary, path4);
-  } finally {
-    await rm(temporary, { force: true }).catch(() => void 0);
-  }
-}
-async function holdsSecret(path4, redact) {
-  let found = false;
-  await pipeline(
-    createReadStream(path4, { encoding: "utf8" }),
-    wholeLines((text) => {
-      found ||= redact(text) !== text;
-      return "";
-    }),
-    new Writable({ write: (_chunk, _encoding, done) => done() })
-  );
-  return found;
-}
-function wholeLines(edit) {
-  let rest = "";
-  return new Transform({
-    transform(chunk, _encoding, done) {
-      const text = rest + chunk;
-      const cut = text.lastIndexOf("\n") + 1;
-      rest = text.slice(cut);
-      done(null, edit(text.slice(0, cut)));
-    },
-    flush(done) {
-      done(null, edit(rest));
-    }
-  });
 }
 
 // src/pulumi/existing-stack.ts
@@ -1205,6 +1205,10 @@ export {
   waitForProcesses,
   waitForRunningProcesses,
   signalProcess,
+  openLog,
+  writeLogHeader,
+  tailLines,
+  redactLogs,
   resolveStep,
   meanCpu,
   withoutShellCpu,
@@ -1214,9 +1218,6 @@ export {
   runProcess,
   untilAborted,
   describeOutcome,
-  openLog,
-  writeLogHeader,
-  tailLines,
   StackLedger,
   checkStackIsNew,
   localBackendFolder,

@@ -3182,7 +3182,7 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/bench/cycle-steps.ts
 var COMMAND_PHASE = "command";
@@ -3709,6 +3709,12 @@ async function tearDownAfterRun(plan, ledger, hooks) {
   for (const warning of report.warnings) hooks.warn(warning);
   if (!report.deferred) hooks.saveTeardown?.("");
   return report;
+}
+
+// src/run/log-dir.ts
+import { dirname as dirname2, join as join3 } from "node:path";
+function runLogDir(resultsFile2) {
+  return join3(dirname2(resultsFile2), "logs");
 }
 
 // src/run/phase-results.ts
@@ -4604,12 +4610,12 @@ async function measure2(config, hooks) {
     }
   );
   const loadBefore = loadavg();
-  const logDir = join4(dirname3(config.resultsFile), "logs");
+  const logDir = runLogDir(config.resultsFile);
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join4(temp, "pulumi-perf-gate-"));
+  const workDir = await mkdtemp(join5(temp, "pulumi-perf-gate-"));
   const plan = {
-    resultsDir: dirname3(config.resultsFile),
+    resultsDir: dirname4(config.resultsFile),
     logDir,
     workDir,
     destroyTimeoutMs: config.timeoutMs,
@@ -9241,6 +9247,7 @@ async function targetPullRequest(options, owner, repo) {
 
 export {
   renderFailedMarkdown,
+  runLogDir,
   StacksKept,
   runPipeline,
   withInterrupts,

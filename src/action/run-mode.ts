@@ -10,6 +10,8 @@ import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
+import { redactLogs } from '../bench/log'
+import { runLogDir } from '../run/log-dir'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
@@ -121,18 +123,29 @@ async function measureAndPublish(
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results))
     if (unwritten) throw unwritten
   }
+  let cancelled = false
   try {
     await withInterrupts(
       interrupts =>
         Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
       {
         forward: 'first',
-        onSignal: (signal, count) =>
+        onSignal: (signal, count) => {
+          cancelled = true
           log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+        }
       }
     )
   } finally {
     stopSaving()
+    // Cancelled, the teardown (which redacts the logs last) is the post step's, but a
+    // step between the two (`upload-artifact` with `if: always()`) reads the logs first.
+    // What a command still running writes after this goes to the replaced file: lost.
+    if (cancelled) {
+      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+        log.warn(warning)
+      }
+    }
   }
 }
 

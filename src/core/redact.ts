@@ -42,16 +42,16 @@ export function knownSecrets(
   more: readonly string[] = []
 ): string[] {
   const named = Object.entries(env)
-    .filter(([name, value]) => looksSecret(name) && value !== undefined && !isTrivial(value))
-    .map(([, value]) => value as string)
+    .filter(([name]) => looksSecret(name))
+    .map(([, value]) => value)
   const values = [
     token,
     env.PULUMI_ACCESS_TOKEN,
     env.PULUMI_CONFIG_PASSPHRASE,
     env.ACTIONS_RUNTIME_TOKEN,
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    ...named,
-    ...more
+    // Guessed at, so a flag or a count (`resources: 3`) would mask that word everywhere.
+    ...[...named, ...more].filter(value => value !== undefined && !isTrivial(value))
   ].filter((value): value is string => value !== undefined && value.trim() !== '')
   return [...new Set(values)]
 }
@@ -72,7 +72,6 @@ export function looksSecret(name: string): boolean {
     .some(word => SECRET_WORD.test(word))
 }
 
-// Flags and numbers (`GIT_ASKPASS=true`, `..._KEY_ID=0`) would mask common words everywhere.
 function isTrivial(value: string): boolean {
   const trimmed = value.trim()
   return trimmed.length < 4 || /^(?:true|false|yes|no|null|\d+)$/i.test(trimmed)
