@@ -71,6 +71,57 @@ function readActionInputs() {
 // src/action/run-mode.ts
 import { existsSync } from "node:fs";
 
+// src/action/file-commands.ts
+import { statSync, truncateSync } from "node:fs";
+var GUARDED = [
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STEP_SUMMARY",
+  "GITHUB_STATE"
+];
+function guardFileCommands(env) {
+  const sizes = /* @__PURE__ */ new Map();
+  for (const name of GUARDED) {
+    const size = sizeOf(env[name]);
+    if (size !== void 0) sizes.set(name, size);
+  }
+  const state = /* @__PURE__ */ new Map();
+  let restored = false;
+  return {
+    saveState: (name, value) => {
+      state.set(name, value);
+      saveState(name, value);
+    },
+    restore: () => {
+      if (restored) return [];
+      restored = true;
+      const warnings = [];
+      for (const [name, size] of sizes) {
+        const path = env[name];
+        const now = sizeOf(path);
+        if (now === void 0 || now === size) continue;
+        truncateSync(path, size);
+        if (name !== "GITHUB_STATE") {
+          warnings.push(
+            `a command wrote to ${name} while the benchmark ran; what it wrote was removed, so it changes no later step`
+          );
+        }
+      }
+      for (const [name, value] of state) saveState(name, value);
+      return warnings;
+    }
+  };
+}
+function sizeOf(path) {
+  if (path === void 0 || path === "") return void 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/publish.ts
 import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
@@ -130,8 +181,12 @@ async function reportBadInput(raw, error, token, log) {
   await publishReport({ render, verdict: "failed", reporting, token, log });
 }
 async function measureAndPublish(config, reporting, token, log) {
+  const files = guardFileCommands(process.env);
+  const restoreFiles = () => {
+    for (const warning of files.restore()) log.warn(warning);
+  };
   const stopSaving = onRunningProcessesChange(
-    (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
+    (processes) => files.saveState("processes" /* Processes */, JSON.stringify(processes))
   );
   const measureAndReport = async (signal) => {
     const outcome = await runPipeline(config, {
@@ -139,13 +194,14 @@ async function measureAndPublish(config, reporting, token, log) {
       info: log.info,
       warn: log.warn,
       redact: log.redact,
-      saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
-      saveTeardown: (serialized) => saveState("teardown" /* Teardown */, serialized),
+      saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
+      saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
       signal,
       teardownSignal: signal,
       deferTeardown: true,
       env: process.env
     });
+    restoreFiles();
     const runUrl = workflowRunUrl(process.env);
     if (!outcome.finished) {
       const { error, partial } = outcome;
@@ -182,6 +238,7 @@ async function measureAndPublish(config, reporting, token, log) {
     );
   } finally {
     stopSaving();
+    restoreFiles();
     if (cancelled) {
       for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
         log.warn(warning);

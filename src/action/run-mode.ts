@@ -17,6 +17,7 @@ import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
+import { guardFileCommands } from './file-commands'
 import { publishReport } from './publish'
 
 /**
@@ -83,9 +84,13 @@ async function measureAndPublish(
   token: string,
   log: ActionLog
 ): Promise<void> {
+  const files = guardFileCommands(process.env)
+  const restoreFiles = () => {
+    for (const warning of files.restore()) log.warn(warning)
+  }
   // Every command of ours that runs is in the state, so a post step after a kill finds it.
   const stopSaving = onRunningProcessesChange(processes =>
-    core.saveState(State.Processes, JSON.stringify(processes))
+    files.saveState(State.Processes, JSON.stringify(processes))
   )
   const measureAndReport = async (signal: AbortSignal) => {
     const outcome = await runPipeline(config, {
@@ -93,13 +98,14 @@ async function measureAndPublish(
       info: log.info,
       warn: log.warn,
       redact: log.redact,
-      saveStacks: serialized => core.saveState(State.Stacks, serialized),
-      saveTeardown: serialized => core.saveState(State.Teardown, serialized),
+      saveStacks: serialized => files.saveState(State.Stacks, serialized),
+      saveTeardown: serialized => files.saveState(State.Teardown, serialized),
       signal,
       teardownSignal: signal,
       deferTeardown: true,
       env: process.env
     })
+    restoreFiles()
     const runUrl = workflowRunUrl(process.env)
     if (!outcome.finished) {
       const { error, partial } = outcome
@@ -138,6 +144,8 @@ async function measureAndPublish(
     )
   } finally {
     stopSaving()
+    // Left for the post step, the run may not have got that far.
+    restoreFiles()
     // Cancelled, the teardown (which redacts the logs last) is the post step's, but a
     // step between the two (`upload-artifact` with `if: always()`) reads the logs first.
     // What a command still running writes after this goes to the replaced file: lost.

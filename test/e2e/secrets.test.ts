@@ -149,3 +149,33 @@ describe('secrets the action was never told of', () => {
     }
   })
 })
+
+describe("a command that reads the action's environment from /proc", () => {
+  // The path of the step's file command NAME, from the first ancestor that has it.
+  const fileOf = (name: string) =>
+    `$(p=$PPID; while [ "$p" -gt 1 ]; do f=$(tr '\\0' '\\n' < /proc/$p/environ | sed -n 's/^${name}=//p'); [ -n "$f" ] && { echo "$f"; break; }; p=$(ps -o ppid= -p $p | tr -d ' '); done)`
+  const tamper = [
+    `echo "INJECTED=1" >> "${fileOf('GITHUB_ENV')}"`,
+    `echo "/tmp/injected-bin" >> "${fileOf('GITHUB_PATH')}"`,
+    `echo "verdict=improvement" >> "${fileOf('GITHUB_OUTPUT')}"`,
+    `echo "teardown=injected" >> "${fileOf('GITHUB_STATE')}"`,
+    `echo "injected summary" >> "${fileOf('GITHUB_STEP_SUMMARY')}"`
+  ].join('; ')
+
+  it('changes no later step: what it appended to the file commands is cut off, with a warning', async () => {
+    const step = await harness
+      .job(
+        commandInputs('sleep 0.01', `${tamper}; sleep 0.01`, { samples: '2', 'fail-on': 'never' })
+      )
+      .run('index')
+    expect(step.exitCode, step.stdout).toBe(0)
+    expect(step.envFile).toBe('')
+    expect(step.pathFile).toBe('')
+    expect(step.outputs.verdict).not.toBe('improvement')
+    expect(step.state.teardown).not.toBe('injected')
+    expect(step.summary).not.toContain('injected summary')
+    const warnings = workflowCommands(step.stdout, 'warning').join('\n')
+    for (const name of ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY'])
+      expect(warnings).toContain(`a command wrote to ${name}`)
+  })
+})

@@ -115,6 +115,9 @@ export interface StepResult {
   summary: string
   /** What the step saved with `core.saveState`, for the post step. */
   state: Record<string, string>
+  /** The raw GITHUB_ENV and GITHUB_PATH files, which the action never writes. */
+  envFile: string
+  pathFile: string
 }
 
 export interface RunningStep {
@@ -190,7 +193,9 @@ export class ActionJob {
     const paths = {
       output: join(files, 'output'),
       state: join(files, 'state'),
-      summary: join(files, 'summary')
+      summary: join(files, 'summary'),
+      env: join(files, 'env'),
+      path: join(files, 'path')
     }
     for (const path of Object.values(paths)) writeFileSync(path, '')
     const env: Record<string, string> = {
@@ -198,7 +203,9 @@ export class ActionJob {
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       GITHUB_OUTPUT: paths.output,
       GITHUB_STATE: paths.state,
-      GITHUB_STEP_SUMMARY: paths.summary
+      GITHUB_STEP_SUMMARY: paths.summary,
+      GITHUB_ENV: paths.env,
+      GITHUB_PATH: paths.path
     }
     if (options.summary === false) delete env.GITHUB_STEP_SUMMARY
     const [file, ...args] = [
@@ -223,7 +230,9 @@ export class ActionJob {
       stderr,
       outputs: parseFileCommands(readFileSync(paths.output, 'utf8')),
       summary: readFileSync(paths.summary, 'utf8'),
-      state: readState()
+      state: readState(),
+      envFile: readFileSync(paths.env, 'utf8'),
+      pathFile: readFileSync(paths.path, 'utf8')
     }))
     const killTree = () => killProcessTree(child.pid!)
     return { child, stdout: () => stdout, state: readState, killTree, finished }
