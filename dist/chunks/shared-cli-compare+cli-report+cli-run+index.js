@@ -11908,7 +11908,7 @@ function parseDecimal(value) {
 // src/config/run-config.ts
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 
 // src/pulumi/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
@@ -12015,9 +12015,15 @@ function parseRunConfig(raw, env) {
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
     decision: parseDecision(raw),
-    resultsFile: resultsPath(
-      inputValue(raw, "results-file" /* ResultsFile */) ?? join(env.RUNNER_TEMP || tmpdir(), "pulumi-perf-gate", "results.json")
-    )
+    ...resultsFile(inputValue(raw, "results-file" /* ResultsFile */), env)
+  };
+}
+function resultsFile(given, env) {
+  if (given !== void 0) return { resultsFile: resultsPath(given), ownResultsFolder: false };
+  const folder = `pulumi-perf-gate-${randomBytes(6).toString("hex")}`;
+  return {
+    resultsFile: resolve(env.RUNNER_TEMP || tmpdir(), folder, "results.json"),
+    ownResultsFolder: true
   };
 }
 function resultsPath(given) {
@@ -13970,7 +13976,7 @@ function groupResult(source, summary) {
 function sourceOf(name, result) {
   return { name, ...result };
 }
-function resultsFile(benchmark, sources, analysis, extra = {}) {
+function resultsFile2(benchmark, sources, analysis, extra = {}) {
   const comparison = analysis.comparison;
   return {
     benchmark,
@@ -14058,7 +14064,7 @@ export {
   resourceFields,
   readResourceFields,
   sourceOf,
-  resultsFile,
+  resultsFile2 as resultsFile,
   phasedResultsFile,
   renderText
 };

@@ -236,11 +236,13 @@ function restorePlan(serialized) {
 
 // src/bench/log.ts
 import {
+  constants,
   closeSync,
   createReadStream,
   createWriteStream,
   openSync,
   readSync,
+  rmSync,
   fstatSync,
   writeSync
 } from "node:fs";
@@ -249,8 +251,12 @@ import { join } from "node:path";
 import { Transform, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 var TAIL_BYTES = 64 * 1024;
+var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 function openLog(path4, mode = "truncate") {
-  return openSync(path4, mode === "truncate" ? "w" : "a");
+  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants;
+  if (mode === "append") return openSync(path4, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 384);
+  rmSync(path4, { force: true });
+  return openSync(path4, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 384);
 }
 function writeLogHeader(fd, text) {
   writeSync(fd, `
@@ -298,7 +304,8 @@ async function redactLog(path4, redact) {
     await pipeline(
       createReadStream(path4, { encoding: "utf8" }),
       wholeLines(redact),
-      createWriteStream(temporary)
+      // Exclusive: a link planted under the temporary name is not written through.
+      createWriteStream(temporary, { flags: "wx", mode: 384 })
     );
     await rename(temporary, path4);
   } finally {
@@ -395,7 +402,7 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync2, rmSync } from "node:fs";
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
 function openCapture() {
@@ -416,7 +423,7 @@ function openCapture() {
       closeOurs();
       const text = (path4) => readFileSync2(path4, "utf8");
       const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
-      rmSync(dir, { recursive: true, force: true });
+      rmSync2(dir, { recursive: true, force: true });
       return captured;
     }
   };
@@ -442,7 +449,7 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync2, rmSync as rmSync2 } from "node:fs";
+import { existsSync, openSync as openSync3, readFileSync as readFileSync4, readSync as readSync2, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -645,7 +652,7 @@ function readSelfTicks() {
 var reports = 0;
 function bsdTimeProbe(command) {
   const reportPath = join3(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
-  const remove = () => rmSync2(reportPath, { force: true });
+  const remove = () => rmSync3(reportPath, { force: true });
   return {
     ...wrapInBsdTime(reportPath, command),
     forwardsInterrupt: true,

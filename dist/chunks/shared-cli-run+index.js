@@ -3580,7 +3580,7 @@ async function writeResults(path7, data, redact2 = (text) => text) {
     const file = await resultsTarget(path7);
     temporary = `${file}.${process.pid}.tmp`;
     await mkdir2(dirname(file), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2));
+    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
     await rename(temporary, file);
   } catch (error) {
     if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
@@ -3624,9 +3624,10 @@ async function checkResultsPath(path7) {
 }
 async function checkLogs(path7) {
   const logs = join2(dirname(path7), "logs");
-  const found = await stat(logs).catch(() => lstat(logs).catch(() => void 0));
+  const link = await lstat(logs).catch(() => void 0);
+  const found = await stat(logs).catch(() => link);
   if (found === void 0) return checkFolder(path7, dirname(path7));
-  const problem = !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
+  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
     () => void 0,
     (error) => `is not writable (${fileErrorCode(error)})`
   );
@@ -4595,11 +4596,16 @@ async function setUpPulumi(config, target, context3, userStep) {
 // src/run/pipeline.ts
 async function runPipeline(config, hooks) {
   try {
+    if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
     await checkResultsPath(config.resultsFile);
     return await measure2(config, hooks);
   } catch (error) {
     return { finished: false, error };
   }
+}
+async function makeOwnFolder(folder) {
+  await mkdir4(dirname4(folder), { recursive: true });
+  await mkdir4(folder, { mode: 448 });
 }
 async function measure2(config, hooks) {
   const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(

@@ -1,9 +1,11 @@
 import {
+  constants,
   closeSync,
   createReadStream,
   createWriteStream,
   openSync,
   readSync,
+  rmSync,
   fstatSync,
   writeSync
 } from 'node:fs'
@@ -17,12 +19,21 @@ import type { Redact } from '../core/redact'
 /** Bytes read from the end of a log to find its last lines; enough for 20 long lines. */
 const TAIL_BYTES = 64 * 1024
 
+// Not on Windows, where a link is no file the open would follow.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0
+
 /**
  * Opens a log for writing, once per run: children get the descriptor as their
- * stdout and stderr, so a sample costs no extra open or copy.
+ * stdout and stderr, so a sample costs no extra open or copy. Never through a link
+ * someone else planted: a new log replaces what was there (a link is removed, not
+ * followed) and is created exclusively, so a link made in between fails the open; a
+ * log appended to must be a file, not a link.
  */
 export function openLog(path: string, mode: 'truncate' | 'append' = 'truncate'): number {
-  return openSync(path, mode === 'truncate' ? 'w' : 'a')
+  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants
+  if (mode === 'append') return openSync(path, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 0o600)
+  rmSync(path, { force: true })
+  return openSync(path, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 0o600)
 }
 
 /** Marks in the log where a step's output starts, so the tail shows what was running. */
@@ -85,7 +96,8 @@ async function redactLog(path: string, redact: Redact): Promise<void> {
     await pipeline(
       createReadStream(path, { encoding: 'utf8' }),
       wholeLines(redact),
-      createWriteStream(temporary)
+      // Exclusive: a link planted under the temporary name is not written through.
+      createWriteStream(temporary, { flags: 'wx', mode: 0o600 })
     )
     await rename(temporary, path)
   } finally {

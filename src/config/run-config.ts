@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve, sep } from 'node:path'
+import { basename, resolve, sep } from 'node:path'
 import type { ShellSetting } from '../bench/types'
 import { splitWords } from '../bench/words'
 import { describeError, InputError } from '../core/errors'
@@ -55,6 +55,11 @@ export interface RunConfig {
   timeoutMs: number
   decision: Decision
   resultsFile: string
+  /**
+   * The results file's folder is the run's own (no `results-file` given): a new folder
+   * with a random name, which the run creates and nobody else may have made first.
+   */
+  ownResultsFolder: boolean
 }
 
 /** Shells a user may name; `none` splits the command into words and spawns it directly. */
@@ -134,10 +139,24 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),
-    resultsFile: resultsPath(
-      inputValue(raw, Input.ResultsFile) ??
-        join(env.RUNNER_TEMP || tmpdir(), 'pulumi-perf-gate', 'results.json')
-    )
+    ...resultsFile(inputValue(raw, Input.ResultsFile), env)
+  }
+}
+
+/**
+ * The given path, or one in a folder of the run's own: a shared, predictable folder
+ * would let another user of the machine plant links there, and two runs at once
+ * overwrite each other's results and logs.
+ */
+function resultsFile(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv
+): { resultsFile: string; ownResultsFolder: boolean } {
+  if (given !== undefined) return { resultsFile: resultsPath(given), ownResultsFolder: false }
+  const folder = `pulumi-perf-gate-${randomBytes(6).toString('hex')}`
+  return {
+    resultsFile: resolve(env.RUNNER_TEMP || tmpdir(), folder, 'results.json'),
+    ownResultsFolder: true
   }
 }
 

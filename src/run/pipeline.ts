@@ -65,11 +65,21 @@ export type RunOutcome =
  */
 export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
   try {
+    if (config.ownResultsFolder) await makeOwnFolder(dirname(config.resultsFile))
     await checkResultsPath(config.resultsFile)
     return await measure(config, hooks)
   } catch (error) {
     return { finished: false, error }
   }
+}
+
+/**
+ * Creates the run's own results folder, readable by its user only. Never one that
+ * exists: `mkdir` of the last part fails on anything already there, a link included.
+ */
+async function makeOwnFolder(folder: string): Promise<void> {
+  await mkdir(dirname(folder), { recursive: true })
+  await mkdir(folder, { mode: 0o700 })
 }
 
 async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {

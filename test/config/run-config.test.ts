@@ -43,7 +43,17 @@ describe('defaults that depend on whether the user set an input', () => {
       { [Input.BaselineCommand]: 'true', [Input.CandidateCommand]: 'true' },
       { RUNNER_TEMP: '/runner/temp' }
     )
-    expect(config.resultsFile).toBe(resolve('/runner/temp/pulumi-perf-gate/results.json'))
+    // A folder of the run's own, never one shared with other runs or users.
+    expect(config.resultsFile).toMatch(
+      /^\/runner\/temp\/pulumi-perf-gate-[0-9a-f]{12}\/results\.json$/
+    )
+    expect(config.ownResultsFolder).toBe(true)
+    expect(
+      parseRunConfig(
+        { [Input.BaselineCommand]: 'true', [Input.CandidateCommand]: 'true' },
+        { RUNNER_TEMP: '/runner/temp' }
+      ).resultsFile
+    ).not.toBe(config.resultsFile)
     expect(config.name).toBe('benchmark')
     expect(config.samples).toBe(20)
     expect(config.decision).toEqual({ alpha: 0.05, threshold: 0.05, failOn: 'regression' })

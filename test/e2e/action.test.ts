@@ -2,7 +2,7 @@
  * The committed bundle, dist/index.js, run as the GitHub runner runs it, in generic
  * mode (two shell commands), against a loopback GitHub API.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -112,7 +112,10 @@ describe('the bundled action in generic mode', () => {
       'baseline-mean': mean('baseline'),
       'candidate-mean': mean('candidate'),
       samples: String(comparison.samples),
-      'results-file': join(job.runnerTemp, 'pulumi-perf-gate', 'results.json'),
+      // A folder of the run's own under RUNNER_TEMP.
+      'results-file': expect.stringMatching(
+        new RegExp(`^${job.runnerTemp}/pulumi-perf-gate-[0-9a-f]{12}/results\\.json$`)
+      ),
       'comment-url': github.comments[0]!.html_url
     })
     expect(Number(step.outputs.samples)).toBe(6)
@@ -146,7 +149,9 @@ describe('the bundled action in generic mode', () => {
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/^samples\b.*"1".*\b2\b/)
     expect(existsSync(join(job.runnerTemp, 'ran'))).toBe(false)
-    expect(existsSync(join(job.runnerTemp, 'pulumi-perf-gate'))).toBe(false)
+    expect(readdirSync(job.runnerTemp).filter(name => name.startsWith('pulumi-perf-gate'))).toEqual(
+      []
+    )
     // The comment says so too: an earlier verdict must not stand beside a failed check.
     expect(Object.keys(step.outputs)).toEqual(['comment-url'])
     expect(github.comments).toHaveLength(1)
