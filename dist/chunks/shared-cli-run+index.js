@@ -4713,7 +4713,7 @@ async function measure2(config, hooks) {
 }
 
 // src/run/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function withInterrupts(task, options) {
   const first = new AbortController();
   const second = new AbortController();

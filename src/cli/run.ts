@@ -101,7 +101,7 @@ export const runCommand: Subcommand = async (argv, io) => {
   }
 }
 
-/** What a Ctrl-C or SIGTERM does now (README "Cancellation and leftovers"). */
+/** What a Ctrl-C, SIGTERM or SIGHUP does now (README "Cancellation and leftovers"). */
 function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
   if (count === 1) {
     return pulumi
