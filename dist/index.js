@@ -51,7 +51,9 @@ import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
-import "./chunks/shared-cli-main+cli-run+index+post.js";
+import {
+  NO_SECRETS
+} from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
 } from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
@@ -319,7 +321,7 @@ async function reportMode(raw, token, log) {
 
 // src/action/main.ts
 async function run() {
-  let log = actionLog((text) => text);
+  let log = actionLog(NO_SECRETS);
   try {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";

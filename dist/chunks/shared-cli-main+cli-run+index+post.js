@@ -8,8 +8,42 @@ function redactor(values, forms = []) {
     (value) => value === void 0 ? [] : [value, ...value.split(/\r?\n/).map((line) => line.trim())]
   );
   const secrets = [...new Set(plain.flatMap((value) => [value, ...forms.map((form) => form(value))]))].filter((value) => value.trim() !== "").sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return (text) => text;
-  return (text) => secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+  const redact = (text) => secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+  return Object.assign(redact, { secrets });
+}
+var NO_SECRETS = redactor([]);
+function redactStream(redact) {
+  const longest = redact.secrets[0]?.length ?? 0;
+  let held = "";
+  return {
+    push: (piece) => {
+      const text = held + piece;
+      const ready = Math.min(text.length, Math.max(0, text.length - (longest - 1)));
+      const cut = cleanCut(text, ready, redact.secrets);
+      held = text.slice(cut);
+      return redact(text.slice(0, cut));
+    },
+    end: () => {
+      const rest = held;
+      held = "";
+      return redact(rest);
+    }
+  };
+}
+function cleanCut(text, at, secrets) {
+  let cut = at;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const secret of secrets) {
+      const from = Math.max(0, cut - secret.length + 1);
+      const found = text.slice(from, cut + secret.length - 1).indexOf(secret);
+      if (found !== -1 && from + found < cut) {
+        cut = from + found;
+        moved = true;
+      }
+    }
+  }
+  return cut;
 }
 function knownSecrets(env, token, more = []) {
   const named = Object.entries(env).filter(([name]) => looksSecret(name)).map(([, value]) => value);
@@ -36,8 +70,11 @@ function isTrivial(value) {
 function secretSet(values, forms = []) {
   let all = [...values];
   let current = redactor(all, forms);
+  const redact = Object.defineProperty((text) => current(text), "secrets", {
+    get: () => current.secrets
+  });
   return {
-    redact: (text) => current(text),
+    redact,
     add: (more) => {
       all = [...all, ...more];
       current = redactor(all, forms);
@@ -54,6 +91,8 @@ function redactedJson(data, redact) {
 }
 
 export {
+  NO_SECRETS,
+  redactStream,
   knownSecrets,
   secretSet,
   redactedJson

@@ -5,6 +5,9 @@ import {
   splitWords
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
+  redactStream
+} from "./shared-cli-main+cli-run+index+post.js";
+import {
   BenchmarkError,
   InputError,
   describeError
@@ -303,7 +306,7 @@ async function redactLog(path4, redact) {
   try {
     await pipeline(
       createReadStream(path4, { encoding: "utf8" }),
-      wholeLines(redact),
+      redacting(redact),
       // Exclusive: a link planted under the temporary name is not written through.
       createWriteStream(temporary, { flags: "wx", mode: 384 })
     );
@@ -314,27 +317,28 @@ async function redactLog(path4, redact) {
 }
 async function holdsSecret(path4, redact) {
   let found = false;
-  await pipeline(
-    createReadStream(path4, { encoding: "utf8" }),
-    wholeLines((text) => {
+  const check = Object.assign(
+    (text) => {
       found ||= redact(text) !== text;
       return "";
-    }),
+    },
+    { secrets: redact.secrets }
+  );
+  await pipeline(
+    createReadStream(path4, { encoding: "utf8" }),
+    redacting(check),
     new Writable({ write: (_chunk, _encoding, done) => done() })
   );
   return found;
 }
-function wholeLines(edit) {
-  let rest = "";
+function redacting(redact) {
+  const stream = redactStream(redact);
   return new Transform({
     transform(chunk, _encoding, done) {
-      const text = rest + chunk;
-      const cut = text.lastIndexOf("\n") + 1;
-      rest = text.slice(cut);
-      done(null, edit(text.slice(0, cut)));
+      done(null, stream.push(chunk));
     },
     flush(done) {
-      done(null, edit(rest));
+      done(null, stream.end());
     }
   });
 }

@@ -75,6 +75,7 @@ import {
   fileErrorCode
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
+  NO_SECRETS,
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
@@ -3574,7 +3575,7 @@ async function resultsTarget(path7) {
   const folder = await realpath(dirname(path7)).catch(() => dirname(path7));
   return resultsTarget(resolve(folder, await readlink(path7)));
 }
-async function writeResults(path7, data, redact2 = (text) => text) {
+async function writeResults(path7, data, redact2 = NO_SECRETS) {
   let temporary;
   try {
     const file = await resultsTarget(path7);

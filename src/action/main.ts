@@ -7,12 +7,13 @@ import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
+import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
-  let log = actionLog(text => text)
+  let log = actionLog(NO_SECRETS)
   try {
     const raw = readActionInputs()
     // An unexpanded `${{ github.token }}` (local-action passes action.yml's default

@@ -5,7 +5,10 @@
  * travels into error messages and reports. One redactor is built at each front end from
  * the known values and applied wherever text leaves the process.
  */
-export type Redact = (text: string) => string
+export type Redact = ((text: string) => string) & {
+  /** What it replaces, longest first: a stream of text is redacted knowing them (redactStream). */
+  readonly secrets: readonly string[]
+}
 
 export const REDACTED = '***'
 
@@ -26,8 +29,58 @@ export function redactor(
   const secrets = [...new Set(plain.flatMap(value => [value, ...forms.map(form => form(value))]))]
     .filter(value => value.trim() !== '')
     .sort((a, b) => b.length - a.length)
-  if (secrets.length === 0) return text => text
-  return text => secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text)
+  const redact = (text: string) =>
+    secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text)
+  return Object.assign(redact, { secrets })
+}
+
+/** Redacts nothing: before the secrets are known. */
+export const NO_SECRETS: Redact = redactor([])
+
+/**
+ * Redacts text that arrives in pieces (a log of any size, lines of any length) in time
+ * and memory linear in it: each piece is redacted but for its last characters that
+ * could begin a secret, which wait for the next piece; the cut is moved back before any
+ * secret it would split. `push` returns what is ready, `end` the rest.
+ */
+export function redactStream(redact: Redact): {
+  push: (piece: string) => string
+  end: () => string
+} {
+  const longest = redact.secrets[0]?.length ?? 0
+  let held = ''
+  return {
+    push: piece => {
+      const text = held + piece
+      const ready = Math.min(text.length, Math.max(0, text.length - (longest - 1)))
+      const cut = cleanCut(text, ready, redact.secrets)
+      held = text.slice(cut)
+      return redact(text.slice(0, cut))
+    },
+    end: () => {
+      const rest = held
+      held = ''
+      return redact(rest)
+    }
+  }
+}
+
+/** The latest position at or before `at` that no occurrence of a secret spans. */
+function cleanCut(text: string, at: number, secrets: readonly string[]): number {
+  let cut = at
+  for (let moved = true; moved;) {
+    moved = false
+    for (const secret of secrets) {
+      // Only an occurrence that starts less than its length before the cut can span it.
+      const from = Math.max(0, cut - secret.length + 1)
+      const found = text.slice(from, cut + secret.length - 1).indexOf(secret)
+      if (found !== -1 && from + found < cut) {
+        cut = from + found
+        moved = true
+      }
+    }
+  }
+  return cut
 }
 
 /**
@@ -91,8 +144,11 @@ export function secretSet(
 ): SecretSet {
   let all = [...values]
   let current = redactor(all, forms)
+  const redact = Object.defineProperty((text: string) => current(text), 'secrets', {
+    get: () => current.secrets
+  }) as Redact
   return {
-    redact: text => current(text),
+    redact,
     add: more => {
       all = [...all, ...more]
       current = redactor(all, forms)

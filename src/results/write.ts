@@ -13,7 +13,7 @@ import {
 } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { BenchmarkError, InputError } from '../core/errors'
-import { redactedJson, type Redact } from '../core/redact'
+import { NO_SECRETS, redactedJson, type Redact } from '../core/redact'
 import { describeFileError, fileErrorCode } from '../core/file-errors'
 
 /** The results file could not be written; the run's report is still published. */
@@ -44,7 +44,7 @@ async function resultsTarget(path: string): Promise<string> {
 export async function writeResults(
   path: string,
   data: unknown,
-  redact: Redact = text => text
+  redact: Redact = NO_SECRETS
 ): Promise<void> {
   let temporary: string | undefined
   try {

@@ -6,6 +6,7 @@ import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { InputError } from '../../src/core/errors'
+import { NO_SECRETS } from '../../src/core/redact'
 import { buildResults, spread } from '../helpers/build-results'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
@@ -24,7 +25,7 @@ vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
 const { actionLog } = await import('../../src/action/log')
-const log = actionLog(text => text)
+const log = actionLog(NO_SECRETS)
 
 const inputs = {
   'baseline-command': 'sleep 0.1',

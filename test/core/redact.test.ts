@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { knownSecrets, looksSecret, redactedJson, redactor } from '../../src/core/redact'
+import {
+  knownSecrets,
+  looksSecret,
+  redactedJson,
+  redactor,
+  redactStream
+} from '../../src/core/redact'
+import { Random } from '../helpers/random'
 
 describe('redactor', () => {
   it('replaces every known value, longest first, and each line of a multi-line one', () => {
@@ -74,5 +81,35 @@ describe('redactor', () => {
     const text = redactedJson({ error: 'token s3"cret', nested: ['s3"cret'] }, redact)
     expect(text).not.toContain('s3')
     expect(JSON.parse(text)).toEqual({ error: 'token ***', nested: ['***'] })
+  })
+})
+
+describe('redactStream', () => {
+  const secrets = ['pul-abcdef', 'cdefgh-2', 'aaaa']
+  const redact = redactor(secrets)
+
+  it('redacts text cut anywhere as it redacts it whole', () => {
+    const random = new Random(19)
+    const alphabet = ['pul-abcdef', 'cdefgh-2', 'aaaa', 'a', 'pul-', 'cdef', 'x', '\r', '\n']
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 40 }, () => random.pick(alphabet)).join('')
+      const stream = redactStream(redact)
+      let out = ''
+      for (let at = 0; at < text.length;) {
+        const size = 1 + Math.floor(random.uniform() * 12)
+        out += stream.push(text.slice(at, at + size))
+        at += size
+      }
+      out += stream.end()
+      expect(out, JSON.stringify(text)).toBe(redact(text))
+    }
+  })
+
+  it('holds back no more than could begin a secret, newline or not', () => {
+    const stream = redactStream(redact)
+    const bar = '\r[####      ] 40%'.repeat(100_000)
+    const out = stream.push(bar)
+    expect(out.length).toBeGreaterThanOrEqual(bar.length - ('pul-abcdef'.length - 1))
+    expect(out + stream.end()).toBe(bar)
   })
 })
