@@ -18,9 +18,6 @@ import {
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
 import {
-  renderMarkdown
-} from "./chunks/shared-cli-compare+cli-run+index.js";
-import {
   joinResults,
   keepOwnRunLinks,
   multiHeadline,
@@ -44,6 +41,7 @@ import {
   parseDecision,
   parseReporting,
   parseRunConfig,
+  renderMarkdown,
   stepVerdict,
   workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";

@@ -1,13 +1,12 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  formatResults
-} from "./shared-cli-compare+cli-run.js";
-import "./shared-cli-compare+cli-run+index.js";
-import {
   analyseFiles,
   readResultsFile
 } from "./shared-cli-compare+cli-report+index.js";
+import {
+  formatResults
+} from "./shared-cli-compare+cli-report+cli-run.js";
 import {
   MAX_LOOKS,
   parseChoice,

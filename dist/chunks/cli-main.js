@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  inertWorkflowCommands,
   stepSecrets
 } from "./shared-cli-main+index+post.js";
 import "./shared-cli-main+cli-run+index+post.js";
@@ -66,9 +67,10 @@ var COMMANDS = {
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
   const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN);
+  const shown = given.env.GITHUB_ACTIONS === "true" ? (text) => inertWorkflowCommands(secrets.redact(text)) : secrets.redact;
   const io = {
-    stdout: (text) => given.stdout(secrets.redact(text)),
-    stderr: (text) => given.stderr(secrets.redact(text)),
+    stdout: (text) => given.stdout(shown(text)),
+    stderr: (text) => given.stderr(shown(text)),
     env: given.env,
     redact: secrets.redact,
     addSecrets: secrets.add

@@ -11,17 +11,16 @@ import {
   configValues
 } from "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
-import {
-  formatResults
-} from "./shared-cli-compare+cli-run.js";
-import {
-  renderMarkdown
-} from "./shared-cli-compare+cli-run+index.js";
 import "./shared-cli-report+cli-run+index+post.js";
+import {
+  formatResults,
+  jsonText
+} from "./shared-cli-compare+cli-report+cli-run.js";
 import {
   parseChoice,
   parseReporting,
   parseRunConfig,
+  renderMarkdown,
   stepVerdict,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
@@ -94,8 +93,7 @@ var runCommand = async (argv, io) => {
     if (format !== "json" || partial === void 0) throw error;
     const failure = error instanceof Error ? error : new BenchmarkError(String(error));
     return {
-      output: `${JSON.stringify(partial, null, 2)}
-`,
+      output: jsonText(partial),
       verdict: "inconclusive",
       failOn: config.decision.failOn,
       error: failure

@@ -12172,6 +12172,36 @@ function phaseItems(results) {
   }));
 }
 
+// src/report/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
 // src/report/format.ts
 var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
 var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
@@ -12526,120 +12556,6 @@ function familyTable(items, heading, count) {
 _${familyNote2(count)}_`;
 }
 
-// src/report/family-headline.ts
-function familyHeadline(options) {
-  const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
-  }
-}
-
-// src/report/headline.ts
-function headline(results, style = PLAIN_STYLE) {
-  const phases = phaseNames(results);
-  if (phases.length === 0) return comparisonHeadline(results, style);
-  const verdict = stepVerdict(results);
-  const matching = phases.filter((phase) => results.phases?.[phase]?.verdict === verdict);
-  const [only] = matching;
-  if (matching.length === 1 && (verdict === "regression" || verdict === "improvement")) {
-    const label = VERDICT_LABEL[verdict];
-    const figures = comparisonHeadline(phaseView(results, only), style).slice(label.length + 2);
-    return `${label} in ${style.name(only)} (1 of ${phases.length} phases): ${figures}`;
-  }
-  return familyHeadline({
-    verdict,
-    matching: matching.length,
-    total: phases.length,
-    noun: "phases",
-    names: matching.map((phase) => style.name(phase)).join(", "),
-    within: `within \xB1${formatPercent(results.comparison.threshold)}`
-  });
-}
-
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const items = phaseItems(results);
-  if (items.length === 0) return renderComparison(results);
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
-    familyNote2(`the ${items.length} phases`),
-    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
-    "",
-    `Verdict: ${stepVerdict(results)}`
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function renderComparison(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  const cells = [header, ...rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL)))];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < 2 ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
-}
-
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
-}
-
 // src/report/chart.ts
 var MAX_CHART_POINTS = 100;
 var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
@@ -12697,6 +12613,44 @@ function renderChart(groups, style) {
   return `${notes.join(" ")}
 
 ${mermaidChart(baseline, candidate)}`;
+}
+
+// src/report/family-headline.ts
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+  }
+}
+
+// src/report/headline.ts
+function headline(results, style = PLAIN_STYLE) {
+  const phases = phaseNames(results);
+  if (phases.length === 0) return comparisonHeadline(results, style);
+  const verdict = stepVerdict(results);
+  const matching = phases.filter((phase) => results.phases?.[phase]?.verdict === verdict);
+  const [only] = matching;
+  if (matching.length === 1 && (verdict === "regression" || verdict === "improvement")) {
+    const label = VERDICT_LABEL[verdict];
+    const figures = comparisonHeadline(phaseView(results, only), style).slice(label.length + 2);
+    return `${label} in ${style.name(only)} (1 of ${phases.length} phases): ${figures}`;
+  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: phases.length,
+    noun: "phases",
+    names: matching.map((phase) => style.name(phase)).join(", "),
+    within: `within \xB1${formatPercent(results.comparison.threshold)}`
+  });
 }
 
 // src/report/sections.ts
@@ -12835,6 +12789,98 @@ function runLink(url) {
   const target = url === void 0 ? void 0 : safeUrl(url);
   const source = "Posted by pulumi-perf-gate";
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
+}
+
+// src/report/phased-markdown.ts
+function renderPhasedMarkdown(results, options = {}) {
+  const items = phaseItems(results);
+  const sections = items.map((item) => reportSections(item.results));
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
+  const count = `the ${formatCount(items.length)} phases`;
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      familyTable(items, "Phase", count),
+      ...items.map(({ results: phase }, index) => {
+        const body = joinBlocks(sections[index](detail));
+        const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`;
+        if (index === 0) return `### ${heading}
+
+${body}`;
+        const open = phase.comparison.verdict === "regression" ? " open" : "";
+        return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
+      }),
+      environmentBlock(results.environment),
+      runLink(options.runUrl)
+    ]),
+    rows
+  );
+}
+
+// src/report/markdown.ts
+function renderMarkdown(results, options = {}) {
+  if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
+  const sections = reportSections(results);
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      ...sections(detail),
+      runLink(options.runUrl)
+    ]),
+    rawRowsWorthTrying(rawRowCount(results))
+  );
+}
+
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  const cells = [header, ...rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL)))];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < 2 ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
 }
 
 // src/stats/looks.ts
@@ -14033,20 +14079,17 @@ export {
   capBody,
   fitToLimit,
   stepVerdict,
-  phaseNames,
-  phaseItems,
   familyHeadline,
   VERDICT_EMOJI,
   headline,
-  MAX_CELL,
   markdownHeadline,
   joinBlocks,
   rawRowCount,
   rawRowsWorthTrying,
   reportSections,
-  environmentBlock,
   runLink,
   familyTable,
+  renderMarkdown,
   mean2 as mean,
   sampleStandardDeviation,
   max,

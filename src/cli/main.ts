@@ -1,4 +1,5 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
+import { inertWorkflowCommands } from '../core/workflow-commands'
 import { stepSecrets } from '../report/redact'
 import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
@@ -27,9 +28,15 @@ export async function runCli(
   const [name, ...rest] = argv
   // Nothing the command line prints or writes holds a secret it knows (README: Security).
   const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN)
+  // On a runner, nothing printed is read as a workflow command: names and log lines
+  // come from results files and commands (README: Security).
+  const shown =
+    given.env.GITHUB_ACTIONS === 'true'
+      ? (text: string) => inertWorkflowCommands(secrets.redact(text))
+      : secrets.redact
   const io = {
-    stdout: (text: string) => given.stdout(secrets.redact(text)),
-    stderr: (text: string) => given.stderr(secrets.redact(text)),
+    stdout: (text: string) => given.stdout(shown(text)),
+    stderr: (text: string) => given.stderr(shown(text)),
     env: given.env,
     redact: secrets.redact,
     addSecrets: secrets.add

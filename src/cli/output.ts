@@ -3,9 +3,18 @@ import { renderMarkdown } from '../report/markdown'
 import { renderText } from '../report/text'
 import type { Format } from './flags'
 
+/**
+ * Data as the indented JSON the CLI prints. `##[` can only be inside a string, where
+ * `\u005b` is the same `[` to every JSON reader but no legacy workflow command to a
+ * runner reading the step's output (inertWorkflowCommands).
+ */
+export function jsonText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2).replaceAll('##[', '##\\u005b')}\n`
+}
+
 /** What the CLI prints on stdout for a results file in the chosen format. */
 export function formatResults(results: ResultsFile, format: Format, runUrl?: string): string {
-  if (format === 'json') return `${JSON.stringify(results, null, 2)}\n`
+  if (format === 'json') return jsonText(results)
   if (format === 'markdown') return `${renderMarkdown(results, { runUrl })}\n`
   return `${renderText(results)}\n`
 }

@@ -13,7 +13,7 @@ import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
-import { formatResults } from './output'
+import { formatResults, jsonText } from './output'
 
 /** `pulumi-perf-gate run`: the action's `run` mode on the command line (README "Command line"). */
 export const runCommand: Subcommand = async (argv, io) => {
@@ -73,7 +73,7 @@ export const runCommand: Subcommand = async (argv, io) => {
     const failure = error instanceof Error ? error : new BenchmarkError(String(error))
     // The error, not the verdict, decides the exit status (runCli).
     return {
-      output: `${JSON.stringify(partial, null, 2)}\n`,
+      output: jsonText(partial),
       verdict: 'inconclusive',
       failOn: config.decision.failOn,
       error: failure

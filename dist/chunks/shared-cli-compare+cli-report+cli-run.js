@@ -1,0 +1,24 @@
+import { createRequire as __ppgCreateRequire } from 'node:module';
+const require = __ppgCreateRequire(import.meta.url);
+import {
+  renderMarkdown,
+  renderText
+} from "./shared-cli-compare+cli-report+cli-run+index.js";
+
+// src/cli/output.ts
+function jsonText(data) {
+  return `${JSON.stringify(data, null, 2).replaceAll("##[", "##\\u005b")}
+`;
+}
+function formatResults(results, format, runUrl) {
+  if (format === "json") return jsonText(results);
+  if (format === "markdown") return `${renderMarkdown(results, { runUrl })}
+`;
+  return `${renderText(results)}
+`;
+}
+
+export {
+  jsonText,
+  formatResults
+};
