@@ -2875,11 +2875,17 @@ async function joinResults(patterns, options) {
   return { items, unfinished };
 }
 function uniqueNames(items) {
-  const seen = /* @__PURE__ */ new Map();
+  const used = new Set(items.map(({ results }) => results.benchmark));
+  const seen = /* @__PURE__ */ new Set();
   for (const { results } of items) {
-    const count = (seen.get(results.benchmark) ?? 0) + 1;
-    seen.set(results.benchmark, count);
-    if (count > 1) results.benchmark = `${results.benchmark} (${count})`;
+    const name = results.benchmark;
+    if (seen.has(name)) {
+      let count = 2;
+      while (used.has(`${name} (${count})`)) count++;
+      results.benchmark = `${name} (${count})`;
+      used.add(results.benchmark);
+    }
+    seen.add(name);
   }
 }
 
