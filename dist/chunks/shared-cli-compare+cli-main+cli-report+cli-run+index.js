@@ -12,6 +12,9 @@ var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
 function overallVerdict(verdicts) {
   return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
 }
+function severity(verdict) {
+  return SEVERITY.indexOf(verdict);
+}
 function failsCheck(verdict, failOn) {
   if (failOn === "never") return false;
   if (verdict === "regression") return true;
@@ -21,5 +24,6 @@ function failsCheck(verdict, failOn) {
 export {
   decide,
   overallVerdict,
+  severity,
   failsCheck
 };

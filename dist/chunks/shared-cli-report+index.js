@@ -28,7 +28,8 @@ import {
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
-  overallVerdict
+  overallVerdict,
+  severity
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -114,7 +115,10 @@ function multiHeadline(items, render = plainText) {
     within: "within their thresholds"
   });
 }
-function renderMultiMarkdown(items, options = {}) {
+function renderMultiMarkdown(given, options = {}) {
+  const items = [...given].sort(
+    (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
+  );
   const unfinished = options.unfinished ?? [];
   const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
