@@ -71,6 +71,8 @@ var INPUT_DEFAULTS = {
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",
   ["comment-logs" /* CommentLogs */]: "false",
+  // Expanded by the runner; a matrix leg's index and count tell the legs apart.
+  ["comment-key" /* CommentKey */]: "${{ github.workflow }}/${{ github.job }}/${{ strategy.job-index }}/${{ strategy.job-total }}",
   ["github-token" /* GithubToken */]: "${{ github.token }}"
 };
 

@@ -12109,10 +12109,14 @@ function parseReporting(raw, env, name) {
       "on-regression",
       "never"
     ]),
-    commentKey: inputValue(raw, "comment-key" /* CommentKey */) ?? (workflowJob || name),
+    commentKey: commentKey(inputValue(raw, "comment-key" /* CommentKey */), workflowJob || name),
     logs: parseChoice("comment-logs" /* CommentLogs */, required(raw, "comment-logs" /* CommentLogs */), ["true", "false"]) === "true",
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
+}
+function commentKey(given, fallback) {
+  if (given === void 0 || given.includes("${{")) return fallback;
+  return given.endsWith("/0/1") && given.slice(0, -4) === fallback ? fallback : given;
 }
 function checkWords(raw) {
   for (const input of [

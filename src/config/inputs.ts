@@ -61,6 +61,9 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
   [Input.CommentLogs]: 'false',
+  // Expanded by the runner; a matrix leg's index and count tell the legs apart.
+  [Input.CommentKey]:
+    '${{ github.workflow }}/${{ github.job }}/${{ strategy.job-index }}/${{ strategy.job-total }}',
   [Input.GithubToken]: '${{ github.token }}'
 }
 

@@ -259,7 +259,7 @@ export function parseReporting(
       'on-regression',
       'never'
     ]),
-    commentKey: inputValue(raw, Input.CommentKey) ?? (workflowJob || name),
+    commentKey: commentKey(inputValue(raw, Input.CommentKey), workflowJob || name),
     logs:
       parseChoice(Input.CommentLogs, required(raw, Input.CommentLogs), ['true', 'false']) ===
       'true',
@@ -268,6 +268,17 @@ export function parseReporting(
         ? undefined
         : parseInteger(Input.PullRequest, pullRequest, { min: 1 })
   }
+}
+
+/**
+ * The key of the sticky comment. action.yml's default, as the runner expands it, is
+ * `workflow/job/index/total`: the legs of a matrix get one comment each, and a job that
+ * is no matrix (a leg of one, `/0/1`) keeps the key it always had, `workflow/job`.
+ * Unexpanded (the command line, a local run of the action), it is `fallback`.
+ */
+function commentKey(given: string | undefined, fallback: string): string {
+  if (given === undefined || given.includes('${{')) return fallback
+  return given.endsWith('/0/1') && given.slice(0, -4) === fallback ? fallback : given
 }
 
 /**

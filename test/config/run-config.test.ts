@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Input, type RawInputs } from '../../src/config/inputs'
+import { INPUT_DEFAULTS, Input, type RawInputs } from '../../src/config/inputs'
 import { parseReporting, parseRunConfig } from '../../src/config/run-config'
 import { InputError } from '../../src/core/errors'
 
@@ -185,5 +185,30 @@ describe('backend-url', () => {
   ])('takes %j', url => {
     const { target } = parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
     expect(target.kind === 'pulumi' && target.backendUrl).toBe(url)
+  })
+})
+
+describe('the default comment-key', () => {
+  const env = { GITHUB_WORKFLOW: 'CI', GITHUB_JOB: 'bench' }
+  // What the runner makes of action.yml's default for a leg of a matrix.
+  const expanded = (index: number, total: number) =>
+    INPUT_DEFAULTS[Input.CommentKey]!.replace('${{ github.workflow }}', env.GITHUB_WORKFLOW)
+      .replace('${{ github.job }}', env.GITHUB_JOB)
+      .replace('${{ strategy.job-index }}', String(index))
+      .replace('${{ strategy.job-total }}', String(total))
+  const key = (value: string | undefined) =>
+    parseReporting({ [Input.CommentKey]: value }, env, 'benchmark').commentKey
+
+  it('gives each leg of a matrix its own comment', () => {
+    const legs = [0, 1, 2].map(index => key(expanded(index, 3)))
+    expect(new Set(legs).size).toBe(3)
+    expect(legs[1]).toBe('CI/bench/1/3')
+  })
+
+  it('keeps workflow/job for a job without a matrix, and when not expanded', () => {
+    expect(key(expanded(0, 1))).toBe('CI/bench')
+    expect(key(INPUT_DEFAULTS[Input.CommentKey])).toBe('CI/bench')
+    expect(key(undefined)).toBe('CI/bench')
+    expect(key('mine')).toBe('mine')
   })
 })

@@ -37,15 +37,26 @@ function inputVariable(name: string): string {
 }
 
 /**
- * action.yml's defaults as the runner evaluates them. Only `${{ github.token }}` is an
- * expression there; any other would need the runner's evaluator, so it is refused.
+ * action.yml's defaults as the runner evaluates them for a job without a matrix (a
+ * leg of one). Only plain context values are expressions there; any other would need
+ * the runner's evaluator, so it is refused.
  */
 function declaredDefaults(token: string): Record<string, string> {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+  const contexts: Record<string, string> = {
+    'github.token': token,
+    'github.workflow': WORKFLOW,
+    'github.job': JOB,
+    'strategy.job-index': '0',
+    'strategy.job-total': '1'
+  }
   const defaults: Record<string, string> = {}
   for (const [name, input] of Object.entries(action.inputs)) {
     if (input.default === undefined) continue
-    const value = input.default.replace(/\$\{\{\s*github\.token\s*\}\}/g, token)
+    const value = input.default.replace(
+      /\$\{\{\s*([\w.-]+)\s*\}\}/g,
+      (expression, context: string) => contexts[context] ?? expression
+    )
     if (value.includes('${{')) throw new Error(`cannot evaluate the default of ${name}: ${value}`)
     defaults[name] = value
   }
