@@ -231,6 +231,7 @@ async function measureAndPublish(config, reporting, token, log) {
       {
         forward: "first",
         onSignal: (signal, count) => {
+          if (!cancelled) files.saveState("cancelled-at" /* CancelledAt */, String(Date.now()));
           cancelled = true;
           log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"));
         }

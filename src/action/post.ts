@@ -27,7 +27,7 @@ export async function cleanUpAfterMain(): Promise<void> {
     if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
-      { log: log.info, redact: log.redact }
+      { log: log.info, redact: log.redact, ...cancelledAt(core.getState(State.CancelledAt)) }
     )
     for (const warning of report.warnings) log.warn(warning)
     if (report.kept.length > 0) log.fail(report.kept.join('\n'))
@@ -35,6 +35,11 @@ export async function cleanUpAfterMain(): Promise<void> {
     // What the main step left is unknown: that is never success.
     log.fail(`post step: ${describeError(error)}`)
   }
+}
+
+function cancelledAt(saved: string): { cancelledAt?: number } {
+  const time = Number(saved)
+  return saved !== '' && Number.isFinite(time) ? { cancelledAt: time } : {}
 }
 
 function readProcesses(saved: string): RunningProcess[] {

@@ -137,6 +137,7 @@ async function measureAndPublish(
       {
         forward: 'first',
         onSignal: (signal, count) => {
+          if (!cancelled) files.saveState(State.CancelledAt, String(Date.now()))
           cancelled = true
           log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
         }

@@ -90,5 +90,7 @@ export enum State {
   /** The rest of the teardown: backend, cleanup, results folder (TeardownPlan); '' once done. */
   Teardown = 'teardown',
   /** Commands of ours still running (RunningProcess[]): the post step waits for them. */
-  Processes = 'processes'
+  Processes = 'processes',
+  /** When the main step received the cancel (Date.now() time): the post step's budget counts from it. */
+  CancelledAt = 'cancelled-at'
 }
