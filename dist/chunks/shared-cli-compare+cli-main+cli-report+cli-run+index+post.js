@@ -113,18 +113,25 @@ var REFERENCES = {
 var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
 var LINE_BREAK = /\r\n|\r|\n/g;
 var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var FORMAT_MARK = new RegExp("(?![\\u202a-\\u202e\\u2066-\\u2069])\\p{Cf}", "gu");
+function showFormatMarks(text) {
+  return text.replace(
+    FORMAT_MARK,
+    (mark) => `<U+${mark.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
 var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 var AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi;
 var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
 function escapeMarkdown(text) {
-  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
+  const escaped = showFormatMarks(text).replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
     const last = mark.slice(-1);
     return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
   });
   return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
 }
 function plainText(text) {
-  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
+  return showFormatMarks(text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, ""));
 }
 function clip(text, max) {
   if (text.length <= max) return text;
