@@ -12133,10 +12133,23 @@ function checkWords(raw) {
     }
   }
 }
+function decodes(url) {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function checkBackendUrl(url) {
+  if (url !== void 0 && !decodes(url)) {
+    throw new InputError(
+      `${"backend-url" /* BackendUrl */}: a % in it starts no valid escape; write a % as %25 (a space as %20)`
+    );
+  }
   if (url === void 0 || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url;
   throw new InputError(
-    `${"backend-url" /* BackendUrl */}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+    `${"backend-url" /* BackendUrl */} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
   );
 }
 

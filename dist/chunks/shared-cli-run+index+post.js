@@ -939,7 +939,8 @@ function pulumiEnv(ref, base = process.env) {
 async function makeLocalBackend(parentDir) {
   await mkdir(parentDir, { recursive: true });
   const folder = await mkdtemp(path2.join(parentDir, "pulumi-backend-"));
-  return `file://${folder.split(path2.sep).join("/")}`;
+  const url = folder.split(path2.sep).join("/").split("/").map(encodeURIComponent).join("/");
+  return `file://${url.replace(/^([A-Za-z])%3A/, "$1:")}`;
 }
 function destroyArgs(stack) {
   return phaseArgs("destroy", stack);

@@ -301,14 +301,29 @@ function checkWords(raw: RawInputs): void {
   }
 }
 
+function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * A backend is a URL with a scheme and a place: Pulumi tells a self-managed backend by
  * its scheme (file, s3, gs, azblob) and takes anything else for a Pulumi Cloud URL;
  * `file://` alone would put the state in the program's folder.
  */
 function checkBackendUrl(url: string | undefined): string | undefined {
+  if (url !== undefined && !decodes(url)) {
+    // Never the value: a backend URL may hold credentials.
+    throw new InputError(
+      `${Input.BackendUrl}: a % in it starts no valid escape; write a % as %25 (a space as %20)`
+    )
+  }
   if (url === undefined || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url
   throw new InputError(
-    `${Input.BackendUrl}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+    `${Input.BackendUrl} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
   )
 }

@@ -48,7 +48,10 @@ export async function makeLocalBackend(parentDir: string): Promise<string> {
   await mkdir(parentDir, { recursive: true })
   const folder = await mkdtemp(path.join(parentDir, 'pulumi-backend-'))
   // `file:///tmp/x` on POSIX, `file://C:/x` on Windows: the forms Pulumi documents.
-  return `file://${folder.split(path.sep).join('/')}`
+  // Pulumi reads the URL's path decoded, so a `%` of the folder (in RUNNER_TEMP, say)
+  // is written `%25`, a space `%20`: `%41` must stay those three characters.
+  const url = folder.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/')
+  return `file://${url.replace(/^([A-Za-z])%3A/, '$1:')}`
 }
 
 /** The teardown's destroy: the destroy phase's command without `--parallel`. */

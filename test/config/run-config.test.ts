@@ -173,8 +173,19 @@ describe('backend-url', () => {
     const read = () => parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
     expect(read).toThrow(InputError)
     expect(read).toThrow(
-      `backend-url: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder`
+      'backend-url is not a backend URL; expected one such as file:///path/to/folder'
     )
+    // Never the value: a backend URL may hold credentials.
+    expect(read).not.toThrow(JSON.stringify(url))
+  })
+
+  it('refuses a % that starts no valid escape, before anything runs', () => {
+    const read = () =>
+      parseRunConfig({ ...pulumi, [Input.BackendUrl]: 'file:///tmp/100%zz-secret' }, {})
+    expect(read).toThrow(
+      'backend-url: a % in it starts no valid escape; write a % as %25 (a space as %20)'
+    )
+    expect(read).not.toThrow('secret')
   })
 
   it.each([
