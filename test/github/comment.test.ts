@@ -137,15 +137,18 @@ describe('upsertComment', () => {
 
   describe('whose comment it is', () => {
     const marked = (text: string) => `${marker('perf')}\n${text}`
-
-    it('never edits a comment someone else wrote with our marker: it posts its own', async () => {
-      const planted = server.addComment({
+    // A comment on the pull request, by the token's account unless `login` says who.
+    const onPull = (text: string, login?: string) =>
+      server.addComment({
         owner: 'acme',
         repo: 'infra',
         issueNumber: 7,
-        body: marked('posted first by the author'),
-        user: { login: 'mallory' }
+        body: marked(text),
+        ...(login === undefined ? {} : { user: { login } })
       })
+
+    it('never edits a comment someone else wrote with our marker: it posts its own', async () => {
+      const planted = onPull('posted first by the author', 'mallory')
       const result = await upsertComment(options())
       expect(result.action).toBe('created')
       expect(server.comments.find(c => c.id === planted.id)!.body).toBe(
@@ -156,19 +159,8 @@ describe('upsertComment', () => {
     })
 
     it("asks GraphQL's viewer who a job token is, since GET /user refuses it", async () => {
-      server.addComment({
-        owner: 'acme',
-        repo: 'infra',
-        issueNumber: 7,
-        body: marked('x'),
-        user: { login: 'mallory' }
-      })
-      const ours = server.addComment({
-        owner: 'acme',
-        repo: 'infra',
-        issueNumber: 7,
-        body: marked('old')
-      })
+      onPull('x', 'mallory')
+      const ours = onPull('old')
       const result = await upsertComment(options())
       expect(result).toEqual({ action: 'updated', url: ours.html_url })
       expect(server.requests.map(r => r.route).slice(0, 3)).toEqual([
@@ -184,19 +176,8 @@ describe('upsertComment', () => {
         token: TOKEN,
         user: { login: 'perf-bot', id: 77, type: 'User' }
       })
-      server.addComment({
-        owner: 'acme',
-        repo: 'infra',
-        issueNumber: 7,
-        body: marked('x'),
-        user: { login: 'github-actions[bot]' }
-      })
-      const ours = server.addComment({
-        owner: 'acme',
-        repo: 'infra',
-        issueNumber: 7,
-        body: marked('old')
-      })
+      onPull('x', 'github-actions[bot]')
+      const ours = onPull('old')
       const result = await upsertComment(options())
       expect(result).toEqual({ action: 'updated', url: ours.html_url })
       expect(server.comments.find(c => c.id === ours.id)!.body).toBe(options().body)
@@ -204,12 +185,7 @@ describe('upsertComment', () => {
     })
 
     it('posts nothing when GitHub will not say who the token is', async () => {
-      server.addComment({
-        owner: 'acme',
-        repo: 'infra',
-        issueNumber: 7,
-        body: marked('ours, maybe')
-      })
+      onPull('ours, maybe')
       server.failNext('get-user', { status: 401 })
       const result = await upsertComment(options())
       expect(result.action).toBe('skipped')
