@@ -6,17 +6,16 @@ import {
 import {
   StacksKept,
   commentOnPullRequest,
+  runLogDir,
   runPipeline,
   withInterrupts
 } from "./chunks/shared-cli-run+index.js";
 import {
-  onRunningProcessesChange
+  configValues,
+  onRunningProcessesChange,
+  redactLogs
 } from "./chunks/shared-cli-run+index+post.js";
 import "./chunks/shared-cli+cli-run+index.js";
-import {
-  renderFailedMarkdown,
-  renderMarkdown
-} from "./chunks/shared-cli-compare+cli-run+index.js";
 import {
   joinResults,
   keepOwnRunLinks,
@@ -41,15 +40,17 @@ import {
   parseDecision,
   parseReporting,
   parseRunConfig,
+  renderFailedMarkdown,
+  renderMarkdown,
   stepVerdict,
   workflowRunUrl
 } from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
 import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  stepRedactor
+  stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
 import {
-  knownSecrets
+  NO_SECRETS
 } from "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
   failsCheck
@@ -70,15 +71,65 @@ function readActionInputs() {
 // src/action/run-mode.ts
 import { existsSync } from "node:fs";
 
+// src/action/file-commands.ts
+import { statSync, truncateSync } from "node:fs";
+var GUARDED = [
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STEP_SUMMARY",
+  "GITHUB_STATE"
+];
+function guardFileCommands(env) {
+  const sizes = /* @__PURE__ */ new Map();
+  for (const name of GUARDED) {
+    const size = sizeOf(env[name]);
+    if (size !== void 0) sizes.set(name, size);
+  }
+  const state = /* @__PURE__ */ new Map();
+  let restored = false;
+  return {
+    saveState: (name, value) => {
+      state.set(name, value);
+      saveState(name, value);
+    },
+    restore: () => {
+      if (restored) return [];
+      restored = true;
+      const warnings = [];
+      for (const [name, size] of sizes) {
+        const path = env[name];
+        const now = sizeOf(path);
+        if (now === void 0 || now === size) continue;
+        truncateSync(path, size);
+        if (name !== "GITHUB_STATE") {
+          warnings.push(
+            `a command wrote to ${name} while the benchmark ran; what it wrote was removed, so it changes no later step`
+          );
+        }
+      }
+      for (const [name, value] of state) saveState(name, value);
+      return warnings;
+    }
+  };
+}
+function sizeOf(path) {
+  if (path === void 0 || path === "") return void 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/action/publish.ts
 import { appendFile } from "node:fs/promises";
 async function publishReport(options) {
-  const { log } = options;
-  const body = log.redact(options.body);
-  await writeJobSummary(body, log);
+  const { log, render, reporting } = options;
+  await writeJobSummary(log.redact(render(true)), log);
   const url = await commentOnPullRequest({
     ...options,
-    body,
+    body: log.redact(render(reporting.logs)),
     env: process.env,
     info: log.info,
     warn: log.warn
@@ -126,15 +177,16 @@ async function reportBadInput(raw, error, token, log) {
   } catch {
     return;
   }
-  const body = renderFailedMarkdown(
-    { benchmark: name, error },
-    { runUrl: workflowRunUrl(process.env) }
-  );
-  await publishReport({ body, verdict: "failed", reporting, token, log });
+  const render = (logs) => renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs });
+  await publishReport({ render, verdict: "failed", reporting, token, log });
 }
 async function measureAndPublish(config, reporting, token, log) {
+  const files = guardFileCommands(process.env);
+  const restoreFiles = () => {
+    for (const warning of files.restore()) log.warn(warning);
+  };
   const stopSaving = onRunningProcessesChange(
-    (processes) => saveState("processes" /* Processes */, JSON.stringify(processes))
+    (processes) => files.saveState("processes" /* Processes */, JSON.stringify(processes))
   );
   const measureAndReport = async (signal) => {
     const outcome = await runPipeline(config, {
@@ -142,25 +194,27 @@ async function measureAndPublish(config, reporting, token, log) {
       info: log.info,
       warn: log.warn,
       redact: log.redact,
-      saveStacks: (serialized) => saveState("stacks" /* Stacks */, serialized),
-      saveTeardown: (serialized) => saveState("teardown" /* Teardown */, serialized),
+      saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
+      saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
       signal,
       teardownSignal: signal,
       deferTeardown: true,
       env: process.env
     });
+    restoreFiles();
     const runUrl = workflowRunUrl(process.env);
     if (!outcome.finished) {
       const { error, partial } = outcome;
-      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl });
-      await publishReport({ body, verdict: "failed", reporting, token, log });
+      const render = (logs) => renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs });
+      await publishReport({ render, verdict: "failed", reporting, token, log });
       throw error;
     }
     const { results, unwritten, kept } = outcome;
     setResultOutputs(results);
     const verdict = stepVerdict(results);
+    const body = renderMarkdown(results, { runUrl });
     await publishReport({
-      body: renderMarkdown(results, { runUrl }),
+      render: () => body,
       verdict,
       reporting,
       token,
@@ -170,16 +224,27 @@ async function measureAndPublish(config, reporting, token, log) {
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
     if (unwritten) throw unwritten;
   };
+  let cancelled = false;
   try {
     await withInterrupts(
       (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
       {
         forward: "first",
-        onSignal: (signal, count) => log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"))
+        onSignal: (signal, count) => {
+          if (!cancelled) files.saveState("cancelled-at" /* CancelledAt */, String(Date.now()));
+          cancelled = true;
+          log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"));
+        }
       }
     );
   } finally {
     stopSaving();
+    restoreFiles();
+    if (cancelled) {
+      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+        log.warn(warning);
+      }
+    }
   }
 }
 function deadlineAfter(signal) {
@@ -233,7 +298,7 @@ async function reportMode(raw, token, log) {
   const total = items.length + unfinished.length;
   if (items.length === 0) {
     const body2 = renderUnfinishedMarkdown(unfinished, { runUrl });
-    await publishReport({ body: body2, verdict: "failed", reporting, token, log });
+    await publishReport({ render: () => body2, verdict: "failed", reporting, token, log });
     throw unfinishedFailure(unfinished, total);
   }
   keepOwnRunLinks(items, runUrl);
@@ -248,20 +313,21 @@ async function reportMode(raw, token, log) {
     setOutput("samples" /* Samples */, comparison.samples);
   }
   const shown = unfinished.length > 0 && verdict !== "regression" ? "failed" : verdict;
-  await publishReport({ body, verdict: shown, reporting, token, log });
+  await publishReport({ render: () => body, verdict: shown, reporting, token, log });
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
 
 // src/action/main.ts
 async function run() {
-  let log = actionLog((text) => text);
+  let log = actionLog(NO_SECRETS);
   try {
     const raw = readActionInputs();
     const given = raw["github-token" /* GithubToken */] ?? "";
     const token = given.startsWith("${{") ? "" : given;
-    for (const secret of knownSecrets(process.env, token)) setSecret(secret);
-    log = actionLog(stepRedactor(process.env, token));
+    const secrets = stepSecrets(process.env, token, configValues(raw["config" /* Config */] ?? ""));
+    for (const secret of secrets.values) setSecret(secret);
+    log = actionLog(secrets.redact);
     const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
     await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
   } catch (error) {

@@ -5,6 +5,7 @@ import {
 } from "./chunks/shared-index+post.js";
 import {
   StackLedger,
+  configValues,
   describeProcess,
   killTrackedProcesses,
   restorePlan,
@@ -18,7 +19,7 @@ import {
 } from "./chunks/shared-cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
-  stepRedactor
+  stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
 import "./chunks/shared-cli-main+cli-run+index+post.js";
 import {
@@ -29,11 +30,23 @@ import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.j
 // src/run/finish-teardown.ts
 import { setTimeout as sleep } from "node:timers/promises";
 var POST_STEP_BUDGET_MS = 4 * 6e4;
+var AFTER_CANCEL_BUDGET_MS = 4 * 6e4 + 3e4;
 var WAIT_FOR_RUNNING_MS = 9e4;
 var AFTER_SECOND_SIGINT_MS = 15e3;
+function postStepDeadline(now, budgetMs, cancelledAt2) {
+  const fromStart = now + budgetMs;
+  return cancelledAt2 === void 0 ? fromStart : Math.min(fromStart, cancelledAt2 + AFTER_CANCEL_BUDGET_MS);
+}
 async function finishTeardown(saved, options) {
-  const deadline = Date.now() + (options.budgetMs ?? POST_STEP_BUDGET_MS);
-  const waitMs = options.waitMs ?? WAIT_FOR_RUNNING_MS;
+  const deadline = postStepDeadline(
+    Date.now(),
+    options.budgetMs ?? POST_STEP_BUDGET_MS,
+    options.cancelledAt
+  );
+  const waitMs = Math.max(
+    0,
+    Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
+  );
   const interrupted = saved.processes.map(
     (process2) => process2.interruptible && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
   );
@@ -77,7 +90,8 @@ function describe(processes) {
 
 // src/action/post.ts
 async function cleanUpAfterMain() {
-  const log = actionLog(stepRedactor(process.env, getInput("github-token" /* GithubToken */)));
+  const config = configValues(getInput("config" /* Config */));
+  const log = actionLog(stepSecrets(process.env, getInput("github-token" /* GithubToken */), config).redact);
   try {
     const stacks = getState("stacks" /* Stacks */);
     const plan = getState("teardown" /* Teardown */);
@@ -86,13 +100,17 @@ async function cleanUpAfterMain() {
     if (plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(getState("processes" /* Processes */)) },
-      { log: log.info, redact: log.redact }
+      { log: log.info, redact: log.redact, ...cancelledAt(getState("cancelled-at" /* CancelledAt */)) }
     );
     for (const warning of report.warnings) log.warn(warning);
     if (report.kept.length > 0) log.fail(report.kept.join("\n"));
   } catch (error) {
     log.fail(`post step: ${describeError(error)}`);
   }
+}
+function cancelledAt(saved) {
+  const time = Number(saved);
+  return saved !== "" && Number.isFinite(time) ? { cancelledAt: time } : {};
 }
 function readProcesses(saved) {
   if (saved === "") return [];

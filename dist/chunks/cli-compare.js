@@ -1,11 +1,6 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  formatFailure,
-  formatResults
-} from "./shared-cli-compare+cli-run.js";
-import "./shared-cli-compare+cli-run+index.js";
-import {
   analyseFiles,
   benchmarkName,
   phaseFiles,
@@ -14,6 +9,10 @@ import {
   recordedDesign,
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
+import {
+  formatFailure,
+  formatResults
+} from "./shared-cli-compare+cli-report+cli-run.js";
 import {
   FailedRuns,
   MAX_LOOKS,

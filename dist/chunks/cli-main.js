@@ -1,7 +1,8 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  stepRedactor
+  inertWorkflowCommands,
+  stepSecrets
 } from "./shared-cli-main+index+post.js";
 import "./shared-cli-main+cli-run+index+post.js";
 import {
@@ -65,12 +66,14 @@ var COMMANDS = {
 };
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
-  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN);
+  const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN);
+  const shown = given.env.GITHUB_ACTIONS === "true" ? (text) => inertWorkflowCommands(secrets.redact(text)) : secrets.redact;
   const io = {
-    stdout: (text) => given.stdout(redact(text)),
-    stderr: (text) => given.stderr(redact(text)),
+    stdout: (text) => given.stdout(shown(text)),
+    stderr: (text) => given.stderr(shown(text)),
     env: given.env,
-    redact
+    redact: secrets.redact,
+    addSecrets: secrets.add
   };
   try {
     if (name === void 0 || name === "--help" || name === "-h" || name === "help") {

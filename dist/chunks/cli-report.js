@@ -11,6 +11,9 @@ import {
 import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
 import {
+  jsonText
+} from "./shared-cli-compare+cli-report+cli-run.js";
+import {
   parseChoice,
   parseDecision,
   renderText,
@@ -64,12 +67,7 @@ var reportCommand = async (argv, io) => {
 };
 function render({ items, unfinished }, format, runUrl) {
   if (format === "json") {
-    return `${JSON.stringify(
-      items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
-      null,
-      2
-    )}
-`;
+    return jsonText(items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })));
   }
   if (format === "markdown") {
     if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}

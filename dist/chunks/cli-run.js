@@ -6,21 +6,21 @@ import {
   runPipeline,
   withInterrupts
 } from "./shared-cli-run+index.js";
-import "./shared-cli-run+index+post.js";
+import {
+  configValues
+} from "./shared-cli-run+index+post.js";
 import "./shared-cli+cli-run+index.js";
+import "./shared-cli-report+cli-run+index+post.js";
 import {
   formatFailure,
   formatResults
-} from "./shared-cli-compare+cli-run.js";
-import {
-  renderFailedMarkdown,
-  renderMarkdown
-} from "./shared-cli-compare+cli-run+index.js";
-import "./shared-cli-report+cli-run+index+post.js";
+} from "./shared-cli-compare+cli-report+cli-run.js";
 import {
   parseChoice,
   parseReporting,
   parseRunConfig,
+  renderFailedMarkdown,
+  renderMarkdown,
   stepVerdict,
   workflowRunUrl
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
@@ -46,6 +46,7 @@ var runCommand = async (argv, io) => {
     throw new InputError(`run takes only --flags; unexpected ${JSON.stringify(positionals[0])}`);
   }
   const raw = { ...values, ["comment" /* Comment */]: values["comment" /* Comment */] ?? "never" };
+  io.addSecrets(configValues(raw["config" /* Config */] ?? ""));
   const config = parseRunConfig(raw, io.env);
   const reporting = parseReporting(raw, io.env, config.name);
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
@@ -83,7 +84,10 @@ var runCommand = async (argv, io) => {
   if (!outcome.finished) {
     const { error, partial } = outcome;
     await comment(
-      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      renderFailedMarkdown(
+        { benchmark: config.name, error, partial },
+        { runUrl, logs: reporting.logs }
+      ),
       "failed"
     );
     const output = error instanceof InputError ? null : formatFailure({ benchmark: config.name, error, partial }, format, runUrl);

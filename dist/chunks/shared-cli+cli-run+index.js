@@ -29,6 +29,7 @@ var package_default = {
     "bench:cli": "node scripts/bench-cli.mjs",
     "bench:hyperfine": "node scripts/bench-hyperfine.mjs",
     "bench:resources": "node scripts/bench-resources.mjs",
+    "bench:redact": "vite-node scripts/bench-redact.ts",
     "bench:cancel": "npm run -s bundle && vite-node scripts/bench-cancel.ts",
     "local-action": "local-action . src/action/main.ts .env",
     validate: "vite-node scripts/validate.ts",

@@ -48,6 +48,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["FailOn"] = "fail-on";
   Input2["Comment"] = "comment";
   Input2["CommentKey"] = "comment-key";
+  Input2["CommentLogs"] = "comment-logs";
   Input2["GithubToken"] = "github-token";
   Input2["PullRequest"] = "pull-request";
   Input2["Results"] = "results";
@@ -69,6 +70,9 @@ var INPUT_DEFAULTS = {
   ["detrend" /* Detrend */]: "false",
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",
+  ["comment-logs" /* CommentLogs */]: "false",
+  // Expanded by the runner; a matrix leg's index and count tell the legs apart.
+  ["comment-key" /* CommentKey */]: "${{ github.workflow }}/${{ github.job }}/${{ strategy.job-index }}/${{ strategy.job-total }}",
   ["github-token" /* GithubToken */]: "${{ github.token }}"
 };
 
@@ -109,18 +113,25 @@ var REFERENCES = {
 var SPECIAL = /[&<>"'\\`*_[\]|~$@#]/g;
 var LINE_BREAK = /\r\n|\r|\n/g;
 var INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+var FORMAT_MARK = new RegExp("(?![\\u202a-\\u202e\\u2066-\\u2069])\\p{Cf}", "gu");
+function showFormatMarks(text) {
+  return text.replace(
+    FORMAT_MARK,
+    (mark) => `<U+${mark.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
 var ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 var AUTOLINK = /(?<=[a-z0-9])(?=:\/\/)|(?<=\bwww)(?=\.)/gi;
 var LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/;
 function escapeMarkdown(text) {
-  const escaped = text.replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
+  const escaped = showFormatMarks(text).replace(/\t/g, " ").replace(LINE_BREAK, "\n").replace(SPECIAL, (character) => REFERENCES[character] ?? character).replace(AUTOLINK, "&#8203;").replace(LEADING_MARKER, (_match, space, mark) => {
     const last = mark.slice(-1);
     return `${space}${mark.slice(0, -1)}&#${last.charCodeAt(0)};`;
   });
   return escaped.split("\n").map((line) => line.replace(INVISIBLE, "")).join("<br>");
 }
 function plainText(text) {
-  return text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, "");
+  return showFormatMarks(text.replace(LINE_BREAK, " ").replace(/\t/g, " ").replace(INVISIBLE, ""));
 }
 function clip(text, max) {
   if (text.length <= max) return text;

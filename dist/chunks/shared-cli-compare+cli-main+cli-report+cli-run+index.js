@@ -15,6 +15,9 @@ var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
 function overallVerdict(verdicts) {
   return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
 }
+function severity(verdict) {
+  return SEVERITY.indexOf(verdict);
+}
 function failsCheck(verdict, failOn) {
   if (failOn === "never") return false;
   if (verdict === "regression") return true;
@@ -25,5 +28,6 @@ export {
   decide,
   sidedLevels,
   overallVerdict,
+  severity,
   failsCheck
 };

@@ -52,7 +52,8 @@ var WORDS = {
   EISDIR: "it is a folder",
   ENOTDIR: "a part of the path is a file",
   EIO: "input/output error",
-  ELOOP: "its symbolic links make a loop"
+  ELOOP: "its symbolic links make a loop",
+  EEXIST: "something is already there"
 };
 function fileErrorCode(error) {
   const code = error?.code;

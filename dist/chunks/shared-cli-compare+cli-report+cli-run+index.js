@@ -14,6 +14,7 @@ import {
   INPUT_DEFAULTS,
   InputError,
   clip,
+  codeBlock,
   describeError,
   escapeMarkdown,
   plainText,
@@ -11911,7 +11912,7 @@ function parseDecimal(value) {
 // src/config/run-config.ts
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 
 // src/pulumi/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
@@ -12018,9 +12019,15 @@ function parseRunConfig(raw, env) {
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
     decision: parseDecision(raw),
-    resultsFile: resultsPath(
-      inputValue(raw, "results-file" /* ResultsFile */) ?? join(env.RUNNER_TEMP || tmpdir(), "pulumi-perf-gate", "results.json")
-    )
+    ...resultsFile(inputValue(raw, "results-file" /* ResultsFile */), env)
+  };
+}
+function resultsFile(given, env) {
+  if (given !== void 0) return { resultsFile: resultsPath(given), ownResultsFolder: false };
+  const folder = `pulumi-perf-gate-${randomBytes(6).toString("hex")}`;
+  return {
+    resultsFile: resolve(env.RUNNER_TEMP || tmpdir(), folder, "results.json"),
+    ownResultsFolder: true
   };
 }
 function resultsPath(given) {
@@ -12106,9 +12113,14 @@ function parseReporting(raw, env, name) {
       "on-regression",
       "never"
     ]),
-    commentKey: inputValue(raw, "comment-key" /* CommentKey */) ?? (workflowJob || name),
+    commentKey: commentKey(inputValue(raw, "comment-key" /* CommentKey */), workflowJob || name),
+    logs: parseChoice("comment-logs" /* CommentLogs */, required(raw, "comment-logs" /* CommentLogs */), ["true", "false"]) === "true",
     pullRequest: pullRequest === void 0 ? void 0 : parseInteger("pull-request" /* PullRequest */, pullRequest, { min: 1 })
   };
+}
+function commentKey(given, fallback) {
+  if (given === void 0 || given.includes("${{")) return fallback;
+  return given.endsWith("/0/1") && given.slice(0, -4) === fallback ? fallback : given;
 }
 function checkWords(raw) {
   for (const input of [
@@ -12125,10 +12137,23 @@ function checkWords(raw) {
     }
   }
 }
+function decodes(url) {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function checkBackendUrl(url) {
+  if (url !== void 0 && !decodes(url)) {
+    throw new InputError(
+      `${"backend-url" /* BackendUrl */}: a % in it starts no valid escape; write a % as %25 (a space as %20)`
+    );
+  }
   if (url === void 0 || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url;
   throw new InputError(
-    `${"backend-url" /* BackendUrl */}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+    `${"backend-url" /* BackendUrl */} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
   );
 }
 
@@ -13413,6 +13438,44 @@ function phaseItems(results) {
   }));
 }
 
+// src/bench/failures.ts
+var MeasurementStopped = class extends BenchmarkError {
+  constructor(message, partial) {
+    super(message);
+    this.partial = partial;
+  }
+  partial;
+  name = "MeasurementStopped";
+};
+var SampleFailed = class extends MeasurementStopped {
+  constructor(message, partial, logLines = 0) {
+    super(message, partial);
+    this.logLines = logLines;
+  }
+  logLines;
+  name = "SampleFailed";
+};
+function withoutLog(error) {
+  const text = describeError(error);
+  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
+  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
+}
+var BenchmarkAborted = class extends MeasurementStopped {
+  name = "BenchmarkAborted";
+};
+
+// src/report/align.ts
+function alignColumns(header, rows, textColumns) {
+  const cells = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
+}
+
 // src/report/format.ts
 var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
 var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
@@ -13493,6 +13556,111 @@ function formatStatistic(value) {
 }
 function formatCount(count) {
   return count.toLocaleString("en-US");
+}
+
+// src/report/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/report/chart.ts
+var MAX_CHART_POINTS = 100;
+var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
+var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
+function samplesPerPoint(samples) {
+  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
+}
+function downsample(values, perPoint) {
+  if (perPoint <= 1) return [...values];
+  const points = [];
+  for (let start = 0; start < values.length; start += perPoint) {
+    const bucket = values.slice(start, start + perPoint);
+    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
+  }
+  return points;
+}
+function chartDecimals(values) {
+  const span = Math.max(...values) - Math.min(...values);
+  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
+  if (!(scale > 0)) return 0;
+  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
+}
+function mermaidChart(baseline, candidate) {
+  const samples = Math.max(baseline.length, candidate.length);
+  const perPoint = samplesPerPoint(samples);
+  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
+  const decimals = chartDecimals(lines.flat());
+  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
+  return [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    "xychart-beta",
+    '    title "Wall time per sample, in run order"',
+    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
+    // an averaged point is labelled with the first sample of its bucket.
+    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
+    '    y-axis "seconds"',
+    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
+    "```"
+  ].join("\n");
+}
+function renderChart(groups, style) {
+  const baseline = groups.baseline.times.filter(Number.isFinite);
+  const candidate = groups.candidate.times.filter(Number.isFinite);
+  if (baseline.length === 0 || candidate.length === 0) return "";
+  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
+  const notes = [
+    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
+  ];
+  if (perPoint > 1)
+    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
+  if (baseline.length !== candidate.length) {
+    notes.push("The groups have different sample counts, so each line spans the whole width.");
+  }
+  return `${notes.join(" ")}
+
+${mermaidChart(baseline, candidate)}`;
+}
+
+// src/report/family-headline.ts
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+  }
 }
 
 // src/report/resources.ts
@@ -13721,65 +13889,6 @@ function groupTable(results) {
   };
 }
 
-// src/report/family-table.ts
-var MAX_NAME = 100;
-function familyRows(items) {
-  return items.map(({ results, pAdjusted }) => [
-    clip(results.benchmark, MAX_NAME),
-    VERDICT_LABEL[results.comparison.verdict],
-    formatChange(relativeChange(results)),
-    formatP(pAdjusted),
-    formatP(results.comparison.welch.pRegression)
-  ]);
-}
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "p adjusted", "p"];
-function familyNote2(count) {
-  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`;
-}
-function familyTable(items, heading, count) {
-  const rows = familyRows(items).map(([name, , ...figures], index) => {
-    const verdict = items[index].results.comparison.verdict;
-    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
-    return `| ${[...cells, ...figures].join(" | ")} |`;
-  });
-  const lines = [
-    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
-    "| --- | --- | ---: | ---: | ---: |",
-    ...rows
-  ];
-  return `${lines.join("\n")}
-
-_${familyNote2(count)}_`;
-}
-
-// src/report/align.ts
-function alignColumns(header, rows, textColumns) {
-  const cells = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
-}
-
-// src/report/family-headline.ts
-function familyHeadline(options) {
-  const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
-  }
-}
-
 // src/report/headline.ts
 function headline(results, style = PLAIN_STYLE) {
   const phases = phaseNames(results);
@@ -13800,138 +13909,6 @@ function headline(results, style = PLAIN_STYLE) {
     names: matching.map((phase) => style.name(phase)).join(", "),
     within: `within \xB1${formatPercent(results.comparison.threshold)}`
   });
-}
-
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const items = phaseItems(results);
-  if (items.length === 0) return renderComparison(results);
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
-    familyNote2(`the ${items.length} phases`),
-    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
-    "",
-    `Verdict: ${stepVerdict(results)}`
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function renderComparison(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  return alignColumns(
-    header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
-    2
-  );
-}
-
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
-}
-
-// src/report/chart.ts
-var MAX_CHART_POINTS = 100;
-var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
-var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
-function samplesPerPoint(samples) {
-  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
-}
-function downsample(values, perPoint) {
-  if (perPoint <= 1) return [...values];
-  const points = [];
-  for (let start = 0; start < values.length; start += perPoint) {
-    const bucket = values.slice(start, start + perPoint);
-    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
-  }
-  return points;
-}
-function chartDecimals(values) {
-  const span = Math.max(...values) - Math.min(...values);
-  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
-  if (!(scale > 0)) return 0;
-  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
-}
-function mermaidChart(baseline, candidate) {
-  const samples = Math.max(baseline.length, candidate.length);
-  const perPoint = samplesPerPoint(samples);
-  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
-  const decimals = chartDecimals(lines.flat());
-  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
-  return [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
-    "xychart-beta",
-    '    title "Wall time per sample, in run order"',
-    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
-    // an averaged point is labelled with the first sample of its bucket.
-    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
-    '    y-axis "seconds"',
-    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
-    "```"
-  ].join("\n");
-}
-function renderChart(groups, style) {
-  const baseline = groups.baseline.times.filter(Number.isFinite);
-  const candidate = groups.candidate.times.filter(Number.isFinite);
-  if (baseline.length === 0 || candidate.length === 0) return "";
-  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
-  const notes = [
-    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
-  ];
-  if (perPoint > 1)
-    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
-  if (baseline.length !== candidate.length) {
-    notes.push("The groups have different sample counts, so each line spans the whole width.");
-  }
-  return `${notes.join(" ")}
-
-${mermaidChart(baseline, candidate)}`;
 }
 
 // src/report/sections.ts
@@ -14072,6 +14049,223 @@ function runLink(url) {
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
 }
 
+// src/report/failed.ts
+var LOG_LEFT_OUT = "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._";
+var MAX_CELL2 = 300;
+var MAX_DETAIL_LINE = 500;
+var MAX_DETAIL_LINES = 40;
+var MAX_TEXT_CELL = 60;
+function renderFailedMarkdown(run, options) {
+  const said = failedModel(run, options.logs);
+  const table = samplesSoFar(run.partial);
+  const blocks = [
+    `## ${said.emoji} ${said.word}: ${escapeMarkdown(clip(said.first, MAX_CELL2))}`,
+    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL2))}**`,
+    `${said.why}: an earlier verdict on this pull request no longer stands.`,
+    said.detail.trim() === "" ? "" : codeBlock(said.detail),
+    said.cut ? LOG_LEFT_OUT : "",
+    table === null ? "" : table.rows.length === 0 ? `**${said.samples}:** none; it stopped before the first sample.` : [
+      `**${said.samples}**`,
+      "",
+      `| ${table.header.join(" | ")} |`,
+      `| ${table.header.map((_, i) => i < table.textColumns ? "---" : "---:").join(" | ")} |`,
+      ...table.rows.map(
+        (row) => `| ${row.map((cell, i) => i === 0 ? `**${escapeMarkdown(clip(cell, MAX_CELL2))}**` : i < table.textColumns ? escapeMarkdown(clip(cell, MAX_CELL2)) : cell).join(" | ")} |`
+      )
+    ].join("\n"),
+    runLink(options.runUrl)
+  ];
+  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
+`, REPORT_LIMIT);
+}
+function renderFailedText(run) {
+  const said = failedModel(run, true);
+  const table = samplesSoFar(run.partial);
+  const lines = [
+    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
+    ...said.detail.trim() === "" ? [] : ["", ...said.detail.split("\n").map(plainText)],
+    "",
+    `${said.why}.`
+  ];
+  if (table !== null && table.rows.length > 0) {
+    const rows = table.rows.map(
+      (row) => row.map((cell, i) => i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell)
+    );
+    lines.push("", `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function failedModel(run, logs) {
+  const { text, cut } = logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
+  const [first = "", ...rest] = text.split("\n");
+  const stopped = run.error instanceof BenchmarkAborted;
+  return {
+    first,
+    cut,
+    detail: rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n"),
+    emoji: stopped ? "\u23F9\uFE0F" : "\u274C",
+    word: stopped ? "Interrupted" : "Failed",
+    samples: run.error instanceof FailedRuns ? "Samples" : "Samples so far",
+    why: stopped ? "The run was stopped before it finished, so it has no verdict" : run.error instanceof FailedRuns ? "Runs failed, so the comparison has no verdict" : "The benchmark did not finish, so it has no verdict"
+  };
+}
+function samplesSoFar(partial) {
+  if (partial === void 0) return null;
+  const groups = partial.results;
+  if (groups.every((group) => group.times.length === 0))
+    return { header: [], rows: [], textColumns: 0 };
+  const number = (value) => value ?? Number.NaN;
+  const [means = [], mins = [], maxes = []] = formatDurationColumns([
+    groups.map((group) => number(group.mean)),
+    groups.map((group) => number(group.min)),
+    groups.map((group) => number(group.max))
+  ]);
+  const hasVersion = groups.some((group) => group.version !== void 0);
+  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
+  const rows = groups.map((group, index) => [
+    group.parameters.group,
+    ...hasPhase ? [group.parameters.phase ?? ""] : [],
+    (hasVersion ? group.version : void 0) ?? group.command,
+    formatCount(group.times.length),
+    formatCount(group.exit_codes.filter((code) => code !== 0).length),
+    means[index] ?? "-",
+    mins[index] ?? "-",
+    maxes[index] ?? "-"
+  ]);
+  const header = [
+    "Group",
+    ...hasPhase ? ["Phase"] : [],
+    hasVersion ? "Pulumi version" : "Command",
+    "Samples",
+    "Failed",
+    "Mean",
+    "Min",
+    "Max"
+  ];
+  return { header, rows, textColumns: hasPhase ? 3 : 2 };
+}
+
+// src/report/family-table.ts
+var MAX_NAME = 100;
+function familyRows(items) {
+  return items.map(({ results, pAdjusted }) => [
+    clip(results.benchmark, MAX_NAME),
+    VERDICT_LABEL[results.comparison.verdict],
+    formatChange(relativeChange(results)),
+    formatP(pAdjusted),
+    formatP(results.comparison.welch.pRegression)
+  ]);
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "p adjusted", "p"];
+function familyNote2(count) {
+  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`;
+}
+function familyTable(items, heading, count) {
+  const rows = familyRows(items).map(([name, , ...figures], index) => {
+    const verdict = items[index].results.comparison.verdict;
+    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
+    return `| ${[...cells, ...figures].join(" | ")} |`;
+  });
+  const lines = [
+    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows
+  ];
+  return `${lines.join("\n")}
+
+_${familyNote2(count)}_`;
+}
+
+// src/report/phased-markdown.ts
+function renderPhasedMarkdown(results, options = {}) {
+  const items = phaseItems(results);
+  const sections = items.map((item) => reportSections(item.results));
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
+  const count = `the ${formatCount(items.length)} phases`;
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      familyTable(items, "Phase", count),
+      ...items.map(({ results: phase }, index) => {
+        const body = joinBlocks(sections[index](detail));
+        const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`;
+        if (index === 0) return `### ${heading}
+
+${body}`;
+        const open = phase.comparison.verdict === "regression" ? " open" : "";
+        return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
+      }),
+      environmentBlock(results.environment),
+      runLink(options.runUrl)
+    ]),
+    rows
+  );
+}
+
+// src/report/markdown.ts
+function renderMarkdown(results, options = {}) {
+  if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
+  const sections = reportSections(results);
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      ...sections(detail),
+      runLink(options.runUrl)
+    ]),
+    rawRowsWorthTrying(rawRowCount(results))
+  );
+}
+
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  return alignColumns(
+    header,
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    2
+  );
+}
+
 // src/results/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
@@ -14093,7 +14287,7 @@ function groupResult(source, summary) {
 function sourceOf(name, result) {
   return { name, ...result };
 }
-function resultsFile(benchmark, sources, analysis, extra = {}) {
+function resultsFile2(benchmark, sources, analysis, extra = {}) {
   const comparison = analysis.comparison;
   return {
     benchmark,
@@ -14144,6 +14338,9 @@ export {
   parseReporting,
   workflowRunUrl,
   isRunOfSameRepository,
+  MeasurementStopped,
+  SampleFailed,
+  BenchmarkAborted,
   placeLooks,
   planDesign,
   designLevels,
@@ -14157,29 +14354,26 @@ export {
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
-  alignColumns,
-  formatDurationColumns,
   formatCount,
   REPORT_LIMIT,
   capBody,
   fitToLimit,
   stepVerdict,
-  phaseNames,
-  phaseItems,
   familyHeadline,
   VERDICT_EMOJI,
   headline,
-  MAX_CELL,
   markdownHeadline,
   joinBlocks,
   rawRowCount,
   rawRowsWorthTrying,
   reportSections,
-  environmentBlock,
   runLink,
+  renderFailedMarkdown,
+  renderFailedText,
   familyTable,
+  renderMarkdown,
   sourceOf,
-  resultsFile,
+  resultsFile2 as resultsFile,
   phasedResultsFile,
   renderText
 };

@@ -29,7 +29,8 @@ import {
   runLink
 } from "./shared-cli-compare+cli-report+cli-run+index.js";
 import {
-  overallVerdict
+  overallVerdict,
+  severity
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
@@ -55,7 +56,7 @@ function unfinishedFailure(unfinished, total) {
 }
 function unfinishedTable(unfinished) {
   const rows = unfinished.slice(0, MAX_ROWS).map((run) => {
-    const cells = [run.benchmark, run.path, run.error].map(
+    const cells = [run.benchmark, run.path, run.error.split("\n")[0] ?? ""].map(
       (text, index) => escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
     );
     return `| ${cells.join(" | ")} |`;
@@ -115,7 +116,10 @@ function multiHeadline(items, render = plainText) {
     within: "within their thresholds"
   });
 }
-function renderMultiMarkdown(items, options = {}) {
+function renderMultiMarkdown(given, options = {}) {
+  const items = [...given].sort(
+    (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
+  );
   const unfinished = options.unfinished ?? [];
   const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
@@ -2870,11 +2874,17 @@ async function joinResults(patterns, options) {
   return { items, unfinished };
 }
 function uniqueNames(items) {
-  const seen = /* @__PURE__ */ new Map();
+  const used = new Set(items.map(({ results }) => results.benchmark));
+  const seen = /* @__PURE__ */ new Set();
   for (const { results } of items) {
-    const count = (seen.get(results.benchmark) ?? 0) + 1;
-    seen.set(results.benchmark, count);
-    if (count > 1) results.benchmark = `${results.benchmark} (${count})`;
+    const name = results.benchmark;
+    if (seen.has(name)) {
+      let count = 2;
+      while (used.has(`${name} (${count})`)) count++;
+      results.benchmark = `${name} (${count})`;
+      used.add(results.benchmark);
+    }
+    seen.add(name);
   }
 }
 

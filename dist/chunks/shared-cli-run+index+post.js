@@ -5,10 +5,38 @@ import {
   splitWords
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
+  redactStream
+} from "./shared-cli-main+cli-run+index+post.js";
+import {
   BenchmarkError,
   InputError,
   describeError
 } from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/pulumi/config-input.ts
+function parseConfigInput(text, input = "config") {
+  const entries = [];
+  for (const [index, rawLine] of text.split(/\r?\n/).entries()) {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const match = /^(\S+?):(?:\s+(.*))?$/.exec(line);
+    if (!match?.[1]) {
+      throw new InputError(
+        // Never the line itself: it may be a secret value (a line of a PEM key).
+        `${input}: line ${index + 1} is not allowed; write one "key: value" per line`
+      );
+    }
+    entries.push({ key: match[1], value: unquote(match[2] ?? "") });
+  }
+  return entries;
+}
+function unquote(value) {
+  const quoted = /^(["'])(.*)\1$/.exec(value);
+  return quoted ? quoted[2] ?? "" : value;
+}
+function configValues(text) {
+  return text.split(/\r?\n/).map((line) => /^\s*[^\s#]\S*?:\s+(.*)$/.exec(line)?.[1]?.trim()).filter((value) => value !== void 0 && value !== "").map(unquote);
+}
 
 // src/bench/running.ts
 import { setTimeout as sleep } from "node:timers/promises";
@@ -298,6 +326,112 @@ function restorePlan(serialized) {
   return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
 }
 
+// src/bench/log.ts
+import {
+  constants,
+  closeSync as closeSync2,
+  createReadStream,
+  createWriteStream,
+  openSync as openSync2,
+  readSync as readSync2,
+  rmSync,
+  fstatSync,
+  writeSync
+} from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var TAIL_BYTES = 64 * 1024;
+var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+function openLog(path6, mode = "truncate") {
+  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants;
+  if (mode === "append") return openSync2(path6, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 384);
+  rmSync(path6, { force: true });
+  return openSync2(path6, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 384);
+}
+function writeLogHeader(fd, text) {
+  writeSync(fd, `
+[pulumi-perf-gate] ${text}
+`);
+}
+function tailLines(path6, count = 20) {
+  const fd = openSync2(path6, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync2(fd, buffer, 0, length, size - length);
+    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
+    if (length < size) lines.shift();
+    return lines.slice(-count);
+  } finally {
+    closeSync2(fd);
+  }
+}
+async function redactLogs(dir, redact) {
+  const names = await readdir(dir).catch(() => []);
+  const warnings = [];
+  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
+    const path6 = join(dir, name);
+    try {
+      await redactLog(path6, redact);
+    } catch (error) {
+      const why = describeFileError(error);
+      const removed = await rm(path6, { force: true }).then(
+        () => true,
+        () => false
+      );
+      warnings.push(
+        removed ? `removed the log ${path6}: it could not be checked for secrets (${why})` : `the log ${path6} may hold a secret: it could be neither checked nor removed (${why})`
+      );
+    }
+  }
+  return warnings;
+}
+async function redactLog(path6, redact) {
+  if (!await holdsSecret(path6, redact)) return;
+  const temporary = `${path6}.redacting`;
+  try {
+    await pipeline(
+      createReadStream(path6, { encoding: "utf8" }),
+      redacting(redact),
+      // Exclusive: a link planted under the temporary name is not written through.
+      createWriteStream(temporary, { flags: "wx", mode: 384 })
+    );
+    await rename(temporary, path6);
+  } finally {
+    await rm(temporary, { force: true }).catch(() => void 0);
+  }
+}
+async function holdsSecret(path6, redact) {
+  let found = false;
+  const check = Object.assign(
+    (text) => {
+      found ||= redact(text) !== text;
+      return "";
+    },
+    { secrets: redact.secrets }
+  );
+  await pipeline(
+    createReadStream(path6, { encoding: "utf8" }),
+    redacting(check),
+    new Writable({ write: (_chunk, _encoding, done) => done() })
+  );
+  return found;
+}
+function redacting(redact) {
+  const stream = redactStream(redact);
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      done(null, stream.push(chunk));
+    },
+    flush(done) {
+      done(null, stream.end());
+    }
+  });
+}
+
 // src/bench/child-env.ts
 var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
 var WITHHELD = /* @__PURE__ */ new Set([
@@ -361,19 +495,19 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync3, rmSync } from "node:fs";
+import { closeSync as closeSync3, mkdtempSync, openSync as openSync3, readFileSync as readFileSync3, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 function openCapture() {
-  const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
-  const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
-  const fds = { stdout: openSync2(paths.stdout, "w"), stderr: openSync2(paths.stderr, "w") };
+  const dir = mkdtempSync(join2(tmpdir(), "pulumi-perf-gate-output-"));
+  const paths = { stdout: join2(dir, "stdout"), stderr: join2(dir, "stderr") };
+  const fds = { stdout: openSync3(paths.stdout, "w"), stderr: openSync3(paths.stderr, "w") };
   let open = true;
   const closeOurs = () => {
     if (!open) return;
     open = false;
-    closeSync2(fds.stdout);
-    closeSync2(fds.stderr);
+    closeSync3(fds.stdout);
+    closeSync3(fds.stderr);
   };
   return {
     ...fds,
@@ -382,7 +516,7 @@ function openCapture() {
       closeOurs();
       const text = (path6) => readFileSync3(path6, "utf8");
       const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
-      rmSync(dir, { recursive: true, force: true });
+      rmSync2(dir, { recursive: true, force: true });
       return captured;
     }
   };
@@ -408,9 +542,9 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync3, readFileSync as readFileSync5, readSync as readSync2, rmSync as rmSync2 } from "node:fs";
+import { existsSync, openSync as openSync4, readFileSync as readFileSync5, readSync as readSync3, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/bench/bsd-time.ts
 var BSD_TIME_PATH = "/usr/bin/time";
@@ -601,8 +735,8 @@ var selfStat;
 var statBuffer = Buffer.alloc(4096);
 function readSelfTicks() {
   try {
-    selfStat ??= openSync3("/proc/self/stat", "r");
-    const length = readSync2(selfStat, statBuffer, 0, statBuffer.length, 0);
+    selfStat ??= openSync4("/proc/self/stat", "r");
+    const length = readSync3(selfStat, statBuffer, 0, statBuffer.length, 0);
     return parseChildTicks(statBuffer.toString("latin1", 0, length));
   } catch {
     return void 0;
@@ -610,8 +744,8 @@ function readSelfTicks() {
 }
 var reports = 0;
 function bsdTimeProbe(command) {
-  const reportPath = join2(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
-  const remove = () => rmSync2(reportPath, { force: true });
+  const reportPath = join3(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
+  const remove = () => rmSync3(reportPath, { force: true });
   return {
     ...wrapInBsdTime(reportPath, command),
     forwardsInterrupt: true,
@@ -766,104 +900,6 @@ function describeOutcome(outcome, timeoutMs) {
     case "not-started":
       return `could not start (${outcome.reason})`;
   }
-}
-
-// src/bench/log.ts
-import {
-  closeSync as closeSync3,
-  createReadStream,
-  createWriteStream,
-  openSync as openSync4,
-  readSync as readSync3,
-  fstatSync,
-  writeSync
-} from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
-import { join as join3 } from "node:path";
-import { Transform, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var TAIL_BYTES = 64 * 1024;
-function openLog(path6, mode = "truncate") {
-  return openSync4(path6, mode === "truncate" ? "w" : "a");
-}
-function writeLogHeader(fd, text) {
-  writeSync(fd, `
-[pulumi-perf-gate] ${text}
-`);
-}
-function tailLines(path6, count = 20) {
-  const fd = openSync4(path6, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync3(fd, buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
-    if (length < size) lines.shift();
-    return lines.slice(-count);
-  } finally {
-    closeSync3(fd);
-  }
-}
-async function redactLogs(dir, redact) {
-  const names = await readdir(dir).catch(() => []);
-  const warnings = [];
-  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
-    const path6 = join3(dir, name);
-    try {
-      await redactLog(path6, redact);
-    } catch (error) {
-      const why = describeFileError(error);
-      const removed = await rm(path6, { force: true }).then(
-        () => true,
-        () => false
-      );
-      warnings.push(
-        removed ? `removed the log ${path6}: it could not be checked for secrets (${why})` : `the log ${path6} may hold a secret: it could be neither checked nor removed (${why})`
-      );
-    }
-  }
-  return warnings;
-}
-async function redactLog(path6, redact) {
-  if (!await holdsSecret(path6, redact)) return;
-  const temporary = `${path6}.redacting`;
-  try {
-    await pipeline(
-      createReadStream(path6, { encoding: "utf8" }),
-      wholeLines(redact),
-      createWriteStream(temporary)
-    );
-    await rename(temporary, path6);
-  } finally {
-    await rm(temporary, { force: true }).catch(() => void 0);
-  }
-}
-async function holdsSecret(path6, redact) {
-  let found = false;
-  await pipeline(
-    createReadStream(path6, { encoding: "utf8" }),
-    wholeLines((text) => {
-      found ||= redact(text) !== text;
-      return "";
-    }),
-    new Writable({ write: (_chunk, _encoding, done) => done() })
-  );
-  return found;
-}
-function wholeLines(edit) {
-  let rest = "";
-  return new Transform({
-    transform(chunk, _encoding, done) {
-      const text = rest + chunk;
-      const cut = text.lastIndexOf("\n") + 1;
-      rest = text.slice(cut);
-      done(null, edit(text.slice(0, cut)));
-    },
-    flush(done) {
-      done(null, edit(rest));
-    }
-  });
 }
 
 // src/pulumi/program.ts
@@ -1078,7 +1114,8 @@ async function makeGroupBackends(parentDir, groups) {
   return { folder, urls };
 }
 function fileUrl(folder) {
-  return `file://${folder.split(path4.sep).join("/")}`;
+  const url = folder.split(path4.sep).join("/").split("/").map(encodeURIComponent).join("/");
+  return `file://${url.replace(/^([A-Za-z])%3A/, "$1:")}`;
 }
 function destroyArgs(stack) {
   return phaseArgs("destroy", stack);
@@ -1364,6 +1401,10 @@ export {
   waitForProcesses,
   waitForRunningProcesses,
   signalProcess,
+  openLog,
+  writeLogHeader,
+  tailLines,
+  redactLogs,
   resolveStep,
   meanCpu,
   withoutShellCpu,
@@ -1373,9 +1414,6 @@ export {
   runProcess,
   untilAborted,
   describeOutcome,
-  openLog,
-  writeLogHeader,
-  tailLines,
   StackLedger,
   checkProgramFolder,
   checkStackIsNew,
@@ -1387,6 +1425,8 @@ export {
   makeGroupBackends,
   initStack,
   runTeardown,
+  parseConfigInput,
+  configValues,
   serializePlan,
   restorePlan
 };

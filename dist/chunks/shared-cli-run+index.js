@@ -17,6 +17,7 @@ import {
   makeGroupBackends,
   meanCpu,
   openLog,
+  parseConfigInput,
   phaseArgs,
   pulumiEnv,
   resolveStep,
@@ -35,11 +36,6 @@ import {
   TOOL_VERSION
 } from "./shared-cli+cli-run+index.js";
 import {
-  BenchmarkAborted,
-  MeasurementStopped,
-  SampleFailed
-} from "./shared-cli-compare+cli-run+index.js";
-import {
   HttpClient,
   cp,
   debug,
@@ -52,7 +48,10 @@ import {
   which
 } from "./shared-cli-report+cli-run+index+post.js";
 import {
+  BenchmarkAborted,
+  MeasurementStopped,
   PHASES,
+  SampleFailed,
   analysePhases,
   capBody,
   designLevels,
@@ -68,6 +67,7 @@ import {
   fileErrorCode
 } from "./shared-cli-compare+cli-report+cli-run+index+post.js";
 import {
+  NO_SECRETS,
   redactedJson
 } from "./shared-cli-main+cli-run+index+post.js";
 import {
@@ -3084,7 +3084,7 @@ var StacksKept = class extends BenchmarkError {
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/bench/cycle-steps.ts
 var COMMAND_PHASE = "command";
@@ -3262,7 +3262,7 @@ async function runStep(group, step, what, context3, measureResources) {
   const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
   const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
   const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
-  throw new SampleFailed(message, partial);
+  throw new SampleFailed(message, partial, tail.length + 1);
 }
 
 // src/bench/progress.ts
@@ -3415,13 +3415,13 @@ async function resultsTarget(path6) {
   const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
   return resultsTarget(resolve(folder, await readlink(path6)));
 }
-async function writeResults(path6, data, redact2 = (text) => text) {
+async function writeResults(path6, data, redact2 = NO_SECRETS) {
   let temporary;
   try {
     const file = await resultsTarget(path6);
     temporary = `${file}.${process.pid}.tmp`;
     await mkdir2(dirname(file), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2));
+    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
     await rename(temporary, file);
   } catch (error) {
     if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
@@ -3465,9 +3465,10 @@ async function checkResultsPath(path6) {
 }
 async function checkLogs(path6) {
   const logs = join2(dirname(path6), "logs");
-  const found = await stat(logs).catch(() => lstat(logs).catch(() => void 0));
+  const link = await lstat(logs).catch(() => void 0);
+  const found = await stat(logs).catch(() => link);
   if (found === void 0) return checkFolder(path6, dirname(path6));
-  const problem = !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
+  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
     () => void 0,
     (error) => `is not writable (${fileErrorCode(error)})`
   );
@@ -3554,6 +3555,12 @@ async function tearDownAfterRun(plan, ledger, hooks) {
   return report;
 }
 
+// src/run/log-dir.ts
+import { dirname as dirname2, join as join3 } from "node:path";
+function runLogDir(resultsFile2) {
+  return join3(dirname2(resultsFile2), "logs");
+}
+
 // src/run/phase-results.ts
 import { basename as basename2 } from "node:path";
 function runPhases(config) {
@@ -3586,27 +3593,6 @@ function runResults(config, sources, family, extra) {
 function partialRunResults(config, sources, error, extra) {
   const phases = config.target.kind === "pulumi" ? [...sources] : [{ sources: sources[0].sources }];
   return partialResultsFile(config, phases, error, extra);
-}
-
-// src/pulumi/config-input.ts
-function parseConfigInput(text, input = "config") {
-  const entries = [];
-  for (const [index, rawLine] of text.split(/\r?\n/).entries()) {
-    const line = rawLine.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const match = /^(\S+?):(?:\s+(.*))?$/.exec(line);
-    if (!match?.[1]) {
-      throw new InputError(
-        `${input}: line ${index + 1} "${line}" is not allowed; write one "key: value" per line`
-      );
-    }
-    entries.push({ key: match[1], value: unquote(match[2] ?? "") });
-  }
-  return entries;
-}
-function unquote(value) {
-  const quoted = /^(["'])(.*)\1$/.exec(value);
-  return quoted ? quoted[2] ?? "" : value;
 }
 
 // src/pulumi/install.ts
@@ -4458,11 +4444,16 @@ async function setUpPulumi(config, target, context3, userStep) {
 // src/run/pipeline.ts
 async function runPipeline(config, hooks) {
   try {
+    if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
     await checkResultsPath(config.resultsFile);
     return await measure2(config, hooks);
   } catch (error) {
     return { finished: false, error };
   }
+}
+async function makeOwnFolder(folder) {
+  await mkdir4(dirname4(folder), { recursive: true });
+  await mkdir4(folder, { mode: 448 });
 }
 async function measure2(config, hooks) {
   const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(
@@ -4473,12 +4464,12 @@ async function measure2(config, hooks) {
     }
   );
   const loadBefore = loadavg();
-  const logDir = join4(dirname3(config.resultsFile), "logs");
+  const logDir = runLogDir(config.resultsFile);
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join4(temp, "pulumi-perf-gate-"));
+  const workDir = await mkdtemp(join5(temp, "pulumi-perf-gate-"));
   const plan = {
-    resultsDir: dirname3(config.resultsFile),
+    resultsDir: dirname4(config.resultsFile),
     logDir,
     workDir,
     destroyTimeoutMs: config.timeoutMs,
@@ -4572,7 +4563,7 @@ async function measure2(config, hooks) {
 }
 
 // src/run/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM"];
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function withInterrupts(task, options) {
   const first = new AbortController();
   const second = new AbortController();
@@ -8824,6 +8815,27 @@ function gitHubClient(token, options = {}) {
   return octokit;
 }
 
+// src/github/identity.ts
+async function tokenIdentity(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, id: data.id };
+  } catch (error) {
+    if (error.status !== 403) throw error;
+  }
+  const answer = await octokit.graphql(
+    "query { viewer { login } }"
+  );
+  const login = answer.viewer?.login;
+  if (typeof login === "string" && login !== "") return { login };
+  throw new Error("GitHub named no account for the github-token");
+}
+function isOwnAccount(author, identity) {
+  if (author === null || author === void 0) return false;
+  if (identity.id !== void 0 && author.id !== void 0) return author.id === identity.id;
+  return author.login.toLowerCase() === identity.login.toLowerCase();
+}
+
 // src/github/comment-marker.ts
 function marker(key) {
   const trimmed = key.trim();
@@ -8836,9 +8848,10 @@ function hasMarker(body, key) {
   const wanted = marker(key);
   return body.split("\n").some((line) => line.trim() === wanted);
 }
-function findComment(comments, key, author) {
-  const ours = comments.filter((comment) => hasMarker(comment.body ?? "", key));
-  return ours.find((comment) => author !== void 0 && comment.user?.login === author) ?? ours[0];
+function findComment(comments, key, identity) {
+  return comments.find(
+    (comment) => isOwnAccount(comment.user, identity) && hasMarker(comment.body ?? "", key)
+  );
 }
 
 // src/github/comment.ts
@@ -8874,7 +8887,9 @@ ${options.body}`
       issue_number: issueNumber,
       per_page: 100
     });
-    const existing = findComment(comments, key, options.author);
+    const marked = comments.filter((comment) => hasMarker(comment.body ?? "", key));
+    step = "tell which account the github-token comments as, so it left no comment on";
+    const existing = marked.length === 0 ? void 0 : findComment(marked, key, await tokenIdentity(octokit));
     if (!shouldComment(mode, verdict, existing !== void 0)) return { action: "skipped" };
     if (existing) {
       step = "update its comment on";
@@ -9021,7 +9036,6 @@ async function getPull(client, repository, number) {
 }
 
 // src/github/publish.ts
-var ACTIONS_BOT = "github-actions[bot]";
 async function commentOnPullRequest(options) {
   const { reporting, env } = options;
   if (reporting.comment === "never") return void 0;
@@ -9043,8 +9057,7 @@ async function commentOnPullRequest(options) {
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL,
-    author: ACTIONS_BOT
+    apiUrl: env.GITHUB_API_URL
   });
   if (result.warning) options.warn(result.warning);
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`);
@@ -9089,6 +9102,7 @@ async function targetPullRequest(options, owner, repo) {
 }
 
 export {
+  runLogDir,
   StacksKept,
   runPipeline,
   withInterrupts,

@@ -5,11 +5,15 @@ import {
   setFailed,
   warning
 } from "./shared-cli-report+cli-run+index+post.js";
+import {
+  inertWorkflowCommands
+} from "./shared-cli-main+index+post.js";
 
 // src/action/log.ts
 function actionLog(redact) {
   return {
-    info: (line) => info(redact(line)),
+    // core.info prints the line as it is; warnings and failures are escaped by core.
+    info: (line) => info(inertWorkflowCommands(redact(line))),
     warn: (line) => warning(redact(line)),
     fail: (line) => setFailed(redact(line)),
     redact

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Redact } from '../core/redact'
+import { inertWorkflowCommands } from '../core/workflow-commands'
 
 /** The step's log lines and failure, with every known secret redacted first. */
 export interface ActionLog {
@@ -11,7 +12,8 @@ export interface ActionLog {
 
 export function actionLog(redact: Redact): ActionLog {
   return {
-    info: line => core.info(redact(line)),
+    // core.info prints the line as it is; warnings and failures are escaped by core.
+    info: line => core.info(inertWorkflowCommands(redact(line))),
     warn: line => core.warning(redact(line)),
     fail: line => core.setFailed(redact(line)),
     redact

@@ -7,12 +7,13 @@ import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
-import { knownSecrets } from '../core/redact'
-import { stepRedactor } from '../report/redact'
+import { NO_SECRETS } from '../core/redact'
+import { configValues } from '../pulumi/config-input'
+import { stepSecrets } from '../report/redact'
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
-  let log = actionLog(text => text)
+  let log = actionLog(NO_SECRETS)
   try {
     const raw = readActionInputs()
     // An unexpanded `${{ github.token }}` (local-action passes action.yml's default
@@ -20,9 +21,10 @@ export async function run(): Promise<void> {
     const given = raw[Input.GithubToken] ?? ''
     const token = given.startsWith('${{') ? '' : given
     // Masked in the runner's log (which masks its own tokens already); the redactor also
-    // keeps them out of what the step writes: comment, summary, results file.
-    for (const secret of knownSecrets(process.env, token)) core.setSecret(secret)
-    log = actionLog(stepRedactor(process.env, token))
+    // keeps them out of what the step writes: comment, summary, results file, logs.
+    const secrets = stepSecrets(process.env, token, configValues(raw[Input.Config] ?? ''))
+    for (const secret of secrets.values) core.setSecret(secret)
+    log = actionLog(secrets.redact)
     const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
     await (mode === 'report' ? reportMode(raw, token, log) : runMode(raw, token, log))
   } catch (error) {

@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import type { RunningProcess } from '../bench/running'
 import { Input, State } from '../config/inputs'
 import { describeError } from '../core/errors'
-import { stepRedactor } from '../report/redact'
+import { configValues } from '../pulumi/config-input'
+import { stepSecrets } from '../report/redact'
 import { StackLedger } from '../pulumi/ledger'
 import { finishTeardown } from '../run/finish-teardown'
 import { restorePlan } from '../run/teardown-plan'
@@ -16,7 +17,8 @@ import { actionLog } from './log'
  * error it passes on may hold a credential: its lines are redacted as the main step's are.
  */
 export async function cleanUpAfterMain(): Promise<void> {
-  const log = actionLog(stepRedactor(process.env, core.getInput(Input.GithubToken)))
+  const config = configValues(core.getInput(Input.Config))
+  const log = actionLog(stepSecrets(process.env, core.getInput(Input.GithubToken), config).redact)
   try {
     const stacks = core.getState(State.Stacks)
     const plan = core.getState(State.Teardown)
@@ -25,7 +27,7 @@ export async function cleanUpAfterMain(): Promise<void> {
     if (plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
     const report = await finishTeardown(
       { plan: restorePlan(plan), ledger, processes: readProcesses(core.getState(State.Processes)) },
-      { log: log.info, redact: log.redact }
+      { log: log.info, redact: log.redact, ...cancelledAt(core.getState(State.CancelledAt)) }
     )
     for (const warning of report.warnings) log.warn(warning)
     if (report.kept.length > 0) log.fail(report.kept.join('\n'))
@@ -33,6 +35,11 @@ export async function cleanUpAfterMain(): Promise<void> {
     // What the main step left is unknown: that is never success.
     log.fail(`post step: ${describeError(error)}`)
   }
+}
+
+function cancelledAt(saved: string): { cancelledAt?: number } {
+  const time = Number(saved)
+  return saved !== '' && Number.isFinite(time) ? { cancelledAt: time } : {}
 }
 
 function readProcesses(saved: string): RunningProcess[] {

@@ -12,18 +12,18 @@ import type { ActionLog } from './log'
  * a comment that cannot be written fails the step: each is a warning.
  */
 export async function publishReport(options: {
-  body: string
+  /** The report, with or without the commands' log lines (the comment's `comment-logs`). */
+  render: (logs: boolean) => string
   verdict: ReportVerdict
   reporting: CommentSettings
   token: string
   log: ActionLog
 }): Promise<void> {
-  const { log } = options
-  const body = log.redact(options.body)
-  await writeJobSummary(body, log)
+  const { log, render, reporting } = options
+  await writeJobSummary(log.redact(render(true)), log)
   const url = await commentOnPullRequest({
     ...options,
-    body,
+    body: log.redact(render(reporting.logs)),
     env: process.env,
     info: log.info,
     warn: log.warn

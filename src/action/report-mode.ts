@@ -32,7 +32,7 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   const total = items.length + unfinished.length
   if (items.length === 0) {
     const body = renderUnfinishedMarkdown(unfinished, { runUrl })
-    await publishReport({ body, verdict: 'failed', reporting, token, log })
+    await publishReport({ render: () => body, verdict: 'failed', reporting, token, log })
     throw unfinishedFailure(unfinished, total)
   }
   keepOwnRunLinks(items, runUrl)
@@ -49,7 +49,7 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
     core.setOutput(Output.Samples, comparison.samples)
   }
   const shown = unfinished.length > 0 && verdict !== 'regression' ? 'failed' : verdict
-  await publishReport({ body, verdict: shown, reporting, token, log })
+  await publishReport({ render: () => body, verdict: shown, reporting, token, log })
   if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items))
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total)
 }

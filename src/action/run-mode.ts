@@ -10,11 +10,14 @@ import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
+import { redactLogs } from '../bench/log'
+import { runLogDir } from '../run/log-dir'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
+import { guardFileCommands } from './file-commands'
 import { publishReport } from './publish'
 
 /**
@@ -70,11 +73,9 @@ async function reportBadInput(
   } catch {
     return // the comment's inputs are the bad ones: the error names them
   }
-  const body = renderFailedMarkdown(
-    { benchmark: name, error },
-    { runUrl: workflowRunUrl(process.env) }
-  )
-  await publishReport({ body, verdict: 'failed', reporting, token, log })
+  const render = (logs: boolean) =>
+    renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs })
+  await publishReport({ render, verdict: 'failed', reporting, token, log })
 }
 
 async function measureAndPublish(
@@ -83,9 +84,13 @@ async function measureAndPublish(
   token: string,
   log: ActionLog
 ): Promise<void> {
+  const files = guardFileCommands(process.env)
+  const restoreFiles = () => {
+    for (const warning of files.restore()) log.warn(warning)
+  }
   // Every command of ours that runs is in the state, so a post step after a kill finds it.
   const stopSaving = onRunningProcessesChange(processes =>
-    core.saveState(State.Processes, JSON.stringify(processes))
+    files.saveState(State.Processes, JSON.stringify(processes))
   )
   const measureAndReport = async (signal: AbortSignal) => {
     const outcome = await runPipeline(config, {
@@ -93,25 +98,28 @@ async function measureAndPublish(
       info: log.info,
       warn: log.warn,
       redact: log.redact,
-      saveStacks: serialized => core.saveState(State.Stacks, serialized),
-      saveTeardown: serialized => core.saveState(State.Teardown, serialized),
+      saveStacks: serialized => files.saveState(State.Stacks, serialized),
+      saveTeardown: serialized => files.saveState(State.Teardown, serialized),
       signal,
       teardownSignal: signal,
       deferTeardown: true,
       env: process.env
     })
+    restoreFiles()
     const runUrl = workflowRunUrl(process.env)
     if (!outcome.finished) {
       const { error, partial } = outcome
-      const body = renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl })
-      await publishReport({ body, verdict: 'failed', reporting, token, log })
+      const render = (logs: boolean) =>
+        renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs })
+      await publishReport({ render, verdict: 'failed', reporting, token, log })
       throw error
     }
     const { results, unwritten, kept } = outcome
     setResultOutputs(results)
     const verdict = stepVerdict(results)
+    const body = renderMarkdown(results, { runUrl })
     await publishReport({
-      body: renderMarkdown(results, { runUrl }),
+      render: () => body,
       verdict,
       reporting,
       token,
@@ -121,18 +129,32 @@ async function measureAndPublish(
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results))
     if (unwritten) throw unwritten
   }
+  let cancelled = false
   try {
     await withInterrupts(
       interrupts =>
         Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
       {
         forward: 'first',
-        onSignal: (signal, count) =>
+        onSignal: (signal, count) => {
+          if (!cancelled) files.saveState(State.CancelledAt, String(Date.now()))
+          cancelled = true
           log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+        }
       }
     )
   } finally {
     stopSaving()
+    // Left for the post step, the run may not have got that far.
+    restoreFiles()
+    // Cancelled, the teardown (which redacts the logs last) is the post step's, but a
+    // step between the two (`upload-artifact` with `if: always()`) reads the logs first.
+    // What a command still running writes after this goes to the replaced file: lost.
+    if (cancelled) {
+      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+        log.warn(warning)
+      }
+    }
   }
 }
 

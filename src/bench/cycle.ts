@@ -146,5 +146,5 @@ async function runStep(
   const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context.timeoutMs)}.`
   const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map(line => `  ${line}`)
   const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join('\n')
-  throw new SampleFailed(message, partial)
+  throw new SampleFailed(message, partial, tail.length + 1)
 }

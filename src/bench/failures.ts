@@ -1,4 +1,4 @@
-import { BenchmarkError } from '../core/errors'
+import { BenchmarkError, describeError } from '../core/errors'
 import type { Measurement } from './types'
 
 /** The run stopped before it finished; `partial` holds what was measured up to then. */
@@ -12,9 +12,27 @@ export class MeasurementStopped extends BenchmarkError {
   }
 }
 
-/** A sample, warmup run or prepare step failed, was killed or timed out. */
+/**
+ * A sample, warmup run or prepare step failed, was killed or timed out. The last
+ * `logLines` lines of the message quote its log (raw command output), which the public
+ * comment leaves out unless asked (withoutLog).
+ */
 export class SampleFailed extends MeasurementStopped {
   override name = 'SampleFailed'
+  constructor(
+    message: string,
+    partial: Measurement,
+    readonly logLines = 0
+  ) {
+    super(message, partial)
+  }
+}
+
+/** The error's message without the log lines it quotes, and whether it had any. */
+export function withoutLog(error: unknown): { text: string; cut: boolean } {
+  const text = describeError(error)
+  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false }
+  return { text: text.split('\n').slice(0, -error.logLines).join('\n'), cut: true }
 }
 
 /** The caller's AbortSignal fired (e.g. the job was cancelled). */

@@ -1,9 +1,11 @@
 import {
+  constants,
   closeSync,
   createReadStream,
   createWriteStream,
   openSync,
   readSync,
+  rmSync,
   fstatSync,
   writeSync
 } from 'node:fs'
@@ -12,17 +14,26 @@ import { join } from 'node:path'
 import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { describeFileError } from '../core/file-errors'
-import type { Redact } from '../core/redact'
+import { redactStream, type Redact } from '../core/redact'
 
 /** Bytes read from the end of a log to find its last lines; enough for 20 long lines. */
 const TAIL_BYTES = 64 * 1024
 
+// Not on Windows, where a link is no file the open would follow.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0
+
 /**
  * Opens a log for writing, once per run: children get the descriptor as their
- * stdout and stderr, so a sample costs no extra open or copy.
+ * stdout and stderr, so a sample costs no extra open or copy. Never through a link
+ * someone else planted: a new log replaces what was there (a link is removed, not
+ * followed) and is created exclusively, so a link made in between fails the open; a
+ * log appended to must be a file, not a link.
  */
 export function openLog(path: string, mode: 'truncate' | 'append' = 'truncate'): number {
-  return openSync(path, mode === 'truncate' ? 'w' : 'a')
+  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants
+  if (mode === 'append') return openSync(path, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 0o600)
+  rmSync(path, { force: true })
+  return openSync(path, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 0o600)
 }
 
 /** Marks in the log where a step's output starts, so the tail shows what was running. */
@@ -84,8 +95,9 @@ async function redactLog(path: string, redact: Redact): Promise<void> {
   try {
     await pipeline(
       createReadStream(path, { encoding: 'utf8' }),
-      wholeLines(redact),
-      createWriteStream(temporary)
+      redacting(redact),
+      // Exclusive: a link planted under the temporary name is not written through.
+      createWriteStream(temporary, { flags: 'wx', mode: 0o600 })
     )
     await rename(temporary, path)
   } finally {
@@ -95,29 +107,33 @@ async function redactLog(path: string, redact: Redact): Promise<void> {
 
 async function holdsSecret(path: string, redact: Redact): Promise<boolean> {
   let found = false
-  await pipeline(
-    createReadStream(path, { encoding: 'utf8' }),
-    wholeLines(text => {
+  const check = Object.assign(
+    (text: string) => {
       found ||= redact(text) !== text
       return ''
-    }),
+    },
+    { secrets: redact.secrets }
+  )
+  await pipeline(
+    createReadStream(path, { encoding: 'utf8' }),
+    redacting(check),
     new Writable({ write: (_chunk, _encoding, done) => done() })
   )
   return found
 }
 
-/** `edit` applied to whole lines at a time: a secret is never cut in two between chunks. */
-function wholeLines(edit: (text: string) => string): Transform {
-  let rest = ''
+/**
+ * The log redacted as it streams through (redactStream): linear in its size, however
+ * long its lines (a progress bar redrawn with `\r` is one line of megabytes).
+ */
+function redacting(redact: Redact): Transform {
+  const stream = redactStream(redact)
   return new Transform({
     transform(chunk: string, _encoding, done) {
-      const text = rest + chunk
-      const cut = text.lastIndexOf('\n') + 1
-      rest = text.slice(cut)
-      done(null, edit(text.slice(0, cut)))
+      done(null, stream.push(chunk))
     },
     flush(done) {
-      done(null, edit(rest))
+      done(null, stream.end())
     }
   })
 }

@@ -100,5 +100,11 @@ export interface SubcommandOutcome {
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */
 export type Subcommand = (
   argv: readonly string[],
-  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv; redact: Redact }
+  io: {
+    stderr: (text: string) => void
+    env: NodeJS.ProcessEnv
+    redact: Redact
+    /** Secrets learnt from the flags (`--config` values): redacted from then on. */
+    addSecrets: (values: readonly string[]) => void
+  }
 ) => Promise<SubcommandOutcome | 'help'>

@@ -1,5 +1,6 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
-import { stepRedactor } from '../report/redact'
+import { inertWorkflowCommands } from '../core/workflow-commands'
+import { stepSecrets } from '../report/redact'
 import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
@@ -26,12 +27,19 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv
   // Nothing the command line prints or writes holds a secret it knows (README: Security).
-  const redact = stepRedactor(given.env, given.env.GITHUB_TOKEN)
+  const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN)
+  // On a runner, nothing printed is read as a workflow command: names and log lines
+  // come from results files and commands (README: Security).
+  const shown =
+    given.env.GITHUB_ACTIONS === 'true'
+      ? (text: string) => inertWorkflowCommands(secrets.redact(text))
+      : secrets.redact
   const io = {
-    stdout: (text: string) => given.stdout(redact(text)),
-    stderr: (text: string) => given.stderr(redact(text)),
+    stdout: (text: string) => given.stdout(shown(text)),
+    stderr: (text: string) => given.stderr(shown(text)),
     env: given.env,
-    redact
+    redact: secrets.redact,
+    addSecrets: secrets.add
   }
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -11,6 +11,7 @@ import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
+import { jsonText } from './output'
 
 /** `pulumi-perf-gate report FILE|GLOB ...`: the action's report mode on the command line. */
 export const reportCommand: Subcommand = async (argv, io) => {
@@ -52,11 +53,7 @@ function render(
   runUrl: string | undefined
 ): string {
   if (format === 'json') {
-    return `${JSON.stringify(
-      items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
-      null,
-      2
-    )}\n`
+    return jsonText(items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })))
   }
   if (format === 'markdown') {
     if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}\n`

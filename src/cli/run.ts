@@ -8,6 +8,7 @@ import { commentOnPullRequest } from '../github/publish'
 import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
 import { stepVerdict } from '../results/phases'
+import { configValues } from '../pulumi/config-input'
 import { runPipeline } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
@@ -22,6 +23,7 @@ export const runCommand: Subcommand = async (argv, io) => {
     throw new InputError(`run takes only --flags; unexpected ${JSON.stringify(positionals[0])}`)
   }
   const raw: RawInputs = { ...values, [Input.Comment]: values[Input.Comment] ?? 'never' }
+  io.addSecrets(configValues(raw[Input.Config] ?? ''))
   const config = parseRunConfig(raw, io.env)
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
@@ -60,7 +62,10 @@ export const runCommand: Subcommand = async (argv, io) => {
   if (!outcome.finished) {
     const { error, partial } = outcome
     await comment(
-      renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl }),
+      renderFailedMarkdown(
+        { benchmark: config.name, error, partial },
+        { runUrl, logs: reporting.logs }
+      ),
       'failed'
     )
     // Every format prints the failure's report: JSON the results file of a run that did not
@@ -96,7 +101,7 @@ export const runCommand: Subcommand = async (argv, io) => {
   }
 }
 
-/** What a Ctrl-C or SIGTERM does now (README "Cancellation and leftovers"). */
+/** What a Ctrl-C, SIGTERM or SIGHUP does now (README "Cancellation and leftovers"). */
 function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
   if (count === 1) {
     return pulumi

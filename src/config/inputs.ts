@@ -33,6 +33,7 @@ export enum Input {
   FailOn = 'fail-on',
   Comment = 'comment',
   CommentKey = 'comment-key',
+  CommentLogs = 'comment-logs',
   GithubToken = 'github-token',
   PullRequest = 'pull-request',
   Results = 'results',
@@ -59,6 +60,10 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.Detrend]: 'false',
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
+  [Input.CommentLogs]: 'false',
+  // Expanded by the runner; a matrix leg's index and count tell the legs apart.
+  [Input.CommentKey]:
+    '${{ github.workflow }}/${{ github.job }}/${{ strategy.job-index }}/${{ strategy.job-total }}',
   [Input.GithubToken]: '${{ github.token }}'
 }
 
@@ -85,5 +90,7 @@ export enum State {
   /** The rest of the teardown: backend, cleanup, results folder (TeardownPlan); '' once done. */
   Teardown = 'teardown',
   /** Commands of ours still running (RunningProcess[]): the post step waits for them. */
-  Processes = 'processes'
+  Processes = 'processes',
+  /** When the main step received the cancel (Date.now() time): the post step's budget counts from it. */
+  CancelledAt = 'cancelled-at'
 }

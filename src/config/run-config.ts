@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
-import { basename, join, resolve, sep } from 'node:path'
+import { basename, resolve, sep } from 'node:path'
 import type { ShellSetting } from '../bench/types'
 import { splitWords } from '../bench/words'
 import { describeError, InputError } from '../core/errors'
@@ -55,6 +55,11 @@ export interface RunConfig {
   timeoutMs: number
   decision: Decision
   resultsFile: string
+  /**
+   * The results file's folder is the run's own (no `results-file` given): a new folder
+   * with a random name, which the run creates and nobody else may have made first.
+   */
+  ownResultsFolder: boolean
 }
 
 /** Shells a user may name; `none` splits the command into words and spawns it directly. */
@@ -134,10 +139,24 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),
-    resultsFile: resultsPath(
-      inputValue(raw, Input.ResultsFile) ??
-        join(env.RUNNER_TEMP || tmpdir(), 'pulumi-perf-gate', 'results.json')
-    )
+    ...resultsFile(inputValue(raw, Input.ResultsFile), env)
+  }
+}
+
+/**
+ * The given path, or one in a folder of the run's own: a shared, predictable folder
+ * would let another user of the machine plant links there, and two runs at once
+ * overwrite each other's results and logs.
+ */
+function resultsFile(
+  given: string | undefined,
+  env: NodeJS.ProcessEnv
+): { resultsFile: string; ownResultsFolder: boolean } {
+  if (given !== undefined) return { resultsFile: resultsPath(given), ownResultsFolder: false }
+  const folder = `pulumi-perf-gate-${randomBytes(6).toString('hex')}`
+  return {
+    resultsFile: resolve(env.RUNNER_TEMP || tmpdir(), folder, 'results.json'),
+    ownResultsFolder: true
   }
 }
 
@@ -240,12 +259,26 @@ export function parseReporting(
       'on-regression',
       'never'
     ]),
-    commentKey: inputValue(raw, Input.CommentKey) ?? (workflowJob || name),
+    commentKey: commentKey(inputValue(raw, Input.CommentKey), workflowJob || name),
+    logs:
+      parseChoice(Input.CommentLogs, required(raw, Input.CommentLogs), ['true', 'false']) ===
+      'true',
     pullRequest:
       pullRequest === undefined
         ? undefined
         : parseInteger(Input.PullRequest, pullRequest, { min: 1 })
   }
+}
+
+/**
+ * The key of the sticky comment. action.yml's default, as the runner expands it, is
+ * `workflow/job/index/total`: the legs of a matrix get one comment each, and a job that
+ * is no matrix (a leg of one, `/0/1`) keeps the key it always had, `workflow/job`.
+ * Unexpanded (the command line, a local run of the action), it is `fallback`.
+ */
+function commentKey(given: string | undefined, fallback: string): string {
+  if (given === undefined || given.includes('${{')) return fallback
+  return given.endsWith('/0/1') && given.slice(0, -4) === fallback ? fallback : given
 }
 
 /**
@@ -268,14 +301,29 @@ function checkWords(raw: RawInputs): void {
   }
 }
 
+function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * A backend is a URL with a scheme and a place: Pulumi tells a self-managed backend by
  * its scheme (file, s3, gs, azblob) and takes anything else for a Pulumi Cloud URL;
  * `file://` alone would put the state in the program's folder.
  */
 function checkBackendUrl(url: string | undefined): string | undefined {
+  if (url !== undefined && !decodes(url)) {
+    // Never the value: a backend URL may hold credentials.
+    throw new InputError(
+      `${Input.BackendUrl}: a % in it starts no valid escape; write a % as %25 (a space as %20)`
+    )
+  }
   if (url === undefined || /^[a-z][a-z0-9+.-]*:\/\/./i.test(url)) return url
   throw new InputError(
-    `${Input.BackendUrl}: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
+    `${Input.BackendUrl} is not a backend URL; expected one such as file:///path/to/folder, s3://bucket or https://api.pulumi.com`
   )
 }

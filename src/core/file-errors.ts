@@ -8,7 +8,8 @@ const WORDS: Record<string, string> = {
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is a file',
   EIO: 'input/output error',
-  ELOOP: 'its symbolic links make a loop'
+  ELOOP: 'its symbolic links make a loop',
+  EEXIST: 'something is already there'
 }
 
 /** The error's code (`ENOSPC`), or the error itself as text when it has none. */

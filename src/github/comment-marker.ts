@@ -3,12 +3,13 @@
  * and the matcher that finds it. Pure.
  */
 import { InputError } from '../core/errors'
+import { isOwnAccount, type TokenIdentity } from './identity'
 
 /** The parts of a GitHub issue comment the matcher reads. */
 export interface IssueComment {
   id: number
   body?: string | null
-  user?: { login: string } | null
+  user?: { login: string; id?: number } | null
 }
 
 /**
@@ -31,15 +32,16 @@ export function hasMarker(body: string, key: string): boolean {
 }
 
 /**
- * Our comment for `key`: the first one with the key's exact marker, preferring
- * comments written by `author` (the bot posting them) when it is given, so a
- * marker a person pasted into their own comment is not edited over.
+ * Our comment for `key`: the first one with the key's exact marker written by the
+ * token's own account. A comment anyone else wrote is never ours, whatever it holds:
+ * its author could post the public marker first and edit our verdict afterwards.
  */
 export function findComment<T extends IssueComment>(
   comments: readonly T[],
   key: string,
-  author?: string
+  identity: TokenIdentity
 ): T | undefined {
-  const ours = comments.filter(comment => hasMarker(comment.body ?? '', key))
-  return ours.find(comment => author !== undefined && comment.user?.login === author) ?? ours[0]
+  return comments.find(
+    comment => isOwnAccount(comment.user, identity) && hasMarker(comment.body ?? '', key)
+  )
 }

@@ -8,6 +8,7 @@ import { clip } from '../report/escape'
 import { capBody } from '../report/limit'
 import { findComment, hasMarker, marker } from './comment-marker'
 import { gitHubClient } from './client'
+import { tokenIdentity } from './identity'
 import { isRateLimited, type RetryPolicy } from './retry'
 
 export type CommentMode = 'always' | 'on-regression' | 'never'
@@ -26,8 +27,6 @@ export interface UpsertCommentOptions {
   verdict: ReportVerdict
   /** REST API root; defaults to `GITHUB_API_URL`, then https://api.github.com. */
   apiUrl?: string
-  /** Login of the account the token posts as; its comments are preferred when matching. */
-  author?: string
   retry?: Partial<RetryPolicy>
 }
 
@@ -79,7 +78,11 @@ export async function upsertComment(options: UpsertCommentOptions): Promise<Upse
       issue_number: issueNumber,
       per_page: 100
     })
-    const existing = findComment(comments, key, options.author)
+    const marked = comments.filter(comment => hasMarker(comment.body ?? '', key))
+    step = 'tell which account the github-token comments as, so it left no comment on'
+    // Who we are matters only when some comment carries our marker.
+    const existing =
+      marked.length === 0 ? undefined : findComment(marked, key, await tokenIdentity(octokit))
     if (!shouldComment(mode, verdict, existing !== undefined)) return { action: 'skipped' }
     if (existing) {
       step = 'update its comment on'

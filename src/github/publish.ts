@@ -8,12 +8,11 @@ import { findRunPullRequest, type RunPullRequest } from './run-pull-request'
 export interface CommentSettings {
   comment: CommentMode
   commentKey: string
+  /** Whether the comment shows the commands' log lines (`comment-logs`); the summary always does. */
+  logs: boolean
   /** The `pull-request` input, checked; otherwise the number comes from the event. */
   pullRequest?: number
 }
-
-// The login the default GITHUB_TOKEN comments as: its comments win when matching.
-const ACTIONS_BOT = 'github-actions[bot]'
 
 interface PublishOptions {
   body: string
@@ -51,8 +50,7 @@ export async function commentOnPullRequest(options: PublishOptions): Promise<str
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL,
-    author: ACTIONS_BOT
+    apiUrl: env.GITHUB_API_URL
   })
   if (result.warning) options.warn(result.warning)
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`)

@@ -19,7 +19,8 @@ export function parseConfigInput(text: string, input = 'config'): ConfigEntry[] 
     const match = /^(\S+?):(?:\s+(.*))?$/.exec(line)
     if (!match?.[1]) {
       throw new InputError(
-        `${input}: line ${index + 1} "${line}" is not allowed; write one "key: value" per line`
+        // Never the line itself: it may be a secret value (a line of a PEM key).
+        `${input}: line ${index + 1} is not allowed; write one "key: value" per line`
       )
     }
     entries.push({ key: match[1], value: unquote(match[2] ?? '') })
@@ -30,4 +31,16 @@ export function parseConfigInput(text: string, input = 'config'): ConfigEntry[] 
 function unquote(value: string): string {
   const quoted = /^(["'])(.*)\1$/.exec(value)
   return quoted ? (quoted[2] ?? '') : value
+}
+
+/**
+ * Every value the `config` input holds, also when another line of it is malformed:
+ * each is a secret (README: Security), redacted wherever the step writes.
+ */
+export function configValues(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map(line => /^\s*[^\s#]\S*?:\s+(.*)$/.exec(line)?.[1]?.trim())
+    .filter((value): value is string => value !== undefined && value !== '')
+    .map(unquote)
 }

@@ -65,9 +65,14 @@ export async function makeGroupBackends<Name extends string>(
   return { folder, urls }
 }
 
-/** `file:///tmp/x` on POSIX, `file://C:/x` on Windows: the forms Pulumi documents. */
+/**
+ * `file:///tmp/x` on POSIX, `file://C:/x` on Windows: the forms Pulumi documents.
+ * Pulumi reads the URL's path decoded, so a `%` of the folder (in RUNNER_TEMP, say) is
+ * written `%25`, a space `%20`: `%41` must stay those three characters.
+ */
 function fileUrl(folder: string): string {
-  return `file://${folder.split(path.sep).join('/')}`
+  const url = folder.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/')
+  return `file://${url.replace(/^([A-Za-z])%3A/, '$1:')}`
 }
 
 /** The teardown's destroy: the destroy phase's command without `--parallel`. */

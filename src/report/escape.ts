@@ -33,6 +33,17 @@ const LINE_BREAK = /\r\n|\r|\n/g
 // C0/C1 controls (ANSI escapes included) and bidirectional overrides, which can
 // make text display differently from what it is.
 const INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu
+// Every other invisible format mark (zero-width joiners and spaces, direction marks,
+// soft hyphens): kept, a name would look like another (`sleep\u200d-python`), so each is
+// shown as its code point.
+const FORMAT_MARK = /(?![\u202a-\u202e\u2066-\u2069])\p{Cf}/gu
+
+function showFormatMarks(text: string): string {
+  return text.replace(
+    FORMAT_MARK,
+    mark => `<U+${mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`
+  )
+}
 // Terminal colours and cursor moves (CSI sequences), whole, as command output has them.
 // eslint-disable-next-line no-control-regex
 const ANSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
@@ -48,7 +59,7 @@ const LEADING_MARKER = /^(\s*)([-+]|\d{1,9}[.)])(?=\s|$)/
  * breaks; line breaks become `<br>`.
  */
 export function escapeMarkdown(text: string): string {
-  const escaped = text
+  const escaped = showFormatMarks(text)
     .replace(/\t/g, ' ')
     .replace(LINE_BREAK, '\n')
     .replace(SPECIAL, character => REFERENCES[character] ?? character)
@@ -65,7 +76,7 @@ export function escapeMarkdown(text: string): string {
 
 /** User text for a terminal: no control characters (no ANSI escapes), one line. */
 export function plainText(text: string): string {
-  return text.replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(INVISIBLE, '')
+  return showFormatMarks(text.replace(LINE_BREAK, ' ').replace(/\t/g, ' ').replace(INVISIBLE, ''))
 }
 
 /** Shortens text to at most `max` characters, marking the cut with `...`. */

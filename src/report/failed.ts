@@ -3,7 +3,7 @@
  * the tail of its log, the samples measured so far. It replaces the sticky comment and
  * fills the job summary, so an earlier verdict never stays standing. Pure.
  */
-import { BenchmarkAborted } from '../bench/failures'
+import { BenchmarkAborted, withoutLog } from '../bench/failures'
 import { describeError } from '../core/errors'
 import type { PartialResultsFile } from '../results/partial'
 import { FailedRuns } from '../results/failed-runs'
@@ -20,20 +20,30 @@ export interface FailedRun {
   partial?: PartialResultsFile
 }
 
+const LOG_LEFT_OUT =
+  "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._"
 const MAX_CELL = 300
 const MAX_DETAIL_LINE = 500
 const MAX_DETAIL_LINES = 40
 /** Longest name or command in a terminal's table, as in the text report. */
 const MAX_TEXT_CELL = 60
 
-export function renderFailedMarkdown(run: FailedRun, options: { runUrl?: string } = {}): string {
-  const said = failedModel(run)
+/**
+ * `logs`: whether the command's log lines the error quotes are shown. The job summary
+ * shows them; the public comment only when the user opts in (`comment-logs`).
+ */
+export function renderFailedMarkdown(
+  run: FailedRun,
+  options: { runUrl?: string; logs: boolean }
+): string {
+  const said = failedModel(run, options.logs)
   const table = samplesSoFar(run.partial)
   const blocks = [
     `## ${said.emoji} ${said.word}: ${escapeMarkdown(clip(said.first, MAX_CELL))}`,
     `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL))}**`,
     `${said.why}: an earlier verdict on this pull request no longer stands.`,
     said.detail.trim() === '' ? '' : codeBlock(said.detail),
+    said.cut ? LOG_LEFT_OUT : '',
     table === null
       ? ''
       : table.rows.length === 0
@@ -58,7 +68,8 @@ export function renderFailedMarkdown(run: FailedRun, options: { runUrl?: string 
  * then why there is no verdict and the samples so far. Plain text, aligned with spaces.
  */
 export function renderFailedText(run: FailedRun): string {
-  const said = failedModel(run)
+  // A terminal, like the job summary, shows the log lines.
+  const said = failedModel(run, true)
   const table = samplesSoFar(run.partial)
   const lines = [
     `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
@@ -75,12 +86,19 @@ export function renderFailedText(run: FailedRun): string {
   return `${lines.join('\n')}\n`
 }
 
-/** What both renderings say: the first line of the error, its detail, the words around it. */
-function failedModel(run: FailedRun) {
-  const [first = '', ...rest] = describeError(run.error).split('\n')
+/**
+ * What both renderings say: the first line of the error, its detail (without the log
+ * lines it quotes unless `logs`), the words around it.
+ */
+function failedModel(run: FailedRun, logs: boolean) {
+  const { text, cut } = logs
+    ? { text: describeError(run.error), cut: false }
+    : withoutLog(run.error)
+  const [first = '', ...rest] = text.split('\n')
   const stopped = run.error instanceof BenchmarkAborted
   return {
     first,
+    cut,
     detail: rest
       .slice(-MAX_DETAIL_LINES)
       .map(line => clip(line, MAX_DETAIL_LINE))

@@ -5,7 +5,7 @@
 import { InputError } from '../core/errors'
 import type { MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
-import { overallVerdict as verdictOfAll } from '../stats/verdict'
+import { overallVerdict as verdictOfAll, severity } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
 import { formatCount } from './format'
 import { familyHeadline } from './family-headline'
@@ -67,9 +67,14 @@ export function multiHeadline(
  * did not finish are named right under the headline.
  */
 export function renderMultiMarkdown(
-  items: readonly MultiItem[],
+  given: readonly MultiItem[],
   options: MarkdownOptions & { unfinished?: readonly UnfinishedRun[] } = {}
 ): string {
+  // Worst first, in file order within a verdict: a report cut to fit the size limit
+  // loses the unchanged rows at its end, never a regression.
+  const items = [...given].sort(
+    (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
+  )
   const unfinished = options.unfinished ?? []
   const title = `${VERDICT_EMOJI[overallVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map(item => rawRowCount(item.results))))

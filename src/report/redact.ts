@@ -1,10 +1,14 @@
-import { knownSecrets, redactor, type Redact } from '../core/redact'
+import { knownSecrets, secretSet, type SecretSet } from '../core/redact'
 import { escapeMarkdown } from './escape'
 
 /**
- * The redactor of a step or a command line: every secret it knows, as typed and as the
+ * The secrets of a step or a command line: every one it knows, as typed and as the
  * reports escape it, since the reports are redacted after they are rendered.
  */
-export function stepRedactor(env: NodeJS.ProcessEnv, token: string | undefined): Redact {
-  return redactor(knownSecrets(env, token), [escapeMarkdown])
+export function stepSecrets(
+  env: NodeJS.ProcessEnv,
+  token: string | undefined,
+  more: readonly string[] = []
+): SecretSet {
+  return secretSet(knownSecrets(env, token, more), [escapeMarkdown])
 }

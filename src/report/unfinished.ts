@@ -39,7 +39,8 @@ export function unfinishedFailure(
 /** The unfinished runs as a table: benchmark, file, what went wrong. */
 function unfinishedTable(unfinished: readonly UnfinishedRun[]): string {
   const rows = unfinished.slice(0, MAX_ROWS).map(run => {
-    const cells = [run.benchmark, run.path, run.error].map((text, index) =>
+    // Only the error's first line: the lines after it may quote a command's log.
+    const cells = [run.benchmark, run.path, run.error.split('\n')[0] ?? ''].map((text, index) =>
       escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
     )
     return `| ${cells.join(' | ')} |`

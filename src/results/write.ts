@@ -13,7 +13,7 @@ import {
 } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { BenchmarkError, InputError } from '../core/errors'
-import { redactedJson, type Redact } from '../core/redact'
+import { NO_SECRETS, redactedJson, type Redact } from '../core/redact'
 import { describeFileError, fileErrorCode } from '../core/file-errors'
 
 /** The results file could not be written; the run's report is still published. */
@@ -44,14 +44,15 @@ async function resultsTarget(path: string): Promise<string> {
 export async function writeResults(
   path: string,
   data: unknown,
-  redact: Redact = text => text
+  redact: Redact = NO_SECRETS
 ): Promise<void> {
   let temporary: string | undefined
   try {
     const file = await resultsTarget(path)
     temporary = `${file}.${process.pid}.tmp`
     await mkdir(dirname(file), { recursive: true })
-    await writeFile(temporary, redactedJson(data, redact))
+    // Exclusive: a link planted under the temporary name is not written through.
+    await writeFile(temporary, redactedJson(data, redact), { flag: 'wx' })
     await rename(temporary, file)
   } catch (error) {
     if (temporary !== undefined) await rm(temporary, { force: true }).catch(() => undefined)
@@ -109,14 +110,18 @@ export async function checkResultsPath(path: string): Promise<void> {
 /** `logs` beside the path given (pipeline.ts) is absent, or a folder this process may write. */
 async function checkLogs(path: string): Promise<void> {
   const logs = join(dirname(path), 'logs')
-  const found = await stat(logs).catch(() => lstat(logs).catch(() => undefined))
+  const link = await lstat(logs).catch(() => undefined)
+  const found = await stat(logs).catch(() => link)
   if (found === undefined) return checkFolder(path, dirname(path))
-  const problem = !found.isDirectory()
-    ? `is ${kind(found)}`
-    : await access(logs, constants.W_OK | constants.X_OK).then(
-        () => undefined,
-        (error: unknown) => `is not writable (${fileErrorCode(error)})`
-      )
+  // The logs are written into it: through a link, into a folder someone else chose.
+  const problem = link?.isSymbolicLink()
+    ? 'is a symbolic link'
+    : !found.isDirectory()
+      ? `is ${kind(found)}`
+      : await access(logs, constants.W_OK | constants.X_OK).then(
+          () => undefined,
+          (error: unknown) => `is not writable (${fileErrorCode(error)})`
+        )
   if (problem !== undefined) {
     throw new InputError(
       `${INPUT}: ${path} cannot be used: ${logs} ${problem}; the logs of the commands go there`

@@ -18,6 +18,11 @@ import type { TeardownPlan } from './teardown-plan'
  * WorkerDispatcher.Cancel), and the main step used up to 10 s of it.
  */
 const POST_STEP_BUDGET_MS = 4 * 60_000
+/**
+ * The same budget counted from the cancel: the steps between the main and the post
+ * step (an `upload-artifact` with `if: always()`) use up the cancel's 5 minutes too.
+ */
+const AFTER_CANCEL_BUDGET_MS = 4 * 60_000 + 30_000
 /** How long Pulumi gets to finish the operations it had in flight after its SIGINT. */
 const WAIT_FOR_RUNNING_MS = 90_000
 /** After a second SIGINT Pulumi stops at once (pkg/backend/cancellation_scope.go). */
@@ -36,6 +41,19 @@ export interface FinishOptions {
   waitMs?: number
   afterSecondSigintMs?: number
   budgetMs?: number
+  /** When the job was cancelled (Date.now() time), when the main step saw it. */
+  cancelledAt?: number
+}
+
+/**
+ * When the post step must be done: POST_STEP_BUDGET_MS from its start, and no later
+ * than AFTER_CANCEL_BUDGET_MS after the cancel, whatever ran between the two steps.
+ */
+export function postStepDeadline(now: number, budgetMs: number, cancelledAt?: number): number {
+  const fromStart = now + budgetMs
+  return cancelledAt === undefined
+    ? fromStart
+    : Math.min(fromStart, cancelledAt + AFTER_CANCEL_BUDGET_MS)
 }
 
 /**
@@ -52,8 +70,16 @@ export async function finishTeardown(
   saved: SavedRun,
   options: FinishOptions
 ): Promise<TeardownReport> {
-  const deadline = Date.now() + (options.budgetMs ?? POST_STEP_BUDGET_MS)
-  const waitMs = options.waitMs ?? WAIT_FOR_RUNNING_MS
+  const deadline = postStepDeadline(
+    Date.now(),
+    options.budgetMs ?? POST_STEP_BUDGET_MS,
+    options.cancelledAt
+  )
+  // Waiting for Pulumi may not use up the time its destroy needs after it.
+  const waitMs = Math.max(
+    0,
+    Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
+  )
   const interrupted = saved.processes.map(process =>
     process.interruptible && process.interrupts === 0 ? signalProcess(process, 'SIGINT') : process
   )

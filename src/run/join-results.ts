@@ -89,12 +89,21 @@ export async function joinResults(
   return { items, unfinished }
 }
 
-/** Two files with the same benchmark name get their position appended, so rows differ. */
-function uniqueNames(items: Reanalysis[]): void {
-  const seen = new Map<string, number>()
+/**
+ * Two files with the same benchmark name get a number appended, so rows differ: the
+ * first number no other name has, also a name a file gave itself (`foo (2)`).
+ */
+export function uniqueNames(items: readonly { results: { benchmark: string } }[]): void {
+  const used = new Set(items.map(({ results }) => results.benchmark))
+  const seen = new Set<string>()
   for (const { results } of items) {
-    const count = (seen.get(results.benchmark) ?? 0) + 1
-    seen.set(results.benchmark, count)
-    if (count > 1) results.benchmark = `${results.benchmark} (${count})`
+    const name = results.benchmark
+    if (seen.has(name)) {
+      let count = 2
+      while (used.has(`${name} (${count})`)) count++
+      results.benchmark = `${name} (${count})`
+      used.add(results.benchmark)
+    }
+    seen.add(name)
   }
 }

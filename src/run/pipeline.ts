@@ -16,6 +16,7 @@ import { checkResultsPath, ResultsWriteError, writeResults } from '../results/wr
 import { analysePhases } from '../stats/phases'
 import { familyStopRule } from '../stats/stop-rule'
 import { tearDownAfterRun } from './end-of-run'
+import { runLogDir } from './log-dir'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from './stacks-kept'
 import { setUpTarget, type PreparedTarget } from './targets'
@@ -64,11 +65,21 @@ export type RunOutcome =
  */
 export async function runPipeline(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
   try {
+    if (config.ownResultsFolder) await makeOwnFolder(dirname(config.resultsFile))
     await checkResultsPath(config.resultsFile)
     return await measure(config, hooks)
   } catch (error) {
     return { finished: false, error }
   }
+}
+
+/**
+ * Creates the run's own results folder, readable by its user only. Never one that
+ * exists: `mkdir` of the last part fails on anything already there, a link included.
+ */
+async function makeOwnFolder(folder: string): Promise<void> {
+  await mkdir(dirname(folder), { recursive: true })
+  await mkdir(folder, { mode: 0o700 })
 }
 
 async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> {
@@ -82,9 +93,8 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       }
     )
   const loadBefore = loadavg()
-  // The logs stay next to the results (users upload them together); the scratch
-  // folder holds the default local backend and goes when that is gone.
-  const logDir = join(dirname(config.resultsFile), 'logs')
+  // The scratch folder holds the default local backend and goes when that is gone.
+  const logDir = runLogDir(config.resultsFile)
   const temp = hooks.env.RUNNER_TEMP || tmpdir()
   await mkdir(temp, { recursive: true })
   const workDir = await mkdtemp(join(temp, 'pulumi-perf-gate-'))

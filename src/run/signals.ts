@@ -1,10 +1,11 @@
 import { interruptRunningProcesses } from '../bench/running'
 
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const
+// SIGHUP: the terminal was closed or the ssh session dropped; as final as a Ctrl-C.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
 /** What the signals received so far say. */
 export interface Interrupts {
-  /** Fires on the first SIGINT or SIGTERM: stop measuring. */
+  /** Fires on the first SIGINT, SIGTERM or SIGHUP: stop measuring. */
   first: AbortSignal
   /** Fires on the second: stop tearing down. */
   second: AbortSignal
@@ -23,7 +24,7 @@ export interface InterruptOptions {
 }
 
 /**
- * Runs `task` while SIGINT and SIGTERM (a cancelled job, Ctrl-C) are caught instead of
+ * Runs `task` while SIGINT, SIGTERM and SIGHUP (a cancelled job, Ctrl-C, a closed terminal) are caught instead of
  * ending the process, so it can forward them to the running commands, write the
  * results so far and tear down. The handlers go when the task is done.
  */

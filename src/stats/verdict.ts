@@ -41,6 +41,11 @@ export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
   return SEVERITY.find(verdict => verdicts.includes(verdict)) ?? 'unchanged'
 }
 
+/** How bad a verdict is: 0 for a regression, the worst, up to 3 for unchanged. */
+export function severity(verdict: Verdict): number {
+  return SEVERITY.indexOf(verdict)
+}
+
 /** Whether a verdict fails the check under the `fail-on` setting. */
 export type FailOn = 'regression' | 'regression-or-inconclusive' | 'never'
 

@@ -6,6 +6,7 @@ import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { InputError } from '../../src/core/errors'
+import { NO_SECRETS } from '../../src/core/redact'
 import { buildResults, spread } from '../helpers/build-results'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
@@ -24,7 +25,7 @@ vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
 const { actionLog } = await import('../../src/action/log')
-const log = actionLog(text => text)
+const log = actionLog(NO_SECRETS)
 
 const inputs = {
   'baseline-command': 'sleep 0.1',
@@ -130,7 +131,8 @@ describe('run mode', () => {
     await runMode(inputs, '', log)
     saveState.mockRestore()
     const tags = (text: string) => (JSON.parse(text) as Array<{ tag: string }>).map(p => p.tag)
-    expect(saved.map(tags)).toEqual([['p-baseline'], []])
+    // The last is written again once the commands are done, so no command's state wins.
+    expect(saved.map(tags)).toEqual([['p-baseline'], [], []])
   })
 
   it('on the runner’s SIGINT stops measuring and leaves the teardown to the post step', async () => {

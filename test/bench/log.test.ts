@@ -1,10 +1,12 @@
 import {
   closeSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync
 } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -36,6 +38,26 @@ describe('tailLines', () => {
 })
 
 describe('openLog and writeLogHeader', () => {
+  it('never writes through a link planted where a log goes: it replaces the link', () => {
+    const victim = tempFile('bashrc', 'export SAFE=1\n')
+    const path = join(dirname(tempFile('x', '')), 'baseline.log')
+    symlinkSync(victim, path)
+    const fd = openLog(path)
+    writeLogHeader(fd, 'sample 1')
+    closeSync(fd)
+    expect(readFileSync(victim, 'utf8')).toBe('export SAFE=1\n')
+    expect(lstatSync(path).isSymbolicLink()).toBe(false)
+    expect(readFileSync(path, 'utf8')).toContain('sample 1')
+  })
+
+  it('refuses to append through a link', () => {
+    const victim = tempFile('profile', 'export SAFE=1\n')
+    const path = join(dirname(tempFile('y', '')), 'cleanup.log')
+    symlinkSync(victim, path)
+    expect(() => openLog(path, 'append')).toThrow(/ELOOP/)
+    expect(readFileSync(victim, 'utf8')).toBe('export SAFE=1\n')
+  })
+
   it('truncates a log by default and appends when asked', () => {
     const path = tempFile('group.log', 'old run\n')
     const fd = openLog(path)
@@ -88,7 +110,7 @@ describe('redactLogs', () => {
     mkdirSync(`${path}.redacting`)
     const warnings = await redactLogs(dirname(path), redact)
     expect(warnings).toEqual([
-      `removed the log ${path}: it could not be checked for secrets (it is a folder (EISDIR))`
+      `removed the log ${path}: it could not be checked for secrets (something is already there (EEXIST))`
     ])
     expect(existsSync(path)).toBe(false)
   })

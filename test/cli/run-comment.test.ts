@@ -42,6 +42,9 @@ describe('run --comment', () => {
       'list-comments',
       'create-comment',
       'list-comments',
+      // Whose the marked comment is: the job token answers only GraphQL's viewer.
+      'get-user',
+      'graphql',
       'update-comment'
     ])
     for (const output of [first, second]) {

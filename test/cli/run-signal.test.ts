@@ -4,7 +4,8 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { appendLine, benchFixture, BUNDLED_CLI, RunFolder, switchAfter } from '../helpers/commands'
 import { isGoneSoon, readPids } from '../bench/fixtures/processes'
 
-describe('run interrupted by SIGTERM', () => {
+// SIGHUP: the terminal closed, the ssh session dropped.
+describe.each(['SIGTERM', 'SIGHUP'] as const)('run interrupted by %s', signal => {
   // The bundled CLI in its own process: the signal must reach the command line's handlers.
   it('stops the running sample, cleans up, writes the samples so far and exits non-zero', async () => {
     const run = new RunFolder()
@@ -27,11 +28,11 @@ describe('run interrupted by SIGTERM', () => {
     })
 
     const pids = await readPids(pidFile, 2)
-    child.kill('SIGTERM')
+    child.kill(signal)
     const [code] = (await exited) as [number | null]
 
     expect(code).toBe(1)
-    expect(stderr).toContain('Received SIGTERM')
+    expect(stderr).toContain(`Received ${signal}`)
     for (const pid of pids) expect(await isGoneSoon(pid)).toBe(true)
     expect(run.lines('cleanup.log')).toEqual(['cleaned'])
     const partial = run.partialResults()

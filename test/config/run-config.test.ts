@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Input, type RawInputs } from '../../src/config/inputs'
+import { INPUT_DEFAULTS, Input, type RawInputs } from '../../src/config/inputs'
 import { parseReporting, parseRunConfig } from '../../src/config/run-config'
 import { InputError } from '../../src/core/errors'
 
@@ -43,7 +43,17 @@ describe('defaults that depend on whether the user set an input', () => {
       { [Input.BaselineCommand]: 'true', [Input.CandidateCommand]: 'true' },
       { RUNNER_TEMP: '/runner/temp' }
     )
-    expect(config.resultsFile).toBe(resolve('/runner/temp/pulumi-perf-gate/results.json'))
+    // A folder of the run's own, never one shared with other runs or users.
+    expect(config.resultsFile).toMatch(
+      /^\/runner\/temp\/pulumi-perf-gate-[0-9a-f]{12}\/results\.json$/
+    )
+    expect(config.ownResultsFolder).toBe(true)
+    expect(
+      parseRunConfig(
+        { [Input.BaselineCommand]: 'true', [Input.CandidateCommand]: 'true' },
+        { RUNNER_TEMP: '/runner/temp' }
+      ).resultsFile
+    ).not.toBe(config.resultsFile)
     expect(config.name).toBe('benchmark')
     expect(config.samples).toBe(20)
     expect(config.decision).toEqual({ alpha: 0.05, threshold: 0.05, failOn: 'regression' })
@@ -163,8 +173,19 @@ describe('backend-url', () => {
     const read = () => parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
     expect(read).toThrow(InputError)
     expect(read).toThrow(
-      `backend-url: ${JSON.stringify(url)} is not a backend URL; expected one such as file:///path/to/folder`
+      'backend-url is not a backend URL; expected one such as file:///path/to/folder'
     )
+    // Never the value: a backend URL may hold credentials.
+    expect(read).not.toThrow(JSON.stringify(url))
+  })
+
+  it('refuses a % that starts no valid escape, before anything runs', () => {
+    const read = () =>
+      parseRunConfig({ ...pulumi, [Input.BackendUrl]: 'file:///tmp/100%zz-secret' }, {})
+    expect(read).toThrow(
+      'backend-url: a % in it starts no valid escape; write a % as %25 (a space as %20)'
+    )
+    expect(read).not.toThrow('secret')
   })
 
   it.each([
@@ -175,5 +196,30 @@ describe('backend-url', () => {
   ])('takes %j', url => {
     const { target } = parseRunConfig({ ...pulumi, [Input.BackendUrl]: url }, {})
     expect(target.kind === 'pulumi' && target.backendUrl).toBe(url)
+  })
+})
+
+describe('the default comment-key', () => {
+  const env = { GITHUB_WORKFLOW: 'CI', GITHUB_JOB: 'bench' }
+  // What the runner makes of action.yml's default for a leg of a matrix.
+  const expanded = (index: number, total: number) =>
+    INPUT_DEFAULTS[Input.CommentKey]!.replace('${{ github.workflow }}', env.GITHUB_WORKFLOW)
+      .replace('${{ github.job }}', env.GITHUB_JOB)
+      .replace('${{ strategy.job-index }}', String(index))
+      .replace('${{ strategy.job-total }}', String(total))
+  const key = (value: string | undefined) =>
+    parseReporting({ [Input.CommentKey]: value }, env, 'benchmark').commentKey
+
+  it('gives each leg of a matrix its own comment', () => {
+    const legs = [0, 1, 2].map(index => key(expanded(index, 3)))
+    expect(new Set(legs).size).toBe(3)
+    expect(legs[1]).toBe('CI/bench/1/3')
+  })
+
+  it('keeps workflow/job for a job without a matrix, and when not expanded', () => {
+    expect(key(expanded(0, 1))).toBe('CI/bench')
+    expect(key(INPUT_DEFAULTS[Input.CommentKey])).toBe('CI/bench')
+    expect(key(undefined)).toBe('CI/bench')
+    expect(key('mine')).toBe('mine')
   })
 })

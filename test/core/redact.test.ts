@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { knownSecrets, redactedJson, redactor } from '../../src/core/redact'
+import {
+  knownSecrets,
+  looksSecret,
+  redactedJson,
+  redactor,
+  redactStream
+} from '../../src/core/redact'
+import { Random } from '../helpers/random'
 
 describe('redactor', () => {
   it('replaces every known value, longest first, and each line of a multi-line one', () => {
@@ -37,10 +44,72 @@ describe('redactor', () => {
     expect(knownSecrets({}, '')).toEqual([])
   })
 
+  it('knows the value of every variable whose name looks secret, and the values given', () => {
+    const env = {
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG',
+      NPM_TOKEN: 'npm_abcdef',
+      db_password: 'Hunter2-prod-db',
+      ARM_CLIENT_SECRET: 'arm-secret-1',
+      PRIVATE_KEY: '-----BEGIN KEY-----\nMIIEvQ\n-----END KEY-----',
+      PWD: '/home/runner/work',
+      HOME: '/home/runner',
+      TOKENIZER_THREADS: '8',
+      GIT_ASKPASS: 'true',
+      MONKEY: 'banana-bread'
+    }
+    expect(knownSecrets(env, undefined, ['config-value-1']).sort()).toEqual(
+      [
+        'wJalrXUtnFEMI/K7MDENG',
+        'npm_abcdef',
+        'Hunter2-prod-db',
+        'arm-secret-1',
+        '-----BEGIN KEY-----\nMIIEvQ\n-----END KEY-----',
+        'config-value-1'
+      ].sort()
+    )
+  })
+
+  it('tells names that look secret from names that do not', () => {
+    for (const name of ['AWS_SECRET_ACCESS_KEY', 'GH_TOKEN', 'DB_PASS', 'SENTRY_DSN', 'api-key'])
+      expect(looksSecret(name), name).toBe(true)
+    for (const name of ['PWD', 'OLDPWD', 'KEYBOARD', 'TOKENIZER', 'PATH', 'GITHUB_REF'])
+      expect(looksSecret(name), name).toBe(false)
+  })
+
   it('redacts every string of JSON data, also where JSON would escape it', () => {
     const redact = redactor(['s3"cret'])
     const text = redactedJson({ error: 'token s3"cret', nested: ['s3"cret'] }, redact)
     expect(text).not.toContain('s3')
     expect(JSON.parse(text)).toEqual({ error: 'token ***', nested: ['***'] })
+  })
+})
+
+describe('redactStream', () => {
+  const secrets = ['pul-abcdef', 'cdefgh-2', 'aaaa']
+  const redact = redactor(secrets)
+
+  it('redacts text cut anywhere as it redacts it whole', () => {
+    const random = new Random(19)
+    const alphabet = ['pul-abcdef', 'cdefgh-2', 'aaaa', 'a', 'pul-', 'cdef', 'x', '\r', '\n']
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 40 }, () => random.pick(alphabet)).join('')
+      const stream = redactStream(redact)
+      let out = ''
+      for (let at = 0; at < text.length;) {
+        const size = 1 + Math.floor(random.uniform() * 12)
+        out += stream.push(text.slice(at, at + size))
+        at += size
+      }
+      out += stream.end()
+      expect(out, JSON.stringify(text)).toBe(redact(text))
+    }
+  })
+
+  it('holds back no more than could begin a secret, newline or not', () => {
+    const stream = redactStream(redact)
+    const bar = '\r[####      ] 40%'.repeat(100_000)
+    const out = stream.push(bar)
+    expect(out.length).toBeGreaterThanOrEqual(bar.length - ('pul-abcdef'.length - 1))
+    expect(out + stream.end()).toBe(bar)
   })
 })

@@ -24,6 +24,7 @@ import {
   waitUntil
 } from '../helpers/cancel-scenarios'
 import { useActionHarness, useServedReleases } from '../helpers/file-setup'
+import { runLogs } from '../helpers/secrets'
 import { type ReleaseServer } from '../helpers/pulumi-releases'
 
 const TOKEN = 'ghs_e2eCancelToken0123456789abcdefABCDEF'
@@ -168,5 +169,32 @@ describe('the bundled action in generic mode, cancelled mid-sample', () => {
     expect(post.exitCode, post.stdout).toBe(0)
     expect(existsSync(marker)).toBe(true)
     expect(await sleeping()).toBe(false)
+  })
+})
+
+describe('the bundled action cancelled after a command printed a secret', () => {
+  it('redacts the logs before the main step exits, so an upload between the steps holds no secret', async () => {
+    const scratch = makeScratch(work)
+    const secret = 'Hunter2-prod-db-0451'
+    const job = harness.job(
+      commandInputs('echo "pw $DB_PASSWORD"; sleep 29.4', 'echo "pw $DB_PASSWORD"; sleep 29.4', {
+        'results-file': scratch.resultsFile,
+        warmup: '0',
+        comment: 'never'
+      }),
+      { env: { DB_PASSWORD: secret } }
+    )
+    const main = job.start('index')
+    const sleeping = async () => (await processesMentioning('sleep 29.4')).length > 0
+    await waitUntil('a sample runs', sleeping, {
+      stop: () => (main.child.exitCode === null ? undefined : main.stdout())
+    })
+    const { result } = await cancelLikeTheRunner(main)
+    // What `actions/upload-artifact` with `if: always()` would take, before the post step.
+    const logs = runLogs(scratch.resultsFile)
+    expect(Object.keys(logs)).not.toEqual([])
+    expect(Object.values(logs).join('\n')).toContain('pw ***')
+    for (const [name, text] of Object.entries(logs)) expect(text, name).not.toContain(secret)
+    expect((await job.run('post', result.state)).exitCode).toBe(0)
   })
 })

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { withoutRunnerVariables } from '../helpers/action-runner'
@@ -65,7 +65,8 @@ describe('npm run local-action', () => {
     const outputs = outputsTable(stdout)
     expect(outputs.get('verdict'), stdout).toBe('regression')
     const resultsFile = outputs.get('results-file')!
-    expect(resultsFile).toBe(join(work, 'temp', 'pulumi-perf-gate', 'results.json'))
+    expect(dirname(resultsFile)).toMatch(/\/pulumi-perf-gate-[0-9a-f]{12}$/)
+    expect(dirname(dirname(resultsFile))).toBe(join(work, 'temp'))
     expect(existsSync(resultsFile)).toBe(true)
     expect(outputs.get('comment-url')).toBe('')
     expect(stdout).toMatch(/^::error::Regression: candidate .* slower than baseline/m)

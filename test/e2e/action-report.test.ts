@@ -104,8 +104,15 @@ describe('the bundled action in report mode', () => {
     const second = await report(`${resultsDir}/*.json`)
     expect(second.exitCode).toBe(1)
     const routes = github.requests.map(request => request.route)
-    expect(routes).toEqual(['list-comments', 'create-comment', 'list-comments', 'update-comment'])
-    expect(github.requests[3]!.path).toContain(`/issues/comments/${comment.id}`)
+    expect(routes).toEqual([
+      'list-comments',
+      'create-comment',
+      'list-comments',
+      'get-user',
+      'graphql',
+      'update-comment'
+    ])
+    expect(github.requests.at(-1)!.path).toContain(`/issues/comments/${comment.id}`)
     expect(github.comments).toHaveLength(1)
     expect(summaryRows(comment.body).size).toBe(3)
   })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/core/errors'
 import { findComment, hasMarker, marker } from '../../src/github/comment-marker'
 
-const comment = (id: number, body: string | null, login = 'github-actions[bot]') => ({
+const BOT = { login: 'github-actions[bot]' }
+const comment = (id: number, body: string | null, login = BOT.login) => ({
   id,
   body,
   user: { login }
@@ -32,7 +33,7 @@ describe('findComment', () => {
       comment(2, `${marker('perf')}\n## report`),
       comment(3, null)
     ]
-    expect(findComment(comments, 'perf')?.id).toBe(2)
+    expect(findComment(comments, 'perf', BOT)?.id).toBe(2)
   })
 
   it('ignores other keys, including keys that start like ours', () => {
@@ -41,23 +42,30 @@ describe('findComment', () => {
       comment(2, `${marker('per')}\nshorter key`),
       comment(3, '<!-- pulumi-perf-gate:perf --> quoted inline in a sentence')
     ]
-    expect(findComment(comments, 'perf')).toBeUndefined()
-    expect(findComment(comments, 'perf-api')?.id).toBe(1)
+    expect(findComment(comments, 'perf', BOT)).toBeUndefined()
+    expect(findComment(comments, 'perf-api', BOT)?.id).toBe(1)
   })
 
   it('finds nothing without any marker', () => {
-    expect(findComment([comment(1, 'LGTM'), comment(2, '')], 'perf')).toBeUndefined()
-    expect(findComment([], 'perf')).toBeUndefined()
+    expect(findComment([comment(1, 'LGTM'), comment(2, '')], 'perf', BOT)).toBeUndefined()
+    expect(findComment([], 'perf', BOT)).toBeUndefined()
   })
 
-  it('prefers the comment of the posting account when told who that is', () => {
+  it("takes only the token's own comments, whoever posted the marker first", () => {
     const comments = [
       comment(1, `${marker('perf')}\ncopied`, 'alice'),
       comment(2, `${marker('perf')}\nours`)
     ]
-    expect(findComment(comments, 'perf', 'github-actions[bot]')?.id).toBe(2)
-    expect(findComment(comments, 'perf')?.id).toBe(1)
-    expect(findComment(comments, 'perf', 'someone-else')?.id).toBe(1)
+    expect(findComment(comments, 'perf', BOT)?.id).toBe(2)
+    expect(findComment(comments, 'perf', { login: 'GitHub-Actions[bot]' })?.id).toBe(2)
+    expect(findComment(comments.slice(0, 1), 'perf', BOT)).toBeUndefined()
+    expect(findComment(comments, 'perf', { login: 'someone-else' })).toBeUndefined()
+  })
+
+  it('tells accounts apart by id when both sides have one (a renamed login)', () => {
+    const mine = { id: 1, body: marker('perf'), user: { login: 'old-name', id: 7 } }
+    const theirs = { id: 2, body: marker('perf'), user: { login: 'new-name', id: 8 } }
+    expect(findComment([theirs, mine], 'perf', { login: 'new-name', id: 7 })?.id).toBe(1)
   })
 
   it('matches bodies saved with Windows line ends', () => {

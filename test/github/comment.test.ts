@@ -135,6 +135,67 @@ describe('upsertComment', () => {
     })
   })
 
+  describe('whose comment it is', () => {
+    const marked = (text: string) => `${marker('perf')}\n${text}`
+    // A comment on the pull request, by the token's account unless `login` says who.
+    const onPull = (text: string, login?: string) =>
+      server.addComment({
+        owner: 'acme',
+        repo: 'infra',
+        issueNumber: 7,
+        body: marked(text),
+        ...(login === undefined ? {} : { user: { login } })
+      })
+
+    it('never edits a comment someone else wrote with our marker: it posts its own', async () => {
+      const planted = onPull('posted first by the author', 'mallory')
+      const result = await upsertComment(options())
+      expect(result.action).toBe('created')
+      expect(server.comments.find(c => c.id === planted.id)!.body).toBe(
+        marked('posted first by the author')
+      )
+      expect(server.comments.at(-1)!.user.login).toBe('github-actions[bot]')
+      expect(server.requests.filter(r => r.route === 'update-comment')).toEqual([])
+    })
+
+    it("asks GraphQL's viewer who a job token is, since GET /user refuses it", async () => {
+      onPull('x', 'mallory')
+      const ours = onPull('old')
+      const result = await upsertComment(options())
+      expect(result).toEqual({ action: 'updated', url: ours.html_url })
+      expect(server.requests.map(r => r.route).slice(0, 3)).toEqual([
+        'list-comments',
+        'get-user',
+        'graphql'
+      ])
+    })
+
+    it("asks GET /user who a personal token is, and edits only that account's comment", async () => {
+      await server.close()
+      server = await startGitHubServer({
+        token: TOKEN,
+        user: { login: 'perf-bot', id: 77, type: 'User' }
+      })
+      onPull('x', 'github-actions[bot]')
+      const ours = onPull('old')
+      const result = await upsertComment(options())
+      expect(result).toEqual({ action: 'updated', url: ours.html_url })
+      expect(server.comments.find(c => c.id === ours.id)!.body).toBe(options().body)
+      expect(server.requests.map(r => r.route)).not.toContain('graphql')
+    })
+
+    it('posts nothing when GitHub will not say who the token is', async () => {
+      onPull('ours, maybe')
+      server.failNext('get-user', { status: 401 })
+      const result = await upsertComment(options())
+      expect(result.action).toBe('skipped')
+      expect(result.warning).toMatch(
+        /^Could not tell which account the github-token comments as.*HTTP 401/
+      )
+      expect(server.comments).toHaveLength(1)
+    })
+  })
+
   describe('trouble', () => {
     it('turns 403 (fork pull request, no permission) into a warning that says how to fix it', async () => {
       server.failNext('list-comments', { status: 403 })

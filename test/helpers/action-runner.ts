@@ -37,15 +37,26 @@ function inputVariable(name: string): string {
 }
 
 /**
- * action.yml's defaults as the runner evaluates them. Only `${{ github.token }}` is an
- * expression there; any other would need the runner's evaluator, so it is refused.
+ * action.yml's defaults as the runner evaluates them for a job without a matrix (a
+ * leg of one). Only plain context values are expressions there; any other would need
+ * the runner's evaluator, so it is refused.
  */
 function declaredDefaults(token: string): Record<string, string> {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+  const contexts: Record<string, string> = {
+    'github.token': token,
+    'github.workflow': WORKFLOW,
+    'github.job': JOB,
+    'strategy.job-index': '0',
+    'strategy.job-total': '1'
+  }
   const defaults: Record<string, string> = {}
   for (const [name, input] of Object.entries(action.inputs)) {
     if (input.default === undefined) continue
-    const value = input.default.replace(/\$\{\{\s*github\.token\s*\}\}/g, token)
+    const value = input.default.replace(
+      /\$\{\{\s*([\w.-]+)\s*\}\}/g,
+      (expression, context: string) => contexts[context] ?? expression
+    )
     if (value.includes('${{')) throw new Error(`cannot evaluate the default of ${name}: ${value}`)
     defaults[name] = value
   }
@@ -115,6 +126,9 @@ export interface StepResult {
   summary: string
   /** What the step saved with `core.saveState`, for the post step. */
   state: Record<string, string>
+  /** The raw GITHUB_ENV and GITHUB_PATH files, which the action never writes. */
+  envFile: string
+  pathFile: string
 }
 
 export interface RunningStep {
@@ -190,7 +204,9 @@ export class ActionJob {
     const paths = {
       output: join(files, 'output'),
       state: join(files, 'state'),
-      summary: join(files, 'summary')
+      summary: join(files, 'summary'),
+      env: join(files, 'env'),
+      path: join(files, 'path')
     }
     for (const path of Object.values(paths)) writeFileSync(path, '')
     const env: Record<string, string> = {
@@ -198,7 +214,9 @@ export class ActionJob {
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       GITHUB_OUTPUT: paths.output,
       GITHUB_STATE: paths.state,
-      GITHUB_STEP_SUMMARY: paths.summary
+      GITHUB_STEP_SUMMARY: paths.summary,
+      GITHUB_ENV: paths.env,
+      GITHUB_PATH: paths.path
     }
     if (options.summary === false) delete env.GITHUB_STEP_SUMMARY
     const [file, ...args] = [
@@ -223,7 +241,9 @@ export class ActionJob {
       stderr,
       outputs: parseFileCommands(readFileSync(paths.output, 'utf8')),
       summary: readFileSync(paths.summary, 'utf8'),
-      state: readState()
+      state: readState(),
+      envFile: readFileSync(paths.env, 'utf8'),
+      pathFile: readFileSync(paths.path, 'utf8')
     }))
     const killTree = () => killProcessTree(child.pid!)
     return { child, stdout: () => stdout, state: readState, killTree, finished }

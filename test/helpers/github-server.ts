@@ -1,7 +1,10 @@
 /**
- * A loopback stand-in for the GitHub REST API calls the action makes: list,
- * create and update issue comments, list and get pull requests, with GitHub's JSON
- * shapes, `Link` pagination, the 65,536-character body limit and injectable failures.
+ * A loopback stand-in for the GitHub API calls the action makes: who the token is
+ * (`GET /user`, GraphQL `viewer`), list, create and update issue comments, list and get
+ * pull requests, with GitHub's JSON shapes, `Link` pagination, the 65,536-character body
+ * limit and injectable failures. As on GitHub, an installation token (the job's
+ * GITHUB_TOKEN, a GitHub App's) gets 403 from `GET /user` and answers `viewer` as its
+ * bot, and only a comment's author may edit it.
  * Plain node:http, no test framework, so end-to-end tests of the bundled action can
  * use it too.
  */
@@ -9,7 +12,13 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'no
 import type { AddressInfo } from 'node:net'
 
 export type GitHubRoute =
-  'list-comments' | 'create-comment' | 'update-comment' | 'list-pulls' | 'get-pull'
+  | 'get-user'
+  | 'graphql'
+  | 'list-comments'
+  | 'create-comment'
+  | 'update-comment'
+  | 'list-pulls'
+  | 'get-pull'
 
 export interface RecordedRequest {
   route: GitHubRoute | 'unknown'
@@ -103,6 +112,12 @@ export interface GitHubServer {
 export interface GitHubServerOptions {
   /** Who the token posts as. Default: the Actions bot. */
   user?: FakeUser
+  /**
+   * What kind of token it is: `installation` (GITHUB_TOKEN, a GitHub App's; the default
+   * for a Bot) cannot read `GET /user`; `personal` (a user's token; the default for a
+   * User) can.
+   */
+  tokenKind?: 'installation' | 'personal'
   /** When set, requests must carry `Authorization: token|Bearer <token>`. */
   token?: string
 }
@@ -129,6 +144,7 @@ interface Answer {
   headers?: Record<string, string>
 }
 
+const GRAPHQL_VIEWER = /^\s*(?:query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/
 const LIST_OR_CREATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/
 const UPDATE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/
 const LIST_PULLS = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/
@@ -136,6 +152,7 @@ const GET_PULL = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/
 
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubServer> {
   const user = options.user ?? ACTIONS_BOT
+  const tokenKind = options.tokenKind ?? (user.type === 'Bot' ? 'installation' : 'personal')
   const comments: FakeComment[] = []
   const locations = new Map<number, Location>()
   const isAt = (comment: FakeComment, owner?: string, repo?: string, issue?: number): boolean => {
@@ -155,7 +172,11 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const addComment: GitHubServer['addComment'] = input => {
     const id = nextId++
     const now = new Date().toISOString()
-    const author: FakeUser = { ...user, ...input.user }
+    // Someone else unless told otherwise: a login of their own gets an id of its own.
+    const author: FakeUser =
+      input.user?.login === undefined || input.user.login === user.login
+        ? { ...user, ...input.user }
+        : { type: 'User', id: otherId(input.user.login), ...input.user, login: input.user.login }
     const apiBase = `${url}/repos/${input.owner}/${input.repo}`
     const comment: FakeComment = {
       id,
@@ -193,6 +214,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   }
 
   const route = (method: string, path: string): GitHubRoute | 'unknown' => {
+    if (method === 'GET' && path === '/user') return 'get-user'
+    if (method === 'POST' && path === '/graphql') return 'graphql'
     if (method === 'GET' && LIST_PULLS.test(path)) return 'list-pulls'
     if (method === 'GET' && GET_PULL.test(path)) return 'get-pull'
     if (LIST_OR_CREATE.test(path)) {
@@ -209,6 +232,12 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     if (!authorized(request.headers.authorization, options.token))
       return failureAnswer({ status: 401 })
     switch (request.route) {
+      case 'get-user':
+        return tokenKind === 'personal'
+          ? { status: 200, json: user }
+          : failureAnswer({ status: 403 })
+      case 'graphql':
+        return viewer(request)
       case 'list-comments':
         return listComments(request)
       case 'create-comment':
@@ -253,11 +282,25 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     const [, owner, repo, id] = UPDATE.exec(request.path) ?? []
     const comment = comments.find(c => c.id === Number(id) && isAt(c, owner, repo))
     if (!comment) return failureAnswer({ status: 404 })
+    // Only its author may edit a comment (an admin's token could; no test needs one).
+    if (comment.user.id !== user.id) return failureAnswer({ status: 403 })
     const body = bodyOf(request)
     if (typeof body !== 'string') return bodyProblem(body)
     comment.body = body
     comment.updated_at = new Date().toISOString()
     return { status: 200, json: comment }
+  }
+
+  // The one GraphQL query the action sends; anything else is a GraphQL error.
+  const viewer = (request: RecordedRequest): Answer => {
+    const query = (request.body as { query?: unknown } | undefined)?.query
+    if (typeof query !== 'string' || !GRAPHQL_VIEWER.test(query)) {
+      return {
+        status: 200,
+        json: { errors: [{ message: 'the loopback server answers only viewer { login }' }] }
+      }
+    }
+    return { status: 200, json: { data: { viewer: { login: user.login } } } }
   }
 
   // GitHub's filters: `state` (default open, or all) and `head` as `owner:branch`.
@@ -317,6 +360,13 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         server.close(error => (error ? reject(error) : resolve()))
       })
   }
+}
+
+/** A stable id for another account, never the token's own. */
+function otherId(login: string): number {
+  let hash = 0
+  for (const char of login) hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000
+  return 2_000_000 + hash
 }
 
 function authorized(header: string | undefined, token: string | undefined): boolean {

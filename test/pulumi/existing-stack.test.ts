@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/core/errors'
 import { checkStackIsNew, localBackendFolder } from '../../src/pulumi/existing-stack'
 import { checkStackPrefix } from '../../src/pulumi/stack-name'
+import { makeGroupBackends } from '../../src/pulumi/stacks'
 
 /** A program folder (project `infra`) and an empty backend folder. */
 function scratch() {
@@ -96,4 +97,18 @@ describe('checkStackPrefix', () => {
       )
     }
   )
+})
+
+describe('makeGroupBackends', () => {
+  it('names each folder by a URL that reads back as that folder, whatever % the path holds', async () => {
+    for (const odd of ['temp %41', 'temp%zz', 'a b#c?d']) {
+      const parent = path.join(mkdtempSync(path.join(tmpdir(), 'ppg-url-')), odd)
+      const { folder: own, urls } = await makeGroupBackends(parent, ['baseline'] as const)
+      const folder = localBackendFolder(urls.baseline)!
+      expect(folder, odd).toBe(path.join(own, 'baseline'))
+      expect(path.dirname(own), odd).toBe(parent)
+      expect(statSync(folder).isDirectory()).toBe(true)
+      rmSync(path.dirname(parent), { recursive: true, force: true })
+    }
+  })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InputError } from '../../src/core/errors'
 import { parseChecksums } from '../../src/pulumi/checksums'
-import { parseConfigInput } from '../../src/pulumi/config-input'
+import { configValues, parseConfigInput } from '../../src/pulumi/config-input'
 import { pulumiPlatform } from '../../src/pulumi/platform'
 import { checkProgramFolder } from '../../src/pulumi/program'
 import {
@@ -101,11 +101,19 @@ describe('parseConfigInput', () => {
     ])
   })
 
-  it('names the input, the line and the form for a malformed line', () => {
+  it('names the input, the line and the form for a malformed line, never its text', () => {
     expect(() => parseConfigInput('resources: 1\nlatencyMs=5')).toThrow(
-      'config: line 2 "latencyMs=5" is not allowed; write one "key: value" per line'
+      'config: line 2 is not allowed; write one "key: value" per line'
     )
     expect(() => parseConfigInput('aws:region:us-east-1')).toThrow(InputError)
+    for (const secret of ['dbPassword:Hunter2-prod-db', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
+      expect(() => parseConfigInput(`region: eu\n${secret}`)).toThrow(/^config: line 2 is not/)
+    }
+  })
+
+  it('lists every value as a secret, also beside a malformed line', () => {
+    const text = '# comment\naws:region: us-east-1\ndbPassword: "Hunter2 prod"\nbroken\nempty:'
+    expect(configValues(text)).toEqual(['us-east-1', 'Hunter2 prod'])
   })
 })
 

@@ -89,3 +89,14 @@ describe('safeUrl', () => {
     expect(safeUrl('data:text/html,<b>')).toBeUndefined()
   })
 })
+
+describe('invisible marks in names', () => {
+  it('shows zero-width and direction marks, so no name looks like another', () => {
+    const spoof = 'sleep\u200d-python'
+    expect(escapeMarkdown(spoof)).toBe('sleep&lt;U+200D&gt;-python')
+    expect(escapeMarkdown(spoof)).not.toBe(escapeMarkdown('sleep-python'))
+    expect(plainText('a\u200bb\u200ec\ufeff\u00ad')).toBe('a<U+200B>b<U+200E>c<U+FEFF><U+00AD>')
+    // Direction overrides are dropped, as before.
+    expect(plainText('api\u202egnp.exe')).toBe('apignp.exe')
+  })
+})

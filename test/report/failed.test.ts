@@ -36,11 +36,12 @@ describe('renderFailedMarkdown', () => {
   it('says what failed, shows the log tail as code and the samples so far', () => {
     const error = new SampleFailed(
       'candidate sample 3 of 10 (run candidate) failed with exit code 3.\nLast 2 lines of /l/candidate.log:\n  ```done``` <b>\n  \u001b[31mred\u001b[0m',
-      EMPTY
+      EMPTY,
+      3
     )
     const markdown = renderFailedMarkdown(
       { benchmark: 'api', error, partial: partial([1, 1.1, 1.2], [2, 2.2], error) },
-      { runUrl: 'https://github.com/o/r/actions/runs/1' }
+      { runUrl: 'https://github.com/o/r/actions/runs/1', logs: true }
     )
     expect(markdown).toMatch(
       /^## ❌ Failed: candidate sample 3 of 10 \(run candidate\) failed with exit code 3\.$/m
@@ -57,6 +58,22 @@ describe('renderFailedMarkdown', () => {
       '| **candidate** | run candidate | 2 | 0 | 2.100 s | 2.000 s | 2.200 s |'
     )
     expect(markdown).toContain('[workflow run](https://github.com/o/r/actions/runs/1)')
+  })
+
+  it("leaves the command's log lines out unless asked, saying where they are", () => {
+    const error = new SampleFailed(
+      'candidate sample 3 of 10 (run candidate) failed with exit code 3.\nLast 2 lines of /l/candidate.log:\n  key AKIAsecret-ish\n  stack trace',
+      EMPTY,
+      3
+    )
+    const hidden = renderFailedMarkdown({ benchmark: 'api', error }, { logs: false })
+    expect(hidden).toMatch(/^## ❌ Failed: candidate sample 3 of 10 \(run candidate\)/m)
+    expect(hidden).not.toContain('AKIAsecret-ish')
+    expect(hidden).not.toContain('/l/candidate.log')
+    expect(hidden).toContain('`comment-logs: true` shows them here')
+    const shown = renderFailedMarkdown({ benchmark: 'api', error }, { logs: true })
+    expect(shown).toContain('AKIAsecret-ish')
+    expect(shown).not.toContain('comment-logs')
   })
 
   it('shows the samples so far of every phase, a row per group and phase', () => {
@@ -78,11 +95,14 @@ describe('renderFailedMarkdown', () => {
         candidate: source('candidate', phase, [2])
       }
     })
-    const markdown = renderFailedMarkdown({
-      benchmark: 'infra',
-      error,
-      partial: partialResultsFile(DESIGN, [sources('up'), sources('destroy')], error, {})
-    })
+    const markdown = renderFailedMarkdown(
+      {
+        benchmark: 'infra',
+        error,
+        partial: partialResultsFile(DESIGN, [sources('up'), sources('destroy')], error, {})
+      },
+      { logs: true }
+    )
     expect(markdown).toContain(
       '| Group | Phase | Pulumi version | Samples | Failed | Mean | Min | Max |'
     )
@@ -99,18 +119,21 @@ describe('renderFailedMarkdown', () => {
       'the benchmark was aborted during baseline sample 1 of 10',
       EMPTY
     )
-    const markdown = renderFailedMarkdown({
-      benchmark: 'api',
-      error,
-      partial: partial([], [], error)
-    })
+    const markdown = renderFailedMarkdown(
+      {
+        benchmark: 'api',
+        error,
+        partial: partial([], [], error)
+      },
+      { logs: true }
+    )
     expect(markdown).toMatch(/^## ⏹️ Interrupted: the benchmark was aborted during baseline/m)
     expect(markdown).toContain('**Samples so far:** none')
   })
 
   it('reports a failure before any measuring, escaping its text', () => {
     const error = new InputError('baseline-version: Pulumi 3.43.9 does not exist <img src=x> @team')
-    const markdown = renderFailedMarkdown({ benchmark: 'api', error })
+    const markdown = renderFailedMarkdown({ benchmark: 'api', error }, { logs: true })
     expect(markdown).toContain(
       '## ❌ Failed: baseline-version: Pulumi 3.43.9 does not exist &lt;img src=x&gt; @&#8203;team'
     )

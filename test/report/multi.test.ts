@@ -67,7 +67,8 @@ describe('renderMultiMarkdown', () => {
     const markdown = renderMultiMarkdown(items)
     const rows = markdown.split('\n').filter(line => /^\| (api|web)/.test(line))
     expect(rows).toHaveLength(2)
-    const [api, web] = rows.map(row => row.slice(2, -2).split(' | '))
+    // Worst first: the regressed web before the unchanged api.
+    const [web, api] = rows.map(row => row.slice(2, -2).split(' | '))
     expect(api![0]).toBe('api')
     expect(api![1]).toBe('⚪ Unchanged')
     expect(api![3]).toBe('0.60')
@@ -107,5 +108,18 @@ describe('renderMultiMarkdown', () => {
     expect(markdown.length).toBeLessThanOrEqual(REPORT_LIMIT)
     expect(markdown.startsWith('## ⚪ Unchanged: all 30 benchmarks')).toBe(true)
     expect(markdown).toContain('| bench-29 |')
+  })
+})
+
+describe('renderMultiMarkdown of more benchmarks than fit', () => {
+  it('lists regressions first, so the cut never drops a regressed row', () => {
+    const items = [
+      ...Array.from({ length: 3000 }, (_, index) => item(`steady-${index}`, 'unchanged', 1, 4)),
+      item('the-regressed-one', 'regression', 0.0001, 4)
+    ]
+    const markdown = renderMultiMarkdown(items)
+    const rows = markdown.split('\n').filter(line => line.startsWith('| '))
+    expect(rows[2]).toMatch(/^\| the-regressed-one \| 🔴 Regression \|/)
+    expect(markdown).not.toContain('steady-2999 |')
   })
 })

@@ -78,6 +78,26 @@ describe('checkResultsPath', () => {
     )
   })
 
+  it('refuses a logs folder that is a symbolic link: the logs would go where it points', async () => {
+    const dir = folder()
+    const elsewhere = folder()
+    symlinkSync(elsewhere, join(dir, 'logs'))
+    await expect(checkResultsPath(join(dir, 'results.json'))).rejects.toThrow(
+      `results-file: ${dir}/results.json cannot be used: ${dir}/logs is a symbolic link; the logs of the commands go there`
+    )
+  })
+
+  it('writes its temporary file exclusively, never through a link planted under its name', async () => {
+    const dir = folder()
+    const victim = join(folder(), 'victim')
+    writeFileSync(victim, 'keep me')
+    symlinkSync(victim, join(dir, `results.json.${process.pid}.tmp`))
+    await expect(writeResults(join(dir, 'results.json'), { a: 1 })).rejects.toThrow(
+      ResultsWriteError
+    )
+    expect(readFileSync(victim, 'utf8')).toBe('keep me')
+  })
+
   it('refuses a folder and a path under a file, creating nothing', async () => {
     const dir = folder()
     await expect(checkResultsPath(dir)).rejects.toThrow(`results-file: ${dir} is a folder;`)

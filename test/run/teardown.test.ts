@@ -35,7 +35,7 @@ vi.mock('../../src/pulumi/teardown-stack', () => ({
 
 const { StackLedger } = await import('../../src/pulumi/ledger')
 const { runTeardown } = await import('../../src/run/teardown')
-const { finishTeardown } = await import('../../src/run/finish-teardown')
+const { finishTeardown, postStepDeadline } = await import('../../src/run/finish-teardown')
 const { runProcess } = await import('../../src/bench/spawn')
 
 const ref = (stack: string): StackRef => ({
@@ -273,5 +273,21 @@ describe('finishTeardown (the post step)', () => {
     )
     expect(command.ints()).toBe(1)
     expect(await command.running).toMatchObject({ kind: 'signaled', signal: 'SIGKILL' })
+  })
+})
+
+describe('postStepDeadline', () => {
+  const minute = 60_000
+
+  it('counts from the cancel when the steps between took the time, not from its own start', () => {
+    const cancelledAt = 1_000_000
+    const now = cancelledAt + 3 * minute // a slow upload-artifact ran in between
+    expect(postStepDeadline(now, 4 * minute, cancelledAt)).toBe(cancelledAt + 4.5 * minute)
+    expect(postStepDeadline(now, 4 * minute, cancelledAt)).toBeLessThan(now + 2 * minute)
+  })
+
+  it('counts from its own start when that ends sooner, or when no cancel was seen', () => {
+    expect(postStepDeadline(5_000, 4 * minute, 4_000)).toBe(5_000 + 4 * minute)
+    expect(postStepDeadline(5_000, 4 * minute)).toBe(5_000 + 4 * minute)
   })
 })
