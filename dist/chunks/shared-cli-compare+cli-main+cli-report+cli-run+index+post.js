@@ -45,6 +45,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["FamilySize"] = "family-size";
   Input2["Phases"] = "phases";
   Input2["Detrend"] = "detrend";
+  Input2["Statistic"] = "statistic";
   Input2["FailOn"] = "fail-on";
   Input2["Comment"] = "comment";
   Input2["CommentKey"] = "comment-key";
@@ -67,6 +68,7 @@ var INPUT_DEFAULTS = {
   ["family-size" /* FamilySize */]: "1",
   ["phases" /* Phases */]: "up",
   ["detrend" /* Detrend */]: "false",
+  ["statistic" /* Statistic */]: "mean",
   ["fail-on" /* FailOn */]: "regression",
   ["comment" /* Comment */]: "always",
   ["github-token" /* GithubToken */]: "${{ github.token }}"

@@ -11910,6 +11910,10 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, join, resolve, sep } from "node:path";
 
+// src/stats/test-kind.ts
+var STATISTICS = ["mean", "trimmed"];
+var PLAIN_TEST = { statistic: "mean", detrend: false, spreadFloor: null };
+
 // src/pulumi/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
 var STACK_NAME_LIMIT = 100;
@@ -12012,6 +12016,7 @@ function parseRunConfig(raw, env) {
     familySize: parseFamilySize(raw),
     phases: parseRunPhases(raw, target),
     detrend: parseChoice("detrend" /* Detrend */, required(raw, "detrend" /* Detrend */), ["true", "false"]) === "true",
+    statistic: parseChoice("statistic" /* Statistic */, required(raw, "statistic" /* Statistic */), STATISTICS),
     warmup: parseInteger("warmup" /* Warmup */, required(raw, "warmup" /* Warmup */), { min: 0 }),
     timeoutMs: parseMinutes("timeout" /* Timeout */, required(raw, "timeout" /* Timeout */)) * 6e4,
     decision: parseDecision(raw),
@@ -12428,7 +12433,8 @@ function testsAtLook(welch, level, equivalenceLevel) {
 function familyNote(comparison) {
   const m = comparison.design.familySize;
   const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
-  return trend + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)` : "");
+  const trimmed = comparison.design.statistic === "trimmed" ? " (Yuen's test of 20%-trimmed means: the ratio and its interval are of the trimmed means)" : "";
+  return trend + trimmed + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)` : "");
 }
 function looksLine(comparison) {
   const { looks } = comparison;
@@ -12955,47 +12961,6 @@ function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
   };
 }
 
-// src/stats/random.ts
-var SeededRandom = class {
-  state;
-  constructor(seed) {
-    this.state = seed >>> 0;
-  }
-  /** Uniform on [0, 1) (mulberry32). */
-  uniform() {
-    this.state = this.state + 1831565813 >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  }
-  /** Standard normal (Box–Muller). */
-  normal() {
-    const u = 1 - this.uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
-  }
-  /** Chi-squared with `df` degrees of freedom: 2·Gamma(df/2), by Marsaglia and Tsang (2000). */
-  chiSquared(df) {
-    return df <= 0 ? 0 : 2 * this.gamma(df / 2);
-  }
-  gamma(shape) {
-    if (shape < 1) return this.gamma(shape + 1) * (1 - this.uniform()) ** (1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (; ; ) {
-      let x;
-      let v;
-      do {
-        x = this.normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = 1 - this.uniform();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  }
-};
-
 // node_modules/simple-statistics/dist/simple-statistics.mjs
 function sum(x) {
   if (x.length === 0) {
@@ -13338,9 +13303,94 @@ function summarize(times, group = "group") {
   };
 }
 
+// src/stats/trimmed.ts
+var TRIM = 0.2;
+function trimmedGroup(times, group) {
+  const n = times.length;
+  const g2 = Math.floor(TRIM * n);
+  if (g2 === 0) return group;
+  const sorted = [...times].sort((a, b) => a - b);
+  const h = n - 2 * g2;
+  const kept = sorted.slice(g2, n - g2);
+  const trimmedMean = kept.reduce((sum2, x) => sum2 + x, 0) / h;
+  const low = sorted[g2];
+  const high = sorted[n - g2 - 1];
+  const winsorised = sorted.map((x) => Math.min(high, Math.max(low, x)));
+  const winsorisedMean = winsorised.reduce((sum2, x) => sum2 + x, 0) / n;
+  const squares = winsorised.reduce((sum2, x) => sum2 + (x - winsorisedMean) ** 2, 0);
+  const d = squares / (h * (h - 1));
+  return { ...group, n: h, mean: trimmedMean, stddev: Math.sqrt(h * d) };
+}
+
+// src/stats/look-figures.ts
+function lookFigures(baselineTimes, candidateTimes, look, threshold, test = PLAIN_TEST) {
+  const { detrend, spreadFloor, statistic } = test;
+  let baseline = baselineTimes.slice(0, look.baseline);
+  let candidate = candidateTimes.slice(0, look.candidate);
+  if (detrend) ({ baseline, candidate } = detrended(baseline, candidate));
+  const dfLoss = detrend ? 1 : 0;
+  const tested = (times) => {
+    const group = summarize(times);
+    return floored(statistic === "trimmed" ? trimmedGroup(times, group) : group, spreadFloor);
+  };
+  const summaries = { baseline: tested(baseline), candidate: tested(candidate) };
+  return {
+    ...summaries,
+    figures: welchFigures(summaries.baseline, summaries.candidate, threshold, dfLoss),
+    dfLoss
+  };
+}
+function floored(group, floor) {
+  if (floor === null || group.n >= floor.belowSamples) return group;
+  return { ...group, stddev: Math.max(group.stddev, floor.share * Math.abs(group.mean)) };
+}
+
+// src/stats/random.ts
+var SeededRandom = class {
+  state;
+  constructor(seed) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform on [0, 1) (mulberry32). */
+  uniform() {
+    this.state = this.state + 1831565813 >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  }
+  /** Standard normal (Box–Muller). */
+  normal() {
+    const u = 1 - this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
+  }
+  /** Chi-squared with `df` degrees of freedom: 2·Gamma(df/2), by Marsaglia and Tsang (2000). */
+  chiSquared(df) {
+    return df <= 0 ? 0 : 2 * this.gamma(df / 2);
+  }
+  gamma(shape) {
+    if (shape < 1) return this.gamma(shape + 1) * (1 - this.uniform()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (; ; ) {
+      let x;
+      let v;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.uniform();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+};
+
 // src/stats/null-paths.ts
-function simulateNullPaths(sizes, varianceRatio, paths, seed, detrend = false) {
-  if (detrend) return simulateDetrendedPaths(sizes, varianceRatio, paths, seed);
+function simulateNullPaths(sizes, varianceRatio, paths, seed, test = PLAIN_TEST) {
+  if (test.detrend || test.statistic !== "mean") {
+    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test);
+  }
   const random = new SeededRandom(seed);
   const looks = sizes.length;
   const p = new Float64Array(paths * looks);
@@ -13355,7 +13405,7 @@ function simulateNullPaths(sizes, varianceRatio, paths, seed, detrend = false) {
   }
   return { looks, p };
 }
-function simulateDetrendedPaths(sizes, varianceRatio, paths, seed) {
+function simulateSamplePaths(sizes, varianceRatio, paths, seed, test) {
   const random = new SeededRandom(seed);
   const looks = sizes.length;
   const last = sizes[looks - 1];
@@ -13365,16 +13415,10 @@ function simulateDetrendedPaths(sizes, varianceRatio, paths, seed) {
     const baseline = Array.from({ length: last.baseline }, () => random.normal());
     const candidate = Array.from({ length: last.candidate }, () => sd * random.normal());
     for (let k = 0; k < looks; k++) {
-      const adjusted = detrended(
-        baseline.slice(0, sizes[k].baseline),
-        candidate.slice(0, sizes[k].candidate)
-      );
-      const figures = welchFigures(
-        summarize(adjusted.baseline),
-        summarize(adjusted.candidate),
-        0,
-        1
-      );
+      const { figures } = lookFigures(baseline, candidate, sizes[k], 0, {
+        ...test,
+        spreadFloor: null
+      });
       p[path * looks + k] = figures.pRegression;
     }
   }
@@ -13449,8 +13493,9 @@ function integrate(density, f) {
 function standardNormalDensity(x) {
   return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 }
-function boundary(fractions, spent) {
+function boundary(fractions, spent, firstDeciding2 = 0) {
   const levels = [];
+  const increments = [];
   const densities = [];
   const crossingAt = (k, c) => {
     if (k === 0) return normalCdf(-c);
@@ -13459,7 +13504,8 @@ function boundary(fractions, spent) {
     return integrate(densities[k - 1], (u) => normalCdf(-(c * now - u * then) / spread));
   };
   fractions.forEach((fraction, k) => {
-    const target = spent(fraction) - (k === 0 ? 0 : spent(fractions[k - 1]));
+    const target = k < firstDeciding2 ? 0 : spent(fraction) - (k === firstDeciding2 ? 0 : spent(fractions[k - 1]));
+    increments.push(target);
     const c = k === 0 ? -normalQuantile(target) : target > 0 ? bisect((c2) => crossingAt(k, c2), target) : Infinity;
     levels.push(normalCdf(-c));
     const top = Math.min(c, -LOWER);
@@ -13480,7 +13526,8 @@ function boundary(fractions, spent) {
       )
     );
   });
-  return { levels, beyond: crossingAt };
+  const spentBefore = (k) => increments.slice(0, k).reduce((sum2, increment) => sum2 + increment, 0);
+  return { levels, spentBefore, beyond: crossingAt };
 }
 function bisect(crossing, target) {
   let low = LOWER;
@@ -13502,39 +13549,47 @@ function calibrationPaths(target) {
   return Math.min(1e5, Math.max(2e4, Math.ceil(2e3 / target)));
 }
 var CALIBRATION_SEED = 20231028;
-function spendingLevels(looks, alphaStar, gamma) {
-  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, gamma).levels;
+function firstDeciding(looks, rule) {
+  const k = looks.findIndex((look) => Math.min(look.baseline, look.candidate) >= rule.fromSamples);
+  return k < 0 ? looks.length - 1 : k;
+}
+function spendingLevels(looks, alphaStar, rule) {
+  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, rule).levels;
 }
 var boundaries = /* @__PURE__ */ new Map();
-function spendingBoundary(looks, alphaStar, gamma) {
-  const key = `${JSON.stringify(looks)}/${alphaStar}/${gamma}`;
+function spendingBoundary(looks, alphaStar, rule) {
+  const key = `${JSON.stringify(looks)}/${alphaStar}/${rule.gamma}/${rule.fromSamples}`;
   let found = boundaries.get(key);
   if (found === void 0) {
-    found = boundary(informationFractions(looks), (t) => hsdSpent(alphaStar, gamma, t));
+    found = boundary(
+      informationFractions(looks),
+      (t) => hsdSpent(alphaStar, rule.gamma, t),
+      firstDeciding(looks, rule)
+    );
     if (boundaries.size > 1e3) boundaries.clear();
     boundaries.set(key, found);
   }
   return found;
 }
-function calibratedAlpha(looks, target, gamma, detrend = false) {
+function calibratedAlpha(looks, target, rule, test) {
   if (looks.length === 1) return target;
-  const key = `${JSON.stringify(looks)}/${target}/${gamma}/${detrend}`;
+  const key = JSON.stringify([looks, target, rule, test.detrend, test.statistic]);
   const known = cache.get(key);
   if (known !== void 0) return known;
-  const paths = nullPaths(looks, calibrationPaths(target), detrend);
-  const rate = (alphaStar2) => worstRate(paths, spendingLevels(looks, alphaStar2, gamma));
+  const paths = nullPaths(looks, calibrationPaths(target), test);
+  const rate = (alphaStar2) => worstRate(paths, spendingLevels(looks, alphaStar2, rule));
   const alphaStar = solve(rate, target);
   cache.set(key, alphaStar);
   return alphaStar;
 }
 var cache = /* @__PURE__ */ new Map();
 var simulated = /* @__PURE__ */ new Map();
-function nullPaths(looks, count, detrend) {
-  const key = `${JSON.stringify(looks)}/${count}/${detrend}`;
+function nullPaths(looks, count, test) {
+  const key = JSON.stringify([looks, count, test.detrend, test.statistic]);
   let paths = simulated.get(key);
   if (paths === void 0) {
     paths = VARIANCE_RATIOS.map(
-      (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, detrend)
+      (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
     );
     if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
     simulated.set(key, paths);
@@ -13565,44 +13620,59 @@ function solve(rate, target) {
 
 // src/stats/design.ts
 var REGRESSION_GAMMA = -3;
-var EQUIVALENCE_GAMMA = -1;
-function planDesign(looks, alpha, familySize = 1, gammas = { regression: REGRESSION_GAMMA, equivalence: EQUIVALENCE_GAMMA }, detrend = false) {
-  const spending = (gamma, target) => ({
-    function: "hwang-shih-decani",
-    gamma,
-    target,
-    alphaStar: calibratedAlpha(looks, target, gamma, detrend)
-  });
+var TRIMMED_REGRESSION_GAMMA = -4;
+var EQUIVALENCE_GAMMA = 1;
+var SPREAD_FLOOR = { share: 0.02, belowSamples: 5 };
+var EQUIVALENCE_FROM_SAMPLES = 6;
+var DEFAULT_CHOICES = {
+  familySize: 1,
+  fromSamples: { regression: 0, equivalence: EQUIVALENCE_FROM_SAMPLES },
+  statistic: "mean",
+  detrend: false,
+  spreadFloor: SPREAD_FLOOR
+};
+function planDesign(looks, alpha, choices = {}) {
+  const { familySize, fromSamples, statistic, detrend, spreadFloor } = {
+    ...DEFAULT_CHOICES,
+    ...choices
+  };
+  const gammas = choices.gammas ?? gammasFor(statistic);
+  const test = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null };
+  const spending = (kind, target) => {
+    const rule = { gamma: gammas[kind], fromSamples: fromSamples[kind] };
+    return {
+      function: "hwang-shih-decani",
+      ...rule,
+      target,
+      alphaStar: calibratedAlpha(looks, target, rule, test)
+    };
+  };
   return {
     looks: looks.map((look) => ({ ...look })),
     familySize,
-    regression: spending(gammas.regression, alpha / familySize),
-    equivalence: spending(gammas.equivalence, alpha),
-    detrend
+    regression: spending("regression", alpha / familySize),
+    equivalence: spending("equivalence", alpha),
+    ...test
+  };
+}
+function gammasFor(statistic) {
+  return {
+    regression: statistic === "trimmed" ? TRIMMED_REGRESSION_GAMMA : REGRESSION_GAMMA,
+    equivalence: EQUIVALENCE_GAMMA
   };
 }
 function designLevels(design) {
-  const regression = spendingLevels(
-    design.looks,
-    design.regression.alphaStar,
-    design.regression.gamma
-  );
-  const equivalence = spendingLevels(
-    design.looks,
-    design.equivalence.alphaStar,
-    design.equivalence.gamma
-  );
+  const regression = spendingLevels(design.looks, design.regression.alphaStar, design.regression);
+  const equivalence = spendingLevels(design.looks, design.equivalence.alphaStar, design.equivalence);
   return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k] }));
 }
 function planRun(options) {
   const counts = { baseline: options.samples, candidate: options.samples };
-  return planDesign(
-    placeLooks(counts, options.looks),
-    options.alpha,
-    options.familySize ?? 1,
-    void 0,
-    options.detrend ?? false
-  );
+  return planDesign(placeLooks(counts, options.looks), options.alpha, {
+    familySize: options.familySize ?? 1,
+    detrend: options.detrend ?? false,
+    statistic: options.statistic ?? "mean"
+  });
 }
 
 // src/stats/fieller.ts
@@ -13644,20 +13714,6 @@ function differenceInterval(baseline, candidate, alpha) {
   const { df } = welchStatistic(baseline, candidate);
   const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
   return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
-}
-
-// src/stats/look-figures.ts
-function lookFigures(baselineTimes, candidateTimes, look, threshold, detrend) {
-  let baseline = baselineTimes.slice(0, look.baseline);
-  let candidate = candidateTimes.slice(0, look.candidate);
-  if (detrend) ({ baseline, candidate } = detrended(baseline, candidate));
-  const dfLoss = detrend ? 1 : 0;
-  const summaries = { baseline: summarize(baseline), candidate: summarize(candidate) };
-  return {
-    ...summaries,
-    figures: welchFigures(summaries.baseline, summaries.candidate, threshold, dfLoss),
-    dfLoss
-  };
 }
 
 // src/stats/outliers.ts
@@ -13746,7 +13802,7 @@ function analyse(baselineTimes, candidateTimes, options) {
       candidateTimes,
       { baseline: nb, candidate: nc },
       options.threshold,
-      design.detrend
+      design
     );
     verdict = decide(tested.figures, levels[k], truncated || k === design.looks.length - 1);
     looks.push({
@@ -13861,13 +13917,10 @@ function stageWisePValue(path) {
   const k = pValues.findIndex((p, look) => p < levels[look].regression);
   if (k < 0) return 1;
   if (design.looks.length === 1) return pValues[0];
-  const { alphaStar, gamma, target } = design.regression;
-  const fractions = informationFractions(design.looks);
-  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma, fractions[k - 1]);
-  const beyond = spendingBoundary(design.looks, alphaStar, gamma).beyond(
-    k,
-    upperQuantile(pValues[k])
-  );
+  const { alphaStar, target } = design.regression;
+  const spent = spendingBoundary(design.looks, alphaStar, design.regression);
+  const before = spent.spentBefore(k);
+  const beyond = spent.beyond(k, upperQuantile(pValues[k]));
   return Math.min(1, (before + beyond) * target / alphaStar);
 }
 function familyRegressions(paths, alpha) {
@@ -13887,9 +13940,9 @@ function adjustFamily(members, alpha, why) {
   });
   return family.pAdjusted;
 }
-function regressionPath(baseline, candidate, looks, threshold, detrend = false) {
+function regressionPath(baseline, candidate, looks, threshold, test) {
   return looks.map(
-    (look) => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
+    (look) => lookFigures(baseline, candidate, look, threshold, test).figures.pRegression
   );
 }
 
@@ -14009,6 +14062,7 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
 export {
   MAX_SAMPLES,
   MAX_LOOKS,
+  STATISTICS,
   PHASES,
   isPhase,
   parseInteger,
@@ -14046,10 +14100,10 @@ export {
   min,
   median,
   placeLooks,
+  lookFigures,
   planDesign,
   designLevels,
   planRun,
-  lookFigures,
   analyse,
   familyRegressions,
   adjustFamily,

@@ -3482,7 +3482,7 @@ function analysePhases(phases, options) {
   const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
   const paths = analyses.map(({ comparison }, index) => {
     const { baseline, candidate } = phases[index];
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend);
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design);
     return { design, pValues };
   });
   return {
@@ -3518,7 +3518,8 @@ function planRunDesign(config, phases) {
     looks: config.looks,
     phases,
     familySize: config.familySize,
-    detrend: config.detrend
+    detrend: config.detrend,
+    statistic: config.statistic
   });
 }
 function partialResultsFile(config, phases, error, extra) {
@@ -3649,7 +3650,7 @@ function familyStopRule(members) {
     const looks = member.design.looks;
     return looks.some(
       (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
-        lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
+        lookFigures(baseline, candidate, look, member.threshold, member.design).figures,
         levels[index][k],
         false
       ) !== null

@@ -30,6 +30,7 @@ export enum Input {
   FamilySize = 'family-size',
   Phases = 'phases',
   Detrend = 'detrend',
+  Statistic = 'statistic',
   FailOn = 'fail-on',
   Comment = 'comment',
   CommentKey = 'comment-key',
@@ -57,6 +58,7 @@ export const INPUT_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.FamilySize]: '1',
   [Input.Phases]: 'up',
   [Input.Detrend]: 'false',
+  [Input.Statistic]: 'mean',
   [Input.FailOn]: 'regression',
   [Input.Comment]: 'always',
   [Input.GithubToken]: '${{ github.token }}'
