@@ -3732,6 +3732,12 @@ function partialRunResults(config, sources, error, extra) {
   return partialResultsFile(config, phases, error, extra);
 }
 
+// src/run/cold-start.ts
+function coldStartWarning(config) {
+  if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
+  return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
+}
+
 // src/pulumi/config-input.ts
 function parseConfigInput(text, input = "config") {
   const entries = [];
@@ -4628,6 +4634,7 @@ async function measure2(config, hooks) {
   const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
   const phases = runPhases(config);
+  const coldStart = coldStartWarning(config);
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
       throw new BenchmarkAborted(
@@ -4650,6 +4657,7 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
+    if (coldStart !== null) hooks.warn(coldStart);
     const design = planRunDesign(config, phases.length);
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     const looks = design.looks.length;
@@ -4699,7 +4707,7 @@ async function measure2(config, hooks) {
     return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
   }
   const report = await tearDownAfterRun(plan, ledger, hooks);
-  const notes = [...report.kept, ...report.warnings];
+  const notes = [...coldStart === null ? [] : [coldStart], ...report.kept, ...report.warnings];
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes);
     unwritten ??= await write(results);

@@ -18,6 +18,7 @@ import { familyStopRule } from '../stats/stop-rule'
 import { tearDownAfterRun } from './end-of-run'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from './stacks-kept'
+import { coldStartWarning } from './cold-start'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
 
@@ -103,6 +104,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
   const phases = runPhases(config)
+  const coldStart = coldStartWarning(config)
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
       throw new BenchmarkAborted(
@@ -126,6 +128,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       },
       checkStopped
     })
+    if (coldStart !== null) hooks.warn(coldStart)
     const design = planRunDesign(config, phases.length)
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     const looks = design.looks.length
@@ -177,7 +180,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     return { finished: false, error: new StacksKept([first, ...report.kept].join('\n')), partial }
   }
   const report = await tearDownAfterRun(plan, ledger, hooks)
-  const notes = [...report.kept, ...report.warnings]
+  const notes = [...(coldStart === null ? [] : [coldStart]), ...report.kept, ...report.warnings]
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes)
     unwritten ??= await write(results)
