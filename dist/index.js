@@ -4,20 +4,6 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
-  StacksKept,
-  commentOnPullRequest,
-  renderFailedMarkdown,
-  runPipeline,
-  withInterrupts
-} from "./chunks/shared-cli-run+index.js";
-import {
-  onRunningProcessesChange
-} from "./chunks/shared-cli-run+index+post.js";
-import "./chunks/shared-cli+cli-run+index.js";
-import {
-  renderMarkdown
-} from "./chunks/shared-cli-compare+cli-run+index.js";
-import {
   joinResults,
   keepOwnRunLinks,
   multiHeadline,
@@ -26,14 +12,28 @@ import {
   renderUnfinishedMarkdown,
   unfinishedFailure
 } from "./chunks/shared-cli-report+index.js";
+import "./chunks/shared-cli-compare+cli-report+index.js";
+import {
+  StacksKept,
+  commentOnPullRequest,
+  renderFailedMarkdown,
+  runPipeline,
+  withInterrupts
+} from "./chunks/shared-cli-calibrate+cli-run+index.js";
+import {
+  onRunningProcessesChange
+} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
+import {
+  renderMarkdown
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-run+index.js";
 import {
   getInput,
   saveState,
   setOutput,
   setSecret,
   summary
-} from "./chunks/shared-cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli-compare+cli-report+index.js";
+} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   headline,
   inputValue,
@@ -43,24 +43,24 @@ import {
   parseRunConfig,
   stepVerdict,
   workflowRunUrl
-} from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
-import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepRedactor
 } from "./chunks/shared-cli-main+index+post.js";
 import {
   knownSecrets
-} from "./chunks/shared-cli-main+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   failsCheck
-} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   Input,
   InputError,
   describeError
-} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/inputs.ts
 function readActionInputs() {

@@ -1,13 +1,13 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  formatResults
-} from "./shared-cli-compare+cli-run.js";
-import "./shared-cli-compare+cli-run+index.js";
-import {
   analyseFiles,
   readResultsFile
 } from "./shared-cli-compare+cli-report+index.js";
+import {
+  formatResults
+} from "./shared-cli-calibrate+cli-compare+cli-run.js";
+import "./shared-cli-calibrate+cli-compare+cli-run+index.js";
 import {
   MAX_LOOKS,
   parseChoice,
@@ -15,17 +15,17 @@ import {
   parseFamilySize,
   parseInteger,
   workflowRunUrl
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   FORMATS,
   parseFlags
-} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/compare.ts
 var FLAGS = [

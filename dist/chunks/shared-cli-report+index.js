@@ -1,13 +1,13 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  debug
-} from "./shared-cli-report+cli-run+index+post.js";
-import {
   benchmarkName,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
+import {
+  debug
+} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   REPORT_LIMIT,
   VERDICT_EMOJI,
@@ -26,10 +26,10 @@ import {
   renderText,
   reportSections,
   runLink
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   overallVerdict
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   InputError,
@@ -37,7 +37,7 @@ import {
   describeError,
   escapeMarkdown,
   plainText
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/unfinished.ts
 var MAX_NAME = 100;

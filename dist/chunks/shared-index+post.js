@@ -4,7 +4,7 @@ import {
   info,
   setFailed,
   warning
-} from "./shared-cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 
 // src/action/log.ts
 function actionLog(redact) {
