@@ -4,19 +4,6 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
-  StacksKept,
-  commentOnPullRequest,
-  runLogDir,
-  runPipeline,
-  withInterrupts
-} from "./chunks/shared-cli-run+index.js";
-import {
-  configValues,
-  onRunningProcessesChange,
-  redactLogs
-} from "./chunks/shared-cli-run+index+post.js";
-import "./chunks/shared-cli+cli-run+index.js";
-import {
   joinResults,
   keepOwnRunLinks,
   multiHeadline,
@@ -25,14 +12,27 @@ import {
   renderUnfinishedMarkdown,
   unfinishedFailure
 } from "./chunks/shared-cli-report+index.js";
+import "./chunks/shared-cli-compare+cli-report+index.js";
+import {
+  StacksKept,
+  commentOnPullRequest,
+  runLogDir,
+  runPipeline,
+  withInterrupts
+} from "./chunks/shared-cli-calibrate+cli-run+index.js";
+import {
+  configValues,
+  onRunningProcessesChange,
+  redactLogs
+} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
 import {
   getInput,
   saveState,
   setOutput,
   setSecret,
   summary
-} from "./chunks/shared-cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli-compare+cli-report+index.js";
+} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   headline,
   inputValue,
@@ -44,24 +44,24 @@ import {
   renderMarkdown,
   stepVerdict,
   workflowRunUrl
-} from "./chunks/shared-cli-compare+cli-report+cli-run+index.js";
-import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
 import {
   NO_SECRETS
-} from "./chunks/shared-cli-main+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   failsCheck
-} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   Input,
   InputError,
   describeError
-} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/inputs.ts
 function readActionInputs() {

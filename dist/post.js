@@ -12,20 +12,20 @@ import {
   runTeardown,
   signalProcess,
   waitForProcesses
-} from "./chunks/shared-cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
 import {
   getInput,
   getState
-} from "./chunks/shared-cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
-import "./chunks/shared-cli-main+cli-run+index+post.js";
+import "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   describeError
-} from "./chunks/shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/run/finish-teardown.ts
 import { setTimeout as sleep } from "node:timers/promises";

@@ -7,7 +7,9 @@ ttest_ind(candidate, baseline*(1±δ), alternative=...), and the Welch confidenc
 interval; Hwang–Shih–DeCani nominal levels and stage-wise-ordering p-values computed
 with scipy's multivariate normal CDF, independently of our grid integration; and
 Fieller intervals of the ratio of means with Welch df at every ratio, by a direct
-root solve (brentq) of the one-sided t-test p-values.
+root solve (brentq) of the one-sided t-test p-values; and Yuen's test of 20%-trimmed
+means, scipy.stats.ttest_ind(equal_var=False, trim=0.2), plain and against the margins
+(its cases draw from their own generator, so adding them changed no other figure).
 
 Run: python3 scripts/scipy-reference.py > fixtures/scipy-reference.json (about 10 minutes,
 most of it the fine-grid integration of the 9-look designs).
@@ -179,6 +181,49 @@ def fieller_case(index):
             "low": float(low), "high": None if high is None else float(high)}
 
 
+yuen_rng = np.random.default_rng(20261207)
+
+
+def yuen_case(index):
+    """Yuen's test on samples with outliers, ties and very different sizes (5..60)."""
+    nb, nc = (int(x) for x in yuen_rng.integers(5, 61, 2))
+    centre = float(yuen_rng.uniform(0.05, 300.0))
+    spread = centre * float(yuen_rng.uniform(0.005, 0.2))
+    baseline = yuen_rng.normal(centre, spread, nb)
+    shift = float(yuen_rng.choice([1.0, 1.03, 0.97, 1.2, 0.8]))
+    candidate = yuen_rng.normal(centre * shift, spread * float(yuen_rng.choice([0.3, 1.0, 3.0])), nc)
+    for group in (baseline, candidate):
+        slow = yuen_rng.uniform(size=group.size) < 0.1
+        group[slow] *= yuen_rng.uniform(1.5, 2.0, int(slow.sum()))
+    if index % 5 == 0:
+        baseline[: nb // 2] = baseline[0]
+    baseline = np.abs(baseline) + 1e-3
+    candidate = np.abs(candidate) + 1e-3
+    threshold = float(yuen_rng.choice([0.0, 0.01, 0.05, 0.1]))
+
+    def test(factor, alternative):
+        return stats.ttest_ind(candidate, baseline * factor, equal_var=False, trim=0.2,
+                               alternative=alternative)
+
+    plain = test(1.0, "two-sided")
+    regression = test(1 + threshold, "greater")
+    improvement = test(1 - threshold, "less")
+    return {
+        "baseline": baseline.tolist(),
+        "candidate": candidate.tolist(),
+        "threshold": threshold,
+        "t": float(plain.statistic),
+        "df": float(plain.df),
+        "pTwoSided": float(plain.pvalue),
+        "regression": {"t": float(regression.statistic), "df": float(regression.df),
+                       "p": float(regression.pvalue)},
+        "improvement": {"t": float(improvement.statistic), "df": float(improvement.df),
+                        "p": float(improvement.pvalue)},
+        "pUnchanged": float(max(test(1 + threshold, "less").pvalue,
+                                test(1 - threshold, "greater").pvalue)),
+    }
+
+
 def main():
     cases = [welch_case(i) for i in range(600)]
     designs = [[3, 4, 5, 6, 8, 10, 13, 16, 20], [3, 6, 11, 20], [3, 10, 31, 100], [5, 10, 15, 20]]
@@ -198,8 +243,9 @@ def main():
         for k, p in [(0, 1e-4), (1, 3e-4), (2, 1e-3), (3, 2e-3)]
     ]
     fieller = [fieller_case(i) for i in range(200)]
+    yuen = [yuen_case(i) for i in range(200)]
     json.dump({"generator": "scripts/scipy-reference.py", "scipy": __import__("scipy").__version__,
-               "welch": cases, "spending": spending, "stageWise": stage, "fieller": fieller},
+               "welch": cases, "spending": spending, "stageWise": stage, "fieller": fieller, "yuen": yuen},
               sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")
 

@@ -12,7 +12,7 @@ import {
 import {
   formatFailure,
   formatResults
-} from "./shared-cli-compare+cli-report+cli-run.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {
   FailedRuns,
   MAX_LOOKS,
@@ -29,17 +29,17 @@ import {
   sourceOf,
   stepVerdict,
   workflowRunUrl
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   FORMATS,
   parseFlags
-} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/replay.ts
 function replayOwnFile(file, policy) {
@@ -67,13 +67,7 @@ function replayOwnFile(file, policy) {
     benchmark,
     phases.map(({ phase, sources }) => parts.length > 1 ? { phase, sources } : { sources })
   );
-  const design = planDesign(
-    recorded.looks,
-    alpha,
-    recorded.familySize,
-    recorded.gammas,
-    recorded.detrend
-  );
+  const design = planDesign(recorded.looks, alpha, recorded);
   const extra = recordedContext(file);
   const names = (sources) => ({
     baseline: sources.baseline.name,

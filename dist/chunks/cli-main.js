@@ -4,20 +4,20 @@ import {
   inertWorkflowCommands,
   stepSecrets
 } from "./shared-cli-main+index+post.js";
-import "./shared-cli-main+cli-run+index+post.js";
+import "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   RUN_FLAGS
-} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   failsCheck
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   INPUT_DEFAULTS,
   InputError,
   describeError
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/help.ts
 var RUN_FLAG_LINES = RUN_FLAGS.map((input) => {
@@ -30,6 +30,9 @@ Usage:
   pulumi-perf-gate run [--flag value ...]     measure, analyse, report
   pulumi-perf-gate compare FILE [FILE] [...]  re-analyse hyperfine-format results
   pulumi-perf-gate report FILE|GLOB ...       join results files of many benchmarks
+  pulumi-perf-gate calibrate --command CMD | --pulumi-version V [--flag value ...]
+                                              measure one thing as both groups: this
+                                              runner's noise and the inputs to use
   pulumi-perf-gate --help | --version
 
 Common flags:
@@ -50,6 +53,10 @@ compare flags:
 report flags: --alpha, --threshold and --fail-on decide; each file's recorded design
   (looks, family size) is replayed within sane bounds
 
+calibrate flags: --command CMD or --pulumi-version V (with --program), --samples,
+  --threshold (the one you want to gate on), --warmup, --phases, --statistic and the
+  other run flags; every sample runs (no early stop), nothing fails the exit status
+
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}
   The token for --comment is read from GITHUB_TOKEN; no comment is posted unless
@@ -62,7 +69,8 @@ benchmark could not finish, 2 for bad usage or input.`;
 var COMMANDS = {
   run: async () => (await import("./cli-run.js")).runCommand,
   compare: async () => (await import("./cli-compare.js")).compareCommand,
-  report: async () => (await import("./cli-report.js")).reportCommand
+  report: async () => (await import("./cli-report.js")).reportCommand,
+  calibrate: async () => (await import("./cli-calibrate.js")).calibrateCommand
 };
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
@@ -89,7 +97,7 @@ async function runCli(argv, given, version) {
     const load = COMMANDS[name];
     if (load === void 0) {
       throw new InputError(
-        `unknown command ${JSON.stringify(name)}; expected run, compare or report (see --help)`
+        `unknown command ${JSON.stringify(name)}; expected run, compare, report or calibrate (see --help)`
       );
     }
     const outcome = await (await load())(rest, io);

@@ -8,28 +8,28 @@ import {
   renderUnfinishedMarkdown,
   unfinishedFailure
 } from "./shared-cli-report+index.js";
-import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
+import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   jsonText
-} from "./shared-cli-compare+cli-report+cli-run.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {
   parseChoice,
   parseDecision,
   renderText,
   workflowRunUrl
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   FORMATS,
   parseFlags
-} from "./shared-cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError,
   plainText
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/report.ts
 var reportCommand = async (argv, io) => {

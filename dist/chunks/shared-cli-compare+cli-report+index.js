@@ -3,6 +3,7 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   MAX_LOOKS,
   MAX_SAMPLES,
+  STATISTICS,
   analyse,
   checkNoFailedRuns,
   isPhase,
@@ -12,13 +13,13 @@ import {
   regressionPath,
   resultsFile,
   sourceOf
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   fileErrorCode
-} from "./shared-cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/read.ts
 import { readFile, stat } from "node:fs/promises";
@@ -172,6 +173,23 @@ function recordedDesign(file) {
   if (gammas.regression === void 0 || gammas.equivalence === void 0) {
     return { problem: "its recorded spending is not Hwang\u2013Shih\u2013DeCani with a \u03B3 from \u221220 to 20" };
   }
+  const fromSamples = {
+    regression: fromSamplesOf(design, "regression"),
+    equivalence: fromSamplesOf(design, "equivalence")
+  };
+  if (fromSamples.regression === void 0 || fromSamples.equivalence === void 0) {
+    return { problem: `its recorded fromSamples must be a whole number from 0 to ${MAX_SAMPLES}` };
+  }
+  const spreadFloor = spreadFloorOf(design);
+  if (spreadFloor === void 0) {
+    return {
+      problem: "its recorded spread floor needs a share from 0 to 1 and a whole belowSamples"
+    };
+  }
+  const statistic = field(design, "statistic") ?? "mean";
+  if (!STATISTICS.includes(statistic)) {
+    return { problem: `its recorded statistic must be one of ${STATISTICS.join(", ")}` };
+  }
   const detrend = field(design, "detrend") ?? false;
   if (typeof detrend !== "boolean") return { problem: "its recorded detrend is not true or false" };
   return {
@@ -179,6 +197,9 @@ function recordedDesign(file) {
       looks: sizes,
       familySize,
       gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      fromSamples: { regression: fromSamples.regression, equivalence: fromSamples.equivalence },
+      statistic,
+      spreadFloor,
       detrend
     }
   };
@@ -190,6 +211,17 @@ function gamma(design, test) {
   const spending = field(design, test);
   const value = field(spending, "gamma");
   return field(spending, "function") === "hwang-shih-decani" && typeof value === "number" && Math.abs(value) <= GAMMA_RANGE ? value : void 0;
+}
+function fromSamplesOf(design, test) {
+  const value = field(field(design, test), "fromSamples") ?? 0;
+  return Number.isInteger(value) && value >= 0 && value <= MAX_SAMPLES ? value : void 0;
+}
+function spreadFloorOf(design) {
+  const floor = field(design, "spreadFloor") ?? null;
+  if (floor === null) return null;
+  const share = field(floor, "share");
+  const belowSamples = field(floor, "belowSamples");
+  return typeof share === "number" && share >= 0 && share <= 1 && Number.isInteger(belowSamples) && belowSamples >= 0 && belowSamples <= MAX_SAMPLES ? { share, belowSamples } : void 0;
 }
 function field(value, name) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value[name] : void 0;
@@ -265,13 +297,7 @@ function analyseFiles(files, options) {
   checkNoFailedRuns(benchmark, [{ sources }]);
   const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
   const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate));
-  const design = options.design ? planDesign(
-    options.design.looks,
-    options.alpha,
-    options.design.familySize,
-    options.design.gammas,
-    options.design.detrend
-  ) : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1);
+  const design = options.design ? planDesign(options.design.looks, options.alpha, options.design) : planDesign(placeLooks(counts, looks), options.alpha, { familySize: options.familySize ?? 1 });
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
   if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut));
   const results = resultsFile(
@@ -287,7 +313,7 @@ function analyseFiles(files, options) {
       candidate.times,
       analysis.comparison.looks,
       options.threshold,
-      design.detrend
+      design
     )
   };
   return { results, path };

@@ -1,14 +1,14 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  debug
-} from "./shared-cli-report+cli-run+index+post.js";
-import {
   benchmarkName,
   phaseFiles,
   readResultsFile,
   reanalyse
 } from "./shared-cli-compare+cli-report+index.js";
+import {
+  debug
+} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   FailedRuns,
   REPORT_LIMIT,
@@ -27,11 +27,11 @@ import {
   renderText,
   reportSections,
   runLink
-} from "./shared-cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   overallVerdict,
   severity
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   InputError,
@@ -39,7 +39,7 @@ import {
   describeError,
   escapeMarkdown,
   plainText
-} from "./shared-cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/unfinished.ts
 var MAX_NAME = 100;

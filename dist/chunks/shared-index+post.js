@@ -4,7 +4,7 @@ import {
   info,
   setFailed,
   warning
-} from "./shared-cli-report+cli-run+index+post.js";
+} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   inertWorkflowCommands
 } from "./shared-cli-main+index+post.js";

@@ -12,6 +12,9 @@ Usage:
   pulumi-perf-gate run [--flag value ...]     measure, analyse, report
   pulumi-perf-gate compare FILE [FILE] [...]  re-analyse hyperfine-format results
   pulumi-perf-gate report FILE|GLOB ...       join results files of many benchmarks
+  pulumi-perf-gate calibrate --command CMD | --pulumi-version V [--flag value ...]
+                                              measure one thing as both groups: this
+                                              runner's noise and the inputs to use
   pulumi-perf-gate --help | --version
 
 Common flags:
@@ -31,6 +34,10 @@ compare flags:
 
 report flags: --alpha, --threshold and --fail-on decide; each file's recorded design
   (looks, family size) is replayed within sane bounds
+
+calibrate flags: --command CMD or --pulumi-version V (with --program), --samples,
+  --threshold (the one you want to gate on), --warmup, --phases, --statistic and the
+  other run flags; every sample runs (no early stop), nothing fails the exit status
 
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}

@@ -1,6 +1,6 @@
 import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
-import { parseReporting, parseRunConfig } from '../config/run-config'
+import { parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
 import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import type { ReportVerdict } from '../github/comment'
@@ -9,7 +9,7 @@ import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
 import { stepVerdict } from '../results/phases'
 import { configValues } from '../pulumi/config-input'
-import { runPipeline } from '../run/pipeline'
+import { runPipeline, type RunOutcome } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
@@ -28,26 +28,7 @@ export const runCommand: Subcommand = async (argv, io) => {
   const reporting = parseReporting(raw, io.env, config.name)
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
-  let interrupted: AbortSignal | undefined
-  const outcome = await withInterrupts(
-    interrupts => {
-      interrupted = interrupts.first
-      return runPipeline(config, {
-        progress: line,
-        info: line,
-        warn: text => line(`warning: ${text}`),
-        redact: io.redact,
-        signal: interrupts.first,
-        teardownSignal: interrupts.second,
-        env: io.env
-      })
-    },
-    {
-      forward: 'every',
-      onSignal: (signal, count) =>
-        line(interruptMessage(signal, count, config.target.kind === 'pulumi'))
-    }
-  )
+  const { outcome, interrupted } = await measure(config, io)
   const runUrl = workflowRunUrl(io.env)
   const comment = (body: string, verdict: ReportVerdict) =>
     commentOnPullRequest({
@@ -99,6 +80,38 @@ export const runCommand: Subcommand = async (argv, io) => {
               )
             : undefined))
   }
+}
+
+/**
+ * The run's pipeline with progress on stderr and Ctrl-C (SIGTERM, SIGHUP) handled (README "Cancellation
+ * and leftovers"); `interrupted` tells whether a first Ctrl-C came.
+ */
+export async function measure(
+  config: RunConfig,
+  io: Parameters<Subcommand>[1]
+): Promise<{ outcome: RunOutcome; interrupted: AbortSignal | undefined }> {
+  const line = (text: string) => io.stderr(`${text}\n`)
+  let interrupted: AbortSignal | undefined
+  const outcome = await withInterrupts(
+    interrupts => {
+      interrupted = interrupts.first
+      return runPipeline(config, {
+        progress: line,
+        info: line,
+        warn: text => line(`warning: ${text}`),
+        redact: io.redact,
+        signal: interrupts.first,
+        teardownSignal: interrupts.second,
+        env: io.env
+      })
+    },
+    {
+      forward: 'every',
+      onSignal: (signal, count) =>
+        line(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+    }
+  )
+  return { outcome, interrupted }
 }
 
 /** What a Ctrl-C, SIGTERM or SIGHUP does now (README "Cancellation and leftovers"). */

@@ -6,6 +6,7 @@ import { splitWords } from '../bench/words'
 import { describeError, InputError } from '../core/errors'
 import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
 import type { FailOn } from '../stats/verdict'
+import { STATISTICS, type Statistic } from '../stats/test-kind'
 import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
 import { checkStackPrefix } from '../pulumi/stack-name'
 import type { Phase } from '../core/phases'
@@ -51,6 +52,8 @@ export interface RunConfig {
   phases: Phase[]
   /** Remove a common linear run-order trend before the tests. */
   detrend: boolean
+  /** `mean` (Welch) or `trimmed` (Yuen's 20%-trimmed means). */
+  statistic: Statistic
   warmup: number
   timeoutMs: number
   decision: Decision
@@ -136,6 +139,7 @@ export function parseRunConfig(raw: RawInputs, env: NodeJS.ProcessEnv): RunConfi
     familySize: parseFamilySize(raw),
     phases: parseRunPhases(raw, target),
     detrend: parseChoice(Input.Detrend, required(raw, Input.Detrend), ['true', 'false']) === 'true',
+    statistic: parseChoice(Input.Statistic, required(raw, Input.Statistic), STATISTICS),
     warmup: parseInteger(Input.Warmup, required(raw, Input.Warmup), { min: 0 }),
     timeoutMs: parseMinutes(Input.Timeout, required(raw, Input.Timeout)) * 60_000,
     decision: parseDecision(raw),

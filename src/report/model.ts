@@ -233,8 +233,13 @@ function familyNote(comparison: Comparison): string {
   const trend = comparison.design.detrend
     ? ' (a common linear run-order trend removed first; the table shows the samples as measured)'
     : ''
+  const trimmed =
+    comparison.design.statistic === 'trimmed'
+      ? " (Yuen's test of 20%-trimmed means: the ratio and its interval are of the trimmed means)"
+      : ''
   return (
     trend +
+    trimmed +
     (m > 1
       ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)`
       : '')

@@ -1,6 +1,7 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
 import { planPhases } from '../stats/phases'
+import type { Statistic } from '../stats/test-kind'
 import type { GroupSource } from './build'
 import type { Environment } from '../bench/environment'
 import type { GroupName, ScheduleEntry } from '../bench/types'
@@ -55,6 +56,7 @@ export interface RunDesign {
   looks: number
   familySize: number
   detrend: boolean
+  statistic: Statistic
   decision: { alpha: number; threshold: number }
 }
 
@@ -66,7 +68,8 @@ export function planRunDesign(config: RunDesign, phases: number): ReturnType<typ
     looks: config.looks,
     phases,
     familySize: config.familySize,
-    detrend: config.detrend
+    detrend: config.detrend,
+    statistic: config.statistic
   })
 }
 

@@ -53,14 +53,8 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
   // too small to compare is named by the analysis).
   const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate))
   const design: Design = options.design
-    ? planDesign(
-        options.design.looks,
-        options.alpha,
-        options.design.familySize,
-        options.design.gammas,
-        options.design.detrend
-      )
-    : planDesign(placeLooks(counts, looks), options.alpha, options.familySize ?? 1)
+    ? planDesign(options.design.looks, options.alpha, options.design)
+    : planDesign(placeLooks(counts, looks), options.alpha, { familySize: options.familySize ?? 1 })
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
   if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut))
   const results = resultsFile(
@@ -76,7 +70,7 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
       candidate.times,
       analysis.comparison.looks,
       options.threshold,
-      design.detrend
+      design
     )
   }
   return { results, path }

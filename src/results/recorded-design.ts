@@ -1,4 +1,6 @@
 import { MAX_SAMPLES } from '../core/limits'
+import type { DesignChoices } from '../stats/design'
+import { STATISTICS, type SpreadFloor, type Statistic } from '../stats/test-kind'
 import type { LookSize } from '../stats/looks'
 import type { ParsedFile } from './read'
 
@@ -10,18 +12,17 @@ const MAX_RECORDED_LOOKS = 64
 const MAX_FAMILY = 1_000
 const GAMMA_RANGE = 20
 
-export interface RecordedDesign {
+export interface RecordedDesign extends DesignChoices {
   looks: LookSize[]
-  familySize: number
-  gammas: { regression: number; equivalence: number }
-  detrend: boolean
 }
 
 /**
  * The sequential design a results file of ours records (`comparison.design`), if it
  * is one this version can replay within sane bounds: strictly growing looks of at
  * least 2 and at most 10,000 samples per group, at most 64 of them, a family size of
- * 1 to 1,000, and HSD spending with a finite γ. The file is untrusted data: its alpha,
+ * 1 to 1,000, HSD spending with a finite γ, and the statistic, the spread floor and
+ * the fewest samples each test decides at (none recorded: the mean, no floor, every
+ * look, as designs were before these existed). The file is untrusted data: its alpha,
  * threshold, α* and levels are never used. No design (a plain hyperfine file): none.
  */
 export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; problem?: string } {
@@ -66,6 +67,23 @@ export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; pro
   if (gammas.regression === undefined || gammas.equivalence === undefined) {
     return { problem: 'its recorded spending is not Hwang–Shih–DeCani with a γ from −20 to 20' }
   }
+  const fromSamples = {
+    regression: fromSamplesOf(design, 'regression'),
+    equivalence: fromSamplesOf(design, 'equivalence')
+  }
+  if (fromSamples.regression === undefined || fromSamples.equivalence === undefined) {
+    return { problem: `its recorded fromSamples must be a whole number from 0 to ${MAX_SAMPLES}` }
+  }
+  const spreadFloor = spreadFloorOf(design)
+  if (spreadFloor === undefined) {
+    return {
+      problem: 'its recorded spread floor needs a share from 0 to 1 and a whole belowSamples'
+    }
+  }
+  const statistic = field(design, 'statistic') ?? 'mean'
+  if (!STATISTICS.includes(statistic as Statistic)) {
+    return { problem: `its recorded statistic must be one of ${STATISTICS.join(', ')}` }
+  }
   const detrend = field(design, 'detrend') ?? false
   if (typeof detrend !== 'boolean') return { problem: 'its recorded detrend is not true or false' }
   return {
@@ -73,6 +91,9 @@ export function recordedDesign(file: ParsedFile): { design?: RecordedDesign; pro
       looks: sizes,
       familySize: familySize as number,
       gammas: { regression: gammas.regression, equivalence: gammas.equivalence },
+      fromSamples: { regression: fromSamples.regression, equivalence: fromSamples.equivalence },
+      statistic: statistic as Statistic,
+      spreadFloor,
       detrend
     }
   }
@@ -89,6 +110,29 @@ function gamma(design: unknown, test: string): number | undefined {
     typeof value === 'number' &&
     Math.abs(value) <= GAMMA_RANGE
     ? value
+    : undefined
+}
+
+function fromSamplesOf(design: unknown, test: string): number | undefined {
+  const value = field(field(design, test), 'fromSamples') ?? 0
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SAMPLES
+    ? (value as number)
+    : undefined
+}
+
+/** The recorded floor; null when none is recorded; undefined when it is not one. */
+function spreadFloorOf(design: unknown): SpreadFloor | null | undefined {
+  const floor = field(design, 'spreadFloor') ?? null
+  if (floor === null) return null
+  const share = field(floor, 'share')
+  const belowSamples = field(floor, 'belowSamples')
+  return typeof share === 'number' &&
+    share >= 0 &&
+    share <= 1 &&
+    Number.isInteger(belowSamples) &&
+    (belowSamples as number) >= 0 &&
+    (belowSamples as number) <= MAX_SAMPLES
+    ? { share, belowSamples: belowSamples as number }
     : undefined
 }
 

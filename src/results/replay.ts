@@ -57,13 +57,7 @@ export function replayOwnFile(file: ParsedFile, policy: ReplayPolicy): ResultsFi
     benchmark,
     phases.map(({ phase, sources }) => (parts.length > 1 ? { phase, sources } : { sources }))
   )
-  const design = planDesign(
-    recorded.looks,
-    alpha,
-    recorded.familySize,
-    recorded.gammas,
-    recorded.detrend
-  )
+  const design = planDesign(recorded.looks, alpha, recorded)
   const extra = recordedContext(file)
   const names = (sources: { baseline: GroupSource; candidate: GroupSource }) => ({
     baseline: sources.baseline.name,

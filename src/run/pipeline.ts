@@ -19,6 +19,7 @@ import { tearDownAfterRun } from './end-of-run'
 import { runLogDir } from './log-dir'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from './stacks-kept'
+import { coldStartWarning } from './cold-start'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
 
@@ -113,6 +114,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   const environment = () =>
     environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env })
   const phases = runPhases(config)
+  const coldStart = coldStartWarning(config)
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
       throw new BenchmarkAborted(
@@ -137,6 +139,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       checkStopped
     })
     for (const note of target.notes ?? []) hooks.warn(note)
+    if (coldStart !== null) hooks.warn(coldStart)
     const design = planRunDesign(config, phases.length)
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     const looks = design.looks.length
@@ -189,7 +192,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     return { finished: false, error: new StacksKept([first, ...report.kept].join('\n')), partial }
   }
   const report = await tearDownAfterRun(plan, ledger, hooks)
-  const notes = [...report.kept, ...report.warnings]
+  const notes = [...(coldStart === null ? [] : [coldStart]), ...report.kept, ...report.warnings]
   if (notes.length > 0) {
     results.comparison.warnings.push(...notes)
     unwritten ??= await write(results)

@@ -76,7 +76,7 @@ export function analyse(
       candidateTimes,
       { baseline: nb, candidate: nc },
       options.threshold,
-      design.detrend
+      design
     )
     verdict = decide(tested.figures, levels[k]!, truncated || k === design.looks.length - 1)
     looks.push({

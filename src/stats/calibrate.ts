@@ -1,6 +1,7 @@
 import { informationFractions, type LookSize } from './looks'
 import { crossingRate, simulateNullPaths, type NullPaths } from './null-paths'
 import { boundary, hsdSpent, type Boundary } from './spending'
+import type { TestKind } from './test-kind'
 
 /**
  * Variance ratios the calibration guards: one group's variance 3× the other's, either
@@ -18,30 +19,49 @@ function calibrationPaths(target: number): number {
 /** Fixed, so that every machine and every replay computes the same levels. */
 const CALIBRATION_SEED = 20_231_028
 
-/** Nominal one-sided levels of the looks when `alphaStar` is spent with HSD(γ). */
+/**
+ * How a test spends: HSD(γ), deciding from the first look with at least `fromSamples`
+ * per group (the last look, if none has), which spends all that HSD allows by then.
+ */
+export interface SpendingRule {
+  gamma: number
+  fromSamples: number
+}
+
+/** The first look that may decide under `rule`. */
+function firstDeciding(looks: readonly LookSize[], rule: SpendingRule): number {
+  const k = looks.findIndex(look => Math.min(look.baseline, look.candidate) >= rule.fromSamples)
+  return k < 0 ? looks.length - 1 : k
+}
+
+/** Nominal one-sided levels of the looks when `alphaStar` is spent by `rule`. */
 export function spendingLevels(
   looks: readonly LookSize[],
   alphaStar: number,
-  gamma: number
+  rule: SpendingRule
 ): number[] {
-  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, gamma).levels
+  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, rule).levels
 }
 
 const boundaries = new Map<string, Boundary>()
 
 /**
- * The boundary of HSD(γ) spending `alphaStar` over the looks. Memoised: the
+ * The boundary of `rule` spending `alphaStar` over the looks. Memoised: the
  * integration takes milliseconds and simulations ask thousands of times.
  */
 export function spendingBoundary(
   looks: readonly LookSize[],
   alphaStar: number,
-  gamma: number
+  rule: SpendingRule
 ): Boundary {
-  const key = `${JSON.stringify(looks)}/${alphaStar}/${gamma}`
+  const key = `${JSON.stringify(looks)}/${alphaStar}/${rule.gamma}/${rule.fromSamples}`
   let found = boundaries.get(key)
   if (found === undefined) {
-    found = boundary(informationFractions(looks), t => hsdSpent(alphaStar, gamma, t))
+    found = boundary(
+      informationFractions(looks),
+      t => hsdSpent(alphaStar, rule.gamma, t),
+      firstDeciding(looks, rule)
+    )
     if (boundaries.size > 1_000) boundaries.clear()
     boundaries.set(key, found)
   }
@@ -49,7 +69,7 @@ export function spendingBoundary(
 }
 
 /**
- * The α* to spend with HSD(γ) so that the simulated chance of crossing the boundary
+ * The α* to spend by `rule` so that the simulated chance of crossing the boundary
  * at the worst case of the null (true change exactly at the margin) is `target` at the
  * worst of the variance ratios. Welch's test at 3 samples per group and tiny levels is
  * somewhat liberal, and a sequence of t-tests is not exactly the normal theory the
@@ -58,16 +78,16 @@ export function spendingBoundary(
 export function calibratedAlpha(
   looks: readonly LookSize[],
   target: number,
-  gamma: number,
-  detrend = false
+  rule: SpendingRule,
+  test: TestKind
 ): number {
   if (looks.length === 1) return target
-  const key = `${JSON.stringify(looks)}/${target}/${gamma}/${detrend}`
+  const key = JSON.stringify([looks, target, rule, test.detrend, test.statistic])
   const known = cache.get(key)
   if (known !== undefined) return known
-  const paths = nullPaths(looks, calibrationPaths(target), detrend)
+  const paths = nullPaths(looks, calibrationPaths(target), test)
   const rate = (alphaStar: number): number =>
-    worstRate(paths, spendingLevels(looks, alphaStar, gamma))
+    worstRate(paths, spendingLevels(looks, alphaStar, rule))
   const alphaStar = solve(rate, target)
   cache.set(key, alphaStar)
   return alphaStar
@@ -77,12 +97,12 @@ const cache = new Map<string, number>()
 const simulated = new Map<string, NullPaths[]>()
 
 /** The simulated paths for these looks, shared by the regression and equivalence tests. */
-function nullPaths(looks: readonly LookSize[], count: number, detrend: boolean): NullPaths[] {
-  const key = `${JSON.stringify(looks)}/${count}/${detrend}`
+function nullPaths(looks: readonly LookSize[], count: number, test: TestKind): NullPaths[] {
+  const key = JSON.stringify([looks, count, test.detrend, test.statistic])
   let paths = simulated.get(key)
   if (paths === undefined) {
     paths = VARIANCE_RATIOS.map((ratio, index) =>
-      simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, detrend)
+      simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
     )
     // Paths take memory (a float per path and look); keep the last few designs only.
     if (simulated.size >= 4) simulated.delete(simulated.keys().next().value!)

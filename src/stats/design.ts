@@ -1,18 +1,39 @@
-import { calibratedAlpha, spendingLevels } from './calibrate'
+import { calibratedAlpha, spendingLevels, type SpendingRule } from './calibrate'
 import { placeLooks, type LookSize } from './looks'
+import type { SpreadFloor, Statistic, TestKind } from './test-kind'
 
 /** HSD γ of the regression and improvement tests: little spent at the first looks. */
 const REGRESSION_GAMMA = -3
 /**
- * HSD γ of each side of the equivalence test: more of it early than for regression, so
- * runs that changed nothing stop sooner (A/A at CV 2%: 6.4 samples per group, not 6.8).
+ * The same for Yuen's test of trimmed means, which spends even less early: at 5 and 6
+ * samples it keeps only 3 and 4 of them, so the early looks are weak anyway, and what
+ * they do not spend buys power at the end (outliers, +10%: 74% at γ = −3, 77% at −4).
  */
-const EQUIVALENCE_GAMMA = -1
+const TRIMMED_REGRESSION_GAMMA = -4
+/**
+ * HSD γ of each side of the equivalence test: spent early, from its first look at 6
+ * samples, so runs that changed nothing stop there (A/A at CV 2%: 91% at 6).
+ */
+const EQUIVALENCE_GAMMA = 1
+/**
+ * Clustered timings (two modes, a cache hit or miss) make the first looks unreliable
+ * (README "How it decides"): all of a group's n samples fall into one of two equally
+ * likely modes with chance 2^(1−n), and the group then looks far tighter than it is.
+ * Below 5 samples per group a group's spread counts as at least 2% of its mean, which
+ * a 3× change clears at once and a cluster artefact does not (false regressions at +δ
+ * 5.9% → 5.0% at within-mode CV 0.5%).
+ */
+const SPREAD_FLOOR: SpreadFloor = { share: 0.02, belowSamples: 5 }
+/**
+ * `unchanged` waits for 6 samples per group: two tight groups, each wholly in another
+ * mode, are the same on every test, and 5 samples fall so 1 time in 1,024, as often as
+ * `unchanged` may be said of a true 2δ (0.1%); 6 samples: 1 time in 4,096.
+ */
+const EQUIVALENCE_FROM_SAMPLES = 6
 
 /** How one kind of test spends its alpha over the looks. */
-export interface Spending {
+export interface Spending extends SpendingRule {
   function: 'hwang-shih-decani'
-  gamma: number
   /** The error rate the test keeps to: alpha, or alpha/m in a family of m. */
   target: number
   /** What the boundaries spend so that the simulated rate is `target` (calibrated). */
@@ -20,7 +41,7 @@ export interface Spending {
 }
 
 /** A sequential design as the results file records it, so report mode can replay it. */
-export interface Design {
+export interface Design extends TestKind {
   /** Planned looks, samples per group at each. */
   looks: LookSize[]
   /** How many benchmarks (or phases) are judged together; regression spends alpha/m. */
@@ -29,8 +50,6 @@ export interface Design {
   regression: Spending
   /** Each side of the two one-sided tests of `unchanged`; keeps alpha in a family. */
   equivalence: Spending
-  /** Whether a common linear run-order trend is removed before the tests (its own α*). */
-  detrend: boolean
 }
 
 /** Nominal levels of every look: one for regression and improvement, one for equivalence. */
@@ -39,46 +58,70 @@ export interface LookLevels {
   equivalence: number
 }
 
+/** What a design is planned from besides its looks and alpha; a results file records it. */
+export interface DesignChoices extends TestKind {
+  familySize: number
+  gammas: { regression: number; equivalence: number }
+  /** The fewest samples per group at which each test may decide. */
+  fromSamples: { regression: number; equivalence: number }
+}
+
+/** The choices of a run of this version; its γ follow from the statistic (`gammasFor`). */
+const DEFAULT_CHOICES: Omit<DesignChoices, 'gammas'> = {
+  familySize: 1,
+  fromSamples: { regression: 0, equivalence: EQUIVALENCE_FROM_SAMPLES },
+  statistic: 'mean',
+  detrend: false,
+  spreadFloor: SPREAD_FLOOR
+}
+
 /**
- * The design for `looks` at `alpha` in a family of `familySize`: a run that is one of
- * m spends alpha/m on regression and improvement from its first look (README
- * "How it decides"), so the chance of any false regression among the m stays at most
- * alpha; equivalence keeps alpha. Report mode replays a run's recorded `gammas`.
+ * The design for `looks` at `alpha`: a run that is one of m (`familySize`) spends
+ * alpha/m on regression and improvement from its first look (README "How it decides"),
+ * so the chance of any false regression among the m stays at most alpha; equivalence
+ * keeps alpha. Report mode replays a run's recorded choices.
  */
 export function planDesign(
   looks: readonly LookSize[],
   alpha: number,
-  familySize = 1,
-  gammas = { regression: REGRESSION_GAMMA, equivalence: EQUIVALENCE_GAMMA },
-  detrend = false
+  choices: Partial<DesignChoices> = {}
 ): Design {
-  const spending = (gamma: number, target: number): Spending => ({
-    function: 'hwang-shih-decani',
-    gamma,
-    target,
-    alphaStar: calibratedAlpha(looks, target, gamma, detrend)
-  })
+  const { familySize, fromSamples, statistic, detrend, spreadFloor } = {
+    ...DEFAULT_CHOICES,
+    ...choices
+  }
+  const gammas = choices.gammas ?? gammasFor(statistic)
+  // One look is a fixed-size test the user chose, Welch's (or Yuen's) as it stands.
+  const test: TestKind = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null }
+  const spending = (kind: 'regression' | 'equivalence', target: number): Spending => {
+    const rule: SpendingRule = { gamma: gammas[kind], fromSamples: fromSamples[kind] }
+    return {
+      function: 'hwang-shih-decani',
+      ...rule,
+      target,
+      alphaStar: calibratedAlpha(looks, target, rule, test)
+    }
+  }
   return {
     looks: looks.map(look => ({ ...look })),
     familySize,
-    regression: spending(gammas.regression, alpha / familySize),
-    equivalence: spending(gammas.equivalence, alpha),
-    detrend
+    regression: spending('regression', alpha / familySize),
+    equivalence: spending('equivalence', alpha),
+    ...test
+  }
+}
+
+function gammasFor(statistic: Statistic): DesignChoices['gammas'] {
+  return {
+    regression: statistic === 'trimmed' ? TRIMMED_REGRESSION_GAMMA : REGRESSION_GAMMA,
+    equivalence: EQUIVALENCE_GAMMA
   }
 }
 
 /** The levels of each look of a design; one look has exactly its targets. */
 export function designLevels(design: Design): LookLevels[] {
-  const regression = spendingLevels(
-    design.looks,
-    design.regression.alphaStar,
-    design.regression.gamma
-  )
-  const equivalence = spendingLevels(
-    design.looks,
-    design.equivalence.alphaStar,
-    design.equivalence.gamma
-  )
+  const regression = spendingLevels(design.looks, design.regression.alphaStar, design.regression)
+  const equivalence = spendingLevels(design.looks, design.equivalence.alphaStar, design.equivalence)
   return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k]! }))
 }
 
@@ -89,13 +132,12 @@ export function planRun(options: {
   looks: number
   familySize?: number
   detrend?: boolean
+  statistic?: Statistic
 }): Design {
   const counts = { baseline: options.samples, candidate: options.samples }
-  return planDesign(
-    placeLooks(counts, options.looks),
-    options.alpha,
-    options.familySize ?? 1,
-    undefined,
-    options.detrend ?? false
-  )
+  return planDesign(placeLooks(counts, options.looks), options.alpha, {
+    familySize: options.familySize ?? 1,
+    detrend: options.detrend ?? false,
+    statistic: options.statistic ?? 'mean'
+  })
 }

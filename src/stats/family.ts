@@ -2,8 +2,8 @@ import { spendingBoundary } from './calibrate'
 import { designLevels, type Design } from './design'
 import { holmAdjust } from './holm'
 import { lookFigures } from './look-figures'
-import { informationFractions } from './looks'
-import { hsdSpent, upperQuantile } from './spending'
+import { upperQuantile } from './spending'
+import type { TestKind } from './test-kind'
 import type { Comparison } from './types'
 
 /** A benchmark of a family: its design and its regression test's p at each look it made. */
@@ -29,13 +29,10 @@ export function stageWisePValue(path: SequentialPath): number {
   const k = pValues.findIndex((p, look) => p < levels[look]!.regression)
   if (k < 0) return 1
   if (design.looks.length === 1) return pValues[0]!
-  const { alphaStar, gamma, target } = design.regression
-  const fractions = informationFractions(design.looks)
-  const before = k === 0 ? 0 : hsdSpent(alphaStar, gamma, fractions[k - 1]!)
-  const beyond = spendingBoundary(design.looks, alphaStar, gamma).beyond(
-    k,
-    upperQuantile(pValues[k]!)
-  )
+  const { alphaStar, target } = design.regression
+  const spent = spendingBoundary(design.looks, alphaStar, design.regression)
+  const before = spent.spentBefore(k)
+  const beyond = spent.beyond(k, upperQuantile(pValues[k]!))
   return Math.min(1, ((before + beyond) * target) / alphaStar)
 }
 
@@ -89,9 +86,9 @@ export function regressionPath(
   candidate: readonly number[],
   looks: readonly { baseline: number; candidate: number }[],
   threshold: number,
-  detrend = false
+  test: TestKind
 ): number[] {
   return looks.map(
-    look => lookFigures(baseline, candidate, look, threshold, detrend).figures.pRegression
+    look => lookFigures(baseline, candidate, look, threshold, test).figures.pRegression
   )
 }

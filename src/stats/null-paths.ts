@@ -1,9 +1,8 @@
 import { tCdf } from './distributions'
 import type { LookSize } from './looks'
-import { detrended } from './detrend'
-import { welchFigures } from './margin-tests'
+import { lookFigures } from './look-figures'
 import { SeededRandom } from './random'
-import { summarize } from './summary'
+import { PLAIN_TEST, type TestKind } from './test-kind'
 
 /**
  * Simulated regression-test paths at the worst case of "no regression" (the candidate
@@ -25,9 +24,11 @@ export function simulateNullPaths(
   varianceRatio: number,
   paths: number,
   seed: number,
-  detrend = false
+  test: Pick<TestKind, 'statistic' | 'detrend'> = PLAIN_TEST
 ): NullPaths {
-  if (detrend) return simulateDetrendedPaths(sizes, varianceRatio, paths, seed)
+  if (test.detrend || test.statistic !== 'mean') {
+    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test)
+  }
   const random = new SeededRandom(seed)
   const looks = sizes.length
   const p = new Float64Array(paths * looks)
@@ -44,15 +45,17 @@ export function simulateNullPaths(
 }
 
 /**
- * The same for the detrended test: whole samples (a trend's removal needs each one's
- * position), each look's groups detrended and tested with one degree of freedom less.
- * A linear trend cancels exactly, so the null paths need none.
+ * The same for tests that need whole samples: a trend's removal needs each one's
+ * position (a linear trend cancels exactly, so the null paths need none), trimming
+ * needs their order. Each look is tested as `lookFigures` tests it, without a floor
+ * (the floor only widens a look's spread, so leaving it out is on the safe side).
  */
-function simulateDetrendedPaths(
+function simulateSamplePaths(
   sizes: readonly LookSize[],
   varianceRatio: number,
   paths: number,
-  seed: number
+  seed: number,
+  test: Pick<TestKind, 'statistic' | 'detrend'>
 ): NullPaths {
   const random = new SeededRandom(seed)
   const looks = sizes.length
@@ -63,16 +66,10 @@ function simulateDetrendedPaths(
     const baseline = Array.from({ length: last.baseline }, () => random.normal())
     const candidate = Array.from({ length: last.candidate }, () => sd * random.normal())
     for (let k = 0; k < looks; k++) {
-      const adjusted = detrended(
-        baseline.slice(0, sizes[k]!.baseline),
-        candidate.slice(0, sizes[k]!.candidate)
-      )
-      const figures = welchFigures(
-        summarize(adjusted.baseline),
-        summarize(adjusted.candidate),
-        0,
-        1
-      )
+      const { figures } = lookFigures(baseline, candidate, sizes[k]!, 0, {
+        ...test,
+        spreadFloor: null
+      })
       p[path * looks + k] = figures.pRegression
     }
   }

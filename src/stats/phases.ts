@@ -7,6 +7,7 @@
 import { analyse, type Analysis } from './analyse'
 import { planRun, type Design } from './design'
 import { familyRegressions, regressionPath } from './family'
+import type { Statistic } from './test-kind'
 import type { Verdict } from './types'
 import { overallVerdict } from './verdict'
 
@@ -24,6 +25,7 @@ export function planPhases(options: {
   phases: number
   familySize?: number
   detrend?: boolean
+  statistic?: Statistic
 }): Design {
   const { phases, familySize = 1, ...rest } = options
   return planRun({ ...rest, familySize: phases * familySize })
@@ -53,7 +55,7 @@ export function analysePhases(
   const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options))
   const paths = analyses.map(({ comparison }, index) => {
     const { baseline, candidate } = phases[index]!
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design.detrend)
+    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design)
     return { design, pValues }
   })
   return {

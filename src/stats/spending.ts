@@ -58,20 +58,28 @@ function standardNormalDensity(x: number): number {
 export interface Boundary {
   /** Nominal one-sided level of each look: 1 − Φ(c_k). */
   levels: number[]
+  /** What the looks before look k spent together (0 for k = 0). */
+  spentBefore(k: number): number
   /** P₀(no crossing before look k, Z_k ≥ z), for k ≥ 0 (0-based). */
   beyond(k: number, z: number): number
 }
 
 /**
  * Boundaries for looks at the given information fractions (increasing, the last 1) so
- * that the chance of first crossing at look k is spent(t_k) − spent(t_{k−1}).
+ * that the chance of first crossing at look k is spent(t_k) − spent(t_{k−1}); looks
+ * before `firstDeciding` spend nothing, and that one spends all of spent(t_k).
  *
  * The recursive numerical integration of Armitage, McPherson and Rowe (Jennison &
  * Turnbull, 2000, ch. 19): the density of Z_k on the continuation region is carried
  * from look to look on a Simpson grid, and each boundary is found by bisection.
  */
-export function boundary(fractions: readonly number[], spent: (t: number) => number): Boundary {
+export function boundary(
+  fractions: readonly number[],
+  spent: (t: number) => number,
+  firstDeciding = 0
+): Boundary {
   const levels: number[] = []
+  const increments: number[] = []
   // densities[k]: Z_k's density on the continuation region of looks 0..k.
   const densities: GridDensity[] = []
   const crossingAt = (k: number, c: number): number => {
@@ -82,7 +90,9 @@ export function boundary(fractions: readonly number[], spent: (t: number) => num
     return integrate(densities[k - 1]!, u => normalCdf(-(c * now - u * then) / spread))
   }
   fractions.forEach((fraction, k) => {
-    const target = spent(fraction) - (k === 0 ? 0 : spent(fractions[k - 1]!))
+    const target =
+      k < firstDeciding ? 0 : spent(fraction) - (k === firstDeciding ? 0 : spent(fractions[k - 1]!))
+    increments.push(target)
     // The first look's quantile without forming 1 − target, which rounds for tiny targets.
     const c =
       k === 0
@@ -107,7 +117,9 @@ export function boundary(fractions: readonly number[], spent: (t: number) => num
       )
     )
   })
-  return { levels, beyond: crossingAt }
+  const spentBefore = (k: number): number =>
+    increments.slice(0, k).reduce((sum, increment) => sum + increment, 0)
+  return { levels, spentBefore, beyond: crossingAt }
 }
 
 /** The c where the decreasing function `crossing` equals `target`. */

@@ -38,7 +38,7 @@ export function familyStopRule(
           look.baseline <= baseline.length &&
           look.candidate <= candidate.length &&
           decide(
-            lookFigures(baseline, candidate, look, member.threshold, member.design.detrend).figures,
+            lookFigures(baseline, candidate, look, member.threshold, member.design).figures,
             levels[index]![k]!,
             false
           ) !== null

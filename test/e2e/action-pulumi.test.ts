@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { markdownHeadline } from '../../src/report/markdown'
 import { useActionHarness, useServedReleases } from '../helpers/file-setup'
-import { ActionHarness, readResults } from '../helpers/action-runner'
+import { ActionHarness, readResults, workflowCommands } from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'
 import type { GitHubServer } from '../helpers/github-server'
 import { type ReleaseServer } from '../helpers/pulumi-releases'
@@ -108,6 +108,11 @@ describe('the bundled action in Pulumi mode', () => {
     expect(results.results.map(result => result.version)).toEqual(['3.43.1', '3.44.3'])
     expect(github.comments).toHaveLength(1)
     expect(github.comments[0]!.body).toContain(`## ${markdownHeadline(results)}`)
+    // warmup 0: the log and the report say what a first `up` does that the others do not.
+    expect(workflowCommands(step.stdout, 'warning')).toContainEqual(
+      expect.stringMatching(/^warmup is 0: the first `pulumi up` of each group/)
+    )
+    expect(results.comparison.warnings[0]).toMatch(/^warmup is 0: .*resource plugins/)
     expect(readdirSync(join(job.toolCache, 'pulumi')).sort()).toEqual(['3.43.1', '3.44.3'])
 
     // Each group ran its own CLI: 3.43.1 creates at most 20 resources at once.

@@ -114,7 +114,9 @@ export function buildResults(options: BuildOptions): ResultsFile {
         familySize: 1,
         regression: spending(-3, alpha),
         equivalence: spending(-1, alpha),
-        detrend: false
+        statistic: 'mean',
+        detrend: false,
+        spreadFloor: null
       },
       // Overrides replace computed figures; Partial only widens the types.
       ...(options.comparison as Comparison | undefined)
@@ -124,7 +126,13 @@ export function buildResults(options: BuildOptions): ResultsFile {
 }
 
 function spending(gamma: number, alpha: number) {
-  return { function: 'hwang-shih-decani' as const, gamma, target: alpha, alphaStar: alpha }
+  return {
+    function: 'hwang-shih-decani' as const,
+    gamma,
+    fromSamples: 0,
+    target: alpha,
+    alphaStar: alpha
+  }
 }
 
 /** Evenly spread times around `centre` (deterministic, no two equal). */

@@ -8,6 +8,7 @@ export function fixedRunDesign(name: string): RunDesign {
     looks: 1,
     decision: { alpha: 0.05, threshold: 0.05 },
     familySize: 1,
-    detrend: false
+    detrend: false,
+    statistic: 'mean'
   }
 }

@@ -21,7 +21,7 @@ function benchmark(random: Random, design: Design, slowdown: number) {
     threshold: THRESHOLD,
     design
   })
-  const pValues = regressionPath(baseline, candidate, comparison.looks, THRESHOLD)
+  const pValues = regressionPath(baseline, candidate, comparison.looks, THRESHOLD, design)
   return { verdict: comparison.verdict, path: { design, pValues } }
 }
 

@@ -95,7 +95,10 @@ describe('the stop rule of a run of phases', () => {
     const decided = { baseline: steady(1, 3), candidate: steady(3, 3) }
     // The first phase is a 3× regression at the first look; the second is undecided.
     expect(stop([decided, { baseline: noisy(3), candidate: noisy(3) }])).toBe(false)
-    expect(stop([decided, { baseline: steady(2, 3), candidate: steady(2, 3) }])).toBe(true)
+    expect(stop([decided, { baseline: steady(3, 3), candidate: steady(1, 3) }])).toBe(true)
+    // Two tight, equal phases are not yet `unchanged` at 3 samples: that waits for 6.
+    expect(stop([decided, { baseline: steady(2, 3), candidate: steady(2, 3) }])).toBe(false)
+    expect(stop([decided, { baseline: steady(2, 6), candidate: steady(2, 6) }])).toBe(true)
   })
 })
 
