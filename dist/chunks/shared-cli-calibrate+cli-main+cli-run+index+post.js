@@ -76,7 +76,7 @@ function secretSet(values, forms = []) {
   return {
     redact,
     add: (more) => {
-      all = [...all, ...more];
+      all = [...all, ...more.filter((value) => !isTrivial(value))];
       current = redactor(all, forms);
     },
     get values() {

@@ -4,7 +4,8 @@ import {
   looksSecret,
   redactedJson,
   redactor,
-  redactStream
+  redactStream,
+  secretSet
 } from '../../src/core/redact'
 import { Random } from '../helpers/random'
 
@@ -111,5 +112,16 @@ describe('redactStream', () => {
     const out = stream.push(bar)
     expect(out.length).toBeGreaterThanOrEqual(bar.length - ('pul-abcdef'.length - 1))
     expect(out + stream.end()).toBe(bar)
+  })
+})
+
+describe('secretSet', () => {
+  it('learns secrets as they come, leaving counts and flags alone as knownSecrets does', () => {
+    const secrets = secretSet(['ghs_token'])
+    secrets.add(['Hunter2-prod', '1', 'true', '30'])
+    expect(secrets.redact('ghs_token Hunter2-prod 1 true 30 3.43.1')).toBe(
+      '*** *** 1 true 30 3.43.1'
+    )
+    expect(secrets.values).toEqual(['ghs_token', 'Hunter2-prod'])
   })
 })

@@ -62,10 +62,12 @@ describe('a benchmark that fails', () => {
       expect(report).toMatch(
         /^## ❌ Failed: candidate sample 3 of 6 .* failed with exit code 3\.$/m
       )
-      expect(report).toContain('output line 3')
       expect(report).toContain('Samples so far')
       expect(report).not.toContain('Improvement')
     }
+    // The command's log lines: in the summary, not in the public comment (comment-logs).
+    expect(step.summary).toContain('output line 3')
+    expect(body).not.toContain('output line 3')
     expect(step.outputs['results-file']).toBeTruthy()
     expect(step.outputs.verdict).toBeUndefined()
   })
