@@ -61,6 +61,7 @@ function knownSecrets(env, token, more = []) {
 var SECRET_WORD = /^(?:SECRETS?|TOKENS?|PASSWORDS?|PASSWD|PASS|PWD|PASSPHRASE|CREDENTIALS?|CREDS|KEY|APIKEY|PRIVATEKEY|AUTH|COOKIE|SIGNATURE|SAS|DSN)$/;
 function looksSecret(name) {
   if (name === "PWD" || name === "OLDPWD") return false;
+  if (/^(?:INPUT|STATE)_/i.test(name)) return false;
   return name.toUpperCase().split(/[^A-Z0-9]+/).some((word) => SECRET_WORD.test(word));
 }
 function isTrivial(value) {

@@ -116,9 +116,13 @@ const SECRET_WORD =
 /**
  * Whether a variable's name looks like it holds a secret: one of its words (split at
  * `_`, `-`, `.`) is a credential word. `PWD` and `OLDPWD` alone are the shell's folders.
+ * The action's own inputs and saved state (`INPUT_*`, `STATE_*`) are not guessed at:
+ * their secrets (the token, the config values) are named apart, and `comment-key` would
+ * otherwise mask the key in every line that shows it.
  */
 export function looksSecret(name: string): boolean {
   if (name === 'PWD' || name === 'OLDPWD') return false
+  if (/^(?:INPUT|STATE)_/i.test(name)) return false
   return name
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
