@@ -5,8 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
+import type { RealPulumiBuild } from '../../scripts/real-pulumi/build'
 import { ActionHarness } from './action-runner'
+import { makeRealWorld, type RealWorld, type WorldOptions } from './real-pulumi'
 import {
   buildReleases,
   serveReleases,
@@ -50,4 +52,32 @@ export function useServedReleases(
     await releases?.close()
     if (work !== undefined) rmSync(work, { recursive: true, force: true })
   })
+}
+
+/** What a real-CLI test file works with: the built CLIs, their release server, a fresh world per test. */
+export interface RealContext {
+  readonly build: RealPulumiBuild
+  readonly releases: ReleaseServer
+  readonly world: RealWorld
+}
+
+/**
+ * For a real-CLI test file (test/real): the release archives of the real CLIs served on
+ * loopback for the whole file, and a fresh world (test/helpers/real-pulumi.ts) for each test.
+ */
+export function useRealWorld(options: WorldOptions = {}): RealContext {
+  const context = { build: inject('realPulumi') } as {
+    build: RealPulumiBuild
+    releases: ReleaseServer
+    world: RealWorld
+  }
+  beforeAll(async () => {
+    context.releases = await serveReleases(context.build.releases)
+  })
+  afterAll(() => context.releases.close())
+  beforeEach(async () => {
+    context.world = await makeRealWorld(context.build, options)
+  })
+  afterEach(() => context.world.remove())
+  return context
 }

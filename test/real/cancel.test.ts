@@ -7,49 +7,32 @@
  */
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
-import { useActionHarness } from '../helpers/file-setup'
+import { useActionHarness, useRealWorld } from '../helpers/file-setup'
 import type { ActionHarness, ActionJob } from '../helpers/action-runner'
 import { cancelLikeTheRunner, waitUntil } from '../helpers/cancel-scenarios'
-import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
-import {
-  makeRealWorld,
-  processesMentioning,
-  realRunArgs,
-  startBundledCli,
-  type RealWorld
-} from '../helpers/real-pulumi'
+import { processesMentioning, realRunArgs, startBundledCli } from '../helpers/real-pulumi'
 
-const build = inject('realPulumi')
+const real = useRealWorld()
 
 let harness: ActionHarness
-let releases: ReleaseServer
-let world: RealWorld
 
 useActionHarness('ghs_realCancelToken0123456789abcdefABCDE', started => (harness = started))
-beforeAll(async () => {
-  releases = await serveReleases(build.releases)
-})
-afterAll(() => releases.close())
-beforeEach(async () => {
-  world = await makeRealWorld(build)
-})
-afterEach(() => world.remove())
 
 function job(inputs: Record<string, string>): ActionJob {
   return harness.job(
     {
-      program: world.program,
+      program: real.world.program,
       'baseline-version': SEED_BASELINE,
       'candidate-version': SEED_CANDIDATE,
-      'pulumi-download-url': releases.url,
-      'results-file': world.resultsFile,
+      'pulumi-download-url': real.releases.url,
+      'results-file': real.world.resultsFile,
       warmup: '0',
       looks: '1',
       ...inputs
     },
-    { env: { PATH: world.env['PATH']!, PULUMI_HOME: world.env['PULUMI_HOME']! } }
+    { env: { PATH: real.world.env['PATH']!, PULUMI_HOME: real.world.env['PULUMI_HOME']! } }
   )
 }
 
@@ -63,7 +46,7 @@ function stackFiles(folder: string): string[] {
 
 /** Processes of this world or this job still running. */
 async function processesLeft(running: ActionJob): Promise<string[]> {
-  return [...(await world.processesLeft()), ...(await processesMentioning(running.dir))]
+  return [...(await real.world.processesLeft()), ...(await processesMentioning(running.dir))]
 }
 
 describe('cancellation on the real CLIs', () => {
@@ -72,7 +55,7 @@ describe('cancellation on the real CLIs', () => {
     const main = running.start('index')
     const ended = () =>
       main.child.exitCode === null ? undefined : `main step ended:\n${main.stdout()}`
-    await waitUntil('creates are in flight', () => world.liveResources().length > 0, {
+    await waitUntil('creates are in flight', () => real.world.liveResources().length > 0, {
       timeoutMs: 120_000,
       stop: ended
     })
@@ -87,14 +70,14 @@ describe('cancellation on the real CLIs', () => {
 
     expect(cancelled.sent).toEqual(['SIGINT'])
     expect(post.exitCode, post.stdout).toBe(0)
-    expect(world.liveResources()).toEqual([])
+    expect(real.world.liveResources()).toEqual([])
     expect(stackFiles(running.dir)).toEqual([])
     expect(await processesLeft(running)).toEqual([])
   })
 
   it('pulumi up SIGKILLed mid-create: its plugins end, the lock is cleared, the stack kept', async () => {
     const cli = startBundledCli(
-      realRunArgs(world, releases.url, {
+      realRunArgs(real.world, real.releases.url, {
         'baseline-version': SEED_BASELINE,
         'candidate-version': SEED_CANDIDATE,
         config: 'resources: 40\nlatencyMs: 1500',
@@ -102,24 +85,24 @@ describe('cancellation on the real CLIs', () => {
         warmup: '0',
         looks: '1'
       }),
-      world.env
+      real.world.env
     )
-    await waitUntil('creates are in flight', () => world.liveResources().length > 0, {
+    await waitUntil('creates are in flight', () => real.world.liveResources().length > 0, {
       timeoutMs: 120_000
     })
     // As the OOM killer or a `kill -9` would: Pulumi alone, its plugins in their own groups.
-    const [up] = (await world.processesLeft()).filter(line => / up --yes /.test(line))
+    const [up] = (await real.world.processesLeft()).filter(line => / up --yes /.test(line))
     process.kill(Number(up!.trim().split(/\s+/)[0]), 'SIGKILL')
     const run = await cli.finished
     // Its language host, program and provider: out of its group, ended with it.
-    expect(await world.processesLeft()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
 
     expect(run.status).toBe(1)
     // Killed mid-create, the stack holds pending creates: kept, named, exported.
     expect(run.stderr).toMatch(/stack perf-gate-\S+-baseline \(file:\/\/\S+\) was kept/)
     expect(run.stderr).toMatch(/pending/i)
     expect(run.stderr).not.toMatch(/currently locked/)
-    const resultsDir = path.dirname(world.resultsFile)
+    const resultsDir = path.dirname(real.world.resultsFile)
     expect(readdirSync(resultsDir).filter(name => name.endsWith('.state.json'))).toHaveLength(1)
   })
 })

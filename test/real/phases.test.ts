@@ -5,32 +5,20 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useRealWorld } from '../helpers/file-setup'
 import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
-import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
-import { makeRealWorld, realRunArgs, runBundledCli, type RealWorld } from '../helpers/real-pulumi'
+import { realRunArgs, runBundledCli } from '../helpers/real-pulumi'
 import type { ResultsFile } from '../../src/results/schema'
 
-const build = inject('realPulumi')
+const real = useRealWorld()
 const PHASES = ['up', 'preview', 'update', 'refresh', 'destroy']
 const RESOURCES = 6
-
-let releases: ReleaseServer
-let world: RealWorld
-
-beforeAll(async () => {
-  releases = await serveReleases(build.releases)
-})
-afterAll(() => releases.close())
-beforeEach(async () => {
-  world = await makeRealWorld(build)
-})
-afterEach(() => world.remove())
 
 describe('every phase on the real CLI', () => {
   it('times up, preview, update, refresh and destroy from one cycle, and leaves nothing', async () => {
     const run = await runBundledCli(
-      realRunArgs(world, releases.url, {
+      realRunArgs(real.world, real.releases.url, {
         'baseline-version': SEED_BASELINE,
         'candidate-version': SEED_CANDIDATE,
         config: `resources: ${RESOURCES}\nlatencyMs: 200\nreadMs: 100\ndeleteMs: 100`,
@@ -39,7 +27,7 @@ describe('every phase on the real CLI', () => {
         looks: '1',
         warmup: '1'
       }),
-      world.env
+      real.world.env
     )
     const results = JSON.parse(run.stdout) as ResultsFile
 
@@ -54,7 +42,7 @@ describe('every phase on the real CLI', () => {
     // A stack holds the program's Sleeps and its root Stack resource.
     const stackResources = RESOURCES + 1
     const log = readFileSync(
-      path.join(path.dirname(world.resultsFile), 'logs', 'baseline.log'),
+      path.join(path.dirname(real.world.resultsFile), 'logs', 'baseline.log'),
       'utf8'
     )
     const count = (pattern: RegExp) => log.match(new RegExp(pattern.source, 'gm'))?.length ?? 0
@@ -65,7 +53,7 @@ describe('every phase on the real CLI', () => {
     expect(count(/^Refreshing \(/m)).toBe(4)
     // …and the next cycle's destroy (and the teardown's) deleting it all.
     expect(count(new RegExp(`- ${stackResources} deleted`))).toBe(4)
-    expect(world.liveResources()).toEqual([])
-    expect(await world.processesLeft()).toEqual([])
+    expect(real.world.liveResources()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
   })
 })

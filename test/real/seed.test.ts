@@ -8,30 +8,19 @@
  * the regression.
  */
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
-import { useActionHarness } from '../helpers/file-setup'
+import { useActionHarness, useRealWorld } from '../helpers/file-setup'
 import type { ActionHarness } from '../helpers/action-runner'
-import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
-import { makeRealWorld, realRunArgs, runBundledCli, type RealWorld } from '../helpers/real-pulumi'
+import { realRunArgs, runBundledCli } from '../helpers/real-pulumi'
 import type { ResultsFile } from '../../src/results/schema'
 
-const build = inject('realPulumi')
+const real = useRealWorld()
 const SEED_CONFIG = 'resources: 60\nlatencyMs: 1000'
 
 let harness: ActionHarness
-let releases: ReleaseServer
-let world: RealWorld
 
 useActionHarness('ghs_realSeedToken0123456789abcdefABCDEF', started => (harness = started))
-beforeAll(async () => {
-  releases = await serveReleases(build.releases)
-})
-afterAll(() => releases.close())
-beforeEach(async () => {
-  world = await makeRealWorld(build)
-})
-afterEach(() => world.remove())
 
 /** The seed's sentence for the `up` phase: ratio with its spread, interval, samples. */
 function describeUp(results: ResultsFile): string {
@@ -49,44 +38,44 @@ describe('the seed on the real Pulumi CLIs', () => {
   it(`the action finds ${SEED_CANDIDATE}'s up faster than ${SEED_BASELINE}'s, and leaves nothing`, async () => {
     const job = harness.job(
       {
-        program: world.program,
+        program: real.world.program,
         'baseline-version': SEED_BASELINE,
         'candidate-version': SEED_CANDIDATE,
-        'pulumi-download-url': releases.url,
+        'pulumi-download-url': real.releases.url,
         config: SEED_CONFIG,
         samples: '10',
-        'results-file': world.resultsFile
+        'results-file': real.world.resultsFile
       },
-      { env: { PATH: world.env['PATH']!, PULUMI_HOME: world.env['PULUMI_HOME']! } }
+      { env: { PATH: real.world.env['PATH']!, PULUMI_HOME: real.world.env['PULUMI_HOME']! } }
     )
     const step = await job.run('index')
-    const results = JSON.parse(readFileSync(world.resultsFile, 'utf8')) as ResultsFile
+    const results = JSON.parse(readFileSync(real.world.resultsFile, 'utf8')) as ResultsFile
     console.log(`seed, action: ${describeUp(results)}`)
 
     expect(step.exitCode, step.stdout).toBe(0)
     expect(step.outputs['verdict']).toBe('improvement')
     expect(results.comparison?.verdict).toBe('improvement')
     expect(results.results.map(result => result.version)).toEqual([SEED_BASELINE, SEED_CANDIDATE])
-    expect(world.liveResources()).toEqual([])
-    expect(await world.processesLeft()).toEqual([])
+    expect(real.world.liveResources()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
   })
 
   it('the command line, versions swapped, finds the regression and exits 1', async () => {
     const run = await runBundledCli(
-      realRunArgs(world, releases.url, {
+      realRunArgs(real.world, real.releases.url, {
         'baseline-version': SEED_CANDIDATE,
         'candidate-version': SEED_BASELINE,
         config: SEED_CONFIG,
         samples: '10'
       }),
-      world.env
+      real.world.env
     )
     const results = JSON.parse(run.stdout) as ResultsFile
     console.log(`seed, command line, swapped: ${describeUp(results)}`)
 
     expect(run.status, run.stderr).toBe(1)
     expect(results.comparison?.verdict).toBe('regression')
-    expect(world.liveResources()).toEqual([])
-    expect(await world.processesLeft()).toEqual([])
+    expect(real.world.liveResources()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
   })
 })

@@ -7,32 +7,14 @@
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useRealWorld } from '../helpers/file-setup'
 import { NEWEST, SEED_BASELINE } from '../../scripts/real-pulumi/versions'
-import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
-import {
-  makeRealWorld,
-  pulumiByHand,
-  realRunArgs,
-  runBundledCli,
-  type RealWorld
-} from '../helpers/real-pulumi'
+import { pulumiByHand, realRunArgs, runBundledCli } from '../helpers/real-pulumi'
 import type { ResultsFile } from '../../src/results/schema'
 
-const build = inject('realPulumi')
+const real = useRealWorld({ runtime: 'yaml', resources: 8, createSeconds: 0.2 })
 const DEPRECATED = /legacy DIY|deprecat/i
-
-let releases: ReleaseServer
-let world: RealWorld
-
-beforeAll(async () => {
-  releases = await serveReleases(build.releases)
-})
-afterAll(() => releases.close())
-beforeEach(async () => {
-  world = await makeRealWorld(build, { runtime: 'yaml', resources: 8, createSeconds: 0.2 })
-})
-afterEach(() => world.remove())
 
 /** Everything the run wrote beside its results: the results file and the commands' logs. */
 function writtenText(resultsFile: string): string {
@@ -45,13 +27,13 @@ function writtenText(resultsFile: string): string {
 describe('old against new on the real CLIs', () => {
   it(`${SEED_BASELINE} against ${NEWEST} sets up, runs and tears down on the default backend`, async () => {
     const run = await runBundledCli(
-      realRunArgs(world, releases.url, {
+      realRunArgs(real.world, real.releases.url, {
         'baseline-version': SEED_BASELINE,
         'candidate-version': NEWEST,
         samples: '3',
         looks: '1'
       }),
-      world.env
+      real.world.env
     )
     const results = JSON.parse(run.stdout) as ResultsFile
 
@@ -62,35 +44,35 @@ describe('old against new on the real CLIs', () => {
     // 3.43.1 runs every operation at once by default, the newest 4 × CPUs: said, not hidden.
     expect(results.comparison.warnings.join('\n')).toMatch(/default --parallel changed in 3\.100/)
     expect(run.stderr).not.toMatch(DEPRECATED)
-    expect(writtenText(world.resultsFile)).not.toMatch(DEPRECATED)
-    expect(world.liveResources()).toEqual([])
-    expect(await world.processesLeft()).toEqual([])
+    expect(writtenText(real.world.resultsFile)).not.toMatch(DEPRECATED)
+    expect(real.world.liveResources()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
   })
 
   it("a stack init that fails says Pulumi's own reason", async () => {
     // The user's backend, where 3.43.1 made a stack: the legacy layout. Pulumi's error
     // (3.257–3.274 "…is deprecated…", from 3.275 "…is no longer supported…") starts on the
     // line after `error:`.
-    const backendDir = path.join(world.root, 'user-backend')
+    const backendDir = path.join(real.world.root, 'user-backend')
     mkdirSync(backendDir)
     const backendUrl = `file://${backendDir}`
     const userEnv = { PULUMI_BACKEND_URL: backendUrl }
-    await pulumiByHand(world, build, SEED_BASELINE, ['stack', 'init', 'dev'], userEnv)
+    await pulumiByHand(real.world, real.build, SEED_BASELINE, ['stack', 'init', 'dev'], userEnv)
 
     const run = await runBundledCli(
-      realRunArgs(world, releases.url, {
+      realRunArgs(real.world, real.releases.url, {
         'baseline-version': NEWEST,
         'candidate-version': NEWEST,
         'backend-url': backendUrl,
         samples: '3'
       }),
-      world.env
+      real.world.env
     )
 
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(
       /pulumi stack init \S+ --non-interactive failed with exit code \d+: error: Legacy DIY state is (deprecated|no longer supported)\b.*pulumi state upgrade/
     )
-    expect(await world.processesLeft()).toEqual([])
+    expect(await real.world.processesLeft()).toEqual([])
   })
 })
