@@ -4170,7 +4170,7 @@ async function fetchRelease(request2) {
     await downloadFile(archiveUrl, archive, request2.retry).catch(explain);
     const actual = await sha256File(archive);
     if (actual !== expected) {
-      throw new InputError(
+      throw new BenchmarkError(
         `${input}: checksum mismatch for ${archiveUrl}: ${checksumsUrl} says sha256 ${expected}, the download has ${actual}; archive refused`
       );
     }
@@ -4198,10 +4198,12 @@ function extractArchive(archive, dest, platform) {
   return platform.archiveExtension === "zip" ? extractZip(archive, dest) : extractTar(archive, dest);
 }
 function explainDownloadError(error, context3, notFound = context3) {
-  if (error instanceof HttpStatusError) {
-    return new InputError(`${error.status === 404 ? notFound : context3}: ${error.message}`);
+  if (error instanceof HttpStatusError && error.status === 404) {
+    return new InputError(`${notFound}: ${error.message}`);
   }
-  if (error instanceof DownloadFailedError) return new InputError(`${context3}: ${error.message}`);
+  if (error instanceof HttpStatusError || error instanceof DownloadFailedError) {
+    return new BenchmarkError(`${context3}: ${error.message}`);
+  }
   return error instanceof Error ? error : new Error(String(error));
 }
 
