@@ -254,3 +254,26 @@ describe('compare on a results file of ours', () => {
     expect(results.phases!.up!.verdict).toBe(phased.phases!.up!.verdict)
   })
 })
+
+describe('files that are not results files', () => {
+  it('refuses a device that never ends in one line, exit 2', async () => {
+    const { status, stdout, stderr } = await cli(['compare', '/dev/zero'])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: \/dev\/zero: the file holds more than \d+ bytes; a results file may hold at most \d+\n$/
+    )
+  })
+
+  it('refuses exit codes that do not match the times one for one', async () => {
+    const data = JSON.parse(readFileSync(file('crashing-candidate.json'), 'utf8'))
+    // Eight codes for twenty times cannot say which runs failed.
+    data.results[1].exit_codes = data.results[1].exit_codes.slice(0, 8)
+    const { status, stdout, stderr } = await cli(['compare', tempFile('short.json', data)])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: .*short\.json: results\[1\]\.exit_codes must be an array with one exit code per time \(20\), an integer or null each\n$/
+    )
+  })
+})
