@@ -12976,17 +12976,24 @@ function lookFigures(baselineTimes, candidateTimes, look, threshold, detrend) {
 
 // src/stats/outliers.ts
 var OUTLIER_THRESHOLD = 14.826;
+var THRESHOLD_SD = 10;
+var SD_PER_MAD = 1.4826;
+var SD_PER_MEAN_DEVIATION = Math.sqrt(Math.PI / 2);
 function modifiedZScores(times) {
-  const values = [...times];
-  const middle = median(values);
-  const mad = median(values.map((x) => Math.abs(x - middle)));
-  const scale = mad > 0 ? mad : Number.EPSILON;
-  return values.map((x) => (x - middle) / scale);
+  const middle = median([...times]);
+  const deviations = times.map((x) => Math.abs(x - middle));
+  const mad = median(deviations);
+  const meanDeviation = deviations.reduce((sum2, x) => sum2 + x, 0) / times.length;
+  const scale = mad > 0 ? mad : meanDeviation * SD_PER_MEAN_DEVIATION / SD_PER_MAD;
+  return {
+    scores: times.map((x) => scale > 0 ? (x - middle) / scale : 0),
+    madIsZero: !(mad > 0)
+  };
 }
 var MIN_OUTLIER_SAMPLES = 5;
 function outlierWarnings(group, times) {
   if (times.length < MIN_OUTLIER_SAMPLES) return [];
-  const scores = modifiedZScores(times);
+  const { scores, madIsZero } = modifiedZScores(times);
   const warnings = [];
   const slowFirst = (scores[0] ?? 0) > OUTLIER_THRESHOLD;
   if (slowFirst) {
@@ -12999,7 +13006,7 @@ function outlierWarnings(group, times) {
   ).length;
   if (outliers > 0) {
     warnings.push(
-      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}); other activity on the runner may have disturbed them.`
+      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (${madIsZero ? `more than ${THRESHOLD_SD} standard deviations from the median, estimated from the mean absolute deviation: more than half the samples are equal, so the MAD is 0` : `|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}`}); other activity on the runner may have disturbed them.`
     );
   }
   return warnings;

@@ -277,3 +277,17 @@ describe('files that are not results files', () => {
     )
   })
 })
+
+describe('what compare says beside the figures', () => {
+  it('does not flag most samples as outliers when more than half are equal (MAD 0)', async () => {
+    const data = JSON.parse(readFileSync(file('colon.json'), 'utf8')) as {
+      results: { times: number[] }[]
+    }
+    const zeros = data.results[1]!.times.filter(time => time === 0).length
+    expect(zeros).toBeGreaterThan(10) // of 20: the MAD is 0
+    const { results } = await json(['compare', file('colon.json')])
+    expect(results.comparison.warnings.join('\n')).not.toMatch(
+      /of 20 candidate samples are statistical outliers/
+    )
+  })
+})
