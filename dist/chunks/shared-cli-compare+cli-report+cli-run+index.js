@@ -13068,6 +13068,15 @@ function smallestDetectable(shortfall, threshold) {
   return high;
 }
 
+// src/stats/shell-start.ts
+var TOLERANCE_NS = 1e-3;
+function shellStartSubtracted(times) {
+  return times.some((seconds) => {
+    const nanoseconds = seconds * 1e9;
+    return !(seconds > 0) || Math.abs(nanoseconds - Math.round(nanoseconds)) > TOLERANCE_NS;
+  });
+}
+
 // src/stats/analyse.ts
 var SHORT_SECONDS = 5e-3;
 function analyse(baselineTimes, candidateTimes, options) {
@@ -13118,7 +13127,7 @@ function analyse(baselineTimes, candidateTimes, options) {
   const { baseline, candidate } = used;
   const test = tested;
   const warnings = [
-    ...shortWarnings(names, baseline, candidate),
+    ...shortWarnings(names, baseline, candidate, [baselineTimes, candidateTimes]),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
     ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
   ];
@@ -13185,13 +13194,14 @@ function ratioFigures(test, level) {
     confidence: interval.confidence
   };
 }
-function shortWarnings(names, baseline, candidate) {
-  return [
-    [names.baseline, baseline],
-    [names.candidate, candidate]
-  ].filter(([, group]) => group.mean < SHORT_SECONDS).map(([name, group]) => {
-    const ms = (group.mean * 1e3).toPrecision(2);
-    return `${name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
+function shortWarnings(names, baseline, candidate, times) {
+  const groups = [
+    { name: names.baseline, summary: baseline, times: times[0] },
+    { name: names.candidate, summary: candidate, times: times[1] }
+  ];
+  return groups.filter((group) => group.summary.mean < SHORT_SECONDS && shellStartSubtracted(group.times)).map((group) => {
+    const ms = (group.summary.mean * 1e3).toPrecision(2);
+    return `${group.name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
   });
 }
 

@@ -290,4 +290,10 @@ describe('what compare says beside the figures', () => {
       /of 20 candidate samples are statistical outliers/
     )
   })
+  it('gives no shell advice for a file made without a shell (hyperfine -N)', async () => {
+    const { stdout } = await cli(['compare', file('true-vs-true.json')])
+    // Both groups took under 5 ms; the file's times are whole nanoseconds, as -N writes.
+    expect(stdout).toMatch(/^baseline +true +\d\.\d ms/m)
+    expect(stdout).not.toContain('shell: none')
+  })
 })
