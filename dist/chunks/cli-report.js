@@ -79,7 +79,7 @@ function render({ items, unfinished }, format, runUrl) {
   }
   const finished = items.map(
     ({ results, pAdjusted }) => `${renderText(results)}
-Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}
+Regression p adjusted for ${items.length} benchmarks (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}
 `
   );
   const notFinished = unfinished.map(

@@ -13457,15 +13457,19 @@ function formatSeconds(seconds) {
   return String(Number(seconds.toPrecision(6)));
 }
 function pIs(p) {
-  const text = formatP(p);
-  return text.startsWith("<") ? text : `= ${text}`;
+  return relation(formatP(p));
 }
+function relation(shownP) {
+  return shownP.startsWith("<") ? shownP : `= ${shownP}`;
+}
+var ZERO_P = "< 1e-300";
 function formatP(p) {
   if (!Number.isFinite(p)) return "-";
-  if (p === 0) return "< 1e-300";
+  if (p === 0) return ZERO_P;
   return p < 1e-3 ? p.toExponential(2) : p.toPrecision(2);
 }
 function formatPAgainst(p, level) {
+  if (p === 0) return { p: ZERO_P, level: formatLevel(level) };
   for (let digits = 2; digits <= 8; digits++) {
     const shownP = significant(p, digits);
     const shownLevel = significant(level, digits).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
@@ -13604,7 +13608,7 @@ function speedup(comparison) {
 }
 function pNeeded(p, level) {
   const shown = formatPAgainst(p, level);
-  return `p = ${shown.p}; this look needed < ${shown.level}`;
+  return `p ${relation(shown.p)}; this look needed < ${shown.level}`;
 }
 function comparisonHeadline(results, style = PLAIN_STYLE) {
   const { comparison } = results;
@@ -13644,13 +13648,15 @@ function speedupSentence(results, style) {
   const { candidateFaster, factor, text } = faster;
   const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
   const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
-  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${ratioIntervalSentence(comparison)}`;
+  const interval = factor.toFixed(2) === "1.00" ? ratioInterval2(comparison, "candidate/baseline", false) : ratioInterval2(comparison, "that factor", candidateFaster);
+  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${interval}`;
 }
-function ratioIntervalSentence(comparison) {
+function ratioInterval2(comparison, what, inverted) {
   const { ratio } = comparison;
   if (ratio.ciLow === null) return "";
-  const high = ratio.ciHigh === null ? "no upper bound" : formatRatioBound(ratio.ciHigh);
-  return `The ${formatConfidence(ratio.confidence)} confidence interval of candidate/baseline is ${formatRatioBound(ratio.ciLow)} to ${high}.`;
+  const [low, high] = inverted ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null] : [ratio.ciLow, ratio.ciHigh];
+  const shownHigh = high === null ? "no upper bound" : formatRatioBound(high);
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of ${what} is ${formatRatioBound(low)} to ${shownHigh}.`;
 }
 function formatRatioBound(value) {
   return Number(value.toPrecision(3)).toString();
@@ -13663,17 +13669,20 @@ function statisticsLines(results, style) {
   const level = look?.level ?? comparison.alpha;
   const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
   return [
-    `Welch's t-test: t = ${formatStatistic(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
+    `Welch's t-test: ${tIs(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
     `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
     `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
     looksLine(comparison)
   ];
 }
+function tIs(t) {
+  return t !== null && Number.isFinite(t) ? `t = ${formatStatistic(t)}` : "t not finite (neither group varies)";
+}
 function testsAtLook(welch, level, equivalenceLevel) {
   const sides = [welch.pRegression, welch.pImprovement].map((p) => formatPAgainst(p, level));
   const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel);
   const needed = sides.map((side) => side.level).sort((a, b) => b.length - a.length)[0];
-  return `p(regression) = ${sides[0].p}, p(improvement) = ${sides[1].p}, p(unchanged) = ${unchanged.p}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
+  return `p(regression) ${relation(sides[0].p)}, p(improvement) ${relation(sides[1].p)}, p(unchanged) ${relation(unchanged.p)}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
 }
 function familyNote(comparison) {
   const m = comparison.design.familySize;
@@ -13682,9 +13691,12 @@ function familyNote(comparison) {
 }
 function looksLine(comparison) {
   const { looks } = comparison;
-  const at = looks.length === 0 ? "" : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
+  const last = looks[looks.length - 1];
+  const unequal = looks.some((look) => look.baseline !== look.candidate);
+  const at = looks.length === 0 ? "" : unequal ? ` (at ${looks.map((look) => `${formatCount(look.baseline)} baseline and ${formatCount(look.candidate)} candidate samples`).join("; ")})` : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
   const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
-  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
+  const used = unequal && last ? `${formatCount(last.baseline)} baseline and ${formatCount(last.candidate)} candidate samples of at most ${formatCount(comparison.plannedSamples)} per group` : `${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
+  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${used}`;
 }
 function sensitivityLines(results) {
   const { comparison } = results;
@@ -13746,12 +13758,17 @@ function familyRows(items) {
     VERDICT_LABEL[results.comparison.verdict],
     formatChange(relativeChange(results)),
     formatP(pAdjusted),
-    formatP(results.comparison.welch.pRegression)
+    formatP(decidingP(results.comparison))
   ]);
 }
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "p adjusted", "p"];
+function decidingP({ verdict, welch }) {
+  if (verdict === "improvement") return welch.pImprovement;
+  if (verdict === "unchanged") return welch.pUnchanged;
+  return welch.pRegression;
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
 function familyNote2(count) {
-  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`;
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
 }
 function familyTable(items, heading, count) {
   const rows = familyRows(items).map(([name, , ...figures], index) => {

@@ -64,7 +64,7 @@ function render(
   }
   const finished = items.map(
     ({ results, pAdjusted }) =>
-      `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`
+      `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}\n`
   )
   const notFinished = unfinished.map(
     run => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}\n`

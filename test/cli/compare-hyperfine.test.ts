@@ -296,4 +296,45 @@ describe('what compare says beside the figures', () => {
     expect(stdout).toMatch(/^baseline +true +\d\.\d ms/m)
     expect(stdout).not.toContain('shell: none')
   })
+  it('gives the interval of the factor the sentence names, in its direction', async () => {
+    const { results } = await json(['compare', file('ten-vs-twenty.json')])
+    const { ratio } = results.comparison
+    // The candidate is faster: candidate/baseline is below 1, the factor above.
+    expect(ratio.ciHigh!).toBeLessThan(1)
+    const { stdout } = await cli(['compare', file('ten-vs-twenty.json')])
+    const sentence = stdout.match(
+      /sleep 0\.15 ran (\d+\.\d+) ± \d+\.\d+ times faster than sleep 0\.3; .* The 95% confidence interval of that factor is (\d+\.\d+) to (\d+\.\d+)\./
+    )
+    expect(sentence, stdout).not.toBeNull()
+    const [factor, low, high] = sentence!.slice(1).map(Number)
+    expect(low).toBeCloseTo(1 / ratio.ciHigh!, 2)
+    expect(high).toBeCloseTo(1 / ratio.ciLow!, 2)
+    expect(low).toBeLessThan(factor!)
+    expect(high).toBeGreaterThan(factor!)
+  })
+  it('names both groups’ samples at each look when the groups differ in size', async () => {
+    const { results } = await json(['compare', file('ten-vs-twenty.json'), '--looks', '3'])
+    const [look] = results.comparison.looks
+    expect(look!.baseline).not.toBe(look!.candidate)
+    const { stdout } = await cli(['compare', file('ten-vs-twenty.json'), '--looks', '3'])
+    expect(stdout).not.toMatch(/samples per group\)/)
+    expect(stdout).toContain(
+      `(at ${look!.baseline} baseline and ${look!.candidate} candidate samples)`
+    )
+  })
+  it('words p and t of groups that do not vary the same way everywhere', async () => {
+    const still = tempFile('still.json', {
+      results: [
+        { command: 'a', times: Array<number>(6).fill(0.1), exit_codes: Array<number>(6).fill(0) },
+        { command: 'b', times: Array<number>(6).fill(0.2), exit_codes: Array<number>(6).fill(0) }
+      ]
+    })
+    for (const format of ['text', 'markdown']) {
+      const { stdout } = await cli(['compare', still, '--format', format])
+      expect(stdout).not.toMatch(/t = -|p(\(\w+\))? = 0\b/)
+      expect(stdout).toContain('Regression: b ran 100.0% slower than a (p < 1e-300;')
+      expect(stdout).toContain('p(regression) < 1e-300')
+      expect(stdout).toContain('t not finite (neither group varies)')
+    }
+  })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { formatP } from '../../src/report/format'
+import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'
 import { fixturePath } from '../helpers/experiments'
@@ -135,4 +137,35 @@ describe('report', () => {
     expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: web\n/)
     expect(alone.stdout).toContain('| web |')
   })
+
+  it('shows in each row the p of the test that decided it, and what p adjusted is', async () => {
+    const files = [
+      await resultsOf('fixed', 'parallelism-fix.json', []),
+      await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix'])
+    ]
+    const { stdout } = await cli(['report', ...files, '--format', 'markdown'])
+    const benchmarks = JSON.parse(
+      (await cli(['report', ...files, '--format', 'json'])).stdout
+    ) as ResultsFile[]
+    const [fixed, broken] = benchmarks.map(item => item.comparison.welch)
+    // An improvement's regression p is about 1; the row shows its improvement test's p.
+    expect(fixed!.pRegression).toBeGreaterThan(0.99)
+    expect(stdout).toMatch(
+      new RegExp(
+        `^\\| fixed \\| 🟢 Improvement \\| .* \\| ${escapeRegExp(formatP(fixed!.pImprovement))} \\|$`,
+        'm'
+      )
+    )
+    expect(stdout).toMatch(
+      new RegExp(
+        `^\\| broken \\| 🔴 Regression \\| .* \\| ${escapeRegExp(formatP(broken!.pRegression))} \\|$`,
+        'm'
+      )
+    )
+    expect(stdout).toContain('Holm over stage-wise p')
+  })
 })
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
