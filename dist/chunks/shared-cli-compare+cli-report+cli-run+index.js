@@ -13430,6 +13430,18 @@ function phaseItems(results) {
   }));
 }
 
+// src/report/align.ts
+function alignColumns(header, rows, textColumns) {
+  const cells = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
+}
+
 // src/report/format.ts
 var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
 var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
@@ -13514,6 +13526,52 @@ function formatStatistic(value) {
 }
 function formatCount(count) {
   return count.toLocaleString("en-US");
+}
+
+// src/report/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/report/family-headline.ts
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+  }
 }
 
 // src/report/resources.ts
@@ -13750,70 +13808,6 @@ function groupTable(results) {
   };
 }
 
-// src/report/family-table.ts
-var MAX_NAME = 100;
-function familyRows(items) {
-  return items.map(({ results, pAdjusted }) => [
-    clip(results.benchmark, MAX_NAME),
-    VERDICT_LABEL[results.comparison.verdict],
-    formatChange(relativeChange(results)),
-    formatP(pAdjusted),
-    formatP(decidingP(results.comparison))
-  ]);
-}
-function decidingP({ verdict, welch }) {
-  if (verdict === "improvement") return welch.pImprovement;
-  if (verdict === "unchanged") return welch.pUnchanged;
-  return welch.pRegression;
-}
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
-function familyNote2(count) {
-  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
-}
-function familyTable(items, heading, count) {
-  const rows = familyRows(items).map(([name, , ...figures], index) => {
-    const verdict = items[index].results.comparison.verdict;
-    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
-    return `| ${[...cells, ...figures].join(" | ")} |`;
-  });
-  const lines = [
-    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
-    "| --- | --- | ---: | ---: | ---: |",
-    ...rows
-  ];
-  return `${lines.join("\n")}
-
-_${familyNote2(count)}_`;
-}
-
-// src/report/align.ts
-function alignColumns(header, rows, textColumns) {
-  const cells = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
-}
-
-// src/report/family-headline.ts
-function familyHeadline(options) {
-  const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
-  }
-}
-
 // src/report/headline.ts
 function headline(results, style = PLAIN_STYLE) {
   const phases = phaseNames(results);
@@ -13834,79 +13828,6 @@ function headline(results, style = PLAIN_STYLE) {
     names: matching.map((phase) => style.name(phase)).join(", "),
     within: `within \xB1${formatPercent(results.comparison.threshold)}`
   });
-}
-
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const items = phaseItems(results);
-  if (items.length === 0) return renderComparison(results);
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
-    familyNote2(`the ${items.length} phases`),
-    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
-    "",
-    `Verdict: ${stepVerdict(results)}`
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function renderComparison(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  return alignColumns(
-    header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
-    2
-  );
-}
-
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
 }
 
 // src/report/chart.ts
@@ -14106,6 +14027,42 @@ function runLink(url) {
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
 }
 
+// src/report/family-table.ts
+var MAX_NAME = 100;
+function familyRows(items) {
+  return items.map(({ results, pAdjusted }) => [
+    clip(results.benchmark, MAX_NAME),
+    VERDICT_LABEL[results.comparison.verdict],
+    formatChange(relativeChange(results)),
+    formatP(pAdjusted),
+    formatP(decidingP(results.comparison))
+  ]);
+}
+function decidingP({ verdict, welch }) {
+  if (verdict === "improvement") return welch.pImprovement;
+  if (verdict === "unchanged") return welch.pUnchanged;
+  return welch.pRegression;
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
+function familyNote2(count) {
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
+}
+function familyTable(items, heading, count) {
+  const rows = familyRows(items).map(([name, , ...figures], index) => {
+    const verdict = items[index].results.comparison.verdict;
+    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
+    return `| ${[...cells, ...figures].join(" | ")} |`;
+  });
+  const lines = [
+    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows
+  ];
+  return `${lines.join("\n")}
+
+_${familyNote2(count)}_`;
+}
+
 // src/results/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
@@ -14162,6 +14119,49 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
     },
     ...extra
   };
+}
+
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  return alignColumns(
+    header,
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    2
+  );
 }
 
 export {

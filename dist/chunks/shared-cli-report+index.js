@@ -115,6 +115,14 @@ function multiHeadline(items, render = plainText) {
     within: "within their thresholds"
   });
 }
+function joinedHeadline({ items, unfinished }) {
+  const verdict = items.length === 0 ? "regression" : overallVerdict2(items);
+  if (unfinished.length > 0 && (items.length === 0 || verdict !== "regression")) {
+    const total = items.length + unfinished.length;
+    return { verdict: "failed", headline: `Failed: ${unfinishedHeadline(unfinished, total)}` };
+  }
+  return { verdict, headline: multiHeadline(items) };
+}
 function renderMultiMarkdown(items, options = {}) {
   const unfinished = options.unfinished ?? [];
   const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
@@ -2893,7 +2901,7 @@ export {
   unfinishedFailure,
   renderUnfinishedMarkdown,
   overallVerdict2 as overallVerdict,
-  multiHeadline,
+  joinedHeadline,
   renderMultiMarkdown,
   joinResults,
   keepOwnRunLinks

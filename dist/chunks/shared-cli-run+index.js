@@ -8844,6 +8844,7 @@ function findComment(comments, key, author) {
 }
 
 // src/github/comment.ts
+var ACTION_TERMS = { token: "github-token", reportIsIn: "the job summary" };
 function shouldComment(mode, verdict, hasExisting) {
   switch (mode) {
     case "never":
@@ -8856,11 +8857,12 @@ function shouldComment(mode, verdict, hasExisting) {
 }
 async function upsertComment(options) {
   const { token, owner, repo, issueNumber, key, mode, verdict } = options;
+  const terms = options.terms ?? ACTION_TERMS;
   if (mode === "never") return { action: "skipped" };
   if (token === "") {
     return {
       action: "skipped",
-      warning: `No github-token was given, so pull request #${issueNumber} got no comment. The report is in the job summary.`
+      warning: `No ${terms.token} was given, so pull request #${issueNumber} got no comment. The report is in ${terms.reportIsIn}.`
     };
   }
   let step = "read the comments of";
@@ -8897,13 +8899,12 @@ ${options.body}`
     });
     return { action: "created", url: data.html_url };
   } catch (error) {
-    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`);
+    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`, terms);
     return { action: "skipped", warning: redact(warning, token) };
   }
 }
 var FORK_HINT = "Give the job `permissions: pull-requests: write`. Pull requests from forks only get a read-only token: measure in the `pull_request` workflow and post the comment from a `workflow_run` workflow running this action with `mode: report`.";
-var SUMMARY_NOTE = "The report is still in the job summary.";
-function commentWarning(error, what) {
+function commentWarning(error, what, terms = ACTION_TERMS) {
   const failed = typeof error === "object" && error !== null ? error : {};
   const unanswered = failed.status === 500 && !("response" in failed && failed.response);
   const status = typeof failed.status === "number" && !unanswered ? failed.status : void 0;
@@ -8915,7 +8916,7 @@ function commentWarning(error, what) {
   } else if (isRateLimited(error)) {
     hint = "GitHub's API rate limit was reached and did not reset in time; the next run will post it.";
   } else if (status === 401) {
-    hint = "GitHub did not accept the github-token.";
+    hint = `GitHub did not accept the ${terms.token}.`;
   } else if (status === 403 || status === 404) {
     hint = `${FORK_HINT} A 404 can also mean the pull request number is wrong.`;
   } else if (status !== void 0 && status >= 500) {
@@ -8923,7 +8924,8 @@ function commentWarning(error, what) {
   } else {
     hint = "";
   }
-  return [`${what} (${answer}).`, hint, SUMMARY_NOTE].filter((part) => part !== "").join(" ");
+  const note = `The report is still in ${terms.reportIsIn}.`;
+  return [`${what} (${answer}).`, hint, note].filter((part) => part !== "").join(" ");
 }
 function redact(text, token) {
   return token === "" ? text : text.split(token).join("***");
@@ -9046,7 +9048,8 @@ async function commentOnPullRequest(options) {
     mode: reporting.comment,
     verdict: options.verdict,
     apiUrl: env.GITHUB_API_URL,
-    author: ACTIONS_BOT
+    author: ACTIONS_BOT,
+    terms: options.terms
   });
   if (result.warning) options.warn(result.warning);
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`);
@@ -9070,9 +9073,10 @@ async function targetPullRequest(options, owner, repo) {
     );
     return void 0;
   }
+  const terms = options.terms ?? ACTION_TERMS;
   if (!owner || !repo || options.token === "") {
     options.warn(
-      "Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a github-token; no comment was posted. The report is in the job summary."
+      `Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a ${terms.token}; no comment was posted. The report is in ${terms.reportIsIn}.`
     );
     return void 0;
   }
@@ -9081,7 +9085,11 @@ async function targetPullRequest(options, owner, repo) {
     const client = gitHubClient(options.token, { apiUrl: options.env.GITHUB_API_URL });
     found = await findRunPullRequest(client, { owner, repo }, head, options.reporting.pullRequest);
   } catch (error) {
-    const warning = commentWarning(error, `Could not look up the pull request of ${head.sha}`);
+    const warning = commentWarning(
+      error,
+      `Could not look up the pull request of ${head.sha}`,
+      terms
+    );
     options.warn(warning.split(options.token).join("***"));
     return void 0;
   }

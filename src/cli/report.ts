@@ -5,9 +5,9 @@ import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { overallVerdict, renderMultiMarkdown } from '../report/multi'
 import type { JoinedResults } from '../results/family'
-import { plainText } from '../report/escape'
+import { renderMultiJson } from '../report/multi-json'
+import { renderMultiText } from '../report/multi-text'
 import { renderUnfinishedMarkdown, unfinishedFailure } from '../report/unfinished'
-import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
@@ -47,27 +47,15 @@ export const reportCommand: Subcommand = async (argv, io) => {
 }
 
 function render(
-  { items, unfinished }: JoinedResults,
+  joined: JoinedResults,
   format: (typeof FORMATS)[number],
   runUrl: string | undefined
 ): string {
-  if (format === 'json') {
-    return `${JSON.stringify(
-      items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
-      null,
-      2
-    )}\n`
-  }
+  if (format === 'json') return renderMultiJson(joined)
   if (format === 'markdown') {
+    const { items, unfinished } = joined
     if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}\n`
     return `${renderMultiMarkdown(items, { runUrl, unfinished })}\n`
   }
-  const finished = items.map(
-    ({ results, pAdjusted }) =>
-      `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}\n`
-  )
-  const notFinished = unfinished.map(
-    run => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}\n`
-  )
-  return [...finished, ...notFinished].join('\n')
+  return renderMultiText(joined)
 }

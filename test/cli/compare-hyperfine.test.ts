@@ -154,9 +154,13 @@ describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
 describe('report mode with one benchmark reproduces compare', () => {
   it('on a 10-vs-19 hyperfine file, fixed size', async () => {
     const compared = await json(['compare', file('ten-vs-twenty.json'), '--threshold', '5%'])
-    const reported = JSON.parse(
-      (await cli(['report', file('ten-vs-twenty.json'), '--format', 'json'])).stdout
-    ) as (ResultsFile & { pAdjusted: number })[]
+    const reported = (
+      JSON.parse(
+        (await cli(['report', file('ten-vs-twenty.json'), '--format', 'json'])).stdout
+      ) as {
+        benchmarks: (ResultsFile & { pAdjusted: number })[]
+      }
+    ).benchmarks
     expect(reported).toHaveLength(1)
     const { pAdjusted, ...report } = reported[0]!
     expect(report).toEqual(compared.results)
@@ -174,7 +178,8 @@ describe('report mode with one benchmark reproduces compare', () => {
     ])
     expect(compared.results.comparison.design.looks[0]).toEqual({ baseline: 3, candidate: 6 })
     const recorded = tempFile('recorded.json', compared.results)
-    const reported = JSON.parse((await cli(['report', recorded, '--format', 'json'])).stdout)[0]
+    const reported = JSON.parse((await cli(['report', recorded, '--format', 'json'])).stdout)
+      .benchmarks[0]
     expect(reported.comparison).toEqual(compared.results.comparison)
   })
 })

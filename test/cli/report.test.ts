@@ -22,11 +22,13 @@ describe('report', () => {
     const { status, stdout, stderr } = await cli(['report', ...files, '--format', 'json'])
     expect(stderr).toBe('')
     expect(status).toBe(1)
-    const items = JSON.parse(stdout) as {
-      benchmark: string
-      pAdjusted: number
-      comparison: { verdict: string; welch: { pRegression: number } }
-    }[]
+    const { benchmarks: items } = JSON.parse(stdout) as {
+      benchmarks: {
+        benchmark: string
+        pAdjusted: number
+        comparison: { verdict: string; welch: { pRegression: number } }
+      }[]
+    }
     expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
       ['fixed', 'improvement'],
       ['broken', 'regression'],
@@ -51,16 +53,18 @@ describe('report', () => {
     ]
     const { status, stdout } = await cli(['report', ...files, '--format', 'json'])
     expect(status).toBe(1)
-    const items = JSON.parse(stdout) as {
-      benchmark: string
-      results: { parameters: { phase?: string } }[]
-      pAdjusted: number
-      comparison: {
-        verdict: string
-        design: { familySize: number }
-        welch: { pRegression: number }
-      }
-    }[]
+    const { benchmarks: items } = JSON.parse(stdout) as {
+      benchmarks: {
+        benchmark: string
+        results: { parameters: { phase?: string } }[]
+        pAdjusted: number
+        comparison: {
+          verdict: string
+          design: { familySize: number }
+          welch: { pRegression: number }
+        }
+      }[]
+    }
     expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
       ['infra · up', 'unchanged'],
       ['infra · destroy', 'regression'],
@@ -83,7 +87,7 @@ describe('report', () => {
       phases: { ...phased.phases, destroy: { ...phased.phases!.destroy, plannedSamples: 1e9 } }
     })
     const { stdout, stderr } = await cli(['report', odd, huge, '--format', 'json'])
-    const items = JSON.parse(stdout) as { benchmark: string }[]
+    const items = (JSON.parse(stdout) as { benchmarks: { benchmark: string }[] }).benchmarks
     expect(items.map(item => item.benchmark)).toEqual(['infra · up', 'infra · destroy'])
     expect(stderr).toContain(`warning: ${huge}: phases.destroy.plannedSamples is 1000000000`)
   })
@@ -136,6 +140,44 @@ describe('report', () => {
     expect(alone.status).toBe(1)
     expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: web\n/)
     expect(alone.stdout).toContain('| web |')
+
+    // JSON names the unfinished file too, beside the finished benchmarks.
+    const json = await cli(['report', good, run.resultsFile, '--format', 'json'])
+    expect(json.status).toBe(1)
+    const report = JSON.parse(json.stdout) as {
+      verdict: string
+      headline: string
+      benchmarks: { benchmark: string }[]
+      unfinished: { benchmark: string; path: string; error: string }[]
+    }
+    expect(report.verdict).toBe('failed')
+    expect(report.headline).toBe('Failed: 1 of 2 benchmarks failed: web')
+    expect(report.benchmarks.map(item => item.benchmark)).toEqual(['fixed'])
+    expect(report.unfinished).toEqual([
+      {
+        benchmark: 'web',
+        path: run.resultsFile,
+        error: expect.stringMatching(/^candidate .* failed with exit code 3\.$/)
+      }
+    ])
+  })
+
+  it('leads the text with the worst verdict over every benchmark, then counts them', async () => {
+    // The first benchmark improved; the second regressed: the first line must not praise.
+    const files = [
+      await resultsOf('fixed', 'parallelism-fix.json', []),
+      await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix']),
+      await resultsOf('ported', 'ts-vs-py.json', ['--threshold', '10%'])
+    ]
+    const { status, stdout } = await cli(['report', ...files])
+    expect(status).toBe(1)
+    const [headline, counts] = stdout.split('\n')
+    expect(headline).toBe('Regression in 1 of 3 benchmarks: broken')
+    expect(counts).toBe('3 benchmarks: 1 regression, 1 improvement, 1 unchanged')
+    expect(stdout).toMatch(/^fixed: Improvement/m)
+    expect(stdout).toMatch(
+      /^Regression p adjusted for 3 benchmarks \(Holm over stage-wise p\): \d/m
+    )
   })
 
   it('shows in each row the p of the test that decided it, and what p adjusted is', async () => {
@@ -144,9 +186,9 @@ describe('report', () => {
       await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix'])
     ]
     const { stdout } = await cli(['report', ...files, '--format', 'markdown'])
-    const benchmarks = JSON.parse(
+    const { benchmarks } = JSON.parse(
       (await cli(['report', ...files, '--format', 'json'])).stdout
-    ) as ResultsFile[]
+    ) as { benchmarks: ResultsFile[] }
     const [fixed, broken] = benchmarks.map(item => item.comparison.welch)
     // An improvement's regression p is about 1; the row shows its improvement test's p.
     expect(fixed!.pRegression).toBeGreaterThan(0.99)

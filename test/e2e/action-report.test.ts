@@ -129,6 +129,10 @@ describe('the bundled action in report mode', () => {
         ).toHaveLength(1)
       }
       expect(warnings).toHaveLength(3)
+      // A passing report's log shows its headline too (SPEC §3).
+      expect(step.stdout.split('\n')).toContain(
+        'Improvement in 1 of 2 benchmarks (faster), no regression'
+      )
       const rows = summaryRows(github.comments[0]!.body)
       expect([...rows.keys()]).toEqual(['faster', 'same'])
       expect(rows.get('faster')).toContain('Improvement')
