@@ -12,6 +12,7 @@ import {
 import "./shared-cli-report+cli-run+index+post.js";
 import "./shared-cli-compare+cli-report+index.js";
 import {
+  countOf,
   formatCount,
   parseChoice,
   parseDecision,
@@ -54,7 +55,7 @@ function renderMultiText(joined) {
   if (unfinished.length > 0) counts.push(`${formatCount(unfinished.length)} failed (no verdict)`);
   const finished = items.map(
     ({ results, pAdjusted }) => `${renderText(results)}
-Regression p adjusted for ${formatCount(items.length)} benchmarks (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}
+Regression p adjusted for ${countOf(items.length, "benchmark")} (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}
 `
   );
   const notFinished = unfinished.map(
@@ -62,7 +63,7 @@ Regression p adjusted for ${formatCount(items.length)} benchmarks (Holm over sta
 `
   );
   const overview = `${headline}
-${formatCount(total)} benchmarks: ${counts.join(", ")}
+${countOf(total, "benchmark")}: ${counts.join(", ")}
 `;
   return [overview, ...finished, ...notFinished].join("\n");
 }

@@ -13524,6 +13524,9 @@ function formatRatio(value, stddev) {
 function formatStatistic(value) {
   return Number.isFinite(value) ? value.toFixed(2) : "-";
 }
+function countOf(count, noun, plural = `${noun}s`) {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
+}
 function formatCount(count) {
   return count.toLocaleString("en-US");
 }
@@ -13561,7 +13564,7 @@ function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
 // src/report/family-headline.ts
 function familyHeadline(options) {
   const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
   switch (verdict) {
     case "regression":
       return `Regression in ${count}: ${names}`;
@@ -13570,7 +13573,7 @@ function familyHeadline(options) {
     case "improvement":
       return `Improvement in ${count} (${names}), no regression`;
     case "unchanged":
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
   }
 }
 
@@ -13824,7 +13827,7 @@ function headline(results, style = PLAIN_STYLE) {
     verdict,
     matching: matching.length,
     total: phases.length,
-    noun: "phases",
+    noun: "phase",
     names: matching.map((phase) => style.name(phase)).join(", "),
     within: `within \xB1${formatPercent(results.comparison.threshold)}`
   });
@@ -14193,6 +14196,7 @@ export {
   checkNoFailedRuns,
   alignColumns,
   formatDurationColumns,
+  countOf,
   formatCount,
   REPORT_LIMIT,
   capBody,

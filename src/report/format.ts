@@ -156,6 +156,11 @@ export function formatStatistic(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '-'
 }
 
+/** A count and its noun, singular for one: `1 benchmark`, `3 benchmarks`. */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`
+}
+
 /** A count with thousands separators: `100,000`. */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US')

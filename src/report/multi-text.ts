@@ -7,7 +7,7 @@
 import type { JoinedResults } from '../results/family'
 import type { Verdict } from '../stats/types'
 import { plainText } from './escape'
-import { formatCount } from './format'
+import { countOf, formatCount } from './format'
 import { joinedHeadline } from './multi'
 import { renderText } from './text'
 
@@ -27,12 +27,12 @@ export function renderMultiText(joined: JoinedResults): string {
   if (unfinished.length > 0) counts.push(`${formatCount(unfinished.length)} failed (no verdict)`)
   const finished = items.map(
     ({ results, pAdjusted }) =>
-      `${renderText(results)}\nRegression p adjusted for ${formatCount(items.length)} benchmarks (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}\n`
+      `${renderText(results)}\nRegression p adjusted for ${countOf(items.length, 'benchmark')} (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}\n`
   )
   const notFinished = unfinished.map(
     run =>
       `${plainText(run.benchmark)} (${plainText(run.path)}) failed, no verdict: ${plainText(run.error)}\n`
   )
-  const overview = `${headline}\n${formatCount(total)} benchmarks: ${counts.join(', ')}\n`
+  const overview = `${headline}\n${countOf(total, 'benchmark')}: ${counts.join(', ')}\n`
   return [overview, ...finished, ...notFinished].join('\n')
 }

@@ -7,7 +7,7 @@ import type { JoinedResults, MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
 import { overallVerdict as verdictOfAll } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
-import { formatCount } from './format'
+import { countOf, formatCount } from './format'
 import { familyHeadline } from './family-headline'
 import { familyTable } from './family-table'
 import { fitToLimit } from './limit'
@@ -56,9 +56,9 @@ export function multiHeadline(
     verdict,
     matching: matching.length,
     total: items.length,
-    noun: 'benchmarks',
+    noun: 'benchmark',
     names: nameList(matching, render),
-    within: 'within their thresholds'
+    within: items.length === 1 ? 'within its threshold' : 'within their thresholds'
   })
 }
 
@@ -99,7 +99,7 @@ export function renderMultiMarkdown(
         unfinished.length === 0
           ? ''
           : unfinishedSection(unfinished, items.length + unfinished.length),
-        familyTable(items, 'Benchmark', `${formatCount(items.length)} benchmarks`),
+        familyTable(items, 'Benchmark', countOf(items.length, 'benchmark')),
         ...items.map((item, index) => {
           const open = item.results.comparison.verdict === 'regression' ? ' open' : ''
           const body = joinBlocks(sections[index]?.(detail) ?? [])

@@ -143,10 +143,10 @@ describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
       const { status, stdout, stderr } = await cli(['report', crashing, '--format', format])
       expect(status).toBe(1)
       expect(stdout).not.toMatch(/Improvement|faster/)
-      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmarks failed: crashing-candidate/)
+      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmark failed: crashing-candidate/)
     }
     const markdown = (await cli(['report', crashing, '--format', 'markdown'])).stdout
-    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: crashing-candidate\n/)
+    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmark failed: crashing-candidate\n/)
     expect(markdown).toContain('12 of 20 ./crashy.sh runs failed (exit code 139 in 12)')
   })
 })

@@ -138,7 +138,7 @@ describe('report', () => {
 
     const alone = await cli(['report', run.resultsFile, '--format', 'markdown'])
     expect(alone.status).toBe(1)
-    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: web\n/)
+    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmark failed: web\n/)
     expect(alone.stdout).toContain('| web |')
 
     // JSON names the unfinished file too, beside the finished benchmarks.
@@ -178,6 +178,17 @@ describe('report', () => {
     expect(stdout).toMatch(
       /^Regression p adjusted for 3 benchmarks \(Holm over stage-wise p\): \d/m
     )
+  })
+
+  it('counts one benchmark as one', async () => {
+    const file = await resultsOf('fixed', 'parallelism-fix.json', [])
+    const text = await cli(['report', file])
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      'Improvement in 1 of 1 benchmark (fixed), no regression',
+      '1 benchmark: 1 improvement'
+    ])
+    const markdown = await cli(['report', file, '--format', 'markdown'])
+    expect(`${text.stdout}${markdown.stdout}`).not.toMatch(/\b1 benchmarks\b/)
   })
 
   it('shows in each row the p of the test that decided it, and what p adjusted is', async () => {
