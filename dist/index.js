@@ -5,8 +5,8 @@ import {
 } from "./chunks/shared-index+post.js";
 import {
   joinResults,
+  joinedHeadline,
   keepOwnRunLinks,
-  multiHeadline,
   overallVerdict,
   renderMultiMarkdown,
   renderUnfinishedMarkdown,
@@ -220,8 +220,9 @@ async function measureAndPublish(config, reporting, token, log) {
       token,
       log
     });
-    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
+    else log.info(headline(results));
+    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
     if (unwritten) throw unwritten;
   };
   let cancelled = false;
@@ -312,9 +313,10 @@ async function reportMode(raw, token, log) {
     setOutput("p-value" /* PValue */, items[0].pAdjusted);
     setOutput("samples" /* Samples */, comparison.samples);
   }
-  const shown = unfinished.length > 0 && verdict !== "regression" ? "failed" : verdict;
-  await publishReport({ render: () => body, verdict: shown, reporting, token, log });
-  if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items));
+  const shown = joinedHeadline({ items, unfinished });
+  await publishReport({ render: () => body, verdict: shown.verdict, reporting, token, log });
+  if (failsCheck(verdict, decision.failOn)) log.fail(shown.headline);
+  else log.info(shown.headline);
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
 

@@ -93,7 +93,7 @@ function noiseProfile(baseline, candidate) {
   const variance = moment(2);
   const sd = Math.sqrt(variance * n / (n - 1));
   const skew = variance > 0 ? moment(3) / variance ** 1.5 : 0;
-  const scores = modifiedZScores(series);
+  const { scores } = modifiedZScores(series);
   const spikes = scores.filter((z) => Math.abs(z) > SPIKE).length / n;
   const typical = spikes > MOST_SPIKES ? series : series.filter((_, i) => Math.abs(scores[i]) <= SPIKE);
   const bimodality = sarle(typical);

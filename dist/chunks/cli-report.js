@@ -2,6 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   joinResults,
+  joinedHeadline,
   keepOwnRunLinks,
   overallVerdict,
   renderMultiMarkdown,
@@ -14,6 +15,8 @@ import {
   jsonText
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {
+  countOf,
+  formatCount,
   parseChoice,
   parseDecision,
   renderText,
@@ -30,6 +33,41 @@ import {
   plainText
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/report/multi-json.ts
+function multiReportJson(joined) {
+  return {
+    ...joinedHeadline(joined),
+    benchmarks: joined.items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
+    unfinished: joined.unfinished.map(({ benchmark, path, error }) => ({ benchmark, path, error }))
+  };
+}
+
+// src/report/multi-text.ts
+var VERDICT_ORDER = ["regression", "inconclusive", "improvement", "unchanged"];
+function renderMultiText(joined) {
+  const { items, unfinished } = joined;
+  const total = items.length + unfinished.length;
+  const { headline } = joinedHeadline(joined);
+  const counts = VERDICT_ORDER.map((verdict) => ({
+    verdict,
+    count: items.filter((item) => item.results.comparison.verdict === verdict).length
+  })).filter(({ count }) => count > 0).map(({ verdict, count }) => `${formatCount(count)} ${verdict}`);
+  if (unfinished.length > 0) counts.push(`${formatCount(unfinished.length)} failed (no verdict)`);
+  const finished = items.map(
+    ({ results, pAdjusted }) => `${renderText(results)}
+Regression p adjusted for ${countOf(items.length, "benchmark")} (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}
+`
+  );
+  const notFinished = unfinished.map(
+    (run) => `${plainText(run.benchmark)} (${plainText(run.path)}) failed, no verdict: ${plainText(run.error)}
+`
+  );
+  const overview = `${headline}
+${countOf(total, "benchmark")}: ${counts.join(", ")}
+`;
+  return [overview, ...finished, ...notFinished].join("\n");
+}
 
 // src/cli/report.ts
 var reportCommand = async (argv, io) => {
@@ -65,26 +103,16 @@ var reportCommand = async (argv, io) => {
     ...unfinished.length > 0 ? { error: unfinishedFailure(unfinished, total) } : {}
   };
 };
-function render({ items, unfinished }, format, runUrl) {
-  if (format === "json") {
-    return jsonText(items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })));
-  }
+function render(joined, format, runUrl) {
+  if (format === "json") return jsonText(multiReportJson(joined));
   if (format === "markdown") {
+    const { items, unfinished } = joined;
     if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}
 `;
     return `${renderMultiMarkdown(items, { runUrl, unfinished })}
 `;
   }
-  const finished = items.map(
-    ({ results, pAdjusted }) => `${renderText(results)}
-Regression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}
-`
-  );
-  const notFinished = unfinished.map(
-    (run) => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}
-`
-  );
-  return [...finished, ...notFinished].join("\n");
+  return renderMultiText(joined);
 }
 export {
   reportCommand

@@ -13056,17 +13056,24 @@ function differenceInterval(baseline, candidate, alpha) {
 
 // src/stats/outliers.ts
 var OUTLIER_THRESHOLD = 14.826;
+var THRESHOLD_SD = 10;
+var SD_PER_MAD = 1.4826;
+var SD_PER_MEAN_DEVIATION = Math.sqrt(Math.PI / 2);
 function modifiedZScores(times) {
-  const values = [...times];
-  const middle = median(values);
-  const mad = median(values.map((x) => Math.abs(x - middle)));
-  const scale = mad > 0 ? mad : Number.EPSILON;
-  return values.map((x) => (x - middle) / scale);
+  const middle = median([...times]);
+  const deviations = times.map((x) => Math.abs(x - middle));
+  const mad = median(deviations);
+  const meanDeviation = deviations.reduce((sum2, x) => sum2 + x, 0) / times.length;
+  const scale = mad > 0 ? mad : meanDeviation * SD_PER_MEAN_DEVIATION / SD_PER_MAD;
+  return {
+    scores: times.map((x) => scale > 0 ? (x - middle) / scale : 0),
+    madIsZero: !(mad > 0)
+  };
 }
 var MIN_OUTLIER_SAMPLES = 5;
 function outlierWarnings(group, times) {
   if (times.length < MIN_OUTLIER_SAMPLES) return [];
-  const scores = modifiedZScores(times);
+  const { scores, madIsZero } = modifiedZScores(times);
   const warnings = [];
   const slowFirst = (scores[0] ?? 0) > OUTLIER_THRESHOLD;
   if (slowFirst) {
@@ -13079,7 +13086,7 @@ function outlierWarnings(group, times) {
   ).length;
   if (outliers > 0) {
     warnings.push(
-      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}); other activity on the runner may have disturbed them.`
+      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (${madIsZero ? `more than ${THRESHOLD_SD} standard deviations from the median, estimated from the mean absolute deviation: more than half the samples are equal, so the MAD is 0` : `|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}`}); other activity on the runner may have disturbed them.`
     );
   }
   return warnings;
@@ -13141,6 +13148,15 @@ function smallestDetectable(shortfall, threshold) {
   return high;
 }
 
+// src/stats/shell-start.ts
+var TOLERANCE_NS = 1e-3;
+function shellStartSubtracted(times) {
+  return times.some((seconds) => {
+    const nanoseconds = seconds * 1e9;
+    return !(seconds > 0) || Math.abs(nanoseconds - Math.round(nanoseconds)) > TOLERANCE_NS;
+  });
+}
+
 // src/stats/analyse.ts
 var SHORT_SECONDS = 5e-3;
 function analyse(baselineTimes, candidateTimes, options) {
@@ -13191,7 +13207,7 @@ function analyse(baselineTimes, candidateTimes, options) {
   const { baseline, candidate } = used;
   const test = tested;
   const warnings = [
-    ...shortWarnings(names, baseline, candidate),
+    ...shortWarnings(names, baseline, candidate, [baselineTimes, candidateTimes]),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
     ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
   ];
@@ -13258,13 +13274,14 @@ function ratioFigures(test, level) {
     confidence: interval.confidence
   };
 }
-function shortWarnings(names, baseline, candidate) {
-  return [
-    [names.baseline, baseline],
-    [names.candidate, candidate]
-  ].filter(([, group]) => group.mean < SHORT_SECONDS).map(([name, group]) => {
-    const ms = (group.mean * 1e3).toPrecision(2);
-    return `${name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
+function shortWarnings(names, baseline, candidate, times) {
+  const groups = [
+    { name: names.baseline, summary: baseline, times: times[0] },
+    { name: names.candidate, summary: candidate, times: times[1] }
+  ];
+  return groups.filter((group) => group.summary.mean < SHORT_SECONDS && shellStartSubtracted(group.times)).map((group) => {
+    const ms = (group.summary.mean * 1e3).toPrecision(2);
+    return `${group.name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
   });
 }
 
@@ -13556,15 +13573,19 @@ function formatSeconds(seconds) {
   return String(Number(seconds.toPrecision(6)));
 }
 function pIs(p) {
-  const text = formatP(p);
-  return text.startsWith("<") ? text : `= ${text}`;
+  return relation(formatP(p));
 }
+function relation(shownP) {
+  return shownP.startsWith("<") ? shownP : `= ${shownP}`;
+}
+var ZERO_P = "< 1e-300";
 function formatP(p) {
   if (!Number.isFinite(p)) return "-";
-  if (p === 0) return "< 1e-300";
+  if (p === 0) return ZERO_P;
   return p < 1e-3 ? p.toExponential(2) : p.toPrecision(2);
 }
 function formatPAgainst(p, level) {
+  if (p === 0) return { p: ZERO_P, level: formatLevel(level) };
   for (let digits = 2; digits <= 8; digits++) {
     const shownP = significant(p, digits);
     const shownLevel = significant(level, digits).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
@@ -13606,6 +13627,9 @@ function formatRatio(value, stddev) {
 }
 function formatStatistic(value) {
   return Number.isFinite(value) ? value.toFixed(2) : "-";
+}
+function countOf(count, noun, plural = `${noun}s`) {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }
 function formatCount(count) {
   return count.toLocaleString("en-US");
@@ -13703,7 +13727,7 @@ ${mermaidChart(baseline, candidate)}`;
 // src/report/family-headline.ts
 function familyHeadline(options) {
   const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`;
+  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
   switch (verdict) {
     case "regression":
       return `Regression in ${count}: ${names}`;
@@ -13712,7 +13736,7 @@ function familyHeadline(options) {
     case "improvement":
       return `Improvement in ${count} (${names}), no regression`;
     case "unchanged":
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`;
+      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
   }
 }
 
@@ -13808,7 +13832,7 @@ function speedup(comparison) {
 }
 function pNeeded(p, level) {
   const shown = formatPAgainst(p, level);
-  return `p = ${shown.p}; this look needed < ${shown.level}`;
+  return `p ${relation(shown.p)}; this look needed < ${shown.level}`;
 }
 function comparisonHeadline(results, style = PLAIN_STYLE) {
   const { comparison } = results;
@@ -13848,13 +13872,15 @@ function speedupSentence(results, style) {
   const { candidateFaster, factor, text } = faster;
   const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
   const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
-  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${ratioIntervalSentence(comparison)}`;
+  const interval = factor.toFixed(2) === "1.00" ? ratioInterval2(comparison, "candidate/baseline", false) : ratioInterval2(comparison, "that factor", candidateFaster);
+  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${interval}`;
 }
-function ratioIntervalSentence(comparison) {
+function ratioInterval2(comparison, what, inverted) {
   const { ratio } = comparison;
   if (ratio.ciLow === null) return "";
-  const high = ratio.ciHigh === null ? "no upper bound" : formatRatioBound(ratio.ciHigh);
-  return `The ${formatConfidence(ratio.confidence)} confidence interval of candidate/baseline is ${formatRatioBound(ratio.ciLow)} to ${high}.`;
+  const [low, high] = inverted ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null] : [ratio.ciLow, ratio.ciHigh];
+  const shownHigh = high === null ? "no upper bound" : formatRatioBound(high);
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of ${what} is ${formatRatioBound(low)} to ${shownHigh}.`;
 }
 function formatRatioBound(value) {
   return Number(value.toPrecision(3)).toString();
@@ -13867,17 +13893,20 @@ function statisticsLines(results, style) {
   const level = look?.level ?? comparison.alpha;
   const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
   return [
-    `Welch's t-test: t = ${formatStatistic(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
+    `Welch's t-test: ${tIs(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
     `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
     `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
     looksLine(comparison)
   ];
 }
+function tIs(t) {
+  return t !== null && Number.isFinite(t) ? `t = ${formatStatistic(t)}` : "t not finite (neither group varies)";
+}
 function testsAtLook(welch, level, equivalenceLevel) {
   const sides = [welch.pRegression, welch.pImprovement].map((p) => formatPAgainst(p, level));
   const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel);
   const needed = sides.map((side) => side.level).sort((a, b) => b.length - a.length)[0];
-  return `p(regression) = ${sides[0].p}, p(improvement) = ${sides[1].p}, p(unchanged) = ${unchanged.p}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
+  return `p(regression) ${relation(sides[0].p)}, p(improvement) ${relation(sides[1].p)}, p(unchanged) ${relation(unchanged.p)}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
 }
 function familyNote(comparison) {
   const m = comparison.design.familySize;
@@ -13887,9 +13916,12 @@ function familyNote(comparison) {
 }
 function looksLine(comparison) {
   const { looks } = comparison;
-  const at = looks.length === 0 ? "" : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
+  const last = looks[looks.length - 1];
+  const unequal = looks.some((look) => look.baseline !== look.candidate);
+  const at = looks.length === 0 ? "" : unequal ? ` (at ${looks.map((look) => `${formatCount(look.baseline)} baseline and ${formatCount(look.candidate)} candidate samples`).join("; ")})` : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
   const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
-  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
+  const used = unequal && last ? `${formatCount(last.baseline)} baseline and ${formatCount(last.candidate)} candidate samples of at most ${formatCount(comparison.plannedSamples)} per group` : `${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
+  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${used}`;
 }
 function sensitivityLines(results) {
   const { comparison } = results;
@@ -13959,7 +13991,7 @@ function headline(results, style = PLAIN_STYLE) {
     verdict,
     matching: matching.length,
     total: phases.length,
-    noun: "phases",
+    noun: "phase",
     names: matching.map((phase) => style.name(phase)).join(", "),
     within: `within \xB1${formatPercent(results.comparison.threshold)}`
   });
@@ -14208,12 +14240,17 @@ function familyRows(items) {
     VERDICT_LABEL[results.comparison.verdict],
     formatChange(relativeChange(results)),
     formatP(pAdjusted),
-    formatP(results.comparison.welch.pRegression)
+    formatP(decidingP(results.comparison))
   ]);
 }
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "p adjusted", "p"];
+function decidingP({ verdict, welch }) {
+  if (verdict === "improvement") return welch.pImprovement;
+  if (verdict === "unchanged") return welch.pUnchanged;
+  return welch.pRegression;
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
 function familyNote2(count) {
-  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`;
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
 }
 function familyTable(items, heading, count) {
   const rows = familyRows(items).map(([name, , ...figures], index) => {
@@ -14277,49 +14314,6 @@ function renderMarkdown(results, options = {}) {
   );
 }
 
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const items = phaseItems(results);
-  if (items.length === 0) return renderComparison(results);
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
-    familyNote2(`the ${items.length} phases`),
-    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
-    "",
-    `Verdict: ${stepVerdict(results)}`
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function renderComparison(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  return alignColumns(
-    header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
-    2
-  );
-}
-
 // src/results/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
@@ -14378,6 +14372,49 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
   };
 }
 
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  return alignColumns(
+    header,
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    2
+  );
+}
+
 export {
   MAX_SAMPLES,
   MAX_LOOKS,
@@ -14414,6 +14451,7 @@ export {
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
+  countOf,
   formatCount,
   REPORT_LIMIT,
   capBody,

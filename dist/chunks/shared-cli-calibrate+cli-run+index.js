@@ -4162,7 +4162,7 @@ async function fetchRelease(request2) {
     await downloadFile(archiveUrl, archive, request2.retry).catch(explain);
     const actual = await sha256File(archive);
     if (actual !== expected) {
-      throw new InputError(
+      throw new BenchmarkError(
         `${input}: checksum mismatch for ${archiveUrl}: ${checksumsUrl} says sha256 ${expected}, the download has ${actual}; archive refused`
       );
     }
@@ -4190,10 +4190,12 @@ function extractArchive(archive, dest, platform) {
   return platform.archiveExtension === "zip" ? extractZip(archive, dest) : extractTar(archive, dest);
 }
 function explainDownloadError(error, context3, notFound = context3) {
-  if (error instanceof HttpStatusError) {
-    return new InputError(`${error.status === 404 ? notFound : context3}: ${error.message}`);
+  if (error instanceof HttpStatusError && error.status === 404) {
+    return new InputError(`${notFound}: ${error.message}`);
   }
-  if (error instanceof DownloadFailedError) return new InputError(`${context3}: ${error.message}`);
+  if (error instanceof HttpStatusError || error instanceof DownloadFailedError) {
+    return new BenchmarkError(`${context3}: ${error.message}`);
+  }
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -8863,6 +8865,7 @@ function findComment(comments, key, identity) {
 }
 
 // src/github/comment.ts
+var ACTION_TERMS = { token: "github-token", reportIsIn: "the job summary" };
 function shouldComment(mode, verdict, hasExisting) {
   switch (mode) {
     case "never":
@@ -8875,11 +8878,12 @@ function shouldComment(mode, verdict, hasExisting) {
 }
 async function upsertComment(options) {
   const { token, owner, repo, issueNumber, key, mode, verdict } = options;
+  const terms = options.terms ?? ACTION_TERMS;
   if (mode === "never") return { action: "skipped" };
   if (token === "") {
     return {
       action: "skipped",
-      warning: `No github-token was given, so pull request #${issueNumber} got no comment. The report is in the job summary.`
+      warning: `No ${terms.token} was given, so pull request #${issueNumber} got no comment. The report is in ${terms.reportIsIn}.`
     };
   }
   let step = "read the comments of";
@@ -8918,13 +8922,12 @@ ${options.body}`
     });
     return { action: "created", url: data.html_url };
   } catch (error) {
-    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`);
+    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`, terms);
     return { action: "skipped", warning: redact(warning, token) };
   }
 }
 var FORK_HINT = "Give the job `permissions: pull-requests: write`. Pull requests from forks only get a read-only token: measure in the `pull_request` workflow and post the comment from a `workflow_run` workflow running this action with `mode: report`.";
-var SUMMARY_NOTE = "The report is still in the job summary.";
-function commentWarning(error, what) {
+function commentWarning(error, what, terms = ACTION_TERMS) {
   const failed = typeof error === "object" && error !== null ? error : {};
   const unanswered = failed.status === 500 && !("response" in failed && failed.response);
   const status = typeof failed.status === "number" && !unanswered ? failed.status : void 0;
@@ -8936,7 +8939,7 @@ function commentWarning(error, what) {
   } else if (isRateLimited(error)) {
     hint = "GitHub's API rate limit was reached and did not reset in time; the next run will post it.";
   } else if (status === 401) {
-    hint = "GitHub did not accept the github-token.";
+    hint = `GitHub did not accept the ${terms.token}.`;
   } else if (status === 403 || status === 404) {
     hint = `${FORK_HINT} A 404 can also mean the pull request number is wrong.`;
   } else if (status !== void 0 && status >= 500) {
@@ -8944,7 +8947,8 @@ function commentWarning(error, what) {
   } else {
     hint = "";
   }
-  return [`${what} (${answer}).`, hint, SUMMARY_NOTE].filter((part) => part !== "").join(" ");
+  const note = `The report is still in ${terms.reportIsIn}.`;
+  return [`${what} (${answer}).`, hint, note].filter((part) => part !== "").join(" ");
 }
 function redact(text, token) {
   return token === "" ? text : text.split(token).join("***");
@@ -9065,7 +9069,8 @@ async function commentOnPullRequest(options) {
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL
+    apiUrl: env.GITHUB_API_URL,
+    terms: options.terms
   });
   if (result.warning) options.warn(result.warning);
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`);
@@ -9089,9 +9094,10 @@ async function targetPullRequest(options, owner, repo) {
     );
     return void 0;
   }
+  const terms = options.terms ?? ACTION_TERMS;
   if (!owner || !repo || options.token === "") {
     options.warn(
-      "Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a github-token; no comment was posted. The report is in the job summary."
+      `Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a ${terms.token}; no comment was posted. The report is in ${terms.reportIsIn}.`
     );
     return void 0;
   }
@@ -9100,7 +9106,11 @@ async function targetPullRequest(options, owner, repo) {
     const client = gitHubClient(options.token, { apiUrl: options.env.GITHUB_API_URL });
     found = await findRunPullRequest(client, { owner, repo }, head, options.reporting.pullRequest);
   } catch (error) {
-    const warning = commentWarning(error, `Could not look up the pull request of ${head.sha}`);
+    const warning = commentWarning(
+      error,
+      `Could not look up the pull request of ${head.sha}`,
+      terms
+    );
     options.warn(warning.split(options.token).join("***"));
     return void 0;
   }

@@ -33,6 +33,10 @@ import {
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/run.ts
+var CLI_TERMS = {
+  token: "GITHUB_TOKEN",
+  reportIsIn: "this command's output and its results file"
+};
 var runCommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, "format"]);
   if (help) return "help";
@@ -53,6 +57,7 @@ var runCommand = async (argv, io) => {
     verdict: verdict2,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",
+    terms: CLI_TERMS,
     env: io.env,
     info: line,
     warn: (text) => line(`warning: ${text}`)

@@ -22,7 +22,7 @@ import {
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/read.ts
-import { readFile, stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 var READ_LIMITS = { bytes: 32 * 1024 * 1024, depth: 64 };
 async function readResultsFile(path, limits = READ_LIMITS) {
@@ -34,12 +34,34 @@ async function readResultsFile(path, limits = READ_LIMITS) {
         `${path}: the file holds ${size} bytes; a results file may hold at most ${limits.bytes}`
       );
     }
-    text = await readFile(path, "utf8");
+    text = await readAtMost(path, limits.bytes);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read the file (${fileErrorCode(error)})`);
   }
   return parseResults(text, path, limits);
+}
+async function readAtMost(path, bytes) {
+  const handle = await open(path, "r");
+  try {
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, bytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > bytes) {
+        throw new InputError(
+          `${path}: the file holds more than ${bytes} bytes; a results file may hold at most ${bytes}`
+        );
+      }
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 function parseResults(text, path, limits = READ_LIMITS) {
   let data;
@@ -91,15 +113,30 @@ function parseResult(value, where, ours) {
       parameters[key] = String(parameter);
     }
   }
-  const exitCodes = Array.isArray(value.exit_codes) ? value.exit_codes.map((code) => typeof code === "number" ? code : null) : times.map(() => 0);
   return {
     command: typeof value.command === "string" ? value.command : "",
     times,
-    exitCodes,
+    exitCodes: parseExitCodes(value.exit_codes, times.length, where),
     parameters,
     ...typeof value.version === "string" ? { version: value.version } : {},
     ...readResourceFields(value, times.length, ours)
   };
+}
+function parseExitCodes(value, count, where) {
+  if (value === void 0) return Array(count).fill(0);
+  if (!Array.isArray(value) || value.length !== count) {
+    throw new InputError(
+      `${where}.exit_codes must be an array with one exit code per time (${count}), an integer or null each`
+    );
+  }
+  return value.map((code, index) => {
+    if (code !== null && !Number.isInteger(code)) {
+      throw new InputError(
+        `${where}.exit_codes[${index}] is not an exit code; expected an integer or null`
+      );
+    }
+    return code;
+  });
 }
 function nestedDeeperThan(value, limit) {
   const pending = [[value, 1]];

@@ -15,6 +15,7 @@ import {
   VERDICT_EMOJI,
   adjustFamily,
   capBody,
+  countOf,
   familyHeadline,
   familyTable,
   fitToLimit,
@@ -49,7 +50,7 @@ function unfinishedHeadline(unfinished, total, render = plainText) {
   const shown = unfinished.slice(0, 5).map((run) => render(clip(run.benchmark, MAX_NAME)));
   const more = unfinished.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
-  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks failed: ${names}`;
+  return `${formatCount(unfinished.length)} of ${countOf(total, "benchmark")} failed: ${names}`;
 }
 function unfinishedFailure(unfinished, total) {
   return new BenchmarkError(unfinishedHeadline(unfinished, total));
@@ -111,10 +112,18 @@ function multiHeadline(items, render = plainText) {
     verdict,
     matching: matching.length,
     total: items.length,
-    noun: "benchmarks",
+    noun: "benchmark",
     names: nameList(matching, render),
-    within: "within their thresholds"
+    within: items.length === 1 ? "within its threshold" : "within their thresholds"
   });
+}
+function joinedHeadline({ items, unfinished }) {
+  const verdict = items.length === 0 ? "regression" : overallVerdict2(items);
+  if (unfinished.length > 0 && (items.length === 0 || verdict !== "regression")) {
+    const total = items.length + unfinished.length;
+    return { verdict: "failed", headline: `Failed: ${unfinishedHeadline(unfinished, total)}` };
+  }
+  return { verdict, headline: multiHeadline(items) };
 }
 function renderMultiMarkdown(given, options = {}) {
   const items = [...given].sort(
@@ -129,7 +138,7 @@ function renderMultiMarkdown(given, options = {}) {
       `## ${title}`,
       options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME2))}**`,
       unfinished.length === 0 ? "" : unfinishedSection(unfinished, items.length + unfinished.length),
-      familyTable(items, "Benchmark", `${formatCount(items.length)} benchmarks`),
+      familyTable(items, "Benchmark", countOf(items.length, "benchmark")),
       ...items.map((item, index) => {
         const open = item.results.comparison.verdict === "regression" ? " open" : "";
         const body = joinBlocks(sections[index]?.(detail) ?? []);
@@ -2903,7 +2912,7 @@ export {
   unfinishedFailure,
   renderUnfinishedMarkdown,
   overallVerdict2 as overallVerdict,
-  multiHeadline,
+  joinedHeadline,
   renderMultiMarkdown,
   joinResults,
   keepOwnRunLinks

@@ -3,7 +3,7 @@ import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
-import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
+import { joinedHeadline, overallVerdict, renderMultiMarkdown } from '../report/multi'
 import { renderUnfinishedMarkdown, unfinishedFailure } from '../report/unfinished'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
@@ -48,8 +48,10 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
     core.setOutput(Output.PValue, items[0]!.pAdjusted)
     core.setOutput(Output.Samples, comparison.samples)
   }
-  const shown = unfinished.length > 0 && verdict !== 'regression' ? 'failed' : verdict
-  await publishReport({ render: () => body, verdict: shown, reporting, token, log })
-  if (failsCheck(verdict, decision.failOn)) log.fail(multiHeadline(items))
+  const shown = joinedHeadline({ items, unfinished })
+  await publishReport({ render: () => body, verdict: shown.verdict, reporting, token, log })
+  // The headline in the log on every run (SPEC §3), as the step's error when it fails.
+  if (failsCheck(verdict, decision.failOn)) log.fail(shown.headline)
+  else log.info(shown.headline)
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total)
 }

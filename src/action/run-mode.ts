@@ -125,8 +125,10 @@ async function measureAndPublish(
       token,
       log
     })
-    if (kept.length > 0) throw new StacksKept(kept.join('\n'))
+    // The headline in the log on every run (SPEC §3), as the step's error when it fails.
     if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results))
+    else log.info(headline(results))
+    if (kept.length > 0) throw new StacksKept(kept.join('\n'))
     if (unwritten) throw unwritten
   }
   let cancelled = false

@@ -5,9 +5,9 @@ import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { overallVerdict, renderMultiMarkdown } from '../report/multi'
 import type { JoinedResults } from '../results/family'
-import { plainText } from '../report/escape'
+import { multiReportJson } from '../report/multi-json'
+import { renderMultiText } from '../report/multi-text'
 import { renderUnfinishedMarkdown, unfinishedFailure } from '../report/unfinished'
-import { renderText } from '../report/text'
 import { joinResults } from '../run/join-results'
 import { keepOwnRunLinks } from '../run/report-links'
 import { FORMATS, parseFlags, type Subcommand } from './flags'
@@ -48,23 +48,15 @@ export const reportCommand: Subcommand = async (argv, io) => {
 }
 
 function render(
-  { items, unfinished }: JoinedResults,
+  joined: JoinedResults,
   format: (typeof FORMATS)[number],
   runUrl: string | undefined
 ): string {
-  if (format === 'json') {
-    return jsonText(items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })))
-  }
+  if (format === 'json') return jsonText(multiReportJson(joined))
   if (format === 'markdown') {
+    const { items, unfinished } = joined
     if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}\n`
     return `${renderMultiMarkdown(items, { runUrl, unfinished })}\n`
   }
-  const finished = items.map(
-    ({ results, pAdjusted }) =>
-      `${renderText(results)}\nRegression p adjusted for ${items.length} benchmarks (Holm): ${pAdjusted.toPrecision(3)}\n`
-  )
-  const notFinished = unfinished.map(
-    run => `${plainText(run.benchmark)} (${run.path}) failed, no verdict: ${plainText(run.error)}\n`
-  )
-  return [...finished, ...notFinished].join('\n')
+  return renderMultiText(joined)
 }

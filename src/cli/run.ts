@@ -3,7 +3,7 @@ import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
 import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
-import type { ReportVerdict } from '../github/comment'
+import type { FrontEndTerms, ReportVerdict } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
 import { renderFailedMarkdown } from '../report/failed'
 import { renderMarkdown } from '../report/markdown'
@@ -14,6 +14,12 @@ import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { formatFailure, formatResults } from './output'
+
+/** The command line's token is GITHUB_TOKEN and its report is what it prints. */
+const CLI_TERMS: FrontEndTerms = {
+  token: 'GITHUB_TOKEN',
+  reportIsIn: "this command's output and its results file"
+}
 
 /** `pulumi-perf-gate run`: the action's `run` mode on the command line (README "Command line"). */
 export const runCommand: Subcommand = async (argv, io) => {
@@ -36,6 +42,7 @@ export const runCommand: Subcommand = async (argv, io) => {
       verdict,
       reporting,
       token: io.env.GITHUB_TOKEN ?? '',
+      terms: CLI_TERMS,
       env: io.env,
       info: line,
       warn: text => line(`warning: ${text}`)

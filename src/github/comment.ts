@@ -16,8 +16,22 @@ export type CommentMode = 'always' | 'on-regression' | 'never'
 /** What a report says: a verdict, or that the run failed before it had one. */
 export type ReportVerdict = Verdict | 'failed'
 
+/**
+ * How the front end's user knows the token, and where its report is when no comment
+ * is posted: the action has a `github-token` input and a job summary; the command line
+ * has neither.
+ */
+export interface FrontEndTerms {
+  token: string
+  reportIsIn: string
+}
+
+export const ACTION_TERMS: FrontEndTerms = { token: 'github-token', reportIsIn: 'the job summary' }
+
 export interface UpsertCommentOptions {
   token: string
+  /** Default: the action's. */
+  terms?: FrontEndTerms
   owner: string
   repo: string
   issueNumber: number
@@ -59,11 +73,12 @@ export function shouldComment(
 /** Creates or updates our comment; never throws. */
 export async function upsertComment(options: UpsertCommentOptions): Promise<UpsertCommentResult> {
   const { token, owner, repo, issueNumber, key, mode, verdict } = options
+  const terms = options.terms ?? ACTION_TERMS
   if (mode === 'never') return { action: 'skipped' }
   if (token === '') {
     return {
       action: 'skipped',
-      warning: `No github-token was given, so pull request #${issueNumber} got no comment. The report is in the job summary.`
+      warning: `No ${terms.token} was given, so pull request #${issueNumber} got no comment. The report is in ${terms.reportIsIn}.`
     }
   }
   let step = 'read the comments of'
@@ -103,17 +118,19 @@ export async function upsertComment(options: UpsertCommentOptions): Promise<Upse
     })
     return { action: 'created', url: data.html_url }
   } catch (error) {
-    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`)
+    const warning = commentWarning(error, `Could not ${step} pull request #${issueNumber}`, terms)
     return { action: 'skipped', warning: redact(warning, token) }
   }
 }
 
 const FORK_HINT =
   'Give the job `permissions: pull-requests: write`. Pull requests from forks only get a read-only token: measure in the `pull_request` workflow and post the comment from a `workflow_run` workflow running this action with `mode: report`.'
-const SUMMARY_NOTE = 'The report is still in the job summary.'
-
 /** One warning line: what failed, GitHub's answer, and how to fix it. */
-export function commentWarning(error: unknown, what: string): string {
+export function commentWarning(
+  error: unknown,
+  what: string,
+  terms: FrontEndTerms = ACTION_TERMS
+): string {
   const failed = (typeof error === 'object' && error !== null ? error : {}) as {
     status?: unknown
     message?: unknown
@@ -135,7 +152,7 @@ export function commentWarning(error: unknown, what: string): string {
     hint =
       "GitHub's API rate limit was reached and did not reset in time; the next run will post it."
   } else if (status === 401) {
-    hint = 'GitHub did not accept the github-token.'
+    hint = `GitHub did not accept the ${terms.token}.`
   } else if (status === 403 || status === 404) {
     hint = `${FORK_HINT} A 404 can also mean the pull request number is wrong.`
   } else if (status !== undefined && status >= 500) {
@@ -143,7 +160,8 @@ export function commentWarning(error: unknown, what: string): string {
   } else {
     hint = ''
   }
-  return [`${what} (${answer}).`, hint, SUMMARY_NOTE].filter(part => part !== '').join(' ')
+  const note = `The report is still in ${terms.reportIsIn}.`
+  return [`${what} (${answer}).`, hint, note].filter(part => part !== '').join(' ')
 }
 
 /** Tokens never reach logs, even if an error message were to echo one. */

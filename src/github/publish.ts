@@ -1,5 +1,12 @@
 import { gitHubClient } from './client'
-import { commentWarning, upsertComment, type CommentMode, type ReportVerdict } from './comment'
+import {
+  ACTION_TERMS,
+  commentWarning,
+  upsertComment,
+  type CommentMode,
+  type FrontEndTerms,
+  type ReportVerdict
+} from './comment'
 import { readEventContext } from './event'
 import { pullRequestNumber, workflowRunHead } from './pull-request'
 import { findRunPullRequest, type RunPullRequest } from './run-pull-request'
@@ -19,6 +26,8 @@ interface PublishOptions {
   verdict: ReportVerdict
   reporting: CommentSettings
   token: string
+  /** Default: the action's. */
+  terms?: FrontEndTerms
   env: NodeJS.ProcessEnv
   info: (line: string) => void
   warn: (line: string) => void
@@ -50,7 +59,8 @@ export async function commentOnPullRequest(options: PublishOptions): Promise<str
     body: options.body,
     mode: reporting.comment,
     verdict: options.verdict,
-    apiUrl: env.GITHUB_API_URL
+    apiUrl: env.GITHUB_API_URL,
+    terms: options.terms
   })
   if (result.warning) options.warn(result.warning)
   if (result.url) options.info(`Comment ${result.action}: ${result.url}`)
@@ -83,9 +93,10 @@ async function targetPullRequest(
     )
     return undefined
   }
+  const terms = options.terms ?? ACTION_TERMS
   if (!owner || !repo || options.token === '') {
     options.warn(
-      'Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a github-token; no comment was posted. The report is in the job summary.'
+      `Finding the pull request of a workflow_run needs GITHUB_REPOSITORY and a ${terms.token}; no comment was posted. The report is in ${terms.reportIsIn}.`
     )
     return undefined
   }
@@ -94,7 +105,11 @@ async function targetPullRequest(
     const client = gitHubClient(options.token, { apiUrl: options.env.GITHUB_API_URL })
     found = await findRunPullRequest(client, { owner, repo }, head, options.reporting.pullRequest)
   } catch (error) {
-    const warning = commentWarning(error, `Could not look up the pull request of ${head.sha}`)
+    const warning = commentWarning(
+      error,
+      `Could not look up the pull request of ${head.sha}`,
+      terms
+    )
     options.warn(warning.split(options.token).join('***'))
     return undefined
   }

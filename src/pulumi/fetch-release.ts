@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors'
 import { parseChecksums, sha256File } from './checksums'
 import { DownloadFailedError, HttpStatusError, downloadFile, fetchText } from './download'
 import type { RetryOptions } from './download'
@@ -52,7 +52,9 @@ export async function fetchRelease(request: ReleaseRequest): Promise<string> {
     await downloadFile(archiveUrl, archive, request.retry).catch(explain)
     const actual = await sha256File(archive)
     if (actual !== expected) {
-      throw new InputError(
+      // What arrived is not the release (cut short, or changed on the way): a failed
+      // download, not bad input.
+      throw new BenchmarkError(
         `${input}: checksum mismatch for ${archiveUrl}: ${checksumsUrl} says sha256 ${expected}, the download has ${actual}; archive refused`
       )
     }
@@ -85,13 +87,17 @@ function extractArchive(archive: string, dest: string, platform: PulumiPlatform)
 }
 
 /**
- * A download failure as one line starting with `context`; a 404 starts with `notFound`
- * instead, since it means the version does not exist. Other errors pass through.
+ * A download failure as one line starting with `context`. A 404 is bad input (exit 2),
+ * starting with `notFound`, since it means the version does not exist; a server or
+ * network that failed (after the retries) is a failure of the run (exit 1): the same
+ * input may work on the next try. Other errors pass through.
  */
 export function explainDownloadError(error: unknown, context: string, notFound = context): Error {
-  if (error instanceof HttpStatusError) {
-    return new InputError(`${error.status === 404 ? notFound : context}: ${error.message}`)
+  if (error instanceof HttpStatusError && error.status === 404) {
+    return new InputError(`${notFound}: ${error.message}`)
   }
-  if (error instanceof DownloadFailedError) return new InputError(`${context}: ${error.message}`)
+  if (error instanceof HttpStatusError || error instanceof DownloadFailedError) {
+    return new BenchmarkError(`${context}: ${error.message}`)
+  }
   return error instanceof Error ? error : new Error(String(error))
 }

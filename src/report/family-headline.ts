@@ -1,5 +1,5 @@
 import type { Verdict } from '../stats/types'
-import { formatCount } from './format'
+import { countOf, formatCount } from './format'
 
 /**
  * The one-line verdict of comparisons judged together, the benchmarks of report mode or
@@ -10,12 +10,13 @@ export function familyHeadline(options: {
   verdict: Verdict
   matching: number
   total: number
+  /** Singular: `benchmark`, `phase`. */
   noun: string
   names: string
   within: string
 }): string {
   const { verdict, total, noun, names } = options
-  const count = `${formatCount(options.matching)} of ${formatCount(total)} ${noun}`
+  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`
   switch (verdict) {
     case 'regression':
       return `Regression in ${count}: ${names}`
@@ -24,6 +25,6 @@ export function familyHeadline(options: {
     case 'improvement':
       return `Improvement in ${count} (${names}), no regression`
     case 'unchanged':
-      return `Unchanged: all ${formatCount(total)} ${noun} ${options.within}`
+      return `Unchanged: ${total === 1 ? 'the' : 'all'} ${countOf(total, noun)} ${options.within}`
   }
 }

@@ -3,6 +3,7 @@
  * mode's benchmarks, a run's phases (README "Phases"). Pure.
  */
 import type { MultiItem } from '../results/family'
+import type { Comparison } from '../stats/types'
 import { clip, escapeMarkdown } from './escape'
 import { formatP } from './format'
 import { formatChange, relativeChange, VERDICT_EMOJI, VERDICT_LABEL } from './model'
@@ -16,15 +17,26 @@ export function familyRows(items: readonly MultiItem[]): string[][] {
     VERDICT_LABEL[results.comparison.verdict],
     formatChange(relativeChange(results)),
     formatP(pAdjusted),
-    formatP(results.comparison.welch.pRegression)
+    formatP(decidingP(results.comparison))
   ])
 }
 
-export const FAMILY_HEADER = ['Verdict', 'Change (CI)', 'p adjusted', 'p']
+/**
+ * The p of the test that decided the row: an improvement's is the improvement test's
+ * (its regression p is about 1), an unchanged one's the equivalence test's; an
+ * inconclusive row shows the regression test's, the one a gate reads.
+ */
+function decidingP({ verdict, welch }: Comparison): number {
+  if (verdict === 'improvement') return welch.pImprovement
+  if (verdict === 'unchanged') return welch.pUnchanged
+  return welch.pRegression
+}
+
+export const FAMILY_HEADER = ['Verdict', 'Change (CI)', 'Regression p adjusted', 'p']
 
 /** What the two p columns are, after the table. */
 export function familyNote(count: string): string {
-  return `p: the regression test (candidate slower than its threshold allows); adjusted for testing ${count} together.`
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`
 }
 
 /** The markdown table, with `heading` over the names, and its note. */

@@ -57,11 +57,21 @@ export function formatSeconds(seconds: number): string {
   return String(Number(seconds.toPrecision(6)))
 }
 
-/** `= 0.0012`, or `< 1e-300` for a p that underflowed: for `p ${pIs(p)}`. */
+/** `= 0.0012`, or `< 1e-300` for a p of 0: for `p ${pIs(p)}`. */
 export function pIs(p: number): string {
-  const text = formatP(p)
-  return text.startsWith('<') ? text : `= ${text}`
+  return relation(formatP(p))
 }
+
+/** A shown p as the end of `p …`: `= 0.0012`, or the bound `< 1e-300` as it is. */
+export function relation(shownP: string): string {
+  return shownP.startsWith('<') ? shownP : `= ${shownP}`
+}
+
+/**
+ * A p of exactly 0 (underflow, or two groups that do not vary at all) is shown as a
+ * bound everywhere, never as `0` in one line and `< 1e-300` in the next.
+ */
+const ZERO_P = '< 1e-300'
 
 /**
  * A p-value as papers and hyperfine users read it: two significant digits
@@ -69,8 +79,7 @@ export function pIs(p: number): string {
  */
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return '-'
-  // A p that underflowed to 0 is smaller than anything a double can show.
-  if (p === 0) return '< 1e-300'
+  if (p === 0) return ZERO_P
   return p < 0.001 ? p.toExponential(2) : p.toPrecision(2)
 }
 
@@ -80,6 +89,7 @@ export function formatP(p: number): string {
  * against 0.05 prints as `0.0496` and `0.05`, never `0.050` and `0.05`.
  */
 export function formatPAgainst(p: number, level: number): { p: string; level: string } {
+  if (p === 0) return { p: ZERO_P, level: formatLevel(level) }
   for (let digits = 2; digits <= 8; digits++) {
     const shownP = significant(p, digits)
     const shownLevel = significant(level, digits)
@@ -144,6 +154,11 @@ export function formatRatio(value: number, stddev: number): string {
 /** A test statistic or degrees of freedom: `-388.40`, `31.33`. */
 export function formatStatistic(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '-'
+}
+
+/** A count and its noun, singular for one: `1 benchmark`, `3 benchmarks`. */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`
 }
 
 /** A count with thousands separators: `100,000`. */

@@ -25,7 +25,7 @@ export function headline(results: ResultsFile, style: Style = PLAIN_STYLE): stri
     verdict,
     matching: matching.length,
     total: phases.length,
-    noun: 'phases',
+    noun: 'phase',
     names: matching.map(phase => style.name(phase)).join(', '),
     within: `within ±${formatPercent(results.comparison.threshold)}`
   })

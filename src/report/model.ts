@@ -22,7 +22,8 @@ import {
   formatLevel,
   formatPAgainst,
   percentDigits,
-  pIs
+  pIs,
+  relation
 } from './format'
 
 /** How user-given names and symbols appear in a given output format. */
@@ -125,7 +126,7 @@ export function speedup(comparison: Comparison): {
 /** A test's p with the level this look needed: `p = 0.046; this look needed < 0.043`. */
 function pNeeded(p: number, level: number): string {
   const shown = formatPAgainst(p, level)
-  return `p = ${shown.p}; this look needed < ${shown.level}`
+  return `p ${relation(shown.p)}; this look needed < ${shown.level}`
 }
 
 /** The verdict of one comparison in one line, e.g. for `core.setFailed` (headline.ts). */
@@ -188,14 +189,26 @@ export function speedupSentence(results: ResultsFile, style: Style): string {
     factor.toFixed(2) === '1.00'
       ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})`
       : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`
-  return `${sentence}; ± is the spread of single runs, as hyperfine prints it. ${ratioIntervalSentence(comparison)}`
+  const interval =
+    factor.toFixed(2) === '1.00'
+      ? ratioInterval(comparison, 'candidate/baseline', false)
+      : ratioInterval(comparison, 'that factor', candidateFaster)
+  return `${sentence}; ± is the spread of single runs, as hyperfine prints it. ${interval}`
 }
 
-function ratioIntervalSentence(comparison: Comparison): string {
+/**
+ * Fieller's interval of candidate/baseline, turned to baseline/candidate when the
+ * sentence before it says how many times faster the candidate ran, so the factor and
+ * its interval run the same way (never 1.85× beside 0.485 to 0.608).
+ */
+function ratioInterval(comparison: Comparison, what: string, inverted: boolean): string {
   const { ratio } = comparison
   if (ratio.ciLow === null) return ''
-  const high = ratio.ciHigh === null ? 'no upper bound' : formatRatioBound(ratio.ciHigh)
-  return `The ${formatConfidence(ratio.confidence)} confidence interval of candidate/baseline is ${formatRatioBound(ratio.ciLow)} to ${high}.`
+  const [low, high] = inverted
+    ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null]
+    : [ratio.ciLow, ratio.ciHigh]
+  const shownHigh = high === null ? 'no upper bound' : formatRatioBound(high)
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of ${what} is ${formatRatioBound(low)} to ${shownHigh}.`
 }
 
 /** A ratio bound with three significant digits: `0.316`, `1.05`, `12.4`. */
@@ -212,11 +225,21 @@ export function statisticsLines(results: ResultsFile, style: Style): string[] {
   const level = look?.level ?? comparison.alpha
   const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha
   return [
-    `Welch's t-test: t = ${formatStatistic(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
+    `Welch's t-test: ${tIs(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
     `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
     `Threshold ±${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
     looksLine(comparison)
   ]
+}
+
+/**
+ * Welch's t; when neither group varies it is infinite (different means) or undefined
+ * (equal ones), and a results file keeps it as null: said in words, never `t = -`.
+ */
+function tIs(t: number | null): string {
+  return t !== null && Number.isFinite(t)
+    ? `t = ${formatStatistic(t)}`
+    : 't not finite (neither group varies)'
 }
 
 /** The three p-values and what this look needed of each, digits enough to compare. */
@@ -225,7 +248,7 @@ function testsAtLook(welch: Comparison['welch'], level: number, equivalenceLevel
   const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel)
   // The more precise of the level's two renderings keeps both comparisons readable.
   const needed = sides.map(side => side.level).sort((a, b) => b.length - a.length)[0]!
-  return `p(regression) = ${sides[0]!.p}, p(improvement) = ${sides[1]!.p}, p(unchanged) = ${unchanged.p}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`
+  return `p(regression) ${relation(sides[0]!.p)}, p(improvement) ${relation(sides[1]!.p)}, p(unchanged) ${relation(unchanged.p)}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`
 }
 
 function familyNote(comparison: Comparison): string {
@@ -246,14 +269,26 @@ function familyNote(comparison: Comparison): string {
   )
 }
 
+/**
+ * The looks and the samples each used. Groups of different sizes (a hyperfine file)
+ * are looked at with different counts, so each look names both then.
+ */
 function looksLine(comparison: Comparison): string {
   const { looks } = comparison
+  const last = looks[looks.length - 1]
+  const unequal = looks.some(look => look.baseline !== look.candidate)
   const at =
     looks.length === 0
       ? ''
-      : ` (at ${looks.map(look => formatCount(look.samples)).join(', ')} samples per group)`
+      : unequal
+        ? ` (at ${looks.map(look => `${formatCount(look.baseline)} baseline and ${formatCount(look.candidate)} candidate samples`).join('; ')})`
+        : ` (at ${looks.map(look => formatCount(look.samples)).join(', ')} samples per group)`
   const ending = comparison.stoppedEarly ? 'stopped early' : 'ran to the end'
-  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`
+  const used =
+    unequal && last
+      ? `${formatCount(last.baseline)} baseline and ${formatCount(last.candidate)} candidate samples of at most ${formatCount(comparison.plannedSamples)} per group`
+      : `${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`
+  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${used}`
 }
 
 /** For an inconclusive verdict: what these samples could detect and what would resolve it. */

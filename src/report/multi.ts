@@ -3,11 +3,11 @@
  * headline, a row per benchmark, and each benchmark's report folded. Pure.
  */
 import { InputError } from '../core/errors'
-import type { MultiItem, UnfinishedRun } from '../results/family'
+import type { JoinedResults, MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
 import { overallVerdict as verdictOfAll, severity } from '../stats/verdict'
 import { clip, escapeMarkdown, plainText } from './escape'
-import { formatCount } from './format'
+import { countOf, formatCount } from './format'
 import { familyHeadline } from './family-headline'
 import { familyTable } from './family-table'
 import { fitToLimit } from './limit'
@@ -21,7 +21,7 @@ import {
   type MarkdownOptions
 } from './sections'
 import { VERDICT_EMOJI } from './model'
-import { unfinishedSection } from './unfinished'
+import { unfinishedHeadline, unfinishedSection } from './unfinished'
 
 const MAX_NAMES = 5
 const MAX_NAME = 100
@@ -56,10 +56,27 @@ export function multiHeadline(
     verdict,
     matching: matching.length,
     total: items.length,
-    noun: 'benchmarks',
+    noun: 'benchmark',
     names: nameList(matching, render),
-    within: 'within their thresholds'
+    within: items.length === 1 ? 'within its threshold' : 'within their thresholds'
   })
+}
+
+/**
+ * What a report of many benchmarks says first, in every format: the worst verdict over
+ * the finished ones, unless a run did not finish and none regressed, when the report
+ * failed (as its check does).
+ */
+export function joinedHeadline({ items, unfinished }: JoinedResults): {
+  verdict: Verdict | 'failed'
+  headline: string
+} {
+  const verdict = items.length === 0 ? 'regression' : overallVerdict(items)
+  if (unfinished.length > 0 && (items.length === 0 || verdict !== 'regression')) {
+    const total = items.length + unfinished.length
+    return { verdict: 'failed', headline: `Failed: ${unfinishedHeadline(unfinished, total)}` }
+  }
+  return { verdict, headline: multiHeadline(items) }
 }
 
 /**
@@ -87,7 +104,7 @@ export function renderMultiMarkdown(
         unfinished.length === 0
           ? ''
           : unfinishedSection(unfinished, items.length + unfinished.length),
-        familyTable(items, 'Benchmark', `${formatCount(items.length)} benchmarks`),
+        familyTable(items, 'Benchmark', countOf(items.length, 'benchmark')),
         ...items.map((item, index) => {
           const open = item.results.comparison.verdict === 'regression' ? ' open' : ''
           const body = joinBlocks(sections[index]?.(detail) ?? [])

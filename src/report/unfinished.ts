@@ -7,7 +7,7 @@
 import { BenchmarkError } from '../core/errors'
 import type { UnfinishedRun } from '../results/family'
 import { clip, escapeMarkdown, plainText } from './escape'
-import { formatCount } from './format'
+import { countOf, formatCount } from './format'
 import { capBody, REPORT_LIMIT } from './limit'
 import { joinBlocks, runLink } from './sections'
 
@@ -25,7 +25,7 @@ export function unfinishedHeadline(
   const shown = unfinished.slice(0, 5).map(run => render(clip(run.benchmark, MAX_NAME)))
   const more = unfinished.length - shown.length
   const names = more > 0 ? `${shown.join(', ')} and ${formatCount(more)} more` : shown.join(', ')
-  return `${formatCount(unfinished.length)} of ${formatCount(total)} benchmarks failed: ${names}`
+  return `${formatCount(unfinished.length)} of ${countOf(total, 'benchmark')} failed: ${names}`
 }
 
 /** What fails the report: a run that did not finish failed its own job too. */

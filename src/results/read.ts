@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { InputError } from '../core/errors'
 import { fileErrorCode } from '../core/file-errors'
@@ -50,12 +50,39 @@ export async function readResultsFile(
         `${path}: the file holds ${size} bytes; a results file may hold at most ${limits.bytes}`
       )
     }
-    text = await readFile(path, 'utf8')
+    text = await readAtMost(path, limits.bytes)
   } catch (error) {
     if (error instanceof InputError) throw error
     throw new InputError(`${path}: cannot read the file (${fileErrorCode(error)})`)
   }
   return parseResults(text, path, limits)
+}
+
+/**
+ * The file's text, read no further than `bytes`: a device or pipe (`/dev/zero`, a
+ * process substitution) has no size to check first, and may never end.
+ */
+async function readAtMost(path: string, bytes: number): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, bytes + 1 - total))
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
+      if (bytesRead === 0) break
+      chunks.push(chunk.subarray(0, bytesRead))
+      total += bytesRead
+      if (total > bytes) {
+        throw new InputError(
+          `${path}: the file holds more than ${bytes} bytes; a results file may hold at most ${bytes}`
+        )
+      }
+    }
+    return Buffer.concat(chunks).toString('utf8')
+  } finally {
+    await handle.close()
+  }
 }
 
 export function parseResults(
@@ -118,17 +145,36 @@ function parseResult(value: unknown, where: string, ours: boolean): ParsedResult
       parameters[key] = String(parameter)
     }
   }
-  const exitCodes = Array.isArray(value.exit_codes)
-    ? value.exit_codes.map(code => (typeof code === 'number' ? code : null))
-    : times.map(() => 0)
   return {
     command: typeof value.command === 'string' ? value.command : '',
     times,
-    exitCodes,
+    exitCodes: parseExitCodes(value.exit_codes, times.length, where),
     parameters,
     ...(typeof value.version === 'string' ? { version: value.version } : {}),
     ...readResourceFields(value, times.length, ours)
   }
+}
+
+/**
+ * One exit code per time, an integer or null (killed by a signal, as hyperfine writes);
+ * none at all means every run succeeded (files made before hyperfine recorded them).
+ * A list of another length cannot say which runs failed, so the file is refused.
+ */
+function parseExitCodes(value: unknown, count: number, where: string): (number | null)[] {
+  if (value === undefined) return Array<number>(count).fill(0)
+  if (!Array.isArray(value) || value.length !== count) {
+    throw new InputError(
+      `${where}.exit_codes must be an array with one exit code per time (${count}), an integer or null each`
+    )
+  }
+  return value.map((code, index) => {
+    if (code !== null && !Number.isInteger(code)) {
+      throw new InputError(
+        `${where}.exit_codes[${index}] is not an exit code; expected an integer or null`
+      )
+    }
+    return code as number | null
+  })
 }
 
 /**

@@ -6,6 +6,7 @@ import { lookFigures, type LookFigures } from './look-figures'
 import { outlierWarnings } from './outliers'
 import { meanRatio } from './ratio'
 import { sensitivity } from './sensitivity'
+import { shellStartSubtracted } from './shell-start'
 import { summarize, type GroupSummary } from './summary'
 import { decide, sidedLevels } from './verdict'
 
@@ -96,7 +97,7 @@ export function analyse(
   const { baseline, candidate } = used!
   const test = tested!
   const warnings = [
-    ...shortWarnings(names, baseline, candidate),
+    ...shortWarnings(names, baseline, candidate, [baselineTimes, candidateTimes]),
     ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
     ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
   ]
@@ -172,18 +173,21 @@ function ratioFigures(test: LookFigures, level: number): RatioFigures {
   }
 }
 
+/** The advice to time without a shell, only for times a shell's start-up was taken from. */
 function shortWarnings(
   names: { baseline: string; candidate: string },
   baseline: GroupSummary,
-  candidate: GroupSummary
+  candidate: GroupSummary,
+  times: readonly [readonly number[], readonly number[]]
 ): string[] {
-  return [
-    [names.baseline, baseline],
-    [names.candidate, candidate]
+  const groups = [
+    { name: names.baseline, summary: baseline, times: times[0] },
+    { name: names.candidate, summary: candidate, times: times[1] }
   ]
-    .filter(([, group]) => (group as GroupSummary).mean < SHORT_SECONDS)
-    .map(([name, group]) => {
-      const ms = ((group as GroupSummary).mean * 1000).toPrecision(2)
-      return `${name as string} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`
+  return groups
+    .filter(group => group.summary.mean < SHORT_SECONDS && shellStartSubtracted(group.times))
+    .map(group => {
+      const ms = (group.summary.mean * 1000).toPrecision(2)
+      return `${group.name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`
     })
 }

@@ -45,7 +45,7 @@ export function noiseProfile(
   const variance = moment(2)
   const sd = Math.sqrt((variance * n) / (n - 1))
   const skew = variance > 0 ? moment(3) / variance ** 1.5 : 0
-  const scores = modifiedZScores(series)
+  const { scores } = modifiedZScores(series)
   const spikes = scores.filter(z => Math.abs(z) > SPIKE).length / n
   // More "spikes" than a few are a mode of their own: then all samples tell the modes.
   const typical =

@@ -25,6 +25,7 @@ vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode, MAIN_STEP_DEADLINE_MS } = await import('../../src/action/run-mode')
 const { actionLog } = await import('../../src/action/log')
+const { headline } = await import('../../src/report/markdown')
 const log = actionLog(NO_SECRETS)
 
 const inputs = {
@@ -68,6 +69,14 @@ describe('run mode', () => {
     expect(record.summary).toHaveLength(1)
     expect(record.summary[0]).toContain('Unchanged')
     expect(record.failed).toEqual([])
+  })
+
+  it('shows the headline in the log of a run that passes', async () => {
+    resetFakeCore({ inputs })
+    results = withVerdict('unchanged')
+    await runMode(inputs, '', log)
+    expect(record.failed).toEqual([])
+    expect(record.info).toContain(headline(results))
   })
 
   it('names no results file that a run stopped in its setup never wrote', async () => {

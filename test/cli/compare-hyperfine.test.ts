@@ -143,10 +143,10 @@ describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
       const { status, stdout, stderr } = await cli(['report', crashing, '--format', format])
       expect(status).toBe(1)
       expect(stdout).not.toMatch(/Improvement|faster/)
-      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmarks failed: crashing-candidate/)
+      expect(stderr).toMatch(/pulumi-perf-gate: 1 of 1 benchmark failed: crashing-candidate/)
     }
     const markdown = (await cli(['report', crashing, '--format', 'markdown'])).stdout
-    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: crashing-candidate\n/)
+    expect(markdown).toMatch(/^## ❌ Failed: 1 of 1 benchmark failed: crashing-candidate\n/)
     expect(markdown).toContain('12 of 20 ./crashy.sh runs failed (exit code 139 in 12)')
   })
 })
@@ -154,9 +154,13 @@ describe('a candidate that crashes in 12 of 20 runs (hyperfine -N -i)', () => {
 describe('report mode with one benchmark reproduces compare', () => {
   it('on a 10-vs-19 hyperfine file, fixed size', async () => {
     const compared = await json(['compare', file('ten-vs-twenty.json'), '--threshold', '5%'])
-    const reported = JSON.parse(
-      (await cli(['report', file('ten-vs-twenty.json'), '--format', 'json'])).stdout
-    ) as (ResultsFile & { pAdjusted: number })[]
+    const reported = (
+      JSON.parse(
+        (await cli(['report', file('ten-vs-twenty.json'), '--format', 'json'])).stdout
+      ) as {
+        benchmarks: (ResultsFile & { pAdjusted: number })[]
+      }
+    ).benchmarks
     expect(reported).toHaveLength(1)
     const { pAdjusted, ...report } = reported[0]!
     expect(report).toEqual(compared.results)
@@ -174,7 +178,8 @@ describe('report mode with one benchmark reproduces compare', () => {
     ])
     expect(compared.results.comparison.design.looks[0]).toEqual({ baseline: 3, candidate: 6 })
     const recorded = tempFile('recorded.json', compared.results)
-    const reported = JSON.parse((await cli(['report', recorded, '--format', 'json'])).stdout)[0]
+    const reported = JSON.parse((await cli(['report', recorded, '--format', 'json'])).stdout)
+      .benchmarks[0]
     expect(reported.comparison).toEqual(compared.results.comparison)
   })
 })
@@ -252,5 +257,89 @@ describe('compare on a results file of ours', () => {
     const { results } = await json(['compare', tempFile('phased.json', phased)])
     expect(results.family!.verdict).toBe('inconclusive')
     expect(results.phases!.up!.verdict).toBe(phased.phases!.up!.verdict)
+  })
+})
+
+describe('files that are not results files', () => {
+  it('refuses a device that never ends in one line, exit 2', async () => {
+    const { status, stdout, stderr } = await cli(['compare', '/dev/zero'])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: \/dev\/zero: the file holds more than \d+ bytes; a results file may hold at most \d+\n$/
+    )
+  })
+
+  it('refuses exit codes that do not match the times one for one', async () => {
+    const data = JSON.parse(readFileSync(file('crashing-candidate.json'), 'utf8'))
+    // Eight codes for twenty times cannot say which runs failed.
+    data.results[1].exit_codes = data.results[1].exit_codes.slice(0, 8)
+    const { status, stdout, stderr } = await cli(['compare', tempFile('short.json', data)])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(
+      /^pulumi-perf-gate: .*short\.json: results\[1\]\.exit_codes must be an array with one exit code per time \(20\), an integer or null each\n$/
+    )
+  })
+})
+
+describe('what compare says beside the figures', () => {
+  it('does not flag most samples as outliers when more than half are equal (MAD 0)', async () => {
+    const data = JSON.parse(readFileSync(file('colon.json'), 'utf8')) as {
+      results: { times: number[] }[]
+    }
+    const zeros = data.results[1]!.times.filter(time => time === 0).length
+    expect(zeros).toBeGreaterThan(10) // of 20: the MAD is 0
+    const { results } = await json(['compare', file('colon.json')])
+    expect(results.comparison.warnings.join('\n')).not.toMatch(
+      /of 20 candidate samples are statistical outliers/
+    )
+  })
+  it('gives no shell advice for a file made without a shell (hyperfine -N)', async () => {
+    const { stdout } = await cli(['compare', file('true-vs-true.json')])
+    // Both groups took under 5 ms; the file's times are whole nanoseconds, as -N writes.
+    expect(stdout).toMatch(/^baseline +true +\d\.\d ms/m)
+    expect(stdout).not.toContain('shell: none')
+  })
+  it('gives the interval of the factor the sentence names, in its direction', async () => {
+    const { results } = await json(['compare', file('ten-vs-twenty.json')])
+    const { ratio } = results.comparison
+    // The candidate is faster: candidate/baseline is below 1, the factor above.
+    expect(ratio.ciHigh!).toBeLessThan(1)
+    const { stdout } = await cli(['compare', file('ten-vs-twenty.json')])
+    const sentence = stdout.match(
+      /sleep 0\.15 ran (\d+\.\d+) ± \d+\.\d+ times faster than sleep 0\.3; .* The 95% confidence interval of that factor is (\d+\.\d+) to (\d+\.\d+)\./
+    )
+    expect(sentence, stdout).not.toBeNull()
+    const [factor, low, high] = sentence!.slice(1).map(Number)
+    expect(low).toBeCloseTo(1 / ratio.ciHigh!, 2)
+    expect(high).toBeCloseTo(1 / ratio.ciLow!, 2)
+    expect(low).toBeLessThan(factor!)
+    expect(high).toBeGreaterThan(factor!)
+  })
+  it('names both groups’ samples at each look when the groups differ in size', async () => {
+    const { results } = await json(['compare', file('ten-vs-twenty.json'), '--looks', '3'])
+    const [look] = results.comparison.looks
+    expect(look!.baseline).not.toBe(look!.candidate)
+    const { stdout } = await cli(['compare', file('ten-vs-twenty.json'), '--looks', '3'])
+    expect(stdout).not.toMatch(/samples per group\)/)
+    expect(stdout).toContain(
+      `(at ${look!.baseline} baseline and ${look!.candidate} candidate samples)`
+    )
+  })
+  it('words p and t of groups that do not vary the same way everywhere', async () => {
+    const still = tempFile('still.json', {
+      results: [
+        { command: 'a', times: Array<number>(6).fill(0.1), exit_codes: Array<number>(6).fill(0) },
+        { command: 'b', times: Array<number>(6).fill(0.2), exit_codes: Array<number>(6).fill(0) }
+      ]
+    })
+    for (const format of ['text', 'markdown']) {
+      const { stdout } = await cli(['compare', still, '--format', format])
+      expect(stdout).not.toMatch(/t = -|p(\(\w+\))? = 0\b/)
+      expect(stdout).toContain('Regression: b ran 100.0% slower than a (p < 1e-300;')
+      expect(stdout).toContain('p(regression) < 1e-300')
+      expect(stdout).toContain('t not finite (neither group varies)')
+    }
   })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { formatP } from '../../src/report/format'
+import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'
 import { fixturePath } from '../helpers/experiments'
@@ -20,11 +22,13 @@ describe('report', () => {
     const { status, stdout, stderr } = await cli(['report', ...files, '--format', 'json'])
     expect(stderr).toBe('')
     expect(status).toBe(1)
-    const items = JSON.parse(stdout) as {
-      benchmark: string
-      pAdjusted: number
-      comparison: { verdict: string; welch: { pRegression: number } }
-    }[]
+    const { benchmarks: items } = JSON.parse(stdout) as {
+      benchmarks: {
+        benchmark: string
+        pAdjusted: number
+        comparison: { verdict: string; welch: { pRegression: number } }
+      }[]
+    }
     expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
       ['fixed', 'improvement'],
       ['broken', 'regression'],
@@ -49,16 +53,18 @@ describe('report', () => {
     ]
     const { status, stdout } = await cli(['report', ...files, '--format', 'json'])
     expect(status).toBe(1)
-    const items = JSON.parse(stdout) as {
-      benchmark: string
-      results: { parameters: { phase?: string } }[]
-      pAdjusted: number
-      comparison: {
-        verdict: string
-        design: { familySize: number }
-        welch: { pRegression: number }
-      }
-    }[]
+    const { benchmarks: items } = JSON.parse(stdout) as {
+      benchmarks: {
+        benchmark: string
+        results: { parameters: { phase?: string } }[]
+        pAdjusted: number
+        comparison: {
+          verdict: string
+          design: { familySize: number }
+          welch: { pRegression: number }
+        }
+      }[]
+    }
     expect(items.map(item => [item.benchmark, item.comparison.verdict])).toEqual([
       ['infra · up', 'unchanged'],
       ['infra · destroy', 'regression'],
@@ -81,7 +87,7 @@ describe('report', () => {
       phases: { ...phased.phases, destroy: { ...phased.phases!.destroy, plannedSamples: 1e9 } }
     })
     const { stdout, stderr } = await cli(['report', odd, huge, '--format', 'json'])
-    const items = JSON.parse(stdout) as { benchmark: string }[]
+    const items = (JSON.parse(stdout) as { benchmarks: { benchmark: string }[] }).benchmarks
     expect(items.map(item => item.benchmark)).toEqual(['infra · up', 'infra · destroy'])
     expect(stderr).toContain(`warning: ${huge}: phases.destroy.plannedSamples is 1000000000`)
   })
@@ -132,7 +138,87 @@ describe('report', () => {
 
     const alone = await cli(['report', run.resultsFile, '--format', 'markdown'])
     expect(alone.status).toBe(1)
-    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmarks failed: web\n/)
+    expect(alone.stdout).toMatch(/^## ❌ Failed: 1 of 1 benchmark failed: web\n/)
     expect(alone.stdout).toContain('| web |')
+
+    // JSON names the unfinished file too, beside the finished benchmarks.
+    const json = await cli(['report', good, run.resultsFile, '--format', 'json'])
+    expect(json.status).toBe(1)
+    const report = JSON.parse(json.stdout) as {
+      verdict: string
+      headline: string
+      benchmarks: { benchmark: string }[]
+      unfinished: { benchmark: string; path: string; error: string }[]
+    }
+    expect(report.verdict).toBe('failed')
+    expect(report.headline).toBe('Failed: 1 of 2 benchmarks failed: web')
+    expect(report.benchmarks.map(item => item.benchmark)).toEqual(['fixed'])
+    expect(report.unfinished).toEqual([
+      {
+        benchmark: 'web',
+        path: run.resultsFile,
+        error: expect.stringMatching(/^candidate .* failed with exit code 3\.$/)
+      }
+    ])
+  })
+
+  it('leads the text with the worst verdict over every benchmark, then counts them', async () => {
+    // The first benchmark improved; the second regressed: the first line must not praise.
+    const files = [
+      await resultsOf('fixed', 'parallelism-fix.json', []),
+      await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix']),
+      await resultsOf('ported', 'ts-vs-py.json', ['--threshold', '10%'])
+    ]
+    const { status, stdout } = await cli(['report', ...files])
+    expect(status).toBe(1)
+    const [headline, counts] = stdout.split('\n')
+    expect(headline).toBe('Regression in 1 of 3 benchmarks: broken')
+    expect(counts).toBe('3 benchmarks: 1 regression, 1 improvement, 1 unchanged')
+    expect(stdout).toMatch(/^fixed: Improvement/m)
+    expect(stdout).toMatch(
+      /^Regression p adjusted for 3 benchmarks \(Holm over stage-wise p\): \d/m
+    )
+  })
+
+  it('counts one benchmark as one', async () => {
+    const file = await resultsOf('fixed', 'parallelism-fix.json', [])
+    const text = await cli(['report', file])
+    expect(text.stdout.split('\n').slice(0, 2)).toEqual([
+      'Improvement in 1 of 1 benchmark (fixed), no regression',
+      '1 benchmark: 1 improvement'
+    ])
+    const markdown = await cli(['report', file, '--format', 'markdown'])
+    expect(`${text.stdout}${markdown.stdout}`).not.toMatch(/\b1 benchmarks\b/)
+  })
+
+  it('shows in each row the p of the test that decided it, and what p adjusted is', async () => {
+    const files = [
+      await resultsOf('fixed', 'parallelism-fix.json', []),
+      await resultsOf('broken', 'parallelism-fix.json', ['--baseline', 'fix'])
+    ]
+    const { stdout } = await cli(['report', ...files, '--format', 'markdown'])
+    const { benchmarks } = JSON.parse(
+      (await cli(['report', ...files, '--format', 'json'])).stdout
+    ) as { benchmarks: ResultsFile[] }
+    const [fixed, broken] = benchmarks.map(item => item.comparison.welch)
+    // An improvement's regression p is about 1; the row shows its improvement test's p.
+    expect(fixed!.pRegression).toBeGreaterThan(0.99)
+    expect(stdout).toMatch(
+      new RegExp(
+        `^\\| fixed \\| 🟢 Improvement \\| .* \\| ${escapeRegExp(formatP(fixed!.pImprovement))} \\|$`,
+        'm'
+      )
+    )
+    expect(stdout).toMatch(
+      new RegExp(
+        `^\\| broken \\| 🔴 Regression \\| .* \\| ${escapeRegExp(formatP(broken!.pRegression))} \\|$`,
+        'm'
+      )
+    )
+    expect(stdout).toContain('Holm over stage-wise p')
   })
 })
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

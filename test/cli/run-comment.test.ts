@@ -72,6 +72,19 @@ describe('run --comment', () => {
     expect(github.comments[0]!.body).toContain('it broke')
   })
 
+  it('names the token the command line reads, and no job summary, when it has none', async () => {
+    const run = new RunFolder()
+    const env = run.env({ GITHUB_REPOSITORY: 'octo/infra', GITHUB_API_URL: github.url })
+    const args = run.args('sleep 0.01', 'sleep 0.03', ...QUICK, '--comment', 'always')
+    const { status, stderr } = await cli([...args, '--pull-request', '7'], env)
+    expect(status).toBe(0)
+    expect(stderr).toMatch(
+      /^warning: No GITHUB_TOKEN was given, so pull request #7 got no comment\. The report is in this command's output and its results file\.$/m
+    )
+    expect(stderr).not.toMatch(/github-token|job summary/)
+    expect(github.requests).toEqual([])
+  })
+
   it('posts nothing without --comment, even with a pull request and a token', async () => {
     const { status } = await gate('--pull-request', '7')
     expect(status).toBe(0)

@@ -136,6 +136,10 @@ describe('the bundled action in report mode', () => {
         ).toHaveLength(1)
       }
       expect(warnings).toHaveLength(3)
+      // A passing report's log shows its headline too (SPEC §3): the comment's, unadorned.
+      const title = github.comments[0]!.body.split('\n').find(line => line.startsWith('## '))
+      expect(title).toMatch(/^## \S+ (Improvement|Unchanged|Inconclusive)\b/)
+      expect(step.stdout.split('\n')).toContain(title!.replace(/^## \S+ /, ''))
       const rows = summaryRows(github.comments[0]!.body)
       expect([...rows.keys()]).toEqual(['faster', 'same'])
       expect(rows.get('faster')).toContain('Improvement')
@@ -151,11 +155,11 @@ describe('the bundled action in report mode', () => {
     const step = await report(`${resultsDir}/failed/broken.json`)
     expect(step.exitCode, step.stdout).toBe(1)
     expect(step.stdout + step.stderr).not.toMatch(/^\s+at /m)
-    expect(workflowCommands(step.stdout, 'error')).toEqual(['1 of 1 benchmarks failed: broken'])
+    expect(workflowCommands(step.stdout, 'error')).toEqual(['1 of 1 benchmark failed: broken'])
     // The same comment, edited: the pull request no longer shows the old verdict.
     expect(github.comments).toHaveLength(1)
     const body = github.comments[0]!.body
-    expect(body).toContain('## ❌ Failed: 1 of 1 benchmarks failed: broken')
+    expect(body).toContain('## ❌ Failed: 1 of 1 benchmark failed: broken')
     expect(body).toContain('failed with exit code 3')
     expect(body).not.toContain('Unchanged')
     expect(step.summary).toContain('failed: broken')

@@ -51,6 +51,8 @@ describe('the bundled action in generic mode', () => {
   it('creates the sticky comment once, then edits that same comment', async () => {
     const first = await runCommands(SLOW, FAST)
     expect(first.exitCode, first.stdout).toBe(0)
+    // A passing run's log shows its verdict too (SPEC §3), not only a failing one's.
+    expect(first.stdout.split('\n')).toContain(headline(readResults(first)))
     expect(routes()).toEqual(['list-comments', 'create-comment'])
     const created = github.requests[1]!
     expect(created.path).toBe(commentsPath)

@@ -8,7 +8,9 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
-import { runArgs, pulumiTestContext, type Workspace } from '../helpers/pulumi-run'
+import { pulumiPlatform } from '../../src/pulumi/platform'
+import { archiveFileName } from '../../src/pulumi/releases'
+import { BUGGY, runArgs, pulumiTestContext, type Workspace } from '../helpers/pulumi-run'
 
 const context = pulumiTestContext()
 
@@ -99,3 +101,18 @@ it.each(BAD_INPUTS)(
     expect(existsSync(context.workspace.resultsFile)).toBe(false)
   }
 )
+
+it('fails the run (exit 1), not as bad input, when a download arrives damaged', async () => {
+  const archive = archiveFileName(BUGGY, pulumiPlatform(), 'tar.gz')
+  const { server } = context.releases
+  server.faults.set(archive, 'corrupt')
+  try {
+    const { status, stderr } = await cli(runArgs(context.workspace, server.url), {
+      ...context.workspace.runnerEnv
+    })
+    expect(stderr).toMatch(/^pulumi-perf-gate: baseline-version: checksum mismatch for .+$/m)
+    expect(status).toBe(1)
+  } finally {
+    server.faults.delete(archive)
+  }
+})

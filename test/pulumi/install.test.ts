@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
+import { BenchmarkError, InputError } from '../../src/core/errors'
 import { resolvePulumi } from '../../src/pulumi/install'
 import type { ResolveOptions } from '../../src/pulumi/install'
 import { pulumiPlatform } from '../../src/pulumi/platform'
@@ -59,16 +59,23 @@ function resolve(value: string, options: Partial<ResolveOptions> = {}) {
 }
 
 /** The message of the InputError a promise rejects with; fails the test otherwise. */
-async function inputError(promise: Promise<unknown>): Promise<string> {
+/** The one-line message of a rejection of `kind`: bad input (exit 2) or a failure (exit 1). */
+async function oneLineError(
+  promise: Promise<unknown>,
+  kind: typeof InputError | typeof BenchmarkError
+): Promise<string> {
   const error = await promise.then(
     () => null,
     (reason: unknown) => reason
   )
-  expect(error).toBeInstanceOf(InputError)
-  const { message } = error as InputError
+  expect(error).toBeInstanceOf(kind)
+  const { message } = error as Error
   expect(message).not.toContain('\n')
   return message
 }
+const inputError = (promise: Promise<unknown>) => oneLineError(promise, InputError)
+/** A download that failed: the same input may work next time, so not bad input. */
+const downloadFailure = (promise: Promise<unknown>) => oneLineError(promise, BenchmarkError)
 
 async function leftoverDownloads(): Promise<string[]> {
   return readdir(process.env['RUNNER_TEMP'] ?? '')
@@ -134,7 +141,7 @@ describe('resolvePulumi refuses bad releases', () => {
 
   it('refuses an archive whose checksum does not match, and caches nothing', async () => {
     server.faults.set(tarball('3.43.1'), 'corrupt')
-    const message = await inputError(resolve('3.43.1'))
+    const message = await downloadFailure(resolve('3.43.1'))
     expect(message).toMatch(/^baseline-version: checksum mismatch for .*; archive refused$/)
     expect(message).toContain(`${server.url}/${tarball('3.43.1')}`)
     expect(existsSync(path.join(process.env['RUNNER_TOOL_CACHE'] ?? '', 'pulumi'))).toBe(false)
@@ -143,7 +150,7 @@ describe('resolvePulumi refuses bad releases', () => {
 
   it('retries a download cut short, then names the URL', async () => {
     server.faults.set(tarball('3.43.1'), 'truncate')
-    const message = await inputError(resolve('3.43.1'))
+    const message = await downloadFailure(resolve('3.43.1'))
     expect(message).toContain(`${server.url}/${tarball('3.43.1')} failed after 2 attempts`)
     expect(server.requests.filter(name => name === tarball('3.43.1'))).toHaveLength(2)
   })
@@ -151,7 +158,7 @@ describe('resolvePulumi refuses bad releases', () => {
   it('gives up on an archive whose download stalls, after retrying, in one line', async () => {
     server.faults.set(tarball('3.43.1'), 'stall')
     const retry = { attempts: 2, delayMs: 5, idleTimeoutMs: 300 }
-    const message = await inputError(resolve('3.43.1', { retry }))
+    const message = await downloadFailure(resolve('3.43.1', { retry }))
     expect(message).toBe(
       `baseline-version: could not download Pulumi 3.43.1: ${server.url}/${tarball('3.43.1')} failed after 2 attempts: it sent no data for 0.3 s`
     )
@@ -173,7 +180,7 @@ describe('resolvePulumi refuses bad releases', () => {
   })
 
   it('reports a server that cannot be reached', async () => {
-    const message = await inputError(resolve('3.43.1', { downloadUrl: 'http://127.0.0.1:1' }))
+    const message = await downloadFailure(resolve('3.43.1', { downloadUrl: 'http://127.0.0.1:1' }))
     expect(message).toMatch(
       /^baseline-version: could not download Pulumi 3\.43\.1: .* failed after 2 attempts/
     )

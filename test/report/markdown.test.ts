@@ -149,9 +149,17 @@ describe('renderMarkdown', () => {
   })
 
   it('says which group ran faster, in both directions', () => {
-    expect(renderMarkdown(parallelismFix())).toContain(
-      '**Candidate** ran 3.17 ± 0.07 times faster than **baseline**; ± is the spread of single runs, as hyperfine prints it. The 95% confidence interval of candidate/baseline is 0.312 to 0.319.'
+    const fix = parallelismFix()
+    expect(renderMarkdown(fix)).toContain(
+      '**Candidate** ran 3.17 ± 0.07 times faster than **baseline**; ± is the spread of single runs, as hyperfine prints it. The 95% confidence interval of that factor is '
     )
+    // The factor is baseline/candidate here: its interval is candidate/baseline's, turned.
+    const { ciLow, ciHigh } = fix.comparison.ratio
+    const interval = renderMarkdown(fix).match(/interval of that factor is ([\d.]+) to ([\d.]+)\./)
+    expect(interval!.slice(1).map(Number)).toEqual([
+      Number((1 / ciHigh!).toPrecision(3)),
+      Number((1 / ciLow!).toPrecision(3))
+    ])
     expect(renderMarkdown(pythonVsTypeScript())).toContain(
       '**Baseline** ran 1.04 ± 0.03 times faster than **candidate**; ± is the spread of single runs'
     )

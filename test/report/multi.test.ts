@@ -41,6 +41,9 @@ describe('overallVerdict and multiHeadline', () => {
     expect(multiHeadline([item('a', 'unchanged', 1), item('b', 'unchanged', 1)])).toBe(
       'Unchanged: all 2 benchmarks within their thresholds'
     )
+    expect(multiHeadline([item('a', 'unchanged', 1)])).toBe(
+      'Unchanged: the 1 benchmark within its threshold'
+    )
   })
 
   it('shortens long name lists', () => {

@@ -98,7 +98,7 @@ describe('the report of a run of several phases', () => {
     const text = renderText(phasedResults(DESTROY_SLOWER))
     const lines = text.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^infra: Regression in destroy \(1 of 3 phases\): /)
-    expect(lines[2]).toMatch(/^Phase\s+Verdict\s+Change \(CI\)\s+p adjusted\s+p$/)
+    expect(lines[2]).toMatch(/^Phase\s+Verdict\s+Change \(CI\)\s+Regression p adjusted\s+p$/)
     expect(lines[5]).toMatch(/^destroy\s+Regression\s+\+100/)
     expect(text).toMatch(/^up: Unchanged: /m)
     expect(text).toMatch(/^destroy: Regression: /m)

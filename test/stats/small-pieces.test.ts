@@ -16,16 +16,24 @@ describe('holmAdjust', () => {
 describe('outliers', () => {
   it('computes hyperfine’s modified Z-scores', () => {
     // median 3, deviations [2,1,0,1,7] → MAD 1
-    expect(modifiedZScores([1, 2, 3, 4, 10])).toEqual([-2, -1, 0, 1, 7])
+    expect(modifiedZScores([1, 2, 3, 4, 10])).toEqual({
+      scores: [-2, -1, 0, 1, 7],
+      madIsZero: false
+    })
   })
   it('flags a sample beyond 14.826 MADs, fast or slow', () => {
     expect(outlierWarnings('candidate', [10, 10.1, 9.9, 10, 10.2, 9.8, 1])).toEqual([
       expect.stringContaining('1 of 7 candidate samples')
     ])
   })
-  it('treats a zero MAD as hyperfine does: any other value is an outlier', () => {
-    expect(outlierWarnings('baseline', [1, 1, 1, 1, 1.001])).toHaveLength(1)
+  it('scales by the mean absolute deviation when the MAD is 0, and says so', () => {
+    // hyperfine's stand-in for a zero MAD made any value off the median an outlier.
+    expect(outlierWarnings('baseline', [1, 1, 1, 1, 1.001])).toEqual([])
     expect(outlierWarnings('baseline', [1, 1, 1, 1, 1])).toEqual([])
+    // 20 equal and one far off: mean deviation 1/21, so 1 is 16.7 standard deviations out.
+    const far = outlierWarnings('baseline', [...Array<number>(20).fill(1), 2])
+    expect(far).toEqual([expect.stringContaining('1 of 21 baseline samples')])
+    expect(far[0]).toContain('more than half the samples are equal, so the MAD is 0')
   })
   it('says nothing below 5 samples, where the MAD rests on one or two differences', () => {
     expect(outlierWarnings('baseline', [10, 10.1, 30])).toEqual([])
