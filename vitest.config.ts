@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 // Tests that start real processes, servers or the bundle: slower, and the ones that
 // run dist/ must never see a stale one, so this project builds it first (once).
 const END_TO_END = ['test/e2e/**/*.test.ts', 'test/cli/run-*.test.ts']
+// The real Pulumi CLIs: a project of their own, which builds them first.
+const REAL = 'test/real/**/*.test.ts'
 
 export default defineConfig({
   test: {
@@ -12,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: END_TO_END }
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...END_TO_END, REAL] }
       },
       {
         extends: true,
@@ -25,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'real',
-          include: ['test/real/**/*.test.ts'],
+          include: [REAL],
           globalSetup: ['test/setup/build-dist.ts', 'test/real/global-setup.ts'],
           testTimeout: 15 * 60_000,
           hookTimeout: 60 * 60_000,
