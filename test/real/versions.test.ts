@@ -85,7 +85,8 @@ describe('old against new on the real CLIs', () => {
 
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(
-      /pulumi stack init \S+ --non-interactive failed with exit code \d+: error: Legacy DIY state is deprecated/
+      // 3.257 to 3.274 say "is deprecated"; 3.275 on "is no longer supported".
+      /pulumi stack init \S+ --non-interactive failed with exit code \d+: error: Legacy DIY state is (deprecated|no longer supported)/
     )
     expect(await world.processesLeft()).toEqual([])
   })
