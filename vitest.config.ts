@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Tests that start real processes, servers or the bundle: slower, and the ones that
 // run dist/ must never see a stale one, so this project builds it first (once).
 const END_TO_END = ['test/e2e/**/*.test.ts', 'test/cli/run-*.test.ts']
+// The real Pulumi CLIs: a project of their own, which builds them first.
 const REAL = 'test/real/**/*.test.ts'
 
 export default defineConfig({

@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: the seed's experiment and a regression only one phase shows, offline,
- * in about a minute. Runs the shipped command line in Pulumi mode against the simulated
- * releases, timing `up`, a no-op `update` and `destroy` in every sample: the fixed 3.44.3
- * against the seed's 3.43.1 (an improvement, exit 0), then 3.44.4, whose destroy alone
- * got slower, against 3.44.3 (a regression in destroy, exit 1).
+ * in about two minutes on 2 CPUs. Runs the shipped command line in Pulumi mode against
+ * the simulated releases on fixtures/programs/provider-sleep-python, timing `up`, a no-op
+ * `update` and `destroy` in every sample: the fixed 3.44.3 against the seed's 3.43.1 (an
+ * improvement, exit 0: 3.43.1 creates CPUs + 4 at a time), then 3.44.4, whose destroy
+ * alone got slower, against 3.44.3 (a regression in destroy, exit 1).
  */
 import { join } from 'node:path'
 import { simulatedPulumi } from './simulated-pulumi'

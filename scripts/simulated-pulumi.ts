@@ -1,8 +1,10 @@
 /**
  * The offline Pulumi setting shared by `npm run demo` and the comment picture: the
- * simulated releases (3.43.1 with the seed's 20-worker cap, 3.44.3 without, 3.44.4 whose
- * destroy alone got twice as slow) served on loopback, a copy of
- * fixtures/programs/sleep-python, and the shipped command line (dist/cli.js) run against
+ * simulated releases (3.43.1, whose Python programs register through Python's default
+ * executor of min(32, CPUs + 4) threads, 3.44.3 with the fix, 3.44.4 whose destroy alone
+ * got twice as slow) served on loopback, a copy of fixtures/programs/provider-sleep-python
+ * (Python resources served by a provider plugin: the program shape on which the seed's
+ * fix shows on real Pulumi too), and the shipped command line (dist/cli.js) run against
  * them with its own tool cache.
  */
 import { spawn } from 'node:child_process'
@@ -30,8 +32,8 @@ export interface SimulatedPulumi {
 
 export async function simulatedPulumi(): Promise<SimulatedPulumi> {
   const work = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-sim-'))
-  const program = join(work, 'sleep-python')
-  cpSync(join(root, 'fixtures/programs/sleep-python'), program, { recursive: true })
+  const program = join(work, 'provider-sleep-python')
+  cpSync(join(root, 'fixtures/programs/provider-sleep-python'), program, { recursive: true })
   await buildReleases(join(work, 'releases'), {
     releases: [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }],
     latest: '3.44.3'

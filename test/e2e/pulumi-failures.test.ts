@@ -58,7 +58,7 @@ describe('a failing pulumi up', () => {
       /^pulumi-perf-gate: baseline warmup run 1 of 1 \(.*pulumi up --yes .*\) failed with exit code 255\.$/
     )
     expect(stderr).toMatch(/Last \d+ lines of .*baseline\.log:/)
-    expect(stderr).toContain('error: update failed: sleep-python:failUp is set')
+    expect(stderr).toContain('error: update failed: provider-sleep-python:failUp is set')
     expect(stderr).not.toMatch(/^\s+at /m) // no stack trace
 
     const results = readResults()

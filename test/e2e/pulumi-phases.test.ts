@@ -19,8 +19,8 @@ import {
 
 const context = pulumiTestContext()
 
-/** `resources: 30` from --config, plus the stack resource. */
-const DEPLOYED = 31
+/** `resources: 30` from --config, plus the stack resource and the provider's default provider. */
+const DEPLOYED = 32
 
 /** What the simulator logged of one cycle: each command and the resources before it. */
 function describeEntry(entry: SimLogEntry): string {

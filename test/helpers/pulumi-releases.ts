@@ -24,16 +24,18 @@ export type SimPhase = 'up' | 'update' | 'preview' | 'refresh' | 'destroy'
 /** What a build of the simulated CLI is and costs (fixtures/pulumi-sim/README.md). */
 export interface SimBuild {
   version: string
-  /** Most resources registered at once in `cappedPhases`; unset: unbounded. */
-  workerCap?: number
+  /**
+   * The CPUs the simulated CLI acts as if it saw (default: this machine's): Python's
+   * default executor before 3.44.0 is min(32, CPUs + 4), the default --parallel from
+   * 3.100.0 is 4 × CPUs (fixtures/pulumi-sim/sim/settings.mjs workersFor).
+   */
+  cpus?: number
   /** Starting the language host and program, paid by `up` and `preview`; default 0. */
   programStartMs?: number
   /** One create/diff/read/delete, as a factor of the stack's `latencyMs`. */
   operationFactors?: Partial<Record<'create' | 'diff' | 'read' | 'delete', number>>
   /** Multiplies one phase's per-resource costs: `{ destroy: 2 }` = destroy alone got slower. */
   phaseFactors?: Partial<Record<SimPhase, number>>
-  /** Phases the worker cap applies to; default up, update and preview. */
-  cappedPhases?: SimPhase[]
 }
 
 export interface SimRelease extends SimBuild {
@@ -43,11 +45,8 @@ export interface SimRelease extends SimBuild {
   damaged?: boolean
 }
 
-/** The seed's pair: 3.43.1 with the 20-worker bug, 3.44.3 with it fixed. */
-export const DEFAULT_SIM_RELEASES: SimRelease[] = [
-  { version: '3.43.1', workerCap: 20 },
-  { version: '3.44.3' }
-]
+/** The seed's pair: 3.43.1 with Python's default executor, 3.44.3 sized from --parallel. */
+export const DEFAULT_SIM_RELEASES: SimRelease[] = [{ version: '3.43.1' }, { version: '3.44.3' }]
 
 export interface BuildReleasesOptions {
   releases?: SimRelease[]
@@ -71,13 +70,8 @@ export interface BuiltReleases {
 export async function writeSimBinaryFolder(dir: string, release: SimBuild): Promise<string> {
   await mkdir(dir, { recursive: true })
   await cp(SIM_FOLDER, dir, { recursive: true, filter: source => !source.endsWith('README.md') })
-  const { version, workerCap, programStartMs, operationFactors, phaseFactors, cappedPhases } =
-    release
-  const build = {
-    version,
-    workerCap: workerCap ?? null,
-    ...{ programStartMs, operationFactors, phaseFactors, cappedPhases }
-  }
+  const { version, cpus, programStartMs, operationFactors, phaseFactors } = release
+  const build = { version, cpus, programStartMs, operationFactors, phaseFactors }
   await writeFile(path.join(dir, 'pulumi-sim.json'), `${JSON.stringify(build)}\n`)
   return path.join(dir, 'pulumi')
 }

@@ -1,12 +1,14 @@
 /**
  * Shared setup of the Pulumi-mode end-to-end tests: the simulated releases served on
  * loopback, and per test a fresh "runner" (tool cache, temp folder), a copy of
- * fixtures/programs/sleep-python and an empty `file://` backend the test can inspect.
+ * fixtures/programs/provider-sleep-python (Python resources of a provider plugin: the
+ * shape on which the seed's fix shows on real Pulumi too) and an empty `file://` backend
+ * the test can inspect.
  */
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -15,15 +17,20 @@ import { buildReleases, serveReleases, type ReleaseServer } from './pulumi-relea
 
 const run = promisify(execFile)
 
-const SLEEP_PYTHON = fileURLToPath(
-  new URL('../../fixtures/programs/sleep-python/', import.meta.url)
+const PROGRAM = fileURLToPath(
+  new URL('../../fixtures/programs/provider-sleep-python/', import.meta.url)
 )
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-/** The project name in sleep-python's Pulumi.yaml: the backend keeps stacks under it. */
-export const PROJECT = 'sleep-python'
-/** The seed's pair (test/helpers/pulumi-releases.ts): 3.43.1 capped at 20 workers. */
+/** The project name in the program's Pulumi.yaml. */
+export const PROJECT = 'provider-sleep-python'
+/**
+ * The seed's pair (test/helpers/pulumi-releases.ts): 3.43.1 registers a Python program's
+ * resources through Python's default executor, min(32, CPUs + 4) threads.
+ */
 export const BUGGY = '3.43.1'
 export const FIXED = '3.44.3'
+/** Python's default executor on this machine: how many resources 3.43.1 registers at once. */
+export const PYTHON_EXECUTOR = Math.min(32, availableParallelism() + 4)
 
 export interface Releases {
   server: ReleaseServer
@@ -46,7 +53,7 @@ export async function startReleases(): Promise<Releases> {
 
 export interface Workspace {
   root: string
-  /** A copy of sleep-python: `config set` writes Pulumi.<stack>.yaml next to Pulumi.yaml. */
+  /** A copy of the program: `config set` writes Pulumi.<stack>.yaml next to Pulumi.yaml. */
   program: string
   backendDir: string
   backendUrl: string
@@ -68,7 +75,7 @@ export async function makeWorkspace(): Promise<Workspace> {
     RUNNER_TOOL_CACHE: path.join(root, 'tool-cache'),
     RUNNER_TEMP: path.join(root, 'runner-temp')
   }
-  await cp(SLEEP_PYTHON, program, { recursive: true })
+  await cp(PROGRAM, program, { recursive: true })
   await mkdir(backendDir)
   await mkdir(runnerEnv.RUNNER_TEMP)
   return {
@@ -84,8 +91,9 @@ export async function makeWorkspace(): Promise<Workspace> {
 
 /**
  * `run` in Pulumi mode, 3.43.1 against 3.44.3, with runs under a second: 100 resources
- * of 100 ms, so the 20-worker cap takes five rounds where 3.44.3 takes one; the 400 ms
- * between them stands out of the noise of starting processes on a busy machine.
+ * of 50 ms, so Python's default executor takes 17 rounds on 2 CPUs (4 with its most, 32
+ * threads) where 3.44.3 takes one; the 150 ms or more between them stands out of the
+ * noise of starting processes on a busy machine.
  * `overrides` replace or add flags; `undefined` drops one (e.g. `backend-url`).
  */
 export function runArgs(
@@ -100,7 +108,7 @@ export function runArgs(
     'pulumi-download-url': downloadUrl,
     'backend-url': workspace.backendUrl,
     'results-file': workspace.resultsFile,
-    config: 'resources: 100\nlatencyMs: 100',
+    config: 'resources: 100\nlatencyMs: 50',
     samples: '8',
     format: 'json',
     ...overrides

@@ -17,7 +17,7 @@ import { archiveName, type RealPulumiBuild } from '../../scripts/real-pulumi/bui
 const execFileAsync = promisify(execFile)
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const BUNDLED_CLI = path.join(ROOT, 'dist', 'cli.js')
-const PYTHON_PROGRAM = path.join(ROOT, 'fixtures', 'programs', 'provider-sleep-python')
+const PROGRAMS = path.join(ROOT, 'fixtures', 'programs')
 
 export interface RealWorld {
   root: string
@@ -38,6 +38,8 @@ export interface RealWorld {
 export interface WorldOptions {
   /** `python` (default): provider-sleep-python in the cached virtualenv. `yaml`: `resources` Sleeps in a YAML program. */
   runtime?: 'python' | 'yaml'
+  /** Python programs: the fixture program to copy; default provider-sleep-python. */
+  pythonProgram?: 'provider-sleep-python' | 'sleep-python'
   /** YAML programs: how many resources and how long each create takes. */
   resources?: number
   createSeconds?: number
@@ -54,7 +56,8 @@ export async function makeRealWorld(
   await mkdir(bin)
   await symlink(build.provider, path.join(bin, path.basename(build.provider)))
   if ((options.runtime ?? 'python') === 'python') {
-    await cp(PYTHON_PROGRAM, program, { recursive: true })
+    const fixture = options.pythonProgram ?? 'provider-sleep-python'
+    await cp(path.join(PROGRAMS, fixture), program, { recursive: true })
     await symlink(build.venv, path.join(program, 'venv'))
   } else {
     await mkdir(program)

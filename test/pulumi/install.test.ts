@@ -23,7 +23,7 @@ beforeAll(async () => {
   releasesDir = path.join(root, 'releases')
   await buildReleases(releasesDir, {
     releases: [
-      { version: '3.43.1', workerCap: 20 },
+      { version: '3.43.1' },
       { version: '3.44.3' },
       { version: '3.30.0', layout: 'pulumi/bin' },
       { version: '3.31.0', damaged: true }

@@ -13,14 +13,20 @@ const binaries = new Map<string, string>()
 
 // Builds named by what they stand for; the version decides which real behaviour they follow.
 const BUILDS: Record<string, SimBuild> = {
-  seed: { version: '3.43.1', workerCap: 20 },
-  capped: { version: '3.43.1', workerCap: 2 },
+  seed: { version: '3.43.1' },
+  // A one-CPU machine: Python's default executor before 3.44.0 has 5 threads.
+  capped: { version: '3.43.1', cpus: 1 },
   fixed: { version: '3.44.3' },
   slowDestroy: { version: '3.44.4', phaseFactors: { destroy: 2 } },
   slowStart: { version: '3.44.5', programStartMs: 400 },
   sigterm: { version: '3.140.0' },
   loneRoot: { version: '3.178.0' },
-  taxonomy: { version: '3.230.0' }
+  taxonomy: { version: '3.230.0' },
+  projectLayout: { version: '3.61.0' },
+  cpuParallel: { version: '3.100.0', cpus: 2 },
+  parallelEnv: { version: '3.154.0', cpus: 2 },
+  legacyWarning: { version: '3.228.0' },
+  legacyError: { version: '3.257.0' }
 }
 
 beforeAll(async () => {
@@ -95,12 +101,18 @@ async function project(pulumiYaml = 'name: p\nruntime: python\n') {
     return { pid: child.pid!, stdout: () => stdout, waitFor, kill: s => child.kill(s), finished }
   }
   const sim = (args: string[], options: RunOptions = {}) => start(args, options).finished
+  // Releases before 3.61.0 keep the legacy layout: no project folder (backend.mjs).
+  const legacy = () => !existsSync(path.join(backendDir, '.pulumi', 'meta.yaml'))
   const state = () => {
-    const file = path.join(backendDir, '.pulumi', 'stacks', 'p', 'dev.json')
+    const file = legacy()
+      ? path.join(backendDir, '.pulumi', 'stacks', 'dev.json')
+      : path.join(backendDir, '.pulumi', 'stacks', 'p', 'dev.json')
     return JSON.parse(readFileSync(file, 'utf8')) as Checkpoint
   }
   const locks = () => {
-    const dir = path.join(backendDir, '.pulumi', 'locks', 'organization', 'p', 'dev')
+    const dir = legacy()
+      ? path.join(backendDir, '.pulumi', 'locks', 'dev')
+      : path.join(backendDir, '.pulumi', 'locks', 'organization', 'p', 'dev')
     return existsSync(dir) ? readdirSync(dir).map(name => path.join(dir, name)) : []
   }
   const log = () =>
@@ -112,7 +124,7 @@ async function project(pulumiYaml = 'name: p\nruntime: python\n') {
   const init = async (config: Record<string, string>, build?: string) => {
     expect((await sim(['stack', 'init', 'dev'], { build })).code).toBe(0)
     for (const [key, value] of Object.entries(config)) {
-      expect((await sim(['config', 'set', key, value, '--stack', 'dev'])).code).toBe(0)
+      expect((await sim(['config', 'set', key, value, '--stack', 'dev'], { build })).code).toBe(0)
     }
   }
   return { dir, backendDir, start, sim, state, locks, log, init }
@@ -134,11 +146,26 @@ interface Checkpoint {
   checkpoint: { stack: string; latest?: Deployment }
 }
 
+/** The entry file of a Python program whose resources a provider plugin serves. */
+const PLUGIN_PROGRAM =
+  'import pulumi\n\npulumi.CustomResource("perfgate:index:Sleep", "sleep-000", {})\n'
+
 const UP = ['up', '--yes', '--skip-preview', '--non-interactive', '--stack', 'dev']
 const DESTROY = ['destroy', '--yes', '--skip-preview', '--non-interactive', '--stack', 'dev']
 const REFRESH = ['refresh', '--yes', '--skip-preview', '--non-interactive', '--stack', 'dev']
 const PREVIEW = ['preview', '--non-interactive', '--stack', 'dev']
 const CREATING = /sleep-\d+ creating/
+
+/** `up --parallel 2`, sent `signal` once two creates are in flight; how it ended. */
+async function interruptedUp(
+  start: (args: string[]) => Running,
+  signal: NodeJS.Signals
+): Promise<Finished> {
+  const up = start([...UP, '--parallel', '2'])
+  await up.waitFor(CREATING, 2)
+  up.kill(signal)
+  return up.finished
+}
 const DELETING = /sleep-\d+ deleting/
 
 const ids = (resources: Resource[] = []) =>
@@ -167,7 +194,8 @@ describe('the simulated pulumi', () => {
       'name: p\nruntime: python\nconfig:\n  resources:\n    type: integer\n    default: 7\n'
     )
     expect((await sim(['stack', 'init', 'dev'])).code).toBe(0)
-    expect(state().checkpoint).toEqual({ stack: 'organization/p/dev' })
+    // 3.43.1 keeps the legacy layout, where a stack's name is not qualified.
+    expect(state().checkpoint).toEqual({ stack: 'dev' })
     expect((await sim(['config', 'set', '--stack', 'dev', '--', 'latencyMs', '1'])).code).toBe(0)
     expect(await readFile(path.join(dir, 'Pulumi.dev.yaml'), 'utf8')).toMatch(
       /^encryptionsalt: .*\nconfig:\n {2}p:latencyMs: "1"\n$/
@@ -175,7 +203,7 @@ describe('the simulated pulumi', () => {
     const up = await sim(UP)
     expect(up.code).toBe(0)
     expect(up.stdout).toContain('+ 8 created')
-    expect(state().checkpoint.stack).toBe('organization/p/dev')
+    expect(state().checkpoint.stack).toBe('dev')
     expect(state().checkpoint.latest!.resources!.map(r => r.type)).toEqual([
       'pulumi:pulumi:Stack',
       ...Array(7).fill('pulumi-python:dynamic:Resource')
@@ -296,7 +324,7 @@ describe('the simulated pulumi', () => {
     const build = 'taxonomy'
     expect((await sim(['up', '--stack', 'dev'], { build })).code).toBe(2)
     expect((await sim([...UP.slice(0, -1), 'nope'], { build })).code).toBe(6)
-    await sim(['config', 'set', 'failUp', 'true', '--stack', 'dev'])
+    await sim(['config', 'set', 'failUp', 'true', '--stack', 'dev'], { build })
     expect((await sim(UP, { build })).code).toBe(1)
     expect((await sim([...UP.slice(0, -1), 'nope'])).code).toBe(255)
   })
@@ -306,10 +334,7 @@ describe('signals during an update', () => {
   it('cancels on the first ^C: running creates finish and are saved, no new one starts', async () => {
     const { start, init, state, locks, backendDir, log } = await project()
     await init({ resources: '6', latencyMs: '1000' })
-    const up = start([...UP, '--parallel', '2'])
-    await up.waitFor(CREATING, 2)
-    up.kill('SIGINT')
-    const result = await up.finished
+    const result = await interruptedUp(start, 'SIGINT')
 
     expect(result.code).toBe(255)
     expect(result.stdout).toMatch(/Diagnostics:\n.*\n {4}error: update canceled\n/)
@@ -422,7 +447,7 @@ describe('signals during an update', () => {
       new RegExp(
         '^error: the stack is currently locked by 1 lock\\(s\\)\\. Either wait for the other ' +
           'process\\(es\\) to end or delete the lock file with `pulumi cancel`\\.\n' +
-          `  file://${backendDir}/\\.pulumi/locks/organization/p/dev/${path.basename(lock!)}: ` +
+          `  file://${backendDir}/\\.pulumi/locks/dev/${path.basename(lock!)}: ` +
           `created by .+@.+ \\(pid ${up.pid}\\) at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\n$`
       )
     )
@@ -536,14 +561,16 @@ describe('signals during an update', () => {
 
 describe('phases', () => {
   it('preview, a no-op up, refresh and destroy each do their own work', async () => {
-    const { sim, init, state, backendDir, log, locks } = await project()
-    await init({ resources: '6', latencyMs: '200' }, 'capped')
+    const { dir, sim, init, state, backendDir, log, locks } = await project()
+    // A Python program on a provider plugin: only its registrations pass the executor.
+    await writeFile(path.join(dir, '__main__.py'), PLUGIN_PROGRAM)
+    await init({ resources: '8', latencyMs: '200' }, 'capped')
     expect((await sim(UP, { build: 'capped' })).code).toBe(0)
     const deployed = state().checkpoint.latest!
 
     // Preview: runs the program, diffs every resource through the runtime's cap, changes nothing.
     const preview = await sim(PREVIEW, { build: 'capped' })
-    expect(preview.stdout).toMatch(/^Previewing update \(dev\):\n[^]*Resources:\n {4}7 unchanged\n/)
+    expect(preview.stdout).toMatch(/^Previewing update \(dev\):\n[^]*Resources:\n {4}9 unchanged\n/)
     expect(state().checkpoint.latest).toEqual(deployed)
 
     // A no-op up: nothing created, the checkpoint written again.
@@ -562,7 +589,7 @@ describe('phases', () => {
 
     // Destroy, limited by --parallel only.
     const destroy = await sim([...DESTROY, '--parallel', '3'], { build: 'capped' })
-    expect(destroy.stdout).toContain('- 6 deleted')
+    expect(destroy.stdout).toContain('- 8 deleted')
     expect(readSimCloud(backendDir)).toEqual([])
     expect(locks()).toEqual([])
 
@@ -575,16 +602,17 @@ describe('phases', () => {
       'destroy'
     ])
     const [, previewed, updated, refreshed, destroyed] = entries
-    expect(previewed).toMatchObject({ same: 7, toCreate: 0, workers: 2, peakConcurrency: 2 })
-    expect(updated).toMatchObject({ created: 0, same: 6, resourcesAfter: 7, peakConcurrency: 2 })
-    expect(refreshed).toMatchObject({ read: 6, deleted: 1, workers: null, peakConcurrency: 6 })
-    expect(destroyed).toMatchObject({ deleted: 6, workers: 3, peakConcurrency: 3 })
+    expect(previewed).toMatchObject({ same: 9, toCreate: 0, workers: 5, peakConcurrency: 5 })
+    // The stack, the provider's default provider resource and 8 Sleeps.
+    expect(updated).toMatchObject({ created: 0, same: 8, resourcesAfter: 10, peakConcurrency: 5 })
+    expect(refreshed).toMatchObject({ read: 8, deleted: 1, workers: null, peakConcurrency: 8 })
+    expect(destroyed).toMatchObject({ deleted: 8, workers: 3, peakConcurrency: 3 })
     // Relative costs: diffs (0.05) < reads (0.25) < deletes (0.5) < creates (1).
     const ms = (entry: Record<string, unknown> | undefined) => entry!['durationMs'] as number
-    expect(ms(previewed)).toBeGreaterThanOrEqual(3 * 10)
+    expect(ms(previewed)).toBeGreaterThanOrEqual(2 * 10)
     expect(ms(refreshed)).toBeGreaterThanOrEqual(50)
-    expect(ms(destroyed)).toBeGreaterThanOrEqual(2 * 100)
-    expect(ms(entries[0])).toBeGreaterThanOrEqual(3 * 200)
+    expect(ms(destroyed)).toBeGreaterThanOrEqual(3 * 100)
+    expect(ms(entries[0])).toBeGreaterThanOrEqual(2 * 200)
   })
 
   it('phaseFactors slow one phase of a build, programStartMs the phases that run the program', async () => {
@@ -658,5 +686,96 @@ describe('stack commands', () => {
     })
     await sim(['stack', 'export', '--stack', 'dev', '--file', 'state.json'])
     expect(await readFile(path.join(dir, 'state.json'), 'utf8')).toBe(exported.stdout)
+  })
+})
+
+describe('what changed between real releases', () => {
+  /** The backend's files that make its layout, relative to it. */
+  const layout = (backendDir: string) =>
+    readdirSync(path.join(backendDir, '.pulumi'), { recursive: true, withFileTypes: true })
+      .filter(entry => entry.isFile() && !entry.name.startsWith('sim-'))
+      .map(entry => path.relative(backendDir, path.join(entry.parentPath, entry.name)))
+      .sort()
+
+  it('lays out a new backend by version, and keeps one holding legacy stacks legacy', async () => {
+    const old = await project()
+    expect((await old.sim(['stack', 'init', 'a'])).code).toBe(0)
+    expect(layout(old.backendDir)).toEqual(['.pulumi/stacks/a.json'])
+    const fresh = await project()
+    const build = 'projectLayout'
+    expect((await fresh.sim(['stack', 'init', 'a'], { build })).code).toBe(0)
+    expect(layout(fresh.backendDir)).toEqual(['.pulumi/meta.yaml', '.pulumi/stacks/p/a.json'])
+    expect(readFileSync(path.join(fresh.backendDir, '.pulumi', 'meta.yaml'), 'utf8')).toBe(
+      'version: 1\n'
+    )
+
+    expect((await old.sim(['stack', 'init', 'b'], { build })).code).toBe(0)
+    expect(layout(old.backendDir)).toEqual(['.pulumi/stacks/a.json', '.pulumi/stacks/b.json'])
+  })
+
+  it('warns on a legacy backend from 3.228.0 and refuses it from 3.257.0 unless told', async () => {
+    const { sim } = await project()
+    expect((await sim(['stack', 'init', 'a'])).code).toBe(0)
+
+    const warned = await sim(['stack', 'init', 'b'], { build: 'legacyWarning' })
+    expect(warned.code).toBe(0)
+    expect(warned.stderr).toMatch(/^warning: \n=+\nLegacy DIY state is deprecated/)
+    const quiet = { PULUMI_DIY_BACKEND_IGNORE_DEPRECATION_WARNING: 'true' }
+    const unwarned = await sim(['stack', 'ls'], { build: 'legacyWarning', env: quiet })
+    expect(unwarned.stderr).toBe('')
+
+    const refused = await sim(['stack', 'init', 'c'], { build: 'legacyError' })
+    expect(refused.code).toBe(1)
+    // The error's text starts with a newline: its first line is a bare `error: `.
+    expect(refused.stderr.split('\n').slice(0, 3)).toEqual([
+      'error: ',
+      '='.repeat(80),
+      'Legacy DIY state is deprecated, please upgrade your state to project mode using:'
+    ])
+    expect(refused.stderr).toContain('Set PULUMI_DIY_BACKEND_IGNORE_DEPRECATION_ERROR=1')
+    const allowed = { PULUMI_DIY_BACKEND_IGNORE_DEPRECATION_ERROR: '1' }
+    const accepted = await sim(['stack', 'init', 'c'], { build: 'legacyError', env: allowed })
+    expect(accepted).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  it('limits creates at once by runtime, provider, version and CPUs', async () => {
+    const peak = async (build: string, main: string | null, env: NodeJS.ProcessEnv = {}) => {
+      const { dir, sim, init, log } = await project()
+      if (main !== null) await writeFile(path.join(dir, '__main__.py'), main)
+      await init({ resources: '12', latencyMs: '150' }, build)
+      expect((await sim(UP, { build, env })).code).toBe(0)
+      const [up] = log()
+      return [up!['workers'], up!['peakConcurrency']]
+    }
+    // A Python dynamic provider serves 4 calls at once in every version.
+    expect(await peak('seed', null)).toEqual([4, 4])
+    expect(await peak('fixed', null)).toEqual([4, 4])
+    // A provider plugin: Python's default executor, min(32, CPUs + 4), until 3.44.0.
+    expect(await peak('capped', PLUGIN_PROGRAM)).toEqual([5, 5])
+    expect(await peak('fixed', PLUGIN_PROGRAM)).toEqual([null, 12])
+    // From 3.100.0 --parallel defaults to 4 × CPUs; from 3.154.0 PULUMI_PARALLEL sets it.
+    expect(await peak('cpuParallel', PLUGIN_PROGRAM)).toEqual([8, 8])
+    expect(await peak('parallelEnv', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' })).toEqual([3, 3])
+    expect(await peak('cpuParallel', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' })).toEqual([8, 8])
+  })
+
+  it('fails the creates in flight on ^C when the provider plugin aborts them', async () => {
+    const { dir, start, init, state, locks, backendDir, log } = await project()
+    await writeFile(path.join(dir, '__main__.py'), PLUGIN_PROGRAM)
+    await init({ resources: '6', latencyMs: '5000' })
+    const result = await interruptedUp(start, 'SIGINT')
+
+    expect(result.code).toBe(255)
+    expect(result.stdout).toMatch(/\*\*creating failed\*\* error: .*cancelled by the engine/)
+    expect(result.stdout).toMatch(/Diagnostics:\n[^]* {4}error: update failed\n/)
+    const latest = state().checkpoint.latest!
+    expect(latest.resources!.map(r => r.type)).toEqual([
+      'pulumi:pulumi:Stack',
+      'pulumi:providers:perfgate'
+    ])
+    expect(latest.pending_operations).toBeUndefined()
+    expect(readSimCloud(backendDir)).toEqual([])
+    expect(locks()).toEqual([])
+    expect(log()[0]).toMatchObject({ outcome: 'failed', created: 1 })
   })
 })

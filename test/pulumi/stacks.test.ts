@@ -14,8 +14,12 @@ import type { StackRef } from '../../src/pulumi/stack-ref'
 import { tearDownStack } from '../../src/pulumi/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
 
-const PROGRAM = new URL('../../fixtures/programs/sleep-python/', import.meta.url)
-const PROJECT = 'sleep-python'
+// A Python program on a provider plugin: the seed's fix shows on it (on sleep-python, a
+// dynamic provider's 4 workers hide it in both versions).
+const PROGRAM = new URL('../../fixtures/programs/provider-sleep-python/', import.meta.url)
+const PROJECT = 'provider-sleep-python'
+/** The CPUs the simulated CLIs act as if they saw: Python's default executor has 6 threads. */
+const CPUS = 2
 
 let root: string
 let buggy: string
@@ -25,9 +29,12 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'perf-gate-stacks-'))
   buggy = await writeSimBinaryFolder(path.join(root, 'pulumi-3.43.1'), {
     version: '3.43.1',
-    workerCap: 20
+    cpus: CPUS
   })
-  fixed = await writeSimBinaryFolder(path.join(root, 'pulumi-3.44.3'), { version: '3.44.3' })
+  fixed = await writeSimBinaryFolder(path.join(root, 'pulumi-3.44.3'), {
+    version: '3.44.3',
+    cpus: CPUS
+  })
 })
 
 afterAll(async () => {
@@ -74,8 +81,10 @@ async function simLog(backendDir: string): Promise<Array<Record<string, unknown>
     .map(line => JSON.parse(line) as Record<string, unknown>)
 }
 
+/** Stack checkpoints in the backend, in the legacy layout the simulated 3.43.1 and 3.44.3 keep. */
 async function stacksInBackend(backendDir: string): Promise<string[]> {
-  return readdir(path.join(backendDir, '.pulumi', 'stacks', PROJECT)).catch(() => [])
+  const names = await readdir(path.join(backendDir, '.pulumi', 'stacks')).catch(() => [])
+  return names.filter(name => name.endsWith('.json'))
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
@@ -140,8 +149,9 @@ describe('Pulumi stacks on the simulated CLI', () => {
     expect(log.map(entry => entry['command'])).toEqual(Array(6).fill(['up', 'destroy']).flat())
     for (const up of ups) {
       expect(up['resourcesBefore']).toBe(0)
-      expect(up['resourcesAfter']).toBe(201)
-      expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? 20 : 200)
+      // The stack, the provider's default provider resource and 200 Sleeps.
+      expect(up['resourcesAfter']).toBe(202)
+      expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? CPUS + 4 : 200)
     }
 
     expect(await tearDownAll(ledger)).toEqual(['gate-candidate: removed', 'gate-baseline: removed'])
@@ -251,7 +261,8 @@ describe('Pulumi stacks on the simulated CLI', () => {
     expect(await stacksInBackend(backendDir)).toEqual([])
     expect((await simLog(backendDir)).at(-2)).toMatchObject({
       command: 'destroy',
-      resourcesBefore: 6
+      // The stack, its default provider and 5 Sleeps.
+      resourcesBefore: 7
     })
   })
 

@@ -92,14 +92,8 @@ describe('tearDownStack', () => {
     while (readSimCloud(backendDir).length < 6) await sleep(20)
     up.child.kill('SIGKILL')
     await up.exited
-    const locks = path.join(
-      backendDir,
-      '.pulumi',
-      'locks',
-      'organization',
-      'sleep-python',
-      'killed'
-    )
+    // The simulated 3.44.3 keeps the legacy layout: locks/<stack>/.
+    const locks = path.join(backendDir, '.pulumi', 'locks', 'killed')
     expect(readdirSync(locks)).toHaveLength(1)
 
     const fate = await tearDownStack(ref, { stateDir, timeoutMs: 60_000 })
