@@ -38,6 +38,8 @@ describe('every phase on the real CLI', () => {
         groups.map(group => group.times.length),
         phase
       ).toEqual([3, 3])
+      const means = groups.map(group => `${group.version} ${group.mean?.toFixed(2)} s`)
+      console.log(`real ${phase}, mean of one sample: ${means.join(', ')}`)
     }
     // A stack holds the program's Sleeps and its root Stack resource.
     const stackResources = RESOURCES + 1
