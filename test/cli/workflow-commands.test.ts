@@ -31,6 +31,7 @@ describe('report on a runner', () => {
   it('keeps the JSON exact: the same name to a JSON reader, no command to the runner', async () => {
     const { stdout } = await cli(['report', file(), '--format', 'json'], ON_A_RUNNER)
     expect(runnerCommandLines(stdout)).toEqual([])
-    expect((JSON.parse(stdout) as { benchmark: string }[])[0]!.benchmark).toBe(NAME)
+    const report = JSON.parse(stdout) as { benchmarks: { benchmark: string }[] }
+    expect(report.benchmarks[0]!.benchmark).toBe(NAME)
   })
 })
