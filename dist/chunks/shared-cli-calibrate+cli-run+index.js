@@ -4511,8 +4511,8 @@ async function measure2(config, hooks) {
       },
       checkStopped
     });
-    for (const note of target.notes ?? []) hooks.warn(note);
-    if (coldStart !== null) hooks.warn(coldStart);
+    const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
+    for (const note of notes) hooks.warn(note);
     const design = planRunDesign(config, phases.length);
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     const looks = design.looks.length;
@@ -4543,7 +4543,7 @@ async function measure2(config, hooks) {
       schedule: measurement.schedule,
       environment: environment()
     });
-    results.comparison.warnings.push(...target.notes ?? []);
+    results.comparison.warnings.push(...notes);
     unwritten = await write(results);
   } catch (error) {
     let partial;
@@ -4563,9 +4563,9 @@ async function measure2(config, hooks) {
     return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
   }
   const report = await tearDownAfterRun(plan, ledger, hooks);
-  const notes = [...coldStart === null ? [] : [coldStart], ...report.kept, ...report.warnings];
-  if (notes.length > 0) {
-    results.comparison.warnings.push(...notes);
+  const teardownNotes = [...report.kept, ...report.warnings];
+  if (teardownNotes.length > 0) {
+    results.comparison.warnings.push(...teardownNotes);
     unwritten ??= await write(results);
   }
   if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
