@@ -3076,6 +3076,11 @@ var require_lib = __commonJS({
   }
 });
 
+// src/run/stacks-kept.ts
+var StacksKept = class extends BenchmarkError {
+  name = "StacksKept";
+};
+
 // src/results/write.ts
 import {
   access,
@@ -3184,11 +3189,6 @@ async function checkFolder(path6, start) {
     );
   }
 }
-
-// src/run/stacks-kept.ts
-var StacksKept = class extends BenchmarkError {
-  name = "StacksKept";
-};
 
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
@@ -9120,9 +9120,9 @@ async function targetPullRequest(options, owner, repo) {
 }
 
 export {
+  StacksKept,
   runLogDir,
   writeResults,
-  StacksKept,
   runPipeline,
   withInterrupts,
   commentOnPullRequest
