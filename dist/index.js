@@ -14,6 +14,13 @@ import {
 } from "./chunks/shared-cli-report+index.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
+  actionCalibrationSubject,
+  calibrateResults,
+  parseCalibrationConfig,
+  renderCalibration,
+  renderCalibrationMarkdown
+} from "./chunks/shared-cli-calibrate+index.js";
+import {
   StacksKept,
   commentOnPullRequest,
   runLogDir,
@@ -327,7 +334,39 @@ async function reportMode(raw, token, log) {
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
 
+// src/action/calibrate-mode.ts
+async function calibrateMode(raw, log) {
+  const subject = actionCalibrationSubject(raw);
+  const { config, thresholdText } = parseCalibrationConfig(raw, subject, process.env);
+  await measureInAction(config, log, async (outcome) => {
+    if (!outcome.finished) {
+      const { error, partial } = outcome;
+      const runUrl = workflowRunUrl(process.env);
+      await writeJobSummary(
+        log.redact(
+          renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs: true })
+        ),
+        log
+      );
+      throw error;
+    }
+    const calibrated = await calibrateResults(config, outcome.results, thresholdText, log.redact);
+    setOutput("results-file" /* ResultsFile */, config.resultsFile);
+    for (const line of renderCalibration(calibrated.calibration, calibrated.benchmark).split(
+      "\n"
+    )) {
+      log.info(line);
+    }
+    await writeJobSummary(
+      log.redact(renderCalibrationMarkdown(calibrated.calibration, calibrated.benchmark)),
+      log
+    );
+    if (outcome.kept.length > 0) throw new StacksKept(outcome.kept.join("\n"));
+  });
+}
+
 // src/action/main.ts
+var MODES = ["run", "report", "calibrate"];
 async function run() {
   let log = actionLog(NO_SECRETS);
   try {
@@ -337,8 +376,10 @@ async function run() {
     const secrets = stepSecrets(process.env, token, configValues(raw["config" /* Config */] ?? ""));
     for (const secret of secrets.values) setSecret(secret);
     log = actionLog(secrets.redact);
-    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
-    await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
+    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", MODES);
+    if (mode === "report") await reportMode(raw, token, log);
+    else if (mode === "calibrate") await calibrateMode(raw, log);
+    else await runMode(raw, token, log);
   } catch (error) {
     log.fail(describeError(error));
   }

@@ -3081,115 +3081,6 @@ var StacksKept = class extends BenchmarkError {
   name = "StacksKept";
 };
 
-// src/results/write.ts
-import {
-  access,
-  constants,
-  lstat,
-  mkdir,
-  readlink,
-  realpath,
-  rename,
-  rm,
-  stat,
-  writeFile
-} from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
-var ResultsWriteError = class extends BenchmarkError {
-  name = "ResultsWriteError";
-};
-async function resultsTarget(path6) {
-  const found = await lstat(path6).catch(() => void 0);
-  if (!found?.isSymbolicLink()) return path6;
-  const target = await realpath(path6).catch((error) => {
-    if (fileErrorCode(error) !== "ENOENT") throw error;
-  });
-  if (target !== void 0) return target;
-  const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
-  return resultsTarget(resolve(folder, await readlink(path6)));
-}
-async function writeResults(path6, data, redact2 = NO_SECRETS) {
-  let temporary;
-  try {
-    const file = await resultsTarget(path6);
-    temporary = `${file}.${process.pid}.tmp`;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
-    await rename(temporary, file);
-  } catch (error) {
-    if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
-    throw new ResultsWriteError(
-      `could not write the results file ${path6}: ${describeFileError(error)}`
-    );
-  }
-}
-function kind(found) {
-  if (found.isFIFO()) return "a named pipe (FIFO)";
-  if (found.isSocket()) return "a socket";
-  if (found.isCharacterDevice() || found.isBlockDevice()) return "a device";
-  if (found.isSymbolicLink()) return "a link to nothing";
-  return found.isDirectory() ? "a folder" : "a file";
-}
-var INPUT = "results-file";
-async function checkResultsPath(path6) {
-  if (path6.endsWith("/") || path6.endsWith(sep)) {
-    const example = join(path6, "results.json");
-    throw new InputError(
-      `${INPUT}: ${path6} is a folder (it ends in ${path6.at(-1)}); name a file, such as ${example}`
-    );
-  }
-  const file = await resultsTarget(path6).catch((error) => {
-    throw new InputError(`${INPUT}: ${path6} cannot be written: ${describeFileError(error)}`);
-  });
-  const found = await stat(file).catch(() => void 0);
-  if (found?.isDirectory()) {
-    throw new InputError(
-      `${INPUT}: ${path6} is a folder; name a file, such as ${join(path6, "results.json")}`
-    );
-  }
-  if (found !== void 0 && !found.isFile()) {
-    const what = file === path6 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
-    throw new InputError(
-      `${INPUT}: ${path6} ${what}, not a regular file; name a new file or a regular one to replace`
-    );
-  }
-  await checkFolder(path6, dirname(file));
-  await checkLogs(path6);
-}
-async function checkLogs(path6) {
-  const logs = join(dirname(path6), "logs");
-  const link = await lstat(logs).catch(() => void 0);
-  const found = await stat(logs).catch(() => link);
-  if (found === void 0) return checkFolder(path6, dirname(path6));
-  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
-    () => void 0,
-    (error) => `is not writable (${fileErrorCode(error)})`
-  );
-  if (problem !== void 0) {
-    throw new InputError(
-      `${INPUT}: ${path6} cannot be used: ${logs} ${problem}; the logs of the commands go there`
-    );
-  }
-}
-async function checkFolder(path6, start) {
-  let folder = start;
-  let existing = await stat(folder).catch(() => void 0);
-  while (existing === void 0 && dirname(folder) !== folder) {
-    folder = dirname(folder);
-    existing = await stat(folder).catch(() => void 0);
-  }
-  if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${INPUT}: ${path6} cannot be written: ${folder} is a file, not a folder`);
-  }
-  try {
-    await access(folder, constants.W_OK | constants.X_OK);
-  } catch (error) {
-    throw new InputError(
-      `${INPUT}: ${path6} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
-    );
-  }
-}
-
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -3276,8 +3167,8 @@ function roundLoad(load) {
 
 // src/bench/run-benchmark.ts
 import { closeSync } from "node:fs";
-import { mkdir as mkdir2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 
 // src/bench/calibrate.ts
 var CALIBRATION_WARMUP = 5;
@@ -3412,11 +3303,11 @@ async function runBenchmark(plan, signal) {
     cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
   }));
   const measurement = emptyMeasurement(phases);
-  await mkdir2(plan.logDir, { recursive: true });
+  await mkdir(plan.logDir, { recursive: true });
   const groups = [];
   try {
     for (const group of resolved) {
-      const logPath = join2(plan.logDir, `${group.name}.log`);
+      const logPath = join(plan.logDir, `${group.name}.log`);
       groups.push({ ...group, logPath, logFd: openLog(logPath) });
     }
     const timedThroughShell = groups.some(
@@ -3495,6 +3386,115 @@ function timesByPhase(measurement) {
   return Object.fromEntries(
     measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
   );
+}
+
+// src/results/write.ts
+import {
+  access,
+  constants,
+  lstat,
+  mkdir as mkdir2,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile
+} from "node:fs/promises";
+import { dirname, join as join2, resolve, sep } from "node:path";
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
+async function resultsTarget(path6) {
+  const found = await lstat(path6).catch(() => void 0);
+  if (!found?.isSymbolicLink()) return path6;
+  const target = await realpath(path6).catch((error) => {
+    if (fileErrorCode(error) !== "ENOENT") throw error;
+  });
+  if (target !== void 0) return target;
+  const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
+  return resultsTarget(resolve(folder, await readlink(path6)));
+}
+async function writeResults(path6, data, redact2 = NO_SECRETS) {
+  let temporary;
+  try {
+    const file = await resultsTarget(path6);
+    temporary = `${file}.${process.pid}.tmp`;
+    await mkdir2(dirname(file), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
+    await rename(temporary, file);
+  } catch (error) {
+    if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(
+      `could not write the results file ${path6}: ${describeFileError(error)}`
+    );
+  }
+}
+function kind(found) {
+  if (found.isFIFO()) return "a named pipe (FIFO)";
+  if (found.isSocket()) return "a socket";
+  if (found.isCharacterDevice() || found.isBlockDevice()) return "a device";
+  if (found.isSymbolicLink()) return "a link to nothing";
+  return found.isDirectory() ? "a folder" : "a file";
+}
+var INPUT = "results-file";
+async function checkResultsPath(path6) {
+  if (path6.endsWith("/") || path6.endsWith(sep)) {
+    const example = join2(path6, "results.json");
+    throw new InputError(
+      `${INPUT}: ${path6} is a folder (it ends in ${path6.at(-1)}); name a file, such as ${example}`
+    );
+  }
+  const file = await resultsTarget(path6).catch((error) => {
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${describeFileError(error)}`);
+  });
+  const found = await stat(file).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(
+      `${INPUT}: ${path6} is a folder; name a file, such as ${join2(path6, "results.json")}`
+    );
+  }
+  if (found !== void 0 && !found.isFile()) {
+    const what = file === path6 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
+    throw new InputError(
+      `${INPUT}: ${path6} ${what}, not a regular file; name a new file or a regular one to replace`
+    );
+  }
+  await checkFolder(path6, dirname(file));
+  await checkLogs(path6);
+}
+async function checkLogs(path6) {
+  const logs = join2(dirname(path6), "logs");
+  const link = await lstat(logs).catch(() => void 0);
+  const found = await stat(logs).catch(() => link);
+  if (found === void 0) return checkFolder(path6, dirname(path6));
+  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
+    () => void 0,
+    (error) => `is not writable (${fileErrorCode(error)})`
+  );
+  if (problem !== void 0) {
+    throw new InputError(
+      `${INPUT}: ${path6} cannot be used: ${logs} ${problem}; the logs of the commands go there`
+    );
+  }
+}
+async function checkFolder(path6, start) {
+  let folder = start;
+  let existing = await stat(folder).catch(() => void 0);
+  while (existing === void 0 && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    existing = await stat(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${INPUT}: ${path6} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
+    );
+  }
 }
 
 // src/stats/stop-rule.ts

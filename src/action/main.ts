@@ -3,6 +3,7 @@ import { readActionInputs } from './inputs'
 import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
+import { calibrateMode } from './calibrate-mode'
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
@@ -10,6 +11,8 @@ import { describeError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
+
+const MODES = ['run', 'report', 'calibrate'] as const
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
@@ -25,8 +28,10 @@ export async function run(): Promise<void> {
     const secrets = stepSecrets(process.env, token, configValues(raw[Input.Config] ?? ''))
     for (const secret of secrets.values) core.setSecret(secret)
     log = actionLog(secrets.redact)
-    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
-    await (mode === 'report' ? reportMode(raw, token, log) : runMode(raw, token, log))
+    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', MODES)
+    if (mode === 'report') await reportMode(raw, token, log)
+    else if (mode === 'calibrate') await calibrateMode(raw, log)
+    else await runMode(raw, token, log)
   } catch (error) {
     log.fail(describeError(error))
   }

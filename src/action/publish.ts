@@ -31,7 +31,8 @@ export async function publishReport(options: {
   core.setOutput(Output.CommentUrl, url ?? '')
 }
 
-async function writeJobSummary(body: string, log: ActionLog): Promise<void> {
+/** The report in the job summary; a summary that cannot be written is a warning, never a failure. */
+export async function writeJobSummary(body: string, log: ActionLog): Promise<void> {
   const path = process.env.GITHUB_STEP_SUMMARY
   try {
     // The runner makes the file for each step; a local run may name one not made yet.

@@ -1,26 +1,11 @@
-import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
-import { parseRunConfig } from '../config/run-config'
+import { parseCalibrationConfig, SET_BY_CALIBRATE } from '../config/calibration-config'
 import { InputError } from '../core/errors'
-import { renderCalibration } from '../report/calibration-text'
-import { calibrate } from '../results/calibration'
-import { writeResults } from '../results/write'
+import { renderCalibration } from '../report/calibration'
+import { calibrateResults } from '../run/calibration-run'
 import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { measure } from './run'
 
-/** The run flags `calibrate` sets itself: both groups are the one thing under test, every sample runs. */
-const SET_BY_CALIBRATE: readonly Input[] = [
-  Input.BaselineVersion,
-  Input.CandidateVersion,
-  Input.BaselineCommand,
-  Input.CandidateCommand,
-  Input.BaselineProgram,
-  Input.Looks,
-  Input.FailOn,
-  Input.Comment,
-  Input.CommentKey,
-  Input.PullRequest
-]
 export const CALIBRATE_FLAGS: readonly string[] = [
   'command',
   'pulumi-version',
@@ -48,33 +33,20 @@ export const calibrateCommand: Subcommand = async (argv, io) => {
     )
   }
   const format = parseChoice('--format', formatFlag ?? 'text', FORMATS)
-  const raw: RawInputs = {
-    ...flags,
-    [Input.Name]: flags[Input.Name] ?? 'calibrate',
-    [Input.Looks]: '1',
-    [Input.FailOn]: 'never',
-    [Input.Comment]: 'never',
-    ...(command === undefined
-      ? { [Input.BaselineVersion]: version, [Input.CandidateVersion]: version }
-      : { [Input.BaselineCommand]: command, [Input.CandidateCommand]: command })
-  }
-  const config = parseRunConfig(raw, io.env)
+  const subject =
+    command === undefined
+      ? { kind: 'pulumi' as const, version: version! }
+      : { kind: 'command' as const, command }
+  const { config, thresholdText } = parseCalibrationConfig(flags, subject, io.env)
   const { outcome } = await measure(config, io)
   if (!outcome.finished) throw outcome.error
-  const { results } = outcome
-  const calibration = calibrate(results, {
-    alpha: config.decision.alpha,
-    threshold: config.decision.threshold,
-    thresholdText: flags[Input.Threshold] ?? '5%'
-  })
-  const calibrated = { ...results, calibration }
-  await writeResults(config.resultsFile, calibrated, io.redact)
+  const calibrated = await calibrateResults(config, outcome.results, thresholdText, io.redact)
   io.stderr(`Results: ${config.resultsFile}\n`)
   return {
     output:
       format === 'json'
         ? `${JSON.stringify(calibrated, null, 2)}\n`
-        : `${renderCalibration(calibration, results.benchmark)}\n`,
+        : `${renderCalibration(calibrated.calibration, calibrated.benchmark)}\n`,
     verdict: 'unchanged',
     failOn: 'never'
   }

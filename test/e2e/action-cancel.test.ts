@@ -75,6 +75,26 @@ describe('the bundled action in Pulumi mode, stopped mid-up', () => {
     expect(left).toEqual({ stacks: [], cloud: [] })
   })
 
+  it('cancelled in calibrate mode: the same, one version as both groups', async () => {
+    const scratch = makeScratch(work)
+    // calibrate runs baseline-version as both groups and refuses a candidate.
+    const calibrate = { mode: 'calibrate', 'candidate-version': '' }
+    const { main, post, left } = await interruptedJob(
+      harness,
+      releases.url,
+      scratch,
+      'cancel',
+      calibrate
+    )
+    expect(main.signal).toBeNull()
+    expect(loadResults(scratch.resultsFile)).toMatchObject({
+      error: expect.stringMatching(/abort/)
+    })
+    expect(main.summary).toMatch(/abort/)
+    expect(post.result.exitCode, post.result.stdout + post.result.stderr).toBe(0)
+    expect(left).toEqual({ stacks: [], cloud: [] })
+  })
+
   it('main step SIGKILLed (its pulumi up runs on): the post step stops the up and leaves nothing', async () => {
     const scratch = makeScratch(work)
     const { main, post, left } = await interruptedJob(harness, releases.url, scratch, 'kill')

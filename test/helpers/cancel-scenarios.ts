@@ -237,15 +237,17 @@ export interface ActionScenario {
  * Starts the main step on slow creates and, once an `up` has creates in flight, ends it:
  * `cancel` as the runner cancels a job, `kill` with SIGKILL of the step's process only,
  * `kill-tree` with SIGKILL of it and everything under it. Then runs the post step and,
- * once every simulated Pulumi has ended, says what is left.
+ * once every simulated Pulumi has ended, says what is left. `extra` inputs override
+ * the run's (another mode).
  */
 export async function interruptedJob(
   harness: ActionHarness,
   downloadUrl: string,
   scratch: Scratch,
-  how: 'cancel' | 'kill' | 'kill-tree'
+  how: 'cancel' | 'kill' | 'kill-tree',
+  extra: Record<string, string> = {}
 ): Promise<ActionScenario & { job: ActionJob }> {
-  const job = harness.job(slowInputs(scratch, downloadUrl))
+  const job = harness.job(slowInputs(scratch, downloadUrl, extra))
   const main = job.start('index')
   const ended = () =>
     main.child.exitCode === null ? undefined : `main step ended:\n${main.stdout()}`
