@@ -37,7 +37,6 @@ var package_default = {
   },
   dependencies: {
     "@actions/core": "^3.0.1",
-    "@actions/exec": "^3.0.0",
     "@actions/github": "^9.1.1",
     "@actions/glob": "^0.7.0",
     "@actions/http-client": "^4.0.1",

@@ -3170,7 +3170,7 @@ import { closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 
-// src/bench/calibrate.ts
+// src/bench/shell-overhead.ts
 var CALIBRATION_WARMUP = 5;
 var CALIBRATION_RUNS = 50;
 var CALIBRATION_TIMEOUT_MS = 1e4;

@@ -16,18 +16,15 @@ export type ResourceMethod =
   /** Windows, or a Linux without /proc: no figures. */
   | { kind: 'none' }
 
-/** What the method depends on, asked only when the platform needs it. */
-export interface MachineFacts {
+/** What the method probes on this machine, asked only when the platform needs it. */
+export interface ProbeFacts {
   exists(path: string): boolean
   /** True when the command runs and exits 0. */
   runs(file: string, args: string[]): boolean
   pid: number
 }
 
-export function selectResourceMethod(
-  platform: NodeJS.Platform,
-  facts: MachineFacts
-): ResourceMethod {
+export function selectResourceMethod(platform: NodeJS.Platform, facts: ProbeFacts): ResourceMethod {
   if (platform === 'linux' && facts.exists('/proc/self/stat')) {
     return { kind: 'procfs', memory: facts.exists(`/proc/${facts.pid}/task/${facts.pid}/children`) }
   }

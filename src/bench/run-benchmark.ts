@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BenchPlan, GroupName, Measurement } from './types'
 import { resolveStep } from './command'
-import { measureShellOverhead } from './calibrate'
+import { measureShellOverhead } from './shell-overhead'
 import {
   runCycle,
   type CycleContext,

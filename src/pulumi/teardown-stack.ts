@@ -13,7 +13,7 @@ import {
   runPulumi
 } from './stacks'
 
-export interface TeardownOptions {
+export interface StackTeardownOptions {
   /** Folder the exported state of a kept stack goes to: the results folder. */
   stateDir: string
   /** Limit for the destroy. */
@@ -42,7 +42,10 @@ export type StackFate =
  * left by a Pulumi of ours that was killed is cleared with `pulumi cancel`: the caller
  * has made sure no command of ours still runs on the stack. Never `--force`.
  */
-export async function tearDownStack(ref: StackRef, options: TeardownOptions): Promise<StackFate> {
+export async function tearDownStack(
+  ref: StackRef,
+  options: StackTeardownOptions
+): Promise<StackFate> {
   if (options.stop?.aborted) return { kind: 'stopped' }
   const destroy = destroyArgs(ref.stack)
   const runDestroy = () => runPulumi(ref, destroy, options.timeoutMs, { stop: PULUMI_UPDATE_STOP })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { selectResourceMethod, type MachineFacts } from '../../src/bench/resource-method'
+import { selectResourceMethod, type ProbeFacts } from '../../src/bench/resource-method'
 
 /** A machine with these files, on which these commands succeed. */
-function machine(files: string[], succeeding: string[] = []): MachineFacts & { ran: string[] } {
+function machine(files: string[], succeeding: string[] = []): ProbeFacts & { ran: string[] } {
   const ran: string[] = []
   return {
     pid: 42,
