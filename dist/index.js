@@ -4,33 +4,23 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
-  joinResults,
-  joinedHeadline,
-  keepOwnRunLinks,
-  overallVerdict,
-  renderMultiMarkdown,
-  renderUnfinishedMarkdown,
-  unfinishedFailure
+  reportAnswer
 } from "./chunks/shared-cli-report+index.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
   actionCalibrationSubject,
   calibrateResults,
-  parseCalibrationConfig,
-  renderCalibration,
-  renderCalibrationMarkdown
+  calibrationAnswer,
+  parseCalibrationConfig
 } from "./chunks/shared-cli-calibrate+index.js";
 import {
-  StacksKept,
   commentOnPullRequest,
   runLogDir,
   runPipeline,
   withInterrupts
 } from "./chunks/shared-cli-calibrate+cli-run+index.js";
 import {
-  configValues,
-  onRunningProcessesChange,
-  redactLogs
+  configValues
 } from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
 import {
@@ -41,42 +31,46 @@ import {
   summary
 } from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
-  headline,
+  failedAnswer,
   inputValue,
   parseChoice,
   parseDecision,
   parseReporting,
   parseRunConfig,
-  renderFailedMarkdown,
-  renderMarkdown,
-  stepVerdict,
+  runAnswer,
   workflowRunUrl
 } from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
+import {
+  StacksKept,
+  onRunningProcessesChange,
+  redactLogs
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
 import {
-  NO_SECRETS
-} from "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
-import {
-  failsCheck
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
-import {
   BenchmarkError,
   Input,
   InputError,
+  NO_SECRETS,
   describeError
 } from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/action/inputs.ts
-function readActionInputs() {
-  return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
-}
-
 // src/action/run-mode.ts
 import { existsSync } from "node:fs";
+
+// src/action/answer.ts
+function setOutputs(outputs) {
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+}
+function announce(answer, log) {
+  if (answer.headline !== void 0) {
+    if (answer.fails) log.fail(answer.headline);
+    else log.info(answer.headline);
+  }
+  if (answer.error) throw answer.error;
+}
 
 // src/action/file-commands.ts
 import { statSync, truncateSync } from "node:fs";
@@ -257,45 +251,28 @@ async function reportBadInput(raw, error, token, log) {
   } catch {
     return;
   }
-  const render = (logs) => renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs });
-  await publishReport({ render, verdict: "failed", reporting, token, log });
+  const answer = failedAnswer({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env) });
+  await publishReport({
+    render: (logs) => answer.render("markdown", logs) ?? "",
+    verdict: answer.verdict,
+    reporting,
+    token,
+    log
+  });
 }
 function measureAndPublish(config, reporting, token, log) {
   return measureInAction(config, log, async (outcome) => {
-    const runUrl = workflowRunUrl(process.env);
-    if (!outcome.finished) {
-      const { error, partial } = outcome;
-      const render = (logs) => renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs });
-      await publishReport({ render, verdict: "failed", reporting, token, log });
-      throw error;
-    }
-    const { results, unwritten, kept } = outcome;
-    setResultOutputs(results);
-    const verdict = stepVerdict(results);
-    const body = renderMarkdown(results, { runUrl });
+    const answer = runAnswer(config, outcome, workflowRunUrl(process.env));
+    setOutputs(answer.outputs);
     await publishReport({
-      render: () => body,
-      verdict,
+      render: (logs) => answer.render("markdown", logs) ?? "",
+      verdict: answer.verdict,
       reporting,
       token,
       log
     });
-    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
-    else log.info(headline(results));
-    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
-    if (unwritten) throw unwritten;
+    announce(answer, log);
   });
-}
-function setResultOutputs(results) {
-  const { comparison } = results;
-  const mean = (group) => results.results.find((result) => result.parameters.group === group)?.mean ?? "";
-  setOutput("verdict" /* Verdict */, stepVerdict(results));
-  setOutput("verdicts" /* Verdicts */, JSON.stringify(results.family?.verdicts ?? {}));
-  setOutput("ratio" /* Ratio */, comparison.ratio.value);
-  setOutput("p-value" /* PValue */, comparison.welch.pRegression);
-  setOutput("baseline-mean" /* BaselineMean */, mean(comparison.baseline));
-  setOutput("candidate-mean" /* CandidateMean */, mean(comparison.candidate));
-  setOutput("samples" /* Samples */, comparison.samples);
 }
 
 // src/action/report-mode.ts
@@ -308,30 +285,14 @@ async function reportMode(raw, token, log) {
   }
   const decision = parseDecision(raw);
   const reporting = parseReporting(raw, process.env, "report");
-  const { items, unfinished } = await joinResults(patterns, { ...decision, warn: log.warn });
-  const runUrl = workflowRunUrl(process.env);
-  const total = items.length + unfinished.length;
-  if (items.length === 0) {
-    const body2 = renderUnfinishedMarkdown(unfinished, { runUrl });
-    await publishReport({ render: () => body2, verdict: "failed", reporting, token, log });
-    throw unfinishedFailure(unfinished, total);
-  }
-  keepOwnRunLinks(items, runUrl);
-  const body = renderMultiMarkdown(items, { runUrl, unfinished });
-  const verdict = overallVerdict(items);
-  setOutput("verdict" /* Verdict */, verdict);
-  setOutput("verdicts" /* Verdicts */, "{}");
-  if (items.length === 1) {
-    const { comparison } = items[0].results;
-    setOutput("ratio" /* Ratio */, comparison.ratio.value);
-    setOutput("p-value" /* PValue */, items[0].pAdjusted);
-    setOutput("samples" /* Samples */, comparison.samples);
-  }
-  const shown = joinedHeadline({ items, unfinished });
-  await publishReport({ render: () => body, verdict: shown.verdict, reporting, token, log });
-  if (failsCheck(verdict, decision.failOn)) log.fail(shown.headline);
-  else log.info(shown.headline);
-  if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
+  const answer = await reportAnswer(patterns, decision, {
+    warn: log.warn,
+    runUrl: workflowRunUrl(process.env)
+  });
+  const body = answer.render("markdown") ?? "";
+  setOutputs(answer.outputs);
+  await publishReport({ render: () => body, verdict: answer.verdict, reporting, token, log });
+  announce(answer, log);
 }
 
 // src/action/calibrate-mode.ts
@@ -341,32 +302,28 @@ async function calibrateMode(raw, log) {
   await measureInAction(config, log, async (outcome) => {
     if (!outcome.finished) {
       const { error, partial } = outcome;
-      const runUrl = workflowRunUrl(process.env);
-      await writeJobSummary(
-        log.redact(
-          renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs: true })
-        ),
-        log
+      const failed = failedAnswer(
+        { benchmark: config.name, error, partial },
+        { runUrl: workflowRunUrl(process.env) }
       );
-      throw error;
+      await writeJobSummary(log.redact(failed.render("markdown") ?? ""), log);
+      announce(failed, log);
+      return;
     }
     const calibrated = await calibrateResults(config, outcome.results, thresholdText, log.redact);
     setOutput("results-file" /* ResultsFile */, config.resultsFile);
-    for (const line of renderCalibration(calibrated.calibration, calibrated.benchmark).split(
-      "\n"
-    )) {
-      log.info(line);
-    }
-    await writeJobSummary(
-      log.redact(renderCalibrationMarkdown(calibrated.calibration, calibrated.benchmark)),
-      log
-    );
+    const answer = calibrationAnswer(calibrated);
+    for (const line of (answer.render("text") ?? "").trimEnd().split("\n")) log.info(line);
+    await writeJobSummary(log.redact(answer.render("markdown") ?? ""), log);
     if (outcome.kept.length > 0) throw new StacksKept(outcome.kept.join("\n"));
   });
 }
 
 // src/action/main.ts
 var MODES = ["run", "report", "calibrate"];
+function readActionInputs() {
+  return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
+}
 async function run() {
   let log = actionLog(NO_SECRETS);
   try {

@@ -6,22 +6,22 @@ import {
 import {
   StackLedger,
   configValues,
-  describeProcess,
-  killTrackedProcesses,
-  restorePlan,
-  runTeardown,
-  signalProcess,
-  waitForProcesses
+  restorePlan
 } from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
 import {
   getInput,
   getState
 } from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
+import {
+  describeProcess,
+  killTrackedProcesses,
+  runTeardown,
+  signalProcess,
+  waitForProcesses
+} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   stepSecrets
 } from "./chunks/shared-cli-main+index+post.js";
-import "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   describeError
 } from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";

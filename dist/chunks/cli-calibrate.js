@@ -3,8 +3,8 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   SET_BY_CALIBRATE,
   calibrateResults,
-  parseCalibrationConfig,
-  renderCalibration
+  calibrationAnswer,
+  parseCalibrationConfig
 } from "./shared-cli-calibrate+index.js";
 import {
   measure
@@ -13,18 +13,15 @@ import "./shared-cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {
+  FORMATS,
   parseChoice
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
-  FORMATS,
   RUN_FLAGS,
   parseFlags
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -58,13 +55,7 @@ var calibrateCommand = async (argv, io) => {
   const calibrated = await calibrateResults(config, outcome.results, thresholdText, io.redact);
   io.stderr(`Results: ${config.resultsFile}
 `);
-  return {
-    output: format === "json" ? `${JSON.stringify(calibrated, null, 2)}
-` : `${renderCalibration(calibrated.calibration, calibrated.benchmark)}
-`,
-    verdict: "unchanged",
-    failOn: "never"
-  };
+  return { answer: calibrationAnswer(calibrated), format };
 };
 export {
   CALIBRATE_FLAGS,

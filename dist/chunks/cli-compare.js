@@ -10,32 +10,28 @@ import {
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
 import {
-  formatFailure,
-  formatResults
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
-import {
+  FORMATS,
   FailedRuns,
   MAX_LOOKS,
   analyse,
   analysePhases,
   checkNoFailedRuns,
+  failedAnswer,
   parseChoice,
   parseDecision,
   parseFamilySize,
   parseInteger,
   phasedResultsFile,
   planDesign,
+  resultsAnswer,
   resultsFile,
   sourceOf,
-  stepVerdict,
   workflowRunUrl
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
-  FORMATS,
   parseFlags
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   InputError
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -150,6 +146,7 @@ var compareCommand = async (argv, io) => {
   const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
   const familySize = parseFamilySize({ ["family-size" /* FamilySize */]: values["family-size"] });
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
+  const runUrl = workflowRunUrl(io.env);
   const ownDesign = files.length === 1 && values.baseline === void 0 && values.candidate === void 0 && values.looks === void 0 && values["family-size"] === void 0;
   let results;
   try {
@@ -157,11 +154,7 @@ var compareCommand = async (argv, io) => {
     if (replayed !== void 0) {
       const name = values.name;
       if (name !== void 0) replayed.benchmark = name;
-      return {
-        output: formatResults(replayed, format, workflowRunUrl(io.env)),
-        verdict: stepVerdict(replayed),
-        failOn: decision.failOn
-      };
+      return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format };
     }
     ;
     ({ results } = analyseFiles(files, {
@@ -175,18 +168,9 @@ var compareCommand = async (argv, io) => {
   } catch (error) {
     if (!(error instanceof FailedRuns)) throw error;
     const run = { benchmark: error.partial.benchmark, error, partial: error.partial };
-    return {
-      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? "",
-      verdict: "inconclusive",
-      failOn: decision.failOn,
-      error
-    };
+    return { answer: failedAnswer(run, { runUrl }), format };
   }
-  return {
-    output: formatResults(results, format, workflowRunUrl(io.env)),
-    verdict: results.comparison.verdict,
-    failOn: decision.failOn
-  };
+  return { answer: resultsAnswer(results, { failOn: decision.failOn, runUrl }), format };
 };
 export {
   compareCommand

@@ -4,13 +4,9 @@ import {
   inertWorkflowCommands,
   stepSecrets
 } from "./shared-cli-main+index+post.js";
-import "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   RUN_FLAGS
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import {
-  failsCheck
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   INPUT_DEFAULTS,
@@ -106,9 +102,10 @@ async function runCli(argv, given, version) {
 `);
       return 0;
     }
-    io.stdout(outcome.output);
-    if (outcome.error) throw outcome.error;
-    return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0;
+    const { answer, format } = outcome;
+    io.stdout(answer.render(format) ?? "");
+    if (answer.error) throw answer.error;
+    return answer.fails ? 1 : 0;
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}
 `);

@@ -8,12 +8,9 @@ import "./shared-cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
 import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 export {

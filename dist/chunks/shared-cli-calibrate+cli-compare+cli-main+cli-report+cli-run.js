@@ -60,13 +60,11 @@ function attachValues(argv, names) {
   }
   return args;
 }
-var FORMATS = ["text", "markdown", "json"];
 var RUN_FLAGS = Object.values(Input).filter(
   (input) => input !== "github-token" /* GithubToken */ && input !== "mode" /* Mode */ && input !== "results" /* Results */
 );
 
 export {
   parseFlags,
-  FORMATS,
   RUN_FLAGS
 };

@@ -1,13 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  StacksKept,
   splitWords
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  decide,
-  overallVerdict,
-  sidedLevels
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   DEFAULT_DOWNLOAD_URL,
@@ -13157,6 +13153,29 @@ function shellStartSubtracted(times) {
   });
 }
 
+// src/stats/verdict.ts
+function decide(p, levels, lastLook) {
+  if (p.pRegression < levels.regression) return "regression";
+  if (p.pImprovement < levels.regression) return "improvement";
+  if (p.pUnchanged < levels.equivalence) return "unchanged";
+  return lastLook ? "inconclusive" : null;
+}
+function sidedLevels(levels, threshold) {
+  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
+}
+var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
+function overallVerdict(verdicts) {
+  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
+}
+function severity(verdict) {
+  return SEVERITY.indexOf(verdict);
+}
+function failsCheck(verdict, failOn) {
+  if (failOn === "never") return false;
+  if (verdict === "regression") return true;
+  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
+}
+
 // src/stats/analyse.ts
 var SHORT_SECONDS = 5e-3;
 function analyse(baselineTimes, candidateTimes, options) {
@@ -13484,30 +13503,6 @@ function checkNoFailedRuns(benchmark, phases) {
   throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}));
 }
 
-// src/results/phases.ts
-function stepVerdict(results) {
-  return results.family?.verdict ?? results.comparison.verdict;
-}
-function phaseNames(results) {
-  const names = Object.keys(results.phases ?? {});
-  return names.length > 1 ? names : [];
-}
-function phaseView(results, phase) {
-  const comparison = results.phases?.[phase];
-  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
-  return {
-    benchmark: phase,
-    results: results.results.filter((result) => result.parameters.phase === phase),
-    comparison
-  };
-}
-function phaseItems(results) {
-  return phaseNames(results).map((phase) => ({
-    results: phaseView(results, phase),
-    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
-  }));
-}
-
 // src/bench/failures.ts
 var MeasurementStopped = class extends BenchmarkError {
   constructor(message, partial) {
@@ -13663,6 +13658,30 @@ function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
     return render({ rawRows: low, chart: true });
   }
   return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/results/phases.ts
+function stepVerdict(results) {
+  return results.family?.verdict ?? results.comparison.verdict;
+}
+function phaseNames(results) {
+  const names = Object.keys(results.phases ?? {});
+  return names.length > 1 ? names : [];
+}
+function phaseView(results, phase) {
+  const comparison = results.phases?.[phase];
+  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
+  return {
+    benchmark: phase,
+    results: results.results.filter((result) => result.parameters.phase === phase),
+    comparison
+  };
+}
+function phaseItems(results) {
+  return phaseNames(results).map((phase) => ({
+    results: phaseView(results, phase),
+    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
+  }));
 }
 
 // src/report/chart.ts
@@ -14232,6 +14251,12 @@ function samplesSoFar(partial) {
   return { header, rows, textColumns: hasPhase ? 3 : 2 };
 }
 
+// src/report/json-text.ts
+function jsonText(data) {
+  return `${JSON.stringify(data, null, 2).replaceAll("##[", "##\\u005b")}
+`;
+}
+
 // src/report/family-table.ts
 var MAX_NAME = 100;
 function familyRows(items) {
@@ -14314,6 +14339,111 @@ function renderMarkdown(results, options = {}) {
   );
 }
 
+// src/report/text.ts
+var MAX_LABEL = 60;
+function renderText(results) {
+  const items = phaseItems(results);
+  if (items.length === 0) return renderComparison(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderComparison(results) {
+  const { comparison } = results;
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    "",
+    ...alignedTable(groupTable(results)),
+    "",
+    speedupSentence(results, PLAIN_STYLE),
+    ...statisticsLines(results, PLAIN_STYLE),
+    `Verdict: ${comparison.verdict}`,
+    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
+  ];
+  if (comparison.warnings.length > 0) {
+    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function alignedTable({ header, rows }) {
+  return alignColumns(
+    header,
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    2
+  );
+}
+
+// src/run/answer.ts
+var FORMATS = ["text", "markdown", "json"];
+function resultsAnswer(results, options) {
+  const verdict = stepVerdict(results);
+  return {
+    verdict,
+    headline: headline(results),
+    fails: failsCheck(verdict, options.failOn),
+    render: (format) => {
+      if (format === "json") return jsonText(results);
+      if (format === "markdown") return `${renderMarkdown(results, { runUrl: options.runUrl })}
+`;
+      return `${renderText(results)}
+`;
+    },
+    outputs: resultOutputs(results),
+    ...options.error === void 0 ? {} : { error: options.error }
+  };
+}
+function failedAnswer(run, options) {
+  const error = run.error instanceof Error ? run.error : new BenchmarkError(String(run.error));
+  return {
+    verdict: "failed",
+    fails: true,
+    render: (format, logs = true) => {
+      if (format === "json") return run.partial ? jsonText(run.partial) : null;
+      if (format === "markdown")
+        return `${renderFailedMarkdown(run, { runUrl: options.runUrl, logs })}
+`;
+      return renderFailedText(run);
+    },
+    outputs: {},
+    error
+  };
+}
+function runAnswer(config, outcome, runUrl) {
+  if (!outcome.finished) {
+    const { error: error2, partial } = outcome;
+    return failedAnswer({ benchmark: config.name, error: error2, partial }, { runUrl });
+  }
+  const { results, unwritten, kept } = outcome;
+  const error = kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten;
+  return resultsAnswer(results, {
+    failOn: config.decision.failOn,
+    runUrl,
+    ...error === void 0 ? {} : { error }
+  });
+}
+function resultOutputs(results) {
+  const { comparison } = results;
+  const mean4 = (group) => results.results.find((result) => result.parameters.group === group)?.mean ?? "";
+  return {
+    ["verdict" /* Verdict */]: stepVerdict(results),
+    ["verdicts" /* Verdicts */]: JSON.stringify(results.family?.verdicts ?? {}),
+    ["ratio" /* Ratio */]: comparison.ratio.value,
+    ["p-value" /* PValue */]: comparison.welch.pRegression,
+    ["baseline-mean" /* BaselineMean */]: mean4(comparison.baseline),
+    ["candidate-mean" /* CandidateMean */]: mean4(comparison.candidate),
+    ["samples" /* Samples */]: comparison.samples
+  };
+}
+
 // src/results/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
@@ -14372,49 +14502,6 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
   };
 }
 
-// src/report/text.ts
-var MAX_LABEL = 60;
-function renderText(results) {
-  const items = phaseItems(results);
-  if (items.length === 0) return renderComparison(results);
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
-    familyNote2(`the ${items.length} phases`),
-    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
-    "",
-    `Verdict: ${stepVerdict(results)}`
-  ];
-  return `${lines.join("\n")}
-`;
-}
-function renderComparison(results) {
-  const { comparison } = results;
-  const lines = [
-    `${plainText(results.benchmark)}: ${headline(results)}`,
-    "",
-    ...alignedTable(groupTable(results)),
-    "",
-    speedupSentence(results, PLAIN_STYLE),
-    ...statisticsLines(results, PLAIN_STYLE),
-    `Verdict: ${comparison.verdict}`,
-    ...sensitivityLines(results).map((line) => `Why inconclusive: ${line}`)
-  ];
-  if (comparison.warnings.length > 0) {
-    lines.push("", "Warnings:", ...comparison.warnings.map((warning) => `  - ${plainText(warning)}`));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function alignedTable({ header, rows }) {
-  return alignColumns(
-    header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
-    2
-  );
-}
-
 export {
   MAX_SAMPLES,
   MAX_LOOKS,
@@ -14442,6 +14529,11 @@ export {
   designLevels,
   planRun,
   modifiedZScores,
+  decide,
+  sidedLevels,
+  overallVerdict,
+  severity,
+  failsCheck,
   analyse,
   adjustFamily,
   regressionPath,
@@ -14456,22 +14548,22 @@ export {
   REPORT_LIMIT,
   capBody,
   fitToLimit,
-  stepVerdict,
   familyHeadline,
   VERDICT_EMOJI,
-  headline,
   markdownHeadline,
   joinBlocks,
   rawRowCount,
   rawRowsWorthTrying,
   reportSections,
   runLink,
-  renderFailedMarkdown,
-  renderFailedText,
+  jsonText,
   familyTable,
-  renderMarkdown,
+  renderText,
+  FORMATS,
+  resultsAnswer,
+  failedAnswer,
+  runAnswer,
   sourceOf,
   resultsFile2 as resultsFile,
-  phasedResultsFile,
-  renderText
+  phasedResultsFile
 };

@@ -1,36 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  PULUMI_UPDATE_STOP,
   StackLedger,
-  USER_COMMAND_STOP,
-  checkProgramFolder,
-  checkStackIsNew,
-  describeFailure,
-  describeOutcome,
-  describeProcess,
-  formatSampleTime,
-  formatTimeSpan,
-  initStack,
-  interruptRunningProcesses,
-  killRunningProcesses,
-  makeGroupBackends,
-  meanCpu,
-  openLog,
   parseConfigInput,
-  phaseArgs,
-  pulumiEnv,
-  resolveStep,
-  runCaptured,
-  runProcess,
-  runTeardown,
-  runningProcesses,
-  serializePlan,
-  tailLines,
-  untilAborted,
-  waitForRunningProcesses,
-  withoutShellCpu,
-  writeLogHeader
+  serializePlan
 } from "./shared-cli-calibrate+cli-run+index+post.js";
 import {
   TOOL_VERSION
@@ -54,35 +27,59 @@ import {
   SampleFailed,
   analysePhases,
   capBody,
+  decide,
   designLevels,
   lookFigures,
   partialResultsFile,
   phasedResultsFile,
   planRunDesign,
   resultsFile,
+  sidedLevels,
   workflowRunUrl
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
+  PULUMI_UPDATE_STOP,
+  StacksKept,
+  USER_COMMAND_STOP,
+  checkProgramFolder,
+  checkStackIsNew,
+  describeFailure,
   describeFileError,
-  fileErrorCode
+  describeOutcome,
+  describeProcess,
+  fileErrorCode,
+  formatSampleTime,
+  formatTimeSpan,
+  initStack,
+  interruptRunningProcesses,
+  killRunningProcesses,
+  makeGroupBackends,
+  meanCpu,
+  openLog,
+  phaseArgs,
+  pulumiEnv,
+  resolveStep,
+  runCaptured,
+  runProcess,
+  runTeardown,
+  runningProcesses,
+  tailLines,
+  untilAborted,
+  waitForRunningProcesses,
+  withoutShellCpu,
+  writeLogHeader
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  NO_SECRETS,
-  redactedJson
-} from "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
-import {
-  decide,
-  sidedLevels
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   DEFAULT_DOWNLOAD_URL,
   InputError,
+  NO_SECRETS,
   archiveFileName,
   checksumsFileName,
   clip,
   describeError,
   latestVersionUrl,
+  redactedJson,
   releaseFileUrl
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import {
@@ -3075,11 +3072,6 @@ var require_lib = __commonJS({
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
-
-// src/run/stacks-kept.ts
-var StacksKept = class extends BenchmarkError {
-  name = "StacksKept";
-};
 
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
@@ -9120,7 +9112,6 @@ async function targetPullRequest(options, owner, repo) {
 }
 
 export {
-  StacksKept,
   runLogDir,
   writeResults,
   runPipeline,

@@ -1,7 +1,6 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
-  StacksKept,
   commentOnPullRequest,
   runPipeline,
   withInterrupts
@@ -10,20 +9,14 @@ import {
   configValues
 } from "./shared-cli-calibrate+cli-run+index+post.js";
 import {
-  formatFailure,
-  formatResults
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
-import {
+  FORMATS,
   parseChoice,
   parseReporting,
   parseRunConfig,
-  renderFailedMarkdown,
-  renderMarkdown,
-  stepVerdict,
+  runAnswer,
   workflowRunUrl
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
-  FORMATS,
   RUN_FLAGS,
   parseFlags
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
@@ -51,10 +44,11 @@ var runCommand = async (argv, io) => {
   const line = (text) => io.stderr(`${text}
 `);
   const { outcome, interrupted } = await measure(config, io);
-  const runUrl = workflowRunUrl(io.env);
-  const comment = (body, verdict2) => commentOnPullRequest({
-    body: io.redact(body),
-    verdict: verdict2,
+  const answer = runAnswer(config, outcome, workflowRunUrl(io.env));
+  if (outcome.finished && !outcome.unwritten) line(`Results: ${config.resultsFile}`);
+  await commentOnPullRequest({
+    body: io.redact(answer.render("markdown", reporting.logs) ?? ""),
+    verdict: answer.verdict,
     reporting,
     token: io.env.GITHUB_TOKEN ?? "",
     terms: CLI_TERMS,
@@ -62,34 +56,12 @@ var runCommand = async (argv, io) => {
     info: line,
     warn: (text) => line(`warning: ${text}`)
   });
-  if (!outcome.finished) {
-    const { error, partial } = outcome;
-    await comment(
-      renderFailedMarkdown(
-        { benchmark: config.name, error, partial },
-        { runUrl, logs: reporting.logs }
-      ),
-      "failed"
-    );
-    const output = error instanceof InputError ? null : formatFailure({ benchmark: config.name, error, partial }, format, runUrl);
-    if (output === null) throw error;
-    const failure = error instanceof Error ? error : new BenchmarkError(String(error));
-    return { output, verdict: "inconclusive", failOn: config.decision.failOn, error: failure };
-  }
-  const { results, unwritten, kept } = outcome;
-  if (!unwritten) line(`Results: ${config.resultsFile}`);
-  const verdict = stepVerdict(results);
-  await comment(renderMarkdown(results, { runUrl }), verdict);
-  return {
-    output: formatResults(results, format, runUrl),
-    verdict,
-    failOn: config.decision.failOn,
-    // Stacks that had to be kept fail the run whatever the verdict; so does a Ctrl-C
-    // after the samples: what it stopped (the cleanup) is in the warnings.
-    error: kept.length > 0 ? new StacksKept(kept.join("\n")) : unwritten ?? (interrupted?.aborted ? new BenchmarkError(
-      `interrupted after the samples, while tearing down (${String(interrupted.reason.message)}); the verdict above stands`
-    ) : void 0)
-  };
+  if (!outcome.finished && outcome.error instanceof InputError) throw outcome.error;
+  const stoppedCleanup = outcome.finished && interrupted?.aborted ? new BenchmarkError(
+    `interrupted after the samples, while tearing down (${String(interrupted.reason.message)}); the verdict above stands`
+  ) : void 0;
+  const error = answer.error ?? stoppedCleanup;
+  return { answer: error === void 0 ? answer : { ...answer, error }, format };
 };
 async function measure(config, io) {
   const line = (text) => io.stderr(`${text}

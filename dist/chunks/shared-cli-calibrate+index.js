@@ -9,6 +9,7 @@ import {
   designLevels,
   inputValue,
   interleavedPosition,
+  jsonText,
   modifiedZScores,
   normalQuantile,
   parseRunConfig,
@@ -289,12 +290,26 @@ async function calibrateResults(config, results, thresholdText, redact) {
   await writeResults(config.resultsFile, calibrated, redact);
   return calibrated;
 }
+function calibrationAnswer(calibrated) {
+  const { calibration, benchmark } = calibrated;
+  return {
+    verdict: "unchanged",
+    fails: false,
+    render: (format) => {
+      if (format === "json") return jsonText(calibrated);
+      if (format === "markdown") return `${renderCalibrationMarkdown(calibration, benchmark)}
+`;
+      return `${renderCalibration(calibration, benchmark)}
+`;
+    },
+    outputs: {}
+  };
+}
 
 export {
   SET_BY_CALIBRATE,
   actionCalibrationSubject,
   parseCalibrationConfig,
-  renderCalibration,
-  renderCalibrationMarkdown,
-  calibrateResults
+  calibrateResults,
+  calibrationAnswer
 };

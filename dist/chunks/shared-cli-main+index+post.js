@@ -1,11 +1,9 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  escapeMarkdown,
   knownSecrets,
   secretSet
-} from "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
-import {
-  escapeMarkdown
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/core/workflow-commands.ts

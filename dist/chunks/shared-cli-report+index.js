@@ -16,23 +16,23 @@ import {
   adjustFamily,
   capBody,
   countOf,
+  failsCheck,
   familyHeadline,
   familyTable,
   fitToLimit,
   formatCount,
   isRunOfSameRepository,
   joinBlocks,
+  jsonText,
   markdownHeadline,
+  overallVerdict,
   rawRowCount,
   rawRowsWorthTrying,
   renderText,
   reportSections,
-  runLink
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import {
-  overallVerdict,
+  runLink,
   severity
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   InputError,
@@ -46,8 +46,8 @@ import {
 var MAX_NAME = 100;
 var MAX_ERROR = 300;
 var MAX_ROWS = 50;
-function unfinishedHeadline(unfinished, total, render = plainText) {
-  const shown = unfinished.slice(0, 5).map((run) => render(clip(run.benchmark, MAX_NAME)));
+function unfinishedHeadline(unfinished, total, render2 = plainText) {
+  const shown = unfinished.slice(0, 5).map((run) => render2(clip(run.benchmark, MAX_NAME)));
   const more = unfinished.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${formatCount(more)} more` : shown.join(", ");
   return `${formatCount(unfinished.length)} of ${countOf(total, "benchmark")} failed: ${names}`;
@@ -94,31 +94,31 @@ function renderUnfinishedMarkdown(unfinished, options = {}) {
 // src/report/multi.ts
 var MAX_NAMES = 5;
 var MAX_NAME2 = 100;
-function overallVerdict2(items) {
+function benchmarksVerdict(items) {
   return overallVerdict(items.map((item) => item.results.comparison.verdict));
 }
-function nameList(items, render) {
-  const names = items.slice(0, MAX_NAMES).map((item) => render(clip(item.results.benchmark, MAX_NAME2)));
+function nameList(items, render2) {
+  const names = items.slice(0, MAX_NAMES).map((item) => render2(clip(item.results.benchmark, MAX_NAME2)));
   const more = items.length - MAX_NAMES;
   return more > 0 ? `${names.join(", ")} and ${formatCount(more)} more` : names.join(", ");
 }
-function multiHeadline(items, render = plainText) {
+function multiHeadline(items, render2 = plainText) {
   if (items.length === 0) {
     throw new InputError("No results to report: results matched no results files");
   }
-  const verdict = overallVerdict2(items);
+  const verdict = benchmarksVerdict(items);
   const matching = items.filter((item) => item.results.comparison.verdict === verdict);
   return familyHeadline({
     verdict,
     matching: matching.length,
     total: items.length,
     noun: "benchmark",
-    names: nameList(matching, render),
+    names: nameList(matching, render2),
     within: items.length === 1 ? "within its threshold" : "within their thresholds"
   });
 }
 function joinedHeadline({ items, unfinished }) {
-  const verdict = items.length === 0 ? "regression" : overallVerdict2(items);
+  const verdict = items.length === 0 ? "regression" : benchmarksVerdict(items);
   if (unfinished.length > 0 && (items.length === 0 || verdict !== "regression")) {
     const total = items.length + unfinished.length;
     return { verdict: "failed", headline: `Failed: ${unfinishedHeadline(unfinished, total)}` };
@@ -130,7 +130,7 @@ function renderMultiMarkdown(given, options = {}) {
     (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
   );
   const unfinished = options.unfinished ?? [];
-  const title = `${VERDICT_EMOJI[overallVerdict2(items)]} ${multiHeadline(items, escapeMarkdown)}`;
+  const title = `${VERDICT_EMOJI[benchmarksVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`;
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
   const sections = items.map((item) => reportSections(item.results));
   return fitToLimit(
@@ -153,6 +153,41 @@ ${body}
     ]),
     rows
   );
+}
+
+// src/report/multi-json.ts
+function multiReportJson(joined) {
+  return {
+    ...joinedHeadline(joined),
+    benchmarks: joined.items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
+    unfinished: joined.unfinished.map(({ benchmark, path: path6, error }) => ({ benchmark, path: path6, error }))
+  };
+}
+
+// src/report/multi-text.ts
+var VERDICT_ORDER = ["regression", "inconclusive", "improvement", "unchanged"];
+function renderMultiText(joined) {
+  const { items, unfinished } = joined;
+  const total = items.length + unfinished.length;
+  const { headline } = joinedHeadline(joined);
+  const counts = VERDICT_ORDER.map((verdict) => ({
+    verdict,
+    count: items.filter((item) => item.results.comparison.verdict === verdict).length
+  })).filter(({ count }) => count > 0).map(({ verdict, count }) => `${formatCount(count)} ${verdict}`);
+  if (unfinished.length > 0) counts.push(`${formatCount(unfinished.length)} failed (no verdict)`);
+  const finished = items.map(
+    ({ results, pAdjusted }) => `${renderText(results)}
+Regression p adjusted for ${countOf(items.length, "benchmark")} (Holm over stage-wise p): ${pAdjusted.toPrecision(3)}
+`
+  );
+  const notFinished = unfinished.map(
+    (run) => `${plainText(run.benchmark)} (${plainText(run.path)}) failed, no verdict: ${plainText(run.error)}
+`
+  );
+  const overview = `${headline}
+${countOf(total, "benchmark")}: ${counts.join(", ")}
+`;
+  return [overview, ...finished, ...notFinished].join("\n");
 }
 
 // src/run/join-results.ts
@@ -2819,15 +2854,6 @@ function create(patterns, options) {
 
 // src/run/join-results.ts
 import { basename as basename3 } from "node:path";
-
-// src/report/renders.ts
-function checkRenders(results) {
-  reportSections(results)({ rawRows: 1, chart: true });
-  renderText(results);
-  JSON.stringify(results);
-}
-
-// src/run/join-results.ts
 async function expandPatterns(patterns, warn) {
   const files = [];
   for (const pattern of patterns) {
@@ -2896,8 +2922,55 @@ function uniqueNames(items) {
     seen.add(name);
   }
 }
+function checkRenders(results) {
+  reportSections(results)({ rawRows: 1, chart: true });
+  renderText(results);
+  JSON.stringify(results);
+}
 
-// src/run/report-links.ts
+// src/run/report-answer.ts
+async function reportAnswer(patterns, decision, options) {
+  const joined = await joinResults(patterns, { ...decision, warn: options.warn });
+  const { items, unfinished } = joined;
+  const { runUrl } = options;
+  keepOwnRunLinks(items, runUrl);
+  const total = items.length + unfinished.length;
+  const shown = joinedHeadline(joined);
+  const error = unfinished.length > 0 ? unfinishedFailure(unfinished, total) : void 0;
+  return {
+    verdict: shown.verdict,
+    // With no finished run the headline is the error's: said once.
+    ...items.length === 0 ? {} : { headline: shown.headline },
+    fails: items.length === 0 || failsCheck(benchmarksVerdict(items), decision.failOn),
+    render: (format) => render(joined, format, runUrl),
+    outputs: items.length === 0 ? {} : reportOutputs(items),
+    ...error === void 0 ? {} : { error }
+  };
+}
+function render(joined, format, runUrl) {
+  if (format === "json") return jsonText(multiReportJson(joined));
+  if (format === "markdown") {
+    const { items, unfinished } = joined;
+    if (items.length === 0) return `${renderUnfinishedMarkdown(unfinished, { runUrl })}
+`;
+    return `${renderMultiMarkdown(items, { runUrl, unfinished })}
+`;
+  }
+  return renderMultiText(joined);
+}
+function reportOutputs(items) {
+  const outputs = {
+    ["verdict" /* Verdict */]: benchmarksVerdict(items),
+    ["verdicts" /* Verdicts */]: "{}"
+  };
+  if (items.length === 1) {
+    const { comparison } = items[0].results;
+    outputs["ratio" /* Ratio */] = comparison.ratio.value;
+    outputs["p-value" /* PValue */] = items[0].pAdjusted;
+    outputs["samples" /* Samples */] = comparison.samples;
+  }
+  return outputs;
+}
 function keepOwnRunLinks(items, ownRunUrl) {
   for (const { results } of items) {
     const url = results.environment?.runUrl;
@@ -2909,11 +2982,5 @@ function keepOwnRunLinks(items, ownRunUrl) {
 }
 
 export {
-  unfinishedFailure,
-  renderUnfinishedMarkdown,
-  overallVerdict2 as overallVerdict,
-  joinedHeadline,
-  renderMultiMarkdown,
-  joinResults,
-  keepOwnRunLinks
+  reportAnswer
 };

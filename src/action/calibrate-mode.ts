@@ -2,10 +2,10 @@ import * as core from '@actions/core'
 import { Output, type RawInputs } from '../config/inputs'
 import { actionCalibrationSubject, parseCalibrationConfig } from '../config/calibration-config'
 import { workflowRunUrl } from '../core/run-url'
-import { renderCalibration, renderCalibrationMarkdown } from '../report/calibration'
-import { renderFailedMarkdown } from '../report/failed'
-import { calibrateResults } from '../run/calibration-run'
-import { StacksKept } from '../run/stacks-kept'
+import { failedAnswer } from '../run/answer'
+import { calibrateResults, calibrationAnswer } from '../run/calibration-run'
+import { StacksKept } from '../run/teardown'
+import { announce } from './answer'
 import type { ActionLog } from './log'
 import { measureInAction } from './measure'
 import { writeJobSummary } from './publish'
@@ -23,26 +23,19 @@ export async function calibrateMode(raw: RawInputs, log: ActionLog): Promise<voi
   await measureInAction(config, log, async outcome => {
     if (!outcome.finished) {
       const { error, partial } = outcome
-      const runUrl = workflowRunUrl(process.env)
-      await writeJobSummary(
-        log.redact(
-          renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs: true })
-        ),
-        log
+      const failed = failedAnswer(
+        { benchmark: config.name, error, partial },
+        { runUrl: workflowRunUrl(process.env) }
       )
-      throw error
+      await writeJobSummary(log.redact(failed.render('markdown') ?? ''), log)
+      announce(failed, log)
+      return
     }
     const calibrated = await calibrateResults(config, outcome.results, thresholdText, log.redact)
     core.setOutput(Output.ResultsFile, config.resultsFile)
-    for (const line of renderCalibration(calibrated.calibration, calibrated.benchmark).split(
-      '\n'
-    )) {
-      log.info(line)
-    }
-    await writeJobSummary(
-      log.redact(renderCalibrationMarkdown(calibrated.calibration, calibrated.benchmark)),
-      log
-    )
+    const answer = calibrationAnswer(calibrated)
+    for (const line of (answer.render('text') ?? '').trimEnd().split('\n')) log.info(line)
+    await writeJobSummary(log.redact(answer.render('markdown') ?? ''), log)
     if (outcome.kept.length > 0) throw new StacksKept(outcome.kept.join('\n'))
   })
 }

@@ -1,10 +1,9 @@
 import * as core from '@actions/core'
-import { readActionInputs } from './inputs'
 import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
 import { calibrateMode } from './calibrate-mode'
-import { Input } from '../config/inputs'
+import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError } from '../core/errors'
@@ -13,6 +12,11 @@ import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
 
 const MODES = ['run', 'report', 'calibrate'] as const
+
+/** Every input as the runner passes it (empty when unset and without a default). */
+function readActionInputs(): RawInputs {
+  return Object.fromEntries(Object.values(Input).map(input => [input, core.getInput(input)]))
+}
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {

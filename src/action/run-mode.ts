@@ -4,12 +4,8 @@ import { inputValue, parseReporting, parseRunConfig, type RunConfig } from '../c
 import type { CommentSettings } from '../github/publish'
 import { existsSync } from 'node:fs'
 import { workflowRunUrl } from '../core/run-url'
-import { renderFailedMarkdown } from '../report/failed'
-import { headline, renderMarkdown } from '../report/markdown'
-import { stepVerdict } from '../results/phases'
-import type { ResultsFile } from '../results/schema'
-import { StacksKept } from '../run/stacks-kept'
-import { failsCheck } from '../stats/verdict'
+import { failedAnswer, runAnswer } from '../run/answer'
+import { announce, setOutputs } from './answer'
 import type { ActionLog } from './log'
 import { measureInAction } from './measure'
 import { publishReport } from './publish'
@@ -53,9 +49,14 @@ async function reportBadInput(
   } catch {
     return // the comment's inputs are the bad ones: the error names them
   }
-  const render = (logs: boolean) =>
-    renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs })
-  await publishReport({ render, verdict: 'failed', reporting, token, log })
+  const answer = failedAnswer({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env) })
+  await publishReport({
+    render: logs => answer.render('markdown', logs) ?? '',
+    verdict: answer.verdict,
+    reporting,
+    token,
+    log
+  })
 }
 
 function measureAndPublish(
@@ -65,47 +66,16 @@ function measureAndPublish(
   log: ActionLog
 ): Promise<void> {
   return measureInAction(config, log, async outcome => {
-    const runUrl = workflowRunUrl(process.env)
-    if (!outcome.finished) {
-      const { error, partial } = outcome
-      const render = (logs: boolean) =>
-        renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs })
-      await publishReport({ render, verdict: 'failed', reporting, token, log })
-      throw error
-    }
-    const { results, unwritten, kept } = outcome
-    setResultOutputs(results)
-    const verdict = stepVerdict(results)
-    const body = renderMarkdown(results, { runUrl })
+    const answer = runAnswer(config, outcome, workflowRunUrl(process.env))
+    // Set before publishing: the outputs always describe the report published.
+    setOutputs(answer.outputs)
     await publishReport({
-      render: () => body,
-      verdict,
+      render: logs => answer.render('markdown', logs) ?? '',
+      verdict: answer.verdict,
       reporting,
       token,
       log
     })
-    // The headline in the log on every run (SPEC §3), as the step's error when it fails.
-    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results))
-    else log.info(headline(results))
-    if (kept.length > 0) throw new StacksKept(kept.join('\n'))
-    if (unwritten) throw unwritten
+    announce(answer, log)
   })
-}
-
-/**
- * `verdict` is the step's, so a workflow reading it agrees with the check; `verdicts` has
- * each phase's; the figures are the first listed phase's (README "Outputs").
- */
-function setResultOutputs(results: ResultsFile): void {
-  const { comparison } = results
-  // The first two results are the first phase's (phasedResultsFile).
-  const mean = (group: string) =>
-    results.results.find(result => result.parameters.group === group)?.mean ?? ''
-  core.setOutput(Output.Verdict, stepVerdict(results))
-  core.setOutput(Output.Verdicts, JSON.stringify(results.family?.verdicts ?? {}))
-  core.setOutput(Output.Ratio, comparison.ratio.value)
-  core.setOutput(Output.PValue, comparison.welch.pRegression)
-  core.setOutput(Output.BaselineMean, mean(comparison.baseline))
-  core.setOutput(Output.CandidateMean, mean(comparison.candidate))
-  core.setOutput(Output.Samples, comparison.samples)
 }

@@ -1,9 +1,9 @@
 import { parseChoice } from '../config/parse'
 import { parseCalibrationConfig, SET_BY_CALIBRATE } from '../config/calibration-config'
 import { InputError } from '../core/errors'
-import { renderCalibration } from '../report/calibration'
-import { calibrateResults } from '../run/calibration-run'
-import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
+import { FORMATS } from '../run/answer'
+import { calibrateResults, calibrationAnswer } from '../run/calibration-run'
+import { RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 import { measure } from './run'
 
 export const CALIBRATE_FLAGS: readonly string[] = [
@@ -42,12 +42,5 @@ export const calibrateCommand: Subcommand = async (argv, io) => {
   if (!outcome.finished) throw outcome.error
   const calibrated = await calibrateResults(config, outcome.results, thresholdText, io.redact)
   io.stderr(`Results: ${config.resultsFile}\n`)
-  return {
-    output:
-      format === 'json'
-        ? `${JSON.stringify(calibrated, null, 2)}\n`
-        : `${renderCalibration(calibrated.calibration, calibrated.benchmark)}\n`,
-    verdict: 'unchanged',
-    failOn: 'never'
-  }
+  return { answer: calibrationAnswer(calibrated), format }
 }

@@ -6,11 +6,10 @@ import { MAX_LOOKS } from '../core/limits'
 import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
 import { FailedRuns } from '../results/failed-runs'
-import { stepVerdict } from '../results/phases'
 import { analyseFiles } from '../results/reanalyse'
 import { replayOwnFile } from '../results/replay'
-import { FORMATS, parseFlags, type Subcommand } from './flags'
-import { formatFailure, formatResults } from './output'
+import { FORMATS, failedAnswer, resultsAnswer } from '../run/answer'
+import { parseFlags, type Subcommand } from './flags'
 
 const FLAGS = [
   'baseline',
@@ -50,6 +49,7 @@ export const compareCommand: Subcommand = async (argv, io) => {
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
   const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
+  const runUrl = workflowRunUrl(io.env)
   // A file of ours, re-analysed whole, gives the verdict its run recorded (SPEC §4);
   // picking results or changing looks or family leaves its design.
   const ownDesign =
@@ -64,11 +64,7 @@ export const compareCommand: Subcommand = async (argv, io) => {
     if (replayed !== undefined) {
       const name = values.name
       if (name !== undefined) replayed.benchmark = name
-      return {
-        output: formatResults(replayed, format, workflowRunUrl(io.env)),
-        verdict: stepVerdict(replayed),
-        failOn: decision.failOn
-      }
+      return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format }
     }
     ;({ results } = analyseFiles(files, {
       ...decision,
@@ -82,16 +78,7 @@ export const compareCommand: Subcommand = async (argv, io) => {
     if (!(error instanceof FailedRuns)) throw error
     // No verdict: the report of the failures, and exit 1 whatever --fail-on says.
     const run = { benchmark: error.partial.benchmark, error, partial: error.partial }
-    return {
-      output: formatFailure(run, format, workflowRunUrl(io.env)) ?? '',
-      verdict: 'inconclusive',
-      failOn: decision.failOn,
-      error
-    }
+    return { answer: failedAnswer(run, { runUrl }), format }
   }
-  return {
-    output: formatResults(results, format, workflowRunUrl(io.env)),
-    verdict: results.comparison.verdict,
-    failOn: decision.failOn
-  }
+  return { answer: resultsAnswer(results, { failOn: decision.failOn, runUrl }), format }
 }

@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util'
 import { Input } from '../config/inputs'
 import { InputError } from '../core/errors'
 import type { Redact } from '../core/redact'
-import type { Verdict } from '../stats/types'
-import type { FailOn } from '../stats/verdict'
+import type { Answer, Format } from '../run/answer'
 
 export interface ParsedFlags {
   values: Record<string, string | undefined>
@@ -80,21 +79,18 @@ function attachValues(argv: readonly string[], names: readonly string[]): string
   return args
 }
 
-export type Format = 'text' | 'markdown' | 'json'
-export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
-
 /** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
 export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
   input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
 )
 
-/** What a command prints on stdout and the verdict that sets the exit status. */
+/**
+ * What a command says, and in which format it prints it on stdout; its `fails` and
+ * `error` set the exit status.
+ */
 export interface SubcommandOutcome {
-  output: string
-  verdict: Verdict
-  failOn: FailOn
-  /** A failure to report after the output (the results file not written, a run that did not finish): exit 1. */
-  error?: Error
+  answer: Answer
+  format: Format
 }
 
 /** A subcommand: its flags in, its outcome out ('help' when asked for usage). */

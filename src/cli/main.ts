@@ -1,7 +1,6 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
 import { inertWorkflowCommands } from '../core/workflow-commands'
 import { stepSecrets } from '../report/redact'
-import { failsCheck } from '../stats/verdict'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
 
@@ -62,9 +61,11 @@ export async function runCli(
       io.stdout(`${USAGE}\n`)
       return 0
     }
-    io.stdout(outcome.output)
-    if (outcome.error) throw outcome.error
-    return failsCheck(outcome.verdict, outcome.failOn) ? 1 : 0
+    const { answer, format } = outcome
+    io.stdout(answer.render(format) ?? '')
+    // A failure beside the report (no verdict, kept stacks, an unwritten file): exit 1.
+    if (answer.error) throw answer.error
+    return answer.fails ? 1 : 0
   } catch (error) {
     io.stderr(`pulumi-perf-gate: ${describeError(error)}\n`)
     if (error instanceof InputError) return 2

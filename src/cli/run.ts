@@ -3,17 +3,13 @@ import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
 import { BenchmarkError, InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
-import type { FrontEndTerms, ReportVerdict } from '../github/comment'
+import type { FrontEndTerms } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
-import { renderFailedMarkdown } from '../report/failed'
-import { renderMarkdown } from '../report/markdown'
-import { stepVerdict } from '../results/phases'
 import { configValues } from '../pulumi/config-input'
+import { FORMATS, runAnswer } from '../run/answer'
 import { runPipeline, type RunOutcome } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
-import { StacksKept } from '../run/stacks-kept'
-import { FORMATS, RUN_FLAGS, parseFlags, type Subcommand } from './flags'
-import { formatFailure, formatResults } from './output'
+import { RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 
 /** The command line's token is GITHUB_TOKEN and its report is what it prints. */
 const CLI_TERMS: FrontEndTerms = {
@@ -35,58 +31,30 @@ export const runCommand: Subcommand = async (argv, io) => {
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const line = (text: string) => io.stderr(`${text}\n`)
   const { outcome, interrupted } = await measure(config, io)
-  const runUrl = workflowRunUrl(io.env)
-  const comment = (body: string, verdict: ReportVerdict) =>
-    commentOnPullRequest({
-      body: io.redact(body),
-      verdict,
-      reporting,
-      token: io.env.GITHUB_TOKEN ?? '',
-      terms: CLI_TERMS,
-      env: io.env,
-      info: line,
-      warn: text => line(`warning: ${text}`)
-    })
-  if (!outcome.finished) {
-    const { error, partial } = outcome
-    await comment(
-      renderFailedMarkdown(
-        { benchmark: config.name, error, partial },
-        { runUrl, logs: reporting.logs }
-      ),
-      'failed'
-    )
-    // Every format prints the failure's report: JSON the results file of a run that did not
-    // finish, text and markdown what failed and the samples so far.
-    const output =
-      error instanceof InputError
-        ? null // bad input stays one line on stderr
-        : formatFailure({ benchmark: config.name, error, partial }, format, runUrl)
-    if (output === null) throw error
-    const failure = error instanceof Error ? error : new BenchmarkError(String(error))
-    // The error, not the verdict, decides the exit status (runCli).
-    return { output, verdict: 'inconclusive', failOn: config.decision.failOn, error: failure }
-  }
-  const { results, unwritten, kept } = outcome
-  if (!unwritten) line(`Results: ${config.resultsFile}`)
-  const verdict = stepVerdict(results)
-  await comment(renderMarkdown(results, { runUrl }), verdict)
-  return {
-    output: formatResults(results, format, runUrl),
-    verdict,
-    failOn: config.decision.failOn,
-    // Stacks that had to be kept fail the run whatever the verdict; so does a Ctrl-C
-    // after the samples: what it stopped (the cleanup) is in the warnings.
-    error:
-      kept.length > 0
-        ? new StacksKept(kept.join('\n'))
-        : (unwritten ??
-          (interrupted?.aborted
-            ? new BenchmarkError(
-                `interrupted after the samples, while tearing down (${String((interrupted.reason as Error).message)}); the verdict above stands`
-              )
-            : undefined))
-  }
+  const answer = runAnswer(config, outcome, workflowRunUrl(io.env))
+  if (outcome.finished && !outcome.unwritten) line(`Results: ${config.resultsFile}`)
+  await commentOnPullRequest({
+    body: io.redact(answer.render('markdown', reporting.logs) ?? ''),
+    verdict: answer.verdict,
+    reporting,
+    token: io.env.GITHUB_TOKEN ?? '',
+    terms: CLI_TERMS,
+    env: io.env,
+    info: line,
+    warn: text => line(`warning: ${text}`)
+  })
+  // Bad input found while setting up stays one line on stderr, exit 2.
+  if (!outcome.finished && outcome.error instanceof InputError) throw outcome.error
+  // A Ctrl-C after the samples stopped the cleanup (its warnings say what): that fails
+  // the run, whatever the verdict.
+  const stoppedCleanup =
+    outcome.finished && interrupted?.aborted
+      ? new BenchmarkError(
+          `interrupted after the samples, while tearing down (${String((interrupted.reason as Error).message)}); the verdict above stands`
+        )
+      : undefined
+  const error = answer.error ?? stoppedCleanup
+  return { answer: error === undefined ? answer : { ...answer, error }, format }
 }
 
 /**

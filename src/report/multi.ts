@@ -27,7 +27,7 @@ const MAX_NAMES = 5
 const MAX_NAME = 100
 
 /** The verdict over all benchmarks: any regression makes it a regression. */
-export function overallVerdict(items: readonly MultiItem[]): Verdict {
+export function benchmarksVerdict(items: readonly MultiItem[]): Verdict {
   return verdictOfAll(items.map(item => item.results.comparison.verdict))
 }
 
@@ -50,7 +50,7 @@ export function multiHeadline(
   if (items.length === 0) {
     throw new InputError('No results to report: results matched no results files')
   }
-  const verdict = overallVerdict(items)
+  const verdict = benchmarksVerdict(items)
   const matching = items.filter(item => item.results.comparison.verdict === verdict)
   return familyHeadline({
     verdict,
@@ -71,7 +71,7 @@ export function joinedHeadline({ items, unfinished }: JoinedResults): {
   verdict: Verdict | 'failed'
   headline: string
 } {
-  const verdict = items.length === 0 ? 'regression' : overallVerdict(items)
+  const verdict = items.length === 0 ? 'regression' : benchmarksVerdict(items)
   if (unfinished.length > 0 && (items.length === 0 || verdict !== 'regression')) {
     const total = items.length + unfinished.length
     return { verdict: 'failed', headline: `Failed: ${unfinishedHeadline(unfinished, total)}` }
@@ -93,7 +93,7 @@ export function renderMultiMarkdown(
     (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
   )
   const unfinished = options.unfinished ?? []
-  const title = `${VERDICT_EMOJI[overallVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`
+  const title = `${VERDICT_EMOJI[benchmarksVerdict(items)]} ${multiHeadline(items, escapeMarkdown)}`
   const rows = rawRowsWorthTrying(Math.max(0, ...items.map(item => rawRowCount(item.results))))
   const sections = items.map(item => reportSections(item.results))
   return fitToLimit(

@@ -1,8 +1,11 @@
 import type { RunConfig } from '../config/run-config'
+import { renderCalibration, renderCalibrationMarkdown } from '../report/calibration'
+import { jsonText } from '../report/json-text'
 import type { Redact } from '../core/redact'
 import { calibrate, type Calibration } from '../results/calibration'
 import type { ResultsFile } from '../results/schema'
 import { writeResults } from '../results/write'
+import type { Answer } from './answer'
 
 /** A calibration run's results file: a run's, with what it found, so `compare` reads it. */
 export type CalibratedResults = ResultsFile & { calibration: Calibration }
@@ -25,4 +28,22 @@ export async function calibrateResults(
   const calibrated = { ...results, calibration }
   await writeResults(config.resultsFile, calibrated, redact)
   return calibrated
+}
+
+/**
+ * What `calibrate` says, in every format: the runner's noise and the inputs to paste.
+ * It compares nothing, so it has no verdict to fail on.
+ */
+export function calibrationAnswer(calibrated: CalibratedResults): Answer {
+  const { calibration, benchmark } = calibrated
+  return {
+    verdict: 'unchanged',
+    fails: false,
+    render: format => {
+      if (format === 'json') return jsonText(calibrated)
+      if (format === 'markdown') return `${renderCalibrationMarkdown(calibration, benchmark)}\n`
+      return `${renderCalibration(calibration, benchmark)}\n`
+    },
+    outputs: {}
+  }
 }

@@ -5,9 +5,11 @@ import { basename } from 'node:path'
 import type { JoinedResults, UnfinishedRun } from '../results/family'
 import { FailedRuns } from '../results/failed-runs'
 import { benchmarkName, readResultsFile } from '../results/read'
+import type { ResultsFile } from '../results/schema'
 import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
-import { checkRenders } from '../report/renders'
+import { reportSections } from '../report/sections'
+import { renderText } from '../report/text'
 import { adjustFamily } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
@@ -106,4 +108,16 @@ export function uniqueNames(items: readonly { results: { benchmark: string } }[]
     }
     seen.add(name)
   }
+}
+
+/**
+ * Renders a results file every way a report shows it (markdown sections, text, JSON),
+ * throwing what a renderer throws. Report mode calls it on each file as it reads it,
+ * so a file that cannot be shown is named and left out on its own instead of failing
+ * the report of all the others (README: fork pull requests).
+ */
+function checkRenders(results: ResultsFile): void {
+  reportSections(results)({ rawRows: 1, chart: true })
+  renderText(results)
+  JSON.stringify(results)
 }

@@ -7,10 +7,19 @@ import type { StackLedger } from '../pulumi/ledger'
 import type { StackRef } from '../pulumi/stack-ref'
 import { PULUMI_UPDATE_STOP } from '../pulumi/stacks'
 import { keepStack, tearDownStack, type StackFate } from '../pulumi/teardown-stack'
+import { BenchmarkError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import type { TeardownPlan } from './teardown-plan'
 
-export interface TeardownOptions {
+/**
+ * Some stacks could not be destroyed and removed: the run fails, one line naming each
+ * and what it holds, whatever else happened (README "Cancellation and leftovers").
+ */
+export class StacksKept extends BenchmarkError {
+  override name = 'StacksKept'
+}
+
+export interface TeardownSettings {
   /** Once it fires no further destroy starts (a cancellation, or a second Ctrl-C). */
   stop?: AbortSignal
   /**
@@ -46,7 +55,7 @@ export interface TeardownReport {
 export async function runTeardown(
   plan: TeardownPlan,
   ledger: StackLedger,
-  options: TeardownOptions
+  options: TeardownSettings
 ): Promise<TeardownReport> {
   const kept: string[] = []
   const stateDir = plan.resultsDir

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/core/errors'
 import { REPORT_LIMIT } from '../../src/report/limit'
 import { headline } from '../../src/report/markdown'
-import { multiHeadline, overallVerdict, renderMultiMarkdown } from '../../src/report/multi'
+import { multiHeadline, benchmarksVerdict, renderMultiMarkdown } from '../../src/report/multi'
 import type { MultiItem } from '../../src/results/family'
 import type { Verdict } from '../../src/stats/types'
 import { buildResults, spread } from '../helpers/build-results'
@@ -20,19 +20,19 @@ function item(benchmark: string, verdict: Verdict, pAdjusted: number, samples = 
   }
 }
 
-describe('overallVerdict and multiHeadline', () => {
+describe('benchmarksVerdict and multiHeadline', () => {
   it('is a regression when any benchmark regressed, and names it', () => {
     const items = [
       item('api', 'unchanged', 0.9),
       item('web', 'regression', 0.001),
       item('db', 'improvement', 1)
     ]
-    expect(overallVerdict(items)).toBe('regression')
+    expect(benchmarksVerdict(items)).toBe('regression')
     expect(multiHeadline(items)).toBe('Regression in 1 of 3 benchmarks: web')
   })
 
   it('ranks inconclusive over improvement over unchanged', () => {
-    expect(overallVerdict([item('a', 'improvement', 1), item('b', 'inconclusive', 1)])).toBe(
+    expect(benchmarksVerdict([item('a', 'improvement', 1), item('b', 'inconclusive', 1)])).toBe(
       'inconclusive'
     )
     expect(multiHeadline([item('a', 'improvement', 1), item('b', 'unchanged', 1)])).toBe(

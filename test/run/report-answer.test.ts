@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isRunOfSameRepository, workflowRunUrl } from '../../src/core/run-url'
-import { keepOwnRunLinks } from '../../src/run/report-links'
+import { keepOwnRunLinks } from '../../src/run/report-answer'
 import type { MultiItem } from '../../src/results/family'
 import { buildResults, spread } from '../helpers/build-results'
 
