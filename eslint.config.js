@@ -13,13 +13,36 @@ const LAYERS = {
   stats: ['core'],
   bench: ['core'],
   pulumi: ['bench', 'core'],
+  teardown: ['pulumi', 'bench', 'core'],
   results: ['stats', 'bench', 'core'],
   report: ['results', 'stats', 'bench', 'core'],
   github: ['report', 'stats', 'core'],
   config: ['github', 'pulumi', 'bench', 'stats', 'core'],
-  run: ['config', 'github', 'report', 'results', 'pulumi', 'bench', 'stats', 'core'],
-  cli: ['run', 'config', 'github', 'report', 'results', 'pulumi', 'bench', 'stats', 'core'],
-  action: ['run', 'config', 'github', 'report', 'results', 'pulumi', 'bench', 'stats', 'core']
+  run: ['config', 'github', 'report', 'results', 'teardown', 'pulumi', 'bench', 'stats', 'core'],
+  cli: [
+    'run',
+    'config',
+    'github',
+    'report',
+    'results',
+    'teardown',
+    'pulumi',
+    'bench',
+    'stats',
+    'core'
+  ],
+  action: [
+    'run',
+    'config',
+    'github',
+    'report',
+    'results',
+    'teardown',
+    'pulumi',
+    'bench',
+    'stats',
+    'core'
+  ]
 }
 
 /** One zone per layer: it may not import from any layer it does not list, nor from src/*.ts. */

@@ -6,7 +6,7 @@ import {
 import {
   StackLedger,
   configValues,
-  restorePlan
+  decodeSavedRun
 } from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
 import {
   getInput,
@@ -27,22 +27,23 @@ import {
 } from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/run/finish-teardown.ts
+// src/teardown/post-step.ts
 import { setTimeout as sleep } from "node:timers/promises";
 var POST_STEP_BUDGET_MS = 4 * 6e4;
 var AFTER_CANCEL_BUDGET_MS = 4 * 6e4 + 3e4;
 var WAIT_FOR_RUNNING_MS = 9e4;
 var AFTER_SECOND_SIGINT_MS = 15e3;
-function postStepDeadline(now, budgetMs, cancelledAt2) {
+function postStepDeadline(now, budgetMs, cancelledAt) {
   const fromStart = now + budgetMs;
-  return cancelledAt2 === void 0 ? fromStart : Math.min(fromStart, cancelledAt2 + AFTER_CANCEL_BUDGET_MS);
+  return cancelledAt === void 0 ? fromStart : Math.min(fromStart, cancelledAt + AFTER_CANCEL_BUDGET_MS);
 }
 async function finishTeardown(saved, options) {
   const deadline = postStepDeadline(
     Date.now(),
     options.budgetMs ?? POST_STEP_BUDGET_MS,
-    options.cancelledAt
+    saved.cancelledAt
   );
+  const ledger = StackLedger.restore(saved.stacks);
   const waitMs = Math.max(
     0,
     Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
@@ -73,10 +74,10 @@ async function finishTeardown(saved, options) {
   for (const ended of saved.processes.filter((process2) => !left.some((l) => l.pid === process2.pid))) {
     if (ended.trackingId !== void 0) killTrackedProcesses(ended.trackingId);
   }
-  if (saved.ledger.stacks.length > 0) {
-    options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`);
+  if (ledger.stacks.length > 0) {
+    options.log(`Removing ${ledger.stacks.length} stack(s) left by the main step`);
   }
-  return runTeardown(saved.plan, saved.ledger, {
+  return runTeardown(saved.plan, ledger, {
     onStop: "keep",
     busy: left,
     deadline,
@@ -93,34 +94,19 @@ async function cleanUpAfterMain() {
   const config = configValues(getInput("config" /* Config */));
   const log = actionLog(stepSecrets(process.env, getInput("github-token" /* GithubToken */), config).redact);
   try {
-    const stacks = getState("stacks" /* Stacks */);
-    const plan = getState("teardown" /* Teardown */);
-    const ledger = stacks === "" ? new StackLedger() : StackLedger.restore(stacks);
-    if (plan === "" && ledger.stacks.length === 0) return;
-    if (plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
-    const report = await finishTeardown(
-      { plan: restorePlan(plan), ledger, processes: readProcesses(getState("processes" /* Processes */)) },
-      { log: log.info, redact: log.redact, ...cancelledAt(getState("cancelled-at" /* CancelledAt */)) }
-    );
+    const saved = decodeSavedRun({
+      stacks: getState("stacks" /* Stacks */),
+      plan: getState("teardown" /* Teardown */),
+      processes: getState("processes" /* Processes */),
+      cancelledAt: getState("cancelled-at" /* CancelledAt */)
+    });
+    if (saved === void 0) return;
+    const report = await finishTeardown(saved, { log: log.info, redact: log.redact });
     for (const warning of report.warnings) log.warn(warning);
     if (report.kept.length > 0) log.fail(report.kept.join("\n"));
   } catch (error) {
     log.fail(`post step: ${describeError(error)}`);
   }
-}
-function cancelledAt(saved) {
-  const time = Number(saved);
-  return saved !== "" && Number.isFinite(time) ? { cancelledAt: time } : {};
-}
-function readProcesses(saved) {
-  if (saved === "") return [];
-  const processes = JSON.parse(saved);
-  const valid = Array.isArray(processes) && processes.every(
-    (process2) => typeof process2 === "object" && process2 !== null && typeof process2.pid === "number" && typeof process2.interrupts === "number"
-  );
-  if (!valid)
-    throw new Error(`the saved list of running commands is not readable: ${saved.slice(0, 80)}`);
-  return processes;
 }
 
 // src/post.ts

@@ -279,7 +279,7 @@ function signalProcess(process2, signal) {
   return { ...process2, interrupts };
 }
 
-// src/run/teardown.ts
+// src/teardown/teardown.ts
 import { rm as rm3, rmdir } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
@@ -1293,7 +1293,7 @@ function isLocked(result) {
   return result.exitCode !== 0 && /currently locked|another update is currently in progress/i.test(output);
 }
 
-// src/run/teardown.ts
+// src/teardown/teardown.ts
 var StacksKept = class extends BenchmarkError {
   name = "StacksKept";
 };

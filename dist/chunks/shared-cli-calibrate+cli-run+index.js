@@ -2,8 +2,8 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   StackLedger,
-  parseConfigInput,
-  serializePlan
+  encodePlan,
+  parseConfigInput
 } from "./shared-cli-calibrate+cli-run+index+post.js";
 import {
   TOOL_VERSION
@@ -3507,7 +3507,7 @@ function familyStopRule(members) {
   });
 }
 
-// src/run/end-of-run.ts
+// src/teardown/after-run.ts
 var AFTER_SECOND_SIGNAL_MS = 1e4;
 async function tearDownAfterRun(plan, ledger, hooks) {
   if (hooks.signal?.aborted) {
@@ -4475,7 +4475,7 @@ async function measure2(config, hooks) {
     destroyTimeoutMs: config.timeoutMs,
     ...config.cleanup === void 0 ? {} : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } }
   };
-  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan));
+  const savePlan = () => hooks.saveTeardown?.(encodePlan(plan));
   savePlan();
   const ledger = new StackLedger(hooks.saveStacks);
   const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });

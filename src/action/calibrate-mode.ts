@@ -4,7 +4,7 @@ import { actionCalibrationSubject, parseCalibrationConfig } from '../config/cali
 import { workflowRunUrl } from '../core/run-url'
 import { failedAnswer } from '../run/answer'
 import { calibrateResults, calibrationAnswer } from '../run/calibration-run'
-import { StacksKept } from '../run/teardown'
+import { StacksKept } from '../teardown/teardown'
 import { announce } from './answer'
 import type { ActionLog } from './log'
 import { measureInAction } from './measure'

@@ -10,7 +10,7 @@ import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
 import { failsCheck, type FailOn } from '../stats/verdict'
 import type { RunOutcome } from './pipeline'
-import { StacksKept } from './teardown'
+import { StacksKept } from '../teardown/teardown'
 
 export type Format = 'text' | 'markdown' | 'json'
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']

@@ -9,19 +9,20 @@ import type { RunConfig } from '../config/run-config'
 import { InputError, describeError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import { TOOL_VERSION } from '../core/version'
-import { StackLedger } from '../pulumi/ledger'
+import { StackLedger } from '../teardown/ledger'
 import { planRunDesign, type PartialResultsFile } from '../results/partial'
 import type { ResultsFile } from '../results/schema'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
 import { analysePhases } from '../stats/phases'
 import { familyStopRule } from '../stats/stop-rule'
-import { tearDownAfterRun } from './end-of-run'
+import { tearDownAfterRun } from '../teardown/after-run'
 import { runLogDir } from './log-dir'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
-import { StacksKept } from './teardown'
+import { StacksKept } from '../teardown/teardown'
 import { coldStartWarning } from './cold-start'
 import { setUpTarget, type PreparedTarget } from './targets'
-import { serializePlan, type TeardownPlan } from './teardown-plan'
+import type { TeardownPlan } from '../teardown/plan'
+import { encodePlan } from '../teardown/saved-state'
 
 export interface RunHooks {
   /** One line per sample. */
@@ -108,7 +109,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       ? {}
       : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } })
   }
-  const savePlan = () => hooks.saveTeardown?.(serializePlan(plan))
+  const savePlan = () => hooks.saveTeardown?.(encodePlan(plan))
   savePlan()
   const ledger = new StackLedger(hooks.saveStacks)
   const environment = () =>

@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { FinishOptions, SavedRun } from '../../src/run/finish-teardown'
-import type { TeardownReport } from '../../src/run/teardown'
+import type { FinishOptions } from '../../src/teardown/post-step'
+import type { SavedRun } from '../../src/teardown/saved-state'
+import type { TeardownReport } from '../../src/teardown/teardown'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 
 vi.mock('@actions/core', () => fakeCore)
 const given: SavedRun[] = []
 const options: FinishOptions[] = []
 let report: TeardownReport = { kept: [], warnings: [], deferred: false }
-vi.mock('../../src/run/finish-teardown', () => ({
+vi.mock('../../src/teardown/post-step', () => ({
   finishTeardown: (saved: SavedRun, finish: FinishOptions) => {
     given.push(saved)
     options.push(finish)
@@ -60,7 +61,7 @@ describe('the post step', () => {
     }
     await cleanUpAfterMain()
     expect(given).toHaveLength(1)
-    expect(given[0]!.ledger.stacks.map(known => known.stack)).toEqual(['p-baseline', 'p-stuck'])
+    expect(given[0]!.stacks.map(known => known.stack)).toEqual(['p-baseline', 'p-stuck'])
     expect(given[0]!.plan).toEqual({ ...plan, version: undefined })
     expect(given[0]!.processes).toEqual([up])
     expect(record.warnings).toEqual(['cleanup step 1 of 1 (false) failed with exit code 1'])

@@ -6,9 +6,9 @@ import {
 } from '../bench/running'
 import { USER_COMMAND_STOP } from '../bench/spawn'
 import type { Redact } from '../core/redact'
-import type { StackLedger } from '../pulumi/ledger'
+import type { StackLedger } from '../teardown/ledger'
 import { runTeardown, type TeardownReport } from './teardown'
-import type { TeardownPlan } from './teardown-plan'
+import type { TeardownPlan } from './plan'
 
 /** Commands still running after a second Ctrl-C get this long before they are killed. */
 const AFTER_SECOND_SIGNAL_MS = 10_000

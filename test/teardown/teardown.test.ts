@@ -33,9 +33,9 @@ vi.mock('../../src/pulumi/teardown-stack', () => ({
   }
 }))
 
-const { StackLedger } = await import('../../src/pulumi/ledger')
-const { runTeardown } = await import('../../src/run/teardown')
-const { finishTeardown, postStepDeadline } = await import('../../src/run/finish-teardown')
+const { StackLedger } = await import('../../src/teardown/ledger')
+const { runTeardown } = await import('../../src/teardown/teardown')
+const { finishTeardown, postStepDeadline } = await import('../../src/teardown/post-step')
 const { runProcess } = await import('../../src/bench/spawn')
 
 const ref = (stack: string): StackRef => ({
@@ -227,7 +227,7 @@ describe('finishTeardown (the post step)', () => {
     const run = setUp(['p-baseline'])
     const command = await earlierCommand(1, 0)
     const report = await finishTeardown(
-      { plan: run.plan, ledger: run.ledger, processes: [command.saved] },
+      { plan: run.plan, stacks: run.ledger.stacks, processes: [command.saved] },
       { log, waitMs: 5000 }
     )
     expect(command.ints()).toBe(1)
@@ -240,7 +240,7 @@ describe('finishTeardown (the post step)', () => {
     const run = setUp(['p-baseline'])
     const command = await earlierCommand(1, 1)
     await finishTeardown(
-      { plan: run.plan, ledger: run.ledger, processes: [command.saved] },
+      { plan: run.plan, stacks: run.ledger.stacks, processes: [command.saved] },
       { log, waitMs: 300 }
     )
     // After 300 ms it got its one SIGINT from us: Pulumi's second, which stops it at once.
@@ -253,7 +253,7 @@ describe('finishTeardown (the post step)', () => {
     const run = setUp(['p-baseline'])
     const command = await earlierCommand(2, 1)
     const report = await finishTeardown(
-      { plan: run.plan, ledger: run.ledger, processes: [command.saved] },
+      { plan: run.plan, stacks: run.ledger.stacks, processes: [command.saved] },
       { log, waitMs: 200, afterSecondSigintMs: 200 }
     )
     expect(calls).toEqual([
@@ -268,7 +268,7 @@ describe('finishTeardown (the post step)', () => {
     const run = setUp([])
     const command = await earlierCommand(99, 0)
     await finishTeardown(
-      { plan: run.plan, ledger: run.ledger, processes: [{ ...command.saved, killAfterMs: 200 }] },
+      { plan: run.plan, stacks: run.ledger.stacks, processes: [{ ...command.saved, killAfterMs: 200 }] },
       { log, waitMs: 30_000 }
     )
     expect(command.ints()).toBe(1)

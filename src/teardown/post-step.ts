@@ -7,9 +7,9 @@ import {
 } from '../bench/running'
 import { killTrackedProcesses } from '../bench/tracking'
 import type { Redact } from '../core/redact'
-import type { StackLedger } from '../pulumi/ledger'
+import { StackLedger } from './ledger'
+import type { SavedRun } from './saved-state'
 import { runTeardown, type TeardownReport } from './teardown'
-import type { TeardownPlan } from './teardown-plan'
 
 /**
  * The post step's time. A cancelled job's remaining steps, post steps included, must
@@ -28,21 +28,12 @@ const WAIT_FOR_RUNNING_MS = 90_000
 /** After a second SIGINT Pulumi stops at once (pkg/backend/cancellation_scope.go). */
 const AFTER_SECOND_SIGINT_MS = 15_000
 
-export interface SavedRun {
-  plan: TeardownPlan
-  ledger: StackLedger
-  /** Commands of ours that ran when the main step last saved them. */
-  processes: RunningProcess[]
-}
-
 export interface FinishOptions {
   log: (line: string) => void
   redact?: Redact
   waitMs?: number
   afterSecondSigintMs?: number
   budgetMs?: number
-  /** When the job was cancelled (Date.now() time), when the main step saw it. */
-  cancelledAt?: number
 }
 
 /**
@@ -73,8 +64,9 @@ export async function finishTeardown(
   const deadline = postStepDeadline(
     Date.now(),
     options.budgetMs ?? POST_STEP_BUDGET_MS,
-    options.cancelledAt
+    saved.cancelledAt
   )
+  const ledger = StackLedger.restore(saved.stacks)
   // Waiting for Pulumi may not use up the time its destroy needs after it.
   const waitMs = Math.max(
     0,
@@ -108,10 +100,10 @@ export async function finishTeardown(
   for (const ended of saved.processes.filter(process => !left.some(l => l.pid === process.pid))) {
     if (ended.trackingId !== undefined) killTrackedProcesses(ended.trackingId)
   }
-  if (saved.ledger.stacks.length > 0) {
-    options.log(`Removing ${saved.ledger.stacks.length} stack(s) left by the main step`)
+  if (ledger.stacks.length > 0) {
+    options.log(`Removing ${ledger.stacks.length} stack(s) left by the main step`)
   }
-  return runTeardown(saved.plan, saved.ledger, {
+  return runTeardown(saved.plan, ledger, {
     onStop: 'keep',
     busy: left,
     deadline,

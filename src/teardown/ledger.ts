@@ -1,4 +1,5 @@
-import type { StackRef } from './stack-ref'
+import type { StackRef } from '../pulumi/stack-ref'
+import { decodeStacks, encodeStacks } from './saved-state'
 
 /**
  * Every stack the run created and has not yet removed or handed over: recorded as soon
@@ -16,10 +17,13 @@ export class StackLedger {
     this.#onChange = onChange
   }
 
-  /** A ledger from `serialize()`'s output; throws on anything else. */
-  static restore(serialized: string, onChange?: (serialized: string) => void): StackLedger {
+  /** A ledger of stacks read back (decodeSavedRun), or of `serialize()`'s output. */
+  static restore(
+    saved: string | readonly StackRef[],
+    onChange?: (serialized: string) => void
+  ): StackLedger {
     const ledger = new StackLedger(onChange)
-    ledger.#stacks.push(...parseStacks(serialized))
+    ledger.#stacks.push(...(typeof saved === 'string' ? decodeStacks(saved) : saved))
     return ledger
   }
 
@@ -42,32 +46,10 @@ export class StackLedger {
   }
 
   serialize(): string {
-    return JSON.stringify({ version: 1, stacks: this.#stacks })
+    return encodeStacks(this.#stacks)
   }
 }
 
 function sameStack(a: StackRef, b: StackRef): boolean {
   return a.stack === b.stack && a.backendUrl === b.backendUrl && a.programDir === b.programDir
-}
-
-function parseStacks(serialized: string): StackRef[] {
-  let data: unknown
-  try {
-    data = JSON.parse(serialized)
-  } catch {
-    data = undefined
-  }
-  const stacks = (data as { stacks?: unknown } | undefined)?.stacks
-  if (!Array.isArray(stacks) || !stacks.every(isStackRef)) {
-    throw new Error(`the saved list of stacks is not readable: ${serialized.slice(0, 80)}`)
-  }
-  return stacks
-}
-
-function isStackRef(value: unknown): value is StackRef {
-  if (typeof value !== 'object' || value === null) return false
-  const fields = value as Record<string, unknown>
-  return ['binary', 'programDir', 'stack', 'backendUrl'].every(
-    key => typeof fields[key] === 'string'
-  )
 }

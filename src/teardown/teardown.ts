@@ -3,13 +3,13 @@ import { join } from 'node:path'
 import { runCleanup } from '../bench/cleanup'
 import { redactLogs } from '../bench/log'
 import { describeProcess, type RunningProcess } from '../bench/running'
-import type { StackLedger } from '../pulumi/ledger'
+import type { StackLedger } from '../teardown/ledger'
 import type { StackRef } from '../pulumi/stack-ref'
 import { PULUMI_UPDATE_STOP } from '../pulumi/stacks'
 import { keepStack, tearDownStack, type StackFate } from '../pulumi/teardown-stack'
 import { BenchmarkError } from '../core/errors'
 import type { Redact } from '../core/redact'
-import type { TeardownPlan } from './teardown-plan'
+import type { TeardownPlan } from './plan'
 
 /**
  * Some stacks could not be destroyed and removed: the run fails, one line naming each

@@ -20,24 +20,3 @@ export interface TeardownPlan {
   /** Limit for each destroy. */
   destroyTimeoutMs: number
 }
-
-export function serializePlan(plan: TeardownPlan): string {
-  return JSON.stringify({ version: 1, ...plan })
-}
-
-/** A plan from `serializePlan`'s output; throws on anything else. */
-export function restorePlan(serialized: string): TeardownPlan {
-  let data: unknown
-  try {
-    data = JSON.parse(serialized)
-  } catch {
-    data = undefined
-  }
-  const fields = (data ?? {}) as Record<string, unknown>
-  const strings = ['resultsDir', 'logDir', 'workDir'].every(key => typeof fields[key] === 'string')
-  if (fields['version'] !== 1 || !strings || typeof fields['destroyTimeoutMs'] !== 'number') {
-    throw new Error(`the saved teardown is not readable: ${serialized.slice(0, 80)}`)
-  }
-  const { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs } = fields
-  return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs } as TeardownPlan
-}
