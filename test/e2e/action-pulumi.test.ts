@@ -138,11 +138,12 @@ describe('the bundled action in Pulumi mode', () => {
       pulumiInputs(
         {
           // Ten rounds of 4 in both versions (a simulator with 3.43.1's executor as the only
-          // cap showed it twice as slow); a 10% margin that a loaded machine's noise stays inside.
+          // cap showed it twice as slow); a 25% margin that a loaded machine's noise (load
+          // 15 on 2 cores) stays inside and a twofold slowdown does not.
           config: 'resources: 40\nlatencyMs: 50',
           samples: '12',
           looks: '9',
-          threshold: '10%',
+          threshold: '25%',
           warmup: '0',
           'backend-url': backendUrl
         },
