@@ -18,15 +18,30 @@ import { DEFAULT_SIM_RELEASES, buildReleases, serveReleases } from '../test/help
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 
+/** How a command line run ended: its exit status and all it printed on stdout. */
+export interface CliOutcome {
+  status: number | null
+  stdout: string
+}
+
 export interface SimulatedPulumi {
   work: string
-  /** Runs `dist/cli.js run` in Pulumi mode; resolves with its exit status and stdout. */
+  /** The program's copy, for `--program`. */
+  program: string
+  /** The release server, for `--pulumi-download-url`. */
+  downloadUrl: string
+  /**
+   * Runs `dist/cli.js` with `args`; resolves with its exit status and stdout, which
+   * `inherit` also passes on to ours as it comes (stderr always is).
+   */
+  cli: (args: string[], stdout: 'inherit' | 'pipe') => Promise<CliOutcome>
+  /** Runs `dist/cli.js run` in Pulumi mode on the program, against the simulated releases. */
   run: (options: {
     baseline: string
     candidate: string
     flags: string[]
     stdout: 'inherit' | 'pipe'
-  }) => Promise<{ status: number | null; stdout: string }>
+  }) => Promise<CliOutcome>
   close: () => Promise<void>
 }
 
@@ -34,8 +49,12 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
   const work = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-sim-'))
   const program = join(work, 'provider-sleep-python')
   cpSync(join(root, 'fixtures/programs/provider-sleep-python'), program, { recursive: true })
+  // Two CPUs, as a hosted runner has, whatever this machine has: 3.43.1's executor of
+  // CPUs + 4 threads then creates 6 resources at a time on every machine. A language
+  // host that takes 100 ms to start, as Python's does.
+  const releases = [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }]
   await buildReleases(join(work, 'releases'), {
-    releases: [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }],
+    releases: releases.map(release => ({ ...release, cpus: 2, programStartMs: 100 })),
     latest: '3.44.3'
   })
   const server = await serveReleases(join(work, 'releases'))
@@ -46,21 +65,34 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
     RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
     RUNNER_TEMP: join(work, 'temp')
   }
+  // Spawned asynchronously: the release server answers from this same process.
+  const cli: SimulatedPulumi['cli'] = async (args, stdout) => {
+    const child = spawn(process.execPath, [join(root, 'dist/cli.js'), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
+    let output = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk
+      if (stdout === 'inherit') process.stdout.write(chunk)
+    })
+    const [status] = (await once(child, 'close')) as [number | null]
+    return { status, stdout: output }
+  }
   return {
     work,
-    // Spawned asynchronously: the release server answers from this same process.
-    async run({ baseline, candidate, flags, stdout }) {
-      const args = [
-        ...[join(root, 'dist/cli.js'), 'run', '--program', program],
-        ...['--baseline-version', baseline, '--candidate-version', candidate],
-        ...['--pulumi-download-url', server.url, ...flags]
-      ]
-      const child = spawn(process.execPath, args, { env, stdio: ['ignore', stdout, 'inherit'] })
-      let output = ''
-      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-      const [status] = (await once(child, 'close')) as [number | null]
-      return { status, stdout: output }
-    },
+    program,
+    downloadUrl: server.url,
+    cli,
+    run: ({ baseline, candidate, flags, stdout }) =>
+      cli(
+        [
+          ...['run', '--program', program],
+          ...['--baseline-version', baseline, '--candidate-version', candidate],
+          ...['--pulumi-download-url', server.url, ...flags]
+        ],
+        stdout
+      ),
     async close() {
       await server.close()
       rmSync(work, { recursive: true, force: true })

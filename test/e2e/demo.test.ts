@@ -1,0 +1,38 @@
+/**
+ * `npm run demo` (README "Quick start") says what it promises: its scenarios, run
+ * through the same function as the demo, against the simulated releases on the shipped
+ * command line. Each headline and exit status is the one the README describes, and each
+ * results file the command line named is still there.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runDemo } from '../../scripts/demo/scenario'
+import { seed } from '../../scripts/demo/seed'
+import { slowerDestroy } from '../../scripts/demo/slower-destroy'
+
+const resultsDir = mkdtempSync(join(tmpdir(), 'demo-test-'))
+afterAll(() => rmSync(resultsDir, { recursive: true, force: true }))
+
+describe('npm run demo', () => {
+  it('leads with the seed’s improvement, then a regression in destroy alone', async () => {
+    const outcomes = await runDemo([seed, slowerDestroy], {
+      resultsDir,
+      stdout: 'pipe',
+      print: () => undefined
+    })
+    // What the README says of each, whatever the scenarios claim of themselves.
+    expect(outcomes.map(({ status, headline }) => ({ status, headline }))).toEqual([
+      { status: 0, headline: expect.stringMatching(/^provider-sleep-python: Improvement: /) },
+      {
+        status: 1,
+        headline: expect.stringMatching(/: Regression in destroy \(1 of 2 phases\): candidate ran/)
+      }
+    ])
+    expect(outcomes.flatMap(outcome => outcome.broken)).toEqual([])
+    for (const name of [seed.name, slowerDestroy.name]) {
+      expect(existsSync(join(resultsDir, name, 'results.json')), name).toBe(true)
+    }
+  }, 300_000)
+})
