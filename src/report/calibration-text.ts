@@ -4,7 +4,7 @@ import { plainText } from './escape'
 const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`
 const caught = (x: number | null) => (x === null ? 'more than 4×' : `+${percent(x)}`)
 
-/** What `calibrate` prints (README "Calibrate"): the runner's noise, its reach, the inputs. */
+/** What `calibrate` prints (docs/cli.md "Calibrate"): the runner's noise, its reach, the inputs. */
 export function renderCalibration(calibration: Calibration, benchmark: string): string {
   const lines = [
     `Calibration of ${plainText(benchmark)}: the same thing as both groups, interleaved`,

@@ -27,8 +27,8 @@ export async function expandPatterns(
 }
 
 /**
- * Report mode (README "Workflows"): re-analyse many results files, each phase of a file
- * that times several as a benchmark of its own (README "Phases"), with the report
+ * Report mode (docs/workflows.md): re-analyse many results files, each phase of a file
+ * that times several as a benchmark of its own (docs/phases.md), with the report
  * job's alpha and threshold, each replaying the design it was run with (within sane
  * bounds), and adjust their regression tests for being tested together: Holm over
  * the stage-wise p-values of each file's design. Runs that declared their family size

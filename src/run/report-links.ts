@@ -4,7 +4,7 @@ import type { MultiItem } from '../results/family'
 /**
  * Report mode shows a file's own run link (`environment.runUrl`) only when it leads to a
  * run of the reporting job's repository: a fork's code writes the files it reads, and a
- * link elsewhere could be anything (README: fork pull requests). Others are dropped.
+ * link elsewhere could be anything (docs/workflows.md, fork pull requests). Others are dropped.
  */
 export function keepOwnRunLinks(items: readonly MultiItem[], ownRunUrl: string | undefined): void {
   for (const { results } of items) {
