@@ -14,7 +14,7 @@ import { slowerDestroy } from './demo/slower-destroy'
 
 const SCENARIOS: DemoScenario[] = [seed, slowerDestroy]
 
-// Kept: the results files and logs are the demo's to show, for `compare` and a look.
+// Kept: the results files, logs and simulated CLIs are the demo's to show.
 const resultsDir = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-demo-'))
 const outcomes = await runDemo(SCENARIOS, { resultsDir, stdout: 'inherit', print: console.log })
 
@@ -23,5 +23,5 @@ for (const { headline, status, broken } of outcomes) {
   console.log(`  exit ${status}: ${headline}`)
   for (const problem of broken) console.log(`    NOT AS PROMISED: ${problem}`)
 }
-console.log(`\nThe results files and logs stay in ${resultsDir}`)
+console.log(`\nThe results files, logs and simulated CLIs stay in ${resultsDir}`)
 process.exitCode = outcomes.some(outcome => outcome.broken.length > 0) ? 1 : 0

@@ -12,16 +12,18 @@ import { once } from 'node:events'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { withoutRunnerVariables } from '../test/helpers/action-runner'
 import { DEFAULT_SIM_RELEASES, buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** How a command line run ended: its exit status and all it printed on stdout. */
+/** How a command line run ended: its exit status and all it printed. */
 export interface CliOutcome {
   status: number | null
   stdout: string
+  stderr: string
 }
 
 export interface SimulatedPulumi {
@@ -31,8 +33,8 @@ export interface SimulatedPulumi {
   /** The release server, for `--pulumi-download-url`. */
   downloadUrl: string
   /**
-   * Runs `dist/cli.js` with `args`; resolves with its exit status and stdout, which
-   * `inherit` also passes on to ours as it comes (stderr always is).
+   * Runs `dist/cli.js` with `args`; resolves with its exit status and output. Its
+   * stderr (the progress) is passed on to ours as it comes, its stdout with `inherit`.
    */
   cli: (args: string[], stdout: 'inherit' | 'pipe') => Promise<CliOutcome>
   /** Runs `dist/cli.js run` in Pulumi mode on the program, against the simulated releases. */
@@ -45,7 +47,14 @@ export interface SimulatedPulumi {
   close: () => Promise<void>
 }
 
-export async function simulatedPulumi(): Promise<SimulatedPulumi> {
+/**
+ * `toolCache`: where the command line installs the simulated CLIs; unlike the rest, it
+ * outlives `close`, for the paths the command line prints into it. Default: a folder
+ * that `close` removes.
+ */
+export async function simulatedPulumi(
+  options: { toolCache?: string } = {}
+): Promise<SimulatedPulumi> {
   const work = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-sim-'))
   const program = join(work, 'provider-sleep-python')
   cpSync(join(root, 'fixtures/programs/provider-sleep-python'), program, { recursive: true })
@@ -62,22 +71,20 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
   // the runner's variables (vite-node loads a local .env, e.g. from .env.example).
   const env = {
     ...withoutRunnerVariables(process.env),
-    RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+    RUNNER_TOOL_CACHE: options.toolCache ?? join(work, 'tool-cache'),
     RUNNER_TEMP: join(work, 'temp')
   }
   // Spawned asynchronously: the release server answers from this same process.
   const cli: SimulatedPulumi['cli'] = async (args, stdout) => {
     const child = spawn(process.execPath, [join(root, 'dist/cli.js'), ...args], {
       env,
-      stdio: ['ignore', 'pipe', 'inherit']
+      stdio: ['ignore', 'pipe', 'pipe']
     })
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk
-      if (stdout === 'inherit') process.stdout.write(chunk)
-    })
+    // The progress always shows, as the command line's own would; stdout when asked.
+    const out = collect(child.stdout, stdout === 'inherit' && process.stdout)
+    const err = collect(child.stderr, process.stderr)
     const [status] = (await once(child, 'close')) as [number | null]
-    return { status, stdout: output }
+    return { status, stdout: out(), stderr: err() }
   }
   return {
     work,
@@ -98,4 +105,14 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
       rmSync(work, { recursive: true, force: true })
     }
   }
+}
+
+/** Collects what `stream` sends, passing it on to `echo` as it comes; returns a reader. */
+function collect(stream: Readable, echo: Writable | false): () => string {
+  let text = ''
+  stream.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk
+    if (echo) echo.write(chunk)
+  })
+  return () => text
 }

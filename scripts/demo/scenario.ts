@@ -35,13 +35,15 @@ export interface DemoOutcome extends CliOutcome {
 
 /**
  * Runs the scenarios one after another on one set of simulated releases, each writing
- * its results under `resultsDir/<name>/`; `print` gets the demo's own lines.
+ * its results under `resultsDir/<name>/`; `print` gets the demo's own lines. The
+ * simulated CLIs are installed in `resultsDir/tool-cache`, so every path the command
+ * line prints is still there after the demo.
  */
 export async function runDemo(
   scenarios: DemoScenario[],
   options: { resultsDir: string; stdout: 'inherit' | 'pipe'; print: (line: string) => void }
 ): Promise<DemoOutcome[]> {
-  const pulumi = await simulatedPulumi()
+  const pulumi = await simulatedPulumi({ toolCache: join(options.resultsDir, 'tool-cache') })
   const outcomes: DemoOutcome[] = []
   try {
     for (const scenario of scenarios) {
