@@ -4,7 +4,7 @@
  * command line. Each headline and exit status is the one the README describes, and
  * every path the command line printed is still there.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -14,6 +14,13 @@ import { slowerDestroy } from '../../scripts/demo/slower-destroy'
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'demo-test-'))
 afterAll(() => rmSync(resultsDir, { recursive: true, force: true }))
+
+/** The numbered list of README "Quick start": what the demo shows, one item a scenario. */
+function readmeDemoItems(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const quickStart = readme.split('\n## Quick start\n')[1]?.split('\n## ')[0] ?? ''
+  return quickStart.split(/^\d+\. /m).slice(1)
+}
 
 /** Absolute paths in `text`, not the paths of URLs. */
 function absolutePaths(text: string): string[] {
@@ -42,4 +49,18 @@ describe('npm run demo', () => {
     expect(printed).toContain(join(resultsDir, seed.name, 'results.json'))
     expect(printed.filter(path => !existsSync(path))).toEqual([])
   }, 300_000)
+
+  it('is what the README says it shows, scenario by scenario', () => {
+    const items = readmeDemoItems()
+    expect(items).toHaveLength(2)
+    ;[seed, slowerDestroy].forEach((scenario, index) => {
+      const item = items[index]!
+      const quoted = [...item.matchAll(/`([^`]+)`/g)].map(match => match[1]!)
+      expect(
+        quoted.filter(code => scenario.headline.test(code)),
+        scenario.name
+      ).toHaveLength(1)
+      expect(item.match(/exits (\d+)/)?.[1], scenario.name).toBe(String(scenario.status))
+    })
+  })
 })
