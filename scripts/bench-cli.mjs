@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Speed of the command line (README "Development"): cold start of `dist/cli.js --help` and
+// Speed of the command line (docs/development.md): cold start of `dist/cli.js --help` and
 // `compare` of two 10,000-sample groups, each the median of several runs.
 // Run: npm run bench:cli   (uses the committed dist/; run `npm run bundle` first)
 import { spawnSync } from 'node:child_process'

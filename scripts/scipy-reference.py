@@ -2,7 +2,7 @@
 """Reference figures from scipy for the statistics tests (fixtures/scipy-reference.json).
 
 Random Welch cases (n 2..60 per group; normal, lognormal, very unequal variances,
-huge t) with scipy.stats.ttest_ind(equal_var=False), the margin tests of README "How it decides" as
+huge t) with scipy.stats.ttest_ind(equal_var=False), the margin tests of docs/how-it-decides.md as
 ttest_ind(candidate, baseline*(1±δ), alternative=...), and the Welch confidence
 interval; Hwang–Shih–DeCani nominal levels and stage-wise-ordering p-values computed
 with scipy's multivariate normal CDF, independently of our grid integration; and

@@ -12,30 +12,58 @@ import { once } from 'node:events'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { withoutRunnerVariables } from '../test/helpers/action-runner'
 import { DEFAULT_SIM_RELEASES, buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 
+/** How a command line run ended: its exit status and all it printed. */
+export interface CliOutcome {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
 export interface SimulatedPulumi {
   work: string
-  /** Runs `dist/cli.js run` in Pulumi mode; resolves with its exit status and stdout. */
+  /** The program's copy, for `--program`. */
+  program: string
+  /** The release server, for `--pulumi-download-url`. */
+  downloadUrl: string
+  /**
+   * Runs `dist/cli.js` with `args`; resolves with its exit status and output. Its
+   * stderr (the progress) is passed on to ours as it comes, its stdout with `inherit`.
+   */
+  cli: (args: string[], stdout: 'inherit' | 'pipe') => Promise<CliOutcome>
+  /** Runs `dist/cli.js run` in Pulumi mode on the program, against the simulated releases. */
   run: (options: {
     baseline: string
     candidate: string
     flags: string[]
     stdout: 'inherit' | 'pipe'
-  }) => Promise<{ status: number | null; stdout: string }>
+  }) => Promise<CliOutcome>
   close: () => Promise<void>
 }
 
-export async function simulatedPulumi(): Promise<SimulatedPulumi> {
+/**
+ * `toolCache`: where the command line installs the simulated CLIs; unlike the rest, it
+ * outlives `close`, for the paths the command line prints into it. Default: a folder
+ * that `close` removes.
+ */
+export async function simulatedPulumi(
+  options: { toolCache?: string } = {}
+): Promise<SimulatedPulumi> {
   const work = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-sim-'))
   const program = join(work, 'provider-sleep-python')
   cpSync(join(root, 'fixtures/programs/provider-sleep-python'), program, { recursive: true })
+  // Two CPUs, as a hosted runner has, whatever this machine has: 3.43.1's executor of
+  // CPUs + 4 threads then creates 6 resources at a time on every machine. A language
+  // host that takes 100 ms to start, as Python's does.
+  const releases = [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }]
   await buildReleases(join(work, 'releases'), {
-    releases: [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }],
+    releases: releases.map(release => ({ ...release, cpus: 2, programStartMs: 100 })),
     latest: '3.44.3'
   })
   const server = await serveReleases(join(work, 'releases'))
@@ -43,27 +71,48 @@ export async function simulatedPulumi(): Promise<SimulatedPulumi> {
   // the runner's variables (vite-node loads a local .env, e.g. from .env.example).
   const env = {
     ...withoutRunnerVariables(process.env),
-    RUNNER_TOOL_CACHE: join(work, 'tool-cache'),
+    RUNNER_TOOL_CACHE: options.toolCache ?? join(work, 'tool-cache'),
     RUNNER_TEMP: join(work, 'temp')
+  }
+  // Spawned asynchronously: the release server answers from this same process.
+  const cli: SimulatedPulumi['cli'] = async (args, stdout) => {
+    const child = spawn(process.execPath, [join(root, 'dist/cli.js'), ...args], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // The progress always shows, as the command line's own would; stdout when asked.
+    const out = collect(child.stdout, stdout === 'inherit' && process.stdout)
+    const err = collect(child.stderr, process.stderr)
+    const [status] = (await once(child, 'close')) as [number | null]
+    return { status, stdout: out(), stderr: err() }
   }
   return {
     work,
-    // Spawned asynchronously: the release server answers from this same process.
-    async run({ baseline, candidate, flags, stdout }) {
-      const args = [
-        ...[join(root, 'dist/cli.js'), 'run', '--program', program],
-        ...['--baseline-version', baseline, '--candidate-version', candidate],
-        ...['--pulumi-download-url', server.url, ...flags]
-      ]
-      const child = spawn(process.execPath, args, { env, stdio: ['ignore', stdout, 'inherit'] })
-      let output = ''
-      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-      const [status] = (await once(child, 'close')) as [number | null]
-      return { status, stdout: output }
-    },
+    program,
+    downloadUrl: server.url,
+    cli,
+    run: ({ baseline, candidate, flags, stdout }) =>
+      cli(
+        [
+          ...['run', '--program', program],
+          ...['--baseline-version', baseline, '--candidate-version', candidate],
+          ...['--pulumi-download-url', server.url, ...flags]
+        ],
+        stdout
+      ),
     async close() {
       await server.close()
       rmSync(work, { recursive: true, force: true })
     }
   }
+}
+
+/** Collects what `stream` sends, passing it on to `echo` as it comes; returns a reader. */
+function collect(stream: Readable, echo: Writable | false): () => string {
+  let text = ''
+  stream.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk
+    if (echo) echo.write(chunk)
+  })
+  return () => text
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run validate`, part two: the design on the shapes real CI timings take
- * (README "Validation"): each shape at a true change of 0, +δ, +2δ and +25%, with the
+ * (docs/validation.md): each shape at a true change of 0, +δ, +2δ and +25%, with the
  * target each row is held to.
  */
 import { analyse } from '../src/stats/analyse'
@@ -32,7 +32,7 @@ export interface ShapeSettings {
 export interface NamedShape {
   name: string
   shape: TimingShape
-  /** A known limit the README names: why false regressions at +δ exceed alpha here. */
+  /** A known limit docs/validation.md names: why false regressions at +δ exceed alpha here. */
   limit?: string
   /** The least share of runs that must call +2δ a regression. */
   power?: number
@@ -76,7 +76,7 @@ export const SHAPES: readonly NamedShape[] = [
   { name: 'AR(1) φ = 0.5 in run order, CV 5%', shape: autocorrelated(0.5, 0.05) }
 ]
 
-/** What `statistic: trimmed` is for and held to (README "Statistic"), and what it costs. */
+/** What `statistic: trimmed` is for and held to (docs/how-it-decides.md "Statistic"), and what it costs. */
 export const TRIMMED_SHAPES: readonly NamedShape[] = [
   NORMAL,
   LOGNORMAL,
@@ -142,13 +142,19 @@ function targetsOf(
             measured
           }
         ]
-      : [{ what: `known limit (README), false regressions at +δ: ${limit}`, ok: true, measured }]
+      : [
+          {
+            what: `known limit (docs/validation.md), false regressions at +δ: ${limit}`,
+            ok: true,
+            measured
+          }
+        ]
   }
   if (change !== 2 * threshold) return []
   const unchanged = row.rates.unchanged <= 0.001
   const targets = [
     {
-      what: `unchanged at +2δ ≤ 0.1%${limit !== undefined && !unchanged ? ' (known limit, README)' : ''}`,
+      what: `unchanged at +2δ ≤ 0.1%${limit !== undefined && !unchanged ? ' (known limit, docs/validation.md)' : ''}`,
       ok: unchanged || limit !== undefined,
       measured: pct(row.rates.unchanged)
     }
@@ -193,7 +199,7 @@ function simulateShape(
   return { runs, rates, samples: samples / runs }
 }
 
-/** The rows as the README's table. */
+/** The rows as the table of docs/validation.md. */
 export function shapeTable(rows: readonly ShapeRow[]): string[] {
   const lines = [
     '| data | true change | runs | regression | unchanged | improvement | inconclusive | mean samples per group | target |',

@@ -1,6 +1,6 @@
 /**
- * `npm run validate`: the decision rule under simulation, the figures of README
- * "Validation". For data resampled from Pulumi's raw timings and for synthetic noise
+ * `npm run validate`: the decision rule under simulation, the figures of
+ * docs/validation.md. For data resampled from Pulumi's raw timings and for synthetic noise
  * (normal, lognormal, heavy tails, linear drift across the run) it prints how often
  * each verdict comes out and the mean samples per group used, for the default design
  * and for a fixed sample size; the false-regression rate at +δ for several variance
@@ -346,7 +346,7 @@ for (const [label, first, rest] of [
 }
 
 /**
- * Five phases of one run (README "Phases"), each CV 5% and slowed by its own change:
+ * Five phases of one run (docs/phases.md), each CV 5% and slowed by its own change:
  * planned as one family (alpha/5 each, the run's design), each alone at alpha with the
  * family's Holm over stage-wise p-values afterwards, or each alone with no adjustment.
  */
@@ -421,7 +421,7 @@ for (const [label, changes] of [
   }
 }
 
-console.log('\nTargets (README "Validation"):\n')
+console.log('\nTargets (docs/validation.md):\n')
 for (const [what, ok, measured] of targets)
   console.log(`- ${ok ? 'PASS' : 'FAIL'} ${what}: ${measured}`)
 if (targets.some(([, ok]) => !ok)) process.exitCode = 1

@@ -39,7 +39,8 @@ function encodePlan(plan) {
 function decodeSavedRun(saved) {
   const stacks = saved.stacks === "" ? [] : decodeStacks(saved.stacks);
   if (saved.plan === "" && stacks.length === 0) return void 0;
-  if (saved.plan === "") throw new Error("the main step saved stacks but not the rest of its teardown");
+  if (saved.plan === "")
+    throw new Error("the main step saved stacks but not the rest of its teardown");
   const cancelledAt = Number(saved.cancelledAt);
   return {
     stacks,

@@ -11,7 +11,7 @@ import { measureInAction } from './measure'
 import { writeJobSummary } from './publish'
 
 /**
- * `mode: calibrate` (README "Calibrate"): runs `baseline-version` or `baseline-command`
+ * `mode: calibrate` (docs/cli.md "Calibrate"): runs `baseline-version` or `baseline-command`
  * as both groups on this runner for every sample, and writes what the runner can
  * promise, with the inputs to paste, to the log, the job summary and the results file.
  * It compares nothing, so it never comments on a pull request nor fails on a verdict;

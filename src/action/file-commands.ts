@@ -5,7 +5,7 @@
  * to them: a variable for every later step, a verdict, a state that tells the post step
  * what to destroy. What was appended while the commands ran is cut off again before the
  * action writes its own; the state is written again last, so ours is what the post step
- * reads (README: Security).
+ * reads (docs/security.md).
  */
 import { statSync, truncateSync } from 'node:fs'
 import * as core from '@actions/core'

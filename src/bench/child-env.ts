@@ -1,7 +1,7 @@
 /**
  * The environment of every process the tool starts (benchmark, `prepare` and `cleanup`
  * commands, every `pulumi` call): the step's own, without what belongs to the action
- * itself (README: Security). The commands are the pull request's code; they keep what
+ * itself (docs/security.md). The commands are the pull request's code; they keep what
  * they may need (PATH, their own credentials such as PULUMI_ACCESS_TOKEN, the runner's
  * GITHUB_* context) and lose:
  *

@@ -1,6 +1,6 @@
 /**
  * How this machine can measure the CPU and memory of a timed step without a native
- * add-on (README: "CPU and memory"). Decided once per process from what the OS
+ * add-on (docs/cpu-and-memory.md). Decided once per process from what the OS
  * offers; where nothing fits the figures are left out, never guessed.
  */
 import { BSD_TIME_PATH } from './bsd-time'

@@ -1,6 +1,6 @@
 /**
  * What a timed step used besides wall time, and the pure parsers of the Linux /proc
- * files it is read from (README: "CPU and memory"). No I/O here: the callers in
+ * files it is read from (docs/cpu-and-memory.md). No I/O here: the callers in
  * resources.ts and tree-memory.ts pass in the files' text.
  */
 

@@ -83,7 +83,7 @@ export function onRunningProcessesChange(
  * Forwards a cancellation: one SIGINT to the group of every running command that may
  * be interrupted, as a terminal's Ctrl-C reaches its foreground job. Pulumi cancels on
  * the first (operations in flight finish and are saved) and stops at once on the
- * second (README "Cancellation and leftovers").
+ * second (docs/cancellation.md).
  */
 export function interruptRunningProcesses(): void {
   const entries = [...running.values()].filter(entry => entry.process.interruptible)

@@ -1,7 +1,7 @@
 /**
  * Linux: the peak resident memory of the largest process of a timed step's tree,
  * by polling VmHWM (each process's own high-water mark) from /proc while the step
- * runs (README: "CPU and memory").
+ * runs (docs/cpu-and-memory.md).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { parseChildPids, parseVmHwmBytes } from './resource-usage'

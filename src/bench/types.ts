@@ -8,7 +8,7 @@ export interface ScheduleEntry {
   /** 0-based index among the group's timed samples, or -1 for a warmup run. */
   index: number
   time: number
-  /** Which timed step it was, when a cycle times several (README "Phases"). */
+  /** Which timed step it was, when a cycle times several (docs/phases.md). */
   phase?: string
 }
 

@@ -13,7 +13,7 @@ export const CALIBRATE_FLAGS: readonly string[] = [
 ]
 
 /**
- * `pulumi-perf-gate calibrate` (README "Calibrate"): runs one command or Pulumi version
+ * `pulumi-perf-gate calibrate` (docs/cli.md "Calibrate"): runs one command or Pulumi version
  * as both groups, interleaved, for every sample, and reports what this runner can
  * promise, with the inputs to paste. Its results file is a run's, with a `calibration`
  * field, so `compare` reads it.

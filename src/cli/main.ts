@@ -26,10 +26,10 @@ export async function runCli(
   version: string
 ): Promise<number> {
   const [name, ...rest] = argv
-  // Nothing the command line prints or writes holds a secret it knows (README: Security).
+  // Nothing the command line prints or writes holds a secret it knows (docs/security.md).
   const secrets = stepSecrets(given.env, given.env.GITHUB_TOKEN)
   // On a runner, nothing printed is read as a workflow command: names and log lines
-  // come from results files and commands (README: Security).
+  // come from results files and commands (docs/security.md).
   const shown =
     given.env.GITHUB_ACTIONS === 'true'
       ? (text: string) => inertWorkflowCommands(secrets.redact(text))

@@ -17,7 +17,7 @@ const CLI_TERMS: FrontEndTerms = {
   reportIsIn: "this command's output and its results file"
 }
 
-/** `pulumi-perf-gate run`: the action's `run` mode on the command line (README "Command line"). */
+/** `pulumi-perf-gate run`: the action's `run` mode on the command line (docs/cli.md). */
 export const runCommand: Subcommand = async (argv, io) => {
   const { values, positionals, help } = parseFlags(argv, [...RUN_FLAGS, 'format'])
   if (help) return 'help'
@@ -58,8 +58,8 @@ export const runCommand: Subcommand = async (argv, io) => {
 }
 
 /**
- * The run's pipeline with progress on stderr and Ctrl-C (SIGTERM, SIGHUP) handled (README "Cancellation
- * and leftovers"); `interrupted` tells whether a first Ctrl-C came.
+ * The run's pipeline with progress on stderr and Ctrl-C (SIGTERM, SIGHUP) handled
+ * (docs/cancellation.md); `interrupted` tells whether a first Ctrl-C came.
  */
 export async function measure(
   config: RunConfig,
@@ -89,7 +89,7 @@ export async function measure(
   return { outcome, interrupted }
 }
 
-/** What a Ctrl-C, SIGTERM or SIGHUP does now (README "Cancellation and leftovers"). */
+/** What a Ctrl-C, SIGTERM or SIGHUP does now (docs/cancellation.md). */
 function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
   if (count === 1) {
     return pulumi

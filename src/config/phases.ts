@@ -2,7 +2,7 @@ import { InputError } from '../core/errors'
 import { PHASES, isPhase, type Phase } from '../core/phases'
 
 /**
- * `phases` (README "Phases"): one or more phases, separated by commas, spaces or lines,
+ * `phases` (docs/phases.md): one or more phases, separated by commas, spaces or lines,
  * each once. The order given is the order of the reports; the first is the phase the
  * outputs `ratio`, `p-value`, the means and `samples` describe.
  */

@@ -1,6 +1,6 @@
 /**
- * Upper bounds shared by the inputs and by results files read back (README: Inputs,
- * fork pull requests). A run asks for at most this much, and a file claiming more is
+ * Upper bounds shared by the inputs and by results files read back (README "Inputs",
+ * docs/workflows.md). A run asks for at most this much, and a file claiming more is
  * refused: report mode never plans for a design it could not have run.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The Pulumi phases a run can time (README "Phases"), named once for the `phases` input,
+ * The Pulumi phases a run can time (docs/phases.md), named once for the `phases` input,
  * the cycle that runs them and the results files read back.
  */
 export type Phase = 'up' | 'preview' | 'update' | 'refresh' | 'destroy'

@@ -1,5 +1,5 @@
 /**
- * Keeping the secrets a step knows out of everything it writes (README: Security): the
+ * Keeping the secrets a step knows out of everything it writes (docs/security.md): the
  * comment, the job summary, the results file, logs and error messages. A command may
  * print its credentials (a Pulumi error line with the access token, say), and that text
  * travels into error messages and reports. One redactor is built at each front end from

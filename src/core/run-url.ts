@@ -1,7 +1,7 @@
 /**
  * The link to the workflow run this process is part of, built from the runner's own
  * variables only; undefined outside GitHub Actions. Report links never come from a
- * results file, which a fork's code may have written (README: fork pull requests).
+ * results file, which a fork's code may have written (docs/workflows.md, fork pull requests).
  */
 export function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (env.GITHUB_ACTIONS !== 'true') return undefined

@@ -1,6 +1,6 @@
 /**
  * Who the token comments as, asked of the API, never assumed: only a comment that
- * account wrote is ours to edit (README: Security). A user's token answers `GET /user`;
+ * account wrote is ours to edit (docs/security.md). A user's token answers `GET /user`;
  * an installation token (the job's GITHUB_TOKEN, a GitHub App's) gets 403 there but
  * answers GraphQL's `viewer` with its bot's login (`github-actions[bot]`), the login its
  * REST comments carry.

@@ -69,7 +69,7 @@ export async function commentOnPullRequest(options: PublishOptions): Promise<str
 
 /**
  * The pull request to comment on. On `workflow_run` it is looked up from the event's
- * head (README: fork pull requests); elsewhere it is the input or the event's own.
+ * head (docs/workflows.md, fork pull requests); elsewhere it is the input or the event's own.
  */
 async function targetPullRequest(
   options: PublishOptions,

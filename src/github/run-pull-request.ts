@@ -1,5 +1,5 @@
 /**
- * The pull request a `workflow_run` report belongs to (README: fork pull requests). The
+ * The pull request a `workflow_run` report belongs to (docs/workflows.md, fork pull requests). The
  * results it reports were made by the pull request's own code, so nothing from them, nor
  * an input fed from them, may choose where the comment goes: the pull request is the
  * one whose head is the commit the triggering run measured.

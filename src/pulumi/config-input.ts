@@ -35,7 +35,7 @@ function unquote(value: string): string {
 
 /**
  * Every value the `config` input holds, also when another line of it is malformed:
- * each is a secret (README: Security), redacted wherever the step writes.
+ * each is a secret (docs/security.md), redacted wherever the step writes.
  */
 export function configValues(text: string): string[] {
   return text

@@ -8,7 +8,7 @@ import { PULUMI_UPDATE_STOP, pulumiEnv } from './stacks'
 const ALWAYS: ReadonlySet<Phase> = new Set(['up', 'destroy'])
 
 /**
- * The benchmark group of one Pulumi version (README "Phases"). Each warmup run and
+ * The benchmark group of one Pulumi version (docs/phases.md). Each warmup run and
  * sample is one cycle on the group's stack, which is empty when it starts: the user's
  * prepare steps, `up` (timed if listed), then `preview`, `update` and `refresh` when
  * listed, then the `destroy` (timed if listed) that empties the stack again. The destroy

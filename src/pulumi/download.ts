@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
 import { describeNetworkError } from '../core/network-error'
 
-/** How downloads try again, and when a try is given up (README: Security). */
+/** How downloads try again, and when a try is given up (docs/security.md). */
 export interface RetryOptions {
   /** Tries in all, the first included. */
   attempts?: number

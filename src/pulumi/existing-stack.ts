@@ -6,8 +6,8 @@ import { projectName } from './program'
 
 /**
  * Refuses a stack name that is taken before anything is downloaded or created:
- * pulumi-perf-gate destroys and removes only stacks it created itself (README
- * "Cancellation and leftovers"). Taken means a settings file `Pulumi.<stack>.yaml` in the
+ * pulumi-perf-gate destroys and removes only stacks it created itself
+ * (docs/cancellation.md). Taken means a settings file `Pulumi.<stack>.yaml` in the
  * program folder (`stack rm` would delete it), or, on a `file://` backend, the stack's
  * checkpoint on disk. Other backends cannot be asked without the CLI: there `stack init`
  * failing with "already exists" is the same error (initStack). `backendUrl` undefined:

@@ -10,7 +10,7 @@ const COMMANDS: Record<Phase, readonly string[]> = {
 }
 
 /**
- * The arguments of one phase on `stack` (README "Phases"). Every one of these commands
+ * The arguments of one phase on `stack` (docs/phases.md). Every one of these commands
  * takes `--parallel` (pkg/cmd/pulumi/operations/{up,preview,refresh,destroy}.go, and
  * pkg/cmd/pulumi/*.go in 3.43.1), so `parallel` applies to each.
  */

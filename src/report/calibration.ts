@@ -5,7 +5,7 @@ const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`
 const caught = (x: number | null) => (x === null ? 'more than 4×' : `+${percent(x)}`)
 
 /**
- * What `calibrate` found, in one wording for every format (README "Calibrate"): per
+ * What `calibrate` found, in one wording for every format (docs/cli.md "Calibrate"): per
  * phase the runner's noise, the gate's reach at the default samples, the samples the
  * threshold needs and the statistic that fits; then the inputs to paste.
  */

@@ -1,5 +1,5 @@
 /**
- * The report of a run that ended without a verdict (README: Results file): what failed,
+ * The report of a run that ended without a verdict (docs/results-file.md): what failed,
  * the tail of its log, the samples measured so far. It replaces the sticky comment and
  * fills the job summary, so an earlier verdict never stays standing. Pure.
  */

@@ -1,6 +1,6 @@
 /**
  * The table at the top of a report of comparisons judged together, a row each: report
- * mode's benchmarks, a run's phases (README "Phases"). Pure.
+ * mode's benchmarks, a run's phases (docs/phases.md). Pure.
  */
 import type { MultiItem } from '../results/family'
 import type { Comparison } from '../stats/types'

@@ -6,7 +6,7 @@ import { comparisonHeadline, PLAIN_STYLE, VERDICT_LABEL, type Style } from './mo
 
 /**
  * The verdict in one line without markup, e.g. for `core.setFailed`: of the one
- * comparison, or of the step over a run's phases (README "Phases"), naming the phases
+ * comparison, or of the step over a run's phases (docs/phases.md), naming the phases
  * that decided it, with the figures of the one phase when one alone regressed or improved.
  */
 export function headline(results: ResultsFile, style: Style = PLAIN_STYLE): string {

@@ -1,5 +1,5 @@
 /**
- * The comment of a run that times several Pulumi phases (README "Phases"): the step's
+ * The comment of a run that times several Pulumi phases (docs/phases.md): the step's
  * headline, a row per phase, then each phase's report (table, statistics, chart, raw
  * samples): the first in full, the others folded, a regression's opened. Pure.
  */

@@ -1,6 +1,7 @@
 /**
- * The CPU and memory columns of the group table, beside wall time (README: "CPU and
- * memory"): shown only when some group has the figure, `-` for a group without it.
+ * The CPU and memory columns of the group table, beside wall time
+ * (docs/cpu-and-memory.md): shown only when some group has the figure, `-` for a group
+ * without it.
  * They inform; wall time alone decides the verdict.
  */
 import type { GroupResult } from '../results/schema'

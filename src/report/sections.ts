@@ -1,5 +1,5 @@
 /**
- * The parts of a report for one comparison (README "Results file"): the headline, the
+ * The parts of a report for one comparison (docs/results-file.md): the headline, the
  * group table, statistics, chart, raw samples and environment, shared by the report of
  * one benchmark, of a run's phases and of many benchmarks. Pure.
  */

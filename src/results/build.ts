@@ -79,7 +79,7 @@ export interface PhaseSource {
 }
 
 /**
- * The results file of a Pulumi run (README "Phases"): a result per group and phase
+ * The results file of a Pulumi run (docs/phases.md): a result per group and phase
  * (`parameters.phase`), phase by phase in the order listed, so the first two are the
  * first phase's and hyperfine-era readers compare those; `comparison` is the first
  * phase's, `phases` holds each phase's and `family` their adjusted p-values and verdicts.

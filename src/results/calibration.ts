@@ -4,7 +4,7 @@ import { fittingStatistic, samplesForThreshold, smallestCaught } from '../stats/
 import type { Statistic } from '../stats/test-kind'
 import type { ResultsFile } from './schema'
 
-/** What `calibrate` found a runner can promise (README "Calibrate"), kept in the results file. */
+/** What `calibrate` found a runner can promise (docs/cli.md), kept in the results file. */
 export interface Calibration {
   threshold: number
   alpha: number

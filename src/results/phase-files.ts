@@ -2,7 +2,7 @@ import { isPhase } from '../core/phases'
 import { benchmarkName, type ParsedFile } from './read'
 
 /**
- * What report mode judges of one results file (README "Phases"): each phase of a file
+ * What report mode judges of one results file (docs/phases.md): each phase of a file
  * of ours that times several, as a file of one comparison of its own (its two results,
  * its recorded comparison and design), named `<benchmark> · <phase>`; any other file as
  * it is. The file is untrusted: only the known phase names are read, so it yields at

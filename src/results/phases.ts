@@ -1,5 +1,5 @@
 /**
- * Reading the phases of a results file (README "Phases"). A file of one phase, and
+ * Reading the phases of a results file (docs/phases.md). A file of one phase, and
  * every file of generic mode or hyperfine's, reads as one comparison, as before phases.
  */
 import type { Verdict } from '../stats/types'

@@ -26,8 +26,8 @@ export interface ParsedFile {
 }
 
 /**
- * How much a results file may hold. Files may come from a fork's code (README: fork
- * pull requests), so they are data to check, never to trust: ours with 10,000 samples
+ * How much a results file may hold. Files may come from a fork's code (docs/workflows.md,
+ * fork pull requests), so they are data to check, never to trust: ours with 10,000 samples
  * per group take about 5 MB, and none nests deeper than 4.
  */
 export interface ReadLimits {

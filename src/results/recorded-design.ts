@@ -5,7 +5,7 @@ import type { LookSize } from '../stats/looks'
 import type { ParsedFile } from './read'
 
 /**
- * The most looks a replayed design may have (README "Workflows"): more than a run makes
+ * The most looks a replayed design may have (docs/workflows.md): more than a run makes
  * (MAX_LOOKS), for designs from elsewhere; at most MAX_SAMPLES per group, as a run.
  */
 const MAX_RECORDED_LOOKS = 64

@@ -1,5 +1,5 @@
 /**
- * The CPU and memory fields of a result (README: "Results file"), hyperfine's names
+ * The CPU and memory fields of a result (docs/results-file.md), hyperfine's names
  * where hyperfine has them: `user` and `system` (mean seconds, every hyperfine 1.x),
  * `memory_usage_byte` (bytes per sample, hyperfine 1.20), and ours for what hyperfine
  * 1.x never exported per run: `user_times` and `system_times` (seconds per sample,

@@ -1,5 +1,5 @@
 /**
- * The results file (README "Results file"): a superset of hyperfine's `--export-json`, so
+ * The results file (docs/results-file.md): a superset of hyperfine's `--export-json`, so
  * hyperfine's own scripts read it. Times are in seconds.
  */
 import type { Environment } from '../bench/environment'
@@ -18,14 +18,14 @@ export interface GroupResult extends ResourceFields {
   times: number[]
   /** null: killed by a signal (hyperfine writes null). */
   exit_codes: (number | null)[]
-  /** `phase` in Pulumi mode (README "Phases"); the file has one result per group and phase. */
+  /** `phase` in Pulumi mode (docs/phases.md); the file has one result per group and phase. */
   parameters: { group: string; phase?: string; [key: string]: string | undefined }
   /** Pulumi version of the group, when it is a Pulumi benchmark. */
   version?: string
 }
 
 /**
- * The phases of a Pulumi run judged together (README "Phases"): each planned as one of
+ * The phases of a Pulumi run judged together (docs/phases.md): each planned as one of
  * `size` comparisons, their regression tests adjusted over the run's phases.
  */
 export interface FamilyResults {

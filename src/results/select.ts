@@ -12,7 +12,7 @@ export interface Selection {
 }
 
 /**
- * Picks the two results to compare (README "Command line"): one file with two or more
+ * Picks the two results to compare (docs/cli.md): one file with two or more
  * results, or two files with one each. `--baseline`/`--candidate` match
  * `parameters.group` or the exact command; by default the first result is the
  * baseline and the second the candidate. Results are told apart by position, never by

@@ -18,7 +18,7 @@ export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
 /**
  * What the tool says about one use case (a run, a re-analysis, a report of files), the
  * same in every front end: the action and the command line only publish it, so they
- * cannot disagree (README "One answer").
+ * cannot disagree.
  */
 export interface Answer {
   /** The step's verdict, or `failed` when there is none (a run that did not finish). */

@@ -1,7 +1,7 @@
 import type { RunConfig } from '../config/run-config'
 
 /**
- * The warning of a Pulumi run with `warmup: 0` (README "Validation"): a group's first
+ * The warning of a Pulumi run with `warmup: 0` (docs/validation.md): a group's first
  * `pulumi up` does work no later one repeats, so its first sample is slower, and when
  * only one group pays it (one version's plugins are already cached) the comparison is
  * biased, not just noisier. Generic mode has no such first run we know of: no warning.

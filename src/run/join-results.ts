@@ -29,8 +29,8 @@ export async function expandPatterns(
 }
 
 /**
- * Report mode (README "Workflows"): re-analyse many results files, each phase of a file
- * that times several as a benchmark of its own (README "Phases"), with the report
+ * Report mode (docs/workflows.md): re-analyse many results files, each phase of a file
+ * that times several as a benchmark of its own (docs/phases.md), with the report
  * job's alpha and threshold, each replaying the design it was run with (within sane
  * bounds), and adjust their regression tests for being tested together: Holm over
  * the stage-wise p-values of each file's design. Runs that declared their family size
@@ -114,7 +114,7 @@ export function uniqueNames(items: readonly { results: { benchmark: string } }[]
  * Renders a results file every way a report shows it (markdown sections, text, JSON),
  * throwing what a renderer throws. Report mode calls it on each file as it reads it,
  * so a file that cannot be shown is named and left out on its own instead of failing
- * the report of all the others (README: fork pull requests).
+ * the report of all the others (docs/workflows.md, fork pull requests).
  */
 function checkRenders(results: ResultsFile): void {
   reportSections(results)({ rawRows: 1, chart: true })

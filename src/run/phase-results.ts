@@ -1,5 +1,5 @@
 /**
- * From what was measured to the results file, phase by phase (README "Phases"): Pulumi
+ * From what was measured to the results file, phase by phase (docs/phases.md): Pulumi
  * runs label every result with its phase; generic mode's one comparison is no Pulumi
  * phase and keeps the file of one comparison it always had.
  */

@@ -48,18 +48,18 @@ export interface RunHooks {
 }
 
 /**
- * How a run ended, for the front ends to report either way (README: Results file): with
+ * How a run ended, for the front ends to report either way (docs/results-file.md): with
  * results (and, if the results file could not be written, why), or with the error that
  * stopped it and the samples measured until then. `kept` names each stack that could
  * not be removed, with what it holds: the run fails on them whatever the verdict
- * (README: Cancellation and leftovers); a run that did not finish has them in `error`.
+ * (docs/cancellation.md); a run that did not finish has them in `error`.
  */
 export type RunOutcome =
   | { finished: true; results: ResultsFile; unwritten?: ResultsWriteError; kept: string[] }
   | { finished: false; error: unknown; partial?: PartialResultsFile }
 
 /**
- * `run` (README: How it decides, Results file): check the results path, set up both
+ * `run` (docs/how-it-decides.md, Results file): check the results path, set up both
  * groups, measure them interleaved with early stopping, analyse, write the results
  * file. Whatever happens, the results measured so far are written before the failure
  * is reported, and the teardown (stacks, the user's `cleanup`) runs, or is left to the

@@ -67,7 +67,7 @@ function reportOutputs(items: readonly MultiItem[]): Answer['outputs'] {
 /**
  * A file's own run link (`environment.runUrl`) is shown only when it leads to a run of
  * the reporting job's repository: a fork's code writes the files report mode reads, and
- * a link elsewhere could be anything (README: fork pull requests). Others are dropped.
+ * a link elsewhere could be anything (docs/workflows.md, fork pull requests). Others are dropped.
  */
 export function keepOwnRunLinks(items: readonly MultiItem[], ownRunUrl: string | undefined): void {
   for (const { results } of items) {

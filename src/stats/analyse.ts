@@ -36,7 +36,7 @@ export interface Analysis {
 const SHORT_SECONDS = 0.005
 
 /**
- * The sequential analysis (README "How it decides"): analyse at each planned look the
+ * The sequential analysis (docs/how-it-decides.md): analyse at each planned look the
  * data reach, stop at the first look with a verdict, and report the figures of the
  * samples used then. Data that end before a look (a run stopped by a failure) get
  * one last look at everything there is.

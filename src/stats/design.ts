@@ -17,7 +17,7 @@ const TRIMMED_REGRESSION_GAMMA = -4
 const EQUIVALENCE_GAMMA = 1
 /**
  * Clustered timings (two modes, a cache hit or miss) make the first looks unreliable
- * (README "How it decides"): all of a group's n samples fall into one of two equally
+ * (docs/how-it-decides.md): all of a group's n samples fall into one of two equally
  * likely modes with chance 2^(1−n), and the group then looks far tighter than it is.
  * Below 5 samples per group a group's spread counts as at least 2% of its mean, which
  * a 3× change clears at once and a cluster artefact does not (false regressions at +δ
@@ -77,7 +77,7 @@ const DEFAULT_CHOICES: Omit<DesignChoices, 'gammas'> = {
 
 /**
  * The design for `looks` at `alpha`: a run that is one of m (`familySize`) spends
- * alpha/m on regression and improvement from its first look (README "How it decides"),
+ * alpha/m on regression and improvement from its first look (docs/how-it-decides.md),
  * so the chance of any false regression among the m stays at most alpha; equivalence
  * keeps alpha. Report mode replays a run's recorded choices.
  */

@@ -1,5 +1,5 @@
 /**
- * Removing a common linear run-order trend (README "How it decides"): a runner that
+ * Removing a common linear run-order trend (docs/how-it-decides.md): a runner that
  * slows down steadily over a run adds to every sample's variance; with interleaved
  * samples it barely moves the means, but it hides an `unchanged`.
  */

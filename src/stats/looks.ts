@@ -1,5 +1,5 @@
 /**
- * Where the looks fall (README "How it decides"): one function for the run, its stop
+ * Where the looks fall (docs/how-it-decides.md): one function for the run, its stop
  * rule, `analyse`, `compare` and report mode, so they all look at the same samples.
  */
 

@@ -3,7 +3,7 @@ import type { GroupSummary } from './summary'
 import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
 
 /**
- * All the p-values of the decision (README "How it decides") for a relative margin δ:
+ * All the p-values of the decision (docs/how-it-decides.md) for a relative margin δ:
  * - regression, H1: μc > (1+δ)μb;
  * - improvement, H1: μc < (1−δ)μb;
  * - unchanged, by two one-sided tests: H1: μc < (1+δ)μb and H1: μc > (1−δ)μb, the

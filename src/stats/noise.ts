@@ -2,7 +2,7 @@ import { interleavedPosition } from './detrend'
 import { modifiedZScores } from './outliers'
 
 /**
- * What an A/A run says about a runner's noise (README "Calibrate"): both groups ran
+ * What an A/A run says about a runner's noise (docs/cli.md "Calibrate"): both groups ran
  * the same thing, interleaved, so together they are one series in run order.
  */
 export interface NoiseProfile {

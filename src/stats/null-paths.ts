@@ -6,7 +6,7 @@ import { PLAIN_TEST, type TestKind } from './test-kind'
 
 /**
  * Simulated regression-test paths at the worst case of "no regression" (the candidate
- * slower by exactly the threshold), for calibrating a design (README "How it decides").
+ * slower by exactly the threshold), for calibrating a design (docs/how-it-decides.md).
  *
  * Scaling the baseline by 1 + δ turns the margin test into a plain Welch test of equal
  * means, so a path depends only on the look sizes and the variance ratio r = σc²/σb'².

@@ -1,5 +1,5 @@
 /**
- * The phases of a run judged as one family (README "Phases"): every phase is its own
+ * The phases of a run judged as one family (docs/phases.md): every phase is its own
  * comparison, all planned with one design that spends alpha/m on regression and
  * improvement from its first look, m = phases × family-size, so the chance of any false
  * regression across them stays at most alpha while each keeps its early stop.

@@ -14,7 +14,7 @@ const SEED = 20_261_207
 
 /**
  * The smallest slowdown the gate would flag as a regression in `power` of runs on this
- * runner (README "Calibrate"): runs of `design` are simulated by drawing both groups
+ * runner (docs/cli.md "Calibrate"): runs of `design` are simulated by drawing both groups
  * from the A/A samples themselves (scaled to mean 1), the candidate's times slowed by
  * the trial slowdown, so skew, outliers and clusters count as they are. Null when not
  * even a 4× slowdown is flagged that often. Common random numbers make power a
@@ -67,7 +67,7 @@ export function samplesForThreshold(cv: number, threshold: number, design: Desig
 /**
  * The statistic that fits the runner: Yuen's trimmed means when spikes are common
  * (2% of samples or more) and the timings are not clustered, where trimming misleads
- * (README "Statistic"); else the mean.
+ * (docs/how-it-decides.md "Statistic"); else the mean.
  */
 export function fittingStatistic(profile: NoiseProfile): Statistic {
   return profile.outliers >= 0.02 && !profile.clustered ? 'trimmed' : 'mean'

@@ -6,7 +6,7 @@ import { welchStatistic } from './welch'
 const POWER = 0.8
 
 /**
- * What an inconclusive comparison could resolve (README "How it decides").
+ * What an inconclusive comparison could resolve (docs/how-it-decides.md).
  *
  * `detectableSlowdown`: the true slowdown Δ that the regression test at the last
  * look's level would detect with 80% power at these sample sizes:

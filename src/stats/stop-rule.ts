@@ -15,7 +15,7 @@ export interface StopMember {
 }
 
 /**
- * The early-stopping rule (README "How it decides"): after a pair of samples, stop when
+ * The early-stopping rule (docs/how-it-decides.md): after a pair of samples, stop when
  * every member of the family has reached a verdict at some planned look the samples
  * have passed (a run with one comparison is a family of one; a run of m phases, m
  * members, each planned at alpha/m). `analyse` later replays each member's looks on

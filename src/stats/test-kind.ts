@@ -1,5 +1,5 @@
 /**
- * What the tests of a design are computed on (README "How it decides"), recorded in
+ * What the tests of a design are computed on (docs/how-it-decides.md), recorded in
  * the results file so report mode computes the same.
  */
 

@@ -4,7 +4,8 @@ import type { GroupSummary } from './summary'
 export const TRIM = 0.2
 
 /**
- * A group as Yuen's test sees it (README "Statistic"), in the form Welch's test takes:
+ * A group as Yuen's test sees it (docs/how-it-decides.md "Statistic"), in the form
+ * Welch's test takes:
  * with g = ⌊0.2·n⌋ samples trimmed from each end and h = n − 2g kept, the mean is the
  * trimmed mean and the squared standard error d = (n − 1)·s²w / (h·(h − 1)), s²w the
  * winsorised variance; returned as n = h and stddev = √(h·d), so that stddev²/n = d and

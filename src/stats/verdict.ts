@@ -2,7 +2,7 @@ import type { LookLevels } from './design'
 import type { Verdict, WelchFigures } from './types'
 
 /**
- * The decision at one look (README "How it decides"): regression first, then
+ * The decision at one look (docs/how-it-decides.md): regression first, then
  * improvement, at the look's regression level; then unchanged at its equivalence
  * level; null means "keep sampling", which becomes inconclusive at the last look.
  */
@@ -32,7 +32,7 @@ const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement
 
 /**
  * One verdict for several comparisons judged together, the phases of a run or the
- * benchmarks of report mode (README "Phases"): `regression` if any regressed, else
+ * benchmarks of report mode (docs/phases.md): `regression` if any regressed, else
  * `inconclusive` if any is undecided, else `improvement` if any improved, else
  * `unchanged`. An undecided comparison outranks an improvement, so the one verdict never
  * passes a check (`fail-on`) that one of its comparisons fails.

@@ -8,8 +8,8 @@ export interface WelchStatistic {
 }
 
 /**
- * Welch's t and Welch–Satterthwaite df for H0: μc = factor·μb (README "How it
- * decides"). `factor` = 1 is the plain test; 1 ± δ are the margin tests. `dfLoss`
+ * Welch's t and Welch–Satterthwaite df for H0: μc = factor·μb (docs/how-it-decides.md).
+ * `factor` = 1 is the plain test; 1 ± δ are the margin tests. `dfLoss`
  * takes degrees of freedom off for parameters fitted first (a detrending slope).
  *
  * When both groups are constant the standard error is 0: t is 0 for no difference

@@ -3,8 +3,8 @@ import type { StackRef } from '../pulumi/stack-ref'
 import type { TeardownPlan } from './plan'
 
 /**
- * The one codec of what a main step saves for its post step (README "Cancellation and
- * leftovers"): the stacks it created, the rest of its teardown, the commands of ours
+ * The one codec of what a main step saves for its post step (docs/cancellation.md):
+ * the stacks it created, the rest of its teardown, the commands of ours
  * still running and when it was cancelled. Each piece is written as it changes and
  * read back whole; anything unreadable is an error naming the piece, never a guess:
  * the post step must not tear down what it cannot be sure is ours.
@@ -45,7 +45,8 @@ export function encodeProcesses(processes: readonly RunningProcess[]): string {
 export function decodeSavedRun(saved: SavedState): SavedRun | undefined {
   const stacks = saved.stacks === '' ? [] : decodeStacks(saved.stacks)
   if (saved.plan === '' && stacks.length === 0) return undefined
-  if (saved.plan === '') throw new Error('the main step saved stacks but not the rest of its teardown')
+  if (saved.plan === '')
+    throw new Error('the main step saved stacks but not the rest of its teardown')
   const cancelledAt = Number(saved.cancelledAt)
   return {
     stacks,

@@ -13,7 +13,7 @@ import type { TeardownPlan } from './plan'
 
 /**
  * Some stacks could not be destroyed and removed: the run fails, one line naming each
- * and what it holds, whatever else happened (README "Cancellation and leftovers").
+ * and what it holds, whatever else happened (docs/cancellation.md).
  */
 export class StacksKept extends BenchmarkError {
   override name = 'StacksKept'

@@ -5,6 +5,7 @@ import { INPUT_DEFAULTS, Input, Output } from '../../src/config/inputs'
 
 const actionYml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+const workflows = readFileSync(new URL('../../docs/workflows.md', import.meta.url), 'utf8')
 
 interface ActionYml {
   inputs: Record<string, { default?: string; description: string; required?: boolean }>
@@ -45,7 +46,7 @@ describe('action.yml', () => {
   })
 })
 
-describe('README', () => {
+describe('README and docs/workflows.md', () => {
   it('lists every input and output in its tables, in action.yml order', () => {
     expect([...readmeTable('Inputs').keys()]).toEqual(Object.keys(action.inputs))
     expect([...readmeTable('Outputs').keys()]).toEqual(Object.keys(action.outputs))
@@ -69,7 +70,9 @@ describe('README', () => {
       if?: string
       steps: Step[]
     }
-    const blocks = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map(m => m[1]!)
+    const blocks = [readme, workflows].flatMap(page =>
+      [...page.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map(m => m[1]!)
+    )
     expect(blocks.length).toBeGreaterThan(4)
     let uploads = 0
     let reportsAfterMeasuring = 0

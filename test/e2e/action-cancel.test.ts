@@ -1,6 +1,6 @@
 /**
  * The bundled action when its job is cancelled, or its main step killed, while a
- * `pulumi up` has creates in flight (README "Cancellation and leftovers"), and when a destroy
+ * `pulumi up` has creates in flight (docs/cancellation.md), and when a destroy
  * fails. Afterwards nothing of ours is left in the backend or in the simulated cloud;
  * or, when something could not be destroyed, the step fails naming the stack and what
  * it holds, and the stack's exported state lies next to the results file.

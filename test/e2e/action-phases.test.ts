@@ -1,5 +1,5 @@
 /**
- * The bundled action timing several phases (README "Phases"), with a simulated release
+ * The bundled action timing several phases (docs/phases.md), with a simulated release
  * whose `destroy` alone got slower: that phase is the regression, the others are not,
  * the step fails and the comment names `destroy`.
  */

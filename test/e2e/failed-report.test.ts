@@ -1,5 +1,5 @@
 /**
- * A run that does not end with a verdict still reports (README: Results file): the
+ * A run that does not end with a verdict still reports (docs/results-file.md): the
  * bundled action replaces an earlier comment with what failed, the log's tail and the
  * samples so far, and writes the same to the job summary, so no stale verdict stays on
  * the pull request. A summary that cannot be written is a warning, and a results file

@@ -1,5 +1,5 @@
 /**
- * Every phase of a Pulumi run end to end (README "Phases"): the command line against
+ * Every phase of a Pulumi run end to end (docs/phases.md): the command line against
  * the simulated releases, then the state of each stack before every command, read from
  * the simulator's log.
  */

@@ -1,6 +1,6 @@
 /**
  * Report mode reads results files made by other jobs, maybe by a fork's code: the
- * bundled action must treat them as untrusted data (README: fork pull requests). A
+ * bundled action must treat them as untrusted data (docs/workflows.md, fork pull requests). A
  * hostile file is named in a warning and left out; the others are still reported,
  * and links come from the report job's own environment.
  */

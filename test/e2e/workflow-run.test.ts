@@ -1,5 +1,5 @@
 /**
- * The fork-safe commenter (README: fork pull requests): the bundled action in report
+ * The fork-safe commenter (docs/workflows.md, fork pull requests): the bundled action in report
  * mode on a `workflow_run` event. The pull request comes from the event itself (head
  * repository, branch and SHA) through the API; a `pull-request` input is only obeyed
  * when that pull request's head is the event's `head_sha`, so a fork's artifact cannot

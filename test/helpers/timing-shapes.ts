@@ -2,7 +2,7 @@ import { interleavedOrder } from '../../src/bench/schedule'
 import type { Random } from './random'
 
 /**
- * The shapes real CI timings take (README "Validation"), for simulating the decision
+ * The shapes real CI timings take (docs/validation.md), for simulating the decision
  * rule: each draws a run of `samples` per group, interleaved AB, BA, … as a run
  * measures them, with the candidate's true mean exactly (1 + change)× the baseline's.
  * Every shape has mean 1 before scaling (a time in units of the baseline's mean).

@@ -15,7 +15,7 @@ const stop = familyStopRule([{ design, threshold: THRESHOLD }])
 const tight = (centre: number, n: number) =>
   Array.from({ length: n }, (_, i) => centre * (1 + 0.002 * ((i % 3) - 1)))
 
-describe('clustered timings at the first looks (README "How it decides")', () => {
+describe('clustered timings at the first looks (docs/how-it-decides.md)', () => {
   it('do not make a regression of a cluster artefact at 3 samples', () => {
     // Two modes 10% apart, a true change of exactly +δ: the baseline's 3 samples all
     // fell into the fast mode, the candidate's into the slow one.
