@@ -122,65 +122,13 @@ function sizeOf(path) {
   }
 }
 
-// src/action/publish.ts
-import { appendFile } from "node:fs/promises";
-async function publishReport(options) {
-  const { log, render, reporting } = options;
-  await writeJobSummary(log.redact(render(true)), log);
-  const url = await commentOnPullRequest({
-    ...options,
-    body: log.redact(render(reporting.logs)),
-    env: process.env,
-    info: log.info,
-    warn: log.warn
-  });
-  setOutput("comment-url" /* CommentUrl */, url ?? "");
-}
-async function writeJobSummary(body, log) {
-  const path = process.env.GITHUB_STEP_SUMMARY;
-  try {
-    if (path) await appendFile(path, "");
-    await summary.addRaw(body, true).write();
-  } catch (error) {
-    summary.emptyBuffer();
-    log.warn(
-      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
-    );
-  }
-}
-
-// src/action/run-mode.ts
+// src/action/guarded-run.ts
 var MAIN_STEP_DEADLINE_MS = 6e3;
 var LeftForPostStep = class extends BenchmarkError {
   name = "LeftForPostStep";
 };
-async function runMode(raw, token, log) {
-  let config;
-  try {
-    config = parseRunConfig(raw, process.env);
-  } catch (error) {
-    await reportBadInput(raw, error, token, log);
-    throw error;
-  }
-  const reporting = parseReporting(raw, process.env, config.name);
-  try {
-    await measureAndPublish(config, reporting, token, log);
-  } finally {
-    if (existsSync(config.resultsFile)) setOutput("results-file" /* ResultsFile */, config.resultsFile);
-  }
-}
-async function reportBadInput(raw, error, token, log) {
-  const name = inputValue(raw, "name" /* Name */) ?? "benchmark";
-  let reporting;
-  try {
-    reporting = parseReporting(raw, process.env, name);
-  } catch {
-    return;
-  }
-  const render = (logs) => renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs });
-  await publishReport({ render, verdict: "failed", reporting, token, log });
-}
-async function measureAndPublish(config, reporting, token, log) {
+async function guardedRun(options, measure) {
+  const { log } = options;
   const files = guardFileCommands(process.env);
   const restoreFiles = () => {
     for (const warning of files.restore()) log.warn(warning);
@@ -188,53 +136,30 @@ async function measureAndPublish(config, reporting, token, log) {
   const stopSaving = onRunningProcessesChange(
     (processes) => files.saveState("processes" /* Processes */, JSON.stringify(processes))
   );
-  const measureAndReport = async (signal) => {
-    const outcome = await runPipeline(config, {
-      progress: log.info,
-      info: log.info,
-      warn: log.warn,
-      redact: log.redact,
-      saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
-      saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
-      signal,
-      teardownSignal: signal,
-      deferTeardown: true,
-      env: process.env
-    });
-    restoreFiles();
-    const runUrl = workflowRunUrl(process.env);
-    if (!outcome.finished) {
-      const { error, partial } = outcome;
-      const render = (logs) => renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs });
-      await publishReport({ render, verdict: "failed", reporting, token, log });
-      throw error;
-    }
-    const { results, unwritten, kept } = outcome;
-    setResultOutputs(results);
-    const verdict = stepVerdict(results);
-    const body = renderMarkdown(results, { runUrl });
-    await publishReport({
-      render: () => body,
-      verdict,
-      reporting,
-      token,
-      log
-    });
-    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
-    else log.info(headline(results));
-    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
-    if (unwritten) throw unwritten;
-  };
   let cancelled = false;
   try {
     await withInterrupts(
-      (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      (interrupts) => {
+        const hooks = {
+          progress: log.info,
+          info: log.info,
+          warn: log.warn,
+          redact: log.redact,
+          saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
+          saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
+          signal: interrupts.first,
+          teardownSignal: interrupts.first,
+          deferTeardown: true,
+          env: process.env
+        };
+        return Promise.race([measure({ hooks, restoreFiles }), deadlineAfter(interrupts.first)]);
+      },
       {
         forward: "first",
         onSignal: (signal, count) => {
           if (!cancelled) files.saveState("cancelled-at" /* CancelledAt */, String(Date.now()));
           cancelled = true;
-          log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"));
+          log.warn(interruptMessage(signal, count, options.pulumi));
         }
       }
     );
@@ -242,7 +167,7 @@ async function measureAndPublish(config, reporting, token, log) {
     stopSaving();
     restoreFiles();
     if (cancelled) {
-      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+      for (const warning of await redactLogs(options.logDir(), log.redact)) {
         log.warn(warning);
       }
     }
@@ -271,6 +196,91 @@ function interruptMessage(signal, count, pulumi) {
     return pulumi ? `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks` : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`;
   }
   return `Received ${signal}: already stopping`;
+}
+
+// src/action/publish.ts
+import { appendFile } from "node:fs/promises";
+async function publishReport(options) {
+  const { log, render, reporting } = options;
+  await writeJobSummary(log.redact(render(true)), log);
+  const url = await commentOnPullRequest({
+    ...options,
+    body: log.redact(render(reporting.logs)),
+    env: process.env,
+    info: log.info,
+    warn: log.warn
+  });
+  setOutput("comment-url" /* CommentUrl */, url ?? "");
+}
+async function writeJobSummary(body, log) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  try {
+    if (path) await appendFile(path, "");
+    await summary.addRaw(body, true).write();
+  } catch (error) {
+    summary.emptyBuffer();
+    log.warn(
+      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
+    );
+  }
+}
+
+// src/action/run-mode.ts
+async function runMode(raw, token, log) {
+  let config;
+  try {
+    config = parseRunConfig(raw, process.env);
+  } catch (error) {
+    await reportBadInput(raw, error, token, log);
+    throw error;
+  }
+  const reporting = parseReporting(raw, process.env, config.name);
+  try {
+    await measureAndPublish(config, reporting, token, log);
+  } finally {
+    if (existsSync(config.resultsFile)) setOutput("results-file" /* ResultsFile */, config.resultsFile);
+  }
+}
+async function reportBadInput(raw, error, token, log) {
+  const name = inputValue(raw, "name" /* Name */) ?? "benchmark";
+  let reporting;
+  try {
+    reporting = parseReporting(raw, process.env, name);
+  } catch {
+    return;
+  }
+  const render = (logs) => renderFailedMarkdown({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env), logs });
+  await publishReport({ render, verdict: "failed", reporting, token, log });
+}
+async function measureAndPublish(config, reporting, token, log) {
+  const pulumi = config.target.kind === "pulumi";
+  const logDir = () => runLogDir(config.resultsFile);
+  await guardedRun({ log, pulumi, logDir }, async ({ hooks, restoreFiles }) => {
+    const outcome = await runPipeline(config, hooks);
+    restoreFiles();
+    const runUrl = workflowRunUrl(process.env);
+    if (!outcome.finished) {
+      const { error, partial } = outcome;
+      const render = (logs) => renderFailedMarkdown({ benchmark: config.name, error, partial }, { runUrl, logs });
+      await publishReport({ render, verdict: "failed", reporting, token, log });
+      throw error;
+    }
+    const { results, unwritten, kept } = outcome;
+    setResultOutputs(results);
+    const verdict = stepVerdict(results);
+    const body = renderMarkdown(results, { runUrl });
+    await publishReport({
+      render: () => body,
+      verdict,
+      reporting,
+      token,
+      log
+    });
+    if (failsCheck(verdict, config.decision.failOn)) log.fail(headline(results));
+    else log.info(headline(results));
+    if (kept.length > 0) throw new StacksKept(kept.join("\n"));
+    if (unwritten) throw unwritten;
+  });
 }
 function setResultOutputs(results) {
   const { comparison } = results;

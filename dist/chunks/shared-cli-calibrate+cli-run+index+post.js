@@ -326,112 +326,6 @@ function restorePlan(serialized) {
   return { resultsDir, logDir, workDir, ownBackendDir, cleanup, destroyTimeoutMs };
 }
 
-// src/bench/log.ts
-import {
-  constants,
-  closeSync as closeSync2,
-  createReadStream,
-  createWriteStream,
-  openSync as openSync2,
-  readSync as readSync2,
-  rmSync,
-  fstatSync,
-  writeSync
-} from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { Transform, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-var TAIL_BYTES = 64 * 1024;
-var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
-function openLog(path6, mode = "truncate") {
-  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants;
-  if (mode === "append") return openSync2(path6, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 384);
-  rmSync(path6, { force: true });
-  return openSync2(path6, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 384);
-}
-function writeLogHeader(fd, text) {
-  writeSync(fd, `
-[pulumi-perf-gate] ${text}
-`);
-}
-function tailLines(path6, count = 20) {
-  const fd = openSync2(path6, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    readSync2(fd, buffer, 0, length, size - length);
-    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
-    if (length < size) lines.shift();
-    return lines.slice(-count);
-  } finally {
-    closeSync2(fd);
-  }
-}
-async function redactLogs(dir, redact) {
-  const names = await readdir(dir).catch(() => []);
-  const warnings = [];
-  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
-    const path6 = join(dir, name);
-    try {
-      await redactLog(path6, redact);
-    } catch (error) {
-      const why = describeFileError(error);
-      const removed = await rm(path6, { force: true }).then(
-        () => true,
-        () => false
-      );
-      warnings.push(
-        removed ? `removed the log ${path6}: it could not be checked for secrets (${why})` : `the log ${path6} may hold a secret: it could be neither checked nor removed (${why})`
-      );
-    }
-  }
-  return warnings;
-}
-async function redactLog(path6, redact) {
-  if (!await holdsSecret(path6, redact)) return;
-  const temporary = `${path6}.redacting`;
-  try {
-    await pipeline(
-      createReadStream(path6, { encoding: "utf8" }),
-      redacting(redact),
-      // Exclusive: a link planted under the temporary name is not written through.
-      createWriteStream(temporary, { flags: "wx", mode: 384 })
-    );
-    await rename(temporary, path6);
-  } finally {
-    await rm(temporary, { force: true }).catch(() => void 0);
-  }
-}
-async function holdsSecret(path6, redact) {
-  let found = false;
-  const check = Object.assign(
-    (text) => {
-      found ||= redact(text) !== text;
-      return "";
-    },
-    { secrets: redact.secrets }
-  );
-  await pipeline(
-    createReadStream(path6, { encoding: "utf8" }),
-    redacting(check),
-    new Writable({ write: (_chunk, _encoding, done) => done() })
-  );
-  return found;
-}
-function redacting(redact) {
-  const stream = redactStream(redact);
-  return new Transform({
-    transform(chunk, _encoding, done) {
-      done(null, stream.push(chunk));
-    },
-    flush(done) {
-      done(null, stream.end());
-    }
-  });
-}
-
 // src/bench/child-env.ts
 var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
 var WITHHELD = /* @__PURE__ */ new Set([
@@ -495,19 +389,19 @@ import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
 // src/bench/capture.ts
-import { closeSync as closeSync3, mkdtempSync, openSync as openSync3, readFileSync as readFileSync3, rmSync as rmSync2 } from "node:fs";
+import { closeSync as closeSync2, mkdtempSync, openSync as openSync2, readFileSync as readFileSync3, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 function openCapture() {
-  const dir = mkdtempSync(join2(tmpdir(), "pulumi-perf-gate-output-"));
-  const paths = { stdout: join2(dir, "stdout"), stderr: join2(dir, "stderr") };
-  const fds = { stdout: openSync3(paths.stdout, "w"), stderr: openSync3(paths.stderr, "w") };
+  const dir = mkdtempSync(join(tmpdir(), "pulumi-perf-gate-output-"));
+  const paths = { stdout: join(dir, "stdout"), stderr: join(dir, "stderr") };
+  const fds = { stdout: openSync2(paths.stdout, "w"), stderr: openSync2(paths.stderr, "w") };
   let open = true;
   const closeOurs = () => {
     if (!open) return;
     open = false;
-    closeSync3(fds.stdout);
-    closeSync3(fds.stderr);
+    closeSync2(fds.stdout);
+    closeSync2(fds.stderr);
   };
   return {
     ...fds,
@@ -516,7 +410,7 @@ function openCapture() {
       closeOurs();
       const text = (path6) => readFileSync3(path6, "utf8");
       const captured = { stdout: text(paths.stdout), stderr: text(paths.stderr) };
-      rmSync2(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
       return captured;
     }
   };
@@ -542,9 +436,9 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
 
 // src/bench/resources.ts
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync as openSync4, readFileSync as readFileSync5, readSync as readSync3, rmSync as rmSync3 } from "node:fs";
+import { existsSync, openSync as openSync3, readFileSync as readFileSync5, readSync as readSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/bench/bsd-time.ts
 var BSD_TIME_PATH = "/usr/bin/time";
@@ -735,8 +629,8 @@ var selfStat;
 var statBuffer = Buffer.alloc(4096);
 function readSelfTicks() {
   try {
-    selfStat ??= openSync4("/proc/self/stat", "r");
-    const length = readSync3(selfStat, statBuffer, 0, statBuffer.length, 0);
+    selfStat ??= openSync3("/proc/self/stat", "r");
+    const length = readSync2(selfStat, statBuffer, 0, statBuffer.length, 0);
     return parseChildTicks(statBuffer.toString("latin1", 0, length));
   } catch {
     return void 0;
@@ -744,8 +638,8 @@ function readSelfTicks() {
 }
 var reports = 0;
 function bsdTimeProbe(command) {
-  const reportPath = join3(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
-  const remove = () => rmSync3(reportPath, { force: true });
+  const reportPath = join2(tmpdir2(), `pulumi-perf-gate-${process.pid}-${reports++}.time`);
+  const remove = () => rmSync2(reportPath, { force: true });
   return {
     ...wrapInBsdTime(reportPath, command),
     forwardsInterrupt: true,
@@ -900,6 +794,112 @@ function describeOutcome(outcome, timeoutMs) {
     case "not-started":
       return `could not start (${outcome.reason})`;
   }
+}
+
+// src/bench/log.ts
+import {
+  constants,
+  closeSync as closeSync3,
+  createReadStream,
+  createWriteStream,
+  openSync as openSync4,
+  readSync as readSync3,
+  rmSync as rmSync3,
+  fstatSync,
+  writeSync
+} from "node:fs";
+import { readdir, rename, rm } from "node:fs/promises";
+import { join as join3 } from "node:path";
+import { Transform, Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var TAIL_BYTES = 64 * 1024;
+var NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+function openLog(path6, mode = "truncate") {
+  const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = constants;
+  if (mode === "append") return openSync4(path6, O_WRONLY | O_CREAT | O_APPEND | NO_FOLLOW, 384);
+  rmSync3(path6, { force: true });
+  return openSync4(path6, O_WRONLY | O_CREAT | O_EXCL | NO_FOLLOW, 384);
+}
+function writeLogHeader(fd, text) {
+  writeSync(fd, `
+[pulumi-perf-gate] ${text}
+`);
+}
+function tailLines(path6, count = 20) {
+  const fd = openSync4(path6, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    readSync3(fd, buffer, 0, length, size - length);
+    const lines = buffer.toString("utf8").trimEnd().split(/\r?\n/);
+    if (length < size) lines.shift();
+    return lines.slice(-count);
+  } finally {
+    closeSync3(fd);
+  }
+}
+async function redactLogs(dir, redact) {
+  const names = await readdir(dir).catch(() => []);
+  const warnings = [];
+  for (const name of names.filter((name2) => name2.endsWith(".log"))) {
+    const path6 = join3(dir, name);
+    try {
+      await redactLog(path6, redact);
+    } catch (error) {
+      const why = describeFileError(error);
+      const removed = await rm(path6, { force: true }).then(
+        () => true,
+        () => false
+      );
+      warnings.push(
+        removed ? `removed the log ${path6}: it could not be checked for secrets (${why})` : `the log ${path6} may hold a secret: it could be neither checked nor removed (${why})`
+      );
+    }
+  }
+  return warnings;
+}
+async function redactLog(path6, redact) {
+  if (!await holdsSecret(path6, redact)) return;
+  const temporary = `${path6}.redacting`;
+  try {
+    await pipeline(
+      createReadStream(path6, { encoding: "utf8" }),
+      redacting(redact),
+      // Exclusive: a link planted under the temporary name is not written through.
+      createWriteStream(temporary, { flags: "wx", mode: 384 })
+    );
+    await rename(temporary, path6);
+  } finally {
+    await rm(temporary, { force: true }).catch(() => void 0);
+  }
+}
+async function holdsSecret(path6, redact) {
+  let found = false;
+  const check = Object.assign(
+    (text) => {
+      found ||= redact(text) !== text;
+      return "";
+    },
+    { secrets: redact.secrets }
+  );
+  await pipeline(
+    createReadStream(path6, { encoding: "utf8" }),
+    redacting(check),
+    new Writable({ write: (_chunk, _encoding, done) => done() })
+  );
+  return found;
+}
+function redacting(redact) {
+  const stream = redactStream(redact);
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      done(null, stream.push(chunk));
+    },
+    flush(done) {
+      done(null, stream.end());
+    }
+  });
 }
 
 // src/pulumi/program.ts
@@ -1392,6 +1392,11 @@ async function runTeardown(plan, ledger, options) {
 }
 
 export {
+  resolveStep,
+  meanCpu,
+  withoutShellCpu,
+  formatTimeSpan,
+  formatSampleTime,
   killTrackedProcesses,
   describeProcess,
   runningProcesses,
@@ -1401,19 +1406,14 @@ export {
   waitForProcesses,
   waitForRunningProcesses,
   signalProcess,
-  openLog,
-  writeLogHeader,
-  tailLines,
-  redactLogs,
-  resolveStep,
-  meanCpu,
-  withoutShellCpu,
-  formatTimeSpan,
-  formatSampleTime,
   USER_COMMAND_STOP,
   runProcess,
   untilAborted,
   describeOutcome,
+  openLog,
+  writeLogHeader,
+  tailLines,
+  redactLogs,
   StackLedger,
   checkProgramFolder,
   checkStackIsNew,

@@ -1,37 +1,22 @@
 import * as core from '@actions/core'
-import { onRunningProcessesChange } from '../bench/running'
-import { Input, Output, State, type RawInputs } from '../config/inputs'
+import { Input, Output, type RawInputs } from '../config/inputs'
 import { inputValue, parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
 import type { CommentSettings } from '../github/publish'
 import { existsSync } from 'node:fs'
-import { BenchmarkError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { renderFailedMarkdown } from '../report/failed'
 import { headline, renderMarkdown } from '../report/markdown'
 import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
-import { redactLogs } from '../bench/log'
 import { runLogDir } from '../run/log-dir'
 import { runPipeline } from '../run/pipeline'
-import { withInterrupts } from '../run/signals'
 import { StacksKept } from '../run/stacks-kept'
 import { failsCheck } from '../stats/verdict'
 import type { ActionLog } from './log'
-import { guardFileCommands } from './file-commands'
+import { guardedRun } from './guarded-run'
 import { publishReport } from './publish'
 
-/**
- * How long after a cancellation's SIGINT the main step leaves, whatever it is doing:
- * the runner sends SIGTERM 7.5 s and SIGKILL 10 s after it (actions/runner
- * src/Runner.Sdk/ProcessInvoker.cs). What is unfinished is in the saved state, for
- * the post step.
- */
-export const MAIN_STEP_DEADLINE_MS = 6000
-
-/** The main step was cancelled and left the rest to its post step. */
-class LeftForPostStep extends BenchmarkError {
-  override name = 'LeftForPostStep'
-}
+export { MAIN_STEP_DEADLINE_MS } from './guarded-run'
 
 /**
  * `mode: run`: measure, analyse, write the results, report, and fail on a regression.
@@ -84,27 +69,10 @@ async function measureAndPublish(
   token: string,
   log: ActionLog
 ): Promise<void> {
-  const files = guardFileCommands(process.env)
-  const restoreFiles = () => {
-    for (const warning of files.restore()) log.warn(warning)
-  }
-  // Every command of ours that runs is in the state, so a post step after a kill finds it.
-  const stopSaving = onRunningProcessesChange(processes =>
-    files.saveState(State.Processes, JSON.stringify(processes))
-  )
-  const measureAndReport = async (signal: AbortSignal) => {
-    const outcome = await runPipeline(config, {
-      progress: log.info,
-      info: log.info,
-      warn: log.warn,
-      redact: log.redact,
-      saveStacks: serialized => files.saveState(State.Stacks, serialized),
-      saveTeardown: serialized => files.saveState(State.Teardown, serialized),
-      signal,
-      teardownSignal: signal,
-      deferTeardown: true,
-      env: process.env
-    })
+  const pulumi = config.target.kind === 'pulumi'
+  const logDir = () => runLogDir(config.resultsFile)
+  await guardedRun({ log, pulumi, logDir }, async ({ hooks, restoreFiles }) => {
+    const outcome = await runPipeline(config, hooks)
     restoreFiles()
     const runUrl = workflowRunUrl(process.env)
     if (!outcome.finished) {
@@ -130,63 +98,7 @@ async function measureAndPublish(
     else log.info(headline(results))
     if (kept.length > 0) throw new StacksKept(kept.join('\n'))
     if (unwritten) throw unwritten
-  }
-  let cancelled = false
-  try {
-    await withInterrupts(
-      interrupts =>
-        Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
-      {
-        forward: 'first',
-        onSignal: (signal, count) => {
-          if (!cancelled) files.saveState(State.CancelledAt, String(Date.now()))
-          cancelled = true
-          log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
-        }
-      }
-    )
-  } finally {
-    stopSaving()
-    // Left for the post step, the run may not have got that far.
-    restoreFiles()
-    // Cancelled, the teardown (which redacts the logs last) is the post step's, but a
-    // step between the two (`upload-artifact` with `if: always()`) reads the logs first.
-    // What a command still running writes after this goes to the replaced file: lost.
-    if (cancelled) {
-      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
-        log.warn(warning)
-      }
-    }
-  }
-}
-
-/** Rejects MAIN_STEP_DEADLINE_MS after `signal` fires; never without it. */
-function deadlineAfter(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    signal.addEventListener(
-      'abort',
-      () => {
-        const timer = setTimeout(() => {
-          reject(
-            new LeftForPostStep(
-              'the job was cancelled; what is left to stop and remove is left to the post step'
-            )
-          )
-        }, MAIN_STEP_DEADLINE_MS)
-        timer.unref()
-      },
-      { once: true }
-    )
   })
-}
-
-function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean): string {
-  if (count === 1) {
-    return pulumi
-      ? `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks`
-      : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`
-  }
-  return `Received ${signal}: already stopping`
 }
 
 /**
