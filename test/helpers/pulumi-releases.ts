@@ -43,6 +43,8 @@ export interface SimRelease extends SimBuild {
   layout?: 'pulumi' | 'pulumi/bin'
   /** Publish an archive cut short, with a checksum that matches it. */
   damaged?: boolean
+  /** Left out of the `versions` list (a build that was never released). */
+  unlisted?: boolean
 }
 
 /** The seed's pair: 3.43.1 with Python's default executor, 3.44.3 sized from --parallel. */
@@ -78,7 +80,8 @@ export async function writeSimBinaryFolder(dir: string, release: SimBuild): Prom
 
 /**
  * Writes, for every release and target, `pulumi-v{V}-{os}-{arch}.tar.gz` and `.zip`,
- * then `pulumi-{V}-checksums.txt` and `latest-version`. Uses the system `tar` and `zip`.
+ * then `pulumi-{V}-checksums.txt`, `latest-version` and `versions`. Uses the system `tar`
+ * and `zip`.
  */
 export async function buildReleases(
   dir: string,
@@ -115,6 +118,10 @@ export async function buildReleases(
   const latest = options.latest ?? releases.at(-1)?.version ?? ''
   await writeFile(path.join(dir, 'latest-version'), `${latest}\n`)
   files.push('latest-version')
+  // The mirror's list of releases, which `bisect` reads (docs/bisect.md).
+  const versions = releases.filter(release => !release.unlisted).map(release => release.version)
+  await writeFile(path.join(dir, 'versions'), `${versions.join('\n')}\n`)
+  files.push('versions')
   return { dir, latest, files }
 }
 
