@@ -4,6 +4,9 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
+  stepSecrets
+} from "./chunks/shared-cli-main+index+post.js";
+import {
   joinResults,
   joinedHeadline,
   keepOwnRunLinks,
@@ -14,26 +17,39 @@ import {
 } from "./chunks/shared-cli-report+index.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
 import {
+  bisectFails,
+  bisectReport,
+  bisectVerdict,
+  latestStepLogDir,
+  parseBisectConfig,
+  renderBisectMarkdown,
+  runBisect
+} from "./chunks/shared-cli-bisect+index.js";
+import {
   StacksKept,
   commentOnPullRequest,
   runLogDir,
   runPipeline,
   withInterrupts
-} from "./chunks/shared-cli-calibrate+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index.js";
 import {
   configValues,
   onRunningProcessesChange,
   redactLogs
-} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
+import {
+  NO_SECRETS
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-main+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
 import {
   getInput,
   saveState,
   setOutput,
   setSecret,
   summary
-} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
+  PLAIN_STYLE,
   headline,
   inputValue,
   parseChoice,
@@ -44,24 +60,18 @@ import {
   renderMarkdown,
   stepVerdict,
   workflowRunUrl
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  stepSecrets
-} from "./chunks/shared-cli-main+index+post.js";
-import {
-  NO_SECRETS
-} from "./chunks/shared-cli-calibrate+cli-main+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   failsCheck
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+import "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   BenchmarkError,
   Input,
   InputError,
   describeError
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/inputs.ts
 function readActionInputs() {
@@ -330,7 +340,49 @@ async function reportMode(raw, token, log) {
   if (unfinished.length > 0) throw unfinishedFailure(unfinished, total);
 }
 
+// src/action/bisect-mode.ts
+import { existsSync as existsSync2 } from "node:fs";
+async function bisectMode(raw, token, log) {
+  const config = parseBisectConfig(raw, process.env);
+  const { run: run2 } = config;
+  const reporting = parseReporting(raw, process.env, run2.name);
+  const runUrl = workflowRunUrl(process.env);
+  const logDir = () => latestStepLogDir(run2.resultsFile);
+  try {
+    await guardedRun({ log, pulumi: true, logDir }, async ({ hooks, restoreFiles }) => {
+      const outcome = await runBisect(config, hooks);
+      restoreFiles();
+      if (!outcome.finished) {
+        const { error, results: results2, partial } = outcome;
+        const render = (logs) => results2 ? renderBisectMarkdown(results2, { runUrl }) : renderFailedMarkdown({ benchmark: run2.name, error, partial }, { runUrl, logs });
+        await publishReport({ render, verdict: "failed", reporting, token, log });
+        throw error;
+      }
+      const { results, unwritten, kept } = outcome;
+      setBisectOutputs(results);
+      const body = renderBisectMarkdown(results, { runUrl });
+      const verdict = bisectVerdict(results);
+      await publishReport({ render: () => body, verdict, reporting, token, log });
+      const { headline: headline2 } = bisectReport(results, PLAIN_STYLE);
+      if (bisectFails(results, run2.decision.failOn)) log.fail(headline2);
+      else log.info(headline2);
+      if (kept.length > 0) throw new StacksKept(kept.join("\n"));
+      if (unwritten) throw unwritten;
+    });
+  } finally {
+    if (existsSync2(run2.resultsFile)) setOutput("results-file" /* ResultsFile */, run2.resultsFile);
+  }
+}
+function setBisectOutputs(results) {
+  const { end, versions } = results.bisect;
+  setOutput("verdict" /* Verdict */, bisectVerdict(results));
+  const located = end !== void 0 && end.kind !== "not-confirmed";
+  setOutput("last-fast" /* LastFast */, located ? versions[end.fast] ?? "" : "");
+  setOutput("first-slow" /* FirstSlow */, located ? versions[end.slow] ?? "" : "");
+}
+
 // src/action/main.ts
+var MODES = { run: runMode, report: reportMode, bisect: bisectMode };
 async function run() {
   let log = actionLog(NO_SECRETS);
   try {
@@ -340,8 +392,12 @@ async function run() {
     const secrets = stepSecrets(process.env, token, configValues(raw["config" /* Config */] ?? ""));
     for (const secret of secrets.values) setSecret(secret);
     log = actionLog(secrets.redact);
-    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", ["run", "report"]);
-    await (mode === "report" ? reportMode(raw, token, log) : runMode(raw, token, log));
+    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", [
+      "run",
+      "report",
+      "bisect"
+    ]);
+    await MODES[mode](raw, token, log);
   } catch (error) {
     log.fail(describeError(error));
   }

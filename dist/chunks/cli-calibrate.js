@@ -2,14 +2,20 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   measure
-} from "./shared-cli-calibrate+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-run.js";
 import {
   writeResults
-} from "./shared-cli-calibrate+cli-run+index.js";
-import "./shared-cli-calibrate+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-run+index.js";
-import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
+import "./shared-cli-bisect+cli-calibrate+cli-main+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run.js";
+import {
+  FORMATS,
+  RUN_FLAGS,
+  parseFlags
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   SeededRandom,
   analyse,
@@ -20,20 +26,14 @@ import {
   parseChoice,
   parseRunConfig,
   planRun
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
-import {
-  FORMATS,
-  RUN_FLAGS,
-  parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError,
   plainText
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/calibration-text.ts
 var percent = (x, digits = 1) => `${(100 * x).toFixed(digits)}%`;

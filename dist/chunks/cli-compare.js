@@ -12,7 +12,11 @@ import {
 import {
   formatFailure,
   formatResults
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run.js";
+import {
+  FORMATS,
+  parseFlags
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   FailedRuns,
   MAX_LOOKS,
@@ -29,17 +33,13 @@ import {
   sourceOf,
   stepVerdict,
   workflowRunUrl
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  FORMATS,
-  parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/replay.ts
 function replayOwnFile(file, policy) {

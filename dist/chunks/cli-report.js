@@ -10,10 +10,14 @@ import {
   unfinishedFailure
 } from "./shared-cli-report+index.js";
 import "./shared-cli-compare+cli-report+index.js";
-import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
+import "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   jsonText
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run.js";
+import {
+  FORMATS,
+  parseFlags
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   countOf,
   formatCount,
@@ -21,18 +25,14 @@ import {
   parseDecision,
   renderText,
   workflowRunUrl
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  FORMATS,
-  parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
-import "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError,
   plainText
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/multi-json.ts
 function multiReportJson(joined) {

@@ -3,10 +3,10 @@ const require = __ppgCreateRequire(import.meta.url);
 import {
   knownSecrets,
   secretSet
-} from "./shared-cli-calibrate+cli-main+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-main+cli-run+index+post.js";
 import {
   escapeMarkdown
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/core/workflow-commands.ts
 var ZERO_WIDTH_SPACE = "\u200B";

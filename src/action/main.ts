@@ -3,6 +3,7 @@ import { readActionInputs } from './inputs'
 import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
+import { bisectMode } from './bisect-mode'
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
@@ -10,6 +11,8 @@ import { describeError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
+
+const MODES = { run: runMode, report: reportMode, bisect: bisectMode }
 
 /** The action's main step: one try/catch that ends in core.setFailed. */
 export async function run(): Promise<void> {
@@ -25,8 +28,12 @@ export async function run(): Promise<void> {
     const secrets = stepSecrets(process.env, token, configValues(raw[Input.Config] ?? ''))
     for (const secret of secrets.values) core.setSecret(secret)
     log = actionLog(secrets.redact)
-    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', ['run', 'report'])
-    await (mode === 'report' ? reportMode(raw, token, log) : runMode(raw, token, log))
+    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', [
+      'run',
+      'report',
+      'bisect'
+    ])
+    await MODES[mode](raw, token, log)
   } catch (error) {
     log.fail(describeError(error))
   }

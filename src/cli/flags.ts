@@ -83,9 +83,16 @@ function attachValues(argv: readonly string[], names: readonly string[]): string
 export type Format = 'text' | 'markdown' | 'json'
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
 
+/** The inputs only `bisect` reads. */
+export const BISECT_INPUTS: readonly Input[] = [Input.Good, Input.Bad, Input.Versions]
+
 /** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
 export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
-  input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
+  input =>
+    input !== Input.GithubToken &&
+    input !== Input.Mode &&
+    input !== Input.Results &&
+    !BISECT_INPUTS.includes(input)
 )
 
 /** What a command prints on stdout and the verdict that sets the exit status. */

@@ -62,7 +62,9 @@ describe('the main step', () => {
   it('fails the step with one line for bad input, before any mode runs', async () => {
     resetFakeCore({ inputs: { mode: 'measure' } })
     await run()
-    expect(record.failed).toEqual(['mode: "measure" is not valid; expected one of run, report'])
+    expect(record.failed).toEqual([
+      'mode: "measure" is not valid; expected one of run, report, bisect'
+    ])
     expect(runMode).not.toHaveBeenCalled()
   })
 
