@@ -66,6 +66,7 @@ import {
 } from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
+  BISECT_INPUTS,
   BenchmarkError,
   Input,
   InputError,
@@ -397,6 +398,10 @@ async function run() {
       "report",
       "bisect"
     ]);
+    const ignored = BISECT_INPUTS.find((input) => inputValue(raw, input) !== void 0);
+    if (mode !== "bisect" && ignored !== void 0) {
+      throw new InputError(`${ignored} applies to mode: bisect only; leave it out in mode: ${mode}`);
+    }
     await MODES[mode](raw, token, log);
   } catch (error) {
     log.fail(describeError(error));

@@ -25,7 +25,6 @@ import {
   jsonText
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {
-  BISECT_INPUTS,
   FORMATS,
   RUN_FLAGS,
   parseFlags
@@ -39,6 +38,7 @@ import {
 import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
+  BISECT_INPUTS,
   BenchmarkError,
   InputError,
   plainText

@@ -59,6 +59,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["ResultsFile"] = "results-file";
   return Input2;
 })(Input || {});
+var BISECT_INPUTS = ["good" /* Good */, "bad" /* Bad */, "versions" /* Versions */];
 var INPUT_DEFAULTS = {
   ["mode" /* Mode */]: "run",
   ["shell" /* Shell */]: "bash",
@@ -165,6 +166,7 @@ export {
   releaseFileUrl,
   latestVersionUrl,
   Input,
+  BISECT_INPUTS,
   INPUT_DEFAULTS,
   InputError,
   BenchmarkError,

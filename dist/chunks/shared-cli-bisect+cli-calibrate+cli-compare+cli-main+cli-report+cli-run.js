@@ -1,6 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  BISECT_INPUTS,
   Input,
   InputError
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
@@ -61,7 +62,6 @@ function attachValues(argv, names) {
   return args;
 }
 var FORMATS = ["text", "markdown", "json"];
-var BISECT_INPUTS = ["good" /* Good */, "bad" /* Bad */, "versions" /* Versions */];
 var RUN_FLAGS = Object.values(Input).filter(
   (input) => input !== "github-token" /* GithubToken */ && input !== "mode" /* Mode */ && input !== "results" /* Results */ && !BISECT_INPUTS.includes(input)
 );
@@ -69,6 +69,5 @@ var RUN_FLAGS = Object.values(Input).filter(
 export {
   parseFlags,
   FORMATS,
-  BISECT_INPUTS,
   RUN_FLAGS
 };

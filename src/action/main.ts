@@ -4,10 +4,10 @@ import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
 import { bisectMode } from './bisect-mode'
-import { Input } from '../config/inputs'
+import { BISECT_INPUTS, Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
-import { describeError } from '../core/errors'
+import { describeError, InputError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
@@ -33,6 +33,11 @@ export async function run(): Promise<void> {
       'report',
       'bisect'
     ])
+    // An input another mode reads would be ignored here: the user meant something else.
+    const ignored = BISECT_INPUTS.find(input => inputValue(raw, input) !== undefined)
+    if (mode !== 'bisect' && ignored !== undefined) {
+      throw new InputError(`${ignored} applies to mode: bisect only; leave it out in mode: ${mode}`)
+    }
     await MODES[mode](raw, token, log)
   } catch (error) {
     log.fail(describeError(error))

@@ -1,5 +1,5 @@
 import { parseBisectConfig } from '../config/bisect-config'
-import { Input, type RawInputs } from '../config/inputs'
+import { BISECT_INPUTS, Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { BenchmarkError, InputError } from '../core/errors'
 import { configValues } from '../pulumi/config-input'
@@ -9,14 +9,7 @@ import { renderBisectMarkdown } from '../report/bisect-markdown'
 import { renderBisectText } from '../report/bisect-text'
 import { runBisect } from '../run/bisect'
 import { StacksKept } from '../run/stacks-kept'
-import {
-  BISECT_INPUTS,
-  FORMATS,
-  RUN_FLAGS,
-  parseFlags,
-  type Format,
-  type Subcommand
-} from './flags'
+import { FORMATS, RUN_FLAGS, parseFlags, type Format, type Subcommand } from './flags'
 import { jsonText } from './output'
 import { withCliHooks } from './run'
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { Input } from '../config/inputs'
+import { BISECT_INPUTS, Input } from '../config/inputs'
 import { InputError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import type { Verdict } from '../stats/types'
@@ -82,9 +82,6 @@ function attachValues(argv: readonly string[], names: readonly string[]): string
 
 export type Format = 'text' | 'markdown' | 'json'
 export const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
-
-/** The inputs only `bisect` reads. */
-export const BISECT_INPUTS: readonly Input[] = [Input.Good, Input.Bad, Input.Versions]
 
 /** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
 export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(

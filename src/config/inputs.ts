@@ -44,6 +44,9 @@ export enum Input {
   ResultsFile = 'results-file'
 }
 
+/** The inputs only `bisect` reads (docs/bisect.md). */
+export const BISECT_INPUTS: readonly Input[] = [Input.Good, Input.Bad, Input.Versions]
+
 /**
  * Defaults that action.yml states as `default:`. Inputs whose default depends on
  * whether the user set them (program, candidate-version, name, …) are absent here
