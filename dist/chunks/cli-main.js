@@ -64,8 +64,9 @@ bisect flags (docs/bisect.md): --good V and --bad V, two Pulumi releases (every
   release between them is a candidate, from Pulumi's release list or the mirror's
   <pulumi-download-url>/versions), or --versions A,B,... (versions or paths to pulumi,
   good first, bad last); then the run flags below but the two versions, commands and
-  comment flags. Each step samples until a verdict, at most --samples per group. Exit
-  1 when bad is slower than good (located or not), 0 when it is not.
+  comment flags. Each step samples until a verdict, at most --samples per group (give
+  50: each step is tested at alpha/m). Exit 1 when bad is slower than good (located
+  or not), 0 when it is not.
 
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}
