@@ -13822,7 +13822,11 @@ function formatChange(change) {
   return `${mean4} (${level} CI ${low} to ${high})`;
 }
 function formatConfidence(confidence) {
-  return `${Number((confidence * 100).toPrecision(3))}%`;
+  let digits = 3;
+  while (confidence < 1 && Number((confidence * 100).toPrecision(digits)) >= 100 && digits < 10) {
+    digits++;
+  }
+  return `${Number((confidence * 100).toPrecision(digits))}%`;
 }
 function speedup(comparison) {
   const { value, stddev } = comparison.ratio;

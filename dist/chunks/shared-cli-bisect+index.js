@@ -134,8 +134,8 @@ function bisectFails(results, failOn) {
 function stepAt(results, index) {
   return results.steps.find((step) => step.index === index);
 }
-function regressedPhases(step) {
-  return comparisons(step.results).filter(({ results }) => results.comparison.verdict === "regression").map(({ phase, results }) => `\`${phase}\` ${formatChange(relativeChange(results))}`);
+function regressedPhases(step, style) {
+  return comparisons(step.results).filter(({ results }) => results.comparison.verdict === "regression").map(({ phase, results }) => `${style.name(phase)} ${formatChange(relativeChange(results))}`);
 }
 function comparisons(results) {
   const phases = Object.keys(results.phases ?? {});
@@ -170,7 +170,7 @@ function bisectReport(results, style) {
     return { verdict, headline: `${benchmark}: ${what}`, lines, links: [] };
   }
   const slowStep = stepAt(results, end.slow);
-  const change = slowStep ? regressedPhases(slowStep).join("; ") : "";
+  const change = slowStep ? regressedPhases(slowStep, style).join("; ") : "";
   if (end.kind === "located") {
     lines.push(
       `Last fast: ${name(end.fast)}. First slow: ${name(end.slow)}, against ${good}: ${change}.`

@@ -45,10 +45,10 @@ function stepAt(results: BisectResults, index: number): BisectStep | undefined {
 }
 
 /** The phases in which a step regressed, with the change and its interval in each. */
-function regressedPhases(step: BisectStep): string[] {
+function regressedPhases(step: BisectStep, style: Style): string[] {
   return comparisons(step.results)
     .filter(({ results }) => results.comparison.verdict === 'regression')
-    .map(({ phase, results }) => `\`${phase}\` ${formatChange(relativeChange(results))}`)
+    .map(({ phase, results }) => `${style.name(phase)} ${formatChange(relativeChange(results))}`)
 }
 
 /** Each phase of a step's results as a comparison of its own. */
@@ -89,7 +89,7 @@ export function bisectReport(results: BisectResults, style: Style): BisectReport
     return { verdict, headline: `${benchmark}: ${what}`, lines, links: [] }
   }
   const slowStep = stepAt(results, end.slow)
-  const change = slowStep ? regressedPhases(slowStep).join('; ') : ''
+  const change = slowStep ? regressedPhases(slowStep, style).join('; ') : ''
   if (end.kind === 'located') {
     lines.push(
       `Last fast: ${name(end.fast)}. First slow: ${name(end.slow)}, against ${good}: ${change}.`

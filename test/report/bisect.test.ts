@@ -3,6 +3,7 @@ import type { BisectResults, BisectStep, SearchEnd } from '../../src/results/bis
 import { bisectFails, bisectVerdict } from '../../src/report/bisect-model'
 import { renderBisectMarkdown } from '../../src/report/bisect-markdown'
 import { renderBisectText } from '../../src/report/bisect-text'
+import { formatChange } from '../../src/report/model'
 import { moreChangesSuspected } from '../../src/run/bisect-more'
 import { around, phasedResults } from '../helpers/phased-results'
 
@@ -64,7 +65,7 @@ describe('bisect report', () => {
     expect(bisectFails(results, 'never')).toBe(false)
     const text = renderBisectText(results)
     expect(text).toContain('Bisect: infra: 3.183.0 made it slower (last fast: 3.182.0)')
-    expect(text).toMatch(/First slow: 3\.183\.0, against 3\.181\.0: `up` \+50\.0% \(/)
+    expect(text).toMatch(/First slow: 3\.183\.0, against 3\.181\.0: up \+50\.0% \(/)
     expect(text).toContain('https://github.com/pulumi/pulumi/releases/tag/v3.183.0')
     expect(text).toContain('https://github.com/pulumi/pulumi/compare/v3.182.0...v3.183.0')
     expect(text).not.toContain('more than one slowdown')
@@ -125,5 +126,13 @@ describe('bisect report', () => {
     expect(renderBisectText(results)).toContain(
       'infra: the bisect stopped after 1 step: the benchmark was aborted'
     )
+  })
+})
+
+describe('a change at a small alpha', () => {
+  it('never shows a confidence below 1 as 100%', () => {
+    const change = formatChange({ mean: 0.5, low: 0.3, high: 0.7, confidence: 1 - 2 * 0.0002 })
+    expect(change).toBe('+50.0% (99.96% CI +30.0% to +70.0%)')
+    expect(formatChange({ mean: 0.5, low: 0.3, high: 0.7, confidence: 0.95 })).toContain('(95% CI')
   })
 })
