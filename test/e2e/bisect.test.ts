@@ -7,25 +7,21 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BisectResults } from '../../src/results/bisect'
 import { withoutRunnerVariables } from '../helpers/action-runner'
-import {
-  archiveRequests,
-  releaseSeries,
-  seriesVersion,
-  serveSeries,
-  type ServedSeries
-} from '../helpers/bisect-releases'
+import { archiveRequests, releaseSeries, seriesVersion } from '../helpers/bisect-releases'
 import { leftovers, processesMentioning, waitUntil } from '../helpers/cancel-scenarios'
 import { cli } from '../helpers/cli'
+import { startReleases, writeSimBinaryFolder, type Releases } from '../helpers/pulumi-releases'
 import { CLI, makeWorkspace, stackConfigFiles, type Workspace } from '../helpers/pulumi-run'
 
 /** `up` of a slow release costs 6× per resource: about twice the fast one's time, sim start included. */
 const SLOWER = 6
 
 let workspace: Workspace
-let series: ServedSeries | undefined
+let series: Releases | undefined
 
 beforeEach(async () => {
   workspace = await makeWorkspace()
@@ -56,7 +52,7 @@ function bisectArgs(flags: Record<string, string>): string[] {
 }
 
 async function bisect(count: number, slowdowns: Record<number, number>) {
-  series = await serveSeries(releaseSeries(count, slowdowns))
+  series = await startReleases({ releases: releaseSeries(count, slowdowns) })
   const result = await cli(
     bisectArgs({ good: seriesVersion(0), bad: seriesVersion(count - 1) }),
     workspace.runnerEnv
@@ -90,7 +86,7 @@ describe('bisect over simulated releases', () => {
     expect(fetched).toHaveLength(1 + file.steps.length)
     expect(stderr).toContain(`Pulumi ${seriesVersion(0)}: found in the tool cache`)
     expectNothingLeft()
-  }, 300_000)
+  }, 480_000)
 
   it('says when bad is not slower than good, and exits 0 after the one comparison', async () => {
     const { status, stderr, file } = await bisect(6, {})
@@ -102,8 +98,9 @@ describe('bisect over simulated releases', () => {
   }, 120_000)
 
   it('finds one of two slowdowns and says the range may hold more', async () => {
-    // 3.183.0 makes up's cost per resource 6×, 3.185.0 triples that again.
-    series = await serveSeries(releaseSeries(5, { 2: SLOWER, 4: 3 }))
+    // 3.183.0 makes up's cost per resource 6×, 3.185.0 6× that again: bad's change is
+    // so much larger that the intervals part even at the first looks.
+    series = await startReleases({ releases: releaseSeries(5, { 2: SLOWER, 4: SLOWER }) })
     const { status, stdout, stderr } = await cli(
       bisectArgs({ good: seriesVersion(0), bad: seriesVersion(4), format: 'text' }),
       workspace.runnerEnv
@@ -123,9 +120,51 @@ describe('bisect over simulated releases', () => {
   }, 180_000)
 })
 
+describe('bisect with bad input', () => {
+  it('names an end the release list does not hold, in one line, exit 2', async () => {
+    series = await startReleases({ releases: releaseSeries(3, {}) })
+    const { status, stdout, stderr } = await cli(
+      bisectArgs({ good: seriesVersion(0), bad: '3.299.0' }),
+      workspace.runnerEnv
+    )
+
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(stderr.trim().split('\n').slice(-1)).toEqual([
+      `pulumi-perf-gate: bad: 3.299.0 is not a released Pulumi version according to ${series.server.url}/versions; give a version it lists, such as ${seriesVersion(2)}`
+    ])
+    expect(archiveRequests(series.server)).toEqual([])
+  })
+})
+
+describe('bisect over a list of CLIs', () => {
+  it('locates the first slow one of the paths given, without release links', async () => {
+    series = await startReleases({ releases: [] })
+    const paths = await Promise.all(
+      releaseSeries(3, { 2: SLOWER }).map(release =>
+        writeSimBinaryFolder(join(workspace.root, 'builds', release.version), release)
+      )
+    )
+    const { status, stdout, stderr } = await cli(
+      bisectArgs({ versions: paths.join(','), format: 'text' }),
+      workspace.runnerEnv
+    )
+    const file = JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as BisectResults
+
+    expect(status, stderr).toBe(1)
+    expect(file.bisect).toMatchObject({ source: 'list', versions: paths })
+    expect(file.bisect.end).toEqual({ kind: 'located', fast: 1, slow: 2 })
+    expect(stdout).toContain(`First slow: ${paths[2]}`)
+    expect(stdout).not.toContain('github.com')
+    expect(series.server.requests).toEqual([])
+    expectNothingLeft()
+  }, 180_000)
+})
+
 describe('bisect cancelled', () => {
   it('leaves no stack, resource or process when interrupted in its second step', async () => {
-    series = await serveSeries(releaseSeries(8, { 5: SLOWER }))
+    series = await startReleases({ releases: releaseSeries(8, { 5: SLOWER }) })
     const toolCache = workspace.runnerEnv.RUNNER_TOOL_CACHE
     const child = spawn(
       process.execPath,

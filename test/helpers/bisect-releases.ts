@@ -1,18 +1,10 @@
 /**
  * A series of simulated Pulumi releases for `bisect` (docs/bisect.md): 3.181.0 onwards,
- * each release's `up` as fast as the one before except where a slowdown starts, served
- * on loopback with the mirror's `versions` list. Shared by the end-to-end tests and
- * `npm run demo`, so it imports nothing from vitest.
+ * each release's `up` as fast as the one before except where a slowdown starts, for
+ * `startReleases` to serve with the mirror's `versions` list. Shared by the end-to-end
+ * tests and `npm run demo`, so it imports nothing from vitest.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import {
-  buildReleases,
-  serveReleases,
-  type ReleaseServer,
-  type SimRelease
-} from './pulumi-releases'
+import type { ReleaseServer, SimRelease } from './pulumi-releases'
 
 /** The n-th release of the series: 3.181.0, 3.182.0, … */
 export function seriesVersion(index: number): string {
@@ -33,25 +25,6 @@ export function releaseSeries(count: number, slowdowns: Record<number, number>):
       ...(factor === 1 ? {} : { phaseFactors: { up: factor } })
     }
   })
-}
-
-export interface ServedSeries {
-  server: ReleaseServer
-  close(): Promise<void>
-}
-
-/** Builds the releases into a temp folder and serves them on 127.0.0.1. */
-export async function serveSeries(releases: SimRelease[]): Promise<ServedSeries> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ppg-series-'))
-  await buildReleases(dir, { releases })
-  const server = await serveReleases(dir)
-  return {
-    server,
-    close: async () => {
-      await server.close()
-      await rm(dir, { recursive: true, force: true })
-    }
-  }
 }
 
 /** Archives fetched, by file name: each should be asked for once per run. */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -199,5 +200,24 @@ export async function serveReleases(dir: string): Promise<ReleaseServer> {
         server.closeAllConnections()
         server.close(error => (error ? reject(error) : resolve()))
       })
+  }
+}
+
+export interface Releases {
+  server: ReleaseServer
+  close(): Promise<void>
+}
+
+/** Builds the simulated releases (by default the seed's pair) into a temp folder and serves them. */
+export async function startReleases(options: BuildReleasesOptions = {}): Promise<Releases> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ppg-releases-'))
+  await buildReleases(dir, options)
+  const server = await serveReleases(dir)
+  return {
+    server,
+    close: async () => {
+      await server.close()
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 }
