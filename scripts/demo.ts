@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path'
 import { simulatedPulumi } from './simulated-pulumi'
+import { demoBisect } from './demo-bisect'
 
 const pulumi = await simulatedPulumi()
 const PHASES = 'up, update, destroy'
@@ -43,3 +44,4 @@ try {
 } finally {
   await pulumi.close()
 }
+await demoBisect()
