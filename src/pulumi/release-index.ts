@@ -15,8 +15,9 @@ import { ReleaseIndexError, parseReleaseIndex, versionsBetween } from './release
 import { ensureToolCacheEnv } from './tool-cache-env'
 
 /**
- * Every tag of pulumi/pulumi that starts with `v`, in one answer (GitHub's matching-refs
- * is not paged). Release pages are paged and carry every asset and the notes: a few MB
+ * Every tag of pulumi/pulumi that starts with `v`, in one answer: GitHub's matching-refs
+ * is not paged (`per_page` is ignored, github/docs#3863), a few hundred short entries,
+ * well under fetchText's 1 MB. Release pages are paged and carry every asset and the notes: a few MB
  * and a dozen requests of the 60 an hour GitHub allows without a token.
  */
 const PULUMI_TAGS_URL = 'https://api.github.com/repos/pulumi/pulumi/git/matching-refs/tags/v'
