@@ -20,8 +20,8 @@ import {
   checkStackPrefix,
   details,
   formatChange,
+  formatLevel,
   formatPercent,
-  formatPlain,
   inputValue,
   joinBlocks,
   parseRunConfig,
@@ -149,7 +149,7 @@ function bisectReport(results, style) {
   const good = name(0);
   const bad = name(bisect.versions.length - 1);
   const verdict = bisectVerdict(results);
-  const family = `${bisect.comparisons} comparison${bisect.comparisons === 1 ? "" : "s"} planned, each at ${style.alpha} = ${formatPlain(bisect.comparisonAlpha)} (${style.alpha} = ${formatPlain(bisect.alpha)} split over them), threshold ${formatPercent(bisect.threshold)}`;
+  const family = `${bisect.comparisons} comparison${bisect.comparisons === 1 ? "" : "s"} planned, each at ${style.alpha} = ${formatLevel(bisect.comparisonAlpha)} (${style.alpha} = ${formatLevel(bisect.alpha)} split over them), threshold ${formatPercent(bisect.threshold)}`;
   const lines = [
     `Bisected ${bisect.versions.length} versions from ${good} (good) to ${bad} (bad), timing ${bisect.phases.join(", ")}: ${family}.`
   ];

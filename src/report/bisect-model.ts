@@ -10,7 +10,7 @@ import { stableVersion } from '../core/release-version'
 import type { Verdict } from '../stats/types'
 import { failsCheck, type FailOn } from '../stats/verdict'
 import { clip } from './escape'
-import { formatPercent, formatPlain } from './format'
+import { formatLevel, formatPercent } from './format'
 import { formatChange, relativeChange, VERDICT_LABEL, type Style } from './model'
 
 const MAX_NAME = 200
@@ -65,7 +65,7 @@ export function bisectReport(results: BisectResults, style: Style): BisectReport
   const good = name(0)
   const bad = name(bisect.versions.length - 1)
   const verdict = bisectVerdict(results)
-  const family = `${bisect.comparisons} comparison${bisect.comparisons === 1 ? '' : 's'} planned, each at ${style.alpha} = ${formatPlain(bisect.comparisonAlpha)} (${style.alpha} = ${formatPlain(bisect.alpha)} split over them), threshold ${formatPercent(bisect.threshold)}`
+  const family = `${bisect.comparisons} comparison${bisect.comparisons === 1 ? '' : 's'} planned, each at ${style.alpha} = ${formatLevel(bisect.comparisonAlpha)} (${style.alpha} = ${formatLevel(bisect.alpha)} split over them), threshold ${formatPercent(bisect.threshold)}`
   const lines = [
     `Bisected ${bisect.versions.length} versions from ${good} (good) to ${bad} (bad), timing ${bisect.phases.join(', ')}: ${family}.`
   ]

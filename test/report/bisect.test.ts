@@ -69,6 +69,9 @@ describe('bisect report', () => {
     expect(text).toContain('https://github.com/pulumi/pulumi/releases/tag/v3.183.0')
     expect(text).toContain('https://github.com/pulumi/pulumi/compare/v3.182.0...v3.183.0')
     expect(text).not.toContain('more than one slowdown')
+    expect(text).toContain(
+      '3 comparisons planned, each at alpha = 0.017 (alpha = 0.05 split over them), threshold 5%'
+    )
     const markdown = renderBisectMarkdown(results)
     expect(markdown).toContain('(https://github.com/pulumi/pulumi/compare/v3.182.0...v3.183.0)')
     expect(markdown.match(/<details>\n<summary>Step \d/g)).toHaveLength(3)
