@@ -3,6 +3,7 @@
  * a job while a step's `pulumi up` has creates in flight: the main step leaves the
  * step's teardown to the post step, which leaves nothing, as in `run` mode.
  */
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ActionHarness, workflowCommands } from '../helpers/action-runner'
 import { releaseSeries, seriesVersion } from '../helpers/bisect-releases'
@@ -16,7 +17,7 @@ import {
   upInFlight
 } from '../helpers/cancel-scenarios'
 import { useActionHarness, useServedReleases } from '../helpers/file-setup'
-import type { ReleaseServer } from '../helpers/pulumi-releases'
+import { writeSimBinaryFolder, type ReleaseServer } from '../helpers/pulumi-releases'
 
 let harness: ActionHarness
 let work: string
@@ -33,6 +34,42 @@ useServedReleases(
   },
   { releases: releaseSeries(4, { 2: 6 }) }
 )
+
+describe('the bundled action in bisect mode', () => {
+  it('locates the slower of two CLIs: outputs, job summary, failed step', async () => {
+    const scratch = makeScratch(work)
+    const [good, bad] = await Promise.all(
+      releaseSeries(2, { 1: 6 }).map(release =>
+        writeSimBinaryFolder(join(scratch.root, 'builds', release.version), release)
+      )
+    )
+    const job = harness.job({
+      mode: 'bisect',
+      versions: `${good}\n${bad}`,
+      program: scratch.program,
+      'backend-url': scratch.backendUrl,
+      'results-file': scratch.resultsFile,
+      config: 'resources: 1\nlatencyMs: 100',
+      threshold: '50%',
+      samples: '16',
+      warmup: '0'
+    })
+    const step = await job.start('index').finished
+
+    expect(step.exitCode, step.stdout).toBe(1)
+    expect(step.outputs).toMatchObject({
+      verdict: 'regression',
+      'last-fast': good,
+      'first-slow': bad,
+      'results-file': scratch.resultsFile
+    })
+    expect(workflowCommands(step.stdout, 'error')).toEqual([
+      expect.stringContaining(`${bad} made it slower (last fast: ${good})`)
+    ])
+    expect(step.summary).toContain('## 🔴 Bisect:')
+    expect(leftovers(scratch.backendDir)).toEqual({ stacks: [], cloud: [] })
+  }, 120_000)
+})
 
 describe('the bundled action in bisect mode, cancelled mid-step', () => {
   it('leaves the step to the post step, which leaves no stack or resource', async () => {
