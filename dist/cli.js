@@ -2,8 +2,8 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   TOOL_VERSION
-} from "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
-import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli.ts
 var readerGone = false;

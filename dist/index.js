@@ -4,6 +4,9 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
+  stepSecrets
+} from "./chunks/shared-cli-main+index+post.js";
+import {
   reportAnswer
 } from "./chunks/shared-cli-report+index.js";
 import "./chunks/shared-cli-compare+cli-report+index.js";
@@ -14,22 +17,28 @@ import {
   parseCalibrationConfig
 } from "./chunks/shared-cli-calibrate+index.js";
 import {
+  bisectAnswer,
+  latestStepLogDir,
+  parseBisectConfig,
+  runBisect
+} from "./chunks/shared-cli-bisect+index.js";
+import {
   commentOnPullRequest,
   runLogDir,
   runPipeline,
   withInterrupts
-} from "./chunks/shared-cli-calibrate+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index.js";
 import {
   configValues
-} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
 import {
   getInput,
   saveState,
   setOutput,
   setSecret,
   summary
-} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   failedAnswer,
   inputValue,
@@ -39,23 +48,21 @@ import {
   parseRunConfig,
   runAnswer,
   workflowRunUrl
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   StacksKept,
   onRunningProcessesChange,
   redactLogs
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
-  stepSecrets
-} from "./chunks/shared-cli-main+index+post.js";
-import {
+  BISECT_INPUTS,
   BenchmarkError,
   Input,
   InputError,
   NO_SECRETS,
   describeError
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/action/run-mode.ts
 import { existsSync } from "node:fs";
@@ -123,12 +130,13 @@ function sizeOf(path) {
   }
 }
 
-// src/action/measure.ts
+// src/action/guarded-run.ts
 var MAIN_STEP_DEADLINE_MS = 6e3;
 var LeftForPostStep = class extends BenchmarkError {
   name = "LeftForPostStep";
 };
-async function measureInAction(config, log, report) {
+async function guardedRun(options, measure) {
+  const { log } = options;
   const files = guardFileCommands(process.env);
   const restoreFiles = () => {
     for (const warning of files.restore()) log.warn(warning);
@@ -136,32 +144,30 @@ async function measureInAction(config, log, report) {
   const stopSaving = onRunningProcessesChange(
     (processes) => files.saveState("processes" /* Processes */, JSON.stringify(processes))
   );
-  const measureAndReport = async (signal) => {
-    const outcome = await runPipeline(config, {
-      progress: log.info,
-      info: log.info,
-      warn: log.warn,
-      redact: log.redact,
-      saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
-      saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
-      signal,
-      teardownSignal: signal,
-      deferTeardown: true,
-      env: process.env
-    });
-    restoreFiles();
-    await report(outcome);
-  };
   let cancelled = false;
   try {
     await withInterrupts(
-      (interrupts) => Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      (interrupts) => {
+        const hooks = {
+          progress: log.info,
+          info: log.info,
+          warn: log.warn,
+          redact: log.redact,
+          saveStacks: (serialized) => files.saveState("stacks" /* Stacks */, serialized),
+          saveTeardown: (serialized) => files.saveState("teardown" /* Teardown */, serialized),
+          signal: interrupts.first,
+          teardownSignal: interrupts.first,
+          deferTeardown: true,
+          env: process.env
+        };
+        return Promise.race([measure({ hooks, restoreFiles }), deadlineAfter(interrupts.first)]);
+      },
       {
         forward: "first",
         onSignal: (signal, count) => {
           if (!cancelled) files.saveState("cancelled-at" /* CancelledAt */, String(Date.now()));
           cancelled = true;
-          log.warn(interruptMessage(signal, count, config.target.kind === "pulumi"));
+          log.warn(interruptMessage(signal, count, options.pulumi));
         }
       }
     );
@@ -169,7 +175,7 @@ async function measureInAction(config, log, report) {
     stopSaving();
     restoreFiles();
     if (cancelled) {
-      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+      for (const warning of await redactLogs(options.logDir(), log.redact)) {
         log.warn(warning);
       }
     }
@@ -198,6 +204,15 @@ function interruptMessage(signal, count, pulumi) {
     return pulumi ? `Received ${signal}: stopping the benchmark; Pulumi finishes the operations in flight, and the post step destroys and removes the stacks` : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`;
   }
   return `Received ${signal}: already stopping`;
+}
+function measureInAction(config, log, report) {
+  const pulumi = config.target.kind === "pulumi";
+  const logDir = () => runLogDir(config.resultsFile);
+  return guardedRun({ log, pulumi, logDir }, async ({ hooks, restoreFiles }) => {
+    const outcome = await runPipeline(config, hooks);
+    restoreFiles();
+    await report(outcome);
+  });
 }
 
 // src/action/publish.ts
@@ -319,8 +334,41 @@ async function calibrateMode(raw, log) {
   });
 }
 
+// src/action/bisect-mode.ts
+import { existsSync as existsSync2 } from "node:fs";
+async function bisectMode(raw, token, log) {
+  const config = parseBisectConfig(raw, process.env);
+  const { run: run2 } = config;
+  const reporting = parseReporting(raw, process.env, run2.name);
+  const logDir = () => latestStepLogDir(run2.resultsFile);
+  try {
+    await guardedRun({ log, pulumi: true, logDir }, async ({ hooks, restoreFiles }) => {
+      const outcome = await runBisect(config, hooks);
+      restoreFiles();
+      const answer = bisectAnswer(config, outcome, workflowRunUrl(process.env));
+      setOutputs(answer.outputs);
+      await publishReport({
+        render: (logs) => answer.render("markdown", logs) ?? "",
+        verdict: answer.verdict,
+        reporting,
+        token,
+        log
+      });
+      announce(answer, log);
+    });
+  } finally {
+    if (existsSync2(run2.resultsFile)) setOutput("results-file" /* ResultsFile */, run2.resultsFile);
+  }
+}
+
 // src/action/main.ts
-var MODES = ["run", "report", "calibrate"];
+var MODES = {
+  run: runMode,
+  report: reportMode,
+  // Calibrate comments on no pull request: it needs no token.
+  calibrate: (raw, _token, log) => calibrateMode(raw, log),
+  bisect: bisectMode
+};
 function readActionInputs() {
   return Object.fromEntries(Object.values(Input).map((input) => [input, getInput(input)]));
 }
@@ -333,10 +381,13 @@ async function run() {
     const secrets = stepSecrets(process.env, token, configValues(raw["config" /* Config */] ?? ""));
     for (const secret of secrets.values) setSecret(secret);
     log = actionLog(secrets.redact);
-    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", MODES);
-    if (mode === "report") await reportMode(raw, token, log);
-    else if (mode === "calibrate") await calibrateMode(raw, log);
-    else await runMode(raw, token, log);
+    const modes = Object.keys(MODES);
+    const mode = parseChoice("mode" /* Mode */, inputValue(raw, "mode" /* Mode */) ?? "run", modes);
+    const ignored = BISECT_INPUTS.find((input) => inputValue(raw, input) !== void 0);
+    if (mode !== "bisect" && ignored !== void 0) {
+      throw new InputError(`${ignored} applies to mode: bisect only; leave it out in mode: ${mode}`);
+    }
+    await MODES[mode](raw, token, log);
   } catch (error) {
     log.fail(describeError(error));
   }

@@ -4,28 +4,28 @@ import {
   actionLog
 } from "./chunks/shared-index+post.js";
 import {
+  stepSecrets
+} from "./chunks/shared-cli-main+index+post.js";
+import {
   StackLedger,
   configValues,
   decodeSavedRun
-} from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
 import {
   getInput,
   getState
-} from "./chunks/shared-cli-calibrate+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   describeProcess,
   killTrackedProcesses,
   runTeardown,
   signalProcess,
   waitForProcesses
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  stepSecrets
-} from "./chunks/shared-cli-main+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   describeError
-} from "./chunks/shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./chunks/shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/teardown/post-step.ts
 import { setTimeout as sleep } from "node:timers/promises";

@@ -2,17 +2,19 @@
  * `npm run demo`: what pulumi-perf-gate says, offline, in under 30 s on 2 CPUs. The
  * shipped command line in Pulumi mode against simulated releases
  * (scripts/simulated-pulumi.ts) on fixtures/programs/provider-sleep-python: the seed's
- * fix, an improvement, then a regression only destroy shows (README "Quick start").
+ * fix, an improvement; a regression only destroy shows; a bisect that finds the release
+ * that made `up` slower (README "Quick start").
  * Exits 1 if a scenario did not show what it promises.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bisect } from './demo/bisect'
 import { runDemo, type DemoScenario } from './demo/scenario'
 import { seed } from './demo/seed'
 import { slowerDestroy } from './demo/slower-destroy'
 
-const SCENARIOS: DemoScenario[] = [seed, slowerDestroy]
+const SCENARIOS: DemoScenario[] = [seed, slowerDestroy, bisect]
 
 // Kept: the results files, logs and simulated CLIs are the demo's to show.
 const resultsDir = mkdtempSync(join(tmpdir(), 'pulumi-perf-gate-demo-'))

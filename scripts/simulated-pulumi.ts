@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { withoutRunnerVariables } from '../test/helpers/action-runner'
+import { releaseSeries } from '../test/helpers/bisect-releases'
 import { DEFAULT_SIM_RELEASES, buildReleases, serveReleases } from '../test/helpers/pulumi-releases'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
@@ -61,7 +62,13 @@ export async function simulatedPulumi(
   // Two CPUs, as a hosted runner has, whatever this machine has: 3.43.1's executor of
   // CPUs + 4 threads then creates 6 resources at a time on every machine. A language
   // host that takes 100 ms to start, as Python's does.
-  const releases = [...DEFAULT_SIM_RELEASES, { version: '3.44.4', phaseFactors: { destroy: 2 } }]
+  // 3.44.4's destroy got slower; of the series 3.181.0 to 3.188.0 that the bisect
+  // searches, 3.186.0's creates cost 6× as much.
+  const releases = [
+    ...DEFAULT_SIM_RELEASES,
+    { version: '3.44.4', phaseFactors: { destroy: 2 } },
+    ...releaseSeries(8, { 5: 6 })
+  ]
   await buildReleases(join(work, 'releases'), {
     releases: releases.map(release => ({ ...release, cpus: 2, programStartMs: 100 })),
     latest: '3.44.3'

@@ -8,24 +8,24 @@ import {
 } from "./shared-cli-calibrate+index.js";
 import {
   measure
-} from "./shared-cli-calibrate+cli-run.js";
-import "./shared-cli-calibrate+cli-run+index.js";
-import "./shared-cli-calibrate+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-run+index.js";
-import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import {
-  FORMATS,
-  parseChoice
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-run.js";
+import "./shared-cli-bisect+cli-calibrate+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   RUN_FLAGS,
   parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+import {
+  FORMATS,
+  parseChoice
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/calibrate.ts
 var CALIBRATE_FLAGS = [

@@ -10,6 +10,9 @@ import {
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  parseFlags
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+import {
   FORMATS,
   FailedRuns,
   MAX_LOOKS,
@@ -27,15 +30,12 @@ import {
   resultsFile,
   sourceOf,
   workflowRunUrl
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/replay.ts
 function replayOwnFile(file, policy) {

@@ -6,14 +6,14 @@ import {
 } from "./shared-cli-main+index+post.js";
 import {
   RUN_FLAGS
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   BenchmarkError,
   INPUT_DEFAULTS,
   InputError,
   describeError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/help.ts
 var RUN_FLAG_LINES = RUN_FLAGS.map((input) => {
@@ -29,6 +29,9 @@ Usage:
   pulumi-perf-gate calibrate --command CMD | --pulumi-version V [--flag value ...]
                                               measure one thing as both groups: this
                                               runner's noise and the inputs to use
+  pulumi-perf-gate bisect --good V --bad V | --versions A,B,... [--flag value ...]
+                                              which release (or CLI of a list) made
+                                              the program slower
   pulumi-perf-gate --help | --version
 
 Common flags:
@@ -53,6 +56,14 @@ calibrate flags: --command CMD or --pulumi-version V (with --program), --samples
   --threshold (the one you want to gate on), --warmup, --phases, --statistic and the
   other run flags; every sample runs (no early stop), nothing fails the exit status
 
+bisect flags (docs/bisect.md): --good V and --bad V, two Pulumi releases (every
+  release between them is a candidate, from Pulumi's release list or the mirror's
+  <pulumi-download-url>/versions), or --versions A,B,... (versions or paths to pulumi,
+  good first, bad last); then the run flags below but the two versions, commands and
+  comment flags. Each step samples until a verdict, at most --samples per group (give
+  50: each step is tested at alpha/m). Exit 1 when bad is slower than good (located
+  or not), 0 when it is not.
+
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}
   The token for --comment is read from GITHUB_TOKEN; no comment is posted unless
@@ -66,7 +77,8 @@ var COMMANDS = {
   run: async () => (await import("./cli-run.js")).runCommand,
   compare: async () => (await import("./cli-compare.js")).compareCommand,
   report: async () => (await import("./cli-report.js")).reportCommand,
-  calibrate: async () => (await import("./cli-calibrate.js")).calibrateCommand
+  calibrate: async () => (await import("./cli-calibrate.js")).calibrateCommand,
+  bisect: async () => (await import("./cli-bisect.js")).bisectCommand
 };
 async function runCli(argv, given, version) {
   const [name, ...rest] = argv;
@@ -93,7 +105,7 @@ async function runCli(argv, given, version) {
     const load = COMMANDS[name];
     if (load === void 0) {
       throw new InputError(
-        `unknown command ${JSON.stringify(name)}; expected run, compare, report or calibrate (see --help)`
+        `unknown command ${JSON.stringify(name)}; expected run, compare, report, calibrate or bisect (see --help)`
       );
     }
     const outcome = await (await load())(rest, io);

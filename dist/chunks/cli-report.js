@@ -4,21 +4,21 @@ import {
   reportAnswer
 } from "./shared-cli-report+index.js";
 import "./shared-cli-compare+cli-report+index.js";
-import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
+import "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
+import {
+  parseFlags
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
   FORMATS,
   parseChoice,
   parseDecision,
   workflowRunUrl
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
-import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
-import {
-  parseFlags
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-import "./shared-cli+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/cli/report.ts
 var reportCommand = async (argv, io) => {

@@ -2,7 +2,7 @@ import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
   writeResults
-} from "./shared-cli-calibrate+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-run+index.js";
 import {
   SeededRandom,
   analyse,
@@ -14,13 +14,13 @@ import {
   normalQuantile,
   parseRunConfig,
   planRun
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   InputError,
   codeBlock,
   escapeMarkdown,
   plainText
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/config/calibration-config.ts
 var SET_BY_CALIBRATE = [

@@ -13,13 +13,13 @@ import {
   regressionPath,
   resultsFile,
   sourceOf
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   fileErrorCode
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   InputError
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/results/read.ts
 import { open, stat } from "node:fs/promises";

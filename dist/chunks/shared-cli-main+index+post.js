@@ -4,7 +4,7 @@ import {
   escapeMarkdown,
   knownSecrets,
   secretSet
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/core/workflow-commands.ts
 var ZERO_WIDTH_SPACE = "\u200B";

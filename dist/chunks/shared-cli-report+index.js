@@ -8,7 +8,7 @@ import {
 } from "./shared-cli-compare+cli-report+index.js";
 import {
   debug
-} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   FailedRuns,
   REPORT_LIMIT,
@@ -32,7 +32,7 @@ import {
   reportSections,
   runLink,
   severity
-} from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
   BenchmarkError,
   InputError,
@@ -40,7 +40,7 @@ import {
   describeError,
   escapeMarkdown,
   plainText
-} from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
 // src/report/unfinished.ts
 var MAX_NAME = 100;

@@ -1,13 +1,13 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 import {
+  inertWorkflowCommands
+} from "./shared-cli-main+index+post.js";
+import {
   info,
   setFailed,
   warning
-} from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
-import {
-  inertWorkflowCommands
-} from "./shared-cli-main+index+post.js";
+} from "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 
 // src/action/log.ts
 function actionLog(redact) {

@@ -7,7 +7,7 @@ import { calibrateResults, calibrationAnswer } from '../run/calibration-run'
 import { StacksKept } from '../teardown/teardown'
 import { announce } from './answer'
 import type { ActionLog } from './log'
-import { measureInAction } from './measure'
+import { measureInAction } from './guarded-run'
 import { writeJobSummary } from './publish'
 
 /**

@@ -3,15 +3,25 @@ import { actionLog } from './log'
 import { runMode } from './run-mode'
 import { reportMode } from './report-mode'
 import { calibrateMode } from './calibrate-mode'
-import { Input, type RawInputs } from '../config/inputs'
+import { bisectMode } from './bisect-mode'
+import { BISECT_INPUTS, Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
-import { describeError } from '../core/errors'
+import { describeError, InputError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
 import { stepSecrets } from '../report/redact'
+import type { ActionLog } from './log'
 
-const MODES = ['run', 'report', 'calibrate'] as const
+type Mode = (raw: RawInputs, token: string, log: ActionLog) => Promise<void>
+
+const MODES: Record<'run' | 'report' | 'calibrate' | 'bisect', Mode> = {
+  run: runMode,
+  report: reportMode,
+  // Calibrate comments on no pull request: it needs no token.
+  calibrate: (raw, _token, log) => calibrateMode(raw, log),
+  bisect: bisectMode
+}
 
 /** Every input as the runner passes it (empty when unset and without a default). */
 function readActionInputs(): RawInputs {
@@ -32,10 +42,14 @@ export async function run(): Promise<void> {
     const secrets = stepSecrets(process.env, token, configValues(raw[Input.Config] ?? ''))
     for (const secret of secrets.values) core.setSecret(secret)
     log = actionLog(secrets.redact)
-    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', MODES)
-    if (mode === 'report') await reportMode(raw, token, log)
-    else if (mode === 'calibrate') await calibrateMode(raw, log)
-    else await runMode(raw, token, log)
+    const modes = Object.keys(MODES) as (keyof typeof MODES)[]
+    const mode = parseChoice(Input.Mode, inputValue(raw, Input.Mode) ?? 'run', modes)
+    // An input another mode reads would be ignored here: the user meant something else.
+    const ignored = BISECT_INPUTS.find(input => inputValue(raw, input) !== undefined)
+    if (mode !== 'bisect' && ignored !== undefined) {
+      throw new InputError(`${ignored} applies to mode: bisect only; leave it out in mode: ${mode}`)
+    }
+    await MODES[mode](raw, token, log)
   } catch (error) {
     log.fail(describeError(error))
   }

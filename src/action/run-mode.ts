@@ -7,7 +7,7 @@ import { workflowRunUrl } from '../core/run-url'
 import { failedAnswer, runAnswer } from '../run/answer'
 import { announce, setOutputs } from './answer'
 import type { ActionLog } from './log'
-import { measureInAction } from './measure'
+import { measureInAction } from './guarded-run'
 import { publishReport } from './publish'
 
 /**

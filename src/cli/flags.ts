@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { Input } from '../config/inputs'
+import { BISECT_INPUTS, Input } from '../config/inputs'
 import { InputError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import type { Answer, Format } from '../run/answer'
@@ -81,7 +81,11 @@ function attachValues(argv: readonly string[], names: readonly string[]): string
 
 /** The action's inputs that are flags of `run` (the token comes from GITHUB_TOKEN). */
 export const RUN_FLAGS: readonly Input[] = Object.values(Input).filter(
-  input => input !== Input.GithubToken && input !== Input.Mode && input !== Input.Results
+  input =>
+    input !== Input.GithubToken &&
+    input !== Input.Mode &&
+    input !== Input.Results &&
+    !BISECT_INPUTS.includes(input)
 )
 
 /**

@@ -15,6 +15,9 @@ Usage:
   pulumi-perf-gate calibrate --command CMD | --pulumi-version V [--flag value ...]
                                               measure one thing as both groups: this
                                               runner's noise and the inputs to use
+  pulumi-perf-gate bisect --good V --bad V | --versions A,B,... [--flag value ...]
+                                              which release (or CLI of a list) made
+                                              the program slower
   pulumi-perf-gate --help | --version
 
 Common flags:
@@ -38,6 +41,14 @@ report flags: --alpha, --threshold and --fail-on decide; each file's recorded de
 calibrate flags: --command CMD or --pulumi-version V (with --program), --samples,
   --threshold (the one you want to gate on), --warmup, --phases, --statistic and the
   other run flags; every sample runs (no early stop), nothing fails the exit status
+
+bisect flags (docs/bisect.md): --good V and --bad V, two Pulumi releases (every
+  release between them is a candidate, from Pulumi's release list or the mirror's
+  <pulumi-download-url>/versions), or --versions A,B,... (versions or paths to pulumi,
+  good first, bad last); then the run flags below but the two versions, commands and
+  comment flags. Each step samples until a verdict, at most --samples per group (give
+  50: each step is tested at alpha/m). Exit 1 when bad is slower than good (located
+  or not), 0 when it is not.
 
 run flags (the action's inputs; see README.md):
 ${RUN_FLAG_LINES}

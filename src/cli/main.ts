@@ -16,7 +16,8 @@ const COMMANDS: Record<string, () => Promise<Subcommand>> = {
   run: async () => (await import('./run')).runCommand,
   compare: async () => (await import('./compare')).compareCommand,
   report: async () => (await import('./report')).reportCommand,
-  calibrate: async () => (await import('./calibrate')).calibrateCommand
+  calibrate: async () => (await import('./calibrate')).calibrateCommand,
+  bisect: async () => (await import('./bisect')).bisectCommand
 }
 
 /** The command line; returns the exit status (0 pass, 1 fail, 2 bad usage or input). */
@@ -53,7 +54,7 @@ export async function runCli(
     const load = COMMANDS[name]
     if (load === undefined) {
       throw new InputError(
-        `unknown command ${JSON.stringify(name)}; expected run, compare, report or calibrate (see --help)`
+        `unknown command ${JSON.stringify(name)}; expected run, compare, report, calibrate or bisect (see --help)`
       )
     }
     const outcome = await (await load())(rest, io)

@@ -7,7 +7,7 @@ import type { FrontEndTerms } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
 import { configValues } from '../pulumi/config-input'
 import { FORMATS, runAnswer } from '../run/answer'
-import { runPipeline, type RunOutcome } from '../run/pipeline'
+import { runPipeline, type RunHooks, type RunOutcome } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 
@@ -61,16 +61,28 @@ export const runCommand: Subcommand = async (argv, io) => {
  * The run's pipeline with progress on stderr and Ctrl-C (SIGTERM, SIGHUP) handled
  * (docs/cancellation.md); `interrupted` tells whether a first Ctrl-C came.
  */
-export async function measure(
+export function measure(
   config: RunConfig,
   io: Parameters<Subcommand>[1]
 ): Promise<{ outcome: RunOutcome; interrupted: AbortSignal | undefined }> {
+  return withCliHooks(config.target.kind === 'pulumi', io, hooks => runPipeline(config, hooks))
+}
+
+/**
+ * Runs `start` with the command line's hooks: progress on stderr, and Ctrl-C (SIGTERM,
+ * SIGHUP) handled, the first stopping the measuring, a second the teardown.
+ */
+export async function withCliHooks<T>(
+  pulumi: boolean,
+  io: Parameters<Subcommand>[1],
+  start: (hooks: RunHooks) => Promise<T>
+): Promise<{ outcome: T; interrupted: AbortSignal | undefined }> {
   const line = (text: string) => io.stderr(`${text}\n`)
   let interrupted: AbortSignal | undefined
   const outcome = await withInterrupts(
     interrupts => {
       interrupted = interrupts.first
-      return runPipeline(config, {
+      return start({
         progress: line,
         info: line,
         warn: text => line(`warning: ${text}`),
@@ -82,8 +94,7 @@ export async function measure(
     },
     {
       forward: 'every',
-      onSignal: (signal, count) =>
-        line(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+      onSignal: (signal, count) => line(interruptMessage(signal, count, pulumi))
     }
   )
   return { outcome, interrupted }

@@ -13,6 +13,9 @@ export enum Input {
   CandidateVersion = 'candidate-version',
   BaselineCommand = 'baseline-command',
   CandidateCommand = 'candidate-command',
+  Good = 'good',
+  Bad = 'bad',
+  Versions = 'versions',
   Prepare = 'prepare',
   Cleanup = 'cleanup',
   Shell = 'shell',
@@ -40,6 +43,9 @@ export enum Input {
   Results = 'results',
   ResultsFile = 'results-file'
 }
+
+/** The inputs only `bisect` reads (docs/bisect.md). */
+export const BISECT_INPUTS: readonly Input[] = [Input.Good, Input.Bad, Input.Versions]
 
 /**
  * Defaults that action.yml states as `default:`. Inputs whose default depends on
@@ -82,8 +88,13 @@ export enum Output {
   CandidateMean = 'candidate-mean',
   Samples = 'samples',
   ResultsFile = 'results-file',
-  CommentUrl = 'comment-url'
+  CommentUrl = 'comment-url',
+  LastFast = 'last-fast',
+  FirstSlow = 'first-slow'
 }
+
+/** The outputs only `bisect` mode sets; `run` sets every other. */
+export const BISECT_OUTPUTS: readonly Output[] = [Output.LastFast, Output.FirstSlow]
 
 /** What the main step saves (`core.saveState`) for the post step to read. */
 export enum State {

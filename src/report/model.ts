@@ -106,9 +106,17 @@ export function formatChange(change: RelativeChange): string {
   return `${mean} (${level} CI ${low} to ${high})`
 }
 
-/** A confidence level such as 0.9972 without claiming digits it has not: `99.7%`. */
+/**
+ * A confidence level such as 0.9972 without claiming digits it has not: `99.7%`. A level
+ * below 1 is never rounded up to `100%` (a certainty no interval has): at the small
+ * levels of a family's steps it keeps the digits that tell it from 1 (`99.96%`).
+ */
 function formatConfidence(confidence: number): string {
-  return `${Number((confidence * 100).toPrecision(3))}%`
+  let digits = 3
+  while (confidence < 1 && Number((confidence * 100).toPrecision(digits)) >= 100 && digits < 10) {
+    digits++
+  }
+  return `${Number((confidence * 100).toPrecision(digits))}%`
 }
 
 /** The larger-over-smaller speed ratio, as hyperfine reports it, formatted; null when undefined. */

@@ -97,4 +97,26 @@ describe('README and docs/workflows.md', () => {
     expect(uploads).toBeGreaterThan(1)
     expect(reportsAfterMeasuring).toBeGreaterThan(0)
   })
+
+  it('shows bisect in a workflow_dispatch workflow, with inputs action.yml declares', () => {
+    interface Workflow {
+      on?: { workflow_dispatch?: unknown }
+      jobs?: Record<string, { steps: { with?: Record<string, unknown> }[] }>
+    }
+    const blocks = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map(m => m[1]!)
+    const bisects = blocks
+      .map(block => parse(block) as Workflow | null)
+      .flatMap(workflow =>
+        Object.values(workflow?.jobs ?? {}).flatMap(job =>
+          job.steps
+            .filter(step => step.with?.mode === 'bisect')
+            .map(step => ({ on: workflow?.on, with: step.with! }))
+        )
+      )
+    expect(bisects).toHaveLength(1)
+    expect(bisects[0]!.on).toHaveProperty('workflow_dispatch')
+    for (const input of Object.keys(bisects[0]!.with))
+      expect(action.inputs, input).toHaveProperty([input])
+    expect(bisects[0]!.with).toMatchObject({ good: expect.any(String), bad: expect.any(String) })
+  })
 })

@@ -6,12 +6,15 @@ const runMode = vi.fn(() => Promise.resolve())
 const reportMode = vi.fn(() => Promise.resolve())
 vi.mock('../../src/action/run-mode', () => ({ runMode }))
 vi.mock('../../src/action/report-mode', () => ({ reportMode }))
+const bisectMode = vi.fn(() => Promise.resolve())
+vi.mock('../../src/action/bisect-mode', () => ({ bisectMode }))
 
 const { run } = await import('../../src/action/main')
 
 beforeEach(() => {
   runMode.mockClear()
   reportMode.mockClear()
+  bisectMode.mockClear()
 })
 
 describe('the main step', () => {
@@ -63,7 +66,7 @@ describe('the main step', () => {
     resetFakeCore({ inputs: { mode: 'measure' } })
     await run()
     expect(record.failed).toEqual([
-      'mode: "measure" is not valid; expected one of run, report, calibrate'
+      'mode: "measure" is not valid; expected one of run, report, calibrate, bisect'
     ])
     expect(runMode).not.toHaveBeenCalled()
   })
@@ -73,5 +76,16 @@ describe('the main step', () => {
     runMode.mockRejectedValueOnce(new Error('first line\nsecond line'))
     await run()
     expect(record.failed).toEqual(['first line'])
+  })
+
+  it('runs bisect mode, and refuses its inputs in another mode', async () => {
+    resetFakeCore({ inputs: { mode: 'bisect', good: '3.181.0', bad: '3.226.0' } })
+    await run()
+    expect(bisectMode).toHaveBeenCalledOnce()
+    expect(record.failed).toEqual([])
+    resetFakeCore({ inputs: { mode: 'run', bad: '3.226.0' } })
+    await run()
+    expect(record.failed).toEqual(['bad applies to mode: bisect only; leave it out in mode: run'])
+    expect(runMode).not.toHaveBeenCalled()
   })
 })

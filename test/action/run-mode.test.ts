@@ -24,7 +24,7 @@ const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks
 vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 
 const { runMode } = await import('../../src/action/run-mode')
-const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/measure')
+const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/guarded-run')
 const { actionLog } = await import('../../src/action/log')
 const { headline } = await import('../../src/report/markdown')
 const log = actionLog(NO_SECRETS)

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { bisect } from '../../scripts/demo/bisect'
 import { runDemo } from '../../scripts/demo/scenario'
 import { seed } from '../../scripts/demo/seed'
 import { slowerDestroy } from '../../scripts/demo/slower-destroy'
@@ -28,8 +29,8 @@ function absolutePaths(text: string): string[] {
 }
 
 describe('npm run demo', () => {
-  it('leads with the seed’s improvement, then a regression in destroy alone', async () => {
-    const outcomes = await runDemo([seed, slowerDestroy], {
+  it('leads with the seed’s improvement, then a regression in destroy alone, then a bisect', async () => {
+    const outcomes = await runDemo([seed, slowerDestroy, bisect], {
       resultsDir,
       stdout: 'pipe',
       print: () => undefined
@@ -40,6 +41,10 @@ describe('npm run demo', () => {
       {
         status: 1,
         headline: expect.stringMatching(/: Regression in destroy \(1 of 2 phases\): candidate ran/)
+      },
+      {
+        status: 1,
+        headline: expect.stringMatching(/: 3\.186\.0 made it slower \(last fast: 3\.185\.0\)/)
       }
     ])
     expect(outcomes.flatMap(outcome => outcome.broken)).toEqual([])
@@ -52,8 +57,8 @@ describe('npm run demo', () => {
 
   it('is what the README says it shows, scenario by scenario', () => {
     const items = readmeDemoItems()
-    expect(items).toHaveLength(2)
-    ;[seed, slowerDestroy].forEach((scenario, index) => {
+    expect(items).toHaveLength(3)
+    ;[seed, slowerDestroy, bisect].forEach((scenario, index) => {
       const item = items[index]!
       const quoted = [...item.matchAll(/`([^`]+)`/g)].map(match => match[1]!)
       expect(

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { cp, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
@@ -43,6 +44,8 @@ export interface SimRelease extends SimBuild {
   layout?: 'pulumi' | 'pulumi/bin'
   /** Publish an archive cut short, with a checksum that matches it. */
   damaged?: boolean
+  /** Left out of the `versions` list (a build that was never released). */
+  unlisted?: boolean
 }
 
 /** The seed's pair: 3.43.1 with Python's default executor, 3.44.3 sized from --parallel. */
@@ -78,7 +81,8 @@ export async function writeSimBinaryFolder(dir: string, release: SimBuild): Prom
 
 /**
  * Writes, for every release and target, `pulumi-v{V}-{os}-{arch}.tar.gz` and `.zip`,
- * then `pulumi-{V}-checksums.txt` and `latest-version`. Uses the system `tar` and `zip`.
+ * then `pulumi-{V}-checksums.txt`, `latest-version` and `versions`. Uses the system `tar`
+ * and `zip`.
  */
 export async function buildReleases(
   dir: string,
@@ -115,6 +119,10 @@ export async function buildReleases(
   const latest = options.latest ?? releases.at(-1)?.version ?? ''
   await writeFile(path.join(dir, 'latest-version'), `${latest}\n`)
   files.push('latest-version')
+  // The mirror's list of releases, which `bisect` reads (docs/bisect.md).
+  const versions = releases.filter(release => !release.unlisted).map(release => release.version)
+  await writeFile(path.join(dir, 'versions'), `${versions.join('\n')}\n`)
+  files.push('versions')
   return { dir, latest, files }
 }
 
@@ -192,5 +200,24 @@ export async function serveReleases(dir: string): Promise<ReleaseServer> {
         server.closeAllConnections()
         server.close(error => (error ? reject(error) : resolve()))
       })
+  }
+}
+
+export interface Releases {
+  server: ReleaseServer
+  close(): Promise<void>
+}
+
+/** Builds the simulated releases (by default the seed's pair) into a temp folder and serves them. */
+export async function startReleases(options: BuildReleasesOptions = {}): Promise<Releases> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ppg-releases-'))
+  await buildReleases(dir, options)
+  const server = await serveReleases(dir)
+  return {
+    server,
+    close: async () => {
+      await server.close()
+      await rm(dir, { recursive: true, force: true })
+    }
   }
 }

@@ -13,7 +13,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
-import { buildReleases, serveReleases, type ReleaseServer } from './pulumi-releases'
+import { startReleases, type Releases } from './pulumi-releases'
+
+export { startReleases, type Releases }
 
 const run = promisify(execFile)
 
@@ -31,25 +33,6 @@ export const BUGGY = '3.43.1'
 export const FIXED = '3.44.3'
 /** Python's default executor on this machine: how many resources 3.43.1 registers at once. */
 export const PYTHON_EXECUTOR = Math.min(32, availableParallelism() + 4)
-
-export interface Releases {
-  server: ReleaseServer
-  close(): Promise<void>
-}
-
-/** Builds the simulated releases into a temp folder and serves them. */
-export async function startReleases(): Promise<Releases> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ppg-releases-'))
-  await buildReleases(dir)
-  const server = await serveReleases(dir)
-  return {
-    server,
-    close: async () => {
-      await server.close()
-      await rm(dir, { recursive: true, force: true })
-    }
-  }
-}
 
 export interface Workspace {
   root: string

@@ -268,7 +268,11 @@ describe('finishTeardown (the post step)', () => {
     const run = setUp([])
     const command = await earlierCommand(99, 0)
     await finishTeardown(
-      { plan: run.plan, stacks: run.ledger.stacks, processes: [{ ...command.saved, killAfterMs: 200 }] },
+      {
+        plan: run.plan,
+        stacks: run.ledger.stacks,
+        processes: [{ ...command.saved, killAfterMs: 200 }]
+      },
       { log, waitMs: 30_000 }
     )
     expect(command.ints()).toBe(1)

@@ -1,10 +1,10 @@
 import { onRunningProcessesChange } from '../bench/running'
-import { redactLogs } from '../bench/log'
 import { State } from '../config/inputs'
-import type { RunConfig } from '../config/run-config'
+import { redactLogs } from '../bench/log'
 import { BenchmarkError } from '../core/errors'
+import type { RunConfig } from '../config/run-config'
 import { runLogDir } from '../run/log-dir'
-import { runPipeline, type RunOutcome } from '../run/pipeline'
+import { runPipeline, type RunHooks, type RunOutcome } from '../run/pipeline'
 import { withInterrupts } from '../run/signals'
 import { guardFileCommands } from './file-commands'
 import type { ActionLog } from './log'
@@ -22,19 +22,24 @@ class LeftForPostStep extends BenchmarkError {
   override name = 'LeftForPostStep'
 }
 
+/** What the measuring part of a mode gets: the run's hooks and a way to put the file commands back. */
+export interface GuardedRun {
+  hooks: RunHooks
+  /** Cuts off what the commands appended to the runner's file commands; call before writing outputs. */
+  restoreFiles: () => void
+}
+
 /**
- * The measuring part of every action mode that runs commands (`run`, `calibrate`):
- * the pipeline with what the post step needs saved as state, the file commands
- * guarded, and the runner's cancellation handled. `report` publishes the outcome
- * inside the same deadline: cancelled, one SIGINT goes to the running command,
- * `report` publishes what there is, and the teardown is left to the post step, all
- * within MAIN_STEP_DEADLINE_MS.
+ * Runs `measure` as the action's modes that measure must (`run`, `calibrate`, `bisect`): every
+ * command of ours saved as state for the post step, the file commands guarded, and a
+ * cancellation forwarded as one SIGINT, leaving the teardown to the post step within
+ * MAIN_STEP_DEADLINE_MS. After a cancel the logs in `logDir()` are redacted at once.
  */
-export async function measureInAction(
-  config: RunConfig,
-  log: ActionLog,
-  report: (outcome: RunOutcome) => Promise<void>
+export async function guardedRun(
+  options: { log: ActionLog; pulumi: boolean; logDir: () => string },
+  measure: (run: GuardedRun) => Promise<void>
 ): Promise<void> {
+  const { log } = options
   const files = guardFileCommands(process.env)
   const restoreFiles = () => {
     for (const warning of files.restore()) log.warn(warning)
@@ -43,33 +48,30 @@ export async function measureInAction(
   const stopSaving = onRunningProcessesChange(processes =>
     files.saveState(State.Processes, JSON.stringify(processes))
   )
-  const measureAndReport = async (signal: AbortSignal) => {
-    const outcome = await runPipeline(config, {
-      progress: log.info,
-      info: log.info,
-      warn: log.warn,
-      redact: log.redact,
-      saveStacks: serialized => files.saveState(State.Stacks, serialized),
-      saveTeardown: serialized => files.saveState(State.Teardown, serialized),
-      signal,
-      teardownSignal: signal,
-      deferTeardown: true,
-      env: process.env
-    })
-    restoreFiles()
-    await report(outcome)
-  }
   let cancelled = false
   try {
     await withInterrupts(
-      interrupts =>
-        Promise.race([measureAndReport(interrupts.first), deadlineAfter(interrupts.first)]),
+      interrupts => {
+        const hooks: RunHooks = {
+          progress: log.info,
+          info: log.info,
+          warn: log.warn,
+          redact: log.redact,
+          saveStacks: serialized => files.saveState(State.Stacks, serialized),
+          saveTeardown: serialized => files.saveState(State.Teardown, serialized),
+          signal: interrupts.first,
+          teardownSignal: interrupts.first,
+          deferTeardown: true,
+          env: process.env
+        }
+        return Promise.race([measure({ hooks, restoreFiles }), deadlineAfter(interrupts.first)])
+      },
       {
         forward: 'first',
         onSignal: (signal, count) => {
           if (!cancelled) files.saveState(State.CancelledAt, String(Date.now()))
           cancelled = true
-          log.warn(interruptMessage(signal, count, config.target.kind === 'pulumi'))
+          log.warn(interruptMessage(signal, count, options.pulumi))
         }
       }
     )
@@ -81,7 +83,7 @@ export async function measureInAction(
     // step between the two (`upload-artifact` with `if: always()`) reads the logs first.
     // What a command still running writes after this goes to the replaced file: lost.
     if (cancelled) {
-      for (const warning of await redactLogs(runLogDir(config.resultsFile), log.redact)) {
+      for (const warning of await redactLogs(options.logDir(), log.redact)) {
         log.warn(warning)
       }
     }
@@ -115,4 +117,22 @@ function interruptMessage(signal: NodeJS.Signals, count: number, pulumi: boolean
       : `Received ${signal}: stopping the benchmark; the post step runs what is left of the teardown`
   }
   return `Received ${signal}: already stopping`
+}
+
+/**
+ * One run of the pipeline under the guard (`run`, `calibrate`): `report` publishes its
+ * outcome, after the file commands are put back and within the same deadline.
+ */
+export function measureInAction(
+  config: RunConfig,
+  log: ActionLog,
+  report: (outcome: RunOutcome) => Promise<void>
+): Promise<void> {
+  const pulumi = config.target.kind === 'pulumi'
+  const logDir = () => runLogDir(config.resultsFile)
+  return guardedRun({ log, pulumi, logDir }, async ({ hooks, restoreFiles }) => {
+    const outcome = await runPipeline(config, hooks)
+    restoreFiles()
+    await report(outcome)
+  })
 }
