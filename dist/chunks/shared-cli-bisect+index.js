@@ -561,7 +561,7 @@ function renderBisectMarkdown(results, options = {}) {
     ...rows
   ].join("\n");
   const head = joinBlocks([
-    `## ${VERDICT_EMOJI[report.verdict]} Bisect: ${report.headline}`,
+    `## ${VERDICT_EMOJI[report.verdict]} ${report.headline}`,
     report.lines.join("\n\n"),
     links.join(" \xB7 "),
     table
@@ -599,7 +599,7 @@ function renderBisectText(results) {
 ${renderText(step.results)}`
   );
   return [
-    `Bisect: ${report.headline}`,
+    report.headline,
     ...report.lines,
     ...report.links.map((link) => `${link.text}: ${link.url}`),
     "",

@@ -32,7 +32,7 @@ export function renderBisectMarkdown(
     ...rows
   ].join('\n')
   const head = joinBlocks([
-    `## ${VERDICT_EMOJI[report.verdict]} Bisect: ${report.headline}`,
+    `## ${VERDICT_EMOJI[report.verdict]} ${report.headline}`,
     report.lines.join('\n\n'),
     links.join(' · '),
     table

@@ -20,7 +20,7 @@ export function renderBisectText(results: BisectResults): string {
     (step, k) => `Step ${k + 1}: ${plainText(step.version)}\n${renderText(step.results)}`
   )
   return [
-    `Bisect: ${report.headline}`,
+    report.headline,
     ...report.lines,
     ...report.links.map(link => `${link.text}: ${link.url}`),
     '',

@@ -64,7 +64,7 @@ describe('bisect report', () => {
     expect(bisectFails(results, 'regression')).toBe(true)
     expect(bisectFails(results, 'never')).toBe(false)
     const text = renderBisectText(results)
-    expect(text).toContain('Bisect: infra: 3.183.0 made it slower (last fast: 3.182.0)')
+    expect(text.split('\n')[0]).toBe('infra: 3.183.0 made it slower (last fast: 3.182.0)')
     expect(text).toMatch(/First slow: 3\.183\.0, against 3\.181\.0: up \+50\.0% \(/)
     expect(text).toContain('https://github.com/pulumi/pulumi/releases/tag/v3.183.0')
     expect(text).toContain('https://github.com/pulumi/pulumi/compare/v3.182.0...v3.183.0')
