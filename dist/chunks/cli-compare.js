@@ -10,6 +10,9 @@ import {
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  analysePhases
+} from "./shared-cli-calibrate+cli-compare+cli-run+index.js";
+import {
   formatFailure,
   formatResults
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
@@ -17,7 +20,6 @@ import {
   FailedRuns,
   MAX_LOOKS,
   analyse,
-  analysePhases,
   checkNoFailedRuns,
   parseChoice,
   parseDecision,

@@ -5,7 +5,6 @@ import {
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   decide,
-  overallVerdict,
   sidedLevels
 } from "./shared-cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index.js";
 import {
@@ -12496,6 +12495,970 @@ PerceptronModel.prototype.train = function train2(features, label) {
   return this;
 };
 
+// src/results/resources.ts
+function resourceFields(source, n, count) {
+  const used = source.resources?.slice(0, n) ?? [];
+  const series = (pick) => {
+    const values = used.map(pick);
+    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
+  };
+  const userTimes = series((usage) => usage.userSeconds);
+  const systemTimes = series((usage) => usage.systemSeconds);
+  const memory = series((usage) => usage.maxRssBytes);
+  const fields = {};
+  if (userTimes && systemTimes) {
+    fields.user = mean2(userTimes);
+    fields.system = mean2(systemTimes);
+    fields.user_times = userTimes;
+    fields.system_times = systemTimes;
+  } else if (source.cpuMeans && n === count) {
+    fields.user = source.cpuMeans.user;
+    fields.system = source.cpuMeans.system;
+  }
+  if (memory) fields.memory_usage_byte = memory;
+  return fields;
+}
+function readResourceFields(result, count, ours) {
+  const series = (key) => {
+    const value = result[key];
+    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
+  };
+  const userTimes = series("user_times");
+  const systemTimes = series("system_times");
+  const memory = ours ? series("memory_usage_byte") : void 0;
+  const source = {};
+  if (userTimes && systemTimes || memory) {
+    source.resources = Array.from({ length: count }, (_, index) => {
+      const usage = {};
+      if (userTimes && systemTimes) {
+        usage.userSeconds = userTimes[index];
+        usage.systemSeconds = systemTimes[index];
+      }
+      if (memory) usage.maxRssBytes = memory[index];
+      return usage;
+    });
+  }
+  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
+    source.cpuMeans = { user: result.user, system: result.system };
+  }
+  return source;
+}
+function isAmount(value) {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+function mean2(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
+// src/results/partial.ts
+function partialGroup(source, phase) {
+  const times = [...source.times];
+  const some = times.length > 0;
+  return {
+    command: source.command,
+    mean: some ? mean(times) : null,
+    // hyperfine writes null for a standard deviation it cannot compute.
+    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
+    median: some ? median(times) : null,
+    min: some ? min(times) : null,
+    max: some ? max(times) : null,
+    times,
+    exit_codes: [...source.exitCodes],
+    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, times.length, times.length)
+  };
+}
+function partialResultsFile(config, phases, error, extra) {
+  return {
+    benchmark: config.name,
+    error: describeError(error),
+    results: phases.flatMap(({ phase, sources }) => [
+      partialGroup(sources.baseline, phase),
+      partialGroup(sources.candidate, phase)
+    ]),
+    ...extra
+  };
+}
+
+// src/results/failed-runs.ts
+var FailedRuns = class extends BenchmarkError {
+  constructor(message, partial) {
+    super(message);
+    this.partial = partial;
+  }
+  partial;
+  name = "FailedRuns";
+};
+function failedRunsLine(source) {
+  const failed = source.exitCodes.filter((code) => code !== 0);
+  if (failed.length === 0) return void 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (const code of failed) {
+    const key = code === null ? "killed by a signal" : `exit code ${code}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const how = [...counts].map(([key, count]) => `${key} in ${count}`).join(", ");
+  return `${failed.length} of ${source.exitCodes.length} ${source.name} runs failed (${how})`;
+}
+function checkNoFailedRuns(benchmark, phases) {
+  const lines = phases.flatMap(
+    ({ phase, sources }) => [sources.baseline, sources.candidate].flatMap((source) => {
+      const line = failedRunsLine(source);
+      if (line === void 0) return [];
+      return [phase === void 0 ? line : `${phase}: ${line}`];
+    })
+  );
+  if (lines.length === 0) return;
+  const message = `${lines.join("; ")}; a comparison with failed runs has no verdict`;
+  throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}));
+}
+
+// src/results/phases.ts
+function stepVerdict(results) {
+  return results.family?.verdict ?? results.comparison.verdict;
+}
+function phaseNames(results) {
+  const names = Object.keys(results.phases ?? {});
+  return names.length > 1 ? names : [];
+}
+function phaseView(results, phase) {
+  const comparison = results.phases?.[phase];
+  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
+  return {
+    benchmark: phase,
+    results: results.results.filter((result) => result.parameters.phase === phase),
+    comparison
+  };
+}
+function phaseItems(results) {
+  return phaseNames(results).map((phase) => ({
+    results: phaseView(results, phase),
+    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
+  }));
+}
+
+// src/bench/failures.ts
+var MeasurementStopped = class extends BenchmarkError {
+  constructor(message, partial) {
+    super(message);
+    this.partial = partial;
+  }
+  partial;
+  name = "MeasurementStopped";
+};
+var SampleFailed = class extends MeasurementStopped {
+  constructor(message, partial, logLines = 0) {
+    super(message, partial);
+    this.logLines = logLines;
+  }
+  logLines;
+  name = "SampleFailed";
+};
+function withoutLog(error) {
+  const text = describeError(error);
+  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
+  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
+}
+var BenchmarkAborted = class extends MeasurementStopped {
+  name = "BenchmarkAborted";
+};
+
+// src/report/align.ts
+function alignColumns(header, rows, textColumns) {
+  const cells = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
+}
+
+// src/report/format.ts
+var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
+var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
+var SIGNIFICANT_FLOOR = 10;
+var MAX_EXTRA_DECIMALS = 3;
+function formatDurationColumns(columns) {
+  const finite = columns.flat().filter(Number.isFinite).map(Math.abs);
+  const unit = Math.max(0, ...finite) >= 1 ? SECONDS : MILLISECONDS;
+  return columns.map((values) => {
+    const scaled = values.filter(Number.isFinite).map((value) => Math.abs(value) * unit.perSecond);
+    const smallestNonZero = Math.min(...scaled.filter((value) => value > 0));
+    let decimals = unit.decimals;
+    while (smallestNonZero * 10 ** decimals < SIGNIFICANT_FLOOR && decimals < unit.decimals + MAX_EXTRA_DECIMALS) {
+      decimals++;
+    }
+    return values.map(
+      (value) => Number.isFinite(value) ? `${(value * unit.perSecond).toFixed(decimals)} ${unit.suffix}` : "-"
+    );
+  });
+}
+function formatDurationColumn(seconds) {
+  return formatDurationColumns([seconds])[0] ?? [];
+}
+function formatSeconds(seconds) {
+  return String(Number(seconds.toPrecision(6)));
+}
+function pIs(p) {
+  return relation(formatP(p));
+}
+function relation(shownP) {
+  return shownP.startsWith("<") ? shownP : `= ${shownP}`;
+}
+var ZERO_P = "< 1e-300";
+function formatP(p) {
+  if (!Number.isFinite(p)) return "-";
+  if (p === 0) return ZERO_P;
+  return p < 1e-3 ? p.toExponential(2) : p.toPrecision(2);
+}
+function formatPAgainst(p, level) {
+  if (p === 0) return { p: ZERO_P, level: formatLevel(level) };
+  for (let digits = 2; digits <= 8; digits++) {
+    const shownP = significant(p, digits);
+    const shownLevel = significant(level, digits).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
+    if (Number(shownP) < Number(shownLevel) === p < level || digits === 8) {
+      return { p: shownP, level: shownLevel };
+    }
+  }
+  throw new Error("unreachable");
+}
+function formatLevel(level) {
+  return significant(level, 2).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
+}
+var TRAILING_ZEROS = /(\.\d*?)0+(?=e|$)/;
+function significant(value, digits) {
+  if (value === 0) return "0";
+  const text = value < 1e-3 ? value.toExponential(digits - 1) : value.toPrecision(digits);
+  return text.replace(/\.(?=e|$)/, "");
+}
+function percentDigits(...fractions) {
+  return fractions.every((fraction) => Math.abs(fraction) < 0.01) ? 2 : 1;
+}
+function formatPercentAmount(fraction, digits = percentDigits(fraction)) {
+  if (!Number.isFinite(fraction)) return "-";
+  return `${Math.abs(fraction * 100).toFixed(digits)}%`;
+}
+function formatPercentChange(fraction, digits = percentDigits(fraction)) {
+  const amount = formatPercentAmount(fraction, digits);
+  if (amount === "-" || parseFloat(amount) === 0) return amount;
+  return fraction > 0 ? `+${amount}` : `-${amount}`;
+}
+function formatPercent(fraction) {
+  return `${formatPlain(fraction * 100)}%`;
+}
+function formatPlain(value) {
+  return String(Number(value.toPrecision(6)));
+}
+function formatRatio(value, stddev) {
+  return `${value.toFixed(2)} \xB1 ${stddev.toFixed(2)}`;
+}
+function formatStatistic(value) {
+  return Number.isFinite(value) ? value.toFixed(2) : "-";
+}
+function countOf(count, noun, plural = `${noun}s`) {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
+}
+function formatCount(count) {
+  return count.toLocaleString("en-US");
+}
+
+// src/report/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/report/chart.ts
+var MAX_CHART_POINTS = 100;
+var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
+var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
+function samplesPerPoint(samples) {
+  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
+}
+function downsample(values, perPoint) {
+  if (perPoint <= 1) return [...values];
+  const points = [];
+  for (let start = 0; start < values.length; start += perPoint) {
+    const bucket = values.slice(start, start + perPoint);
+    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
+  }
+  return points;
+}
+function chartDecimals(values) {
+  const span = Math.max(...values) - Math.min(...values);
+  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
+  if (!(scale > 0)) return 0;
+  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
+}
+function mermaidChart(baseline, candidate) {
+  const samples = Math.max(baseline.length, candidate.length);
+  const perPoint = samplesPerPoint(samples);
+  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
+  const decimals = chartDecimals(lines.flat());
+  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
+  return [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    "xychart-beta",
+    '    title "Wall time per sample, in run order"',
+    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
+    // an averaged point is labelled with the first sample of its bucket.
+    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
+    '    y-axis "seconds"',
+    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
+    "```"
+  ].join("\n");
+}
+function renderChart(groups, style) {
+  const baseline = groups.baseline.times.filter(Number.isFinite);
+  const candidate = groups.candidate.times.filter(Number.isFinite);
+  if (baseline.length === 0 || candidate.length === 0) return "";
+  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
+  const notes = [
+    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
+  ];
+  if (perPoint > 1)
+    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
+  if (baseline.length !== candidate.length) {
+    notes.push("The groups have different sample counts, so each line spans the whole width.");
+  }
+  return `${notes.join(" ")}
+
+${mermaidChart(baseline, candidate)}`;
+}
+
+// src/report/family-headline.ts
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
+  }
+}
+
+// src/stats/ratio.ts
+function meanRatio(baseline, candidate) {
+  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
+  const value = candidate.mean / baseline.mean;
+  const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
+  return { value, stddev };
+}
+function largerOverSmaller(ratio) {
+  if (ratio.value <= 1) {
+    const factor = 1 / ratio.value;
+    return { faster: "candidate", factor, stddev: factor * (ratio.stddev / ratio.value) };
+  }
+  return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
+}
+
+// src/report/resources.ts
+function resourceColumns(groups) {
+  const columns = [];
+  const cpu = groups.map(
+    (group) => group.user === void 0 || group.system === void 0 ? NaN : group.user + group.system
+  );
+  if (cpu.some(Number.isFinite)) {
+    columns.push({ header: "CPU (user + sys)", cells: formatDurationColumn(cpu) });
+  }
+  const memory = groups.map(
+    (group) => group.memory_usage_byte?.length ? mean3(group.memory_usage_byte) : NaN
+  );
+  if (memory.some(Number.isFinite)) {
+    columns.push({ header: "Peak memory", cells: formatBytesColumn(memory) });
+  }
+  return {
+    header: columns.map((column) => column.header),
+    cells: groups.map((_, index) => columns.map((column) => column.cells[index] ?? "-"))
+  };
+}
+var UNITS = [
+  { suffix: "GiB", bytes: 2 ** 30, decimals: 2 },
+  { suffix: "MiB", bytes: 2 ** 20, decimals: 1 },
+  { suffix: "KiB", bytes: 2 ** 10, decimals: 0 }
+];
+function formatBytesColumn(values) {
+  const largest = Math.max(0, ...values.filter(Number.isFinite));
+  const unit = UNITS.find((candidate) => largest >= candidate.bytes) ?? UNITS[UNITS.length - 1];
+  return values.map(
+    (value) => Number.isFinite(value) ? `${(value / unit.bytes).toFixed(unit.decimals)} ${unit.suffix}` : "-"
+  );
+}
+function mean3(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
+// src/report/model.ts
+var PLAIN_STYLE = { name: plainText, alpha: "alpha" };
+var VERDICT_EMOJI = {
+  regression: "\u{1F534}",
+  improvement: "\u{1F7E2}",
+  unchanged: "\u26AA",
+  inconclusive: "\u{1F7E1}"
+};
+var VERDICT_LABEL = {
+  regression: "Regression",
+  improvement: "Improvement",
+  unchanged: "Unchanged",
+  inconclusive: "Inconclusive"
+};
+function comparedGroups(results) {
+  const [baseline, candidate] = results.results;
+  if (baseline === void 0 || candidate === void 0) {
+    throw new InputError(
+      `Results file of "${results.benchmark}" holds ${results.results.length} results; a comparison needs two`
+    );
+  }
+  return { baseline, candidate };
+}
+function relativeChange(results) {
+  const { ratio } = results.comparison;
+  const minusOne = (value) => value === null ? null : value - 1;
+  return {
+    mean: minusOne(ratio.value),
+    low: minusOne(ratio.ciLow),
+    high: minusOne(ratio.ciHigh),
+    confidence: ratio.confidence
+  };
+}
+function formatChange(change) {
+  if (change.mean === null) return "undefined (the baseline mean is 0 s)";
+  const level = formatConfidence(change.confidence);
+  const finite = [change.mean, change.low, change.high].filter(
+    (value) => value !== null
+  );
+  const digits = percentDigits(...finite);
+  const [mean4, low, high] = [change.mean, change.low, change.high].map(
+    (fraction) => fraction === null ? "no upper bound" : formatPercentChange(fraction, digits)
+  );
+  return `${mean4} (${level} CI ${low} to ${high})`;
+}
+function formatConfidence(confidence) {
+  return `${Number((confidence * 100).toPrecision(3))}%`;
+}
+function speedup(comparison) {
+  const { value, stddev } = comparison.ratio;
+  if (value === null || stddev === null || !(value > 0)) return null;
+  const { faster, factor, stddev: spread } = largerOverSmaller({ value, stddev });
+  return { candidateFaster: faster === "candidate", factor, text: formatRatio(factor, spread) };
+}
+function pNeeded(p, level) {
+  const shown = formatPAgainst(p, level);
+  return `p ${relation(shown.p)}; this look needed < ${shown.level}`;
+}
+function comparisonHeadline(results, style = PLAIN_STYLE) {
+  const { comparison } = results;
+  const { welch } = comparison;
+  const candidate = style.name(comparison.candidate);
+  const baseline = style.name(comparison.baseline);
+  const change = relativeChange(results);
+  const threshold = formatPercent(comparison.threshold);
+  const beyond = comparison.threshold > 0 ? `, beyond the ${threshold} threshold` : "";
+  const look = comparison.looks[comparison.looks.length - 1];
+  const level = look?.level ?? comparison.alpha;
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
+  switch (comparison.verdict) {
+    case "regression":
+      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}${beyond} (${pNeeded(welch.pRegression, level)})`;
+    case "improvement": {
+      const faster = speedup(comparison);
+      const how = faster ? `${faster.text} times faster` : `${formatPercentAmount(change.mean ?? NaN)} faster`;
+      return `Improvement: ${candidate} ran ${how} than ${baseline}${beyond} (${pNeeded(welch.pImprovement, level)})`;
+    }
+    case "unchanged":
+      return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`;
+    case "inconclusive":
+      return comparison.threshold === 0 ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}` : change.mean === null ? `Inconclusive: ${candidate} cannot be compared with ${baseline}, whose mean is 0 s` : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at \xB1${threshold}`;
+  }
+}
+var ROLE_NAMES = /* @__PURE__ */ new Set(["baseline", "candidate"]);
+function sentenceStart(name) {
+  return ROLE_NAMES.has(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+function speedupSentence(results, style) {
+  const { comparison } = results;
+  const faster = speedup(comparison);
+  if (faster === null) {
+    return `No speed ratio: the mean time of ${style.name(comparison.baseline)} or ${style.name(comparison.candidate)} is 0 s.`;
+  }
+  const { candidateFaster, factor, text } = faster;
+  const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
+  const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
+  const interval = factor.toFixed(2) === "1.00" ? ratioInterval(comparison, "candidate/baseline", false) : ratioInterval(comparison, "that factor", candidateFaster);
+  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${interval}`;
+}
+function ratioInterval(comparison, what, inverted) {
+  const { ratio } = comparison;
+  if (ratio.ciLow === null) return "";
+  const [low, high] = inverted ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null] : [ratio.ciLow, ratio.ciHigh];
+  const shownHigh = high === null ? "no upper bound" : formatRatioBound(high);
+  return `The ${formatConfidence(ratio.confidence)} confidence interval of ${what} is ${formatRatioBound(low)} to ${shownHigh}.`;
+}
+function formatRatioBound(value) {
+  return Number(value.toPrecision(3)).toString();
+}
+function statisticsLines(results, style) {
+  const { comparison } = results;
+  const { welch } = comparison;
+  const threshold = formatPercent(comparison.threshold);
+  const look = comparison.looks[comparison.looks.length - 1];
+  const level = look?.level ?? comparison.alpha;
+  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
+  return [
+    `Welch's t-test: ${tIs(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
+    `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
+    `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
+    looksLine(comparison)
+  ];
+}
+function tIs(t) {
+  return t !== null && Number.isFinite(t) ? `t = ${formatStatistic(t)}` : "t not finite (neither group varies)";
+}
+function testsAtLook(welch, level, equivalenceLevel) {
+  const sides = [welch.pRegression, welch.pImprovement].map((p) => formatPAgainst(p, level));
+  const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel);
+  const needed = sides.map((side) => side.level).sort((a, b) => b.length - a.length)[0];
+  return `p(regression) ${relation(sides[0].p)}, p(improvement) ${relation(sides[1].p)}, p(unchanged) ${relation(unchanged.p)}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
+}
+function familyNote(comparison) {
+  const m = comparison.design.familySize;
+  const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
+  const trimmed = comparison.design.statistic === "trimmed" ? " (Yuen's test of 20%-trimmed means: the ratio and its interval are of the trimmed means)" : "";
+  return trend + trimmed + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)` : "");
+}
+function looksLine(comparison) {
+  const { looks } = comparison;
+  const last = looks[looks.length - 1];
+  const unequal = looks.some((look) => look.baseline !== look.candidate);
+  const at = looks.length === 0 ? "" : unequal ? ` (at ${looks.map((look) => `${formatCount(look.baseline)} baseline and ${formatCount(look.candidate)} candidate samples`).join("; ")})` : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
+  const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
+  const used = unequal && last ? `${formatCount(last.baseline)} baseline and ${formatCount(last.candidate)} candidate samples of at most ${formatCount(comparison.plannedSamples)} per group` : `${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
+  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${used}`;
+}
+function sensitivityLines(results) {
+  const { comparison } = results;
+  if (comparison.verdict !== "inconclusive" || !comparison.sensitivity) return [];
+  const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity;
+  const threshold = formatPercent(comparison.threshold);
+  const detectable = detectableSlowdown === null ? `These samples cannot bound the slowdown they could detect: their spread is too large for ${formatCount(comparison.samples)} samples per group (80% power at the last look's level, ${formatLevel(level)}); take more samples or quieten the machine.` : `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`;
+  const needed = samplesNeeded === null ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.` : samplesNeeded > MAX_SAMPLES ? `More than ${formatCount(MAX_SAMPLES)} samples per group, the most a run takes, would be needed to call an unchanged candidate unchanged within \xB1${threshold} (this run used ${formatCount(comparison.samples)}).` : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within \xB1${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`;
+  return [detectable, needed];
+}
+function groupLabel(result, role) {
+  const name = result.parameters?.group ?? role;
+  return name === role ? role : `${name} (${role})`;
+}
+function groupTable(results) {
+  const { baseline, candidate } = comparedGroups(results);
+  const groups = [
+    { role: "baseline", result: baseline },
+    { role: "candidate", result: candidate }
+  ];
+  const hasVersion = groups.some((group) => group.result.version !== void 0);
+  const columns = formatDurationColumns(
+    [
+      (result) => result.mean,
+      (result) => result.stddev,
+      (result) => result.median,
+      (result) => result.min,
+      (result) => result.max
+    ].map((pick) => groups.map((group) => pick(group.result)))
+  );
+  const resources = resourceColumns(groups.map((group) => group.result));
+  return {
+    header: [
+      "Group",
+      hasVersion ? "Pulumi version" : "Command",
+      "Mean",
+      "Std. dev.",
+      "Median",
+      "Min",
+      "Max",
+      "Samples",
+      ...resources.header
+    ],
+    rows: groups.map(({ role, result }, index) => [
+      groupLabel(result, role),
+      (hasVersion ? result.version : void 0) ?? result.command,
+      ...columns.map((cells) => cells[index] ?? "-"),
+      formatCount(result.times.length),
+      ...resources.cells[index] ?? []
+    ])
+  };
+}
+
+// src/report/headline.ts
+function headline(results, style = PLAIN_STYLE) {
+  const phases = phaseNames(results);
+  if (phases.length === 0) return comparisonHeadline(results, style);
+  const verdict = stepVerdict(results);
+  const matching = phases.filter((phase) => results.phases?.[phase]?.verdict === verdict);
+  const [only] = matching;
+  if (matching.length === 1 && (verdict === "regression" || verdict === "improvement")) {
+    const label = VERDICT_LABEL[verdict];
+    const figures = comparisonHeadline(phaseView(results, only), style).slice(label.length + 2);
+    return `${label} in ${style.name(only)} (1 of ${phases.length} phases): ${figures}`;
+  }
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: phases.length,
+    noun: "phase",
+    names: matching.map((phase) => style.name(phase)).join(", "),
+    within: `within \xB1${formatPercent(results.comparison.threshold)}`
+  });
+}
+
+// src/report/sections.ts
+var MAX_CELL = 300;
+var MAX_WARNING = 500;
+var MAX_WARNINGS = 20;
+var HEADLINE_STYLE = {
+  name: (text) => escapeMarkdown(clip(text, MAX_CELL)),
+  alpha: "\u03B1"
+};
+var BODY_STYLE = { name: (text) => `**${HEADLINE_STYLE.name(text)}**`, alpha: "\u03B1" };
+function markdownHeadline(results) {
+  return `${VERDICT_EMOJI[stepVerdict(results)]} ${headline(results, HEADLINE_STYLE)}`;
+}
+function joinBlocks(blocks) {
+  return `${blocks.filter((block) => block !== "").join("\n\n")}
+`;
+}
+function rawRowCount(results) {
+  const { baseline, candidate } = comparedGroups(results);
+  return Math.max(baseline.times.length, candidate.times.length);
+}
+var MIN_RAW_ROW_CHARS = 13;
+function rawRowsWorthTrying(rows) {
+  return Math.min(rows, Math.ceil(GITHUB_COMMENT_LIMIT / MIN_RAW_ROW_CHARS));
+}
+function reportSections(results) {
+  const sensitivity2 = sensitivityLines(results);
+  const before = [
+    markdownTable(groupTable(results)),
+    speedupSentence(results, BODY_STYLE),
+    bulletList(statisticsLines(results, BODY_STYLE)),
+    sensitivity2.length === 0 ? "" : `**Why inconclusive:** ${sensitivity2.join(" ")}`,
+    warningsBlock(results.comparison.warnings)
+  ];
+  const chart = renderChart(comparedGroups(results), BODY_STYLE);
+  const rawSamples = rawSamplesBlock(results);
+  const environment = environmentBlock(results.environment);
+  return (detail) => [
+    ...before,
+    detail.chart ? chart : "_Chart left out to fit the size limit._",
+    rawSamples(detail.rawRows),
+    environment
+  ];
+}
+function markdownTable({ header, rows }) {
+  const align = header.map((_, index) => index < 2 ? "---" : "---:");
+  const cells = rows.map(
+    (row) => row.map((cell, index) => {
+      const text = escapeMarkdown(clip(cell, MAX_CELL));
+      return index === 0 ? `**${text}**` : text;
+    })
+  );
+  return [header, align, ...cells].map((row) => `| ${row.join(" | ")} |`).join("\n");
+}
+function bulletList(lines) {
+  return lines.map((line) => `- ${line}`).join("\n");
+}
+function warningsBlock(warnings) {
+  if (warnings.length === 0) return "";
+  const shown = warnings.slice(0, MAX_WARNINGS).map((warning) => `\u26A0\uFE0F ${escapeMarkdown(clip(warning, MAX_WARNING))}`);
+  if (warnings.length > MAX_WARNINGS) {
+    shown.push(`\u2026 and ${formatCount(warnings.length - MAX_WARNINGS)} more in the results file`);
+  }
+  return `**Warnings**
+
+${bulletList(shown)}`;
+}
+function details(summary, body) {
+  return `<details>
+<summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function rawSamplesBlock(results) {
+  const { baseline, candidate } = comparedGroups(results);
+  const total = rawRowCount(results);
+  const names = [baseline, candidate].map(
+    (group) => escapeMarkdown(clip(group.parameters?.group ?? "", MAX_CELL))
+  );
+  const cell = (times, index) => {
+    const time = times[index];
+    return time === void 0 ? "" : formatSeconds(time);
+  };
+  const rows = [];
+  const firstRows = (count) => {
+    for (let index = rows.length; index < count; index++) {
+      rows.push(
+        `| ${index + 1} | ${cell(baseline.times, index)} | ${cell(candidate.times, index)} |`
+      );
+    }
+    return rows.slice(0, count);
+  };
+  return (rawRows) => {
+    const shown = Math.min(rawRows, total);
+    if (total === 0) return "";
+    if (shown === 0) {
+      return `_Raw samples (${formatCount(total)} per group) left out to fit the size limit; the results file holds them._`;
+    }
+    const lines = [
+      `| # | ${names[0]} | ${names[1]} |`,
+      "| ---: | ---: | ---: |",
+      ...firstRows(shown)
+    ];
+    if (shown < total) {
+      lines.push(
+        "",
+        `_Showing the first ${formatCount(shown)} of ${formatCount(total)} samples per group to fit the size limit; the results file holds all of them._`
+      );
+    }
+    return details("Raw samples (seconds, in run order)", lines.join("\n"));
+  };
+}
+var BYTES_PER_GIB = 2 ** 30;
+function environmentValue(key, value) {
+  if (key === "memoryBytes" && typeof value === "number") {
+    return `${(value / BYTES_PER_GIB).toFixed(1)} GiB`;
+  }
+  if (typeof value === "number") return formatPlain(value);
+  if (Array.isArray(value)) return value.map((item) => environmentValue("", item)).join(", ");
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+function environmentBlock(environment) {
+  if (!environment) return "";
+  const rows = Object.entries(environment).filter(([, value]) => value !== void 0 && value !== null).map(([key, value]) => {
+    const text = escapeMarkdown(clip(environmentValue(key, value), MAX_CELL));
+    return `| ${escapeMarkdown(clip(key, MAX_CELL))} | ${text} |`;
+  });
+  if (rows.length === 0) return "";
+  return details("Environment", ["| Setting | Value |", "| --- | --- |", ...rows].join("\n"));
+}
+function runLink(url) {
+  const target = url === void 0 ? void 0 : safeUrl(url);
+  const source = "Posted by pulumi-perf-gate";
+  return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
+}
+
+// src/report/failed.ts
+var LOG_LEFT_OUT = "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._";
+var MAX_CELL2 = 300;
+var MAX_DETAIL_LINE = 500;
+var MAX_DETAIL_LINES = 40;
+var MAX_TEXT_CELL = 60;
+function renderFailedMarkdown(run, options) {
+  const said = failedModel(run, options.logs);
+  const table = samplesSoFar(run.partial);
+  const blocks = [
+    `## ${said.emoji} ${said.word}: ${escapeMarkdown(clip(said.first, MAX_CELL2))}`,
+    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL2))}**`,
+    `${said.why}: an earlier verdict on this pull request no longer stands.`,
+    said.detail.trim() === "" ? "" : codeBlock(said.detail),
+    said.cut ? LOG_LEFT_OUT : "",
+    table === null ? "" : table.rows.length === 0 ? `**${said.samples}:** none; it stopped before the first sample.` : [
+      `**${said.samples}**`,
+      "",
+      `| ${table.header.join(" | ")} |`,
+      `| ${table.header.map((_, i) => i < table.textColumns ? "---" : "---:").join(" | ")} |`,
+      ...table.rows.map(
+        (row) => `| ${row.map((cell, i) => i === 0 ? `**${escapeMarkdown(clip(cell, MAX_CELL2))}**` : i < table.textColumns ? escapeMarkdown(clip(cell, MAX_CELL2)) : cell).join(" | ")} |`
+      )
+    ].join("\n"),
+    runLink(options.runUrl)
+  ];
+  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
+`, REPORT_LIMIT);
+}
+function renderFailedText(run) {
+  const said = failedModel(run, true);
+  const table = samplesSoFar(run.partial);
+  const lines = [
+    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
+    ...said.detail.trim() === "" ? [] : ["", ...said.detail.split("\n").map(plainText)],
+    "",
+    `${said.why}.`
+  ];
+  if (table !== null && table.rows.length > 0) {
+    const rows = table.rows.map(
+      (row) => row.map((cell, i) => i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell)
+    );
+    lines.push("", `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns));
+  }
+  return `${lines.join("\n")}
+`;
+}
+function failedModel(run, logs) {
+  const { text, cut } = logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
+  const [first = "", ...rest] = text.split("\n");
+  const stopped = run.error instanceof BenchmarkAborted;
+  return {
+    first,
+    cut,
+    detail: rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n"),
+    emoji: stopped ? "\u23F9\uFE0F" : "\u274C",
+    word: stopped ? "Interrupted" : "Failed",
+    samples: run.error instanceof FailedRuns ? "Samples" : "Samples so far",
+    why: stopped ? "The run was stopped before it finished, so it has no verdict" : run.error instanceof FailedRuns ? "Runs failed, so the comparison has no verdict" : "The benchmark did not finish, so it has no verdict"
+  };
+}
+function samplesSoFar(partial) {
+  if (partial === void 0) return null;
+  const groups = partial.results;
+  if (groups.every((group) => group.times.length === 0))
+    return { header: [], rows: [], textColumns: 0 };
+  const number = (value) => value ?? Number.NaN;
+  const [means = [], mins = [], maxes = []] = formatDurationColumns([
+    groups.map((group) => number(group.mean)),
+    groups.map((group) => number(group.min)),
+    groups.map((group) => number(group.max))
+  ]);
+  const hasVersion = groups.some((group) => group.version !== void 0);
+  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
+  const rows = groups.map((group, index) => [
+    group.parameters.group,
+    ...hasPhase ? [group.parameters.phase ?? ""] : [],
+    (hasVersion ? group.version : void 0) ?? group.command,
+    formatCount(group.times.length),
+    formatCount(group.exit_codes.filter((code) => code !== 0).length),
+    means[index] ?? "-",
+    mins[index] ?? "-",
+    maxes[index] ?? "-"
+  ]);
+  const header = [
+    "Group",
+    ...hasPhase ? ["Phase"] : [],
+    hasVersion ? "Pulumi version" : "Command",
+    "Samples",
+    "Failed",
+    "Mean",
+    "Min",
+    "Max"
+  ];
+  return { header, rows, textColumns: hasPhase ? 3 : 2 };
+}
+
+// src/report/family-table.ts
+var MAX_NAME = 100;
+function familyRows(items) {
+  return items.map(({ results, pAdjusted }) => [
+    clip(results.benchmark, MAX_NAME),
+    VERDICT_LABEL[results.comparison.verdict],
+    formatChange(relativeChange(results)),
+    formatP(pAdjusted),
+    formatP(decidingP(results.comparison))
+  ]);
+}
+function decidingP({ verdict, welch }) {
+  if (verdict === "improvement") return welch.pImprovement;
+  if (verdict === "unchanged") return welch.pUnchanged;
+  return welch.pRegression;
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
+function familyNote2(count) {
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
+}
+function familyTable(items, heading, count) {
+  const rows = familyRows(items).map(([name, , ...figures], index) => {
+    const verdict = items[index].results.comparison.verdict;
+    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
+    return `| ${[...cells, ...figures].join(" | ")} |`;
+  });
+  const lines = [
+    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
+    "| --- | --- | ---: | ---: | ---: |",
+    ...rows
+  ];
+  return `${lines.join("\n")}
+
+_${familyNote2(count)}_`;
+}
+
+// src/report/phased-markdown.ts
+function renderPhasedMarkdown(results, options = {}) {
+  const items = phaseItems(results);
+  const sections = items.map((item) => reportSections(item.results));
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
+  const count = `the ${formatCount(items.length)} phases`;
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      familyTable(items, "Phase", count),
+      ...items.map(({ results: phase }, index) => {
+        const body = joinBlocks(sections[index](detail));
+        const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`;
+        if (index === 0) return `### ${heading}
+
+${body}`;
+        const open = phase.comparison.verdict === "regression" ? " open" : "";
+        return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
+      }),
+      environmentBlock(results.environment),
+      runLink(options.runUrl)
+    ]),
+    rows
+  );
+}
+
+// src/report/markdown.ts
+function renderMarkdown(results, options = {}) {
+  if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
+  const sections = reportSections(results);
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
+      ...sections(detail),
+      runLink(options.runUrl)
+    ]),
+    rawRowsWorthTrying(rawRowCount(results))
+  );
+}
+
 // src/stats/looks.ts
 var FIRST_LOOK = 3;
 var GROWTH = 1.25;
@@ -13014,7 +13977,7 @@ function planRun(options) {
 }
 
 // src/stats/fieller.ts
-function ratioInterval(baseline, candidate, level, dfLoss = 0) {
+function ratioInterval2(baseline, candidate, level, dfLoss = 0) {
   const estimate = candidate.mean / baseline.mean;
   const above = (ratio) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss));
   const below = (ratio) => lowerTail(welchStatistic(baseline, candidate, ratio, dfLoss));
@@ -13090,21 +14053,6 @@ function outlierWarnings(group, times) {
     );
   }
   return warnings;
-}
-
-// src/stats/ratio.ts
-function meanRatio(baseline, candidate) {
-  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
-  const value = candidate.mean / baseline.mean;
-  const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
-  return { value, stddev };
-}
-function largerOverSmaller(ratio) {
-  if (ratio.value <= 1) {
-    const factor = 1 / ratio.value;
-    return { faster: "candidate", factor, stddev: factor * (ratio.stddev / ratio.value) };
-  }
-  return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
 }
 
 // src/stats/sensitivity.ts
@@ -13265,7 +14213,7 @@ function ratioFigures(test, level) {
   if (!(baseline.mean > 0)) {
     return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level };
   }
-  const interval = ratioInterval(baseline, candidate, level, test.dfLoss);
+  const interval = ratioInterval2(baseline, candidate, level, test.dfLoss);
   return {
     value: candidate.mean / baseline.mean,
     stddev: spread?.stddev ?? null,
@@ -13331,986 +14279,6 @@ function adjustFamily(members, alpha, why) {
 function regressionPath(baseline, candidate, looks, threshold, test) {
   return looks.map(
     (look) => lookFigures(baseline, candidate, look, threshold, test).figures.pRegression
-  );
-}
-
-// src/stats/phases.ts
-function planPhases(options) {
-  const { phases, familySize = 1, ...rest } = options;
-  return planRun({ ...rest, familySize: phases * familySize });
-}
-function analysePhases(phases, options) {
-  const { alpha, threshold, design } = options;
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
-  const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index];
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design);
-    return { design, pValues };
-  });
-  return {
-    analyses,
-    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
-    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
-  };
-}
-
-// src/results/resources.ts
-function resourceFields(source, n, count) {
-  const used = source.resources?.slice(0, n) ?? [];
-  const series = (pick) => {
-    const values = used.map(pick);
-    return n > 0 && values.length === n && values.every((value) => value !== void 0) ? values : void 0;
-  };
-  const userTimes = series((usage) => usage.userSeconds);
-  const systemTimes = series((usage) => usage.systemSeconds);
-  const memory = series((usage) => usage.maxRssBytes);
-  const fields = {};
-  if (userTimes && systemTimes) {
-    fields.user = mean2(userTimes);
-    fields.system = mean2(systemTimes);
-    fields.user_times = userTimes;
-    fields.system_times = systemTimes;
-  } else if (source.cpuMeans && n === count) {
-    fields.user = source.cpuMeans.user;
-    fields.system = source.cpuMeans.system;
-  }
-  if (memory) fields.memory_usage_byte = memory;
-  return fields;
-}
-function readResourceFields(result, count, ours) {
-  const series = (key) => {
-    const value = result[key];
-    return Array.isArray(value) && value.length === count && value.every(isAmount) ? value : void 0;
-  };
-  const userTimes = series("user_times");
-  const systemTimes = series("system_times");
-  const memory = ours ? series("memory_usage_byte") : void 0;
-  const source = {};
-  if (userTimes && systemTimes || memory) {
-    source.resources = Array.from({ length: count }, (_, index) => {
-      const usage = {};
-      if (userTimes && systemTimes) {
-        usage.userSeconds = userTimes[index];
-        usage.systemSeconds = systemTimes[index];
-      }
-      if (memory) usage.maxRssBytes = memory[index];
-      return usage;
-    });
-  }
-  if (!(userTimes && systemTimes) && isAmount(result.user) && isAmount(result.system)) {
-    source.cpuMeans = { user: result.user, system: result.system };
-  }
-  return source;
-}
-function isAmount(value) {
-  return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-function mean2(values) {
-  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
-}
-
-// src/results/partial.ts
-function partialGroup(source, phase) {
-  const times = [...source.times];
-  const some = times.length > 0;
-  return {
-    command: source.command,
-    mean: some ? mean(times) : null,
-    // hyperfine writes null for a standard deviation it cannot compute.
-    stddev: times.length > 1 ? sampleStandardDeviation(times) : null,
-    median: some ? median(times) : null,
-    min: some ? min(times) : null,
-    max: some ? max(times) : null,
-    times,
-    exit_codes: [...source.exitCodes],
-    parameters: { group: source.name, ...phase === void 0 ? {} : { phase } },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, times.length, times.length)
-  };
-}
-function planRunDesign(config, phases) {
-  return planPhases({
-    alpha: config.decision.alpha,
-    samples: config.samples,
-    looks: config.looks,
-    phases,
-    familySize: config.familySize,
-    detrend: config.detrend,
-    statistic: config.statistic
-  });
-}
-function partialResultsFile(config, phases, error, extra) {
-  return {
-    benchmark: config.name,
-    error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
-    ...extra
-  };
-}
-
-// src/results/failed-runs.ts
-var FailedRuns = class extends BenchmarkError {
-  constructor(message, partial) {
-    super(message);
-    this.partial = partial;
-  }
-  partial;
-  name = "FailedRuns";
-};
-function failedRunsLine(source) {
-  const failed = source.exitCodes.filter((code) => code !== 0);
-  if (failed.length === 0) return void 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const code of failed) {
-    const key = code === null ? "killed by a signal" : `exit code ${code}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const how = [...counts].map(([key, count]) => `${key} in ${count}`).join(", ");
-  return `${failed.length} of ${source.exitCodes.length} ${source.name} runs failed (${how})`;
-}
-function checkNoFailedRuns(benchmark, phases) {
-  const lines = phases.flatMap(
-    ({ phase, sources }) => [sources.baseline, sources.candidate].flatMap((source) => {
-      const line = failedRunsLine(source);
-      if (line === void 0) return [];
-      return [phase === void 0 ? line : `${phase}: ${line}`];
-    })
-  );
-  if (lines.length === 0) return;
-  const message = `${lines.join("; ")}; a comparison with failed runs has no verdict`;
-  throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}));
-}
-
-// src/results/phases.ts
-function stepVerdict(results) {
-  return results.family?.verdict ?? results.comparison.verdict;
-}
-function phaseNames(results) {
-  const names = Object.keys(results.phases ?? {});
-  return names.length > 1 ? names : [];
-}
-function phaseView(results, phase) {
-  const comparison = results.phases?.[phase];
-  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
-  return {
-    benchmark: phase,
-    results: results.results.filter((result) => result.parameters.phase === phase),
-    comparison
-  };
-}
-function phaseItems(results) {
-  return phaseNames(results).map((phase) => ({
-    results: phaseView(results, phase),
-    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
-  }));
-}
-
-// src/bench/failures.ts
-var MeasurementStopped = class extends BenchmarkError {
-  constructor(message, partial) {
-    super(message);
-    this.partial = partial;
-  }
-  partial;
-  name = "MeasurementStopped";
-};
-var SampleFailed = class extends MeasurementStopped {
-  constructor(message, partial, logLines = 0) {
-    super(message, partial);
-    this.logLines = logLines;
-  }
-  logLines;
-  name = "SampleFailed";
-};
-function withoutLog(error) {
-  const text = describeError(error);
-  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
-  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
-}
-var BenchmarkAborted = class extends MeasurementStopped {
-  name = "BenchmarkAborted";
-};
-
-// src/report/align.ts
-function alignColumns(header, rows, textColumns) {
-  const cells = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
-}
-
-// src/report/format.ts
-var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
-var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
-var SIGNIFICANT_FLOOR = 10;
-var MAX_EXTRA_DECIMALS = 3;
-function formatDurationColumns(columns) {
-  const finite = columns.flat().filter(Number.isFinite).map(Math.abs);
-  const unit = Math.max(0, ...finite) >= 1 ? SECONDS : MILLISECONDS;
-  return columns.map((values) => {
-    const scaled = values.filter(Number.isFinite).map((value) => Math.abs(value) * unit.perSecond);
-    const smallestNonZero = Math.min(...scaled.filter((value) => value > 0));
-    let decimals = unit.decimals;
-    while (smallestNonZero * 10 ** decimals < SIGNIFICANT_FLOOR && decimals < unit.decimals + MAX_EXTRA_DECIMALS) {
-      decimals++;
-    }
-    return values.map(
-      (value) => Number.isFinite(value) ? `${(value * unit.perSecond).toFixed(decimals)} ${unit.suffix}` : "-"
-    );
-  });
-}
-function formatDurationColumn(seconds) {
-  return formatDurationColumns([seconds])[0] ?? [];
-}
-function formatSeconds(seconds) {
-  return String(Number(seconds.toPrecision(6)));
-}
-function pIs(p) {
-  return relation(formatP(p));
-}
-function relation(shownP) {
-  return shownP.startsWith("<") ? shownP : `= ${shownP}`;
-}
-var ZERO_P = "< 1e-300";
-function formatP(p) {
-  if (!Number.isFinite(p)) return "-";
-  if (p === 0) return ZERO_P;
-  return p < 1e-3 ? p.toExponential(2) : p.toPrecision(2);
-}
-function formatPAgainst(p, level) {
-  if (p === 0) return { p: ZERO_P, level: formatLevel(level) };
-  for (let digits = 2; digits <= 8; digits++) {
-    const shownP = significant(p, digits);
-    const shownLevel = significant(level, digits).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
-    if (Number(shownP) < Number(shownLevel) === p < level || digits === 8) {
-      return { p: shownP, level: shownLevel };
-    }
-  }
-  throw new Error("unreachable");
-}
-function formatLevel(level) {
-  return significant(level, 2).replace(TRAILING_ZEROS, "$1").replace(/\.(?=e|$)/, "");
-}
-var TRAILING_ZEROS = /(\.\d*?)0+(?=e|$)/;
-function significant(value, digits) {
-  if (value === 0) return "0";
-  const text = value < 1e-3 ? value.toExponential(digits - 1) : value.toPrecision(digits);
-  return text.replace(/\.(?=e|$)/, "");
-}
-function percentDigits(...fractions) {
-  return fractions.every((fraction) => Math.abs(fraction) < 0.01) ? 2 : 1;
-}
-function formatPercentAmount(fraction, digits = percentDigits(fraction)) {
-  if (!Number.isFinite(fraction)) return "-";
-  return `${Math.abs(fraction * 100).toFixed(digits)}%`;
-}
-function formatPercentChange(fraction, digits = percentDigits(fraction)) {
-  const amount = formatPercentAmount(fraction, digits);
-  if (amount === "-" || parseFloat(amount) === 0) return amount;
-  return fraction > 0 ? `+${amount}` : `-${amount}`;
-}
-function formatPercent(fraction) {
-  return `${formatPlain(fraction * 100)}%`;
-}
-function formatPlain(value) {
-  return String(Number(value.toPrecision(6)));
-}
-function formatRatio(value, stddev) {
-  return `${value.toFixed(2)} \xB1 ${stddev.toFixed(2)}`;
-}
-function formatStatistic(value) {
-  return Number.isFinite(value) ? value.toFixed(2) : "-";
-}
-function countOf(count, noun, plural = `${noun}s`) {
-  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
-}
-function formatCount(count) {
-  return count.toLocaleString("en-US");
-}
-
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
-}
-
-// src/report/chart.ts
-var MAX_CHART_POINTS = 100;
-var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
-var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
-function samplesPerPoint(samples) {
-  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
-}
-function downsample(values, perPoint) {
-  if (perPoint <= 1) return [...values];
-  const points = [];
-  for (let start = 0; start < values.length; start += perPoint) {
-    const bucket = values.slice(start, start + perPoint);
-    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
-  }
-  return points;
-}
-function chartDecimals(values) {
-  const span = Math.max(...values) - Math.min(...values);
-  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
-  if (!(scale > 0)) return 0;
-  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
-}
-function mermaidChart(baseline, candidate) {
-  const samples = Math.max(baseline.length, candidate.length);
-  const perPoint = samplesPerPoint(samples);
-  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
-  const decimals = chartDecimals(lines.flat());
-  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
-  return [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
-    "xychart-beta",
-    '    title "Wall time per sample, in run order"',
-    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
-    // an averaged point is labelled with the first sample of its bucket.
-    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
-    '    y-axis "seconds"',
-    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
-    "```"
-  ].join("\n");
-}
-function renderChart(groups, style) {
-  const baseline = groups.baseline.times.filter(Number.isFinite);
-  const candidate = groups.candidate.times.filter(Number.isFinite);
-  if (baseline.length === 0 || candidate.length === 0) return "";
-  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
-  const notes = [
-    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
-  ];
-  if (perPoint > 1)
-    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
-  if (baseline.length !== candidate.length) {
-    notes.push("The groups have different sample counts, so each line spans the whole width.");
-  }
-  return `${notes.join(" ")}
-
-${mermaidChart(baseline, candidate)}`;
-}
-
-// src/report/family-headline.ts
-function familyHeadline(options) {
-  const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
-  }
-}
-
-// src/report/resources.ts
-function resourceColumns(groups) {
-  const columns = [];
-  const cpu = groups.map(
-    (group) => group.user === void 0 || group.system === void 0 ? NaN : group.user + group.system
-  );
-  if (cpu.some(Number.isFinite)) {
-    columns.push({ header: "CPU (user + sys)", cells: formatDurationColumn(cpu) });
-  }
-  const memory = groups.map(
-    (group) => group.memory_usage_byte?.length ? mean3(group.memory_usage_byte) : NaN
-  );
-  if (memory.some(Number.isFinite)) {
-    columns.push({ header: "Peak memory", cells: formatBytesColumn(memory) });
-  }
-  return {
-    header: columns.map((column) => column.header),
-    cells: groups.map((_, index) => columns.map((column) => column.cells[index] ?? "-"))
-  };
-}
-var UNITS = [
-  { suffix: "GiB", bytes: 2 ** 30, decimals: 2 },
-  { suffix: "MiB", bytes: 2 ** 20, decimals: 1 },
-  { suffix: "KiB", bytes: 2 ** 10, decimals: 0 }
-];
-function formatBytesColumn(values) {
-  const largest = Math.max(0, ...values.filter(Number.isFinite));
-  const unit = UNITS.find((candidate) => largest >= candidate.bytes) ?? UNITS[UNITS.length - 1];
-  return values.map(
-    (value) => Number.isFinite(value) ? `${(value / unit.bytes).toFixed(unit.decimals)} ${unit.suffix}` : "-"
-  );
-}
-function mean3(values) {
-  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
-}
-
-// src/report/model.ts
-var PLAIN_STYLE = { name: plainText, alpha: "alpha" };
-var VERDICT_EMOJI = {
-  regression: "\u{1F534}",
-  improvement: "\u{1F7E2}",
-  unchanged: "\u26AA",
-  inconclusive: "\u{1F7E1}"
-};
-var VERDICT_LABEL = {
-  regression: "Regression",
-  improvement: "Improvement",
-  unchanged: "Unchanged",
-  inconclusive: "Inconclusive"
-};
-function comparedGroups(results) {
-  const [baseline, candidate] = results.results;
-  if (baseline === void 0 || candidate === void 0) {
-    throw new InputError(
-      `Results file of "${results.benchmark}" holds ${results.results.length} results; a comparison needs two`
-    );
-  }
-  return { baseline, candidate };
-}
-function relativeChange(results) {
-  const { ratio } = results.comparison;
-  const minusOne = (value) => value === null ? null : value - 1;
-  return {
-    mean: minusOne(ratio.value),
-    low: minusOne(ratio.ciLow),
-    high: minusOne(ratio.ciHigh),
-    confidence: ratio.confidence
-  };
-}
-function formatChange(change) {
-  if (change.mean === null) return "undefined (the baseline mean is 0 s)";
-  const level = formatConfidence(change.confidence);
-  const finite = [change.mean, change.low, change.high].filter(
-    (value) => value !== null
-  );
-  const digits = percentDigits(...finite);
-  const [mean4, low, high] = [change.mean, change.low, change.high].map(
-    (fraction) => fraction === null ? "no upper bound" : formatPercentChange(fraction, digits)
-  );
-  return `${mean4} (${level} CI ${low} to ${high})`;
-}
-function formatConfidence(confidence) {
-  return `${Number((confidence * 100).toPrecision(3))}%`;
-}
-function speedup(comparison) {
-  const { value, stddev } = comparison.ratio;
-  if (value === null || stddev === null || !(value > 0)) return null;
-  const { faster, factor, stddev: spread } = largerOverSmaller({ value, stddev });
-  return { candidateFaster: faster === "candidate", factor, text: formatRatio(factor, spread) };
-}
-function pNeeded(p, level) {
-  const shown = formatPAgainst(p, level);
-  return `p ${relation(shown.p)}; this look needed < ${shown.level}`;
-}
-function comparisonHeadline(results, style = PLAIN_STYLE) {
-  const { comparison } = results;
-  const { welch } = comparison;
-  const candidate = style.name(comparison.candidate);
-  const baseline = style.name(comparison.baseline);
-  const change = relativeChange(results);
-  const threshold = formatPercent(comparison.threshold);
-  const beyond = comparison.threshold > 0 ? `, beyond the ${threshold} threshold` : "";
-  const look = comparison.looks[comparison.looks.length - 1];
-  const level = look?.level ?? comparison.alpha;
-  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
-  switch (comparison.verdict) {
-    case "regression":
-      return `Regression: ${candidate} ran ${formatPercentAmount(change.mean ?? NaN)} slower than ${baseline}${beyond} (${pNeeded(welch.pRegression, level)})`;
-    case "improvement": {
-      const faster = speedup(comparison);
-      const how = faster ? `${faster.text} times faster` : `${formatPercentAmount(change.mean ?? NaN)} faster`;
-      return `Improvement: ${candidate} ran ${how} than ${baseline}${beyond} (${pNeeded(welch.pImprovement, level)})`;
-    }
-    case "unchanged":
-      return `Unchanged: ${candidate} within \xB1${threshold} of ${baseline} (change ${formatPercentChange(change.mean ?? NaN)}, ${pNeeded(welch.pUnchanged, equivalenceLevel)})`;
-    case "inconclusive":
-      return comparison.threshold === 0 ? `Inconclusive: no significant difference between ${candidate} and ${baseline} at ${style.alpha} = ${formatPlain(comparison.alpha)}, change ${formatChange(change)}` : change.mean === null ? `Inconclusive: ${candidate} cannot be compared with ${baseline}, whose mean is 0 s` : `Inconclusive: ${candidate} ${formatChange(change)} vs ${baseline}, not enough to decide at \xB1${threshold}`;
-  }
-}
-var ROLE_NAMES = /* @__PURE__ */ new Set(["baseline", "candidate"]);
-function sentenceStart(name) {
-  return ROLE_NAMES.has(name) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
-}
-function speedupSentence(results, style) {
-  const { comparison } = results;
-  const faster = speedup(comparison);
-  if (faster === null) {
-    return `No speed ratio: the mean time of ${style.name(comparison.baseline)} or ${style.name(comparison.candidate)} is 0 s.`;
-  }
-  const { candidateFaster, factor, text } = faster;
-  const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
-  const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
-  const interval = factor.toFixed(2) === "1.00" ? ratioInterval2(comparison, "candidate/baseline", false) : ratioInterval2(comparison, "that factor", candidateFaster);
-  return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${interval}`;
-}
-function ratioInterval2(comparison, what, inverted) {
-  const { ratio } = comparison;
-  if (ratio.ciLow === null) return "";
-  const [low, high] = inverted ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null] : [ratio.ciLow, ratio.ciHigh];
-  const shownHigh = high === null ? "no upper bound" : formatRatioBound(high);
-  return `The ${formatConfidence(ratio.confidence)} confidence interval of ${what} is ${formatRatioBound(low)} to ${shownHigh}.`;
-}
-function formatRatioBound(value) {
-  return Number(value.toPrecision(3)).toString();
-}
-function statisticsLines(results, style) {
-  const { comparison } = results;
-  const { welch } = comparison;
-  const threshold = formatPercent(comparison.threshold);
-  const look = comparison.looks[comparison.looks.length - 1];
-  const level = look?.level ?? comparison.alpha;
-  const equivalenceLevel = look?.equivalenceLevel ?? comparison.alpha;
-  return [
-    `Welch's t-test: ${tIs(welch.t)}, df = ${formatStatistic(welch.df)}, p ${pIs(welch.pTwoSided)} (two-sided)`,
-    `Change in mean: ${formatChange(relativeChange(results))} relative to ${style.name(comparison.baseline)}`,
-    `Threshold \xB1${threshold}, ${style.alpha} = ${formatPlain(comparison.alpha)} over all looks${familyNote(comparison)}: ${testsAtLook(welch, level, equivalenceLevel)}`,
-    looksLine(comparison)
-  ];
-}
-function tIs(t) {
-  return t !== null && Number.isFinite(t) ? `t = ${formatStatistic(t)}` : "t not finite (neither group varies)";
-}
-function testsAtLook(welch, level, equivalenceLevel) {
-  const sides = [welch.pRegression, welch.pImprovement].map((p) => formatPAgainst(p, level));
-  const unchanged = formatPAgainst(welch.pUnchanged, equivalenceLevel);
-  const needed = sides.map((side) => side.level).sort((a, b) => b.length - a.length)[0];
-  return `p(regression) ${relation(sides[0].p)}, p(improvement) ${relation(sides[1].p)}, p(unchanged) ${relation(unchanged.p)}; this look needed < ${needed} for regression or improvement, < ${unchanged.level} for unchanged`;
-}
-function familyNote(comparison) {
-  const m = comparison.design.familySize;
-  const trend = comparison.design.detrend ? " (a common linear run-order trend removed first; the table shows the samples as measured)" : "";
-  const trimmed = comparison.design.statistic === "trimmed" ? " (Yuen's test of 20%-trimmed means: the ratio and its interval are of the trimmed means)" : "";
-  return trend + trimmed + (m > 1 ? ` (one of ${formatCount(m)} comparisons judged together: regression and improvement spend ${formatLevel(comparison.alpha / m)} each)` : "");
-}
-function looksLine(comparison) {
-  const { looks } = comparison;
-  const last = looks[looks.length - 1];
-  const unequal = looks.some((look) => look.baseline !== look.candidate);
-  const at = looks.length === 0 ? "" : unequal ? ` (at ${looks.map((look) => `${formatCount(look.baseline)} baseline and ${formatCount(look.candidate)} candidate samples`).join("; ")})` : ` (at ${looks.map((look) => formatCount(look.samples)).join(", ")} samples per group)`;
-  const ending = comparison.stoppedEarly ? "stopped early" : "ran to the end";
-  const used = unequal && last ? `${formatCount(last.baseline)} baseline and ${formatCount(last.candidate)} candidate samples of at most ${formatCount(comparison.plannedSamples)} per group` : `${formatCount(comparison.samples)} of ${formatCount(comparison.plannedSamples)} planned samples per group`;
-  return `Looks: ${looks.length} of ${comparison.plannedLooks}${at}; ${ending} with ${used}`;
-}
-function sensitivityLines(results) {
-  const { comparison } = results;
-  if (comparison.verdict !== "inconclusive" || !comparison.sensitivity) return [];
-  const { detectableSlowdown, samplesNeeded, level } = comparison.sensitivity;
-  const threshold = formatPercent(comparison.threshold);
-  const detectable = detectableSlowdown === null ? `These samples cannot bound the slowdown they could detect: their spread is too large for ${formatCount(comparison.samples)} samples per group (80% power at the last look's level, ${formatLevel(level)}); take more samples or quieten the machine.` : `These samples could detect a slowdown of ${formatPercentAmount(detectableSlowdown)} or more (80% power at the last look's level, ${formatLevel(level)}).`;
-  const needed = samplesNeeded === null ? `With a threshold of ${threshold} nothing can be called unchanged; set a threshold to learn how many samples would settle it.` : samplesNeeded > MAX_SAMPLES ? `More than ${formatCount(MAX_SAMPLES)} samples per group, the most a run takes, would be needed to call an unchanged candidate unchanged within \xB1${threshold} (this run used ${formatCount(comparison.samples)}).` : `About ${formatCount(samplesNeeded)} samples per group would call an unchanged candidate unchanged within \xB1${threshold} (80% power; this run used ${formatCount(comparison.samples)}).`;
-  return [detectable, needed];
-}
-function groupLabel(result, role) {
-  const name = result.parameters?.group ?? role;
-  return name === role ? role : `${name} (${role})`;
-}
-function groupTable(results) {
-  const { baseline, candidate } = comparedGroups(results);
-  const groups = [
-    { role: "baseline", result: baseline },
-    { role: "candidate", result: candidate }
-  ];
-  const hasVersion = groups.some((group) => group.result.version !== void 0);
-  const columns = formatDurationColumns(
-    [
-      (result) => result.mean,
-      (result) => result.stddev,
-      (result) => result.median,
-      (result) => result.min,
-      (result) => result.max
-    ].map((pick) => groups.map((group) => pick(group.result)))
-  );
-  const resources = resourceColumns(groups.map((group) => group.result));
-  return {
-    header: [
-      "Group",
-      hasVersion ? "Pulumi version" : "Command",
-      "Mean",
-      "Std. dev.",
-      "Median",
-      "Min",
-      "Max",
-      "Samples",
-      ...resources.header
-    ],
-    rows: groups.map(({ role, result }, index) => [
-      groupLabel(result, role),
-      (hasVersion ? result.version : void 0) ?? result.command,
-      ...columns.map((cells) => cells[index] ?? "-"),
-      formatCount(result.times.length),
-      ...resources.cells[index] ?? []
-    ])
-  };
-}
-
-// src/report/headline.ts
-function headline(results, style = PLAIN_STYLE) {
-  const phases = phaseNames(results);
-  if (phases.length === 0) return comparisonHeadline(results, style);
-  const verdict = stepVerdict(results);
-  const matching = phases.filter((phase) => results.phases?.[phase]?.verdict === verdict);
-  const [only] = matching;
-  if (matching.length === 1 && (verdict === "regression" || verdict === "improvement")) {
-    const label = VERDICT_LABEL[verdict];
-    const figures = comparisonHeadline(phaseView(results, only), style).slice(label.length + 2);
-    return `${label} in ${style.name(only)} (1 of ${phases.length} phases): ${figures}`;
-  }
-  return familyHeadline({
-    verdict,
-    matching: matching.length,
-    total: phases.length,
-    noun: "phase",
-    names: matching.map((phase) => style.name(phase)).join(", "),
-    within: `within \xB1${formatPercent(results.comparison.threshold)}`
-  });
-}
-
-// src/report/sections.ts
-var MAX_CELL = 300;
-var MAX_WARNING = 500;
-var MAX_WARNINGS = 20;
-var HEADLINE_STYLE = {
-  name: (text) => escapeMarkdown(clip(text, MAX_CELL)),
-  alpha: "\u03B1"
-};
-var BODY_STYLE = { name: (text) => `**${HEADLINE_STYLE.name(text)}**`, alpha: "\u03B1" };
-function markdownHeadline(results) {
-  return `${VERDICT_EMOJI[stepVerdict(results)]} ${headline(results, HEADLINE_STYLE)}`;
-}
-function joinBlocks(blocks) {
-  return `${blocks.filter((block) => block !== "").join("\n\n")}
-`;
-}
-function rawRowCount(results) {
-  const { baseline, candidate } = comparedGroups(results);
-  return Math.max(baseline.times.length, candidate.times.length);
-}
-var MIN_RAW_ROW_CHARS = 13;
-function rawRowsWorthTrying(rows) {
-  return Math.min(rows, Math.ceil(GITHUB_COMMENT_LIMIT / MIN_RAW_ROW_CHARS));
-}
-function reportSections(results) {
-  const sensitivity2 = sensitivityLines(results);
-  const before = [
-    markdownTable(groupTable(results)),
-    speedupSentence(results, BODY_STYLE),
-    bulletList(statisticsLines(results, BODY_STYLE)),
-    sensitivity2.length === 0 ? "" : `**Why inconclusive:** ${sensitivity2.join(" ")}`,
-    warningsBlock(results.comparison.warnings)
-  ];
-  const chart = renderChart(comparedGroups(results), BODY_STYLE);
-  const rawSamples = rawSamplesBlock(results);
-  const environment = environmentBlock(results.environment);
-  return (detail) => [
-    ...before,
-    detail.chart ? chart : "_Chart left out to fit the size limit._",
-    rawSamples(detail.rawRows),
-    environment
-  ];
-}
-function markdownTable({ header, rows }) {
-  const align = header.map((_, index) => index < 2 ? "---" : "---:");
-  const cells = rows.map(
-    (row) => row.map((cell, index) => {
-      const text = escapeMarkdown(clip(cell, MAX_CELL));
-      return index === 0 ? `**${text}**` : text;
-    })
-  );
-  return [header, align, ...cells].map((row) => `| ${row.join(" | ")} |`).join("\n");
-}
-function bulletList(lines) {
-  return lines.map((line) => `- ${line}`).join("\n");
-}
-function warningsBlock(warnings) {
-  if (warnings.length === 0) return "";
-  const shown = warnings.slice(0, MAX_WARNINGS).map((warning) => `\u26A0\uFE0F ${escapeMarkdown(clip(warning, MAX_WARNING))}`);
-  if (warnings.length > MAX_WARNINGS) {
-    shown.push(`\u2026 and ${formatCount(warnings.length - MAX_WARNINGS)} more in the results file`);
-  }
-  return `**Warnings**
-
-${bulletList(shown)}`;
-}
-function details(summary, body) {
-  return `<details>
-<summary>${summary}</summary>
-
-${body}
-
-</details>`;
-}
-function rawSamplesBlock(results) {
-  const { baseline, candidate } = comparedGroups(results);
-  const total = rawRowCount(results);
-  const names = [baseline, candidate].map(
-    (group) => escapeMarkdown(clip(group.parameters?.group ?? "", MAX_CELL))
-  );
-  const cell = (times, index) => {
-    const time = times[index];
-    return time === void 0 ? "" : formatSeconds(time);
-  };
-  const rows = [];
-  const firstRows = (count) => {
-    for (let index = rows.length; index < count; index++) {
-      rows.push(
-        `| ${index + 1} | ${cell(baseline.times, index)} | ${cell(candidate.times, index)} |`
-      );
-    }
-    return rows.slice(0, count);
-  };
-  return (rawRows) => {
-    const shown = Math.min(rawRows, total);
-    if (total === 0) return "";
-    if (shown === 0) {
-      return `_Raw samples (${formatCount(total)} per group) left out to fit the size limit; the results file holds them._`;
-    }
-    const lines = [
-      `| # | ${names[0]} | ${names[1]} |`,
-      "| ---: | ---: | ---: |",
-      ...firstRows(shown)
-    ];
-    if (shown < total) {
-      lines.push(
-        "",
-        `_Showing the first ${formatCount(shown)} of ${formatCount(total)} samples per group to fit the size limit; the results file holds all of them._`
-      );
-    }
-    return details("Raw samples (seconds, in run order)", lines.join("\n"));
-  };
-}
-var BYTES_PER_GIB = 2 ** 30;
-function environmentValue(key, value) {
-  if (key === "memoryBytes" && typeof value === "number") {
-    return `${(value / BYTES_PER_GIB).toFixed(1)} GiB`;
-  }
-  if (typeof value === "number") return formatPlain(value);
-  if (Array.isArray(value)) return value.map((item) => environmentValue("", item)).join(", ");
-  if (typeof value === "object" && value !== null) return JSON.stringify(value);
-  return String(value);
-}
-function environmentBlock(environment) {
-  if (!environment) return "";
-  const rows = Object.entries(environment).filter(([, value]) => value !== void 0 && value !== null).map(([key, value]) => {
-    const text = escapeMarkdown(clip(environmentValue(key, value), MAX_CELL));
-    return `| ${escapeMarkdown(clip(key, MAX_CELL))} | ${text} |`;
-  });
-  if (rows.length === 0) return "";
-  return details("Environment", ["| Setting | Value |", "| --- | --- |", ...rows].join("\n"));
-}
-function runLink(url) {
-  const target = url === void 0 ? void 0 : safeUrl(url);
-  const source = "Posted by pulumi-perf-gate";
-  return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
-}
-
-// src/report/failed.ts
-var LOG_LEFT_OUT = "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._";
-var MAX_CELL2 = 300;
-var MAX_DETAIL_LINE = 500;
-var MAX_DETAIL_LINES = 40;
-var MAX_TEXT_CELL = 60;
-function renderFailedMarkdown(run, options) {
-  const said = failedModel(run, options.logs);
-  const table = samplesSoFar(run.partial);
-  const blocks = [
-    `## ${said.emoji} ${said.word}: ${escapeMarkdown(clip(said.first, MAX_CELL2))}`,
-    `Benchmark: **${escapeMarkdown(clip(run.benchmark, MAX_CELL2))}**`,
-    `${said.why}: an earlier verdict on this pull request no longer stands.`,
-    said.detail.trim() === "" ? "" : codeBlock(said.detail),
-    said.cut ? LOG_LEFT_OUT : "",
-    table === null ? "" : table.rows.length === 0 ? `**${said.samples}:** none; it stopped before the first sample.` : [
-      `**${said.samples}**`,
-      "",
-      `| ${table.header.join(" | ")} |`,
-      `| ${table.header.map((_, i) => i < table.textColumns ? "---" : "---:").join(" | ")} |`,
-      ...table.rows.map(
-        (row) => `| ${row.map((cell, i) => i === 0 ? `**${escapeMarkdown(clip(cell, MAX_CELL2))}**` : i < table.textColumns ? escapeMarkdown(clip(cell, MAX_CELL2)) : cell).join(" | ")} |`
-      )
-    ].join("\n"),
-    runLink(options.runUrl)
-  ];
-  return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
-`, REPORT_LIMIT);
-}
-function renderFailedText(run) {
-  const said = failedModel(run, true);
-  const table = samplesSoFar(run.partial);
-  const lines = [
-    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
-    ...said.detail.trim() === "" ? [] : ["", ...said.detail.split("\n").map(plainText)],
-    "",
-    `${said.why}.`
-  ];
-  if (table !== null && table.rows.length > 0) {
-    const rows = table.rows.map(
-      (row) => row.map((cell, i) => i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell)
-    );
-    lines.push("", `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function failedModel(run, logs) {
-  const { text, cut } = logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
-  const [first = "", ...rest] = text.split("\n");
-  const stopped = run.error instanceof BenchmarkAborted;
-  return {
-    first,
-    cut,
-    detail: rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n"),
-    emoji: stopped ? "\u23F9\uFE0F" : "\u274C",
-    word: stopped ? "Interrupted" : "Failed",
-    samples: run.error instanceof FailedRuns ? "Samples" : "Samples so far",
-    why: stopped ? "The run was stopped before it finished, so it has no verdict" : run.error instanceof FailedRuns ? "Runs failed, so the comparison has no verdict" : "The benchmark did not finish, so it has no verdict"
-  };
-}
-function samplesSoFar(partial) {
-  if (partial === void 0) return null;
-  const groups = partial.results;
-  if (groups.every((group) => group.times.length === 0))
-    return { header: [], rows: [], textColumns: 0 };
-  const number = (value) => value ?? Number.NaN;
-  const [means = [], mins = [], maxes = []] = formatDurationColumns([
-    groups.map((group) => number(group.mean)),
-    groups.map((group) => number(group.min)),
-    groups.map((group) => number(group.max))
-  ]);
-  const hasVersion = groups.some((group) => group.version !== void 0);
-  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
-  const rows = groups.map((group, index) => [
-    group.parameters.group,
-    ...hasPhase ? [group.parameters.phase ?? ""] : [],
-    (hasVersion ? group.version : void 0) ?? group.command,
-    formatCount(group.times.length),
-    formatCount(group.exit_codes.filter((code) => code !== 0).length),
-    means[index] ?? "-",
-    mins[index] ?? "-",
-    maxes[index] ?? "-"
-  ]);
-  const header = [
-    "Group",
-    ...hasPhase ? ["Phase"] : [],
-    hasVersion ? "Pulumi version" : "Command",
-    "Samples",
-    "Failed",
-    "Mean",
-    "Min",
-    "Max"
-  ];
-  return { header, rows, textColumns: hasPhase ? 3 : 2 };
-}
-
-// src/report/family-table.ts
-var MAX_NAME = 100;
-function familyRows(items) {
-  return items.map(({ results, pAdjusted }) => [
-    clip(results.benchmark, MAX_NAME),
-    VERDICT_LABEL[results.comparison.verdict],
-    formatChange(relativeChange(results)),
-    formatP(pAdjusted),
-    formatP(decidingP(results.comparison))
-  ]);
-}
-function decidingP({ verdict, welch }) {
-  if (verdict === "improvement") return welch.pImprovement;
-  if (verdict === "unchanged") return welch.pUnchanged;
-  return welch.pRegression;
-}
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
-function familyNote2(count) {
-  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
-}
-function familyTable(items, heading, count) {
-  const rows = familyRows(items).map(([name, , ...figures], index) => {
-    const verdict = items[index].results.comparison.verdict;
-    const cells = [escapeMarkdown(name), `${VERDICT_EMOJI[verdict]} ${VERDICT_LABEL[verdict]}`];
-    return `| ${[...cells, ...figures].join(" | ")} |`;
-  });
-  const lines = [
-    `| ${[heading, ...FAMILY_HEADER].join(" | ")} |`,
-    "| --- | --- | ---: | ---: | ---: |",
-    ...rows
-  ];
-  return `${lines.join("\n")}
-
-_${familyNote2(count)}_`;
-}
-
-// src/report/phased-markdown.ts
-function renderPhasedMarkdown(results, options = {}) {
-  const items = phaseItems(results);
-  const sections = items.map((item) => reportSections(item.results));
-  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
-  const count = `the ${formatCount(items.length)} phases`;
-  return fitToLimit(
-    (detail) => joinBlocks([
-      `## ${markdownHeadline(results)}`,
-      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
-      familyTable(items, "Phase", count),
-      ...items.map(({ results: phase }, index) => {
-        const body = joinBlocks(sections[index](detail));
-        const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`;
-        if (index === 0) return `### ${heading}
-
-${body}`;
-        const open = phase.comparison.verdict === "regression" ? " open" : "";
-        return `<details${open}>
-<summary>${heading}</summary>
-
-${body}
-</details>`;
-      }),
-      environmentBlock(results.environment),
-      runLink(options.runUrl)
-    ]),
-    rows
-  );
-}
-
-// src/report/markdown.ts
-function renderMarkdown(results, options = {}) {
-  if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
-  const sections = reportSections(results);
-  return fitToLimit(
-    (detail) => joinBlocks([
-      `## ${markdownHeadline(results)}`,
-      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}**`,
-      ...sections(detail),
-      runLink(options.runUrl)
-    ]),
-    rawRowsWorthTrying(rawRowCount(results))
   );
 }
 
@@ -14433,21 +14401,7 @@ export {
   MeasurementStopped,
   SampleFailed,
   BenchmarkAborted,
-  placeLooks,
-  normalQuantile,
-  interleavedPosition,
-  lookFigures,
-  SeededRandom,
-  planDesign,
-  designLevels,
-  planRun,
-  modifiedZScores,
-  analyse,
-  adjustFamily,
-  regressionPath,
-  analysePhases,
   readResourceFields,
-  planRunDesign,
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
@@ -14470,6 +14424,19 @@ export {
   renderFailedText,
   familyTable,
   renderMarkdown,
+  placeLooks,
+  normalQuantile,
+  interleavedPosition,
+  lookFigures,
+  SeededRandom,
+  planDesign,
+  designLevels,
+  planRun,
+  modifiedZScores,
+  analyse,
+  familyRegressions,
+  adjustFamily,
+  regressionPath,
   sourceOf,
   resultsFile2 as resultsFile,
   phasedResultsFile,

@@ -36,6 +36,10 @@ import {
   TOOL_VERSION
 } from "./shared-cli+cli-calibrate+cli-run+index.js";
 import {
+  analysePhases,
+  planPhases
+} from "./shared-cli-calibrate+cli-compare+cli-run+index.js";
+import {
   HttpClient,
   cp,
   debug,
@@ -52,13 +56,11 @@ import {
   MeasurementStopped,
   PHASES,
   SampleFailed,
-  analysePhases,
   capBody,
   designLevels,
   lookFigures,
   partialResultsFile,
   phasedResultsFile,
-  planRunDesign,
   resultsFile,
   workflowRunUrl
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
@@ -3495,6 +3497,19 @@ function timesByPhase(measurement) {
   return Object.fromEntries(
     measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
   );
+}
+
+// src/stats/run-design.ts
+function planRunDesign(config, phases) {
+  return planPhases({
+    alpha: config.decision.alpha,
+    samples: config.samples,
+    looks: config.looks,
+    phases,
+    familySize: config.familySize,
+    detrend: config.detrend,
+    statistic: config.statistic
+  });
 }
 
 // src/stats/stop-rule.ts
