@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 const END_TO_END = ['test/e2e/**/*.test.ts', 'test/cli/run-*.test.ts']
 // The real Pulumi CLIs: a project of their own, which builds them first.
 const REAL = 'test/real/**/*.test.ts'
+// Every project's runs keep the α* they compute in a folder of the test run's own.
+const DESIGN_CACHE = 'test/setup/design-cache.ts'
 
 export default defineConfig({
   test: {
@@ -14,11 +16,20 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...END_TO_END, REAL] }
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...END_TO_END, REAL],
+          globalSetup: [DESIGN_CACHE]
+        }
       },
       {
         extends: true,
-        test: { name: 'e2e', include: END_TO_END, globalSetup: ['test/setup/build-dist.ts'] }
+        test: {
+          name: 'e2e',
+          include: END_TO_END,
+          globalSetup: ['test/setup/build-dist.ts', DESIGN_CACHE]
+        }
       },
       // The real Pulumi CLIs, built from Pulumi's Go modules (scripts/real-pulumi): not
       // part of `npm test`, which needs no Go; `npm run test:real` and CI run it. One file
@@ -28,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'real',
           include: [REAL],
-          globalSetup: ['test/setup/build-dist.ts', 'test/real/global-setup.ts'],
+          globalSetup: ['test/setup/build-dist.ts', 'test/real/global-setup.ts', DESIGN_CACHE],
           testTimeout: 15 * 60_000,
           hookTimeout: 60 * 60_000,
           poolOptions: { forks: { singleFork: true } }

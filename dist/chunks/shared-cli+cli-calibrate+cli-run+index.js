@@ -33,6 +33,7 @@ var package_default = {
     "bench:cancel": "npm run -s bundle && vite-node scripts/bench-cancel.ts",
     "local-action": "local-action . src/action/main.ts .env",
     validate: "vite-node scripts/validate.ts",
+    "design-table": "vite-node scripts/design-table.ts",
     "render-comment": "npm run -s bundle && vite-node scripts/render-comment.ts"
   },
   dependencies: {

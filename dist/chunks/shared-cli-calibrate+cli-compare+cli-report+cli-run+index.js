@@ -13495,6 +13495,320 @@ function informationFractions(looks) {
   return looks.map((look) => information(look) / last);
 }
 
+// src/stats/alpha-star-table.json
+var alpha_star_table_default = {
+  alphaStar: {
+    "mean looks 3,4 target 0.005 gamma -3 from 0": 0.005576506550236581,
+    "mean looks 3,4 target 0.00625 gamma -3 from 0": 0.00694581751956342,
+    "mean looks 3,4 target 0.008333333333333333 gamma -3 from 0": 0.009374440292636167,
+    "mean looks 3,4 target 0.01 gamma -3 from 0": 0.011024790867931199,
+    "mean looks 3,4 target 0.0125 gamma -3 from 0": 0.013480561437741555,
+    "mean looks 3,4 target 0.016666666666666666 gamma -3 from 0": 0.017887876921948466,
+    "mean looks 3,4 target 0.025 gamma -3 from 0": 0.026309989549308008,
+    "mean looks 3,4 target 0.05 gamma -3 from 0": 0.05005360716497262,
+    "mean looks 3,4 target 0.05 gamma 1 from 6": 0.05176173114712228,
+    "mean looks 3,4,5 target 0.005 gamma -3 from 0": 0.0049602871662007345,
+    "mean looks 3,4,5 target 0.00625 gamma -3 from 0": 0.006331957169059609,
+    "mean looks 3,4,5 target 0.008333333333333333 gamma -3 from 0": 0.008460416151714372,
+    "mean looks 3,4,5 target 0.01 gamma -3 from 0": 0.010252302217694922,
+    "mean looks 3,4,5 target 0.0125 gamma -3 from 0": 0.012694558014246553,
+    "mean looks 3,4,5 target 0.016666666666666666 gamma -3 from 0": 0.01628385181250907,
+    "mean looks 3,4,5 target 0.025 gamma -3 from 0": 0.02465058453921668,
+    "mean looks 3,4,5 target 0.05 gamma -3 from 0": 0.04913053712459331,
+    "mean looks 3,4,5 target 0.05 gamma 1 from 6": 0.052645117799479495,
+    "mean looks 3,4,5,6 target 0.005 gamma -3 from 0": 0.004355039070046791,
+    "mean looks 3,4,5,6 target 0.00625 gamma -3 from 0": 0.0054947817139383015,
+    "mean looks 3,4,5,6 target 0.008333333333333333 gamma -3 from 0": 0.007668688527663789,
+    "mean looks 3,4,5,6 target 0.01 gamma -3 from 0": 0.009249423003966655,
+    "mean looks 3,4,5,6 target 0.0125 gamma -3 from 0": 0.011816934985941399,
+    "mean looks 3,4,5,6 target 0.016666666666666666 gamma -3 from 0": 0.0156851532442949,
+    "mean looks 3,4,5,6 target 0.025 gamma -3 from 0": 0.023784283904300985,
+    "mean looks 3,4,5,6 target 0.05 gamma -3 from 0": 0.04651763087151567,
+    "mean looks 3,4,5,6 target 0.05 gamma 1 from 6": 0.050084364132678943,
+    "mean looks 3,4,5,6,7 target 0.005 gamma -3 from 0": 0.004782194174955647,
+    "mean looks 3,4,5,6,7 target 0.00625 gamma -3 from 0": 0.005910373157804434,
+    "mean looks 3,4,5,6,7 target 0.008333333333333333 gamma -3 from 0": 0.00756405991893796,
+    "mean looks 3,4,5,6,7 target 0.01 gamma -3 from 0": 0.00891679764227208,
+    "mean looks 3,4,5,6,7 target 0.0125 gamma -3 from 0": 0.01117742566264737,
+    "mean looks 3,4,5,6,7 target 0.016666666666666666 gamma -3 from 0": 0.015004809035438257,
+    "mean looks 3,4,5,6,7 target 0.025 gamma -3 from 0": 0.02233315714915312,
+    "mean looks 3,4,5,6,7 target 0.05 gamma -3 from 0": 0.04469151740546304,
+    "mean looks 3,4,5,6,7 target 0.05 gamma 1 from 6": 0.050737539700961704,
+    "mean looks 3,4,5,6,8 target 0.005 gamma -3 from 0": 0.004588810221404898,
+    "mean looks 3,4,5,6,8 target 0.00625 gamma -3 from 0": 0.005795006970766242,
+    "mean looks 3,4,5,6,8 target 0.008333333333333333 gamma -3 from 0": 0.007745105568594125,
+    "mean looks 3,4,5,6,8 target 0.01 gamma -3 from 0": 0.009422807878507394,
+    "mean looks 3,4,5,6,8 target 0.0125 gamma -3 from 0": 0.011488967900213903,
+    "mean looks 3,4,5,6,8 target 0.016666666666666666 gamma -3 from 0": 0.0156549695925024,
+    "mean looks 3,4,5,6,8 target 0.025 gamma -3 from 0": 0.023470008320370335,
+    "mean looks 3,4,5,6,8 target 0.05 gamma -3 from 0": 0.04646008854645996,
+    "mean looks 3,4,5,6,8 target 0.05 gamma 1 from 6": 0.05001077969557541,
+    "mean looks 3,4,5,6,8,10 target 0.005 gamma -3 from 0": 0.004342492492798129,
+    "mean looks 3,4,5,6,8,10 target 0.00625 gamma -3 from 0": 0.005650092622656585,
+    "mean looks 3,4,5,6,8,10 target 0.008333333333333333 gamma -3 from 0": 0.007388322106785897,
+    "mean looks 3,4,5,6,8,10 target 0.01 gamma -3 from 0": 0.008942217142787595,
+    "mean looks 3,4,5,6,8,10 target 0.0125 gamma -3 from 0": 0.011104994990706673,
+    "mean looks 3,4,5,6,8,10 target 0.016666666666666666 gamma -3 from 0": 0.014766789047991873,
+    "mean looks 3,4,5,6,8,10 target 0.025 gamma -3 from 0": 0.02224800194855455,
+    "mean looks 3,4,5,6,8,10 target 0.05 gamma -3 from 0": 0.04620864249783993,
+    "mean looks 3,4,5,6,8,10 target 0.05 gamma 1 from 6": 0.0475478617146121,
+    "mean looks 3,4,5,6,8,10,12 target 0.005 gamma -3 from 0": 0.004130048449410975,
+    "mean looks 3,4,5,6,8,10,12 target 0.00625 gamma -3 from 0": 0.005241633164323826,
+    "mean looks 3,4,5,6,8,10,12 target 0.008333333333333333 gamma -3 from 0": 0.007202528004906776,
+    "mean looks 3,4,5,6,8,10,12 target 0.01 gamma -3 from 0": 0.008866521112244511,
+    "mean looks 3,4,5,6,8,10,12 target 0.0125 gamma -3 from 0": 0.011451892729453243,
+    "mean looks 3,4,5,6,8,10,12 target 0.016666666666666666 gamma -3 from 0": 0.015221990914797,
+    "mean looks 3,4,5,6,8,10,12 target 0.025 gamma -3 from 0": 0.02294194151488406,
+    "mean looks 3,4,5,6,8,10,12 target 0.05 gamma -3 from 0": 0.04725921057800929,
+    "mean looks 3,4,5,6,8,10,12 target 0.05 gamma 1 from 6": 0.04717455459983292,
+    "mean looks 3,4,5,6,8,10,13 target 0.005 gamma -3 from 0": 0.004375929629059308,
+    "mean looks 3,4,5,6,8,10,13 target 0.00625 gamma -3 from 0": 0.005626973877155693,
+    "mean looks 3,4,5,6,8,10,13 target 0.008333333333333333 gamma -3 from 0": 0.007486033019787074,
+    "mean looks 3,4,5,6,8,10,13 target 0.01 gamma -3 from 0": 0.009064228841514702,
+    "mean looks 3,4,5,6,8,10,13 target 0.0125 gamma -3 from 0": 0.011290177772017976,
+    "mean looks 3,4,5,6,8,10,13 target 0.016666666666666666 gamma -3 from 0": 0.01488620715155711,
+    "mean looks 3,4,5,6,8,10,13 target 0.025 gamma -3 from 0": 0.02289748015738794,
+    "mean looks 3,4,5,6,8,10,13 target 0.05 gamma -3 from 0": 0.047936919611036494,
+    "mean looks 3,4,5,6,8,10,13 target 0.05 gamma 1 from 6": 0.048757545705699096,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.005 gamma -3 from 0": 0.004668514930788903,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.00625 gamma -3 from 0": 0.005627858283664916,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.008333333333333333 gamma -3 from 0": 0.007561781662613897,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.01 gamma -3 from 0": 0.009030584348177086,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.0125 gamma -3 from 0": 0.011532121158743705,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.016666666666666666 gamma -3 from 0": 0.015364223673056052,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.025 gamma -3 from 0": 0.02340849345560278,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.05 gamma -3 from 0": 0.04743629867809121,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.05 gamma 1 from 6": 0.05012580278822055,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.005 gamma -3 from 0": 0.0045972767291764405,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.00625 gamma -3 from 0": 0.005736662808834333,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.008333333333333333 gamma -3 from 0": 0.007548967292285516,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.01 gamma -3 from 0": 0.009084747909444676,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.0125 gamma -3 from 0": 0.011447757447212313,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.016666666666666666 gamma -3 from 0": 0.015707521486468156,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.025 gamma -3 from 0": 0.023572048533114807,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.05 gamma -3 from 0": 0.04755019605627919,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.05 gamma 1 from 6": 0.0482793831821028,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.005 gamma -3 from 0": 0.004210720107233083,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.00625 gamma -3 from 0": 0.005352722658501638,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.008333333333333333 gamma -3 from 0": 0.0072960252320705115,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.01 gamma -3 from 0": 0.008914499987771645,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.0125 gamma -3 from 0": 0.011051754069427197,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.016666666666666666 gamma -3 from 0": 0.014724770700276085,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.025 gamma -3 from 0": 0.022671275342841538,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.05 gamma -3 from 0": 0.04666218447707311,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.05 gamma 1 from 6": 0.04805554177939568,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.005 gamma -3 from 0": 0.004579239579234325,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.00625 gamma -3 from 0": 0.005644388000528318,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.008333333333333333 gamma -3 from 0": 0.007543532562852659,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.01 gamma -3 from 0": 0.009029333911025287,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.0125 gamma -3 from 0": 0.011197512456886426,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.016666666666666666 gamma -3 from 0": 0.015108483771070732,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.025 gamma -3 from 0": 0.022852516971168434,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.05 gamma -3 from 0": 0.045858138151145755,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.05 gamma 1 from 6": 0.04792556728768703,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.005 gamma -3 from 0": 0.004381332284402267,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.00625 gamma -3 from 0": 0.005594530454887312,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.008333333333333333 gamma -3 from 0": 0.0074115376080766005,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.01 gamma -3 from 0": 0.00894337885403855,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.0125 gamma -3 from 0": 0.011140785327006745,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -3 from 0": 0.01509466084026154,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -3 from 0": 0.02360553971118021,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -3 from 0": 0.047512198015920354,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04750899238833704,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.005 gamma -3 from 0": 0.0044878373531860435,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.00625 gamma -3 from 0": 0.005492992589824126,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.008333333333333333 gamma -3 from 0": 0.007551836020004757,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.01 gamma -3 from 0": 0.009103416256875555,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.0125 gamma -3 from 0": 0.011424362095958655,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.016666666666666666 gamma -3 from 0": 0.014906680911491783,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.025 gamma -3 from 0": 0.022630635742302195,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.05 gamma -3 from 0": 0.04736779159155508,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.05 gamma 1 from 6": 0.04692553733898401,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.005 gamma -3 from 0": 0.0046617567423531125,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.00625 gamma -3 from 0": 0.0062015732948073506,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.008333333333333333 gamma -3 from 0": 0.008253103271761191,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.01 gamma -3 from 0": 0.009791438543309907,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.0125 gamma -3 from 0": 0.01216927020002432,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.016666666666666666 gamma -3 from 0": 0.016153104652455577,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.025 gamma -3 from 0": 0.02407533512185815,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.05 gamma -3 from 0": 0.047848996223757226,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.05 gamma 1 from 6": 0.04931855335649385,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.005 gamma -3 from 0": 0.004608306492745958,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.00625 gamma -3 from 0": 0.0059174749888781936,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.008333333333333333 gamma -3 from 0": 0.008021120882792575,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.01 gamma -3 from 0": 0.009798910381978452,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.0125 gamma -3 from 0": 0.012252600132648353,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.016666666666666666 gamma -3 from 0": 0.01624947984612143,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.025 gamma -3 from 0": 0.024721973746855447,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.05 gamma -3 from 0": 0.0486748164980238,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.05 gamma 1 from 6": 0.04988425302482355,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.005 gamma -3 from 0": 0.004785698116877297,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.00625 gamma -3 from 0": 0.006153237484346319,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.008333333333333333 gamma -3 from 0": 0.008138450649277464,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.01 gamma -3 from 0": 0.009914111650997814,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.0125 gamma -3 from 0": 0.012304228097333014,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.016666666666666666 gamma -3 from 0": 0.016260592218413965,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.025 gamma -3 from 0": 0.024465122035331292,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.05 gamma -3 from 0": 0.04677357406924468,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.05 gamma 1 from 6": 0.047388880285186744,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.005 gamma -3 from 0": 0.004898660224780703,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.00625 gamma -3 from 0": 0.006188751329223391,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.008333333333333333 gamma -3 from 0": 0.008439231866424887,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.01 gamma -3 from 0": 0.010049199224216158,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.0125 gamma -3 from 0": 0.012457584061401697,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.016666666666666666 gamma -3 from 0": 0.01657790846893703,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.025 gamma -3 from 0": 0.024594765457812893,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.05 gamma -3 from 0": 0.047942808157642555,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.05 gamma 1 from 6": 0.04799976709434525,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.005 gamma -3 from 0": 0.0043890843974184225,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.00625 gamma -3 from 0": 0.005628549936229654,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.008333333333333333 gamma -3 from 0": 0.007698094730585839,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.01 gamma -3 from 0": 0.009097388568136066,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.0125 gamma -3 from 0": 0.01162829907757222,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.016666666666666666 gamma -3 from 0": 0.015495174209547439,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.025 gamma -3 from 0": 0.023027613788576186,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.05 gamma -3 from 0": 0.046773418930724175,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.05 gamma 1 from 6": 0.047730247783707186,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.005 gamma -3 from 0": 0.004270986204869173,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.00625 gamma -3 from 0": 0.005501403498725989,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.008333333333333333 gamma -3 from 0": 0.007683596283263849,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.01 gamma -3 from 0": 0.00931019256192249,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.0125 gamma -3 from 0": 0.01170086711518134,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.016666666666666666 gamma -3 from 0": 0.015950622633645283,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.025 gamma -3 from 0": 0.02360514891223194,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.05 gamma -3 from 0": 0.047150451601253876,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.05 gamma 1 from 6": 0.046386611824614385,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.005 gamma -3 from 0": 0.00477621821412714,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.00625 gamma -3 from 0": 0.00594839860762355,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.008333333333333333 gamma -3 from 0": 0.008014689189461634,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.01 gamma -3 from 0": 0.00927417155313797,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.0125 gamma -3 from 0": 0.011765938238514753,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.016666666666666666 gamma -3 from 0": 0.015697833885192265,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.025 gamma -3 from 0": 0.023367360932626337,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.05 gamma -3 from 0": 0.04900611504909311,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.05 gamma 1 from 6": 0.04969514681618151,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.005 gamma -3 from 0": 0.004935715756697977,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.00625 gamma -3 from 0": 0.006143675807970903,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.008333333333333333 gamma -3 from 0": 0.008335098308137084,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.01 gamma -3 from 0": 0.009830922826788591,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.0125 gamma -3 from 0": 0.012011565159880607,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.016666666666666666 gamma -3 from 0": 0.01604282131982622,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.025 gamma -3 from 0": 0.024213369135810535,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.05 gamma -3 from 0": 0.04819700677710844,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.05 gamma 1 from 6": 0.0473663299177465,
+    "mean looks 3,4,5,6,8,10,14 target 0.005 gamma -3 from 0": 0.004646519380698566,
+    "mean looks 3,4,5,6,8,10,14 target 0.00625 gamma -3 from 0": 0.005734645397654258,
+    "mean looks 3,4,5,6,8,10,14 target 0.008333333333333333 gamma -3 from 0": 0.007534761129782011,
+    "mean looks 3,4,5,6,8,10,14 target 0.01 gamma -3 from 0": 0.009141225748285202,
+    "mean looks 3,4,5,6,8,10,14 target 0.0125 gamma -3 from 0": 0.011527882919509213,
+    "mean looks 3,4,5,6,8,10,14 target 0.016666666666666666 gamma -3 from 0": 0.015423141831431607,
+    "mean looks 3,4,5,6,8,10,14 target 0.025 gamma -3 from 0": 0.023436094627998182,
+    "mean looks 3,4,5,6,8,10,14 target 0.05 gamma -3 from 0": 0.04718017544717663,
+    "mean looks 3,4,5,6,8,10,14 target 0.05 gamma 1 from 6": 0.04844963440836774,
+    "mean looks 3,4,5,6,8,11 target 0.005 gamma -3 from 0": 0.004597917582579884,
+    "mean looks 3,4,5,6,8,11 target 0.00625 gamma -3 from 0": 0.00570381176423135,
+    "mean looks 3,4,5,6,8,11 target 0.008333333333333333 gamma -3 from 0": 0.007391720356660029,
+    "mean looks 3,4,5,6,8,11 target 0.01 gamma -3 from 0": 0.008869476137887588,
+    "mean looks 3,4,5,6,8,11 target 0.0125 gamma -3 from 0": 0.011393228124502925,
+    "mean looks 3,4,5,6,8,11 target 0.016666666666666666 gamma -3 from 0": 0.01573600560433372,
+    "mean looks 3,4,5,6,8,11 target 0.025 gamma -3 from 0": 0.02403293179382117,
+    "mean looks 3,4,5,6,8,11 target 0.05 gamma -3 from 0": 0.04786194209694461,
+    "mean looks 3,4,5,6,8,11 target 0.05 gamma 1 from 6": 0.04874535740379933,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.005 gamma -3 from 0": 0.0044210090154279385,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.00625 gamma -3 from 0": 0.005485005560755077,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.008333333333333333 gamma -3 from 0": 0.007256503437936621,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.01 gamma -3 from 0": 0.008848466024332025,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.0125 gamma -3 from 0": 0.0114326329691148,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.016666666666666666 gamma -3 from 0": 0.015564254132969711,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.025 gamma -3 from 0": 0.023940769731841498,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.05 gamma -3 from 0": 0.04867269762940826,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.05 gamma 1 from 6": 0.0476874865003441,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.005 gamma -3 from 0": 0.004500533816326876,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.00625 gamma -3 from 0": 0.005521281571426559,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.008333333333333333 gamma -3 from 0": 0.007553345061034789,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.01 gamma -3 from 0": 0.009147111919035257,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.0125 gamma -3 from 0": 0.011858897016429625,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.016666666666666666 gamma -3 from 0": 0.016142801904811446,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.025 gamma -3 from 0": 0.024232419368533823,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.05 gamma -3 from 0": 0.04928397313120869,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.05 gamma 1 from 6": 0.04838706618287845,
+    "mean looks 3,4,5,6,8,9 target 0.005 gamma -3 from 0": 0.0048034563581297075,
+    "mean looks 3,4,5,6,8,9 target 0.00625 gamma -3 from 0": 0.005933378235824337,
+    "mean looks 3,4,5,6,8,9 target 0.008333333333333333 gamma -3 from 0": 0.007890523548657553,
+    "mean looks 3,4,5,6,8,9 target 0.01 gamma -3 from 0": 0.009416868230878155,
+    "mean looks 3,4,5,6,8,9 target 0.0125 gamma -3 from 0": 0.011578036008526272,
+    "mean looks 3,4,5,6,8,9 target 0.016666666666666666 gamma -3 from 0": 0.0151734913287228,
+    "mean looks 3,4,5,6,8,9 target 0.025 gamma -3 from 0": 0.023215619239011512,
+    "mean looks 3,4,5,6,8,9 target 0.05 gamma -3 from 0": 0.046328542317854306,
+    "mean looks 3,4,5,6,8,9 target 0.05 gamma 1 from 6": 0.049477170205826856,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.005 gamma -3 from 0": 0.004644759161239895,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.00625 gamma -3 from 0": 0.005662217444048318,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.008333333333333333 gamma -3 from 0": 0.007503134626673914,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.01 gamma -3 from 0": 0.00905555708703383,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.0125 gamma -3 from 0": 0.0114198102192309,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.016666666666666666 gamma -3 from 0": 0.015425126302177919,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.025 gamma -3 from 0": 0.023539809347083954,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.05 gamma -3 from 0": 0.04799582341461221,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.05 gamma 1 from 6": 0.04710063538905789,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.005 gamma -3 from 0": 0.004596584119792456,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.00625 gamma -3 from 0": 0.005779849934276007,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.008333333333333333 gamma -3 from 0": 0.00792721767857121,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.01 gamma -3 from 0": 0.009579477346097244,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.0125 gamma -3 from 0": 0.011805515526583626,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.016666666666666666 gamma -3 from 0": 0.015892617647901276,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.025 gamma -3 from 0": 0.023368081077078984,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.05 gamma -3 from 0": 0.04764217224874839,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.05 gamma 1 from 6": 0.04719540341661087,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.005 gamma -3 from 0": 0.004699355232651468,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.00625 gamma -3 from 0": 0.005841877707930702,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.008333333333333333 gamma -3 from 0": 0.007824439400850144,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.01 gamma -3 from 0": 0.00967607075113167,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.0125 gamma -3 from 0": 0.012135828316101313,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.016666666666666666 gamma -3 from 0": 0.01616909803719435,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.025 gamma -3 from 0": 0.02394688180145814,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.05 gamma -3 from 0": 0.04746485056615162,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.05 gamma 1 from 6": 0.04849399482701735,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.005 gamma -3 from 0": 0.004594570929581353,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.00625 gamma -3 from 0": 0.0060228037895689365,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.008333333333333333 gamma -3 from 0": 0.008045069068113041,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.01 gamma -3 from 0": 0.009889213659921025,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.0125 gamma -3 from 0": 0.012305126218625803,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.016666666666666666 gamma -3 from 0": 0.016526439475838622,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.025 gamma -3 from 0": 0.024626301832018374,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.05 gamma -3 from 0": 0.051307892923583995,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.05 gamma 1 from 6": 0.04902468174213414,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -3 from 0": 0.013799282209371435,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -3 from 0": 0.02136650819515446,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -3 from 0": 0.04383395951662875,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04146528288239708,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -4 from 0": 0.014095594045819306,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -4 from 0": 0.021837734635918985,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -4 from 0": 0.04498382980586636,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04216582415705882
+  }
+};
+
+// src/stats/alpha-star-table.ts
+var ALPHA_STARS = alpha_star_table_default.alphaStar;
+function tabledAlphaStar(key) {
+  return Object.hasOwn(ALPHA_STARS, key) ? ALPHA_STARS[key] : void 0;
+}
+var ALPHA_STAR_TABLE = ALPHA_STARS;
+
+// src/stats/calibration-key.ts
+function calibrationKey(request) {
+  const { looks, target, rule, test } = request;
+  const sizes = looks.map(
+    (look) => look.baseline === look.candidate ? `${look.baseline}` : `${look.baseline}/${look.candidate}`
+  );
+  const statistic = test.detrend ? `${test.statistic}+detrend` : test.statistic;
+  return `${statistic} looks ${sizes.join(",")} target ${target} gamma ${rule.gamma} from ${rule.fromSamples}`;
+}
+function plausibleAlphaStar(alphaStar, target) {
+  return typeof alphaStar === "number" && Number.isFinite(alphaStar) && alphaStar >= target * ALPHA_STAR_RANGE.low && alphaStar <= target * ALPHA_STAR_RANGE.high;
+}
+var ALPHA_STAR_RANGE = { low: 0.5, high: 1.5 };
+
 // src/stats/distributions.ts
 var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
 var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
@@ -13872,18 +14186,30 @@ function spendingBoundary(looks, alphaStar, rule) {
   }
   return found;
 }
-function calibratedAlpha(looks, target, rule, test) {
-  if (looks.length === 1) return target;
-  const key = JSON.stringify([looks, target, rule, test.detrend, test.statistic]);
-  const known = cache.get(key);
-  if (known !== void 0) return known;
-  const paths = nullPaths(looks, calibrationPaths(target), test);
-  const rate = (alphaStar2) => worstRate(paths, spendingLevels(looks, alphaStar2, rule));
-  const alphaStar = solve(rate, target);
-  cache.set(key, alphaStar);
+function calibratedAlpha(request, cache) {
+  if (request.looks.length === 1) return request.target;
+  const key = calibrationKey(request);
+  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target);
+  if (known !== void 0) {
+    memo.set(key, known);
+    return known;
+  }
+  const alphaStar = computeAlphaStar(request);
+  memo.set(key, alphaStar);
+  cache?.set(key, alphaStar);
   return alphaStar;
 }
-var cache = /* @__PURE__ */ new Map();
+function cached(cache, key, target) {
+  const value = cache?.get(key);
+  return plausibleAlphaStar(value, target) ? value : void 0;
+}
+function computeAlphaStar(request) {
+  const { looks, target, rule, test } = request;
+  const paths = nullPaths(looks, calibrationPaths(target), test);
+  const rate = (alphaStar) => worstRate(paths, spendingLevels(looks, alphaStar, rule));
+  return solve(rate, target);
+}
+var memo = /* @__PURE__ */ new Map();
 var simulated = /* @__PURE__ */ new Map();
 function nullPaths(looks, count, test) {
   const key = JSON.stringify([looks, count, test.detrend, test.statistic]);
@@ -13932,28 +14258,36 @@ var DEFAULT_CHOICES = {
   detrend: false,
   spreadFloor: SPREAD_FLOOR
 };
-function planDesign(looks, alpha, choices = {}) {
-  const { familySize, fromSamples, statistic, detrend, spreadFloor } = {
-    ...DEFAULT_CHOICES,
-    ...choices
-  };
-  const gammas = choices.gammas ?? gammasFor(statistic);
+function planDesign(looks, alpha, choices = {}, cache) {
+  const { familySize, statistic, detrend, spreadFloor } = { ...DEFAULT_CHOICES, ...choices };
   const test = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null };
-  const spending = (kind, target) => {
-    const rule = { gamma: gammas[kind], fromSamples: fromSamples[kind] };
-    return {
-      function: "hwang-shih-decani",
-      ...rule,
-      target,
-      alphaStar: calibratedAlpha(looks, target, rule, test)
-    };
-  };
+  const spending = (request) => ({
+    function: "hwang-shih-decani",
+    ...request.rule,
+    target: request.target,
+    alphaStar: calibratedAlpha(request, cache)
+  });
+  const calibrations = designCalibrations(looks, alpha, choices);
   return {
     looks: looks.map((look) => ({ ...look })),
     familySize,
-    regression: spending("regression", alpha / familySize),
-    equivalence: spending("equivalence", alpha),
+    regression: spending(calibrations.regression),
+    equivalence: spending(calibrations.equivalence),
     ...test
+  };
+}
+function designCalibrations(looks, alpha, choices = {}) {
+  const { familySize, fromSamples, statistic, detrend } = { ...DEFAULT_CHOICES, ...choices };
+  const gammas = choices.gammas ?? gammasFor(statistic);
+  const request = (kind, target) => ({
+    looks,
+    target,
+    rule: { gamma: gammas[kind], fromSamples: fromSamples[kind] },
+    test: { statistic, detrend }
+  });
+  return {
+    regression: request("regression", alpha / familySize),
+    equivalence: request("equivalence", alpha)
   };
 }
 function gammasFor(statistic) {
@@ -13968,12 +14302,22 @@ function designLevels(design) {
   return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k] }));
 }
 function planRun(options) {
-  const counts = { baseline: options.samples, candidate: options.samples };
-  return planDesign(placeLooks(counts, options.looks), options.alpha, {
-    familySize: options.familySize ?? 1,
-    detrend: options.detrend ?? false,
-    statistic: options.statistic ?? "mean"
-  });
+  const { looks, alpha, choices } = runDesignInputs(options);
+  return planDesign(looks, alpha, choices, options.cache);
+}
+function runLooks(plan) {
+  return placeLooks({ baseline: plan.samples, candidate: plan.samples }, plan.looks);
+}
+function runDesignInputs(options) {
+  return {
+    looks: runLooks(options),
+    alpha: options.alpha,
+    choices: {
+      familySize: options.familySize ?? 1,
+      detrend: options.detrend ?? false,
+      statistic: options.statistic ?? "mean"
+    }
+  };
 }
 
 // src/stats/fieller.ts
@@ -14424,6 +14768,7 @@ export {
   renderFailedText,
   familyTable,
   renderMarkdown,
+  ALPHA_STAR_TABLE,
   placeLooks,
   normalQuantile,
   interleavedPosition,

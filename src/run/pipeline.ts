@@ -21,6 +21,7 @@ import { runLogDir } from './log-dir'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from './stacks-kept'
 import { coldStartWarning } from './cold-start'
+import { runDesignCache } from './design-cache'
 import { setUpTarget, type PreparedTarget } from './targets'
 import { serializePlan, type TeardownPlan } from './teardown-plan'
 
@@ -142,7 +143,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     // What the user should know about the comparison itself: in the log and the results.
     const notes = [...(target.notes ?? []), ...(coldStart === null ? [] : [coldStart])]
     for (const note of notes) hooks.warn(note)
-    const design = planRunDesign(config, phases.length)
+    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info))
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     const looks = design.looks.length
     hooks.info(

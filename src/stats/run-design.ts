@@ -1,3 +1,4 @@
+import type { AlphaStarCache } from './calibrate'
 import type { Design } from './design'
 import { planPhases } from './phases'
 import type { Statistic } from './test-kind'
@@ -12,8 +13,11 @@ export interface RunDesign {
   decision: { alpha: number; threshold: number }
 }
 
-/** The design of a run timing `phases` phases: each a member of one family. */
-export function planRunDesign(config: RunDesign, phases: number): Design {
+/**
+ * The design of a run timing `phases` phases: each a member of one family. Its α* come
+ * from the committed table or `cache` when they hold them, else they take seconds.
+ */
+export function planRunDesign(config: RunDesign, phases: number, cache?: AlphaStarCache): Design {
   return planPhases({
     alpha: config.decision.alpha,
     samples: config.samples,
@@ -21,6 +25,7 @@ export function planRunDesign(config: RunDesign, phases: number): Design {
     phases,
     familySize: config.familySize,
     detrend: config.detrend,
-    statistic: config.statistic
+    statistic: config.statistic,
+    cache
   })
 }
