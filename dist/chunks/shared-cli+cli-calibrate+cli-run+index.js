@@ -27,6 +27,7 @@ var package_default = {
     all: "npm run format:check && npm run lint && npm run typecheck && npm run test && npm run bundle",
     demo: "npm run -s bundle && vite-node scripts/demo.ts",
     "bench:cli": "node scripts/bench-cli.mjs",
+    "bench:startup": "npm run -s bundle && node scripts/bench-startup.mjs",
     "bench:hyperfine": "node scripts/bench-hyperfine.mjs",
     "bench:resources": "node scripts/bench-resources.mjs",
     "bench:redact": "vite-node scripts/bench-redact.ts",

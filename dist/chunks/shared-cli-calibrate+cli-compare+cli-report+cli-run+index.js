@@ -12663,6 +12663,9 @@ function withoutLog(error) {
 var BenchmarkAborted = class extends MeasurementStopped {
   name = "BenchmarkAborted";
 };
+var AbortedBeforeFirstRun = class extends BenchmarkAborted {
+  name = "AbortedBeforeFirstRun";
+};
 
 // src/report/align.ts
 function alignColumns(header, rows, textColumns) {
@@ -14745,6 +14748,7 @@ export {
   MeasurementStopped,
   SampleFailed,
   BenchmarkAborted,
+  AbortedBeforeFirstRun,
   readResourceFields,
   partialResultsFile,
   FailedRuns,
@@ -14777,6 +14781,7 @@ export {
   planDesign,
   designLevels,
   planRun,
+  runLooks,
   modifiedZScores,
   analyse,
   familyRegressions,

@@ -53,6 +53,7 @@ import {
 } from "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   ALPHA_STAR_TABLE,
+  AbortedBeforeFirstRun,
   BenchmarkAborted,
   MeasurementStopped,
   PHASES,
@@ -63,6 +64,7 @@ import {
   partialResultsFile,
   phasedResultsFile,
   resultsFile,
+  runLooks,
   workflowRunUrl
 } from "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
@@ -3431,7 +3433,7 @@ async function runBenchmark(plan, signal) {
       if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
     }
     if (signal?.aborted) {
-      throw new BenchmarkAborted("the benchmark was aborted before the first run", measurement);
+      throw new AbortedBeforeFirstRun("the benchmark was aborted before the first run", measurement);
     }
     await measure(plan, groups, {
       timeoutMs: plan.timeoutMs,
@@ -4625,7 +4627,7 @@ async function measure2(config, hooks) {
   const coldStart = coldStartWarning(config);
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted(
+      throw new AbortedBeforeFirstRun(
         "the benchmark was aborted while setting up",
         emptyMeasurement(phases)
       );
@@ -4647,12 +4649,14 @@ async function measure2(config, hooks) {
     });
     const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
     for (const note of notes) hooks.warn(note);
-    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info));
+    checkStopped();
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
-    const looks = design.looks.length;
+    const looks = runLooks(config).length;
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
     );
+    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info));
+    checkStopped();
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))
     );
@@ -4679,9 +4683,15 @@ async function measure2(config, hooks) {
     });
     results.comparison.warnings.push(...notes);
     unwritten = await write(results);
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
     let partial;
-    if (error instanceof MeasurementStopped && target !== void 0) {
+    if (error instanceof AbortedBeforeFirstRun) {
+      error = new AbortedBeforeFirstRun(
+        `stopped before the first sample (${describeError(hooks.signal?.reason)}): nothing was measured, so no results file was written`,
+        error.partial
+      );
+    } else if (error instanceof MeasurementStopped && target !== void 0) {
       const sources = phaseSources(target, error.partial, phases);
       partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
