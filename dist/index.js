@@ -32,6 +32,7 @@ import {
   configValues
 } from "./chunks/shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
+import "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
 import {
   getInput,
   saveState,

@@ -13,6 +13,7 @@ import {
   configValues
 } from "./shared-cli-bisect+cli-calibrate+cli-run+index+post.js";
 import "./shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
+import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
 import "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
   RUN_FLAGS,

@@ -10,6 +10,9 @@ import {
   resultName
 } from "./shared-cli-compare+cli-report+index.js";
 import {
+  analysePhases
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
+import {
   parseFlags
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run.js";
 import {
@@ -17,7 +20,6 @@ import {
   FailedRuns,
   MAX_LOOKS,
   analyse,
-  analysePhases,
   checkNoFailedRuns,
   failedAnswer,
   parseChoice,

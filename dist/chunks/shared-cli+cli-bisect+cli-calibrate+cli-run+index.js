@@ -21,12 +21,13 @@ var package_default = {
     lint: "eslint .",
     format: "prettier --write .",
     "format:check": "prettier --check .",
-    test: "vitest run --project unit --project e2e",
+    test: "vitest run --project unit --project processes --project e2e",
     "test:real": "vitest run --project real",
     "build:real-pulumi": "vite-node scripts/build-real-pulumi.ts --",
     all: "npm run format:check && npm run lint && npm run typecheck && npm run test && npm run bundle",
     demo: "npm run -s bundle && vite-node scripts/demo.ts",
     "bench:cli": "node scripts/bench-cli.mjs",
+    "bench:startup": "npm run -s bundle && node scripts/bench-startup.mjs",
     "bench:hyperfine": "node scripts/bench-hyperfine.mjs",
     "bench:resources": "node scripts/bench-resources.mjs",
     "bench:redact": "vite-node scripts/bench-redact.ts",
@@ -34,6 +35,7 @@ var package_default = {
     "local-action": "local-action . src/action/main.ts .env",
     validate: "vite-node scripts/validate.ts",
     "validate:bisect": "vite-node scripts/validate-bisect.ts",
+    "design-table": "vite-node scripts/design-table.ts",
     "render-comment": "npm run -s bundle && vite-node scripts/render-comment.ts"
   },
   dependencies: {

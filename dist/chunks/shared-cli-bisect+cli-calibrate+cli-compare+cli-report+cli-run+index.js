@@ -12492,887 +12492,6 @@ PerceptronModel.prototype.train = function train2(features, label) {
   return this;
 };
 
-// src/stats/looks.ts
-var FIRST_LOOK = 3;
-var GROWTH = 1.25;
-function lookCounts(samples, maxLooks) {
-  if (maxLooks <= 1 || samples <= FIRST_LOOK) return [samples];
-  const natural = [];
-  for (let n = FIRST_LOOK; n * Math.sqrt(GROWTH) <= samples; n = nextLook(n, GROWTH)) {
-    natural.push(n);
-  }
-  if (natural.length < maxLooks) return [...natural, samples];
-  const ratio = (samples / FIRST_LOOK) ** (1 / (maxLooks - 1));
-  const counts = [];
-  for (let k = 0; k < maxLooks - 1; k++) {
-    const n = Math.max(Math.round(FIRST_LOOK * ratio ** k), (counts[k - 1] ?? 0) + 1);
-    if (n >= samples) break;
-    counts.push(n);
-  }
-  return [...counts, samples];
-}
-function nextLook(n, growth) {
-  return Math.max(n + 1, Math.round(growth * n));
-}
-function placeLooks(counts, maxLooks) {
-  const smaller = Math.min(counts.baseline, counts.candidate);
-  const scaled = (n, total) => total === smaller ? n : Math.max(n, Math.round(n * total / smaller));
-  return lookCounts(smaller, maxLooks).map((n) => ({
-    baseline: scaled(n, counts.baseline),
-    candidate: scaled(n, counts.candidate)
-  }));
-}
-function informationFractions(looks) {
-  const information = (look) => 1 / (1 / look.baseline + 1 / look.candidate);
-  const last = information(looks[looks.length - 1]);
-  return looks.map((look) => information(look) / last);
-}
-
-// src/stats/distributions.ts
-var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
-var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
-var import_stats_base_dists_normal_cdf = __toESM(require_lib136(), 1);
-var import_math_base_special_erfcinv = __toESM(require_lib125(), 1);
-var NORMAL_LIMIT_DF = 1e12;
-function tCdf(x, df) {
-  return df > NORMAL_LIMIT_DF ? normalCdf(x) : (0, import_stats_base_dists_t_cdf.default)(x, df);
-}
-function tQuantile(p, df) {
-  return df > NORMAL_LIMIT_DF ? normalQuantile(p) : (0, import_stats_base_dists_t_quantile.default)(p, df);
-}
-function normalCdf(x) {
-  return (0, import_stats_base_dists_normal_cdf.default)(x, 0, 1);
-}
-function normalQuantile(p) {
-  return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
-}
-
-// src/stats/detrend.ts
-function interleavedPosition(group, index) {
-  const second = group === "baseline" ? index % 2 === 1 : index % 2 === 0;
-  return 2 * index + (second ? 1 : 0);
-}
-function detrended(baseline, candidate) {
-  const groups = [
-    { times: baseline, positions: baseline.map((_, i) => interleavedPosition("baseline", i)) },
-    { times: candidate, positions: candidate.map((_, i) => interleavedPosition("candidate", i)) }
-  ];
-  let products = 0;
-  let squares = 0;
-  for (const { times, positions } of groups) {
-    const meanTime = average(times);
-    const meanPosition = average(positions);
-    positions.forEach((position, i) => {
-      products += (position - meanPosition) * (times[i] - meanTime);
-      squares += (position - meanPosition) ** 2;
-    });
-  }
-  const slope = squares > 0 ? products / squares : 0;
-  const centre = average(groups.flatMap((group) => group.positions));
-  const [b, c] = groups.map(
-    ({ times, positions }) => times.map((time, i) => time - slope * (positions[i] - centre))
-  );
-  return { baseline: b, candidate: c };
-}
-function average(values) {
-  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
-}
-
-// src/stats/welch.ts
-function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
-  const a = candidate.stddev ** 2 / candidate.n;
-  const b = (factor * baseline.stddev) ** 2 / baseline.n;
-  const difference = candidate.mean - factor * baseline.mean;
-  const variance = a + b;
-  if (variance === 0) {
-    const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
-    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) };
-  }
-  const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1));
-  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) };
-}
-function upperTail({ t, df }) {
-  return tCdf(-t, df);
-}
-function lowerTail({ t, df }) {
-  return tCdf(t, df);
-}
-function twoSided({ t, df }) {
-  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
-}
-
-// src/stats/margin-tests.ts
-function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
-  const plain = welchStatistic(baseline, candidate, 1, dfLoss);
-  const upper = welchStatistic(baseline, candidate, 1 + threshold, dfLoss);
-  const lower = welchStatistic(baseline, candidate, 1 - threshold, dfLoss);
-  const pUnchanged = Math.max(lowerTail(upper), upperTail(lower));
-  return {
-    t: plain.t,
-    df: plain.df,
-    pTwoSided: twoSided(plain),
-    pRegression: upperTail(upper),
-    pImprovement: lowerTail(lower),
-    pUnchanged
-  };
-}
-
-// src/stats/summary.ts
-function summarize(times, group = "group") {
-  if (times.length < 2) {
-    throw new InputError(
-      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
-    );
-  }
-  const values = [...times];
-  const lowest = min(values);
-  const constant = lowest === max(values);
-  return {
-    n: values.length,
-    mean: constant ? lowest : mean(values),
-    stddev: constant ? 0 : sampleStandardDeviation(values),
-    median: median(values),
-    min: lowest,
-    max: max(values)
-  };
-}
-
-// src/stats/trimmed.ts
-var TRIM = 0.2;
-function trimmedGroup(times, group) {
-  const n = times.length;
-  const g2 = Math.floor(TRIM * n);
-  if (g2 === 0) return group;
-  const sorted = [...times].sort((a, b) => a - b);
-  const h = n - 2 * g2;
-  const kept = sorted.slice(g2, n - g2);
-  const trimmedMean = kept.reduce((sum2, x) => sum2 + x, 0) / h;
-  const low = sorted[g2];
-  const high = sorted[n - g2 - 1];
-  const winsorised = sorted.map((x) => Math.min(high, Math.max(low, x)));
-  const winsorisedMean = winsorised.reduce((sum2, x) => sum2 + x, 0) / n;
-  const squares = winsorised.reduce((sum2, x) => sum2 + (x - winsorisedMean) ** 2, 0);
-  const d = squares / (h * (h - 1));
-  return { ...group, n: h, mean: trimmedMean, stddev: Math.sqrt(h * d) };
-}
-
-// src/stats/look-figures.ts
-function lookFigures(baselineTimes, candidateTimes, look, threshold, test = PLAIN_TEST) {
-  const { detrend, spreadFloor, statistic } = test;
-  let baseline = baselineTimes.slice(0, look.baseline);
-  let candidate = candidateTimes.slice(0, look.candidate);
-  if (detrend) ({ baseline, candidate } = detrended(baseline, candidate));
-  const dfLoss = detrend ? 1 : 0;
-  const tested = (times) => {
-    const group = summarize(times);
-    return floored(statistic === "trimmed" ? trimmedGroup(times, group) : group, spreadFloor);
-  };
-  const summaries = { baseline: tested(baseline), candidate: tested(candidate) };
-  return {
-    ...summaries,
-    figures: welchFigures(summaries.baseline, summaries.candidate, threshold, dfLoss),
-    dfLoss
-  };
-}
-function floored(group, floor) {
-  if (floor === null || group.n >= floor.belowSamples) return group;
-  return { ...group, stddev: Math.max(group.stddev, floor.share * Math.abs(group.mean)) };
-}
-
-// src/stats/random.ts
-var SeededRandom = class {
-  state;
-  constructor(seed) {
-    this.state = seed >>> 0;
-  }
-  /** Uniform on [0, 1) (mulberry32). */
-  uniform() {
-    this.state = this.state + 1831565813 >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
-  }
-  /** Standard normal (Box–Muller). */
-  normal() {
-    const u = 1 - this.uniform();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
-  }
-  /** Chi-squared with `df` degrees of freedom: 2·Gamma(df/2), by Marsaglia and Tsang (2000). */
-  chiSquared(df) {
-    return df <= 0 ? 0 : 2 * this.gamma(df / 2);
-  }
-  gamma(shape) {
-    if (shape < 1) return this.gamma(shape + 1) * (1 - this.uniform()) ** (1 / shape);
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
-    for (; ; ) {
-      let x;
-      let v;
-      do {
-        x = this.normal();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = 1 - this.uniform();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-    }
-  }
-};
-
-// src/stats/null-paths.ts
-function simulateNullPaths(sizes, varianceRatio, paths, seed, test = PLAIN_TEST) {
-  if (test.detrend || test.statistic !== "mean") {
-    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test);
-  }
-  const random = new SeededRandom(seed);
-  const looks = sizes.length;
-  const p = new Float64Array(paths * looks);
-  for (let path = 0; path < paths; path++) {
-    const baseline = new RunningGroup(1);
-    const candidate = new RunningGroup(Math.sqrt(varianceRatio));
-    for (let k = 0; k < looks; k++) {
-      baseline.grow(sizes[k].baseline, random);
-      candidate.grow(sizes[k].candidate, random);
-      p[path * looks + k] = upperTailP(baseline, candidate);
-    }
-  }
-  return { looks, p };
-}
-function simulateSamplePaths(sizes, varianceRatio, paths, seed, test) {
-  const random = new SeededRandom(seed);
-  const looks = sizes.length;
-  const last = sizes[looks - 1];
-  const p = new Float64Array(paths * looks);
-  const sd = Math.sqrt(varianceRatio);
-  for (let path = 0; path < paths; path++) {
-    const baseline = Array.from({ length: last.baseline }, () => random.normal());
-    const candidate = Array.from({ length: last.candidate }, () => sd * random.normal());
-    for (let k = 0; k < looks; k++) {
-      const { figures } = lookFigures(baseline, candidate, sizes[k], 0, {
-        ...test,
-        spreadFloor: null
-      });
-      p[path * looks + k] = figures.pRegression;
-    }
-  }
-  return { looks, p };
-}
-var RunningGroup = class {
-  constructor(sd) {
-    this.sd = sd;
-  }
-  sd;
-  n = 0;
-  mean = 0;
-  squares = 0;
-  grow(to, random) {
-    const m = to - this.n;
-    if (m <= 0) return;
-    const batchMean = this.sd / Math.sqrt(m) * random.normal();
-    const batchSquares = this.sd * this.sd * random.chiSquared(m - 1);
-    const delta = batchMean - this.mean;
-    this.squares += batchSquares + this.n * m / to * delta * delta;
-    this.mean += m / to * delta;
-    this.n = to;
-  }
-};
-function upperTailP(baseline, candidate) {
-  const a = candidate.squares / (candidate.n - 1) / candidate.n;
-  const b = baseline.squares / (baseline.n - 1) / baseline.n;
-  const df = (a + b) ** 2 / (a * a / (candidate.n - 1) + b * b / (baseline.n - 1));
-  return tCdf(-(candidate.mean - baseline.mean) / Math.sqrt(a + b), df);
-}
-function crossingRate(paths, levels) {
-  let crossed = 0;
-  const count = paths.p.length / paths.looks;
-  for (let path = 0; path < count; path++) {
-    for (let k = 0; k < paths.looks; k++) {
-      if (paths.p[path * paths.looks + k] < levels[k]) {
-        crossed++;
-        break;
-      }
-    }
-  }
-  return crossed / count;
-}
-
-// src/stats/spending.ts
-function hsdSpent(alpha, gamma, fraction) {
-  if (fraction <= 0) return 0;
-  if (fraction >= 1) return alpha;
-  if (gamma === 0) return alpha * fraction;
-  return alpha * -Math.expm1(-gamma * fraction) / -Math.expm1(-gamma);
-}
-var LOWER = -10;
-var GRID_INTERVALS = 200;
-function onGrid(from, to, density) {
-  const step = (to - from) / GRID_INTERVALS;
-  const nodes = [];
-  const weights = [];
-  for (let i = 0; i <= GRID_INTERVALS; i++) {
-    nodes.push(from + i * step);
-    const factor = i === 0 || i === GRID_INTERVALS ? 1 : i % 2 === 1 ? 4 : 2;
-    weights.push(factor * step / 3);
-  }
-  return { nodes, weights, values: nodes.map(density) };
-}
-function integrate(density, f) {
-  let sum2 = 0;
-  for (let i = 0; i < density.nodes.length; i++) {
-    sum2 += density.weights[i] * density.values[i] * f(density.nodes[i]);
-  }
-  return sum2;
-}
-function standardNormalDensity(x) {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-}
-function boundary(fractions, spent, firstDeciding2 = 0) {
-  const levels = [];
-  const increments = [];
-  const densities = [];
-  const crossingAt = (k, c) => {
-    if (k === 0) return normalCdf(-c);
-    const [now, then] = [Math.sqrt(fractions[k]), Math.sqrt(fractions[k - 1])];
-    const spread = Math.sqrt(fractions[k] - fractions[k - 1]);
-    return integrate(densities[k - 1], (u) => normalCdf(-(c * now - u * then) / spread));
-  };
-  fractions.forEach((fraction, k) => {
-    const target = k < firstDeciding2 ? 0 : spent(fraction) - (k === firstDeciding2 ? 0 : spent(fractions[k - 1]));
-    increments.push(target);
-    const c = k === 0 ? -normalQuantile(target) : target > 0 ? bisect((c2) => crossingAt(k, c2), target) : Infinity;
-    levels.push(normalCdf(-c));
-    const top = Math.min(c, -LOWER);
-    if (k === 0) {
-      densities.push(onGrid(LOWER, top, standardNormalDensity));
-      return;
-    }
-    const [now, then] = [Math.sqrt(fraction), Math.sqrt(fractions[k - 1])];
-    const spread = Math.sqrt(fraction - fractions[k - 1]);
-    densities.push(
-      onGrid(
-        LOWER,
-        top,
-        (z2) => integrate(
-          densities[k - 1],
-          (u) => standardNormalDensity((z2 * now - u * then) / spread) * (now / spread)
-        )
-      )
-    );
-  });
-  const spentBefore = (k) => increments.slice(0, k).reduce((sum2, increment) => sum2 + increment, 0);
-  return { levels, spentBefore, beyond: crossingAt };
-}
-function bisect(crossing, target) {
-  let low = LOWER;
-  let high = -4 * LOWER;
-  for (let i = 0; i < 100 && high - low > 1e-10; i++) {
-    const middle = (low + high) / 2;
-    if (crossing(middle) > target) low = middle;
-    else high = middle;
-  }
-  return (low + high) / 2;
-}
-function upperQuantile(p) {
-  return -normalQuantile(p);
-}
-
-// src/stats/calibrate.ts
-var VARIANCE_RATIOS = [1 / 3, 3];
-function calibrationPaths(target) {
-  return Math.min(1e5, Math.max(2e4, Math.ceil(2e3 / target)));
-}
-var CALIBRATION_SEED = 20231028;
-function firstDeciding(looks, rule) {
-  const k = looks.findIndex((look) => Math.min(look.baseline, look.candidate) >= rule.fromSamples);
-  return k < 0 ? looks.length - 1 : k;
-}
-function spendingLevels(looks, alphaStar, rule) {
-  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, rule).levels;
-}
-var boundaries = /* @__PURE__ */ new Map();
-function spendingBoundary(looks, alphaStar, rule) {
-  const key = `${JSON.stringify(looks)}/${alphaStar}/${rule.gamma}/${rule.fromSamples}`;
-  let found = boundaries.get(key);
-  if (found === void 0) {
-    found = boundary(
-      informationFractions(looks),
-      (t) => hsdSpent(alphaStar, rule.gamma, t),
-      firstDeciding(looks, rule)
-    );
-    if (boundaries.size > 1e3) boundaries.clear();
-    boundaries.set(key, found);
-  }
-  return found;
-}
-function calibratedAlpha(looks, target, rule, test) {
-  if (looks.length === 1) return target;
-  const key = JSON.stringify([looks, target, rule, test.detrend, test.statistic]);
-  const known = cache.get(key);
-  if (known !== void 0) return known;
-  const paths = nullPaths(looks, calibrationPaths(target), test);
-  const rate = (alphaStar2) => worstRate(paths, spendingLevels(looks, alphaStar2, rule));
-  const alphaStar = solve(rate, target);
-  cache.set(key, alphaStar);
-  return alphaStar;
-}
-var cache = /* @__PURE__ */ new Map();
-var simulated = /* @__PURE__ */ new Map();
-function nullPaths(looks, count, test) {
-  const key = JSON.stringify([looks, count, test.detrend, test.statistic]);
-  let paths = simulated.get(key);
-  if (paths === void 0) {
-    paths = VARIANCE_RATIOS.map(
-      (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
-    );
-    if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
-    simulated.set(key, paths);
-  }
-  return paths;
-}
-function worstRate(paths, levels) {
-  return Math.max(...paths.map((simulated2) => crossingRate(simulated2, levels)));
-}
-function solve(rate, target) {
-  let alphaStar = target;
-  for (let step = 0; step < 6; step++) {
-    const ratio = target / rate(alphaStar);
-    if (Math.abs(ratio - 1) < 1e-4) break;
-    alphaStar *= ratio;
-  }
-  let low = alphaStar * 0.98;
-  let high = alphaStar * 1.02;
-  while (rate(low) > target) low *= 0.98;
-  if (rate(high) <= target) return high;
-  for (let i = 0; i < 12; i++) {
-    const middle = (low + high) / 2;
-    if (rate(middle) <= target) low = middle;
-    else high = middle;
-  }
-  return low;
-}
-
-// src/stats/design.ts
-var REGRESSION_GAMMA = -3;
-var TRIMMED_REGRESSION_GAMMA = -4;
-var EQUIVALENCE_GAMMA = 1;
-var SPREAD_FLOOR = { share: 0.02, belowSamples: 5 };
-var EQUIVALENCE_FROM_SAMPLES = 6;
-var DEFAULT_CHOICES = {
-  familySize: 1,
-  fromSamples: { regression: 0, equivalence: EQUIVALENCE_FROM_SAMPLES },
-  statistic: "mean",
-  detrend: false,
-  spreadFloor: SPREAD_FLOOR
-};
-function planDesign(looks, alpha, choices = {}) {
-  const { familySize, fromSamples, statistic, detrend, spreadFloor } = {
-    ...DEFAULT_CHOICES,
-    ...choices
-  };
-  const gammas = choices.gammas ?? gammasFor(statistic);
-  const test = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null };
-  const spending = (kind, target) => {
-    const rule = { gamma: gammas[kind], fromSamples: fromSamples[kind] };
-    return {
-      function: "hwang-shih-decani",
-      ...rule,
-      target,
-      alphaStar: calibratedAlpha(looks, target, rule, test)
-    };
-  };
-  return {
-    looks: looks.map((look) => ({ ...look })),
-    familySize,
-    regression: spending("regression", alpha / familySize),
-    equivalence: spending("equivalence", alpha),
-    ...test
-  };
-}
-function gammasFor(statistic) {
-  return {
-    regression: statistic === "trimmed" ? TRIMMED_REGRESSION_GAMMA : REGRESSION_GAMMA,
-    equivalence: EQUIVALENCE_GAMMA
-  };
-}
-function designLevels(design) {
-  const regression = spendingLevels(design.looks, design.regression.alphaStar, design.regression);
-  const equivalence = spendingLevels(design.looks, design.equivalence.alphaStar, design.equivalence);
-  return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k] }));
-}
-function planRun(options) {
-  const counts = { baseline: options.samples, candidate: options.samples };
-  return planDesign(placeLooks(counts, options.looks), options.alpha, {
-    familySize: options.familySize ?? 1,
-    detrend: options.detrend ?? false,
-    statistic: options.statistic ?? "mean"
-  });
-}
-
-// src/stats/fieller.ts
-function ratioInterval(baseline, candidate, level, dfLoss = 0) {
-  const estimate = candidate.mean / baseline.mean;
-  const above = (ratio) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss));
-  const below = (ratio) => lowerTail(welchStatistic(baseline, candidate, ratio, dfLoss));
-  const low = above(0) >= level ? 0 : edge((ratio) => above(ratio) < level, 0, estimate);
-  return {
-    low,
-    high: upperBound(baseline, below, level, estimate, dfLoss),
-    confidence: 1 - 2 * level
-  };
-}
-function upperBound(baseline, below, level, estimate, dfLoss) {
-  const df = Math.max(1, baseline.n - 1 - dfLoss);
-  const limit = baseline.stddev === 0 ? 0 : tCdf(-baseline.mean / (baseline.stddev / Math.sqrt(baseline.n)), df);
-  if (limit >= level) return null;
-  let high = Math.max(2 * estimate, 1);
-  while (below(high) >= level) high *= 2;
-  return edge((ratio) => below(ratio) < level, high, estimate);
-}
-function edge(rejected, outside, inside) {
-  let [out, within] = [outside, inside];
-  for (let i = 0; i < 200 && Math.abs(out - within) > 1e-12 * Math.max(out, within); i++) {
-    const middle = (out + within) / 2;
-    if (rejected(middle)) out = middle;
-    else within = middle;
-  }
-  return (out + within) / 2;
-}
-
-// src/stats/interval.ts
-function differenceInterval(baseline, candidate, alpha) {
-  const mean4 = candidate.mean - baseline.mean;
-  const standardError = Math.sqrt(
-    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
-  );
-  const { df } = welchStatistic(baseline, candidate);
-  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
-  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
-}
-
-// src/stats/outliers.ts
-var OUTLIER_THRESHOLD = 14.826;
-var THRESHOLD_SD = 10;
-var SD_PER_MAD = 1.4826;
-var SD_PER_MEAN_DEVIATION = Math.sqrt(Math.PI / 2);
-function modifiedZScores(times) {
-  const middle = median([...times]);
-  const deviations = times.map((x) => Math.abs(x - middle));
-  const mad = median(deviations);
-  const meanDeviation = deviations.reduce((sum2, x) => sum2 + x, 0) / times.length;
-  const scale = mad > 0 ? mad : meanDeviation * SD_PER_MEAN_DEVIATION / SD_PER_MAD;
-  return {
-    scores: times.map((x) => scale > 0 ? (x - middle) / scale : 0),
-    madIsZero: !(mad > 0)
-  };
-}
-var MIN_OUTLIER_SAMPLES = 5;
-function outlierWarnings(group, times) {
-  if (times.length < MIN_OUTLIER_SAMPLES) return [];
-  const { scores, madIsZero } = modifiedZScores(times);
-  const warnings = [];
-  const slowFirst = (scores[0] ?? 0) > OUTLIER_THRESHOLD;
-  if (slowFirst) {
-    warnings.push(
-      `The first ${group} sample was much slower than the rest; caches may have been cold. Consider more warmup runs.`
-    );
-  }
-  const outliers = scores.filter(
-    (score2, index) => Math.abs(score2) > OUTLIER_THRESHOLD && !(slowFirst && index === 0)
-  ).length;
-  if (outliers > 0) {
-    warnings.push(
-      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (${madIsZero ? `more than ${THRESHOLD_SD} standard deviations from the median, estimated from the mean absolute deviation: more than half the samples are equal, so the MAD is 0` : `|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}`}); other activity on the runner may have disturbed them.`
-    );
-  }
-  return warnings;
-}
-
-// src/stats/ratio.ts
-function meanRatio(baseline, candidate) {
-  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
-  const value = candidate.mean / baseline.mean;
-  const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
-  return { value, stddev };
-}
-function largerOverSmaller(ratio) {
-  if (ratio.value <= 1) {
-    const factor = 1 / ratio.value;
-    return { faster: "candidate", factor, stddev: factor * (ratio.stddev / ratio.value) };
-  }
-  return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
-}
-
-// src/stats/sensitivity.ts
-var POWER = 0.8;
-function sensitivity(baseline, candidate, levels, threshold) {
-  const factor = 1 + threshold;
-  const candidateCv = candidate.mean > 0 ? candidate.stddev / candidate.mean : 0;
-  const shortfall = (slowdown2) => {
-    const candidateSd = candidateCv * (1 + slowdown2) * baseline.mean;
-    const assumed = { ...candidate, stddev: candidateSd };
-    const a = candidateSd ** 2 / candidate.n;
-    const b = (factor * baseline.stddev) ** 2 / baseline.n;
-    const { df } = welchStatistic(baseline, assumed, factor);
-    const z3 = tQuantile(1 - levels.regression, df) + tQuantile(POWER, df);
-    const needed = threshold + z3 * Math.sqrt(a + b) / baseline.mean;
-    return Number.isFinite(needed) ? needed - slowdown2 : Number.NEGATIVE_INFINITY;
-  };
-  const slowdown = smallestDetectable(shortfall, threshold);
-  const variation = (baseline.stddev / baseline.mean) ** 2 + candidateCv ** 2;
-  const z2 = normalQuantile(1 - levels.equivalence) + normalQuantile(1 - (1 - POWER) / 2);
-  const samplesNeeded = threshold > 0 ? Math.max(2, Math.ceil((z2 / threshold) ** 2 * variation)) : null;
-  return { detectableSlowdown: slowdown, level: levels.regression, samplesNeeded };
-}
-var MAX_SLOWDOWN = 99;
-function smallestDetectable(shortfall, threshold) {
-  if (!(shortfall(threshold) > 0)) return threshold;
-  let low = threshold;
-  let step = Math.max(threshold, 0.01);
-  let high = threshold + step;
-  while (shortfall(high) > 0) {
-    if (high >= MAX_SLOWDOWN) return null;
-    low = high;
-    step *= 2;
-    high = Math.min(MAX_SLOWDOWN, threshold + step);
-  }
-  for (let i = 0; i < 100 && high - low > 1e-12 * Math.max(1, high); i++) {
-    const middle = (low + high) / 2;
-    if (shortfall(middle) > 0) low = middle;
-    else high = middle;
-  }
-  return high;
-}
-
-// src/stats/shell-start.ts
-var TOLERANCE_NS = 1e-3;
-function shellStartSubtracted(times) {
-  return times.some((seconds) => {
-    const nanoseconds = seconds * 1e9;
-    return !(seconds > 0) || Math.abs(nanoseconds - Math.round(nanoseconds)) > TOLERANCE_NS;
-  });
-}
-
-// src/stats/verdict.ts
-function decide(p, levels, lastLook) {
-  if (p.pRegression < levels.regression) return "regression";
-  if (p.pImprovement < levels.regression) return "improvement";
-  if (p.pUnchanged < levels.equivalence) return "unchanged";
-  return lastLook ? "inconclusive" : null;
-}
-function sidedLevels(levels, threshold) {
-  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
-}
-var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
-function overallVerdict(verdicts) {
-  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
-}
-function severity(verdict) {
-  return SEVERITY.indexOf(verdict);
-}
-function failsCheck(verdict, failOn) {
-  if (failOn === "never") return false;
-  if (verdict === "regression") return true;
-  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
-}
-
-// src/stats/analyse.ts
-var SHORT_SECONDS = 5e-3;
-function analyse(baselineTimes, candidateTimes, options) {
-  const names = options.names ?? { baseline: "baseline", candidate: "candidate" };
-  summarize(baselineTimes, names.baseline);
-  summarize(candidateTimes, names.candidate);
-  const design = options.design ?? planRun({
-    alpha: options.alpha,
-    samples: options.samples ?? Math.max(baselineTimes.length, candidateTimes.length),
-    looks: options.looks ?? 1,
-    familySize: options.familySize
-  });
-  const levels = designLevels(design).map((look) => sidedLevels(look, options.threshold));
-  const looks = [];
-  let used = null;
-  let tested = null;
-  let lastLevels = levels[0];
-  let verdict = null;
-  let truncated = false;
-  for (let k = 0; k < design.looks.length && verdict === null; k++) {
-    const planned = design.looks[k];
-    truncated = planned.baseline > baselineTimes.length || planned.candidate > candidateTimes.length;
-    const nb = Math.min(planned.baseline, baselineTimes.length);
-    const nc = Math.min(planned.candidate, candidateTimes.length);
-    if (nb < 2 || nc < 2) continue;
-    const baseline2 = summarize(baselineTimes.slice(0, nb), names.baseline);
-    const candidate2 = summarize(candidateTimes.slice(0, nc), names.candidate);
-    tested = lookFigures(
-      baselineTimes,
-      candidateTimes,
-      { baseline: nb, candidate: nc },
-      options.threshold,
-      design
-    );
-    verdict = decide(tested.figures, levels[k], truncated || k === design.looks.length - 1);
-    looks.push({
-      samples: Math.min(nb, nc),
-      baseline: nb,
-      candidate: nc,
-      level: levels[k].regression,
-      equivalenceLevel: levels[k].equivalence,
-      verdict
-    });
-    used = { baseline: baseline2, candidate: candidate2 };
-    lastLevels = levels[k];
-    if (truncated) break;
-  }
-  const { baseline, candidate } = used;
-  const test = tested;
-  const warnings = [
-    ...shortWarnings(names, baseline, candidate, [baselineTimes, candidateTimes]),
-    ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
-    ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
-  ];
-  let finalVerdict = verdict ?? "inconclusive";
-  if (!(baseline.mean > 0)) {
-    finalVerdict = "inconclusive";
-    warnings.push(
-      `Every ${names.baseline} sample is 0 s, so no change relative to it can be computed; nothing is decided.`
-    );
-  }
-  if (truncated) {
-    warnings.push(
-      `The samples ended before the planned ${plannedSamples(design)} per group; the last look used the ${looks[looks.length - 1].samples} there were.`
-    );
-  }
-  const comparison = {
-    baseline: names.baseline,
-    candidate: names.candidate,
-    alpha: options.alpha,
-    threshold: options.threshold,
-    welch: test.figures,
-    ratio: ratioFigures(test, intervalLevel(finalVerdict, lastLevels)),
-    difference: differenceInterval(baseline, candidate, options.alpha),
-    verdict: finalVerdict,
-    looks,
-    warnings,
-    samples: looks[looks.length - 1].samples,
-    plannedSamples: plannedSamples(design),
-    plannedLooks: design.looks.length,
-    stoppedEarly: !truncated && looks.length < design.looks.length,
-    design
-  };
-  if (finalVerdict === "inconclusive" && baseline.mean > 0) {
-    comparison.sensitivity = sensitivity(
-      test.baseline,
-      test.candidate,
-      lastLevels,
-      options.threshold
-    );
-  }
-  return { comparison, baseline, candidate };
-}
-function plannedSamples(design) {
-  const last = design.looks[design.looks.length - 1];
-  return Math.max(last.baseline, last.candidate);
-}
-function intervalLevel(verdict, levels) {
-  if (verdict === "regression" || verdict === "improvement") return levels.regression;
-  if (verdict === "unchanged") return levels.equivalence;
-  return Math.min(levels.regression, levels.equivalence);
-}
-function ratioFigures(test, level) {
-  const { baseline, candidate } = test;
-  const spread = meanRatio(baseline, candidate);
-  if (!(baseline.mean > 0)) {
-    return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level };
-  }
-  const interval = ratioInterval(baseline, candidate, level, test.dfLoss);
-  return {
-    value: candidate.mean / baseline.mean,
-    stddev: spread?.stddev ?? null,
-    ciLow: interval.low,
-    ciHigh: interval.high,
-    confidence: interval.confidence
-  };
-}
-function shortWarnings(names, baseline, candidate, times) {
-  const groups = [
-    { name: names.baseline, summary: baseline, times: times[0] },
-    { name: names.candidate, summary: candidate, times: times[1] }
-  ];
-  return groups.filter((group) => group.summary.mean < SHORT_SECONDS && shellStartSubtracted(group.times)).map((group) => {
-    const ms = (group.summary.mean * 1e3).toPrecision(2);
-    return `${group.name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
-  });
-}
-
-// src/stats/holm.ts
-function holmAdjust(pValues) {
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
-  const adjusted = new Array(m);
-  let running = 0;
-  order.forEach(({ p, index }, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    adjusted[index] = running;
-  });
-  return adjusted;
-}
-
-// src/stats/family.ts
-function stageWisePValue(path) {
-  const { design, pValues } = path;
-  const levels = designLevels(design);
-  const k = pValues.findIndex((p, look) => p < levels[look].regression);
-  if (k < 0) return 1;
-  if (design.looks.length === 1) return pValues[0];
-  const { alphaStar, target } = design.regression;
-  const spent = spendingBoundary(design.looks, alphaStar, design.regression);
-  const before = spent.spentBefore(k);
-  const beyond = spent.beyond(k, upperQuantile(pValues[k]));
-  return Math.min(1, (before + beyond) * target / alphaStar);
-}
-function familyRegressions(paths, alpha) {
-  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
-  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
-}
-function adjustFamily(members, alpha, why) {
-  const family = familyRegressions(
-    members.map((member) => member.path),
-    alpha
-  );
-  members.forEach(({ comparison }, index) => {
-    if (comparison.verdict === "regression" && !family.regression[index]) {
-      comparison.verdict = "inconclusive";
-      comparison.warnings.push(why(family.pAdjusted[index]));
-    }
-  });
-  return family.pAdjusted;
-}
-function regressionPath(baseline, candidate, looks, threshold, test) {
-  return looks.map(
-    (look) => lookFigures(baseline, candidate, look, threshold, test).figures.pRegression
-  );
-}
-
-// src/stats/phases.ts
-function planPhases(options) {
-  const { phases, familySize = 1, ...rest } = options;
-  return planRun({ ...rest, familySize: phases * familySize });
-}
-function analysePhases(phases, options) {
-  const { alpha, threshold, design } = options;
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
-  const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index];
-    const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design);
-    return { design, pValues };
-  });
-  return {
-    analyses,
-    pAdjusted: familyRegressions(paths, alpha).pAdjusted,
-    verdict: overallVerdict(analyses.map(({ comparison }) => comparison.verdict))
-  };
-}
-
 // src/results/resources.ts
 function resourceFields(source, n, count) {
   const used = source.resources?.slice(0, n) ?? [];
@@ -13447,17 +12566,6 @@ function partialGroup(source, phase) {
     ...resourceFields(source, times.length, times.length)
   };
 }
-function planRunDesign(config, phases) {
-  return planPhases({
-    alpha: config.decision.alpha,
-    samples: config.samples,
-    looks: config.looks,
-    phases,
-    familySize: config.familySize,
-    detrend: config.detrend,
-    statistic: config.statistic
-  });
-}
 function partialResultsFile(config, phases, error, extra) {
   return {
     benchmark: config.name,
@@ -13527,6 +12635,9 @@ function withoutLog(error) {
 }
 var BenchmarkAborted = class extends MeasurementStopped {
   name = "BenchmarkAborted";
+};
+var AbortedBeforeFirstRun = class extends BenchmarkAborted {
+  name = "AbortedBeforeFirstRun";
 };
 
 // src/report/align.ts
@@ -13759,6 +12870,21 @@ function familyHeadline(options) {
   }
 }
 
+// src/stats/ratio.ts
+function meanRatio(baseline, candidate) {
+  if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
+  const value = candidate.mean / baseline.mean;
+  const stddev = value * Math.hypot(baseline.stddev / baseline.mean, candidate.stddev / candidate.mean);
+  return { value, stddev };
+}
+function largerOverSmaller(ratio) {
+  if (ratio.value <= 1) {
+    const factor = 1 / ratio.value;
+    return { faster: "candidate", factor, stddev: factor * (ratio.stddev / ratio.value) };
+  }
+  return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
+}
+
 // src/report/resources.ts
 function resourceColumns(groups) {
   const columns = [];
@@ -13895,10 +13021,10 @@ function speedupSentence(results, style) {
   const { candidateFaster, factor, text } = faster;
   const [quicker, slower] = candidateFaster ? [comparison.candidate, comparison.baseline] : [comparison.baseline, comparison.candidate];
   const sentence = factor.toFixed(2) === "1.00" ? `${style.name(sentenceStart(comparison.candidate))} and ${style.name(comparison.baseline)} ran equally fast (ratio ${text})` : `${style.name(sentenceStart(quicker))} ran ${text} times faster than ${style.name(slower)}`;
-  const interval = factor.toFixed(2) === "1.00" ? ratioInterval2(comparison, "candidate/baseline", false) : ratioInterval2(comparison, "that factor", candidateFaster);
+  const interval = factor.toFixed(2) === "1.00" ? ratioInterval(comparison, "candidate/baseline", false) : ratioInterval(comparison, "that factor", candidateFaster);
   return `${sentence}; \xB1 is the spread of single runs, as hyperfine prints it. ${interval}`;
 }
-function ratioInterval2(comparison, what, inverted) {
+function ratioInterval(comparison, what, inverted) {
   const { ratio } = comparison;
   if (ratio.ciLow === null) return "";
   const [low, high] = inverted ? [ratio.ciHigh === null ? 0 : 1 / ratio.ciHigh, ratio.ciLow > 0 ? 1 / ratio.ciLow : null] : [ratio.ciLow, ratio.ciHigh];
@@ -14386,6 +13512,29 @@ function alignedTable({ header, rows }) {
   );
 }
 
+// src/stats/verdict.ts
+function decide(p, levels, lastLook) {
+  if (p.pRegression < levels.regression) return "regression";
+  if (p.pImprovement < levels.regression) return "improvement";
+  if (p.pUnchanged < levels.equivalence) return "unchanged";
+  return lastLook ? "inconclusive" : null;
+}
+function sidedLevels(levels, threshold) {
+  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
+}
+var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
+function overallVerdict(verdicts) {
+  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
+}
+function severity(verdict) {
+  return SEVERITY.indexOf(verdict);
+}
+function failsCheck(verdict, failOn) {
+  if (failOn === "never") return false;
+  if (verdict === "regression") return true;
+  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
+}
+
 // src/run/answer.ts
 var FORMATS = ["text", "markdown", "json"];
 function resultsAnswer(results, options) {
@@ -14446,6 +13595,1173 @@ function resultOutputs(results) {
     ["candidate-mean" /* CandidateMean */]: mean4(comparison.candidate),
     ["samples" /* Samples */]: comparison.samples
   };
+}
+
+// src/stats/looks.ts
+var FIRST_LOOK = 3;
+var GROWTH = 1.25;
+function lookCounts(samples, maxLooks) {
+  if (maxLooks <= 1 || samples <= FIRST_LOOK) return [samples];
+  const natural = [];
+  for (let n = FIRST_LOOK; n * Math.sqrt(GROWTH) <= samples; n = nextLook(n, GROWTH)) {
+    natural.push(n);
+  }
+  if (natural.length < maxLooks) return [...natural, samples];
+  const ratio = (samples / FIRST_LOOK) ** (1 / (maxLooks - 1));
+  const counts = [];
+  for (let k = 0; k < maxLooks - 1; k++) {
+    const n = Math.max(Math.round(FIRST_LOOK * ratio ** k), (counts[k - 1] ?? 0) + 1);
+    if (n >= samples) break;
+    counts.push(n);
+  }
+  return [...counts, samples];
+}
+function nextLook(n, growth) {
+  return Math.max(n + 1, Math.round(growth * n));
+}
+function placeLooks(counts, maxLooks) {
+  const smaller = Math.min(counts.baseline, counts.candidate);
+  const scaled = (n, total) => total === smaller ? n : Math.max(n, Math.round(n * total / smaller));
+  return lookCounts(smaller, maxLooks).map((n) => ({
+    baseline: scaled(n, counts.baseline),
+    candidate: scaled(n, counts.candidate)
+  }));
+}
+function informationFractions(looks) {
+  const information = (look) => 1 / (1 / look.baseline + 1 / look.candidate);
+  const last = information(looks[looks.length - 1]);
+  return looks.map((look) => information(look) / last);
+}
+
+// src/stats/alpha-star-table.json
+var alpha_star_table_default = {
+  alphaStar: {
+    "mean looks 3,4 target 0.005 gamma -3 from 0": 0.005576506550236581,
+    "mean looks 3,4 target 0.00625 gamma -3 from 0": 0.00694581751956342,
+    "mean looks 3,4 target 0.008333333333333333 gamma -3 from 0": 0.009374440292636167,
+    "mean looks 3,4 target 0.01 gamma -3 from 0": 0.011024790867931199,
+    "mean looks 3,4 target 0.0125 gamma -3 from 0": 0.013480561437741555,
+    "mean looks 3,4 target 0.016666666666666666 gamma -3 from 0": 0.017887876921948466,
+    "mean looks 3,4 target 0.025 gamma -3 from 0": 0.026309989549308008,
+    "mean looks 3,4 target 0.05 gamma -3 from 0": 0.05005360716497262,
+    "mean looks 3,4 target 0.05 gamma 1 from 6": 0.05176173114712228,
+    "mean looks 3,4,5 target 0.005 gamma -3 from 0": 0.0049602871662007345,
+    "mean looks 3,4,5 target 0.00625 gamma -3 from 0": 0.006331957169059609,
+    "mean looks 3,4,5 target 0.008333333333333333 gamma -3 from 0": 0.008460416151714372,
+    "mean looks 3,4,5 target 0.01 gamma -3 from 0": 0.010252302217694922,
+    "mean looks 3,4,5 target 0.0125 gamma -3 from 0": 0.012694558014246553,
+    "mean looks 3,4,5 target 0.016666666666666666 gamma -3 from 0": 0.01628385181250907,
+    "mean looks 3,4,5 target 0.025 gamma -3 from 0": 0.02465058453921668,
+    "mean looks 3,4,5 target 0.05 gamma -3 from 0": 0.04913053712459331,
+    "mean looks 3,4,5 target 0.05 gamma 1 from 6": 0.052645117799479495,
+    "mean looks 3,4,5,6 target 0.005 gamma -3 from 0": 0.004355039070046791,
+    "mean looks 3,4,5,6 target 0.00625 gamma -3 from 0": 0.0054947817139383015,
+    "mean looks 3,4,5,6 target 0.008333333333333333 gamma -3 from 0": 0.007668688527663789,
+    "mean looks 3,4,5,6 target 0.01 gamma -3 from 0": 0.009249423003966655,
+    "mean looks 3,4,5,6 target 0.0125 gamma -3 from 0": 0.011816934985941399,
+    "mean looks 3,4,5,6 target 0.016666666666666666 gamma -3 from 0": 0.0156851532442949,
+    "mean looks 3,4,5,6 target 0.025 gamma -3 from 0": 0.023784283904300985,
+    "mean looks 3,4,5,6 target 0.05 gamma -3 from 0": 0.04651763087151567,
+    "mean looks 3,4,5,6 target 0.05 gamma 1 from 6": 0.050084364132678943,
+    "mean looks 3,4,5,6,7 target 0.005 gamma -3 from 0": 0.004782194174955647,
+    "mean looks 3,4,5,6,7 target 0.00625 gamma -3 from 0": 0.005910373157804434,
+    "mean looks 3,4,5,6,7 target 0.008333333333333333 gamma -3 from 0": 0.00756405991893796,
+    "mean looks 3,4,5,6,7 target 0.01 gamma -3 from 0": 0.00891679764227208,
+    "mean looks 3,4,5,6,7 target 0.0125 gamma -3 from 0": 0.01117742566264737,
+    "mean looks 3,4,5,6,7 target 0.016666666666666666 gamma -3 from 0": 0.015004809035438257,
+    "mean looks 3,4,5,6,7 target 0.025 gamma -3 from 0": 0.02233315714915312,
+    "mean looks 3,4,5,6,7 target 0.05 gamma -3 from 0": 0.04469151740546304,
+    "mean looks 3,4,5,6,7 target 0.05 gamma 1 from 6": 0.050737539700961704,
+    "mean looks 3,4,5,6,8 target 0.005 gamma -3 from 0": 0.004588810221404898,
+    "mean looks 3,4,5,6,8 target 0.00625 gamma -3 from 0": 0.005795006970766242,
+    "mean looks 3,4,5,6,8 target 0.008333333333333333 gamma -3 from 0": 0.007745105568594125,
+    "mean looks 3,4,5,6,8 target 0.01 gamma -3 from 0": 0.009422807878507394,
+    "mean looks 3,4,5,6,8 target 0.0125 gamma -3 from 0": 0.011488967900213903,
+    "mean looks 3,4,5,6,8 target 0.016666666666666666 gamma -3 from 0": 0.0156549695925024,
+    "mean looks 3,4,5,6,8 target 0.025 gamma -3 from 0": 0.023470008320370335,
+    "mean looks 3,4,5,6,8 target 0.05 gamma -3 from 0": 0.04646008854645996,
+    "mean looks 3,4,5,6,8 target 0.05 gamma 1 from 6": 0.05001077969557541,
+    "mean looks 3,4,5,6,8,10 target 0.005 gamma -3 from 0": 0.004342492492798129,
+    "mean looks 3,4,5,6,8,10 target 0.00625 gamma -3 from 0": 0.005650092622656585,
+    "mean looks 3,4,5,6,8,10 target 0.008333333333333333 gamma -3 from 0": 0.007388322106785897,
+    "mean looks 3,4,5,6,8,10 target 0.01 gamma -3 from 0": 0.008942217142787595,
+    "mean looks 3,4,5,6,8,10 target 0.0125 gamma -3 from 0": 0.011104994990706673,
+    "mean looks 3,4,5,6,8,10 target 0.016666666666666666 gamma -3 from 0": 0.014766789047991873,
+    "mean looks 3,4,5,6,8,10 target 0.025 gamma -3 from 0": 0.02224800194855455,
+    "mean looks 3,4,5,6,8,10 target 0.05 gamma -3 from 0": 0.04620864249783993,
+    "mean looks 3,4,5,6,8,10 target 0.05 gamma 1 from 6": 0.0475478617146121,
+    "mean looks 3,4,5,6,8,10,12 target 0.005 gamma -3 from 0": 0.004130048449410975,
+    "mean looks 3,4,5,6,8,10,12 target 0.00625 gamma -3 from 0": 0.005241633164323826,
+    "mean looks 3,4,5,6,8,10,12 target 0.008333333333333333 gamma -3 from 0": 0.007202528004906776,
+    "mean looks 3,4,5,6,8,10,12 target 0.01 gamma -3 from 0": 0.008866521112244511,
+    "mean looks 3,4,5,6,8,10,12 target 0.0125 gamma -3 from 0": 0.011451892729453243,
+    "mean looks 3,4,5,6,8,10,12 target 0.016666666666666666 gamma -3 from 0": 0.015221990914797,
+    "mean looks 3,4,5,6,8,10,12 target 0.025 gamma -3 from 0": 0.02294194151488406,
+    "mean looks 3,4,5,6,8,10,12 target 0.05 gamma -3 from 0": 0.04725921057800929,
+    "mean looks 3,4,5,6,8,10,12 target 0.05 gamma 1 from 6": 0.04717455459983292,
+    "mean looks 3,4,5,6,8,10,13 target 0.005 gamma -3 from 0": 0.004375929629059308,
+    "mean looks 3,4,5,6,8,10,13 target 0.00625 gamma -3 from 0": 0.005626973877155693,
+    "mean looks 3,4,5,6,8,10,13 target 0.008333333333333333 gamma -3 from 0": 0.007486033019787074,
+    "mean looks 3,4,5,6,8,10,13 target 0.01 gamma -3 from 0": 0.009064228841514702,
+    "mean looks 3,4,5,6,8,10,13 target 0.0125 gamma -3 from 0": 0.011290177772017976,
+    "mean looks 3,4,5,6,8,10,13 target 0.016666666666666666 gamma -3 from 0": 0.01488620715155711,
+    "mean looks 3,4,5,6,8,10,13 target 0.025 gamma -3 from 0": 0.02289748015738794,
+    "mean looks 3,4,5,6,8,10,13 target 0.05 gamma -3 from 0": 0.047936919611036494,
+    "mean looks 3,4,5,6,8,10,13 target 0.05 gamma 1 from 6": 0.048757545705699096,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.005 gamma -3 from 0": 0.004668514930788903,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.00625 gamma -3 from 0": 0.005627858283664916,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.008333333333333333 gamma -3 from 0": 0.007561781662613897,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.01 gamma -3 from 0": 0.009030584348177086,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.0125 gamma -3 from 0": 0.011532121158743705,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.016666666666666666 gamma -3 from 0": 0.015364223673056052,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.025 gamma -3 from 0": 0.02340849345560278,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.05 gamma -3 from 0": 0.04743629867809121,
+    "mean looks 3,4,5,6,8,10,13,15 target 0.05 gamma 1 from 6": 0.05012580278822055,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.005 gamma -3 from 0": 0.0045972767291764405,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.00625 gamma -3 from 0": 0.005736662808834333,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.008333333333333333 gamma -3 from 0": 0.007548967292285516,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.01 gamma -3 from 0": 0.009084747909444676,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.0125 gamma -3 from 0": 0.011447757447212313,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.016666666666666666 gamma -3 from 0": 0.015707521486468156,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.025 gamma -3 from 0": 0.023572048533114807,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.05 gamma -3 from 0": 0.04755019605627919,
+    "mean looks 3,4,5,6,8,10,13,16 target 0.05 gamma 1 from 6": 0.0482793831821028,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.005 gamma -3 from 0": 0.004210720107233083,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.00625 gamma -3 from 0": 0.005352722658501638,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.008333333333333333 gamma -3 from 0": 0.0072960252320705115,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.01 gamma -3 from 0": 0.008914499987771645,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.0125 gamma -3 from 0": 0.011051754069427197,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.016666666666666666 gamma -3 from 0": 0.014724770700276085,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.025 gamma -3 from 0": 0.022671275342841538,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.05 gamma -3 from 0": 0.04666218447707311,
+    "mean looks 3,4,5,6,8,10,13,16,18 target 0.05 gamma 1 from 6": 0.04805554177939568,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.005 gamma -3 from 0": 0.004579239579234325,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.00625 gamma -3 from 0": 0.005644388000528318,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.008333333333333333 gamma -3 from 0": 0.007543532562852659,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.01 gamma -3 from 0": 0.009029333911025287,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.0125 gamma -3 from 0": 0.011197512456886426,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.016666666666666666 gamma -3 from 0": 0.015108483771070732,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.025 gamma -3 from 0": 0.022852516971168434,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.05 gamma -3 from 0": 0.045858138151145755,
+    "mean looks 3,4,5,6,8,10,13,16,19 target 0.05 gamma 1 from 6": 0.04792556728768703,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.005 gamma -3 from 0": 0.004381332284402267,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.00625 gamma -3 from 0": 0.005594530454887312,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.008333333333333333 gamma -3 from 0": 0.0074115376080766005,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.01 gamma -3 from 0": 0.00894337885403855,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.0125 gamma -3 from 0": 0.011140785327006745,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -3 from 0": 0.01509466084026154,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -3 from 0": 0.02360553971118021,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -3 from 0": 0.047512198015920354,
+    "mean looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04750899238833704,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.005 gamma -3 from 0": 0.0044878373531860435,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.00625 gamma -3 from 0": 0.005492992589824126,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.008333333333333333 gamma -3 from 0": 0.007551836020004757,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.01 gamma -3 from 0": 0.009103416256875555,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.0125 gamma -3 from 0": 0.011424362095958655,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.016666666666666666 gamma -3 from 0": 0.014906680911491783,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.025 gamma -3 from 0": 0.022630635742302195,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.05 gamma -3 from 0": 0.04736779159155508,
+    "mean looks 3,4,5,6,8,10,13,16,20,23 target 0.05 gamma 1 from 6": 0.04692553733898401,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.005 gamma -3 from 0": 0.0046617567423531125,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.00625 gamma -3 from 0": 0.0062015732948073506,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.008333333333333333 gamma -3 from 0": 0.008253103271761191,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.01 gamma -3 from 0": 0.009791438543309907,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.0125 gamma -3 from 0": 0.01216927020002432,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.016666666666666666 gamma -3 from 0": 0.016153104652455577,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.025 gamma -3 from 0": 0.02407533512185815,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.05 gamma -3 from 0": 0.047848996223757226,
+    "mean looks 3,4,5,6,8,10,13,16,20,24 target 0.05 gamma 1 from 6": 0.04931855335649385,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.005 gamma -3 from 0": 0.004608306492745958,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.00625 gamma -3 from 0": 0.0059174749888781936,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.008333333333333333 gamma -3 from 0": 0.008021120882792575,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.01 gamma -3 from 0": 0.009798910381978452,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.0125 gamma -3 from 0": 0.012252600132648353,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.016666666666666666 gamma -3 from 0": 0.01624947984612143,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.025 gamma -3 from 0": 0.024721973746855447,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.05 gamma -3 from 0": 0.0486748164980238,
+    "mean looks 3,4,5,6,8,10,13,16,20,25 target 0.05 gamma 1 from 6": 0.04988425302482355,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.005 gamma -3 from 0": 0.004785698116877297,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.00625 gamma -3 from 0": 0.006153237484346319,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.008333333333333333 gamma -3 from 0": 0.008138450649277464,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.01 gamma -3 from 0": 0.009914111650997814,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.0125 gamma -3 from 0": 0.012304228097333014,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.016666666666666666 gamma -3 from 0": 0.016260592218413965,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.025 gamma -3 from 0": 0.024465122035331292,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.05 gamma -3 from 0": 0.04677357406924468,
+    "mean looks 3,4,5,6,8,10,13,16,20,26 target 0.05 gamma 1 from 6": 0.047388880285186744,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.005 gamma -3 from 0": 0.004898660224780703,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.00625 gamma -3 from 0": 0.006188751329223391,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.008333333333333333 gamma -3 from 0": 0.008439231866424887,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.01 gamma -3 from 0": 0.010049199224216158,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.0125 gamma -3 from 0": 0.012457584061401697,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.016666666666666666 gamma -3 from 0": 0.01657790846893703,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.025 gamma -3 from 0": 0.024594765457812893,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.05 gamma -3 from 0": 0.047942808157642555,
+    "mean looks 3,4,5,6,8,10,13,16,20,27 target 0.05 gamma 1 from 6": 0.04799976709434525,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.005 gamma -3 from 0": 0.0043890843974184225,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.00625 gamma -3 from 0": 0.005628549936229654,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.008333333333333333 gamma -3 from 0": 0.007698094730585839,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.01 gamma -3 from 0": 0.009097388568136066,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.0125 gamma -3 from 0": 0.01162829907757222,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.016666666666666666 gamma -3 from 0": 0.015495174209547439,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.025 gamma -3 from 0": 0.023027613788576186,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.05 gamma -3 from 0": 0.046773418930724175,
+    "mean looks 3,4,5,6,8,10,13,16,21 target 0.05 gamma 1 from 6": 0.047730247783707186,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.005 gamma -3 from 0": 0.004270986204869173,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.00625 gamma -3 from 0": 0.005501403498725989,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.008333333333333333 gamma -3 from 0": 0.007683596283263849,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.01 gamma -3 from 0": 0.00931019256192249,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.0125 gamma -3 from 0": 0.01170086711518134,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.016666666666666666 gamma -3 from 0": 0.015950622633645283,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.025 gamma -3 from 0": 0.02360514891223194,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.05 gamma -3 from 0": 0.047150451601253876,
+    "mean looks 3,4,5,6,8,10,13,16,22 target 0.05 gamma 1 from 6": 0.046386611824614385,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.005 gamma -3 from 0": 0.00477621821412714,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.00625 gamma -3 from 0": 0.00594839860762355,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.008333333333333333 gamma -3 from 0": 0.008014689189461634,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.01 gamma -3 from 0": 0.00927417155313797,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.0125 gamma -3 from 0": 0.011765938238514753,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.016666666666666666 gamma -3 from 0": 0.015697833885192265,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.025 gamma -3 from 0": 0.023367360932626337,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.05 gamma -3 from 0": 0.04900611504909311,
+    "mean looks 3,4,5,6,8,10,13,17 target 0.05 gamma 1 from 6": 0.04969514681618151,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.005 gamma -3 from 0": 0.004935715756697977,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.00625 gamma -3 from 0": 0.006143675807970903,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.008333333333333333 gamma -3 from 0": 0.008335098308137084,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.01 gamma -3 from 0": 0.009830922826788591,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.0125 gamma -3 from 0": 0.012011565159880607,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.016666666666666666 gamma -3 from 0": 0.01604282131982622,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.025 gamma -3 from 0": 0.024213369135810535,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.05 gamma -3 from 0": 0.04819700677710844,
+    "mean looks 3,4,5,6,8,10,13,17,22,28 target 0.05 gamma 1 from 6": 0.0473663299177465,
+    "mean looks 3,4,5,6,8,10,14 target 0.005 gamma -3 from 0": 0.004646519380698566,
+    "mean looks 3,4,5,6,8,10,14 target 0.00625 gamma -3 from 0": 0.005734645397654258,
+    "mean looks 3,4,5,6,8,10,14 target 0.008333333333333333 gamma -3 from 0": 0.007534761129782011,
+    "mean looks 3,4,5,6,8,10,14 target 0.01 gamma -3 from 0": 0.009141225748285202,
+    "mean looks 3,4,5,6,8,10,14 target 0.0125 gamma -3 from 0": 0.011527882919509213,
+    "mean looks 3,4,5,6,8,10,14 target 0.016666666666666666 gamma -3 from 0": 0.015423141831431607,
+    "mean looks 3,4,5,6,8,10,14 target 0.025 gamma -3 from 0": 0.023436094627998182,
+    "mean looks 3,4,5,6,8,10,14 target 0.05 gamma -3 from 0": 0.04718017544717663,
+    "mean looks 3,4,5,6,8,10,14 target 0.05 gamma 1 from 6": 0.04844963440836774,
+    "mean looks 3,4,5,6,8,11 target 0.005 gamma -3 from 0": 0.004597917582579884,
+    "mean looks 3,4,5,6,8,11 target 0.00625 gamma -3 from 0": 0.00570381176423135,
+    "mean looks 3,4,5,6,8,11 target 0.008333333333333333 gamma -3 from 0": 0.007391720356660029,
+    "mean looks 3,4,5,6,8,11 target 0.01 gamma -3 from 0": 0.008869476137887588,
+    "mean looks 3,4,5,6,8,11 target 0.0125 gamma -3 from 0": 0.011393228124502925,
+    "mean looks 3,4,5,6,8,11 target 0.016666666666666666 gamma -3 from 0": 0.01573600560433372,
+    "mean looks 3,4,5,6,8,11 target 0.025 gamma -3 from 0": 0.02403293179382117,
+    "mean looks 3,4,5,6,8,11 target 0.05 gamma -3 from 0": 0.04786194209694461,
+    "mean looks 3,4,5,6,8,11 target 0.05 gamma 1 from 6": 0.04874535740379933,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.005 gamma -3 from 0": 0.0044210090154279385,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.00625 gamma -3 from 0": 0.005485005560755077,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.008333333333333333 gamma -3 from 0": 0.007256503437936621,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.01 gamma -3 from 0": 0.008848466024332025,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.0125 gamma -3 from 0": 0.0114326329691148,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.016666666666666666 gamma -3 from 0": 0.015564254132969711,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.025 gamma -3 from 0": 0.023940769731841498,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.05 gamma -3 from 0": 0.04867269762940826,
+    "mean looks 3,4,5,6,8,11,14,18,23,29 target 0.05 gamma 1 from 6": 0.0476874865003441,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.005 gamma -3 from 0": 0.004500533816326876,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.00625 gamma -3 from 0": 0.005521281571426559,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.008333333333333333 gamma -3 from 0": 0.007553345061034789,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.01 gamma -3 from 0": 0.009147111919035257,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.0125 gamma -3 from 0": 0.011858897016429625,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.016666666666666666 gamma -3 from 0": 0.016142801904811446,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.025 gamma -3 from 0": 0.024232419368533823,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.05 gamma -3 from 0": 0.04928397313120869,
+    "mean looks 3,4,5,6,8,11,14,18,23,30 target 0.05 gamma 1 from 6": 0.04838706618287845,
+    "mean looks 3,4,5,6,8,9 target 0.005 gamma -3 from 0": 0.0048034563581297075,
+    "mean looks 3,4,5,6,8,9 target 0.00625 gamma -3 from 0": 0.005933378235824337,
+    "mean looks 3,4,5,6,8,9 target 0.008333333333333333 gamma -3 from 0": 0.007890523548657553,
+    "mean looks 3,4,5,6,8,9 target 0.01 gamma -3 from 0": 0.009416868230878155,
+    "mean looks 3,4,5,6,8,9 target 0.0125 gamma -3 from 0": 0.011578036008526272,
+    "mean looks 3,4,5,6,8,9 target 0.016666666666666666 gamma -3 from 0": 0.0151734913287228,
+    "mean looks 3,4,5,6,8,9 target 0.025 gamma -3 from 0": 0.023215619239011512,
+    "mean looks 3,4,5,6,8,9 target 0.05 gamma -3 from 0": 0.046328542317854306,
+    "mean looks 3,4,5,6,8,9 target 0.05 gamma 1 from 6": 0.049477170205826856,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.005 gamma -3 from 0": 0.004644759161239895,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.00625 gamma -3 from 0": 0.005662217444048318,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.008333333333333333 gamma -3 from 0": 0.007503134626673914,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.01 gamma -3 from 0": 0.00905555708703383,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.0125 gamma -3 from 0": 0.0114198102192309,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.016666666666666666 gamma -3 from 0": 0.015425126302177919,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.025 gamma -3 from 0": 0.023539809347083954,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.05 gamma -3 from 0": 0.04799582341461221,
+    "mean looks 3,4,5,7,9,12,15,20,27,35 target 0.05 gamma 1 from 6": 0.04710063538905789,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.005 gamma -3 from 0": 0.004596584119792456,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.00625 gamma -3 from 0": 0.005779849934276007,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.008333333333333333 gamma -3 from 0": 0.00792721767857121,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.01 gamma -3 from 0": 0.009579477346097244,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.0125 gamma -3 from 0": 0.011805515526583626,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.016666666666666666 gamma -3 from 0": 0.015892617647901276,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.025 gamma -3 from 0": 0.023368081077078984,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.05 gamma -3 from 0": 0.04764217224874839,
+    "mean looks 3,4,5,7,9,13,17,22,30,40 target 0.05 gamma 1 from 6": 0.04719540341661087,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.005 gamma -3 from 0": 0.004699355232651468,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.00625 gamma -3 from 0": 0.005841877707930702,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.008333333333333333 gamma -3 from 0": 0.007824439400850144,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.01 gamma -3 from 0": 0.00967607075113167,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.0125 gamma -3 from 0": 0.012135828316101313,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.016666666666666666 gamma -3 from 0": 0.01616909803719435,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.025 gamma -3 from 0": 0.02394688180145814,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.05 gamma -3 from 0": 0.04746485056615162,
+    "mean looks 3,4,6,8,10,14,20,27,37,50 target 0.05 gamma 1 from 6": 0.04849399482701735,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.005 gamma -3 from 0": 0.004594570929581353,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.00625 gamma -3 from 0": 0.0060228037895689365,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.008333333333333333 gamma -3 from 0": 0.008045069068113041,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.01 gamma -3 from 0": 0.009889213659921025,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.0125 gamma -3 from 0": 0.012305126218625803,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.016666666666666666 gamma -3 from 0": 0.016526439475838622,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.025 gamma -3 from 0": 0.024626301832018374,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.05 gamma -3 from 0": 0.051307892923583995,
+    "mean looks 3,4,6,8,11,16,22,31,43,60 target 0.05 gamma 1 from 6": 0.04902468174213414,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -3 from 0": 0.013799282209371435,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -3 from 0": 0.02136650819515446,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -3 from 0": 0.04383395951662875,
+    "mean+detrend looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04146528288239708,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.016666666666666666 gamma -4 from 0": 0.014095594045819306,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.025 gamma -4 from 0": 0.021837734635918985,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma -4 from 0": 0.04498382980586636,
+    "trimmed looks 3,4,5,6,8,10,13,16,20 target 0.05 gamma 1 from 6": 0.04216582415705882
+  }
+};
+
+// src/stats/alpha-star-table.ts
+var ALPHA_STARS = alpha_star_table_default.alphaStar;
+function tabledAlphaStar(key) {
+  return Object.hasOwn(ALPHA_STARS, key) ? ALPHA_STARS[key] : void 0;
+}
+var ALPHA_STAR_TABLE = ALPHA_STARS;
+
+// src/stats/calibration-key.ts
+function calibrationKey(request) {
+  const { looks, target, rule, test } = request;
+  const sizes = looks.map(
+    (look) => look.baseline === look.candidate ? `${look.baseline}` : `${look.baseline}/${look.candidate}`
+  );
+  const statistic = test.detrend ? `${test.statistic}+detrend` : test.statistic;
+  return `${statistic} looks ${sizes.join(",")} target ${target} gamma ${rule.gamma} from ${rule.fromSamples}`;
+}
+function plausibleAlphaStar(alphaStar, target) {
+  return typeof alphaStar === "number" && Number.isFinite(alphaStar) && alphaStar >= target * ALPHA_STAR_RANGE.low && alphaStar <= target * ALPHA_STAR_RANGE.high;
+}
+var ALPHA_STAR_RANGE = { low: 0.5, high: 1.5 };
+
+// src/stats/distributions.ts
+var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
+var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
+var import_stats_base_dists_normal_cdf = __toESM(require_lib136(), 1);
+var import_math_base_special_erfcinv = __toESM(require_lib125(), 1);
+var NORMAL_LIMIT_DF = 1e12;
+function tCdf(x, df) {
+  return df > NORMAL_LIMIT_DF ? normalCdf(x) : (0, import_stats_base_dists_t_cdf.default)(x, df);
+}
+function tQuantile(p, df) {
+  return df > NORMAL_LIMIT_DF ? normalQuantile(p) : (0, import_stats_base_dists_t_quantile.default)(p, df);
+}
+function normalCdf(x) {
+  return (0, import_stats_base_dists_normal_cdf.default)(x, 0, 1);
+}
+function normalQuantile(p) {
+  return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
+}
+
+// src/stats/detrend.ts
+function interleavedPosition(group, index) {
+  const second = group === "baseline" ? index % 2 === 1 : index % 2 === 0;
+  return 2 * index + (second ? 1 : 0);
+}
+function detrended(baseline, candidate) {
+  const groups = [
+    { times: baseline, positions: baseline.map((_, i) => interleavedPosition("baseline", i)) },
+    { times: candidate, positions: candidate.map((_, i) => interleavedPosition("candidate", i)) }
+  ];
+  let products = 0;
+  let squares = 0;
+  for (const { times, positions } of groups) {
+    const meanTime = average(times);
+    const meanPosition = average(positions);
+    positions.forEach((position, i) => {
+      products += (position - meanPosition) * (times[i] - meanTime);
+      squares += (position - meanPosition) ** 2;
+    });
+  }
+  const slope = squares > 0 ? products / squares : 0;
+  const centre = average(groups.flatMap((group) => group.positions));
+  const [b, c] = groups.map(
+    ({ times, positions }) => times.map((time, i) => time - slope * (positions[i] - centre))
+  );
+  return { baseline: b, candidate: c };
+}
+function average(values) {
+  return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
+}
+
+// src/stats/welch.ts
+function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
+  const a = candidate.stddev ** 2 / candidate.n;
+  const b = (factor * baseline.stddev) ** 2 / baseline.n;
+  const difference = candidate.mean - factor * baseline.mean;
+  const variance = a + b;
+  if (variance === 0) {
+    const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
+    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) };
+  }
+  const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1));
+  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) };
+}
+function upperTail({ t, df }) {
+  return tCdf(-t, df);
+}
+function lowerTail({ t, df }) {
+  return tCdf(t, df);
+}
+function twoSided({ t, df }) {
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}
+
+// src/stats/margin-tests.ts
+function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
+  const plain = welchStatistic(baseline, candidate, 1, dfLoss);
+  const upper = welchStatistic(baseline, candidate, 1 + threshold, dfLoss);
+  const lower = welchStatistic(baseline, candidate, 1 - threshold, dfLoss);
+  const pUnchanged = Math.max(lowerTail(upper), upperTail(lower));
+  return {
+    t: plain.t,
+    df: plain.df,
+    pTwoSided: twoSided(plain),
+    pRegression: upperTail(upper),
+    pImprovement: lowerTail(lower),
+    pUnchanged
+  };
+}
+
+// src/stats/summary.ts
+function summarize(times, group = "group") {
+  if (times.length < 2) {
+    throw new InputError(
+      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
+    );
+  }
+  const values = [...times];
+  const lowest = min(values);
+  const constant = lowest === max(values);
+  return {
+    n: values.length,
+    mean: constant ? lowest : mean(values),
+    stddev: constant ? 0 : sampleStandardDeviation(values),
+    median: median(values),
+    min: lowest,
+    max: max(values)
+  };
+}
+
+// src/stats/trimmed.ts
+var TRIM = 0.2;
+function trimmedGroup(times, group) {
+  const n = times.length;
+  const g2 = Math.floor(TRIM * n);
+  if (g2 === 0) return group;
+  const sorted = [...times].sort((a, b) => a - b);
+  const h = n - 2 * g2;
+  const kept = sorted.slice(g2, n - g2);
+  const trimmedMean = kept.reduce((sum2, x) => sum2 + x, 0) / h;
+  const low = sorted[g2];
+  const high = sorted[n - g2 - 1];
+  const winsorised = sorted.map((x) => Math.min(high, Math.max(low, x)));
+  const winsorisedMean = winsorised.reduce((sum2, x) => sum2 + x, 0) / n;
+  const squares = winsorised.reduce((sum2, x) => sum2 + (x - winsorisedMean) ** 2, 0);
+  const d = squares / (h * (h - 1));
+  return { ...group, n: h, mean: trimmedMean, stddev: Math.sqrt(h * d) };
+}
+
+// src/stats/look-figures.ts
+function lookFigures(baselineTimes, candidateTimes, look, threshold, test = PLAIN_TEST) {
+  const { detrend, spreadFloor, statistic } = test;
+  let baseline = baselineTimes.slice(0, look.baseline);
+  let candidate = candidateTimes.slice(0, look.candidate);
+  if (detrend) ({ baseline, candidate } = detrended(baseline, candidate));
+  const dfLoss = detrend ? 1 : 0;
+  const tested = (times) => {
+    const group = summarize(times);
+    return floored(statistic === "trimmed" ? trimmedGroup(times, group) : group, spreadFloor);
+  };
+  const summaries = { baseline: tested(baseline), candidate: tested(candidate) };
+  return {
+    ...summaries,
+    figures: welchFigures(summaries.baseline, summaries.candidate, threshold, dfLoss),
+    dfLoss
+  };
+}
+function floored(group, floor) {
+  if (floor === null || group.n >= floor.belowSamples) return group;
+  return { ...group, stddev: Math.max(group.stddev, floor.share * Math.abs(group.mean)) };
+}
+
+// src/stats/random.ts
+var SeededRandom = class {
+  state;
+  constructor(seed) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform on [0, 1) (mulberry32). */
+  uniform() {
+    this.state = this.state + 1831565813 >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  }
+  /** Standard normal (Box–Muller). */
+  normal() {
+    const u = 1 - this.uniform();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.uniform());
+  }
+  /** Chi-squared with `df` degrees of freedom: 2·Gamma(df/2), by Marsaglia and Tsang (2000). */
+  chiSquared(df) {
+    return df <= 0 ? 0 : 2 * this.gamma(df / 2);
+  }
+  gamma(shape) {
+    if (shape < 1) return this.gamma(shape + 1) * (1 - this.uniform()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (; ; ) {
+      let x;
+      let v;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = 1 - this.uniform();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  }
+};
+
+// src/stats/null-paths.ts
+function simulateNullPaths(sizes, varianceRatio, paths, seed, test = PLAIN_TEST) {
+  if (test.detrend || test.statistic !== "mean") {
+    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test);
+  }
+  const random = new SeededRandom(seed);
+  const looks = sizes.length;
+  const p = new Float64Array(paths * looks);
+  for (let path = 0; path < paths; path++) {
+    const baseline = new RunningGroup(1);
+    const candidate = new RunningGroup(Math.sqrt(varianceRatio));
+    for (let k = 0; k < looks; k++) {
+      baseline.grow(sizes[k].baseline, random);
+      candidate.grow(sizes[k].candidate, random);
+      p[path * looks + k] = upperTailP(baseline, candidate);
+    }
+  }
+  return { looks, p };
+}
+function simulateSamplePaths(sizes, varianceRatio, paths, seed, test) {
+  const random = new SeededRandom(seed);
+  const looks = sizes.length;
+  const last = sizes[looks - 1];
+  const p = new Float64Array(paths * looks);
+  const sd = Math.sqrt(varianceRatio);
+  for (let path = 0; path < paths; path++) {
+    const baseline = Array.from({ length: last.baseline }, () => random.normal());
+    const candidate = Array.from({ length: last.candidate }, () => sd * random.normal());
+    for (let k = 0; k < looks; k++) {
+      const { figures } = lookFigures(baseline, candidate, sizes[k], 0, {
+        ...test,
+        spreadFloor: null
+      });
+      p[path * looks + k] = figures.pRegression;
+    }
+  }
+  return { looks, p };
+}
+var RunningGroup = class {
+  constructor(sd) {
+    this.sd = sd;
+  }
+  sd;
+  n = 0;
+  mean = 0;
+  squares = 0;
+  grow(to, random) {
+    const m = to - this.n;
+    if (m <= 0) return;
+    const batchMean = this.sd / Math.sqrt(m) * random.normal();
+    const batchSquares = this.sd * this.sd * random.chiSquared(m - 1);
+    const delta = batchMean - this.mean;
+    this.squares += batchSquares + this.n * m / to * delta * delta;
+    this.mean += m / to * delta;
+    this.n = to;
+  }
+};
+function upperTailP(baseline, candidate) {
+  const a = candidate.squares / (candidate.n - 1) / candidate.n;
+  const b = baseline.squares / (baseline.n - 1) / baseline.n;
+  const df = (a + b) ** 2 / (a * a / (candidate.n - 1) + b * b / (baseline.n - 1));
+  return tCdf(-(candidate.mean - baseline.mean) / Math.sqrt(a + b), df);
+}
+function crossingRate(paths, levels) {
+  let crossed = 0;
+  const count = paths.p.length / paths.looks;
+  for (let path = 0; path < count; path++) {
+    for (let k = 0; k < paths.looks; k++) {
+      if (paths.p[path * paths.looks + k] < levels[k]) {
+        crossed++;
+        break;
+      }
+    }
+  }
+  return crossed / count;
+}
+
+// src/stats/spending.ts
+function hsdSpent(alpha, gamma, fraction) {
+  if (fraction <= 0) return 0;
+  if (fraction >= 1) return alpha;
+  if (gamma === 0) return alpha * fraction;
+  return alpha * -Math.expm1(-gamma * fraction) / -Math.expm1(-gamma);
+}
+var LOWER = -10;
+var GRID_INTERVALS = 200;
+function onGrid(from, to, density) {
+  const step = (to - from) / GRID_INTERVALS;
+  const nodes = [];
+  const weights = [];
+  for (let i = 0; i <= GRID_INTERVALS; i++) {
+    nodes.push(from + i * step);
+    const factor = i === 0 || i === GRID_INTERVALS ? 1 : i % 2 === 1 ? 4 : 2;
+    weights.push(factor * step / 3);
+  }
+  return { nodes, weights, values: nodes.map(density) };
+}
+function integrate(density, f) {
+  let sum2 = 0;
+  for (let i = 0; i < density.nodes.length; i++) {
+    sum2 += density.weights[i] * density.values[i] * f(density.nodes[i]);
+  }
+  return sum2;
+}
+function standardNormalDensity(x) {
+  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+}
+function boundary(fractions, spent, firstDeciding2 = 0) {
+  const levels = [];
+  const increments = [];
+  const densities = [];
+  const crossingAt = (k, c) => {
+    if (k === 0) return normalCdf(-c);
+    const [now, then] = [Math.sqrt(fractions[k]), Math.sqrt(fractions[k - 1])];
+    const spread = Math.sqrt(fractions[k] - fractions[k - 1]);
+    return integrate(densities[k - 1], (u) => normalCdf(-(c * now - u * then) / spread));
+  };
+  fractions.forEach((fraction, k) => {
+    const target = k < firstDeciding2 ? 0 : spent(fraction) - (k === firstDeciding2 ? 0 : spent(fractions[k - 1]));
+    increments.push(target);
+    const c = k === 0 ? -normalQuantile(target) : target > 0 ? bisect((c2) => crossingAt(k, c2), target) : Infinity;
+    levels.push(normalCdf(-c));
+    const top = Math.min(c, -LOWER);
+    if (k === 0) {
+      densities.push(onGrid(LOWER, top, standardNormalDensity));
+      return;
+    }
+    const [now, then] = [Math.sqrt(fraction), Math.sqrt(fractions[k - 1])];
+    const spread = Math.sqrt(fraction - fractions[k - 1]);
+    densities.push(
+      onGrid(
+        LOWER,
+        top,
+        (z2) => integrate(
+          densities[k - 1],
+          (u) => standardNormalDensity((z2 * now - u * then) / spread) * (now / spread)
+        )
+      )
+    );
+  });
+  const spentBefore = (k) => increments.slice(0, k).reduce((sum2, increment) => sum2 + increment, 0);
+  return { levels, spentBefore, beyond: crossingAt };
+}
+function bisect(crossing, target) {
+  let low = LOWER;
+  let high = -4 * LOWER;
+  for (let i = 0; i < 100 && high - low > 1e-10; i++) {
+    const middle = (low + high) / 2;
+    if (crossing(middle) > target) low = middle;
+    else high = middle;
+  }
+  return (low + high) / 2;
+}
+function upperQuantile(p) {
+  return -normalQuantile(p);
+}
+
+// src/stats/calibrate.ts
+var VARIANCE_RATIOS = [1 / 3, 3];
+function calibrationPaths(target) {
+  return Math.min(1e5, Math.max(2e4, Math.ceil(2e3 / target)));
+}
+var CALIBRATION_SEED = 20231028;
+function firstDeciding(looks, rule) {
+  const k = looks.findIndex((look) => Math.min(look.baseline, look.candidate) >= rule.fromSamples);
+  return k < 0 ? looks.length - 1 : k;
+}
+function spendingLevels(looks, alphaStar, rule) {
+  return looks.length === 1 ? [alphaStar] : spendingBoundary(looks, alphaStar, rule).levels;
+}
+var boundaries = /* @__PURE__ */ new Map();
+function spendingBoundary(looks, alphaStar, rule) {
+  const key = `${JSON.stringify(looks)}/${alphaStar}/${rule.gamma}/${rule.fromSamples}`;
+  let found = boundaries.get(key);
+  if (found === void 0) {
+    found = boundary(
+      informationFractions(looks),
+      (t) => hsdSpent(alphaStar, rule.gamma, t),
+      firstDeciding(looks, rule)
+    );
+    if (boundaries.size > 1e3) boundaries.clear();
+    boundaries.set(key, found);
+  }
+  return found;
+}
+function calibratedAlpha(request, cache) {
+  if (request.looks.length === 1) return request.target;
+  const key = calibrationKey(request);
+  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target);
+  if (known !== void 0) {
+    memo.set(key, known);
+    return known;
+  }
+  const alphaStar = computeAlphaStar(request);
+  memo.set(key, alphaStar);
+  cache?.set(key, alphaStar);
+  return alphaStar;
+}
+function cached(cache, key, target) {
+  const value = cache?.get(key);
+  return plausibleAlphaStar(value, target) ? value : void 0;
+}
+function computeAlphaStar(request) {
+  const { looks, target, rule, test } = request;
+  const paths = nullPaths(looks, calibrationPaths(target), test);
+  const rate = (alphaStar) => worstRate(paths, spendingLevels(looks, alphaStar, rule));
+  return solve(rate, target);
+}
+var memo = /* @__PURE__ */ new Map();
+var simulated = /* @__PURE__ */ new Map();
+function nullPaths(looks, count, test) {
+  const key = JSON.stringify([looks, count, test.detrend, test.statistic]);
+  let paths = simulated.get(key);
+  if (paths === void 0) {
+    paths = VARIANCE_RATIOS.map(
+      (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
+    );
+    if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
+    simulated.set(key, paths);
+  }
+  return paths;
+}
+function worstRate(paths, levels) {
+  return Math.max(...paths.map((simulated2) => crossingRate(simulated2, levels)));
+}
+function solve(rate, target) {
+  let alphaStar = target;
+  for (let step = 0; step < 6; step++) {
+    const ratio = target / rate(alphaStar);
+    if (Math.abs(ratio - 1) < 1e-4) break;
+    alphaStar *= ratio;
+  }
+  let low = alphaStar * 0.98;
+  let high = alphaStar * 1.02;
+  while (rate(low) > target) low *= 0.98;
+  if (rate(high) <= target) return high;
+  for (let i = 0; i < 12; i++) {
+    const middle = (low + high) / 2;
+    if (rate(middle) <= target) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+// src/stats/design.ts
+var REGRESSION_GAMMA = -3;
+var TRIMMED_REGRESSION_GAMMA = -4;
+var EQUIVALENCE_GAMMA = 1;
+var SPREAD_FLOOR = { share: 0.02, belowSamples: 5 };
+var EQUIVALENCE_FROM_SAMPLES = 6;
+var DEFAULT_CHOICES = {
+  familySize: 1,
+  fromSamples: { regression: 0, equivalence: EQUIVALENCE_FROM_SAMPLES },
+  statistic: "mean",
+  detrend: false,
+  spreadFloor: SPREAD_FLOOR
+};
+function planDesign(looks, alpha, choices = {}, cache) {
+  const { familySize, statistic, detrend, spreadFloor } = { ...DEFAULT_CHOICES, ...choices };
+  const test = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null };
+  const spending = (request) => ({
+    function: "hwang-shih-decani",
+    ...request.rule,
+    target: request.target,
+    alphaStar: calibratedAlpha(request, cache)
+  });
+  const calibrations = designCalibrations(looks, alpha, choices);
+  return {
+    looks: looks.map((look) => ({ ...look })),
+    familySize,
+    regression: spending(calibrations.regression),
+    equivalence: spending(calibrations.equivalence),
+    ...test
+  };
+}
+function designCalibrations(looks, alpha, choices = {}) {
+  const { familySize, fromSamples, statistic, detrend } = { ...DEFAULT_CHOICES, ...choices };
+  const gammas = choices.gammas ?? gammasFor(statistic);
+  const request = (kind, target) => ({
+    looks,
+    target,
+    rule: { gamma: gammas[kind], fromSamples: fromSamples[kind] },
+    test: { statistic, detrend }
+  });
+  return {
+    regression: request("regression", alpha / familySize),
+    equivalence: request("equivalence", alpha)
+  };
+}
+function gammasFor(statistic) {
+  return {
+    regression: statistic === "trimmed" ? TRIMMED_REGRESSION_GAMMA : REGRESSION_GAMMA,
+    equivalence: EQUIVALENCE_GAMMA
+  };
+}
+function designLevels(design) {
+  const regression = spendingLevels(design.looks, design.regression.alphaStar, design.regression);
+  const equivalence = spendingLevels(design.looks, design.equivalence.alphaStar, design.equivalence);
+  return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k] }));
+}
+function planRun(options) {
+  const { looks, alpha, choices } = runDesignInputs(options);
+  return planDesign(looks, alpha, choices, options.cache);
+}
+function runLooks(plan) {
+  return placeLooks({ baseline: plan.samples, candidate: plan.samples }, plan.looks);
+}
+function runDesignInputs(options) {
+  return {
+    looks: runLooks(options),
+    alpha: options.alpha,
+    choices: {
+      familySize: options.familySize ?? 1,
+      detrend: options.detrend ?? false,
+      statistic: options.statistic ?? "mean"
+    }
+  };
+}
+
+// src/stats/fieller.ts
+function ratioInterval2(baseline, candidate, level, dfLoss = 0) {
+  const estimate = candidate.mean / baseline.mean;
+  const above = (ratio) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss));
+  const below = (ratio) => lowerTail(welchStatistic(baseline, candidate, ratio, dfLoss));
+  const low = above(0) >= level ? 0 : edge((ratio) => above(ratio) < level, 0, estimate);
+  return {
+    low,
+    high: upperBound(baseline, below, level, estimate, dfLoss),
+    confidence: 1 - 2 * level
+  };
+}
+function upperBound(baseline, below, level, estimate, dfLoss) {
+  const df = Math.max(1, baseline.n - 1 - dfLoss);
+  const limit = baseline.stddev === 0 ? 0 : tCdf(-baseline.mean / (baseline.stddev / Math.sqrt(baseline.n)), df);
+  if (limit >= level) return null;
+  let high = Math.max(2 * estimate, 1);
+  while (below(high) >= level) high *= 2;
+  return edge((ratio) => below(ratio) < level, high, estimate);
+}
+function edge(rejected, outside, inside) {
+  let [out, within] = [outside, inside];
+  for (let i = 0; i < 200 && Math.abs(out - within) > 1e-12 * Math.max(out, within); i++) {
+    const middle = (out + within) / 2;
+    if (rejected(middle)) out = middle;
+    else within = middle;
+  }
+  return (out + within) / 2;
+}
+
+// src/stats/interval.ts
+function differenceInterval(baseline, candidate, alpha) {
+  const mean4 = candidate.mean - baseline.mean;
+  const standardError = Math.sqrt(
+    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
+  );
+  const { df } = welchStatistic(baseline, candidate);
+  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
+  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
+}
+
+// src/stats/outliers.ts
+var OUTLIER_THRESHOLD = 14.826;
+var THRESHOLD_SD = 10;
+var SD_PER_MAD = 1.4826;
+var SD_PER_MEAN_DEVIATION = Math.sqrt(Math.PI / 2);
+function modifiedZScores(times) {
+  const middle = median([...times]);
+  const deviations = times.map((x) => Math.abs(x - middle));
+  const mad = median(deviations);
+  const meanDeviation = deviations.reduce((sum2, x) => sum2 + x, 0) / times.length;
+  const scale = mad > 0 ? mad : meanDeviation * SD_PER_MEAN_DEVIATION / SD_PER_MAD;
+  return {
+    scores: times.map((x) => scale > 0 ? (x - middle) / scale : 0),
+    madIsZero: !(mad > 0)
+  };
+}
+var MIN_OUTLIER_SAMPLES = 5;
+function outlierWarnings(group, times) {
+  if (times.length < MIN_OUTLIER_SAMPLES) return [];
+  const { scores, madIsZero } = modifiedZScores(times);
+  const warnings = [];
+  const slowFirst = (scores[0] ?? 0) > OUTLIER_THRESHOLD;
+  if (slowFirst) {
+    warnings.push(
+      `The first ${group} sample was much slower than the rest; caches may have been cold. Consider more warmup runs.`
+    );
+  }
+  const outliers = scores.filter(
+    (score2, index) => Math.abs(score2) > OUTLIER_THRESHOLD && !(slowFirst && index === 0)
+  ).length;
+  if (outliers > 0) {
+    warnings.push(
+      `${outliers} ${slowFirst ? "other " : ""}of ${times.length} ${group} samples are statistical outliers (${madIsZero ? `more than ${THRESHOLD_SD} standard deviations from the median, estimated from the mean absolute deviation: more than half the samples are equal, so the MAD is 0` : `|x \u2212 median| / MAD > ${OUTLIER_THRESHOLD}`}); other activity on the runner may have disturbed them.`
+    );
+  }
+  return warnings;
+}
+
+// src/stats/sensitivity.ts
+var POWER = 0.8;
+function sensitivity(baseline, candidate, levels, threshold) {
+  const factor = 1 + threshold;
+  const candidateCv = candidate.mean > 0 ? candidate.stddev / candidate.mean : 0;
+  const shortfall = (slowdown2) => {
+    const candidateSd = candidateCv * (1 + slowdown2) * baseline.mean;
+    const assumed = { ...candidate, stddev: candidateSd };
+    const a = candidateSd ** 2 / candidate.n;
+    const b = (factor * baseline.stddev) ** 2 / baseline.n;
+    const { df } = welchStatistic(baseline, assumed, factor);
+    const z3 = tQuantile(1 - levels.regression, df) + tQuantile(POWER, df);
+    const needed = threshold + z3 * Math.sqrt(a + b) / baseline.mean;
+    return Number.isFinite(needed) ? needed - slowdown2 : Number.NEGATIVE_INFINITY;
+  };
+  const slowdown = smallestDetectable(shortfall, threshold);
+  const variation = (baseline.stddev / baseline.mean) ** 2 + candidateCv ** 2;
+  const z2 = normalQuantile(1 - levels.equivalence) + normalQuantile(1 - (1 - POWER) / 2);
+  const samplesNeeded = threshold > 0 ? Math.max(2, Math.ceil((z2 / threshold) ** 2 * variation)) : null;
+  return { detectableSlowdown: slowdown, level: levels.regression, samplesNeeded };
+}
+var MAX_SLOWDOWN = 99;
+function smallestDetectable(shortfall, threshold) {
+  if (!(shortfall(threshold) > 0)) return threshold;
+  let low = threshold;
+  let step = Math.max(threshold, 0.01);
+  let high = threshold + step;
+  while (shortfall(high) > 0) {
+    if (high >= MAX_SLOWDOWN) return null;
+    low = high;
+    step *= 2;
+    high = Math.min(MAX_SLOWDOWN, threshold + step);
+  }
+  for (let i = 0; i < 100 && high - low > 1e-12 * Math.max(1, high); i++) {
+    const middle = (low + high) / 2;
+    if (shortfall(middle) > 0) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+// src/stats/shell-start.ts
+var TOLERANCE_NS = 1e-3;
+function shellStartSubtracted(times) {
+  return times.some((seconds) => {
+    const nanoseconds = seconds * 1e9;
+    return !(seconds > 0) || Math.abs(nanoseconds - Math.round(nanoseconds)) > TOLERANCE_NS;
+  });
+}
+
+// src/stats/analyse.ts
+var SHORT_SECONDS = 5e-3;
+function analyse(baselineTimes, candidateTimes, options) {
+  const names = options.names ?? { baseline: "baseline", candidate: "candidate" };
+  summarize(baselineTimes, names.baseline);
+  summarize(candidateTimes, names.candidate);
+  const design = options.design ?? planRun({
+    alpha: options.alpha,
+    samples: options.samples ?? Math.max(baselineTimes.length, candidateTimes.length),
+    looks: options.looks ?? 1,
+    familySize: options.familySize
+  });
+  const levels = designLevels(design).map((look) => sidedLevels(look, options.threshold));
+  const looks = [];
+  let used = null;
+  let tested = null;
+  let lastLevels = levels[0];
+  let verdict = null;
+  let truncated = false;
+  for (let k = 0; k < design.looks.length && verdict === null; k++) {
+    const planned = design.looks[k];
+    truncated = planned.baseline > baselineTimes.length || planned.candidate > candidateTimes.length;
+    const nb = Math.min(planned.baseline, baselineTimes.length);
+    const nc = Math.min(planned.candidate, candidateTimes.length);
+    if (nb < 2 || nc < 2) continue;
+    const baseline2 = summarize(baselineTimes.slice(0, nb), names.baseline);
+    const candidate2 = summarize(candidateTimes.slice(0, nc), names.candidate);
+    tested = lookFigures(
+      baselineTimes,
+      candidateTimes,
+      { baseline: nb, candidate: nc },
+      options.threshold,
+      design
+    );
+    verdict = decide(tested.figures, levels[k], truncated || k === design.looks.length - 1);
+    looks.push({
+      samples: Math.min(nb, nc),
+      baseline: nb,
+      candidate: nc,
+      level: levels[k].regression,
+      equivalenceLevel: levels[k].equivalence,
+      verdict
+    });
+    used = { baseline: baseline2, candidate: candidate2 };
+    lastLevels = levels[k];
+    if (truncated) break;
+  }
+  const { baseline, candidate } = used;
+  const test = tested;
+  const warnings = [
+    ...shortWarnings(names, baseline, candidate, [baselineTimes, candidateTimes]),
+    ...outlierWarnings(names.baseline, baselineTimes.slice(0, baseline.n)),
+    ...outlierWarnings(names.candidate, candidateTimes.slice(0, candidate.n))
+  ];
+  let finalVerdict = verdict ?? "inconclusive";
+  if (!(baseline.mean > 0)) {
+    finalVerdict = "inconclusive";
+    warnings.push(
+      `Every ${names.baseline} sample is 0 s, so no change relative to it can be computed; nothing is decided.`
+    );
+  }
+  if (truncated) {
+    warnings.push(
+      `The samples ended before the planned ${plannedSamples(design)} per group; the last look used the ${looks[looks.length - 1].samples} there were.`
+    );
+  }
+  const comparison = {
+    baseline: names.baseline,
+    candidate: names.candidate,
+    alpha: options.alpha,
+    threshold: options.threshold,
+    welch: test.figures,
+    ratio: ratioFigures(test, intervalLevel(finalVerdict, lastLevels)),
+    difference: differenceInterval(baseline, candidate, options.alpha),
+    verdict: finalVerdict,
+    looks,
+    warnings,
+    samples: looks[looks.length - 1].samples,
+    plannedSamples: plannedSamples(design),
+    plannedLooks: design.looks.length,
+    stoppedEarly: !truncated && looks.length < design.looks.length,
+    design
+  };
+  if (finalVerdict === "inconclusive" && baseline.mean > 0) {
+    comparison.sensitivity = sensitivity(
+      test.baseline,
+      test.candidate,
+      lastLevels,
+      options.threshold
+    );
+  }
+  return { comparison, baseline, candidate };
+}
+function plannedSamples(design) {
+  const last = design.looks[design.looks.length - 1];
+  return Math.max(last.baseline, last.candidate);
+}
+function intervalLevel(verdict, levels) {
+  if (verdict === "regression" || verdict === "improvement") return levels.regression;
+  if (verdict === "unchanged") return levels.equivalence;
+  return Math.min(levels.regression, levels.equivalence);
+}
+function ratioFigures(test, level) {
+  const { baseline, candidate } = test;
+  const spread = meanRatio(baseline, candidate);
+  if (!(baseline.mean > 0)) {
+    return { value: null, stddev: null, ciLow: null, ciHigh: null, confidence: 1 - 2 * level };
+  }
+  const interval = ratioInterval2(baseline, candidate, level, test.dfLoss);
+  return {
+    value: candidate.mean / baseline.mean,
+    stddev: spread?.stddev ?? null,
+    ciLow: interval.low,
+    ciHigh: interval.high,
+    confidence: interval.confidence
+  };
+}
+function shortWarnings(names, baseline, candidate, times) {
+  const groups = [
+    { name: names.baseline, summary: baseline, times: times[0] },
+    { name: names.candidate, summary: candidate, times: times[1] }
+  ];
+  return groups.filter((group) => group.summary.mean < SHORT_SECONDS && shellStartSubtracted(group.times)).map((group) => {
+    const ms = (group.summary.mean * 1e3).toPrecision(2);
+    return `${group.name} took ${ms} ms on average, under 5 ms: about as long as starting a shell, which is measured and subtracted, so the figures may be inaccurate. For commands this short use shell: none (hyperfine: --shell=none).`;
+  });
+}
+
+// src/stats/holm.ts
+function holmAdjust(pValues) {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
+  const adjusted = new Array(m);
+  let running = 0;
+  order.forEach(({ p, index }, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[index] = running;
+  });
+  return adjusted;
+}
+
+// src/stats/family.ts
+function stageWisePValue(path) {
+  const { design, pValues } = path;
+  const levels = designLevels(design);
+  const k = pValues.findIndex((p, look) => p < levels[look].regression);
+  if (k < 0) return 1;
+  if (design.looks.length === 1) return pValues[0];
+  const { alphaStar, target } = design.regression;
+  const spent = spendingBoundary(design.looks, alphaStar, design.regression);
+  const before = spent.spentBefore(k);
+  const beyond = spent.beyond(k, upperQuantile(pValues[k]));
+  return Math.min(1, (before + beyond) * target / alphaStar);
+}
+function familyRegressions(paths, alpha) {
+  const pAdjusted = holmAdjust(paths.map(stageWisePValue));
+  return { pAdjusted, regression: pAdjusted.map((p) => p < alpha) };
+}
+function adjustFamily(members, alpha, why) {
+  const family = familyRegressions(
+    members.map((member) => member.path),
+    alpha
+  );
+  members.forEach(({ comparison }, index) => {
+    if (comparison.verdict === "regression" && !family.regression[index]) {
+      comparison.verdict = "inconclusive";
+      comparison.warnings.push(why(family.pAdjusted[index]));
+    }
+  });
+  return family.pAdjusted;
+}
+function regressionPath(baseline, candidate, looks, threshold, test) {
+  return looks.map(
+    (look) => lookFigures(baseline, candidate, look, threshold, test).figures.pRegression
+  );
 }
 
 // src/results/build.ts
@@ -14525,26 +14841,8 @@ export {
   MeasurementStopped,
   SampleFailed,
   BenchmarkAborted,
-  placeLooks,
-  normalQuantile,
-  interleavedPosition,
-  lookFigures,
-  SeededRandom,
-  planDesign,
-  designLevels,
-  planRun,
-  modifiedZScores,
-  decide,
-  sidedLevels,
-  overallVerdict,
-  severity,
-  failsCheck,
-  analyse,
-  adjustFamily,
-  regressionPath,
-  analysePhases,
+  AbortedBeforeFirstRun,
   readResourceFields,
-  planRunDesign,
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
@@ -14575,10 +14873,30 @@ export {
   familyTable,
   renderMarkdown,
   renderText,
+  decide,
+  sidedLevels,
+  overallVerdict,
+  severity,
+  failsCheck,
   FORMATS,
   resultsAnswer,
   failedAnswer,
   runAnswer,
+  ALPHA_STAR_TABLE,
+  placeLooks,
+  normalQuantile,
+  interleavedPosition,
+  lookFigures,
+  SeededRandom,
+  planDesign,
+  designLevels,
+  planRun,
+  runLooks,
+  modifiedZScores,
+  analyse,
+  familyRegressions,
+  adjustFamily,
+  regressionPath,
   sourceOf,
   resultsFile2 as resultsFile,
   phasedResultsFile

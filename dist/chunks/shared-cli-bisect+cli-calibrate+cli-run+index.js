@@ -9,6 +9,10 @@ import {
   TOOL_VERSION
 } from "./shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
 import {
+  analysePhases,
+  planPhases
+} from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
+import {
   HttpClient,
   cp,
   debug,
@@ -21,19 +25,20 @@ import {
   which
 } from "./shared-cli-bisect+cli-calibrate+cli-report+cli-run+index+post.js";
 import {
+  ALPHA_STAR_TABLE,
+  AbortedBeforeFirstRun,
   BenchmarkAborted,
   MeasurementStopped,
   PHASES,
   SampleFailed,
-  analysePhases,
   capBody,
   decide,
   designLevels,
   lookFigures,
   partialResultsFile,
   phasedResultsFile,
-  planRunDesign,
   resultsFile,
+  runLooks,
   sidedLevels,
   workflowRunUrl
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
@@ -966,10 +971,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2209,7 +2214,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -2293,8 +2298,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -3076,7 +3081,7 @@ var require_lib = __commonJS({
 // src/run/pipeline.ts
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname4, join as join6 } from "node:path";
 
 // src/bench/cycle-steps.ts
 var COMMAND_PHASE = "command";
@@ -3311,7 +3316,7 @@ async function runBenchmark(plan, signal) {
       if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
     }
     if (signal?.aborted) {
-      throw new BenchmarkAborted("the benchmark was aborted before the first run", measurement);
+      throw new AbortedBeforeFirstRun("the benchmark was aborted before the first run", measurement);
     }
     await measure(plan, groups, {
       timeoutMs: plan.timeoutMs,
@@ -3489,6 +3494,20 @@ async function checkFolder(path6, start) {
   }
 }
 
+// src/stats/run-design.ts
+function planRunDesign(config, phases, cache) {
+  return planPhases({
+    alpha: config.decision.alpha,
+    samples: config.samples,
+    looks: config.looks,
+    phases,
+    familySize: config.familySize,
+    detrend: config.detrend,
+    statistic: config.statistic,
+    cache
+  });
+}
+
 // src/stats/stop-rule.ts
 function familyStopRule(members) {
   const levels = members.map(
@@ -3591,6 +3610,123 @@ function partialRunResults(config, sources, error, extra) {
 function coldStartWarning(config) {
   if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
   return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
+}
+
+// src/run/design-cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync as closeSync2,
+  constants as constants2,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join as join4 } from "node:path";
+function runDesignCache(env, info2) {
+  const base = designCacheBase(env);
+  if (base === void 0) return void 0;
+  return designCache(
+    base,
+    () => info2(
+      "Calibrating the design for these settings: seconds, once (later runs read it from the cache)"
+    )
+  );
+}
+var MAX_ENTRY_BYTES = 4096;
+function designCacheBase(env) {
+  const absolute = (path6) => path6 !== void 0 && isAbsolute(path6) ? path6 : void 0;
+  if (env.GITHUB_ACTIONS === "true") {
+    return absolute(env.RUNNER_TOOL_CACHE) ?? absolute(env.RUNNER_TEMP);
+  }
+  if (process.platform === "win32") return absolute(env.LOCALAPPDATA);
+  const home = absolute(env.HOME) ?? homedir();
+  if (process.platform === "darwin") return join4(home, "Library", "Caches");
+  return absolute(env.XDG_CACHE_HOME) ?? join4(home, ".cache");
+}
+function cacheFolders(base) {
+  const code = createHash("sha256").update(JSON.stringify(ALPHA_STAR_TABLE)).digest("hex");
+  const own = join4(base, "pulumi-perf-gate");
+  const kind2 = join4(own, "alpha-star");
+  return [own, kind2, join4(kind2, code.slice(0, 16))];
+}
+function designCache(base, onMiss = () => {
+}) {
+  const folders = cacheFolders(base);
+  const dir = folders[folders.length - 1];
+  let missed = false;
+  return {
+    get(key) {
+      const value = readEntry(folders, dir, key);
+      if (value === void 0 && !missed) {
+        missed = true;
+        onMiss();
+      }
+      return value;
+    },
+    set(key, alphaStar) {
+      writeEntry(folders, dir, key, alphaStar);
+    }
+  };
+}
+function entryPath(dir, key) {
+  return join4(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+}
+function readEntry(folders, dir, key) {
+  if (!privateFolders(folders)) return void 0;
+  let fd;
+  try {
+    fd = openSync(entryPath(dir, key), constants2.O_RDONLY | constants2.O_NOFOLLOW);
+  } catch {
+    return void 0;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || !ownPrivate(stats) || stats.size > MAX_ENTRY_BYTES) return void 0;
+    const entry = JSON.parse(readFileSync(fd, "utf8"));
+    if (typeof entry !== "object" || entry === null) return void 0;
+    const { key: named, alphaStar } = entry;
+    return named === key ? alphaStar : void 0;
+  } catch {
+    return void 0;
+  } finally {
+    closeSync2(fd);
+  }
+}
+function writeEntry(folders, dir, key, alphaStar) {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 448 });
+  } catch {
+    return;
+  }
+  if (!privateFolders(folders)) return;
+  const path6 = entryPath(dir, key);
+  const temporary = `${path6}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify({ key, alphaStar }), { flag: "wx", mode: 384 });
+    renameSync(temporary, path6);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+function privateFolders(folders) {
+  try {
+    return folders.every((folder) => {
+      const stats = lstatSync(folder);
+      return stats.isDirectory() && ownPrivate(stats);
+    });
+  } catch {
+    return false;
+  }
+}
+function ownPrivate(stats) {
+  if (process.getuid === void 0) return true;
+  return stats.uid === process.getuid() && (stats.mode & 18) === 0;
 }
 
 // src/pulumi/install.ts
@@ -4031,7 +4167,7 @@ import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/pulumi/checksums.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline as pipeline2 } from "node:stream/promises";
 function parseChecksums(text) {
@@ -4043,13 +4179,13 @@ function parseChecksums(text) {
   return digests;
 }
 async function sha256File(file) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   await pipeline2(createReadStream(file), hash);
   return hash.digest("hex");
 }
 
 // src/pulumi/pulumi-binary.ts
-import { accessSync, constants as constants2, statSync as statSync2 } from "node:fs";
+import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
 // src/pulumi/version-spec.ts
@@ -4091,7 +4227,7 @@ function findOnPath(binaryName, pathList) {
 function isExecutableFile(file) {
   try {
     if (!statSync2(file).isFile()) return false;
-    if (process.platform !== "win32") accessSync(file, constants2.X_OK);
+    if (process.platform !== "win32") accessSync(file, constants3.X_OK);
     return true;
   } catch {
     return false;
@@ -4467,7 +4603,7 @@ async function measure2(config, hooks) {
   const logDir = runLogDir(config.resultsFile);
   const temp = hooks.env.RUNNER_TEMP || tmpdir();
   await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join5(temp, "pulumi-perf-gate-"));
+  const workDir = await mkdtemp(join6(temp, "pulumi-perf-gate-"));
   const plan = {
     resultsDir: dirname4(config.resultsFile),
     logDir,
@@ -4483,7 +4619,7 @@ async function measure2(config, hooks) {
   const coldStart = coldStartWarning(config);
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted(
+      throw new AbortedBeforeFirstRun(
         "the benchmark was aborted while setting up",
         emptyMeasurement(phases)
       );
@@ -4505,12 +4641,14 @@ async function measure2(config, hooks) {
     });
     const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
     for (const note of notes) hooks.warn(note);
-    const design = planRunDesign(config, phases.length);
+    checkStopped();
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
-    const looks = design.looks.length;
+    const looks = runLooks(config).length;
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
     );
+    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info));
+    checkStopped();
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))
     );
@@ -4537,9 +4675,15 @@ async function measure2(config, hooks) {
     });
     results.comparison.warnings.push(...notes);
     unwritten = await write(results);
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
     let partial;
-    if (error instanceof MeasurementStopped && target !== void 0) {
+    if (error instanceof AbortedBeforeFirstRun) {
+      error = new AbortedBeforeFirstRun(
+        `stopped before the first sample (${describeError(hooks.signal?.reason)}): nothing was measured, so no results file was written`,
+        error.partial
+      );
+    } else if (error instanceof MeasurementStopped && target !== void 0) {
       const sources = phaseSources(target, error.partial, phases);
       partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
@@ -4586,7 +4730,7 @@ async function withInterrupts(task, options) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -4597,7 +4741,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path6 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
@@ -8947,13 +9091,13 @@ function redact(text, token) {
 }
 
 // src/github/event.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 function readEventContext(env) {
   const path6 = env.GITHUB_EVENT_PATH;
   let payload = {};
   if (path6) {
     try {
-      payload = JSON.parse(readFileSync2(path6, "utf8"));
+      payload = JSON.parse(readFileSync3(path6, "utf8"));
     } catch {
       payload = {};
     }

@@ -39,3 +39,8 @@ export function withoutLog(error: unknown): { text: string; cut: boolean } {
 export class BenchmarkAborted extends MeasurementStopped {
   override name = 'BenchmarkAborted'
 }
+
+/** It fired before any warmup run or sample started: nothing was measured. */
+export class AbortedBeforeFirstRun extends BenchmarkAborted {
+  override name = 'AbortedBeforeFirstRun'
+}

@@ -12,7 +12,7 @@ import {
   type RunLabel
 } from './cycle'
 import { cyclePhases, emptyMeasurement } from './cycle-steps'
-import { BenchmarkAborted } from './failures'
+import { AbortedBeforeFirstRun } from './failures'
 import { openLog } from './log'
 import { estimateSecondsLeft, formatProgress, type GroupPace } from './progress'
 import { interleavedOrder, type GroupIndex } from './schedule'
@@ -52,7 +52,7 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
       if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu
     }
     if (signal?.aborted) {
-      throw new BenchmarkAborted('the benchmark was aborted before the first run', measurement)
+      throw new AbortedBeforeFirstRun('the benchmark was aborted before the first run', measurement)
     }
     await measure(plan, groups as [ReadyGroup, ReadyGroup], {
       timeoutMs: plan.timeoutMs,

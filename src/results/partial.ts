@@ -1,7 +1,5 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
 import { describeError } from '../core/errors'
-import { planPhases } from '../stats/phases'
-import type { Statistic } from '../stats/test-kind'
 import type { GroupSource } from './build'
 import type { Environment } from '../bench/environment'
 import type { GroupName, ScheduleEntry } from '../bench/types'
@@ -49,30 +47,6 @@ function partialGroup(source: GroupSource, phase: string | undefined): PartialGr
   }
 }
 
-/** The settings of a run that its sequential design follows from. */
-export interface RunDesign {
-  name: string
-  samples: number
-  looks: number
-  familySize: number
-  detrend: boolean
-  statistic: Statistic
-  decision: { alpha: number; threshold: number }
-}
-
-/** The design of a run timing `phases` phases: each a member of one family. */
-export function planRunDesign(config: RunDesign, phases: number): ReturnType<typeof planPhases> {
-  return planPhases({
-    alpha: config.decision.alpha,
-    samples: config.samples,
-    looks: config.looks,
-    phases,
-    familySize: config.familySize,
-    detrend: config.detrend,
-    statistic: config.statistic
-  })
-}
-
 /**
  * What a run that stopped leaves: every phase's samples so far (`phase` unset in generic
  * mode, whose one comparison is no Pulumi phase). No comparison: a run that did not
@@ -80,7 +54,7 @@ export function planRunDesign(config: RunDesign, phases: number): ReturnType<typ
  * (`compare` re-analyses the samples on request).
  */
 export function partialResultsFile(
-  config: Pick<RunDesign, 'name'>,
+  config: { name: string },
   phases: ReadonlyArray<{ phase?: string; sources: Record<GroupName, GroupSource> }>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }

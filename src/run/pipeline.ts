@@ -3,23 +3,26 @@ import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { emptyMeasurement, phaseMeasurement } from '../bench/cycle-steps'
 import { environmentFingerprint } from '../bench/environment'
-import { BenchmarkAborted, MeasurementStopped } from '../bench/failures'
+import { AbortedBeforeFirstRun, MeasurementStopped } from '../bench/failures'
 import { runBenchmark } from '../bench/run-benchmark'
 import type { RunConfig } from '../config/run-config'
 import { InputError, describeError } from '../core/errors'
 import type { Redact } from '../core/redact'
 import { TOOL_VERSION } from '../core/version'
 import { StackLedger } from '../teardown/ledger'
-import { planRunDesign, type PartialResultsFile } from '../results/partial'
+import type { PartialResultsFile } from '../results/partial'
 import type { ResultsFile } from '../results/schema'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
 import { analysePhases } from '../stats/phases'
+import { runLooks } from '../stats/design'
+import { planRunDesign } from '../stats/run-design'
 import { familyStopRule } from '../stats/stop-rule'
 import { tearDownAfterRun } from '../teardown/after-run'
 import { runLogDir } from './log-dir'
 import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
 import { StacksKept } from '../teardown/teardown'
 import { coldStartWarning } from './cold-start'
+import { runDesignCache } from './design-cache'
 import { setUpTarget, type PreparedTarget } from './targets'
 import type { TeardownPlan } from '../teardown/plan'
 import { encodePlan } from '../teardown/saved-state'
@@ -118,7 +121,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
   const coldStart = coldStartWarning(config)
   const checkStopped = () => {
     if (hooks.signal?.aborted) {
-      throw new BenchmarkAborted(
+      throw new AbortedBeforeFirstRun(
         'the benchmark was aborted while setting up',
         emptyMeasurement(phases)
       )
@@ -142,12 +145,16 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     // What the user should know about the comparison itself: in the log and the results.
     const notes = [...(target.notes ?? []), ...(coldStart === null ? [] : [coldStart])]
     for (const note of notes) hooks.warn(note)
-    const design = planRunDesign(config, phases.length)
+    checkStopped()
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
-    const looks = design.looks.length
+    const looks = runLooks(config).length
+    // Said before the design, which takes seconds for settings neither tabled nor cached;
+    // a Ctrl-C meanwhile is seen once it is done, and the run stops before any sample.
     hooks.info(
       `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
     )
+    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info))
+    checkStopped()
     // The run stops at the first look at which every phase has a verdict.
     const stop = familyStopRule(
       phases.map(() => ({ design, threshold: config.decision.threshold }))
@@ -175,9 +182,16 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     })
     results.comparison.warnings.push(...notes)
     unwritten = await write(results)
-  } catch (error) {
+  } catch (caught) {
+    let error = caught
     let partial: PartialResultsFile | undefined
-    if (error instanceof MeasurementStopped && target !== undefined) {
+    if (error instanceof AbortedBeforeFirstRun) {
+      // A results file without a sample would read as a run that measured nothing.
+      error = new AbortedBeforeFirstRun(
+        `stopped before the first sample (${describeError(hooks.signal?.reason)}): nothing was measured, so no results file was written`,
+        error.partial
+      )
+    } else if (error instanceof MeasurementStopped && target !== undefined) {
       const sources = phaseSources(target, error.partial, phases)
       partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,

@@ -1,7 +1,13 @@
+import { tabledAlphaStar } from './alpha-star-table'
+import {
+  calibrationKey,
+  plausibleAlphaStar,
+  type CalibrationRequest,
+  type SpendingRule
+} from './calibration-key'
 import { informationFractions, type LookSize } from './looks'
 import { crossingRate, simulateNullPaths, type NullPaths } from './null-paths'
 import { boundary, hsdSpent, type Boundary } from './spending'
-import type { TestKind } from './test-kind'
 
 /**
  * Variance ratios the calibration guards: one group's variance 3× the other's, either
@@ -20,12 +26,13 @@ function calibrationPaths(target: number): number {
 const CALIBRATION_SEED = 20_231_028
 
 /**
- * How a test spends: HSD(γ), deciding from the first look with at least `fromSamples`
- * per group (the last look, if none has), which spends all that HSD allows by then.
+ * Where α* values computed before are kept between runs (the command line's cache
+ * folder, the runner's tool cache): asked before computing, told after. What it gives
+ * is used only when it is plausible for the target (`plausibleAlphaStar`).
  */
-export interface SpendingRule {
-  gamma: number
-  fromSamples: number
+export interface AlphaStarCache {
+  get(key: string): unknown
+  set(key: string, alphaStar: number): void
 }
 
 /** The first look that may decide under `rule`. */
@@ -69,35 +76,58 @@ export function spendingBoundary(
 }
 
 /**
+ * The α* of `request` (`computeAlphaStar`), the cheapest way it is known: computed
+ * before in this process, in the committed table (`npm run design-table`), in
+ * `cache`, or else computed now (seconds: README "How it decides") and told to `cache`.
+ * One look needs none: its level is the target.
+ */
+export function calibratedAlpha(request: CalibrationRequest, cache?: AlphaStarCache): number {
+  if (request.looks.length === 1) return request.target
+  const key = calibrationKey(request)
+  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target)
+  if (known !== undefined) {
+    memo.set(key, known)
+    return known
+  }
+  const alphaStar = computeAlphaStar(request)
+  memo.set(key, alphaStar)
+  cache?.set(key, alphaStar)
+  return alphaStar
+}
+
+function cached(
+  cache: AlphaStarCache | undefined,
+  key: string,
+  target: number
+): number | undefined {
+  const value = cache?.get(key)
+  return plausibleAlphaStar(value, target) ? value : undefined
+}
+
+/**
  * The α* to spend by `rule` so that the simulated chance of crossing the boundary
  * at the worst case of the null (true change exactly at the margin) is `target` at the
  * worst of the variance ratios. Welch's test at 3 samples per group and tiny levels is
  * somewhat liberal, and a sequence of t-tests is not exactly the normal theory the
- * boundaries come from; α* absorbs both. One look needs none: its level is `target`.
+ * boundaries come from; α* absorbs both.
  */
-export function calibratedAlpha(
-  looks: readonly LookSize[],
-  target: number,
-  rule: SpendingRule,
-  test: TestKind
-): number {
-  if (looks.length === 1) return target
-  const key = JSON.stringify([looks, target, rule, test.detrend, test.statistic])
-  const known = cache.get(key)
-  if (known !== undefined) return known
+export function computeAlphaStar(request: CalibrationRequest): number {
+  const { looks, target, rule, test } = request
   const paths = nullPaths(looks, calibrationPaths(target), test)
   const rate = (alphaStar: number): number =>
     worstRate(paths, spendingLevels(looks, alphaStar, rule))
-  const alphaStar = solve(rate, target)
-  cache.set(key, alphaStar)
-  return alphaStar
+  return solve(rate, target)
 }
 
-const cache = new Map<string, number>()
+const memo = new Map<string, number>()
 const simulated = new Map<string, NullPaths[]>()
 
 /** The simulated paths for these looks, shared by the regression and equivalence tests. */
-function nullPaths(looks: readonly LookSize[], count: number, test: TestKind): NullPaths[] {
+function nullPaths(
+  looks: readonly LookSize[],
+  count: number,
+  test: CalibrationRequest['test']
+): NullPaths[] {
   const key = JSON.stringify([looks, count, test.detrend, test.statistic])
   let paths = simulated.get(key)
   if (paths === undefined) {

@@ -1,4 +1,5 @@
-import { calibratedAlpha, spendingLevels, type SpendingRule } from './calibrate'
+import { calibratedAlpha, spendingLevels, type AlphaStarCache } from './calibrate'
+import type { CalibrationRequest, SpendingRule } from './calibration-key'
 import { placeLooks, type LookSize } from './looks'
 import type { SpreadFloor, Statistic, TestKind } from './test-kind'
 
@@ -79,35 +80,51 @@ const DEFAULT_CHOICES: Omit<DesignChoices, 'gammas'> = {
  * The design for `looks` at `alpha`: a run that is one of m (`familySize`) spends
  * alpha/m on regression and improvement from its first look (docs/how-it-decides.md),
  * so the chance of any false regression among the m stays at most alpha; equivalence
- * keeps alpha. Report mode replays a run's recorded choices.
+ * keeps alpha. Report mode replays a run's recorded choices. Each α* comes from `cache`
+ * when it has it (`calibratedAlpha`).
  */
 export function planDesign(
   looks: readonly LookSize[],
   alpha: number,
-  choices: Partial<DesignChoices> = {}
+  choices: Partial<DesignChoices> = {},
+  cache?: AlphaStarCache
 ): Design {
-  const { familySize, fromSamples, statistic, detrend, spreadFloor } = {
-    ...DEFAULT_CHOICES,
-    ...choices
-  }
-  const gammas = choices.gammas ?? gammasFor(statistic)
+  const { familySize, statistic, detrend, spreadFloor } = { ...DEFAULT_CHOICES, ...choices }
   // One look is a fixed-size test the user chose, Welch's (or Yuen's) as it stands.
   const test: TestKind = { statistic, detrend, spreadFloor: looks.length > 1 ? spreadFloor : null }
-  const spending = (kind: 'regression' | 'equivalence', target: number): Spending => {
-    const rule: SpendingRule = { gamma: gammas[kind], fromSamples: fromSamples[kind] }
-    return {
-      function: 'hwang-shih-decani',
-      ...rule,
-      target,
-      alphaStar: calibratedAlpha(looks, target, rule, test)
-    }
-  }
+  const spending = (request: CalibrationRequest): Spending => ({
+    function: 'hwang-shih-decani',
+    ...request.rule,
+    target: request.target,
+    alphaStar: calibratedAlpha(request, cache)
+  })
+  const calibrations = designCalibrations(looks, alpha, choices)
   return {
     looks: looks.map(look => ({ ...look })),
     familySize,
-    regression: spending('regression', alpha / familySize),
-    equivalence: spending('equivalence', alpha),
+    regression: spending(calibrations.regression),
+    equivalence: spending(calibrations.equivalence),
     ...test
+  }
+}
+
+/** The calibrations of `planDesign`'s tests: regression and improvement's, equivalence's. */
+export function designCalibrations(
+  looks: readonly LookSize[],
+  alpha: number,
+  choices: Partial<DesignChoices> = {}
+): Record<'regression' | 'equivalence', CalibrationRequest> {
+  const { familySize, fromSamples, statistic, detrend } = { ...DEFAULT_CHOICES, ...choices }
+  const gammas = choices.gammas ?? gammasFor(statistic)
+  const request = (kind: 'regression' | 'equivalence', target: number): CalibrationRequest => ({
+    looks,
+    target,
+    rule: { gamma: gammas[kind], fromSamples: fromSamples[kind] },
+    test: { statistic, detrend }
+  })
+  return {
+    regression: request('regression', alpha / familySize),
+    equivalence: request('equivalence', alpha)
   }
 }
 
@@ -125,19 +142,41 @@ export function designLevels(design: Design): LookLevels[] {
   return regression.map((level, k) => ({ regression: level, equivalence: equivalence[k]! }))
 }
 
-/** The design of a run: `samples` per group, at most `looks` looks placed by `placeLooks`. */
-export function planRun(options: {
+/** What a run's design is planned from: `samples` per group, at most `looks` looks. */
+export interface RunPlan {
   alpha: number
   samples: number
   looks: number
   familySize?: number
   detrend?: boolean
   statistic?: Statistic
-}): Design {
-  const counts = { baseline: options.samples, candidate: options.samples }
-  return planDesign(placeLooks(counts, options.looks), options.alpha, {
-    familySize: options.familySize ?? 1,
-    detrend: options.detrend ?? false,
-    statistic: options.statistic ?? 'mean'
-  })
+}
+
+/** The design of a run, its looks placed by `placeLooks`. */
+export function planRun(options: RunPlan & { cache?: AlphaStarCache }): Design {
+  const { looks, alpha, choices } = runDesignInputs(options)
+  return planDesign(looks, alpha, choices, options.cache)
+}
+
+/** The calibrations `planRun` needs for `options` (the committed table's entries). */
+export function runCalibrations(options: RunPlan): CalibrationRequest[] {
+  const { looks, alpha, choices } = runDesignInputs(options)
+  return Object.values(designCalibrations(looks, alpha, choices))
+}
+
+/** The looks of a run's design, known at once (its α* may take seconds). */
+export function runLooks(plan: Pick<RunPlan, 'samples' | 'looks'>): LookSize[] {
+  return placeLooks({ baseline: plan.samples, candidate: plan.samples }, plan.looks)
+}
+
+function runDesignInputs(options: RunPlan) {
+  return {
+    looks: runLooks(options),
+    alpha: options.alpha,
+    choices: {
+      familySize: options.familySize ?? 1,
+      detrend: options.detrend ?? false,
+      statistic: options.statistic ?? 'mean'
+    }
+  }
 }

@@ -5,6 +5,7 @@
  * regression across them stays at most alpha while each keeps its early stop.
  */
 import { analyse, type Analysis } from './analyse'
+import type { AlphaStarCache } from './calibrate'
 import { planRun, type Design } from './design'
 import { familyRegressions, regressionPath } from './family'
 import type { Statistic } from './test-kind'
@@ -26,6 +27,7 @@ export function planPhases(options: {
   familySize?: number
   detrend?: boolean
   statistic?: Statistic
+  cache?: AlphaStarCache
 }): Design {
   const { phases, familySize = 1, ...rest } = options
   return planRun({ ...rest, familySize: phases * familySize })

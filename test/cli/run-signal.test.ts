@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { once } from 'node:events'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { appendLine, benchFixture, BUNDLED_CLI, RunFolder, switchAfter } from '../helpers/commands'
@@ -71,5 +72,39 @@ describe('run interrupted by Ctrl-C after its samples', () => {
       /pulumi-perf-gate: interrupted after the samples, while tearing down \(received SIGINT\); the verdict above stands\n$/
     )
     expect(run.results().comparison.looks).toHaveLength(1)
+  })
+})
+
+describe('run interrupted by Ctrl-C before its first sample', () => {
+  it('writes no results file, says so in one line and exits 1', async () => {
+    const run = new RunFolder()
+    // A family of 7: a design no table holds, computed after the first line, then warmup
+    // runs of half a second: the Ctrl-C comes before a sample.
+    const args = run.args('sleep 0.5', 'sleep 0.5', '--samples', '5', '--family-size', '7')
+    const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
+      env: { ...process.env, ...run.env() },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = once(child, 'exit')
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    })
+    await vi.waitUntil(() => stderr.includes('\n'), { timeout: 20_000, interval: 10 })
+    child.kill('SIGINT')
+    const [code] = (await exited) as [number | null]
+
+    expect(code, stderr).toBe(1)
+    expect(stderr).toMatch(/^Measuring sleep 0.5 \(baseline\) against sleep 0.5 \(candidate\)/)
+    expect(stderr).toMatch(
+      /\npulumi-perf-gate: stopped before the first sample \(received SIGINT\): nothing was measured, so no results file was written\n$/
+    )
+    expect(stderr).not.toMatch(/sample 1\//)
+    expect(existsSync(run.resultsFile)).toBe(false)
+    // The report on stdout, as of every run that did not finish: no verdict.
+    expect(stdout).toMatch(/^benchmark: Interrupted: stopped before the first sample/)
   })
 })

@@ -20,8 +20,11 @@ useServedReleases('ppg-signals-e2e-', served => {
   releases = served.releases
 })
 
+// Concurrent: each test has its own backend, tool cache and CLI, and waits mostly on the
+// simulated creates (1.5 s each), so five at once take about as long as the slowest.
 describe.skipIf(process.platform === 'win32')(
   'the command line interrupted while Pulumi works',
+  { concurrent: true },
   () => {
     it.each(['SIGINT', 'SIGTERM'] as const)(
       'on %s stops gracefully, removes its stacks, leaves nothing and exits non-zero',

@@ -72,9 +72,9 @@ export class RunFolder {
     ]
   }
 
-  /** The environment `cli()` or a spawned CLI sees: no real runner folders. */
+  /** The environment `cli()` or a spawned CLI sees: no real runner or cache folders. */
   env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-    return { RUNNER_TEMP: this.runnerTemp, ...extra }
+    return { RUNNER_TEMP: this.runnerTemp, XDG_CACHE_HOME: this.path('cache'), ...extra }
   }
 
   results(): ResultsFile {

@@ -1,7 +1,7 @@
-import type { RunDesign } from '../../src/results/partial'
+import type { RunDesign } from '../../src/stats/run-design'
 
 /** A fixed-size run of 10 samples per group at alpha 0.05 and a 5% threshold. */
-export function fixedRunDesign(name: string): RunDesign {
+export function fixedRunDesign(name: string): RunDesign & { name: string } {
   return {
     name,
     samples: 10,

@@ -122,7 +122,8 @@ describe('tearDownStack', () => {
 
   it('goes on with a destroy that a first Ctrl-C stopped: the teardown is what it asked for', async () => {
     // 40 deletes of 1 s, 20 at once (3.44.3): the Ctrl-C comes while the first ones run.
-    const config = 'resources: 40\nlatencyMs: 2000\ndeleteFactor: 0.5'
+    // Creates of 0.1 s: the up before them only has to make the resources.
+    const config = 'resources: 40\nlatencyMs: 100\ndeleteFactor: 10'
     const { ref, backendDir, stateDir, run } = await stack('ctrl-c', config)
     const up = await run('up', '--yes', '--skip-preview', '--non-interactive')
     await up.exited
