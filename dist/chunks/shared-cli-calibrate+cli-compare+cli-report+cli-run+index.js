@@ -13053,6 +13053,11 @@ function differenceInterval(baseline, candidate, alpha) {
   const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
   return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
 }
+function meanInterval(group, alpha) {
+  const standardError = group.stddev / Math.sqrt(group.n);
+  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, group.n - 1) * standardError;
+  return { low: group.mean - halfWidth, high: group.mean + halfWidth, confidence: 1 - alpha };
+}
 
 // src/stats/outliers.ts
 var OUTLIER_THRESHOLD = 14.826;
@@ -13340,10 +13345,19 @@ function planPhases(options) {
   return planRun({ ...rest, familySize: phases * familySize });
 }
 function analysePhases(phases, options) {
-  const { alpha, threshold, design } = options;
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options));
+  const { design, ...policy } = options;
+  return analyseFamily(
+    phases.map((phase) => ({ ...phase, design })),
+    policy
+  );
+}
+function analyseFamily(members, options) {
+  const { alpha, threshold } = options;
+  const analyses = members.map(
+    ({ baseline, candidate, design, names }) => analyse(baseline, candidate, { alpha, threshold, design, ...names ? { names } : {} })
+  );
   const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index];
+    const { baseline, candidate, design } = members[index];
     const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design);
     return { design, pValues };
   });
@@ -13480,13 +13494,23 @@ function checkNoFailedRuns(benchmark, phases) {
     })
   );
   if (lines.length === 0) return;
-  const message = `${lines.join("; ")}; a comparison with failed runs has no verdict`;
+  const message = failedMessage(lines);
   throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}));
+}
+function checkNoFailedSweepRuns(benchmark, groups) {
+  const lines = groups.flatMap((source) => failedRunsLine(source) ?? []);
+  if (lines.length === 0) return;
+  const message = failedMessage(lines);
+  const results = groups.map((source) => partialGroup(source, void 0));
+  throw new FailedRuns(message, { benchmark, error: message, results });
+}
+function failedMessage(lines) {
+  return `${lines.join("; ")}; a comparison with failed runs has no verdict`;
 }
 
 // src/results/phases.ts
 function stepVerdict(results) {
-  return results.family?.verdict ?? results.comparison.verdict;
+  return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
 }
 function phaseNames(results) {
   const names = Object.keys(results.phases ?? {});
@@ -13975,8 +13999,188 @@ function groupTable(results) {
   };
 }
 
+// src/results/build.ts
+function groupResult(source, summary) {
+  const parameters = { ...source.parameters };
+  delete parameters.group;
+  return {
+    command: source.command,
+    mean: summary.mean,
+    stddev: summary.stddev,
+    median: summary.median,
+    min: summary.min,
+    max: summary.max,
+    times: source.times.slice(0, summary.n),
+    exit_codes: source.exitCodes.slice(0, summary.n),
+    parameters: { group: source.name, ...parameters },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, summary.n, source.times.length)
+  };
+}
+function sourceOf(name, result) {
+  return { name, ...result };
+}
+function resultsFile2(benchmark, sources, analysis, extra = {}) {
+  const comparison = analysis.comparison;
+  return {
+    benchmark,
+    results: [
+      groupResult(sources.baseline, analysis.baseline),
+      groupResult(sources.candidate, analysis.candidate)
+    ],
+    comparison,
+    ...extra
+  };
+}
+function phasedResultsFile(benchmark, phases, family, extra = {}) {
+  const withPhase = (source, phase) => ({
+    ...source,
+    parameters: { ...source.parameters, phase }
+  });
+  const byPhase = (value) => Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]));
+  const comparisons = family.analyses.map((analysis) => analysis.comparison);
+  return {
+    benchmark,
+    results: phases.flatMap(({ phase, sources }, index) => [
+      groupResult(withPhase(sources.baseline, phase), family.analyses[index].baseline),
+      groupResult(withPhase(sources.candidate, phase), family.analyses[index].candidate)
+    ]),
+    comparison: comparisons[0],
+    phases: byPhase((index) => comparisons[index]),
+    family: {
+      size: comparisons[0].design.familySize,
+      pAdjusted: byPhase((index) => family.pAdjusted[index]),
+      verdicts: byPhase((index) => comparisons[index].verdict),
+      verdict: family.verdict
+    },
+    ...extra
+  };
+}
+
+// src/results/sweep.ts
+function sweepPhases(sweep) {
+  const phases = [];
+  for (const { phase } of sweep.comparisons) if (!phases.includes(phase)) phases.push(phase);
+  return phases;
+}
+function sweepGroupResults(results, phase) {
+  return results.results.filter((result) => result.parameters.phase === phase);
+}
+function sweepView(results, entry) {
+  const sweep = results.sweep;
+  const groups = sweepGroupResults(results, entry.phase);
+  const last = entry.comparison.looks.at(-1);
+  const baseline = groups[sweep.groups.indexOf(sweep.baseline)];
+  const candidate = groups[sweep.groups.indexOf(entry.candidate)];
+  return {
+    benchmark: [entry.candidate, ...entry.phase === void 0 ? [] : [entry.phase]].join(" \xB7 "),
+    results: [
+      named(usedPart(baseline, last?.baseline ?? baseline.times.length), sweep.baseline),
+      named(usedPart(candidate, last?.candidate ?? candidate.times.length), entry.candidate)
+    ],
+    comparison: entry.comparison
+  };
+}
+function sweepItems(results) {
+  return (results.sweep?.comparisons ?? []).map((entry) => ({
+    results: sweepView(results, entry),
+    pAdjusted: entry.pAdjusted
+  }));
+}
+function named(result, name) {
+  return { ...result, parameters: { ...result.parameters, group: name } };
+}
+function usedPart(result, n) {
+  const count = result.times.length;
+  if (n >= count) return result;
+  const resources = readResourceFields(result, count, true);
+  const source = sourceOf(result.parameters.group, {
+    command: result.command,
+    times: result.times,
+    exitCodes: result.exit_codes,
+    parameters: stringParameters(result.parameters),
+    ...result.version === void 0 ? {} : { version: result.version },
+    ...resources
+  });
+  return groupResult(source, summarize(result.times.slice(0, n), result.parameters.group));
+}
+function stringParameters(parameters) {
+  return Object.fromEntries(
+    Object.entries(parameters).filter((entry) => entry[1] !== void 0)
+  );
+}
+
+// src/report/sweep-model.ts
+function sweepRows(results, phase) {
+  const sweep = results.sweep;
+  const alpha = results.comparison.alpha;
+  return sweepGroupResults(results, phase).map((result, index) => {
+    const name = sweep.groups[index];
+    const interval = meanInterval(summarize(result.times, name), alpha);
+    const compared = sweep.comparisons.find(
+      (entry) => entry.candidate === name && entry.phase === phase
+    );
+    return {
+      name,
+      mean: result.mean,
+      low: interval.low,
+      high: interval.high,
+      ...compared ? { compared } : {}
+    };
+  });
+}
+function sweepTable(results, phase) {
+  const rows = sweepRows(results, phase);
+  const confidence = formatPercent(1 - results.comparison.alpha);
+  const [means, lows, highs] = formatDurationColumns([
+    rows.map((row) => row.mean),
+    rows.map((row) => row.low),
+    rows.map((row) => row.high)
+  ]);
+  return {
+    header: ["Group", "Mean", `Mean ${confidence} CI`, "Ratio to baseline (CI)", "Verdict"],
+    rows: rows.map((row, index) => [
+      row.name,
+      means[index],
+      `${lows[index]} to ${highs[index]}`,
+      row.compared ? formatRatioInterval(row.compared) : "1 (baseline)",
+      row.compared ? VERDICT_LABEL[row.compared.comparison.verdict] : "Baseline"
+    ])
+  };
+}
+function formatRatioInterval({ comparison }) {
+  const { value, ciLow, ciHigh } = comparison.ratio;
+  if (value === null) return "undefined (the baseline mean is 0 s)";
+  const low = ciLow === null ? "?" : ciLow.toFixed(3);
+  const high = ciHigh === null ? "no upper bound" : ciHigh.toFixed(3);
+  return `${value.toFixed(3)} (${low} to ${high})`;
+}
+function candidateVerdicts(sweep) {
+  return sweep.groups.filter((name) => name !== sweep.baseline).map((name) => ({
+    name,
+    verdict: overallVerdict(
+      sweep.comparisons.filter((entry) => entry.candidate === name).map((entry) => entry.comparison.verdict)
+    )
+  }));
+}
+function sweepHeadline(results, style) {
+  const sweep = results.sweep;
+  const candidates = candidateVerdicts(sweep);
+  const matching = candidates.filter((candidate) => candidate.verdict === sweep.verdict);
+  const line = familyHeadline({
+    verdict: sweep.verdict,
+    matching: matching.length,
+    total: candidates.length,
+    noun: "candidate",
+    names: matching.map((candidate) => style.name(candidate.name)).join(", "),
+    within: `within \xB1${formatPercent(results.comparison.threshold)}`
+  });
+  return `${line} (baseline ${style.name(sweep.baseline)})`;
+}
+
 // src/report/headline.ts
 function headline(results, style = PLAIN_STYLE) {
+  if (results.sweep !== void 0) return sweepHeadline(results, style);
   const phases = phaseNames(results);
   if (phases.length === 0) return comparisonHeadline(results, style);
   const verdict = stepVerdict(results);
@@ -14299,8 +14503,95 @@ ${body}
   );
 }
 
+// src/report/sweep-chart.ts
+var MAX_LABEL = 40;
+function sweepAxis(results, phase) {
+  const groups = sweepGroupResults(results, phase);
+  const names = results.sweep.groups;
+  const keys = [
+    ...new Set(
+      groups.flatMap(
+        (result) => Object.keys(result.parameters).filter((key) => key !== "group" && key !== "phase")
+      )
+    )
+  ];
+  if (keys.length === 0) return { title: "group", labels: names };
+  const values = groups.map((result) => keys.map((key) => result.parameters[key] ?? "-").join(" "));
+  if (new Set(values).size === values.length) return { title: keys.join(", "), labels: values };
+  return {
+    title: ["group", ...keys].join(", "),
+    labels: groups.map((result, index) => `${result.parameters.group} ${values[index]}`)
+  };
+}
+function mermaidText(text) {
+  const kept = text.replace(/[^\p{L}\p{N} .,_:=+/()-]/gu, "_");
+  return kept.length > MAX_LABEL ? `${kept.slice(0, MAX_LABEL - 1)}\u2026` : kept;
+}
+function renderSweepChart(results, phase) {
+  const rows = sweepRows(results, phase);
+  if (rows.length === 0) return "";
+  const axis = sweepAxis(results, phase);
+  const confidence = formatPercent(1 - results.comparison.alpha);
+  const series = [rows.map((row) => row.mean), rows.map((row) => row.low), rows.map((row) => row.high)];
+  const decimals = chartDecimals(series.flat());
+  const list = (values) => `[${values.map((value) => value.toFixed(decimals)).join(", ")}]`;
+  const [means, lows, highs] = series.map(list);
+  return [
+    `Mean wall time of each group (bars), with the ${confidence} interval of the mean (lines).`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `    title "Mean wall time per group"`,
+    `    x-axis "${mermaidText(axis.title)}" [${axis.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
+    '    y-axis "seconds"',
+    `    bar ${means}`,
+    `    line ${lows}`,
+    `    line ${highs}`,
+    "```"
+  ].join("\n");
+}
+
+// src/report/sweep-markdown.ts
+function renderSweepMarkdown(results, options = {}) {
+  const sweep = results.sweep;
+  const items = sweepItems(results);
+  const sections = items.map((item) => reportSections(item.results));
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
+  const phases = sweepPhases(sweep);
+  const overview = (chart) => phases.map(
+    (phase) => joinBlocks([
+      phase === void 0 ? "" : `### ${escapeMarkdown(phase)}`,
+      markdownTable(sweepTable(results, phase)),
+      chart ? renderSweepChart(results, phase) : "_Chart left out to fit the size limit._"
+    ]).trimEnd()
+  );
+  const count = `the ${formatCount(items.length)} comparisons`;
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}** \xB7 baseline **${escapeMarkdown(clip(sweep.baseline, MAX_CELL))}**, each other group a candidate against it, one family of ${formatCount(sweep.size)}`,
+      ...overview(detail.chart),
+      familyTable(items, "Candidate", count),
+      ...items.map(({ results: view }, index) => {
+        const body = joinBlocks(sections[index](detail));
+        const heading = `${escapeMarkdown(clip(view.benchmark, MAX_CELL))}: ${markdownHeadline(view)}`;
+        const open = view.comparison.verdict === "regression" ? " open" : "";
+        return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
+      }),
+      environmentBlock(results.environment),
+      runLink(options.runUrl)
+    ]),
+    rows
+  );
+}
+
 // src/report/markdown.ts
 function renderMarkdown(results, options = {}) {
+  if (results.sweep !== void 0) return renderSweepMarkdown(results, options);
   if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
   const sections = reportSections(results);
   return fitToLimit(
@@ -14314,67 +14605,10 @@ function renderMarkdown(results, options = {}) {
   );
 }
 
-// src/results/build.ts
-function groupResult(source, summary) {
-  const parameters = { ...source.parameters };
-  delete parameters.group;
-  return {
-    command: source.command,
-    mean: summary.mean,
-    stddev: summary.stddev,
-    median: summary.median,
-    min: summary.min,
-    max: summary.max,
-    times: source.times.slice(0, summary.n),
-    exit_codes: source.exitCodes.slice(0, summary.n),
-    parameters: { group: source.name, ...parameters },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, summary.n, source.times.length)
-  };
-}
-function sourceOf(name, result) {
-  return { name, ...result };
-}
-function resultsFile2(benchmark, sources, analysis, extra = {}) {
-  const comparison = analysis.comparison;
-  return {
-    benchmark,
-    results: [
-      groupResult(sources.baseline, analysis.baseline),
-      groupResult(sources.candidate, analysis.candidate)
-    ],
-    comparison,
-    ...extra
-  };
-}
-function phasedResultsFile(benchmark, phases, family, extra = {}) {
-  const withPhase = (source, phase) => ({
-    ...source,
-    parameters: { ...source.parameters, phase }
-  });
-  const byPhase = (value) => Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]));
-  const comparisons = family.analyses.map((analysis) => analysis.comparison);
-  return {
-    benchmark,
-    results: phases.flatMap(({ phase, sources }, index) => [
-      groupResult(withPhase(sources.baseline, phase), family.analyses[index].baseline),
-      groupResult(withPhase(sources.candidate, phase), family.analyses[index].candidate)
-    ]),
-    comparison: comparisons[0],
-    phases: byPhase((index) => comparisons[index]),
-    family: {
-      size: comparisons[0].design.familySize,
-      pAdjusted: byPhase((index) => family.pAdjusted[index]),
-      verdicts: byPhase((index) => comparisons[index].verdict),
-      verdict: family.verdict
-    },
-    ...extra
-  };
-}
-
 // src/report/text.ts
-var MAX_LABEL = 60;
+var MAX_LABEL2 = 60;
 function renderText(results) {
+  if (results.sweep !== void 0) return renderSweepText(results);
   const items = phaseItems(results);
   if (items.length === 0) return renderComparison(results);
   const lines = [
@@ -14382,6 +14616,26 @@ function renderText(results) {
     "",
     ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
     familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderSweepText(results) {
+  const sweep = results.sweep;
+  const items = sweepItems(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    ...sweepPhases(sweep).flatMap((phase) => [
+      "",
+      ...phase === void 0 ? [] : [`${plainText(phase)}:`],
+      ...alignedTable(sweepTable(results, phase))
+    ]),
+    "",
+    ...alignedTable({ header: ["Candidate", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} comparisons`),
     ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
     "",
     `Verdict: ${stepVerdict(results)}`
@@ -14410,7 +14664,7 @@ function renderComparison(results) {
 function alignedTable({ header, rows }) {
   return alignColumns(
     header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL2))),
     2
   );
 }
@@ -14436,6 +14690,7 @@ export {
   placeLooks,
   normalQuantile,
   interleavedPosition,
+  summarize,
   lookFigures,
   SeededRandom,
   planDesign,
@@ -14446,11 +14701,13 @@ export {
   adjustFamily,
   regressionPath,
   analysePhases,
+  analyseFamily,
   readResourceFields,
   planRunDesign,
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
+  checkNoFailedSweepRuns,
   countOf,
   formatCount,
   REPORT_LIMIT,
@@ -14459,6 +14716,10 @@ export {
   stepVerdict,
   familyHeadline,
   VERDICT_EMOJI,
+  groupResult,
+  sourceOf,
+  resultsFile2 as resultsFile,
+  phasedResultsFile,
   headline,
   markdownHeadline,
   joinBlocks,
@@ -14470,8 +14731,5 @@ export {
   renderFailedText,
   familyTable,
   renderMarkdown,
-  sourceOf,
-  resultsFile2 as resultsFile,
-  phasedResultsFile,
   renderText
 };

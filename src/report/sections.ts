@@ -93,7 +93,8 @@ export function reportSections(results: ResultsFile): (detail: Detail) => string
   ]
 }
 
-function markdownTable({ header, rows }: { header: string[]; rows: string[][] }): string {
+/** A group table in markdown, the first column bold. */
+export function markdownTable({ header, rows }: { header: string[]; rows: string[][] }): string {
   const align = header.map((_, index) => (index < 2 ? '---' : '---:'))
   const cells = rows.map(row =>
     row.map((cell, index) => {

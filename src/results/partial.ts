@@ -30,7 +30,7 @@ export interface PartialResultsFile {
   environment?: Environment
 }
 
-function partialGroup(source: GroupSource, phase: string | undefined): PartialGroupResult {
+export function partialGroup(source: GroupSource, phase: string | undefined): PartialGroupResult {
   const times = [...source.times]
   const some = times.length > 0
   return {
