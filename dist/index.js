@@ -26,6 +26,7 @@ import {
   redactLogs
 } from "./chunks/shared-cli-calibrate+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-calibrate+cli-run+index.js";
+import "./chunks/shared-cli-calibrate+cli-compare+cli-run+index.js";
 import {
   getInput,
   saveState,

@@ -8,6 +8,7 @@ import {
 } from "./shared-cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-run+index.js";
+import "./shared-cli-calibrate+cli-compare+cli-run+index.js";
 import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import {

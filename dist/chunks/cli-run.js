@@ -7,6 +7,7 @@ import {
 import "./shared-cli-calibrate+cli-run+index.js";
 import "./shared-cli-calibrate+cli-run+index+post.js";
 import "./shared-cli+cli-calibrate+cli-run+index.js";
+import "./shared-cli-calibrate+cli-compare+cli-run+index.js";
 import "./shared-cli-calibrate+cli-report+cli-run+index+post.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run.js";
 import "./shared-cli-calibrate+cli-compare+cli-report+cli-run+index.js";

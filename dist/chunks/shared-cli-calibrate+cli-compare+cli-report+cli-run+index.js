@@ -12683,19 +12683,27 @@ function floored(group, floor) {
   return { ...group, stddev: Math.max(group.stddev, floor.share * Math.abs(group.mean)) };
 }
 
-// src/stats/random.ts
-var SeededRandom = class {
-  state;
-  constructor(seed) {
-    this.state = seed >>> 0;
-  }
-  /** Uniform on [0, 1) (mulberry32). */
-  uniform() {
-    this.state = this.state + 1831565813 >>> 0;
-    let t = this.state;
+// src/core/seeded.ts
+function seededUniform(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
     t = Math.imul(t ^ t >>> 15, t | 1);
     t ^= t + Math.imul(t ^ t >>> 7, t | 61);
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/random.ts
+var SeededRandom = class {
+  next;
+  constructor(seed) {
+    this.next = seededUniform(seed);
+  }
+  /** Uniform on [0, 1) (mulberry32). */
+  uniform() {
+    return this.next();
   }
   /** Standard normal (Box–Muller). */
   normal() {
@@ -13457,10 +13465,10 @@ function partialResultsFile(config, phases, error, extra) {
   return {
     benchmark: config.name,
     error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
+    // Each phase's groups in the order given: the baseline first, then the candidate(s).
+    results: phases.flatMap(
+      ({ phase, sources }) => Object.values(sources).map((source) => partialGroup(source, phase))
+    ),
     ...extra
   };
 }
@@ -14692,6 +14700,7 @@ export {
   interleavedPosition,
   summarize,
   lookFigures,
+  seededUniform,
   SeededRandom,
   planDesign,
   designLevels,

@@ -4,7 +4,7 @@ import { planPhases } from '../stats/phases'
 import type { Statistic } from '../stats/test-kind'
 import type { GroupSource } from './build'
 import type { Environment } from '../bench/environment'
-import type { GroupName, ScheduleEntry } from '../bench/types'
+import type { ScheduleEntry } from '../bench/types'
 import { resourceFields, type ResourceFields } from './resources'
 
 /** A group of a run that did not finish: figures only where the samples define them. */
@@ -81,17 +81,17 @@ export function planRunDesign(config: RunDesign, phases: number): ReturnType<typ
  */
 export function partialResultsFile(
   config: Pick<RunDesign, 'name'>,
-  phases: ReadonlyArray<{ phase?: string; sources: Record<GroupName, GroupSource> }>,
+  phases: ReadonlyArray<{ phase?: string; sources: Readonly<Record<string, GroupSource>> }>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }
 ): PartialResultsFile {
   return {
     benchmark: config.name,
     error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
+    // Each phase's groups in the order given: the baseline first, then the candidate(s).
+    results: phases.flatMap(({ phase, sources }) =>
+      Object.values(sources).map(source => partialGroup(source, phase))
+    ),
     ...extra
   }
 }

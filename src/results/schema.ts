@@ -65,6 +65,8 @@ export interface SweepResults {
   comparisons: SweepComparison[]
   /** The step's verdict: the worst of the comparisons' (regression if any candidate regressed). */
   verdict: Verdict
+  /** A run's: the seed its balanced rounds were ordered by (`balancedOrder`), to reproduce them. */
+  orderSeed?: number
 }
 
 export interface ResultsFile {

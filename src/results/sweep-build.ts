@@ -53,8 +53,9 @@ export function sweepResultsFile(
   benchmark: string,
   sweep: SweepSource,
   family: PhaseFamily,
-  extra: { schedule?: ScheduleEntry[]; environment?: Environment } = {}
+  extra: { schedule?: ScheduleEntry[]; environment?: Environment; orderSeed?: number } = {}
 ): ResultsFile {
+  const { orderSeed, ...context } = extra
   const phaseCount = sweep.phases.length
   const comparisons: SweepComparison[] = candidateIndexes(sweep).flatMap((candidate, c) =>
     sweep.phases.map(({ phase }, p) => {
@@ -100,8 +101,9 @@ export function sweepResultsFile(
       groups: [...sweep.names],
       size: first[0]!.comparison.design.familySize,
       comparisons,
-      verdict: family.verdict
+      verdict: family.verdict,
+      ...(orderSeed === undefined ? {} : { orderSeed })
     },
-    ...extra
+    ...context
   }
 }
