@@ -14275,6 +14275,14 @@ function warningsBlock(warnings) {
 
 ${bulletList(shown)}`;
 }
+function foldedReport(heading, verdict, body) {
+  const open = verdict === "regression" ? " open" : "";
+  return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
+}
 function details(summary, body) {
   return `<details>
 <summary>${summary}</summary>
@@ -14497,12 +14505,7 @@ function renderPhasedMarkdown(results, options = {}) {
         if (index === 0) return `### ${heading}
 
 ${body}`;
-        const open = phase.comparison.verdict === "regression" ? " open" : "";
-        return `<details${open}>
-<summary>${heading}</summary>
-
-${body}
-</details>`;
+        return foldedReport(heading, phase.comparison.verdict, body);
       }),
       environmentBlock(results.environment),
       runLink(options.runUrl)
@@ -14583,12 +14586,7 @@ function renderSweepMarkdown(results, options = {}) {
       ...items.map(({ results: view }, index) => {
         const body = joinBlocks(sections[index](detail));
         const heading = `${escapeMarkdown(clip(view.benchmark, MAX_CELL))}: ${markdownHeadline(view)}`;
-        const open = view.comparison.verdict === "regression" ? " open" : "";
-        return `<details${open}>
-<summary>${heading}</summary>
-
-${body}
-</details>`;
+        return foldedReport(heading, view.comparison.verdict, body);
       }),
       environmentBlock(results.environment),
       runLink(options.runUrl)

@@ -120,6 +120,12 @@ function warningsBlock(warnings: readonly string[]): string {
   return `**Warnings**\n\n${bulletList(shown)}`
 }
 
+/** One comparison's report folded under its heading, opened when it is a regression. */
+export function foldedReport(heading: string, verdict: string, body: string): string {
+  const open = verdict === 'regression' ? ' open' : ''
+  return `<details${open}>\n<summary>${heading}</summary>\n\n${body}\n</details>`
+}
+
 export function details(summary: string, body: string): string {
   return `<details>\n<summary>${summary}</summary>\n\n${body}\n\n</details>`
 }

@@ -11,6 +11,7 @@ import { formatCount } from './format'
 import { fitToLimit } from './limit'
 import {
   environmentBlock,
+  foldedReport,
   joinBlocks,
   markdownHeadline,
   markdownTable,
@@ -49,8 +50,7 @@ export function renderSweepMarkdown(results: ResultsFile, options: MarkdownOptio
         ...items.map(({ results: view }, index) => {
           const body = joinBlocks(sections[index]!(detail))
           const heading = `${escapeMarkdown(clip(view.benchmark, MAX_CELL))}: ${markdownHeadline(view)}`
-          const open = view.comparison.verdict === 'regression' ? ' open' : ''
-          return `<details${open}>\n<summary>${heading}</summary>\n\n${body}\n</details>`
+          return foldedReport(heading, view.comparison.verdict, body)
         }),
         environmentBlock(results.environment),
         runLink(options.runUrl)
