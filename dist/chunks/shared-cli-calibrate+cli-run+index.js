@@ -4471,8 +4471,7 @@ async function setUpPulumi(config, target, context3, userStep) {
   const resolved = /* @__PURE__ */ new Map();
   const binaries = [];
   for (const [index, spec] of specs.entries()) {
-    const key = `${index === 0 ? "baseline" : "candidate"} ${spec}`;
-    let binary = resolved.get(key);
+    let binary = resolved.get(spec);
     if (binary === void 0) {
       context3.checkStopped();
       binary = await resolvePulumi(spec, {
@@ -4481,7 +4480,7 @@ async function setUpPulumi(config, target, context3, userStep) {
         ...index === 0 ? {} : { allowInstalled: true },
         log: context3.log
       });
-      resolved.set(key, binary);
+      resolved.set(spec, binary);
     }
     binaries.push(binary);
   }

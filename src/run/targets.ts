@@ -104,8 +104,7 @@ async function setUpPulumi(
   const resolved = new Map<string, ResolvedPulumi>()
   const binaries: ResolvedPulumi[] = []
   for (const [index, spec] of specs.entries()) {
-    const key = `${index === 0 ? 'baseline' : 'candidate'} ${spec}`
-    let binary = resolved.get(key)
+    let binary = resolved.get(spec)
     if (binary === undefined) {
       context.checkStopped()
       binary = await resolvePulumi(spec, {
@@ -114,7 +113,7 @@ async function setUpPulumi(
         ...(index === 0 ? {} : { allowInstalled: true }),
         log: context.log
       })
-      resolved.set(key, binary)
+      resolved.set(spec, binary)
     }
     binaries.push(binary)
   }
