@@ -12082,7 +12082,18 @@ function parseTarget(raw, env) {
         `${ignored} applies to Pulumi mode only; with ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */} it would be ignored, so leave it out`
       );
     }
-    return { kind: "commands", baseline: baselineCommand, candidate: candidateCommand };
+    const more = (inputValue(raw, "candidate-commands" /* CandidateCommands */) ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    return {
+      kind: "commands",
+      baseline: baselineCommand,
+      candidate: candidateCommand,
+      ...more.length === 0 ? {} : { more }
+    };
+  }
+  if (inputValue(raw, "candidate-commands" /* CandidateCommands */) !== void 0) {
+    throw new InputError(
+      `${"candidate-commands" /* CandidateCommands */} adds candidates to ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */}; give those too (several Pulumi versions go in ${"candidate-version" /* CandidateVersion */})`
+    );
   }
   if (baselineVersion === void 0) {
     throw new InputError(

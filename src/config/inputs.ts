@@ -13,6 +13,7 @@ export enum Input {
   CandidateVersion = 'candidate-version',
   BaselineCommand = 'baseline-command',
   CandidateCommand = 'candidate-command',
+  CandidateCommands = 'candidate-commands',
   Prepare = 'prepare',
   Cleanup = 'cleanup',
   Shell = 'shell',

@@ -64,12 +64,10 @@ export async function setUpTarget(
         config.prepare === undefined ? [] : [userStep(config.prepare)]
       )
     })
-    return {
-      groups: [
-        group('baseline', config.target.baseline),
-        group('candidate', config.target.candidate)
-      ]
-    }
+    const { baseline, candidate, more = [] } = config.target
+    const scripts = [baseline, candidate, ...more]
+    const names = groupNames(scripts.length)
+    return { groups: scripts.map((script, index) => group(names[index]!, script)) }
   }
   return setUpPulumi(config, config.target, context, userStep)
 }
