@@ -9,7 +9,9 @@ with scipy's multivariate normal CDF, independently of our grid integration; and
 Fieller intervals of the ratio of means with Welch df at every ratio, by a direct
 root solve (brentq) of the one-sided t-test p-values; and Yuen's test of 20%-trimmed
 means, scipy.stats.ttest_ind(equal_var=False, trim=0.2), plain and against the margins
-(its cases draw from their own generator, so adding them changed no other figure).
+(its cases draw from their own generator, so adding them changed no other figure); and
+every candidate of the six-way and scaling experiments against their first result, as
+`compare` sweeps them (no random draws, so adding them changed no other figure).
 
 Run: python3 scripts/scipy-reference.py > fixtures/scipy-reference.json (about 10 minutes,
 most of it the fine-grid integration of the 9-look designs).
@@ -224,6 +226,25 @@ def yuen_case(index):
     }
 
 
+def sweep_case(name):
+    """Each candidate of one of Pulumi's experiments (fixtures/data) against its first
+    result, as `compare FILE` sweeps it: Welch's t, df and p, and the one-sided p-values
+    of regression and improvement at threshold 0."""
+    with open(f"fixtures/data/{name}") as file:
+        results = json.load(file)["results"]
+    baseline = np.array(results[0]["times"])
+    rows = []
+    for result in results[1:]:
+        candidate = np.array(result["times"])
+        plain = stats.ttest_ind(candidate, baseline, equal_var=False)
+        greater = stats.ttest_ind(candidate, baseline, equal_var=False, alternative="greater")
+        less = stats.ttest_ind(candidate, baseline, equal_var=False, alternative="less")
+        rows.append({"parameters": result["parameters"], "t": float(plain.statistic),
+                     "df": float(plain.df), "pTwoSided": float(plain.pvalue),
+                     "pRegression": float(greater.pvalue), "pImprovement": float(less.pvalue)})
+    return {"file": name, "rows": rows}
+
+
 def main():
     cases = [welch_case(i) for i in range(600)]
     designs = [[3, 4, 5, 6, 8, 10, 13, 16, 20], [3, 6, 11, 20], [3, 10, 31, 100], [5, 10, 15, 20]]
@@ -244,8 +265,10 @@ def main():
     ]
     fieller = [fieller_case(i) for i in range(200)]
     yuen = [yuen_case(i) for i in range(200)]
+    sweeps = [sweep_case(name) for name in ("six-way-experiment.json", "scaling-experiment.json")]
     json.dump({"generator": "scripts/scipy-reference.py", "scipy": __import__("scipy").__version__,
-               "welch": cases, "spending": spending, "stageWise": stage, "fieller": fieller, "yuen": yuen},
+               "welch": cases, "spending": spending, "stageWise": stage, "fieller": fieller, "yuen": yuen,
+               "sweeps": sweeps},
               sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")
 

@@ -4,7 +4,8 @@
  * (normal, lognormal, heavy tails, linear drift across the run) it prints how often
  * each verdict comes out and the mean samples per group used, for the default design
  * and for a fixed sample size; the false-regression rate at +δ for several variance
- * ratios; families of ten benchmarks; the five phases of one run; and the targets of
+ * ratios; families of ten benchmarks; the five phases of one run; a sweep of four
+ * candidates against one baseline; and the targets of
  * the design with PASS/FAIL.
  * REPS=… sets the repetitions per row (default 4000; families get a quarter).
  */
@@ -17,6 +18,7 @@ import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
 import { simulatePhaseRun } from '../test/helpers/phase-runs'
+import { simulateSweep } from '../test/helpers/sweep-runs'
 import { planPhases } from '../src/stats/phases'
 import { overallVerdict } from '../src/stats/verdict'
 import { SHAPES, shapeRows, shapeTable, TRIMMED_SHAPES } from './validate-shapes'
@@ -417,6 +419,56 @@ for (const [label, changes] of [
     }
     if (how === 'family' && changes[0] === 0.25) {
       target('five phases, one +25%: a regression ≥ 99%', rates.flagged >= 0.99, pct(rates.flagged))
+    }
+  }
+}
+
+/**
+ * A sweep (docs/sweep.md): four candidates against one baseline whose samples every
+ * comparison shares, CV 5%, planned as one family (alpha/4 each) or each alone at alpha.
+ */
+function sweepRates(changes: readonly number[], planned: 'family' | 'alone', runs: number) {
+  const sweepRandom = new Random(20261208)
+  const plan = { alpha: ALPHA, threshold: THRESHOLD, samples: SAMPLES, looks: 10, cv: 0.05 }
+  let anyFalse = 0
+  let flagged = 0
+  for (let i = 0; i < runs; i++) {
+    const run = simulateSweep(sweepRandom, { ...plan, changes, planned })
+    const verdicts = run.analyses.map(({ comparison }) => comparison.verdict)
+    const falsely = verdicts.filter(
+      (verdict, index) => verdict === 'regression' && changes[index]! <= THRESHOLD
+    )
+    if (falsely.length > 0) anyFalse++
+    if (verdicts.some((verdict, index) => verdict === 'regression' && changes[index]! > THRESHOLD))
+      flagged++
+  }
+  return { anyFalse: anyFalse / runs, flagged: flagged / runs }
+}
+
+console.log(
+  `\nA sweep of four candidates against one shared baseline, normal, CV 5%, ${phaseReps} sweeps each (limit alpha + 3 SE = ${pct(ALPHA + 3 * phaseSe)}):\n`
+)
+console.log(
+  '| candidates | planned | any candidate falsely a regression | slowed candidate flagged |'
+)
+console.log('| --- | --- | ---: | ---: |')
+for (const [label, changes] of [
+  ['all four at +δ', [THRESHOLD, THRESHOLD, THRESHOLD, THRESHOLD]],
+  ['one +25%, three unchanged', [0, 0.25, 0, 0]]
+] as const) {
+  for (const planned of ['family', 'alone'] as const) {
+    const rates = sweepRates(changes, planned, phaseReps)
+    const slowed = changes.some(change => change > THRESHOLD)
+    const how = planned === 'family' ? 'as one family (alpha/4 each)' : 'each alone at alpha'
+    console.log(
+      `| ${label} | ${how} | ${pct(rates.anyFalse)} | ${slowed ? pct(rates.flagged) : '-'} |`
+    )
+    if (planned === 'family' && !slowed) {
+      target(
+        'sweep of four at +δ: any false regression ≤ α + 3 SE',
+        rates.anyFalse <= ALPHA + 3 * phaseSe,
+        pct(rates.anyFalse)
+      )
     }
   }
 }

@@ -4,13 +4,20 @@ import {
   analyseFiles,
   benchmarkName,
   phaseFiles,
+  placedDesign,
   readResultsFile,
   recordedContext,
   recordedDesign,
-  resultName
+  resultName,
+  selectSweep,
+  sweepFiles
 } from "./shared-cli-compare+cli-report+index.js";
 import {
-  analysePhases
+  analyseFamily,
+  analysePhases,
+  candidateIndexes,
+  sweepPairs,
+  sweepResultsFile
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
 import {
   parseFlags
@@ -21,6 +28,7 @@ import {
   MAX_LOOKS,
   analyse,
   checkNoFailedRuns,
+  checkNoFailedSweepRuns,
   failedAnswer,
   parseChoice,
   parseDecision,
@@ -31,6 +39,7 @@ import {
   resultsAnswer,
   resultsFile,
   sourceOf,
+  stepVerdict,
   workflowRunUrl
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
@@ -38,6 +47,63 @@ import {
   InputError
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
+
+// src/results/sweep-reanalyse.ts
+function analyseSweepFiles(files, options) {
+  const selection = selectSweep(files, options);
+  const first = files[0];
+  const benchmark = options.name ?? benchmarkName(first);
+  const sources = selection.groups.map((result, index) => sourceOf(selection.names[index], result));
+  checkNoFailedSweepRuns(benchmark, sources);
+  const sweep = {
+    names: selection.names,
+    baseline: selection.baseline,
+    phases: [{ sources }]
+  };
+  const familySize = (options.familySize ?? 1) * candidateIndexes(sweep).length;
+  const members = sweepPairs(sweep).map((pair) => ({
+    ...pair,
+    design: placedDesign(pair.baseline.length, pair.candidate.length, { ...options, familySize })
+  }));
+  const family = analyseFamily(members, options);
+  return sweepResultsFile(
+    benchmark,
+    sweep,
+    family,
+    files.length === 1 ? recordedContext(first) : {}
+  );
+}
+function replaySweep(file, policy) {
+  const parts = sweepFiles(file);
+  if (parts === void 0) return void 0;
+  const recorded = file.raw.sweep;
+  const entries = file.raw.sweep.comparisons;
+  const phases = [...new Set(entries.map((entry) => entry.phase))];
+  const sweep = {
+    names: recorded.groups,
+    baseline: recorded.groups.indexOf(recorded.baseline),
+    phases: phases.map((phase) => ({
+      ...phase === void 0 ? {} : { phase },
+      sources: file.results.filter((result) => result.parameters.phase === phase).map((result, index) => sourceOf(recorded.groups[index], result))
+    }))
+  };
+  const benchmark = benchmarkName(file);
+  checkNoFailedSweepRuns(
+    benchmark,
+    sweep.phases.flatMap(({ sources }) => sources)
+  );
+  const members = [];
+  for (const pair of sweepPairs(sweep)) {
+    const index = entries.findIndex(
+      (entry) => entry.candidate === pair.names.candidate && entry.phase === pair.phase
+    );
+    const design = index === -1 ? void 0 : recordedDesign(parts[index]).design;
+    if (design === void 0) return void 0;
+    members.push({ ...pair, design: planDesign(design.looks, policy.alpha, design) });
+  }
+  const family = analyseFamily(members, policy);
+  return sweepResultsFile(benchmark, sweep, family, recordedContext(file));
+}
 
 // src/results/replay.ts
 function replayOwnFile(file, policy) {
@@ -48,10 +114,27 @@ function replayOwnFile(file, policy) {
   if (recorded === void 0 || typeof recordedAlpha !== "number" || !(recordedAlpha > 0 && recordedAlpha < 1) || typeof recordedThreshold !== "number" || !(recordedThreshold >= 0 && recordedThreshold < 1)) {
     return void 0;
   }
-  const parts = phaseFiles(file);
-  if (parts.some((part) => part.results.length !== 2)) return void 0;
   const alpha = policy.alpha ?? recordedAlpha;
   const threshold = policy.threshold ?? recordedThreshold;
+  const results = file.raw.sweep ? replaySweep(file, { alpha, threshold }) : replayPhases(file, recorded, { alpha, threshold });
+  if (results === void 0) return void 0;
+  const was = recordedVerdict(file);
+  const now = stepVerdict(results);
+  if (was !== void 0 && was !== now) {
+    const changed = [
+      ...alpha === recordedAlpha ? [] : [`--alpha ${alpha} (the run used ${recordedAlpha})`],
+      ...threshold === recordedThreshold ? [] : [`--threshold ${percent(threshold)} (the run used \xB1${percent(recordedThreshold)})`]
+    ];
+    const why = changed.length > 0 ? `because of ${changed.join(" and ")}` : "on the same design";
+    results.comparison.warnings.unshift(
+      `The run recorded the verdict ${was}; this analysis gives ${now} ${why}.`
+    );
+  }
+  return results;
+}
+function replayPhases(file, recorded, { alpha, threshold }) {
+  const parts = phaseFiles(file);
+  if (parts.some((part) => part.results.length !== 2)) return void 0;
   const benchmark = benchmarkName(file);
   const phases = parts.map((part) => {
     const [baseline, candidate] = part.results;
@@ -91,24 +174,11 @@ function replayOwnFile(file, policy) {
     );
     results = phasedResultsFile(benchmark, phases, family, extra);
   }
-  const was = recordedVerdict(file);
-  const now = results.family?.verdict ?? results.comparison.verdict;
-  if (was !== void 0 && was !== now) {
-    const changed = [
-      ...alpha === recordedAlpha ? [] : [`--alpha ${alpha} (the run used ${recordedAlpha})`],
-      ...threshold === recordedThreshold ? [] : [`--threshold ${percent(threshold)} (the run used \xB1${percent(recordedThreshold)})`]
-    ];
-    const why = changed.length > 0 ? `because of ${changed.join(" and ")}` : "on the same design";
-    results.comparison.warnings.unshift(
-      `The run recorded the verdict ${was}; this analysis gives ${now} ${why}.`
-    );
-  }
   return results;
 }
 function recordedVerdict(file) {
-  const family = file.raw.family;
-  const comparison = file.raw.comparison;
-  const verdict = family?.verdict ?? comparison?.verdict;
+  const field = (name) => file.raw[name]?.verdict;
+  const verdict = field("sweep") ?? field("family") ?? field("comparison");
   return typeof verdict === "string" && ["regression", "improvement", "unchanged", "inconclusive"].includes(verdict) ? verdict : void 0;
 }
 function percent(fraction) {
@@ -158,15 +228,9 @@ var compareCommand = async (argv, io) => {
       if (name !== void 0) replayed.benchmark = name;
       return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format };
     }
-    ;
-    ({ results } = analyseFiles(files, {
-      ...decision,
-      looks,
-      familySize,
-      baseline: values.baseline,
-      candidate: values.candidate,
-      name: values.name
-    }));
+    const design = { ...decision, looks, familySize, baseline: values.baseline, name: values.name };
+    const sweep = values.candidate === void 0 && files.reduce((sum, file) => sum + file.results.length, 0) > 2;
+    results = sweep ? analyseSweepFiles(files, design) : analyseFiles(files, { ...design, candidate: values.candidate }).results;
   } catch (error) {
     if (!(error instanceof FailedRuns)) throw error;
     const run = { benchmark: error.partial.benchmark, error, partial: error.partial };

@@ -28,6 +28,7 @@ var Input = /* @__PURE__ */ ((Input2) => {
   Input2["CandidateVersion"] = "candidate-version";
   Input2["BaselineCommand"] = "baseline-command";
   Input2["CandidateCommand"] = "candidate-command";
+  Input2["CandidateCommands"] = "candidate-commands";
   Input2["Good"] = "good";
   Input2["Bad"] = "bad";
   Input2["Versions"] = "versions";

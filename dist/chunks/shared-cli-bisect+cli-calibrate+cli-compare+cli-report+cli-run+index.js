@@ -12078,7 +12078,18 @@ function parseTarget(raw, env) {
         `${ignored} applies to Pulumi mode only; with ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */} it would be ignored, so leave it out`
       );
     }
-    return { kind: "commands", baseline: baselineCommand, candidate: candidateCommand };
+    const more = (inputValue(raw, "candidate-commands" /* CandidateCommands */) ?? "").split("\n").map((line) => line.trim()).filter((line) => line !== "");
+    return {
+      kind: "commands",
+      baseline: baselineCommand,
+      candidate: candidateCommand,
+      ...more.length === 0 ? {} : { more }
+    };
+  }
+  if (inputValue(raw, "candidate-commands" /* CandidateCommands */) !== void 0) {
+    throw new InputError(
+      `${"candidate-commands" /* CandidateCommands */} adds candidates to ${"baseline-command" /* BaselineCommand */} and ${"candidate-command" /* CandidateCommand */}; give those too (several Pulumi versions go in ${"candidate-version" /* CandidateVersion */})`
+    );
   }
   if (baselineVersion === void 0) {
     throw new InputError(
@@ -12570,10 +12581,10 @@ function partialResultsFile(config, phases, error, extra) {
   return {
     benchmark: config.name,
     error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
+    // Each phase's groups in the order given: the baseline first, then the candidate(s).
+    results: phases.flatMap(
+      ({ phase, sources }) => Object.values(sources).map((source) => partialGroup(source, phase))
+    ),
     ...extra
   };
 }
@@ -12607,8 +12618,18 @@ function checkNoFailedRuns(benchmark, phases) {
     })
   );
   if (lines.length === 0) return;
-  const message = `${lines.join("; ")}; a comparison with failed runs has no verdict`;
+  const message = failedMessage(lines);
   throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}));
+}
+function checkNoFailedSweepRuns(benchmark, groups) {
+  const lines = groups.flatMap((source) => failedRunsLine(source) ?? []);
+  if (lines.length === 0) return;
+  const message = failedMessage(lines);
+  const results = groups.map((source) => partialGroup(source, void 0));
+  throw new FailedRuns(message, { benchmark, error: message, results });
+}
+function failedMessage(lines) {
+  return `${lines.join("; ")}; a comparison with failed runs has no verdict`;
 }
 
 // src/bench/failures.ts
@@ -12773,7 +12794,7 @@ function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
 
 // src/results/phases.ts
 function stepVerdict(results) {
-  return results.family?.verdict ?? results.comparison.verdict;
+  return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
 }
 function phaseNames(results) {
   const names = Object.keys(results.phases ?? {});
@@ -13124,8 +13145,289 @@ function groupTable(results) {
   };
 }
 
+// src/stats/summary.ts
+function summarize(times, group = "group") {
+  if (times.length < 2) {
+    throw new InputError(
+      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
+    );
+  }
+  const values = [...times];
+  const lowest = min(values);
+  const constant = lowest === max(values);
+  return {
+    n: values.length,
+    mean: constant ? lowest : mean(values),
+    stddev: constant ? 0 : sampleStandardDeviation(values),
+    median: median(values),
+    min: lowest,
+    max: max(values)
+  };
+}
+
+// src/results/build.ts
+function groupResult(source, summary) {
+  const parameters = { ...source.parameters };
+  delete parameters.group;
+  return {
+    command: source.command,
+    mean: summary.mean,
+    stddev: summary.stddev,
+    median: summary.median,
+    min: summary.min,
+    max: summary.max,
+    times: source.times.slice(0, summary.n),
+    exit_codes: source.exitCodes.slice(0, summary.n),
+    parameters: { group: source.name, ...parameters },
+    ...source.version === void 0 ? {} : { version: source.version },
+    ...resourceFields(source, summary.n, source.times.length)
+  };
+}
+function sourceOf(name, result) {
+  return { name, ...result };
+}
+function resultsFile2(benchmark, sources, analysis, extra = {}) {
+  const comparison = analysis.comparison;
+  return {
+    benchmark,
+    results: [
+      groupResult(sources.baseline, analysis.baseline),
+      groupResult(sources.candidate, analysis.candidate)
+    ],
+    comparison,
+    ...extra
+  };
+}
+function phasedResultsFile(benchmark, phases, family, extra = {}) {
+  const withPhase = (source, phase) => ({
+    ...source,
+    parameters: { ...source.parameters, phase }
+  });
+  const byPhase = (value) => Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]));
+  const comparisons = family.analyses.map((analysis) => analysis.comparison);
+  return {
+    benchmark,
+    results: phases.flatMap(({ phase, sources }, index) => [
+      groupResult(withPhase(sources.baseline, phase), family.analyses[index].baseline),
+      groupResult(withPhase(sources.candidate, phase), family.analyses[index].candidate)
+    ]),
+    comparison: comparisons[0],
+    phases: byPhase((index) => comparisons[index]),
+    family: {
+      size: comparisons[0].design.familySize,
+      pAdjusted: byPhase((index) => family.pAdjusted[index]),
+      verdicts: byPhase((index) => comparisons[index].verdict),
+      verdict: family.verdict
+    },
+    ...extra
+  };
+}
+
+// src/results/sweep.ts
+function sweepPhases(sweep) {
+  const phases = [];
+  for (const { phase } of sweep.comparisons) if (!phases.includes(phase)) phases.push(phase);
+  return phases;
+}
+function sweepGroupResults(results, phase) {
+  return results.results.filter((result) => result.parameters.phase === phase);
+}
+function sweepView(results, entry) {
+  const sweep = results.sweep;
+  const groups = sweepGroupResults(results, entry.phase);
+  const last = entry.comparison.looks.at(-1);
+  const baseline = groups[sweep.groups.indexOf(sweep.baseline)];
+  const candidate = groups[sweep.groups.indexOf(entry.candidate)];
+  return {
+    benchmark: [entry.candidate, ...entry.phase === void 0 ? [] : [entry.phase]].join(" \xB7 "),
+    results: [
+      named(usedPart(baseline, last?.baseline ?? baseline.times.length), sweep.baseline),
+      named(usedPart(candidate, last?.candidate ?? candidate.times.length), entry.candidate)
+    ],
+    comparison: entry.comparison
+  };
+}
+function sweepItems(results) {
+  return (results.sweep?.comparisons ?? []).map((entry) => ({
+    results: sweepView(results, entry),
+    pAdjusted: entry.pAdjusted
+  }));
+}
+function named(result, name) {
+  return { ...result, parameters: { ...result.parameters, group: name } };
+}
+function usedPart(result, n) {
+  const count = result.times.length;
+  if (n >= count) return result;
+  const resources = readResourceFields(result, count, true);
+  const source = sourceOf(result.parameters.group, {
+    command: result.command,
+    times: result.times,
+    exitCodes: result.exit_codes,
+    parameters: stringParameters(result.parameters),
+    ...result.version === void 0 ? {} : { version: result.version },
+    ...resources
+  });
+  return groupResult(source, summarize(result.times.slice(0, n), result.parameters.group));
+}
+function stringParameters(parameters) {
+  return Object.fromEntries(
+    Object.entries(parameters).filter((entry) => entry[1] !== void 0)
+  );
+}
+
+// src/stats/distributions.ts
+var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
+var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
+var import_stats_base_dists_normal_cdf = __toESM(require_lib136(), 1);
+var import_math_base_special_erfcinv = __toESM(require_lib125(), 1);
+var NORMAL_LIMIT_DF = 1e12;
+function tCdf(x, df) {
+  return df > NORMAL_LIMIT_DF ? normalCdf(x) : (0, import_stats_base_dists_t_cdf.default)(x, df);
+}
+function tQuantile(p, df) {
+  return df > NORMAL_LIMIT_DF ? normalQuantile(p) : (0, import_stats_base_dists_t_quantile.default)(p, df);
+}
+function normalCdf(x) {
+  return (0, import_stats_base_dists_normal_cdf.default)(x, 0, 1);
+}
+function normalQuantile(p) {
+  return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
+}
+
+// src/stats/welch.ts
+function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
+  const a = candidate.stddev ** 2 / candidate.n;
+  const b = (factor * baseline.stddev) ** 2 / baseline.n;
+  const difference = candidate.mean - factor * baseline.mean;
+  const variance = a + b;
+  if (variance === 0) {
+    const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
+    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) };
+  }
+  const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1));
+  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) };
+}
+function upperTail({ t, df }) {
+  return tCdf(-t, df);
+}
+function lowerTail({ t, df }) {
+  return tCdf(t, df);
+}
+function twoSided({ t, df }) {
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
+}
+
+// src/stats/interval.ts
+function differenceInterval(baseline, candidate, alpha) {
+  const mean4 = candidate.mean - baseline.mean;
+  const standardError = Math.sqrt(
+    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
+  );
+  const { df } = welchStatistic(baseline, candidate);
+  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
+  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
+}
+function meanInterval(group, alpha) {
+  const standardError = group.stddev / Math.sqrt(group.n);
+  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, group.n - 1) * standardError;
+  return { low: group.mean - halfWidth, high: group.mean + halfWidth, confidence: 1 - alpha };
+}
+
+// src/stats/verdict.ts
+function decide(p, levels, lastLook) {
+  if (p.pRegression < levels.regression) return "regression";
+  if (p.pImprovement < levels.regression) return "improvement";
+  if (p.pUnchanged < levels.equivalence) return "unchanged";
+  return lastLook ? "inconclusive" : null;
+}
+function sidedLevels(levels, threshold) {
+  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
+}
+var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
+function overallVerdict(verdicts) {
+  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
+}
+function severity(verdict) {
+  return SEVERITY.indexOf(verdict);
+}
+function failsCheck(verdict, failOn) {
+  if (failOn === "never") return false;
+  if (verdict === "regression") return true;
+  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
+}
+
+// src/report/sweep-model.ts
+function sweepRows(results, phase) {
+  const sweep = results.sweep;
+  const alpha = results.comparison.alpha;
+  return sweepGroupResults(results, phase).map((result, index) => {
+    const name = sweep.groups[index];
+    const interval = meanInterval(summarize(result.times, name), alpha);
+    const compared = sweep.comparisons.find(
+      (entry) => entry.candidate === name && entry.phase === phase
+    );
+    return {
+      name,
+      mean: result.mean,
+      low: interval.low,
+      high: interval.high,
+      ...compared ? { compared } : {}
+    };
+  });
+}
+function sweepTable(results, phase) {
+  const rows = sweepRows(results, phase);
+  const confidence = formatPercent(1 - results.comparison.alpha);
+  const [means, lows, highs] = formatDurationColumns([
+    rows.map((row) => row.mean),
+    rows.map((row) => row.low),
+    rows.map((row) => row.high)
+  ]);
+  return {
+    header: ["Group", "Mean", `Mean ${confidence} CI`, "Ratio to baseline (CI)", "Verdict"],
+    rows: rows.map((row, index) => [
+      row.name,
+      means[index],
+      `${lows[index]} to ${highs[index]}`,
+      row.compared ? formatRatioInterval(row.compared) : "1 (baseline)",
+      row.compared ? VERDICT_LABEL[row.compared.comparison.verdict] : "Baseline"
+    ])
+  };
+}
+function formatRatioInterval({ comparison }) {
+  const { value, ciLow, ciHigh } = comparison.ratio;
+  if (value === null) return "undefined (the baseline mean is 0 s)";
+  const low = ciLow === null ? "?" : ciLow.toFixed(3);
+  const high = ciHigh === null ? "no upper bound" : ciHigh.toFixed(3);
+  return `${value.toFixed(3)} (${low} to ${high})`;
+}
+function candidateVerdicts(sweep) {
+  return sweep.groups.filter((name) => name !== sweep.baseline).map((name) => ({
+    name,
+    verdict: overallVerdict(
+      sweep.comparisons.filter((entry) => entry.candidate === name).map((entry) => entry.comparison.verdict)
+    )
+  }));
+}
+function sweepHeadline(results, style) {
+  const sweep = results.sweep;
+  const candidates = candidateVerdicts(sweep);
+  const matching = candidates.filter((candidate) => candidate.verdict === sweep.verdict);
+  const line = familyHeadline({
+    verdict: sweep.verdict,
+    matching: matching.length,
+    total: candidates.length,
+    noun: "candidate",
+    names: matching.map((candidate) => style.name(candidate.name)).join(", "),
+    within: `within \xB1${formatPercent(results.comparison.threshold)}`
+  });
+  return `${line} (baseline ${style.name(sweep.baseline)})`;
+}
+
 // src/report/headline.ts
 function headline(results, style = PLAIN_STYLE) {
+  if (results.sweep !== void 0) return sweepHeadline(results, style);
   const phases = phaseNames(results);
   if (phases.length === 0) return comparisonHeadline(results, style);
   const verdict = stepVerdict(results);
@@ -13211,6 +13513,14 @@ function warningsBlock(warnings) {
   return `**Warnings**
 
 ${bulletList(shown)}`;
+}
+function foldedReport(heading, verdict, body) {
+  const open = verdict === "regression" ? " open" : "";
+  return `<details${open}>
+<summary>${heading}</summary>
+
+${body}
+</details>`;
 }
 function details(summary, body) {
   return `<details>
@@ -13440,12 +13750,88 @@ function renderPhasedMarkdown(results, options = {}) {
         if (index === 0) return `### ${heading}
 
 ${body}`;
-        const open = phase.comparison.verdict === "regression" ? " open" : "";
-        return `<details${open}>
-<summary>${heading}</summary>
+        return foldedReport(heading, phase.comparison.verdict, body);
+      }),
+      environmentBlock(results.environment),
+      runLink(options.runUrl)
+    ]),
+    rows
+  );
+}
 
-${body}
-</details>`;
+// src/report/sweep-chart.ts
+var MAX_LABEL = 40;
+function sweepAxis(results, phase) {
+  const groups = sweepGroupResults(results, phase);
+  const names = results.sweep.groups;
+  const keys = [
+    ...new Set(
+      groups.flatMap(
+        (result) => Object.keys(result.parameters).filter((key) => key !== "group" && key !== "phase")
+      )
+    )
+  ];
+  if (keys.length === 0) return { title: "group", labels: names };
+  const values = groups.map((result) => keys.map((key) => result.parameters[key] ?? "-").join(" "));
+  if (new Set(values).size === values.length) return { title: keys.join(", "), labels: values };
+  return {
+    title: ["group", ...keys].join(", "),
+    labels: groups.map((result, index) => `${result.parameters.group} ${values[index]}`)
+  };
+}
+function mermaidText(text) {
+  const kept = text.replace(/[^\p{L}\p{N} .,_:=+/()-]/gu, "_");
+  return kept.length > MAX_LABEL ? `${kept.slice(0, MAX_LABEL - 1)}\u2026` : kept;
+}
+function renderSweepChart(results, phase) {
+  const rows = sweepRows(results, phase);
+  if (rows.length === 0) return "";
+  const axis = sweepAxis(results, phase);
+  const confidence = formatPercent(1 - results.comparison.alpha);
+  const series = [rows.map((row) => row.mean), rows.map((row) => row.low), rows.map((row) => row.high)];
+  const decimals = chartDecimals(series.flat());
+  const list = (values) => `[${values.map((value) => value.toFixed(decimals)).join(", ")}]`;
+  const [means, lows, highs] = series.map(list);
+  return [
+    `Mean wall time of each group (bars), with the ${confidence} interval of the mean (lines).`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `    title "Mean wall time per group"`,
+    `    x-axis "${mermaidText(axis.title)}" [${axis.labels.map((label) => `"${mermaidText(label)}"`).join(", ")}]`,
+    '    y-axis "seconds"',
+    `    bar ${means}`,
+    `    line ${lows}`,
+    `    line ${highs}`,
+    "```"
+  ].join("\n");
+}
+
+// src/report/sweep-markdown.ts
+function renderSweepMarkdown(results, options = {}) {
+  const sweep = results.sweep;
+  const items = sweepItems(results);
+  const sections = items.map((item) => reportSections(item.results));
+  const rows = rawRowsWorthTrying(Math.max(0, ...items.map((item) => rawRowCount(item.results))));
+  const phases = sweepPhases(sweep);
+  const overview = (chart) => phases.map(
+    (phase) => joinBlocks([
+      phase === void 0 ? "" : `### ${escapeMarkdown(phase)}`,
+      markdownTable(sweepTable(results, phase)),
+      chart ? renderSweepChart(results, phase) : "_Chart left out to fit the size limit._"
+    ]).trimEnd()
+  );
+  const count = `the ${formatCount(items.length)} comparisons`;
+  return fitToLimit(
+    (detail) => joinBlocks([
+      `## ${markdownHeadline(results)}`,
+      `Benchmark: **${escapeMarkdown(clip(options.title ?? results.benchmark, MAX_CELL))}** \xB7 baseline **${escapeMarkdown(clip(sweep.baseline, MAX_CELL))}**, each other group a candidate against it, one family of ${formatCount(sweep.size)}`,
+      ...overview(detail.chart),
+      familyTable(items, "Candidate", count),
+      ...items.map(({ results: view }, index) => {
+        const body = joinBlocks(sections[index](detail));
+        const heading = `${escapeMarkdown(clip(view.benchmark, MAX_CELL))}: ${markdownHeadline(view)}`;
+        return foldedReport(heading, view.comparison.verdict, body);
       }),
       environmentBlock(results.environment),
       runLink(options.runUrl)
@@ -13456,6 +13842,7 @@ ${body}
 
 // src/report/markdown.ts
 function renderMarkdown(results, options = {}) {
+  if (results.sweep !== void 0) return renderSweepMarkdown(results, options);
   if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
   const sections = reportSections(results);
   return fitToLimit(
@@ -13470,8 +13857,9 @@ function renderMarkdown(results, options = {}) {
 }
 
 // src/report/text.ts
-var MAX_LABEL = 60;
+var MAX_LABEL2 = 60;
 function renderText(results) {
+  if (results.sweep !== void 0) return renderSweepText(results);
   const items = phaseItems(results);
   if (items.length === 0) return renderComparison(results);
   const lines = [
@@ -13479,6 +13867,26 @@ function renderText(results) {
     "",
     ...alignedTable({ header: ["Phase", ...FAMILY_HEADER], rows: familyRows(items) }),
     familyNote2(`the ${items.length} phases`),
+    ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
+    "",
+    `Verdict: ${stepVerdict(results)}`
+  ];
+  return `${lines.join("\n")}
+`;
+}
+function renderSweepText(results) {
+  const sweep = results.sweep;
+  const items = sweepItems(results);
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    ...sweepPhases(sweep).flatMap((phase) => [
+      "",
+      ...phase === void 0 ? [] : [`${plainText(phase)}:`],
+      ...alignedTable(sweepTable(results, phase))
+    ]),
+    "",
+    ...alignedTable({ header: ["Candidate", ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote2(`the ${items.length} comparisons`),
     ...items.flatMap((item) => ["", renderComparison(item.results).trimEnd()]),
     "",
     `Verdict: ${stepVerdict(results)}`
@@ -13507,32 +13915,9 @@ function renderComparison(results) {
 function alignedTable({ header, rows }) {
   return alignColumns(
     header,
-    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL))),
+    rows.map((row) => row.map((cell) => clip(plainText(cell), MAX_LABEL2))),
     2
   );
-}
-
-// src/stats/verdict.ts
-function decide(p, levels, lastLook) {
-  if (p.pRegression < levels.regression) return "regression";
-  if (p.pImprovement < levels.regression) return "improvement";
-  if (p.pUnchanged < levels.equivalence) return "unchanged";
-  return lastLook ? "inconclusive" : null;
-}
-function sidedLevels(levels, threshold) {
-  return threshold === 0 ? { ...levels, regression: levels.regression / 2 } : levels;
-}
-var SEVERITY = ["regression", "inconclusive", "improvement", "unchanged"];
-function overallVerdict(verdicts) {
-  return SEVERITY.find((verdict) => verdicts.includes(verdict)) ?? "unchanged";
-}
-function severity(verdict) {
-  return SEVERITY.indexOf(verdict);
-}
-function failsCheck(verdict, failOn) {
-  if (failOn === "never") return false;
-  if (verdict === "regression") return true;
-  return failOn === "regression-or-inconclusive" && verdict === "inconclusive";
 }
 
 // src/run/answer.ts
@@ -13947,25 +14332,6 @@ function plausibleAlphaStar(alphaStar, target) {
 }
 var ALPHA_STAR_RANGE = { low: 0.5, high: 1.5 };
 
-// src/stats/distributions.ts
-var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
-var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
-var import_stats_base_dists_normal_cdf = __toESM(require_lib136(), 1);
-var import_math_base_special_erfcinv = __toESM(require_lib125(), 1);
-var NORMAL_LIMIT_DF = 1e12;
-function tCdf(x, df) {
-  return df > NORMAL_LIMIT_DF ? normalCdf(x) : (0, import_stats_base_dists_t_cdf.default)(x, df);
-}
-function tQuantile(p, df) {
-  return df > NORMAL_LIMIT_DF ? normalQuantile(p) : (0, import_stats_base_dists_t_quantile.default)(p, df);
-}
-function normalCdf(x) {
-  return (0, import_stats_base_dists_normal_cdf.default)(x, 0, 1);
-}
-function normalQuantile(p) {
-  return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
-}
-
 // src/stats/detrend.ts
 function interleavedPosition(group, index) {
   const second = group === "baseline" ? index % 2 === 1 : index % 2 === 0;
@@ -13997,29 +14363,6 @@ function average(values) {
   return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
 }
 
-// src/stats/welch.ts
-function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
-  const a = candidate.stddev ** 2 / candidate.n;
-  const b = (factor * baseline.stddev) ** 2 / baseline.n;
-  const difference = candidate.mean - factor * baseline.mean;
-  const variance = a + b;
-  if (variance === 0) {
-    const t = difference === 0 ? 0 : Math.sign(difference) * Infinity;
-    return { t, df: Math.max(1, baseline.n + candidate.n - 2 - dfLoss) };
-  }
-  const df = variance ** 2 / (a ** 2 / (candidate.n - 1) + b ** 2 / (baseline.n - 1));
-  return { t: difference / Math.sqrt(variance), df: Math.max(1, df - dfLoss) };
-}
-function upperTail({ t, df }) {
-  return tCdf(-t, df);
-}
-function lowerTail({ t, df }) {
-  return tCdf(t, df);
-}
-function twoSided({ t, df }) {
-  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
-}
-
 // src/stats/margin-tests.ts
 function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
   const plain = welchStatistic(baseline, candidate, 1, dfLoss);
@@ -14033,26 +14376,6 @@ function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
     pRegression: upperTail(upper),
     pImprovement: lowerTail(lower),
     pUnchanged
-  };
-}
-
-// src/stats/summary.ts
-function summarize(times, group = "group") {
-  if (times.length < 2) {
-    throw new InputError(
-      `${group} has ${times.length} sample${times.length === 1 ? "" : "s"}; at least 2 are needed for a standard deviation`
-    );
-  }
-  const values = [...times];
-  const lowest = min(values);
-  const constant = lowest === max(values);
-  return {
-    n: values.length,
-    mean: constant ? lowest : mean(values),
-    stddev: constant ? 0 : sampleStandardDeviation(values),
-    median: median(values),
-    min: lowest,
-    max: max(values)
   };
 }
 
@@ -14098,19 +14421,27 @@ function floored(group, floor) {
   return { ...group, stddev: Math.max(group.stddev, floor.share * Math.abs(group.mean)) };
 }
 
-// src/stats/random.ts
-var SeededRandom = class {
-  state;
-  constructor(seed) {
-    this.state = seed >>> 0;
-  }
-  /** Uniform on [0, 1) (mulberry32). */
-  uniform() {
-    this.state = this.state + 1831565813 >>> 0;
-    let t = this.state;
+// src/core/seeded.ts
+function seededUniform(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t = state;
     t = Math.imul(t ^ t >>> 15, t | 1);
     t ^= t + Math.imul(t ^ t >>> 7, t | 61);
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/stats/random.ts
+var SeededRandom = class {
+  next;
+  constructor(seed) {
+    this.next = seededUniform(seed);
+  }
+  /** Uniform on [0, 1) (mulberry32). */
+  uniform() {
+    return this.next();
   }
   /** Standard normal (Box–Muller). */
   normal() {
@@ -14488,17 +14819,6 @@ function edge(rejected, outside, inside) {
   return (out + within) / 2;
 }
 
-// src/stats/interval.ts
-function differenceInterval(baseline, candidate, alpha) {
-  const mean4 = candidate.mean - baseline.mean;
-  const standardError = Math.sqrt(
-    candidate.stddev ** 2 / candidate.n + baseline.stddev ** 2 / baseline.n
-  );
-  const { df } = welchStatistic(baseline, candidate);
-  const halfWidth = standardError === 0 ? 0 : tQuantile(1 - alpha / 2, df) * standardError;
-  return { mean: mean4, ciLow: mean4 - halfWidth, ciHigh: mean4 + halfWidth, confidence: 1 - alpha };
-}
-
 // src/stats/outliers.ts
 var OUTLIER_THRESHOLD = 14.826;
 var THRESHOLD_SD = 10;
@@ -14764,64 +15084,6 @@ function regressionPath(baseline, candidate, looks, threshold, test) {
   );
 }
 
-// src/results/build.ts
-function groupResult(source, summary) {
-  const parameters = { ...source.parameters };
-  delete parameters.group;
-  return {
-    command: source.command,
-    mean: summary.mean,
-    stddev: summary.stddev,
-    median: summary.median,
-    min: summary.min,
-    max: summary.max,
-    times: source.times.slice(0, summary.n),
-    exit_codes: source.exitCodes.slice(0, summary.n),
-    parameters: { group: source.name, ...parameters },
-    ...source.version === void 0 ? {} : { version: source.version },
-    ...resourceFields(source, summary.n, source.times.length)
-  };
-}
-function sourceOf(name, result) {
-  return { name, ...result };
-}
-function resultsFile2(benchmark, sources, analysis, extra = {}) {
-  const comparison = analysis.comparison;
-  return {
-    benchmark,
-    results: [
-      groupResult(sources.baseline, analysis.baseline),
-      groupResult(sources.candidate, analysis.candidate)
-    ],
-    comparison,
-    ...extra
-  };
-}
-function phasedResultsFile(benchmark, phases, family, extra = {}) {
-  const withPhase = (source, phase) => ({
-    ...source,
-    parameters: { ...source.parameters, phase }
-  });
-  const byPhase = (value) => Object.fromEntries(phases.map(({ phase }, index) => [phase, value(index)]));
-  const comparisons = family.analyses.map((analysis) => analysis.comparison);
-  return {
-    benchmark,
-    results: phases.flatMap(({ phase, sources }, index) => [
-      groupResult(withPhase(sources.baseline, phase), family.analyses[index].baseline),
-      groupResult(withPhase(sources.candidate, phase), family.analyses[index].candidate)
-    ]),
-    comparison: comparisons[0],
-    phases: byPhase((index) => comparisons[index]),
-    family: {
-      size: comparisons[0].design.familySize,
-      pAdjusted: byPhase((index) => family.pAdjusted[index]),
-      verdicts: byPhase((index) => comparisons[index].verdict),
-      verdict: family.verdict
-    },
-    ...extra
-  };
-}
-
 export {
   MAX_SAMPLES,
   MAX_LOOKS,
@@ -14846,6 +15108,7 @@ export {
   partialResultsFile,
   FailedRuns,
   checkNoFailedRuns,
+  checkNoFailedSweepRuns,
   alignColumns,
   formatLevel,
   formatPercent,
@@ -14862,6 +15125,17 @@ export {
   VERDICT_LABEL,
   relativeChange,
   formatChange,
+  summarize,
+  groupResult,
+  sourceOf,
+  resultsFile2 as resultsFile,
+  phasedResultsFile,
+  normalQuantile,
+  decide,
+  sidedLevels,
+  overallVerdict,
+  severity,
+  failsCheck,
   markdownHeadline,
   joinBlocks,
   rawRowCount,
@@ -14873,18 +15147,13 @@ export {
   familyTable,
   renderMarkdown,
   renderText,
-  decide,
-  sidedLevels,
-  overallVerdict,
-  severity,
-  failsCheck,
   FORMATS,
   resultsAnswer,
   failedAnswer,
   runAnswer,
+  seededUniform,
   ALPHA_STAR_TABLE,
   placeLooks,
-  normalQuantile,
   interleavedPosition,
   lookFigures,
   SeededRandom,
@@ -14896,8 +15165,5 @@ export {
   analyse,
   familyRegressions,
   adjustFamily,
-  regressionPath,
-  sourceOf,
-  resultsFile2 as resultsFile,
-  phasedResultsFile
+  regressionPath
 };

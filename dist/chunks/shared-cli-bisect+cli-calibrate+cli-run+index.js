@@ -9,8 +9,11 @@ import {
   TOOL_VERSION
 } from "./shared-cli+cli-bisect+cli-calibrate+cli-run+index.js";
 import {
+  analyseFamily,
   analysePhases,
-  planPhases
+  planPhases,
+  sweepPairs,
+  sweepResultsFile
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-run+index.js";
 import {
   HttpClient,
@@ -39,6 +42,7 @@ import {
   phasedResultsFile,
   resultsFile,
   runLooks,
+  seededUniform,
   sidedLevels,
   workflowRunUrl
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
@@ -3079,6 +3083,7 @@ var require_lib = __commonJS({
 });
 
 // src/run/pipeline.ts
+import { randomInt } from "node:crypto";
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname as dirname4, join as join6 } from "node:path";
@@ -3097,8 +3102,8 @@ function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
 function cyclePhases(cycle) {
   return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
 }
-function emptyMeasurement(phases) {
-  const perGroup = () => ({ baseline: [], candidate: [] });
+function emptyMeasurement(phases, groups = ["baseline", "candidate"]) {
+  const perGroup = () => Object.fromEntries(groups.map((name) => [name, []]));
   return {
     phases: phases.map((phase) => ({
       phase,
@@ -3288,18 +3293,43 @@ function interleavedOrder(samplesPerGroup) {
   }
   return order;
 }
+function balancedOrder(groups, rounds, seed) {
+  if (groups === 2) return interleavedOrder(rounds);
+  const uniform = seededUniform(seed);
+  const order = [];
+  let block = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % groups === 0) block = shuffled(groups, uniform);
+    const turn = round % groups;
+    order.push(...block.slice(turn), ...block.slice(0, turn));
+  }
+  return order;
+}
+function shuffled(n, uniform) {
+  const items = Array.from({ length: n }, (_, index) => index);
+  for (let index = n - 1; index > 0; index--) {
+    const other = Math.floor(uniform() * (index + 1));
+    [items[index], items[other]] = [items[other], items[index]];
+  }
+  return items;
+}
 
 // src/bench/run-benchmark.ts
 async function runBenchmark(plan, signal) {
   const phases = cyclePhases(plan.groups[0].cycle);
-  if (phases.length === 0 || cyclePhases(plan.groups[1].cycle).join() !== phases.join()) {
-    throw new Error("both groups must time the same phases, at least one, in the same order");
+  const same = plan.groups.every((group) => cyclePhases(group.cycle).join() === phases.join());
+  if (plan.groups.length < 2 || phases.length === 0 || !same) {
+    throw new Error("two or more groups must time the same phases, at least one, in the same order");
   }
   const resolved = plan.groups.map((group) => ({
     name: group.name,
     cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
   }));
-  const measurement = emptyMeasurement(phases);
+  const measurement = emptyMeasurement(
+    phases,
+    plan.groups.map((group) => group.name)
+  );
+  if (plan.groups.length > 2) measurement.orderSeed = plan.orderSeed ?? 0;
   await mkdir(plan.logDir, { recursive: true });
   const groups = [];
   try {
@@ -3318,20 +3348,15 @@ async function runBenchmark(plan, signal) {
     if (signal?.aborted) {
       throw new AbortedBeforeFirstRun("the benchmark was aborted before the first run", measurement);
     }
-    await measure(plan, groups, {
-      timeoutMs: plan.timeoutMs,
-      signal,
-      measurement
-    });
+    await measure(plan, groups, measurement, { timeoutMs: plan.timeoutMs, signal, measurement });
     return measurement;
   } finally {
     for (const group of groups) closeSync(group.logFd);
   }
 }
-async function measure(plan, groups, context3) {
-  const { measurement } = context3;
+async function measure(plan, groups, measurement, context3) {
   const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
-  const paces = [newPace(), newPace()];
+  const paces = groups.map(newPace);
   const several = measurement.phases.length > 1;
   const runAndReport = async (index, label, record) => {
     const times = await runCycle(groups[index], label, context3, record);
@@ -3351,11 +3376,11 @@ async function measure(plan, groups, context3) {
     }
   };
   for (let number = 1; number <= plan.warmup; number++) {
-    for (const index of [0, 1]) {
+    for (const [index, group] of groups.entries()) {
       await runAndReport(
         index,
         { kind: "warmup", number, of: plan.warmup },
-        (phases) => schedule(groups[index].name, -1, phases)
+        (phases) => schedule(group.name, -1, phases)
       );
     }
   }
@@ -3363,7 +3388,8 @@ async function measure(plan, groups, context3) {
     pace.runs = 0;
     pace.seconds = 0;
   }
-  for (const [position, index] of interleavedOrder(plan.samples).entries()) {
+  const order = balancedOrder(groups.length, plan.samples, measurement.orderSeed ?? 0);
+  for (const [position, index] of order.entries()) {
     const name = groups[index].name;
     const done = measurement.phases[0].times[name].length;
     await runAndReport(index, { kind: "sample", number: done + 1, of: plan.samples }, (phases) => {
@@ -3375,8 +3401,8 @@ async function measure(plan, groups, context3) {
         phase.resources[name].push(resources);
       }
     });
-    const pairDone = position % 2 === 1;
-    if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break;
+    const roundDone = position % groups.length === groups.length - 1;
+    if (roundDone && plan.shouldStop?.(timesByPhase(measurement))) break;
   }
 }
 function timesByPhase(measurement) {
@@ -3508,6 +3534,20 @@ function planRunDesign(config, phases, cache) {
   });
 }
 
+// src/run/comparisons.ts
+function runComparisons(groups, phases) {
+  const [baseline, ...candidates] = groups;
+  return candidates.flatMap(
+    (candidate) => phases.map((phase) => ({ phase, baseline, candidate }))
+  );
+}
+function comparisonTimes(comparisons, times) {
+  return comparisons.map(({ phase, baseline, candidate }) => ({
+    baseline: times[phase]?.[baseline] ?? [],
+    candidate: times[phase]?.[candidate] ?? []
+  }));
+}
+
 // src/stats/stop-rule.ts
 function familyStopRule(members) {
   const levels = members.map(
@@ -3577,23 +3617,39 @@ import { basename as basename2 } from "node:path";
 function runPhases(config) {
   return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
 }
-function phaseSources(target, measurement, phases) {
+function phaseGroupSources(target, measurement, phases) {
   return phases.map((phase) => {
     const samples = phaseMeasurement(measurement, phase);
-    const source = (index) => {
-      const group = target.groups[index];
+    const sources = target.groups.map((group) => {
       const { command } = group.cycle.find((entry) => entry.phase === phase).step;
       return {
         name: group.name,
         command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
-        times: samples.times[group.name],
-        exitCodes: samples.exitCodes[group.name],
-        resources: samples.resources[group.name],
-        ...target.versions ? { version: target.versions[group.name] } : {}
+        times: samples.times[group.name] ?? [],
+        exitCodes: samples.exitCodes[group.name] ?? [],
+        resources: samples.resources[group.name] ?? [],
+        ...target.versions?.[group.name] === void 0 ? {} : { version: target.versions[group.name] }
       };
-    };
-    return { phase, sources: { baseline: source(0), candidate: source(1) } };
+    });
+    return { phase, sources };
   });
+}
+function phaseSources(target, measurement, phases) {
+  return phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
+    phase,
+    sources: { baseline: sources[0], candidate: sources[1] }
+  }));
+}
+function sweepSource(config, target, measurement, phases) {
+  const labels = target.groups.map((group) => group.label);
+  const names = target.groups.map(
+    (group) => labels.indexOf(group.label) === labels.lastIndexOf(group.label) ? group.label : `${group.label} (${group.name})`
+  );
+  const named = phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
+    ...config.target.kind === "pulumi" ? { phase } : {},
+    sources: sources.map((source, index) => ({ ...source, name: names[index] }))
+  }));
+  return { names, baseline: 0, phases: named };
 }
 function runResults(config, sources, family, extra) {
   if (config.target.kind === "pulumi") {
@@ -3602,7 +3658,8 @@ function runResults(config, sources, family, extra) {
   return resultsFile(config.name, sources[0].sources, family.analyses[0], extra);
 }
 function partialRunResults(config, sources, error, extra) {
-  const phases = config.target.kind === "pulumi" ? [...sources] : [{ sources: sources[0].sources }];
+  const byName = (groups) => Object.fromEntries(groups.map((source) => [source.name, source]));
+  const phases = config.target.kind === "pulumi" ? sources.map(({ phase, sources: groups }) => ({ phase, sources: byName(groups) })) : [{ sources: byName(sources[0].sources) }];
   return partialResultsFile(config, phases, error, extra);
 }
 
@@ -4434,6 +4491,16 @@ async function installVersion(version, downloadUrl, platform, options) {
   };
 }
 
+// src/pulumi/version-list.ts
+function versionList(value) {
+  const words = value.split(/[\s,]+/).filter((word) => word !== "");
+  const listed = /[,\n]/.test(value.trim()) || words.every(isVersionWord);
+  return listed ? words : [value.trim()];
+}
+function isVersionWord(word) {
+  return word === "latest" || word === "installed" || parseVersion(word) !== null;
+}
+
 // src/pulumi/parallel-default.ts
 import { cpus } from "node:os";
 function defaultParallelism(version, env, cpuCount = cpus().length) {
@@ -4485,6 +4552,10 @@ function pulumiBenchGroup(options) {
 }
 
 // src/run/targets.ts
+function groupNames(count) {
+  if (count === 2) return ["baseline", "candidate"];
+  return ["baseline", ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)];
+}
 async function setUpTarget(config, context3) {
   const userStep = (script, extra = {}) => ({
     command: { kind: "shell", script },
@@ -4499,63 +4570,70 @@ async function setUpTarget(config, context3) {
         config.prepare === void 0 ? [] : [userStep(config.prepare)]
       )
     });
-    return {
-      groups: [
-        group("baseline", config.target.baseline),
-        group("candidate", config.target.candidate)
-      ]
-    };
+    const { baseline, candidate, more = [] } = config.target;
+    const scripts = [baseline, candidate, ...more];
+    const names = groupNames(scripts.length);
+    return { groups: scripts.map((script, index) => group(names[index], script)) };
   }
   return setUpPulumi(config, config.target, context3, userStep);
 }
 async function setUpPulumi(config, target, context3, userStep) {
   const program = checkProgramFolder(target.program, "program" /* Program */);
-  const programs = {
-    baseline: target.baselineProgram === target.program ? program : checkProgramFolder(target.baselineProgram, "baseline-program" /* BaselineProgram */),
-    candidate: program
-  };
+  const baselineProgram = target.baselineProgram === target.program ? program : checkProgramFolder(target.baselineProgram, "baseline-program" /* BaselineProgram */);
+  const specs = [target.baselineVersion, ...versionList(target.candidateVersion)];
+  const names = groupNames(specs.length);
+  const programOf = (index) => index === 0 ? baselineProgram : program;
   const stackConfig = parseConfigInput(target.config, "config" /* Config */);
   const stackName = (name) => `${target.stackPrefix}-${name}`;
-  for (const name of ["baseline", "candidate"]) {
+  names.forEach((name, index) => {
     const { backendUrl } = target;
     checkStackIsNew(
-      { programDir: programs[name], stack: stackName(name), backendUrl },
+      { programDir: programOf(index), stack: stackName(name), backendUrl },
       "stack-prefix" /* StackPrefix */
     );
+  });
+  const resolved = /* @__PURE__ */ new Map();
+  const binaries = [];
+  for (const [index, spec] of specs.entries()) {
+    let binary = resolved.get(spec);
+    if (binary === void 0) {
+      context3.checkStopped();
+      binary = await resolvePulumi(spec, {
+        input: index === 0 ? "baseline-version" /* BaselineVersion */ : "candidate-version" /* CandidateVersion */,
+        downloadUrl: target.downloadUrl,
+        ...index === 0 ? {} : { allowInstalled: true },
+        log: context3.log
+      });
+      resolved.set(spec, binary);
+    }
+    binaries.push(binary);
   }
-  const binaries = {
-    baseline: await resolvePulumi(target.baselineVersion, {
-      input: "baseline-version" /* BaselineVersion */,
-      downloadUrl: target.downloadUrl,
-      log: context3.log
-    }),
-    candidate: await resolvePulumi(target.candidateVersion, {
-      input: "candidate-version" /* CandidateVersion */,
-      downloadUrl: target.downloadUrl,
-      allowInstalled: true,
-      log: context3.log
-    })
-  };
-  const versions = { baseline: binaries.baseline.version, candidate: binaries.candidate.version };
-  const parallelism = target.parallel === void 0 ? parallelismNote(versions, process.env) : void 0;
+  const versions = Object.fromEntries(
+    names.map((name, index) => [name, binaries[index].version])
+  );
+  const notes = target.parallel === void 0 ? binaries.slice(1).flatMap((candidate) => {
+    const versionsPair = { baseline: binaries[0].version, candidate: candidate.version };
+    return parallelismNote(versionsPair, process.env) ?? [];
+  }) : [];
   context3.checkStopped();
   let backendUrls;
   if (target.backendUrl === void 0) {
-    const own = await makeGroupBackends(context3.workDir, ["baseline", "candidate"]);
+    const own = await makeGroupBackends(context3.workDir, names);
     context3.onOwnBackend(own.folder);
     backendUrls = own.urls;
   } else {
-    backendUrls = { baseline: target.backendUrl, candidate: target.backendUrl };
+    backendUrls = Object.fromEntries(names.map((name) => [name, target.backendUrl]));
   }
-  const group = async (name) => {
+  const group = async (name, index) => {
+    const binary = binaries[index];
     const ref = {
-      binary: binaries[name].path,
-      programDir: programs[name],
+      binary: binary.path,
+      programDir: programOf(index),
       stack: stackName(name),
       backendUrl: backendUrls[name]
     };
     context3.checkStopped();
-    context3.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`);
+    context3.log(`Creating stack ${ref.stack} for pulumi ${binary.version} (${name})`);
     await initStack(ref, stackConfig, {
       input: "stack-prefix" /* StackPrefix */,
       onCreated: () => context3.ledger.record(ref)
@@ -4564,17 +4642,15 @@ async function setUpPulumi(config, target, context3, userStep) {
     return pulumiBenchGroup({
       name,
       ref,
-      version: binaries[name].version,
+      version: binary.version,
       parallel: target.parallel,
       phases: config.phases,
       prepare
     });
   };
-  return {
-    groups: [await group("baseline"), await group("candidate")],
-    versions,
-    ...parallelism === void 0 ? {} : { notes: [parallelism] }
-  };
+  const groups = [];
+  for (const [index, name] of names.entries()) groups.push(await group(name, index));
+  return { groups, versions, ...notes.length === 0 ? {} : { notes: [...new Set(notes)] } };
 }
 
 // src/run/pipeline.ts
@@ -4642,37 +4718,57 @@ async function measure2(config, hooks) {
     const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
     for (const note of notes) hooks.warn(note);
     checkStopped();
+    const names = target.groups.map((group) => group.name);
+    const comparisons = runComparisons(names, phases);
     const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
     const looks = runLooks(config).length;
+    const [baseline, ...candidates] = target.groups;
+    const against = candidates.length === 1 ? `${candidates[0].label} (candidate)` : `${candidates.map((group) => group.label).join(", ")} (${candidates.length} candidates, in balanced rounds)`;
     hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
+      `Measuring ${baseline.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info));
+    const design = planRunDesign(
+      config,
+      comparisons.length,
+      runDesignCache(hooks.env, hooks.info)
+    );
     checkStopped();
     const stop = familyStopRule(
-      phases.map(() => ({ design, threshold: config.decision.threshold }))
+      comparisons.map(() => ({ design, threshold: config.decision.threshold }))
     );
     const measurement = await runBenchmark(
       {
         groups: target.groups,
+        ...target.groups.length > 2 ? { orderSeed: randomInt(2 ** 31) } : {},
         shell: config.shell,
         warmup: config.warmup,
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: (times) => stop(phases.map((phase) => times[phase])),
+        shouldStop: (times) => stop(comparisonTimes(comparisons, times)),
         onProgress: hooks.progress
       },
       hooks.signal
     );
-    const family = analysePhases(
-      phases.map((phase) => phaseMeasurement(measurement, phase).times),
-      { ...config.decision, design }
+    const measured = Object.fromEntries(
+      phases.map((phase) => [phase, phaseMeasurement(measurement, phase).times])
     );
-    results = runResults(config, phaseSources(target, measurement, phases), family, {
-      schedule: measurement.schedule,
-      environment: environment()
-    });
+    const extra = { schedule: measurement.schedule, environment: environment() };
+    if (target.groups.length === 2) {
+      const family = analysePhases(comparisonTimes(comparisons, measured), {
+        ...config.decision,
+        design
+      });
+      results = runResults(config, phaseSources(target, measurement, phases), family, extra);
+    } else {
+      const sweep = sweepSource(config, target, measurement, phases);
+      const members = sweepPairs(sweep).map((pair) => ({ ...pair, design }));
+      const family = analyseFamily(members, config.decision);
+      results = sweepResultsFile(config.name, sweep, family, {
+        ...extra,
+        orderSeed: measurement.orderSeed
+      });
+    }
     results.comparison.warnings.push(...notes);
     unwritten = await write(results);
   } catch (caught) {
@@ -4684,7 +4780,7 @@ async function measure2(config, hooks) {
         error.partial
       );
     } else if (error instanceof MeasurementStopped && target !== void 0) {
-      const sources = phaseSources(target, error.partial, phases);
+      const sources = phaseGroupSources(target, error.partial, phases);
       partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
         environment: environment()

@@ -321,6 +321,23 @@ function find(entries, name, flag) {
     `--${flag} ${JSON.stringify(name)} matches no result; the results are ${known}`
   );
 }
+function selectSweep(files, options) {
+  const all = files.flatMap((file) => file.results.map((result) => ({ result, file })));
+  const baseline = options.baseline === void 0 ? all[0] : find(all, options.baseline, "baseline");
+  const groups = all.map((entry) => entry.result);
+  return { groups, names: distinctNames(groups), baseline: all.indexOf(baseline) };
+}
+function distinctNames(results) {
+  const own = results.map((result) => resultName(result) || "(a result without a command)");
+  const withParameters = own.map((name, index) => {
+    if (own.filter((other) => other === name).length === 1) return name;
+    const rest = Object.entries(results[index].parameters).filter(([key]) => key !== "group").map(([key, value]) => `${key}=${value}`);
+    return rest.length === 0 ? name : `${name} (${rest.join(", ")})`;
+  });
+  return withParameters.map(
+    (name, index) => withParameters.filter((other) => other === name).length === 1 ? name : `${name} #${index + 1}`
+  );
+}
 
 // src/results/reanalyse.ts
 function analyseFiles(files, options) {
@@ -332,9 +349,7 @@ function analyseFiles(files, options) {
   };
   const benchmark = options.name ?? benchmarkName(first);
   checkNoFailedRuns(benchmark, [{ sources }]);
-  const counts = { baseline: baseline.times.length, candidate: candidate.times.length };
-  const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate));
-  const design = options.design ? planDesign(options.design.looks, options.alpha, options.design) : planDesign(placeLooks(counts, looks), options.alpha, { familySize: options.familySize ?? 1 });
+  const design = placedDesign(baseline.times.length, candidate.times.length, options);
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names });
   if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut));
   const results = resultsFile(
@@ -355,11 +370,18 @@ function analyseFiles(files, options) {
   };
   return { results, path };
 }
+function placedDesign(baseline, candidate, options) {
+  if (options.design) return planDesign(options.design.looks, options.alpha, options.design);
+  const looks = Math.max(1, Math.min(options.looks, baseline, candidate));
+  return planDesign(placeLooks({ baseline, candidate }, looks), options.alpha, {
+    familySize: options.familySize ?? 1
+  });
+}
 function leftOutWarning(leftOut) {
   const shown = leftOut.slice(0, MAX_LEFT_OUT).map((name) => JSON.stringify(name));
   const more = leftOut.length - shown.length;
   const names = more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
-  return `${leftOut.length} more result${leftOut.length === 1 ? " was" : "s were"} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`;
+  return `${leftOut.length} more result${leftOut.length === 1 ? " was" : "s were"} left out of this comparison of two: ${names}. Leave out --candidate to compare them all with the baseline.`;
 }
 var MAX_LEFT_OUT = 20;
 function reanalyse(file, policy) {
@@ -383,8 +405,43 @@ function recordedContext(file) {
   return extra;
 }
 
+// src/results/sweep-files.ts
+function sweepFiles(file) {
+  const sweep = file.raw.sweep;
+  if (typeof sweep !== "object" || sweep === null) return void 0;
+  const { groups, baseline, comparisons } = sweep;
+  if (!isNames(groups) || new Set(groups).size !== groups.length) return void 0;
+  if (typeof baseline !== "string" || !groups.includes(baseline)) return void 0;
+  if (!Array.isArray(comparisons) || comparisons.length > groups.length * 5) return void 0;
+  const parts = [];
+  for (const entry of comparisons) {
+    if (typeof entry !== "object" || entry === null) return void 0;
+    const { candidate, phase, comparison } = entry;
+    if (typeof candidate !== "string" || candidate === baseline || !groups.includes(candidate)) {
+      return void 0;
+    }
+    if (phase !== void 0 && !(typeof phase === "string" && isPhase(phase))) return void 0;
+    const results = file.results.filter((result) => result.parameters.phase === phase);
+    if (results.length !== groups.length) return void 0;
+    parts.push({
+      path: file.path,
+      benchmark: [benchmarkName(file), candidate, ...phase === void 0 ? [] : [phase]].join(
+        " \xB7 "
+      ),
+      results: [results[groups.indexOf(baseline)], results[groups.indexOf(candidate)]],
+      raw: { ...file.raw, comparison }
+    });
+  }
+  return parts.length > 0 ? parts : void 0;
+}
+function isNames(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
 // src/results/phase-files.ts
 function phaseFiles(file) {
+  const sweep = sweepFiles(file);
+  if (sweep !== void 0) return sweep;
   const { phases } = file.raw;
   if (typeof phases !== "object" || phases === null || Array.isArray(phases)) return [file];
   const names = Object.keys(phases).filter(isPhase);
@@ -401,9 +458,12 @@ export {
   readResultsFile,
   resultName,
   benchmarkName,
+  sweepFiles,
   phaseFiles,
   recordedDesign,
+  selectSweep,
   analyseFiles,
+  placedDesign,
   reanalyse,
   recordedContext
 };

@@ -23,9 +23,13 @@ export function cyclePhases(cycle: readonly CycleStep[]): string[] {
   return cycle.flatMap(step => (step.phase === undefined ? [] : [step.phase]))
 }
 
-/** A measurement of these phases before anything ran. */
-export function emptyMeasurement(phases: readonly string[]): Measurement {
-  const perGroup = <T>(): Record<GroupName, T[]> => ({ baseline: [], candidate: [] })
+/** A measurement of these phases of these groups before anything ran. */
+export function emptyMeasurement<Name extends string = GroupName>(
+  phases: readonly string[],
+  groups: readonly Name[] = ['baseline', 'candidate'] as Name[]
+): Measurement<Name> {
+  const perGroup = <T>(): Record<Name, T[]> =>
+    Object.fromEntries(groups.map(name => [name, [] as T[]])) as Record<Name, T[]>
   return {
     phases: phases.map(phase => ({
       phase,
@@ -39,7 +43,10 @@ export function emptyMeasurement(phases: readonly string[]): Measurement {
 }
 
 /** The samples of one phase; a phase the cycle does not time is a bug of the caller. */
-export function phaseMeasurement(measurement: Measurement, phase: string): PhaseMeasurement {
+export function phaseMeasurement<Name extends string>(
+  measurement: Measurement<Name>,
+  phase: string
+): PhaseMeasurement<Name> {
   const found = measurement.phases.find(entry => entry.phase === phase)
   if (found === undefined) throw new Error(`no phase ${phase} was measured`)
   return found

@@ -1,4 +1,4 @@
-import type { CycleStep, GroupName, Measurement } from './types'
+import type { CycleStep, Measurement } from './types'
 import { withoutShellCpu, type ResourceUsage } from './resource-usage'
 import type { ResolvedStep } from './command'
 import { BenchmarkAborted, SampleFailed } from './failures'
@@ -15,8 +15,8 @@ interface ReadyStep extends Omit<CycleStep, 'step'> {
 }
 
 /** A group ready to run: commands resolved, log open. */
-export interface ReadyGroup {
-  name: GroupName
+export interface ReadyGroup<Name extends string = string> {
+  name: Name
   cycle: ReadyStep[]
   logPath: string
   logFd: number
@@ -34,7 +34,7 @@ export interface CycleContext {
   timeoutMs: number
   signal: AbortSignal | undefined
   /** The measurement so far: copied into errors, and its shell overhead is subtracted. */
-  measurement: Measurement
+  measurement: Measurement<string>
 }
 
 /** One timed step of a cycle. */

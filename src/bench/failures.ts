@@ -6,7 +6,7 @@ export class MeasurementStopped extends BenchmarkError {
   override name = 'MeasurementStopped'
   constructor(
     message: string,
-    readonly partial: Measurement
+    readonly partial: Measurement<string>
   ) {
     super(message)
   }
@@ -21,7 +21,7 @@ export class SampleFailed extends MeasurementStopped {
   override name = 'SampleFailed'
   constructor(
     message: string,
-    partial: Measurement,
+    partial: Measurement<string>,
     readonly logLines = 0
   ) {
     super(message, partial)

@@ -1,7 +1,7 @@
 import { closeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BenchPlan, GroupName, Measurement } from './types'
+import type { BenchPlan, Measurement } from './types'
 import { resolveStep } from './command'
 import { measureShellOverhead } from './shell-overhead'
 import {
@@ -15,29 +15,38 @@ import { cyclePhases, emptyMeasurement } from './cycle-steps'
 import { AbortedBeforeFirstRun } from './failures'
 import { openLog } from './log'
 import { estimateSecondsLeft, formatProgress, type GroupPace } from './progress'
-import { interleavedOrder, type GroupIndex } from './schedule'
+import { balancedOrder, type GroupIndex } from './schedule'
 
 /**
- * Measures both groups of a plan: warmup runs first, then samples in counterbalanced
- * pairs (AB, BA, …), each a run of the group's cycle timing its phases, asking
- * `plan.shouldStop` after every pair.
+ * Measures the groups of a plan: warmup runs first, then samples in balanced rounds
+ * (two groups: counterbalanced pairs AB, BA, …; more: `balancedOrder` from
+ * `plan.orderSeed`), each a run of the group's cycle timing its phases, asking
+ * `plan.shouldStop` after every round.
  * Output of every step goes to `<logDir>/<group>.log`. A failing, timed-out or
  * aborted step stops the run with a MeasurementStopped error holding the partial
  * measurement; a command that cannot be resolved throws InputError before anything
  * runs.
  */
-export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promise<Measurement> {
-  const phases = cyclePhases(plan.groups[0].cycle)
-  if (phases.length === 0 || cyclePhases(plan.groups[1].cycle).join() !== phases.join()) {
-    throw new Error('both groups must time the same phases, at least one, in the same order')
+export async function runBenchmark<Name extends string>(
+  plan: BenchPlan<Name>,
+  signal?: AbortSignal
+): Promise<Measurement<Name>> {
+  const phases = cyclePhases(plan.groups[0]!.cycle)
+  const same = plan.groups.every(group => cyclePhases(group.cycle).join() === phases.join())
+  if (plan.groups.length < 2 || phases.length === 0 || !same) {
+    throw new Error('two or more groups must time the same phases, at least one, in the same order')
   }
   const resolved = plan.groups.map(group => ({
     name: group.name,
     cycle: group.cycle.map(entry => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
   }))
-  const measurement = emptyMeasurement(phases)
+  const measurement = emptyMeasurement(
+    phases,
+    plan.groups.map(group => group.name)
+  )
+  if (plan.groups.length > 2) measurement.orderSeed = plan.orderSeed ?? 0
   await mkdir(plan.logDir, { recursive: true })
-  const groups: ReadyGroup[] = []
+  const groups: ReadyGroup<Name>[] = []
   try {
     for (const group of resolved) {
       const logPath = join(plan.logDir, `${group.name}.log`)
@@ -54,11 +63,7 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
     if (signal?.aborted) {
       throw new AbortedBeforeFirstRun('the benchmark was aborted before the first run', measurement)
     }
-    await measure(plan, groups as [ReadyGroup, ReadyGroup], {
-      timeoutMs: plan.timeoutMs,
-      signal,
-      measurement
-    })
+    await measure(plan, groups, measurement, { timeoutMs: plan.timeoutMs, signal, measurement })
     return measurement
   } finally {
     for (const group of groups) closeSync(group.logFd)
@@ -67,14 +72,14 @@ export async function runBenchmark(plan: BenchPlan, signal?: AbortSignal): Promi
 
 // Steps run strictly one at a time, never overlapping: the CPU figures of a sample
 // depend on it (resources.ts).
-async function measure(
-  plan: BenchPlan,
-  groups: [ReadyGroup, ReadyGroup],
+async function measure<Name extends string>(
+  plan: BenchPlan<Name>,
+  groups: readonly ReadyGroup<Name>[],
+  measurement: Measurement<Name>,
   context: CycleContext
 ): Promise<void> {
-  const { measurement } = context
   const newPace = (): GroupPace => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples })
-  const paces: [GroupPace, GroupPace] = [newPace(), newPace()]
+  const paces: GroupPace[] = groups.map(newPace)
 
   const several = measurement.phases.length > 1
   const runAndReport = async (
@@ -82,27 +87,27 @@ async function measure(
     label: RunLabel,
     record: (phases: PhaseTime[]) => void
   ) => {
-    const times = await runCycle(groups[index], label, context, record)
-    const pace = paces[index]
+    const times = await runCycle(groups[index]!, label, context, record)
+    const pace = paces[index]!
     pace.runs++
     pace.seconds += times.cycleSeconds
     pace.runsLeft--
     const secondsLeft = estimateSecondsLeft(paces)
     plan.onProgress?.(
-      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
+      formatProgress({ group: groups[index]!.name, ...label, phases: times.phases, secondsLeft })
     )
     return times
   }
-  const schedule = (group: GroupName, index: number, phases: readonly PhaseTime[]) => {
+  const schedule = (group: string, index: number, phases: readonly PhaseTime[]) => {
     for (const { phase, seconds } of phases) {
       measurement.schedule.push({ group, index, time: seconds, ...(several ? { phase } : {}) })
     }
   }
 
   for (let number = 1; number <= plan.warmup; number++) {
-    for (const index of [0, 1] as const) {
+    for (const [index, group] of groups.entries()) {
       await runAndReport(index, { kind: 'warmup', number, of: plan.warmup }, phases =>
-        schedule(groups[index].name, -1, phases)
+        schedule(group.name, -1, phases)
       )
     }
   }
@@ -113,8 +118,9 @@ async function measure(
     pace.seconds = 0
   }
 
-  for (const [position, index] of interleavedOrder(plan.samples).entries()) {
-    const name = groups[index].name
+  const order = balancedOrder(groups.length, plan.samples, measurement.orderSeed ?? 0)
+  for (const [position, index] of order.entries()) {
+    const name = groups[index]!.name
     const done = measurement.phases[0]!.times[name].length
     // Every timed phase is recorded together: every phase has the same count.
     await runAndReport(index, { kind: 'sample', number: done + 1, of: plan.samples }, phases => {
@@ -126,13 +132,15 @@ async function measure(
         phase.resources[name].push(resources)
       }
     })
-    const pairDone = position % 2 === 1
-    if (pairDone && plan.shouldStop?.(timesByPhase(measurement))) break
+    const roundDone = position % groups.length === groups.length - 1
+    if (roundDone && plan.shouldStop?.(timesByPhase(measurement))) break
   }
 }
 
 /** Each phase's times so far, a copy the stop rule may keep. */
-function timesByPhase(measurement: Measurement): Record<string, Record<GroupName, number[]>> {
+function timesByPhase<Name extends string>(
+  measurement: Measurement<Name>
+): Record<string, Record<Name, number[]>> {
   return Object.fromEntries(
     measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
   )

@@ -1,10 +1,14 @@
 import type { CpuSeconds, ResourceUsage } from './resource-usage'
 
-/** The two sides of every comparison. */
+/**
+ * The names of the two sides of a comparison of two. The engine takes any names
+ * (`Name extends string` below): a sweep's (docs/sweep.md) are `baseline`,
+ * `candidate-1`, `candidate-2`, ….
+ */
 export type GroupName = 'baseline' | 'candidate'
 
 export interface ScheduleEntry {
-  group: GroupName
+  group: string
   /** 0-based index among the group's timed samples, or -1 for a warmup run. */
   index: number
   time: number
@@ -58,9 +62,9 @@ export interface CycleStep {
   phase?: string
 }
 
-/** One side of the comparison. */
-export interface BenchGroup {
-  name: GroupName
+/** One group measured: the baseline or a candidate. */
+export interface BenchGroup<Name extends string = GroupName> {
+  name: Name
   /** What the report shows for this group: the command text or `pulumi 3.43.1`. */
   label: string
   /**
@@ -70,8 +74,11 @@ export interface BenchGroup {
   cycle: CycleStep[]
 }
 
-export interface BenchPlan {
-  groups: [BenchGroup, BenchGroup]
+export interface BenchPlan<Name extends string = GroupName> {
+  /** The baseline first; two or more, each timing the same phases. */
+  groups: BenchGroup<Name>[]
+  /** Seed of the order of rounds of more than two groups (`balancedOrder`). */
+  orderSeed?: number
   shell: ShellSetting
   /** Untimed runs per group before measuring. */
   warmup: number
@@ -82,32 +89,35 @@ export interface BenchPlan {
   /** Folder for the per-group logs of timed output. */
   logDir: string
   /**
-   * Called after each completed pair of samples with each phase's times so far;
-   * returning true stops measuring (every phase reached a verdict).
+   * Called after each completed round (every group once; a pair for two groups) with
+   * each phase's times so far; returning true stops measuring (every comparison reached
+   * a verdict).
    */
-  shouldStop?: (times: Record<string, Record<GroupName, number[]>>) => boolean
+  shouldStop?: (times: Record<string, Record<Name, number[]>>) => boolean
   /** One progress line per sample. */
   onProgress?: (line: string) => void
 }
 
 /** The samples of one timed phase. */
-export interface PhaseMeasurement {
+export interface PhaseMeasurement<Name extends string = GroupName> {
   phase: string
-  times: Record<GroupName, number[]>
-  exitCodes: Record<GroupName, number[]>
+  times: Record<Name, number[]>
+  exitCodes: Record<Name, number[]>
   /** CPU and peak memory of each sample, in the order of `times`; `{}` where the OS tells nothing. */
-  resources: Record<GroupName, ResourceUsage[]>
+  resources: Record<Name, ResourceUsage[]>
 }
 
-export interface Measurement {
+export interface Measurement<Name extends string = GroupName> {
   /**
    * One per timed phase, in cycle order. A sample's phases are recorded together once its
    * cycle completed, so every phase of a group has the same number of samples.
    */
-  phases: PhaseMeasurement[]
+  phases: PhaseMeasurement<Name>[]
   schedule: ScheduleEntry[]
   /** Mean spawn time of an empty shell command, subtracted from shell samples (seconds). */
   shellOverhead: number
+  /** The seed the order of more than two groups was drawn from, to reproduce it. */
+  orderSeed?: number
   /** Mean CPU of an empty shell command, subtracted from shell samples' CPU. */
   shellCpuOverhead?: CpuSeconds
 }

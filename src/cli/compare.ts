@@ -8,6 +8,8 @@ import { readResultsFile } from '../results/read'
 import { FailedRuns } from '../results/failed-runs'
 import { analyseFiles } from '../results/reanalyse'
 import { replayOwnFile } from '../results/replay'
+import type { ResultsFile } from '../results/schema'
+import { analyseSweepFiles } from '../results/sweep-reanalyse'
 import { FORMATS, failedAnswer, resultsAnswer } from '../run/answer'
 import { parseFlags, type Subcommand } from './flags'
 
@@ -24,8 +26,9 @@ const FLAGS = [
 ]
 
 /**
- * `pulumi-perf-gate compare FILE [FILE]`: re-analyses hyperfine-format results. The
- * threshold defaults to 0% here (plain Welch) and looks to 1, placed on the samples
+ * `pulumi-perf-gate compare FILE [FILE]`: re-analyses hyperfine-format results; more
+ * than two results, unless `--candidate` picks one, are all compared with the baseline
+ * as a sweep (docs/sweep.md). The threshold defaults to 0% here (plain Welch) and looks to 1, placed on the samples
  * the files hold.
  */
 export const compareCommand: Subcommand = async (argv, io) => {
@@ -58,7 +61,7 @@ export const compareCommand: Subcommand = async (argv, io) => {
     values.candidate === undefined &&
     values.looks === undefined &&
     values['family-size'] === undefined
-  let results
+  let results: ResultsFile
   try {
     const replayed = ownDesign ? replayOwnFile(files[0]!, given) : undefined
     if (replayed !== undefined) {
@@ -66,14 +69,14 @@ export const compareCommand: Subcommand = async (argv, io) => {
       if (name !== undefined) replayed.benchmark = name
       return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format }
     }
-    ;({ results } = analyseFiles(files, {
-      ...decision,
-      looks,
-      familySize,
-      baseline: values.baseline,
-      candidate: values.candidate,
-      name: values.name
-    }))
+    const design = { ...decision, looks, familySize, baseline: values.baseline, name: values.name }
+    // More than two results and no one candidate named: all compared, as a sweep.
+    const sweep =
+      values.candidate === undefined &&
+      files.reduce((sum, file) => sum + file.results.length, 0) > 2
+    results = sweep
+      ? analyseSweepFiles(files, design)
+      : analyseFiles(files, { ...design, candidate: values.candidate }).results
   } catch (error) {
     if (!(error instanceof FailedRuns)) throw error
     // No verdict: the report of the failures, and exit 1 whatever --fail-on says.

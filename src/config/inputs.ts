@@ -13,6 +13,7 @@ export enum Input {
   CandidateVersion = 'candidate-version',
   BaselineCommand = 'baseline-command',
   CandidateCommand = 'candidate-command',
+  CandidateCommands = 'candidate-commands',
   Good = 'good',
   Bad = 'bad',
   Versions = 'versions',

@@ -17,7 +17,13 @@ import type { CommentSettings } from '../github/publish'
 
 /** What is measured: two shell commands, or one Pulumi program with two CLIs. */
 export type Target =
-  | { kind: 'commands'; baseline: string; candidate: string }
+  | {
+      kind: 'commands'
+      baseline: string
+      candidate: string
+      /** A sweep's further candidates (`candidate-commands`, one per line). */
+      more?: string[]
+    }
   | {
       kind: 'pulumi'
       program: string
@@ -218,7 +224,21 @@ function parseTarget(raw: RawInputs, env: NodeJS.ProcessEnv): Target {
         `${ignored} applies to Pulumi mode only; with ${Input.BaselineCommand} and ${Input.CandidateCommand} it would be ignored, so leave it out`
       )
     }
-    return { kind: 'commands', baseline: baselineCommand, candidate: candidateCommand }
+    const more = (inputValue(raw, Input.CandidateCommands) ?? '')
+      .split('\n')
+      .map(line => line.trim())
+      .filter(line => line !== '')
+    return {
+      kind: 'commands',
+      baseline: baselineCommand,
+      candidate: candidateCommand,
+      ...(more.length === 0 ? {} : { more })
+    }
+  }
+  if (inputValue(raw, Input.CandidateCommands) !== undefined) {
+    throw new InputError(
+      `${Input.CandidateCommands} adds candidates to ${Input.BaselineCommand} and ${Input.CandidateCommand}; give those too (several Pulumi versions go in ${Input.CandidateVersion})`
+    )
   }
   if (baselineVersion === undefined) {
     throw new InputError(

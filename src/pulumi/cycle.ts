@@ -1,4 +1,4 @@
-import type { BenchGroup, CycleStep, GroupName, Step } from '../bench/types'
+import type { BenchGroup, CycleStep, Step } from '../bench/types'
 import { PHASES, type Phase } from '../core/phases'
 import { phaseArgs } from './phase-args'
 import type { StackRef } from './stack-ref'
@@ -17,7 +17,7 @@ const ALWAYS: ReadonlySet<Phase> = new Set(['up', 'destroy'])
  * stack holds nothing between cycles.
  */
 export function pulumiBenchGroup(options: {
-  name: GroupName
+  name: string
   ref: StackRef
   version: string
   parallel?: number
@@ -25,7 +25,7 @@ export function pulumiBenchGroup(options: {
   phases?: readonly Phase[]
   /** The user's own prepare steps, run first on the empty stack. */
   prepare?: Step[]
-}): BenchGroup {
+}): BenchGroup<string> {
   const { ref } = options
   const env = pulumiEnv(ref)
   const listed = new Set(options.phases ?? ['up'])

@@ -3,13 +3,16 @@ import type { ResultsFile } from '../results/schema'
 import { familyHeadline } from './family-headline'
 import { formatPercent } from './format'
 import { comparisonHeadline, PLAIN_STYLE, VERDICT_LABEL, type Style } from './model'
+import { sweepHeadline } from './sweep-model'
 
 /**
  * The verdict in one line without markup, e.g. for `core.setFailed`: of the one
- * comparison, or of the step over a run's phases (docs/phases.md), naming the phases
+ * comparison, of a sweep's candidates (docs/sweep.md), or of the step over a run's phases
+ * (docs/phases.md), naming the phases
  * that decided it, with the figures of the one phase when one alone regressed or improved.
  */
 export function headline(results: ResultsFile, style: Style = PLAIN_STYLE): string {
+  if (results.sweep !== undefined) return sweepHeadline(results, style)
   const phases = phaseNames(results)
   if (phases.length === 0) return comparisonHeadline(results, style)
   const verdict = stepVerdict(results)

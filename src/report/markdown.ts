@@ -7,6 +7,7 @@ import { phaseNames } from '../results/phases'
 import { clip, escapeMarkdown } from './escape'
 import { fitToLimit } from './limit'
 import { renderPhasedMarkdown } from './phased-markdown'
+import { renderSweepMarkdown } from './sweep-markdown'
 import {
   joinBlocks,
   markdownHeadline,
@@ -21,8 +22,9 @@ import {
 export { headline } from './headline'
 export { markdownHeadline, type MarkdownOptions } from './sections'
 
-/** The report of a results file: of each of its phases, when it times several. */
+/** The report of a results file: of a sweep's groups, or of each phase when it times several. */
 export function renderMarkdown(results: ResultsFile, options: MarkdownOptions = {}): string {
+  if (results.sweep !== undefined) return renderSweepMarkdown(results, options)
   if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options)
   const sections = reportSections(results)
   return fitToLimit(

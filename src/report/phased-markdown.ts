@@ -11,6 +11,7 @@ import { formatCount } from './format'
 import { fitToLimit } from './limit'
 import {
   environmentBlock,
+  foldedReport,
   joinBlocks,
   markdownHeadline,
   MAX_CELL,
@@ -36,8 +37,7 @@ export function renderPhasedMarkdown(results: ResultsFile, options: MarkdownOpti
           const body = joinBlocks(sections[index]!(detail))
           const heading = `${escapeMarkdown(phase.benchmark)}: ${markdownHeadline(phase)}`
           if (index === 0) return `### ${heading}\n\n${body}`
-          const open = phase.comparison.verdict === 'regression' ? ' open' : ''
-          return `<details${open}>\n<summary>${heading}</summary>\n\n${body}\n</details>`
+          return foldedReport(heading, phase.comparison.verdict, body)
         }),
         environmentBlock(results.environment),
         runLink(options.runUrl)

@@ -93,7 +93,8 @@ export function reportSections(results: ResultsFile): (detail: Detail) => string
   ]
 }
 
-function markdownTable({ header, rows }: { header: string[]; rows: string[][] }): string {
+/** A group table in markdown, the first column bold. */
+export function markdownTable({ header, rows }: { header: string[]; rows: string[][] }): string {
   const align = header.map((_, index) => (index < 2 ? '---' : '---:'))
   const cells = rows.map(row =>
     row.map((cell, index) => {
@@ -117,6 +118,12 @@ function warningsBlock(warnings: readonly string[]): string {
     shown.push(`… and ${formatCount(warnings.length - MAX_WARNINGS)} more in the results file`)
   }
   return `**Warnings**\n\n${bulletList(shown)}`
+}
+
+/** One comparison's report folded under its heading, opened when it is a regression. */
+export function foldedReport(heading: string, verdict: string, body: string): string {
+  const open = verdict === 'regression' ? ' open' : ''
+  return `<details${open}>\n<summary>${heading}</summary>\n\n${body}\n</details>`
 }
 
 export function details(summary: string, body: string): string {

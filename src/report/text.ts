@@ -4,6 +4,7 @@
  */
 import { phaseItems, stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
+import { sweepItems, sweepPhases } from '../results/sweep'
 import { FAMILY_HEADER, familyNote, familyRows } from './family-table'
 import { alignColumns } from './align'
 import { clip, plainText } from './escape'
@@ -16,11 +17,13 @@ import {
   statisticsLines,
   type GroupTable
 } from './model'
+import { sweepTable } from './sweep-model'
 
 /** Longest command shown in the table; a terminal line should stay readable. */
 const MAX_LABEL = 60
 
 export function renderText(results: ResultsFile): string {
+  if (results.sweep !== undefined) return renderSweepText(results)
   const items = phaseItems(results)
   if (items.length === 0) return renderComparison(results)
   // The step first, a row per phase, then each phase's report under its name.
@@ -29,6 +32,27 @@ export function renderText(results: ResultsFile): string {
     '',
     ...alignedTable({ header: ['Phase', ...FAMILY_HEADER], rows: familyRows(items) }),
     familyNote(`the ${items.length} phases`),
+    ...items.flatMap(item => ['', renderComparison(item.results).trimEnd()]),
+    '',
+    `Verdict: ${stepVerdict(results)}`
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/** A sweep: per phase a row per group, the family's comparisons, then each in full. */
+function renderSweepText(results: ResultsFile): string {
+  const sweep = results.sweep!
+  const items = sweepItems(results)
+  const lines = [
+    `${plainText(results.benchmark)}: ${headline(results)}`,
+    ...sweepPhases(sweep).flatMap(phase => [
+      '',
+      ...(phase === undefined ? [] : [`${plainText(phase)}:`]),
+      ...alignedTable(sweepTable(results, phase))
+    ]),
+    '',
+    ...alignedTable({ header: ['Candidate', ...FAMILY_HEADER], rows: familyRows(items) }),
+    familyNote(`the ${items.length} comparisons`),
     ...items.flatMap(item => ['', renderComparison(item.results).trimEnd()]),
     '',
     `Verdict: ${stepVerdict(results)}`

@@ -1,6 +1,6 @@
 import { BenchmarkError } from '../core/errors'
 import type { GroupSource } from './build'
-import { partialResultsFile, type PartialResultsFile } from './partial'
+import { partialGroup, partialResultsFile, type PartialResultsFile } from './partial'
 
 /**
  * A comparison whose groups hold failed runs (a non-zero exit code, or null: killed by a
@@ -50,6 +50,19 @@ export function checkNoFailedRuns(
     })
   )
   if (lines.length === 0) return
-  const message = `${lines.join('; ')}; a comparison with failed runs has no verdict`
+  const message = failedMessage(lines)
   throw new FailedRuns(message, partialResultsFile({ name: benchmark }, phases, message, {}))
+}
+
+/** The same for the groups of a sweep (docs/sweep.md): none gets a verdict if any failed. */
+export function checkNoFailedSweepRuns(benchmark: string, groups: readonly GroupSource[]): void {
+  const lines = groups.flatMap(source => failedRunsLine(source) ?? [])
+  if (lines.length === 0) return
+  const message = failedMessage(lines)
+  const results = groups.map(source => partialGroup(source, undefined))
+  throw new FailedRuns(message, { benchmark, error: message, results })
+}
+
+function failedMessage(lines: readonly string[]): string {
+  return `${lines.join('; ')}; a comparison with failed runs has no verdict`
 }

@@ -2,7 +2,7 @@ import { max, mean, median, min, sampleStandardDeviation } from 'simple-statisti
 import { describeError } from '../core/errors'
 import type { GroupSource } from './build'
 import type { Environment } from '../bench/environment'
-import type { GroupName, ScheduleEntry } from '../bench/types'
+import type { ScheduleEntry } from '../bench/types'
 import { resourceFields, type ResourceFields } from './resources'
 
 /** A group of a run that did not finish: figures only where the samples define them. */
@@ -28,7 +28,7 @@ export interface PartialResultsFile {
   environment?: Environment
 }
 
-function partialGroup(source: GroupSource, phase: string | undefined): PartialGroupResult {
+export function partialGroup(source: GroupSource, phase: string | undefined): PartialGroupResult {
   const times = [...source.times]
   const some = times.length > 0
   return {
@@ -55,17 +55,17 @@ function partialGroup(source: GroupSource, phase: string | undefined): PartialGr
  */
 export function partialResultsFile(
   config: { name: string },
-  phases: ReadonlyArray<{ phase?: string; sources: Record<GroupName, GroupSource> }>,
+  phases: ReadonlyArray<{ phase?: string; sources: Readonly<Record<string, GroupSource>> }>,
   error: unknown,
   extra: { schedule?: ScheduleEntry[]; environment?: Environment }
 ): PartialResultsFile {
   return {
     benchmark: config.name,
     error: describeError(error),
-    results: phases.flatMap(({ phase, sources }) => [
-      partialGroup(sources.baseline, phase),
-      partialGroup(sources.candidate, phase)
-    ]),
+    // Each phase's groups in the order given: the baseline first, then the candidate(s).
+    results: phases.flatMap(({ phase, sources }) =>
+      Object.values(sources).map(source => partialGroup(source, phase))
+    ),
     ...extra
   }
 }

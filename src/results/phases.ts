@@ -6,9 +6,12 @@ import type { Verdict } from '../stats/types'
 import type { MultiItem } from './family'
 import type { ResultsFile } from './schema'
 
-/** The verdict that decides the check: the step's over all phases, else the one comparison's. */
+/**
+ * The verdict that decides the check: the step's over a sweep's comparisons or a run's
+ * phases, else the one comparison's.
+ */
 export function stepVerdict(results: ResultsFile): Verdict {
-  return results.family?.verdict ?? results.comparison.verdict
+  return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict
 }
 
 /** The phases of a file that times several, in the order listed; none for one comparison. */

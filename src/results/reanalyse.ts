@@ -48,13 +48,7 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
   }
   const benchmark = options.name ?? benchmarkName(first)
   checkNoFailedRuns(benchmark, [{ sources }])
-  const counts = { baseline: baseline.times.length, candidate: candidate.times.length }
-  // `looks` is the most to use, as in `run`: never more than the samples allow (a group
-  // too small to compare is named by the analysis).
-  const looks = Math.max(1, Math.min(options.looks, counts.baseline, counts.candidate))
-  const design: Design = options.design
-    ? planDesign(options.design.looks, options.alpha, options.design)
-    : planDesign(placeLooks(counts, looks), options.alpha, { familySize: options.familySize ?? 1 })
+  const design = placedDesign(baseline.times.length, candidate.times.length, options)
   const analysis = analyse(baseline.times, candidate.times, { ...options, design, names })
   if (leftOut.length > 0) analysis.comparison.warnings.unshift(leftOutWarning(leftOut))
   const results = resultsFile(
@@ -77,14 +71,32 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
 }
 
 /**
- * Every result not compared, named: a file of more than two (a hyperfine run of several
- * commands, a parameter scan) is compared two at a time, and none is dropped in silence.
+ * The design of a comparison read from files: the recorded one replayed, else `looks`
+ * placed on the samples the two groups hold, each regression test at alpha/familySize.
+ */
+export function placedDesign(
+  baseline: number,
+  candidate: number,
+  options: Pick<ReanalysisDesign, 'alpha' | 'looks' | 'design' | 'familySize'>
+): Design {
+  if (options.design) return planDesign(options.design.looks, options.alpha, options.design)
+  // `looks` is the most to use, as in `run`: never more than the samples allow (a group
+  // too small to compare is named by the analysis).
+  const looks = Math.max(1, Math.min(options.looks, baseline, candidate))
+  return planDesign(placeLooks({ baseline, candidate }, looks), options.alpha, {
+    familySize: options.familySize ?? 1
+  })
+}
+
+/**
+ * Every result not compared, named: `--candidate` picked one of more than two (a
+ * hyperfine run of several commands, a parameter scan), and none is dropped in silence.
  */
 function leftOutWarning(leftOut: readonly string[]): string {
   const shown = leftOut.slice(0, MAX_LEFT_OUT).map(name => JSON.stringify(name))
   const more = leftOut.length - shown.length
   const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
-  return `${leftOut.length} more result${leftOut.length === 1 ? ' was' : 's were'} left out of this comparison of two: ${names}. Pick the two with --baseline and --candidate (by parameters.group or command).`
+  return `${leftOut.length} more result${leftOut.length === 1 ? ' was' : 's were'} left out of this comparison of two: ${names}. Leave out --candidate to compare them all with the baseline.`
 }
 
 /** Names listed in the left-out warning; the rest are counted. */

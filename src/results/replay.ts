@@ -7,7 +7,9 @@ import { checkNoFailedRuns } from './failed-runs'
 import { phaseFiles } from './phase-files'
 import { benchmarkName, resultName, type ParsedFile } from './read'
 import { recordedContext } from './reanalyse'
-import { recordedDesign } from './recorded-design'
+import { recordedDesign, type RecordedDesign } from './recorded-design'
+import { stepVerdict } from './phases'
+import { replaySweep } from './sweep-reanalyse'
 import type { ResultsFile } from './schema'
 
 /** What `compare` was told, each unset when the flag was left out. */
@@ -37,10 +39,37 @@ export function replayOwnFile(file: ParsedFile, policy: ReplayPolicy): ResultsFi
   ) {
     return undefined
   }
-  const parts = phaseFiles(file)
-  if (parts.some(part => part.results.length !== 2)) return undefined
   const alpha = policy.alpha ?? recordedAlpha
   const threshold = policy.threshold ?? recordedThreshold
+  const results = file.raw.sweep
+    ? replaySweep(file, { alpha, threshold })
+    : replayPhases(file, recorded, { alpha, threshold })
+  if (results === undefined) return undefined
+  const was = recordedVerdict(file)
+  const now = stepVerdict(results)
+  if (was !== undefined && was !== now) {
+    const changed = [
+      ...(alpha === recordedAlpha ? [] : [`--alpha ${alpha} (the run used ${recordedAlpha})`]),
+      ...(threshold === recordedThreshold
+        ? []
+        : [`--threshold ${percent(threshold)} (the run used ±${percent(recordedThreshold)})`])
+    ]
+    const why = changed.length > 0 ? `because of ${changed.join(' and ')}` : 'on the same design'
+    results.comparison.warnings.unshift(
+      `The run recorded the verdict ${was}; this analysis gives ${now} ${why}.`
+    )
+  }
+  return results
+}
+
+/** A file of two groups, of one phase or several, analysed with its recorded design. */
+function replayPhases(
+  file: ParsedFile,
+  recorded: RecordedDesign,
+  { alpha, threshold }: { alpha: number; threshold: number }
+): ResultsFile | undefined {
+  const parts = phaseFiles(file)
+  if (parts.some(part => part.results.length !== 2)) return undefined
   const benchmark = benchmarkName(file)
   const phases = parts.map(part => {
     const [baseline, candidate] = part.results as [
@@ -83,27 +112,12 @@ export function replayOwnFile(file: ParsedFile, policy: ReplayPolicy): ResultsFi
     )
     results = phasedResultsFile(benchmark, phases, family, extra)
   }
-  const was = recordedVerdict(file)
-  const now = results.family?.verdict ?? results.comparison.verdict
-  if (was !== undefined && was !== now) {
-    const changed = [
-      ...(alpha === recordedAlpha ? [] : [`--alpha ${alpha} (the run used ${recordedAlpha})`]),
-      ...(threshold === recordedThreshold
-        ? []
-        : [`--threshold ${percent(threshold)} (the run used ±${percent(recordedThreshold)})`])
-    ]
-    const why = changed.length > 0 ? `because of ${changed.join(' and ')}` : 'on the same design'
-    results.comparison.warnings.unshift(
-      `The run recorded the verdict ${was}; this analysis gives ${now} ${why}.`
-    )
-  }
   return results
 }
 
 function recordedVerdict(file: ParsedFile): Verdict | undefined {
-  const family = file.raw.family as { verdict?: unknown } | undefined
-  const comparison = file.raw.comparison as { verdict?: unknown } | undefined
-  const verdict = family?.verdict ?? comparison?.verdict
+  const field = (name: string) => (file.raw[name] as { verdict?: unknown } | undefined)?.verdict
+  const verdict = field('sweep') ?? field('family') ?? field('comparison')
   return typeof verdict === 'string' &&
     ['regression', 'improvement', 'unchanged', 'inconclusive'].includes(verdict)
     ? (verdict as Verdict)

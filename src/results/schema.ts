@@ -38,6 +38,37 @@ export interface FamilyResults {
   verdict: Verdict
 }
 
+/** One comparison of a sweep: a candidate against the baseline in one phase. */
+export interface SweepComparison {
+  /** The candidate's name, one of `SweepResults.groups`. */
+  candidate: string
+  /** The phase compared, in Pulumi mode. */
+  phase?: string
+  comparison: Comparison
+  /** Its regression p, Holm-adjusted over all the sweep's comparisons (stage-wise p-values). */
+  pAdjusted: number
+}
+
+/**
+ * More than two groups (docs/sweep.md): every candidate against the baseline, in every
+ * phase, judged as one family of `size` = candidates × phases × family-size comparisons.
+ * `results` holds one result per group (per phase, phase by phase) in the order of `groups`.
+ */
+export interface SweepResults {
+  /** The baseline's name, one of `groups`. */
+  baseline: string
+  /** Every group's name, distinct, in the order given. */
+  groups: string[]
+  /** Comparisons judged together; each spent alpha/size on regression and improvement. */
+  size: number
+  /** Candidate by candidate, phase by phase within each. */
+  comparisons: SweepComparison[]
+  /** The step's verdict: the worst of the comparisons' (regression if any candidate regressed). */
+  verdict: Verdict
+  /** A run's: the seed its balanced rounds were ordered by (`balancedOrder`), to reproduce them. */
+  orderSeed?: number
+}
+
 export interface ResultsFile {
   benchmark: string
   /** hyperfine's: one per group, or in Pulumi mode one per group and phase, phase by phase. */
@@ -47,6 +78,8 @@ export interface ResultsFile {
   /** Pulumi mode: each phase's comparison, in the order `phases` lists them. */
   phases?: Record<string, Comparison>
   family?: FamilyResults
+  /** More than two groups: every comparison; `comparison`, `phases` and `family` are the first candidate's. */
+  sweep?: SweepResults
   schedule?: ScheduleEntry[]
   environment?: Environment
 }

@@ -88,3 +88,45 @@ function find(entries: readonly Entry[], name: string, flag: string): Entry {
     `--${flag} ${JSON.stringify(name)} matches no result; the results are ${known}`
   )
 }
+
+/** The groups of a sweep read from files: every result, named distinctly, and the baseline. */
+export interface SweepSelection {
+  groups: ParsedResult[]
+  names: string[]
+  baseline: number
+}
+
+/**
+ * Every result of the files as a group of a sweep (docs/sweep.md): the one `--baseline`
+ * names (by `parameters.group` or command), else the first, is the baseline; every
+ * other is a candidate, in file order.
+ */
+export function selectSweep(
+  files: readonly ParsedFile[],
+  options: { baseline?: string }
+): SweepSelection {
+  const all = files.flatMap(file => file.results.map(result => ({ result, file })))
+  const baseline =
+    options.baseline === undefined ? all[0]! : find(all, options.baseline, 'baseline')
+  const groups = all.map(entry => entry.result)
+  return { groups, names: distinctNames(groups), baseline: all.indexOf(baseline) }
+}
+
+/**
+ * Names that tell the groups of a sweep apart: each result's `parameters.group` or
+ * command; where several share it, with their other parameters (`cli (parallelism=50)`,
+ * a parameter scan); where those too are shared, with their position (`#3`).
+ */
+export function distinctNames(results: readonly ParsedResult[]): string[] {
+  const own = results.map(result => resultName(result) || '(a result without a command)')
+  const withParameters = own.map((name, index) => {
+    if (own.filter(other => other === name).length === 1) return name
+    const rest = Object.entries(results[index]!.parameters)
+      .filter(([key]) => key !== 'group')
+      .map(([key, value]) => `${key}=${value}`)
+    return rest.length === 0 ? name : `${name} (${rest.join(', ')})`
+  })
+  return withParameters.map((name, index) =>
+    withParameters.filter(other => other === name).length === 1 ? name : `${name} #${index + 1}`
+  )
+}

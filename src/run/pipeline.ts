@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -13,13 +14,22 @@ import { StackLedger } from '../teardown/ledger'
 import type { PartialResultsFile } from '../results/partial'
 import type { ResultsFile } from '../results/schema'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
-import { analysePhases } from '../stats/phases'
+import { analyseFamily, analysePhases } from '../stats/phases'
 import { runLooks } from '../stats/design'
 import { planRunDesign } from '../stats/run-design'
+import { sweepPairs, sweepResultsFile } from '../results/sweep-build'
+import { comparisonTimes, runComparisons } from './comparisons'
 import { familyStopRule } from '../stats/stop-rule'
 import { tearDownAfterRun } from '../teardown/after-run'
 import { runLogDir } from './log-dir'
-import { partialRunResults, phaseSources, runPhases, runResults } from './phase-results'
+import {
+  partialRunResults,
+  phaseGroupSources,
+  phaseSources,
+  runPhases,
+  runResults,
+  sweepSource
+} from './phase-results'
 import { StacksKept } from '../teardown/teardown'
 import { coldStartWarning } from './cold-start'
 import { runDesignCache } from './design-cache'
@@ -146,40 +156,63 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     const notes = [...(target.notes ?? []), ...(coldStart === null ? [] : [coldStart])]
     for (const note of notes) hooks.warn(note)
     checkStopped()
+    const names = target.groups.map(group => group.name)
+    const comparisons = runComparisons(names, phases)
     const timing = config.target.kind === 'pulumi' ? `, timing ${phases.join(', ')}` : ''
     const looks = runLooks(config).length
+    const [baseline, ...candidates] = target.groups
+    const against =
+      candidates.length === 1
+        ? `${candidates[0]!.label} (candidate)`
+        : `${candidates.map(group => group.label).join(', ')} (${candidates.length} candidates, in balanced rounds)`
     // Said before the design, which takes seconds for settings neither tabled nor cached;
     // a Ctrl-C meanwhile is seen once it is done, and the run stops before any sample.
     hooks.info(
-      `Measuring ${target.groups[0].label} (baseline) against ${target.groups[1].label} (candidate): up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
+      `Measuring ${baseline!.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
     )
-    const design = planRunDesign(config, phases.length, runDesignCache(hooks.env, hooks.info))
+    const design = planRunDesign(
+      config,
+      comparisons.length,
+      runDesignCache(hooks.env, hooks.info)
+    )
     checkStopped()
-    // The run stops at the first look at which every phase has a verdict.
+    // The run stops at the first look at which every comparison has a verdict.
     const stop = familyStopRule(
-      phases.map(() => ({ design, threshold: config.decision.threshold }))
+      comparisons.map(() => ({ design, threshold: config.decision.threshold }))
     )
     const measurement = await runBenchmark(
       {
         groups: target.groups,
+        ...(target.groups.length > 2 ? { orderSeed: randomInt(2 ** 31) } : {}),
         shell: config.shell,
         warmup: config.warmup,
         samples: config.samples,
         timeoutMs: config.timeoutMs,
         logDir,
-        shouldStop: times => stop(phases.map(phase => times[phase]!)),
+        shouldStop: times => stop(comparisonTimes(comparisons, times)),
         onProgress: hooks.progress
       },
       hooks.signal
     )
-    const family = analysePhases(
-      phases.map(phase => phaseMeasurement(measurement, phase).times),
-      { ...config.decision, design }
+    const measured = Object.fromEntries(
+      phases.map(phase => [phase, phaseMeasurement(measurement, phase).times])
     )
-    results = runResults(config, phaseSources(target, measurement, phases), family, {
-      schedule: measurement.schedule,
-      environment: environment()
-    })
+    const extra = { schedule: measurement.schedule, environment: environment() }
+    if (target.groups.length === 2) {
+      const family = analysePhases(comparisonTimes(comparisons, measured), {
+        ...config.decision,
+        design
+      })
+      results = runResults(config, phaseSources(target, measurement, phases), family, extra)
+    } else {
+      const sweep = sweepSource(config, target, measurement, phases)
+      const members = sweepPairs(sweep).map(pair => ({ ...pair, design }))
+      const family = analyseFamily(members, config.decision)
+      results = sweepResultsFile(config.name, sweep, family, {
+        ...extra,
+        orderSeed: measurement.orderSeed
+      })
+    }
     results.comparison.warnings.push(...notes)
     unwritten = await write(results)
   } catch (caught) {
@@ -192,7 +225,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
         error.partial
       )
     } else if (error instanceof MeasurementStopped && target !== undefined) {
-      const sources = phaseSources(target, error.partial, phases)
+      const sources = phaseGroupSources(target, error.partial, phases)
       partial = partialRunResults(config, sources, error, {
         schedule: error.partial.schedule,
         environment: environment()

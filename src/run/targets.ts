@@ -1,10 +1,10 @@
 import type { BenchGroup, Step } from '../bench/types'
 import { Input } from '../config/inputs'
 import type { RunConfig, Target } from '../config/run-config'
-import type { GroupName } from '../bench/types'
 import { parseConfigInput } from '../pulumi/config-input'
 import { checkStackIsNew } from '../pulumi/existing-stack'
-import { resolvePulumi } from '../pulumi/install'
+import { resolvePulumi, type ResolvedPulumi } from '../pulumi/install'
+import { versionList } from '../pulumi/version-list'
 import type { StackLedger } from '../teardown/ledger'
 import { parallelismNote } from '../pulumi/parallel-default'
 import { checkProgramFolder } from '../pulumi/program'
@@ -25,12 +25,21 @@ export interface TargetContext {
   checkStopped: () => void
 }
 
-/** The two groups to measure, with the Pulumi versions when they are Pulumi groups. */
+/** The groups to measure, baseline first, with the Pulumi versions when they are Pulumi groups. */
 export interface PreparedTarget {
-  groups: [BenchGroup, BenchGroup]
-  versions?: Record<GroupName, string>
+  groups: BenchGroup<string>[]
+  versions?: Record<string, string>
   /** What the user should know about the comparison itself, for the log and the results. */
   notes?: string[]
+}
+
+/**
+ * The names of `count` groups: `baseline` and `candidate` for two, as always; a sweep's
+ * candidates are numbered (`candidate-1`, …), names safe in stack and log file names.
+ */
+export function groupNames(count: number): string[] {
+  if (count === 2) return ['baseline', 'candidate']
+  return ['baseline', ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)]
 }
 
 /**
@@ -47,7 +56,7 @@ export async function setUpTarget(
     ...extra
   })
   if (config.target.kind === 'commands') {
-    const group = (name: GroupName, script: string): BenchGroup => ({
+    const group = (name: string, script: string): BenchGroup<string> => ({
       name,
       label: script,
       cycle: commandCycle(
@@ -55,12 +64,10 @@ export async function setUpTarget(
         config.prepare === undefined ? [] : [userStep(config.prepare)]
       )
     })
-    return {
-      groups: [
-        group('baseline', config.target.baseline),
-        group('candidate', config.target.candidate)
-      ]
-    }
+    const { baseline, candidate, more = [] } = config.target
+    const scripts = [baseline, candidate, ...more]
+    const names = groupNames(scripts.length)
+    return { groups: scripts.map((script, index) => group(names[index]!, script)) }
   }
   return setUpPulumi(config, config.target, context, userStep)
 }
@@ -73,61 +80,73 @@ async function setUpPulumi(
 ): Promise<PreparedTarget> {
   const program = checkProgramFolder(target.program, Input.Program)
   // A baseline-program left to default is `program`: report problems under that name.
-  const programs = {
-    baseline:
-      target.baselineProgram === target.program
-        ? program
-        : checkProgramFolder(target.baselineProgram, Input.BaselineProgram),
-    candidate: program
-  }
+  const baselineProgram =
+    target.baselineProgram === target.program
+      ? program
+      : checkProgramFolder(target.baselineProgram, Input.BaselineProgram)
+  const specs = [target.baselineVersion, ...versionList(target.candidateVersion)]
+  const names = groupNames(specs.length)
+  const programOf = (index: number) => (index === 0 ? baselineProgram : program)
   const stackConfig = parseConfigInput(target.config, Input.Config)
-  const stackName = (name: GroupName) => `${target.stackPrefix}-${name}`
+  const stackName = (name: string) => `${target.stackPrefix}-${name}`
   // Before any download: a stack we did not create is never ours to destroy.
-  for (const name of ['baseline', 'candidate'] as const) {
+  names.forEach((name, index) => {
     const { backendUrl } = target
     checkStackIsNew(
-      { programDir: programs[name], stack: stackName(name), backendUrl },
+      { programDir: programOf(index), stack: stackName(name), backendUrl },
       Input.StackPrefix
     )
+  })
+  // One after the other: the tool cache has no lock for two installs at once. Each
+  // version is resolved (downloaded, verified, cached) once however often it is listed.
+  const resolved = new Map<string, ResolvedPulumi>()
+  const binaries: ResolvedPulumi[] = []
+  for (const [index, spec] of specs.entries()) {
+    let binary = resolved.get(spec)
+    if (binary === undefined) {
+      context.checkStopped()
+      binary = await resolvePulumi(spec, {
+        input: index === 0 ? Input.BaselineVersion : Input.CandidateVersion,
+        downloadUrl: target.downloadUrl,
+        ...(index === 0 ? {} : { allowInstalled: true }),
+        log: context.log
+      })
+      resolved.set(spec, binary)
+    }
+    binaries.push(binary)
   }
-  // One after the other: the tool cache has no lock for two installs at once.
-  const binaries = {
-    baseline: await resolvePulumi(target.baselineVersion, {
-      input: Input.BaselineVersion,
-      downloadUrl: target.downloadUrl,
-      log: context.log
-    }),
-    candidate: await resolvePulumi(target.candidateVersion, {
-      input: Input.CandidateVersion,
-      downloadUrl: target.downloadUrl,
-      allowInstalled: true,
-      log: context.log
-    })
-  }
-  const versions = { baseline: binaries.baseline.version, candidate: binaries.candidate.version }
-  const parallelism =
-    target.parallel === undefined ? parallelismNote(versions, process.env) : undefined
+  const versions: Record<string, string> = Object.fromEntries(
+    names.map((name, index) => [name, binaries[index]!.version])
+  )
+  const notes =
+    target.parallel === undefined
+      ? binaries.slice(1).flatMap(candidate => {
+          const versionsPair = { baseline: binaries[0]!.version, candidate: candidate.version }
+          return parallelismNote(versionsPair, process.env) ?? []
+        })
+      : []
   context.checkStopped()
   // The user's backend is shared; ours is one per group, for versions on either side of
   // Pulumi's backend layout change (makeGroupBackends).
-  let backendUrls: Record<GroupName, string>
+  let backendUrls: Record<string, string>
   if (target.backendUrl === undefined) {
-    const own = await makeGroupBackends(context.workDir, ['baseline', 'candidate'] as const)
+    const own = await makeGroupBackends(context.workDir, names)
     context.onOwnBackend(own.folder)
     backendUrls = own.urls
   } else {
-    backendUrls = { baseline: target.backendUrl, candidate: target.backendUrl }
+    backendUrls = Object.fromEntries(names.map(name => [name, target.backendUrl!]))
   }
 
-  const group = async (name: GroupName): Promise<BenchGroup> => {
+  const group = async (name: string, index: number): Promise<BenchGroup<string>> => {
+    const binary = binaries[index]!
     const ref: StackRef = {
-      binary: binaries[name].path,
-      programDir: programs[name],
+      binary: binary.path,
+      programDir: programOf(index),
       stack: stackName(name),
-      backendUrl: backendUrls[name]
+      backendUrl: backendUrls[name]!
     }
     context.checkStopped()
-    context.log(`Creating stack ${ref.stack} for pulumi ${binaries[name].version} (${name})`)
+    context.log(`Creating stack ${ref.stack} for pulumi ${binary.version} (${name})`)
     await initStack(ref, stackConfig, {
       input: Input.StackPrefix,
       onCreated: () => context.ledger.record(ref)
@@ -140,15 +159,13 @@ async function setUpPulumi(
     return pulumiBenchGroup({
       name,
       ref,
-      version: binaries[name].version,
+      version: binary.version,
       parallel: target.parallel,
       phases: config.phases,
       prepare
     })
   }
-  return {
-    groups: [await group('baseline'), await group('candidate')],
-    versions,
-    ...(parallelism === undefined ? {} : { notes: [parallelism] })
-  }
+  const groups: BenchGroup<string>[] = []
+  for (const [index, name] of names.entries()) groups.push(await group(name, index))
+  return { groups, versions, ...(notes.length === 0 ? {} : { notes: [...new Set(notes)] }) }
 }

@@ -42,6 +42,12 @@ export interface PhaseFamily {
   verdict: Verdict
 }
 
+/** One comparison of a family: its samples, the design it was planned with, its names. */
+export interface FamilyMember extends PhaseSamples {
+  design: Design
+  names?: { baseline: string; candidate: string }
+}
+
 /**
  * Analyses each phase with the shared design, and adjusts their regression tests for
  * being tested together, for the report (Holm over stage-wise p-values). The verdicts
@@ -53,10 +59,27 @@ export function analysePhases(
   phases: readonly PhaseSamples[],
   options: { alpha: number; threshold: number; design: Design }
 ): PhaseFamily {
-  const { alpha, threshold, design } = options
-  const analyses = phases.map(({ baseline, candidate }) => analyse(baseline, candidate, options))
+  const { design, ...policy } = options
+  return analyseFamily(
+    phases.map(phase => ({ ...phase, design })),
+    policy
+  )
+}
+
+/**
+ * Analyses the members of a family, each with its own design (a sweep's candidates may
+ * hold different sample counts), and adjusts their regression tests as `analysePhases`.
+ */
+export function analyseFamily(
+  members: readonly FamilyMember[],
+  options: { alpha: number; threshold: number }
+): PhaseFamily {
+  const { alpha, threshold } = options
+  const analyses = members.map(({ baseline, candidate, design, names }) =>
+    analyse(baseline, candidate, { alpha, threshold, design, ...(names ? { names } : {}) })
+  )
   const paths = analyses.map(({ comparison }, index) => {
-    const { baseline, candidate } = phases[index]!
+    const { baseline, candidate, design } = members[index]!
     const pValues = regressionPath(baseline, candidate, comparison.looks, threshold, design)
     return { design, pValues }
   })

@@ -1,21 +1,19 @@
+import { seededUniform } from '../core/seeded'
+
 /**
  * A seeded pseudo-random source for the calibration simulations, so that a design's
  * levels are the same on every machine and report mode replays them exactly.
  */
 export class SeededRandom {
-  private state: number
+  private readonly next: () => number
 
   constructor(seed: number) {
-    this.state = seed >>> 0
+    this.next = seededUniform(seed)
   }
 
   /** Uniform on [0, 1) (mulberry32). */
   uniform(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+    return this.next()
   }
 
   /** Standard normal (Box–Muller). */

@@ -216,25 +216,24 @@ describe('compare at threshold 0: one two-sided Welch test at alpha', () => {
 
 describe('more than two results', () => {
   it.each([
-    ['four-commands.json', ['sleep 0.025', 'sleep 0.04']],
-    ['parameter-scan.json', ['sleep 0.030', 'sleep 0.040']]
-  ])('names every result left out of %s', async (name, leftOut) => {
+    ['four-commands.json', ['sleep 0.03', 'sleep 0.025', 'sleep 0.04']],
+    ['parameter-scan.json', ['sleep 0.020', 'sleep 0.030', 'sleep 0.040']]
+  ])('compares every other result of %s with the first, none left out', async (name, others) => {
     const { results } = await json(['compare', file(name)])
-    const warning = results.comparison.warnings.find(line => line.includes('left out'))
-    expect(warning).toBeDefined()
-    for (const command of leftOut) expect(warning).toContain(JSON.stringify(command))
+    expect(results.sweep!.comparisons.map(entry => entry.candidate)).toEqual(others)
+    expect(results.comparison.warnings.some(line => line.includes('left out'))).toBe(false)
     const text = (await cli(['compare', file(name)])).stdout
-    expect(text).toContain(`2 more results were left out of this comparison of two`)
+    for (const command of others) expect(text).toContain(command)
+    expect(text).not.toContain('left out')
   })
 
-  it('names the four left out of the six-way experiment, and none when two are picked', async () => {
+  it('names the four left out of the six-way experiment when --candidate picks one', async () => {
     const six = fixturePath('data', 'six-way-experiment.json')
-    const { results } = await json(['compare', six])
-    expect(results.comparison.warnings[0]).toMatch(
-      /^4 more results were left out .*"patch", "checkpoint", "jsonpatch", "combined"/
-    )
     const picked = await json(['compare', six, '--baseline', 'control', '--candidate', 'patch'])
-    expect(picked.results.comparison.warnings[0]).toMatch(/^4 more results were left out/)
+    expect(picked.results.sweep).toBeUndefined()
+    expect(picked.results.comparison.warnings[0]).toMatch(
+      /^4 more results were left out .*"ts-control", "checkpoint", "jsonpatch", "combined"/
+    )
     expect(picked.results.comparison.warnings[0]).not.toContain('"patch"')
   })
 })
