@@ -19,7 +19,7 @@ describe('a sweep of three real Pulumi versions', () => {
       realRunArgs(real.world, real.releases.url, {
         'baseline-version': SEED_BASELINE,
         'candidate-version': `${MIDDLE}, ${NEWEST}`,
-        samples: '8',
+        samples: '6',
         parallel: '8'
       }),
       real.world.env
