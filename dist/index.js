@@ -68,7 +68,43 @@ import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-re
 // src/action/run-mode.ts
 import { existsSync } from "node:fs";
 
+// src/action/publish.ts
+import { appendFile } from "node:fs/promises";
+async function publishReport(options) {
+  const { log, render, reporting } = options;
+  await writeJobSummary(log.redact(render(true)), log);
+  const url = await commentOnPullRequest({
+    ...options,
+    body: log.redact(render(reporting.logs)),
+    env: process.env,
+    info: log.info,
+    warn: log.warn
+  });
+  setOutput("comment-url" /* CommentUrl */, url ?? "");
+}
+async function writeJobSummary(body, log) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  try {
+    if (path) await appendFile(path, "");
+    await summary.addRaw(body, true).write();
+  } catch (error) {
+    summary.emptyBuffer();
+    log.warn(
+      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
+    );
+  }
+}
+
 // src/action/answer.ts
+async function publishAnswer(answer, options) {
+  setOutputs(answer.outputs);
+  await publishReport({
+    render: (logs) => answer.render("markdown", logs) ?? "",
+    verdict: answer.verdict,
+    ...options
+  });
+  announce(answer, options.log);
+}
 function setOutputs(outputs) {
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
 }
@@ -216,33 +252,6 @@ function measureInAction(config, log, report) {
   });
 }
 
-// src/action/publish.ts
-import { appendFile } from "node:fs/promises";
-async function publishReport(options) {
-  const { log, render, reporting } = options;
-  await writeJobSummary(log.redact(render(true)), log);
-  const url = await commentOnPullRequest({
-    ...options,
-    body: log.redact(render(reporting.logs)),
-    env: process.env,
-    info: log.info,
-    warn: log.warn
-  });
-  setOutput("comment-url" /* CommentUrl */, url ?? "");
-}
-async function writeJobSummary(body, log) {
-  const path = process.env.GITHUB_STEP_SUMMARY;
-  try {
-    if (path) await appendFile(path, "");
-    await summary.addRaw(body, true).write();
-  } catch (error) {
-    summary.emptyBuffer();
-    log.warn(
-      `The job summary was not written (${describeError(error)}); the report is in the pull-request comment, when one is posted, and in the results file.`
-    );
-  }
-}
-
 // src/action/run-mode.ts
 async function runMode(raw, token, log) {
   let config;
@@ -268,26 +277,13 @@ async function reportBadInput(raw, error, token, log) {
     return;
   }
   const answer = failedAnswer({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env) });
-  await publishReport({
-    render: (logs) => answer.render("markdown", logs) ?? "",
-    verdict: answer.verdict,
-    reporting,
-    token,
-    log
-  });
+  const render = (logs) => answer.render("markdown", logs) ?? "";
+  await publishReport({ render, verdict: answer.verdict, reporting, token, log });
 }
 function measureAndPublish(config, reporting, token, log) {
   return measureInAction(config, log, async (outcome) => {
     const answer = runAnswer(config, outcome, workflowRunUrl(process.env));
-    setOutputs(answer.outputs);
-    await publishReport({
-      render: (logs) => answer.render("markdown", logs) ?? "",
-      verdict: answer.verdict,
-      reporting,
-      token,
-      log
-    });
-    announce(answer, log);
+    await publishAnswer(answer, { reporting, token, log });
   });
 }
 
@@ -306,9 +302,7 @@ async function reportMode(raw, token, log) {
     runUrl: workflowRunUrl(process.env)
   });
   const body = answer.render("markdown") ?? "";
-  setOutputs(answer.outputs);
-  await publishReport({ render: () => body, verdict: answer.verdict, reporting, token, log });
-  announce(answer, log);
+  await publishAnswer({ ...answer, render: () => body }, { reporting, token, log });
 }
 
 // src/action/calibrate-mode.ts
@@ -347,15 +341,7 @@ async function bisectMode(raw, token, log) {
       const outcome = await runBisect(config, hooks);
       restoreFiles();
       const answer = bisectAnswer(config, outcome, workflowRunUrl(process.env));
-      setOutputs(answer.outputs);
-      await publishReport({
-        render: (logs) => answer.render("markdown", logs) ?? "",
-        verdict: answer.verdict,
-        reporting,
-        token,
-        log
-      });
-      announce(answer, log);
+      await publishAnswer(answer, { reporting, token, log });
     });
   } finally {
     if (existsSync2(run2.resultsFile)) setOutput("results-file" /* ResultsFile */, run2.resultsFile);

@@ -97,6 +97,778 @@ import {
   __toESM
 } from "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve2, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel = __importStar(require_tunnel());
+    var undici_1 = require_undici();
+    var HttpCodes;
+    (function(HttpCodes2) {
+      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+    var Headers;
+    (function(Headers2) {
+      Headers2["Accept"] = "accept";
+      Headers2["ContentType"] = "content-type";
+    })(Headers || (exports.Headers = Headers = {}));
+    var MediaTypes;
+    (function(MediaTypes2) {
+      MediaTypes2["ApplicationJson"] = "application/json";
+    })(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+    function getProxyUrl(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes = [
+      HttpCodes.MovedPermanently,
+      HttpCodes.ResourceMoved,
+      HttpCodes.SeeOther,
+      HttpCodes.TemporaryRedirect,
+      HttpCodes.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes = [
+      HttpCodes.BadGateway,
+      HttpCodes.ServiceUnavailable,
+      HttpCodes.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve2(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve2(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve2(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes.NotFound) {
+              resolve2(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve2(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -2310,2523 +3082,8 @@ var require_semver2 = __commonJS({
   }
 });
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl;
-    exports.checkBypass = checkBypass;
-    function getProxyUrl(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve2, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl;
-    exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel = __importStar(require_tunnel());
-    var undici_1 = require_undici();
-    var HttpCodes;
-    (function(HttpCodes2) {
-      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-    var Headers;
-    (function(Headers2) {
-      Headers2["Accept"] = "accept";
-      Headers2["ContentType"] = "content-type";
-    })(Headers || (exports.Headers = Headers = {}));
-    var MediaTypes;
-    (function(MediaTypes2) {
-      MediaTypes2["ApplicationJson"] = "application/json";
-    })(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-    function getProxyUrl(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes = [
-      HttpCodes.MovedPermanently,
-      HttpCodes.ResourceMoved,
-      HttpCodes.SeeOther,
-      HttpCodes.TemporaryRedirect,
-      HttpCodes.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes = [
-      HttpCodes.BadGateway,
-      HttpCodes.ServiceUnavailable,
-      HttpCodes.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
-      }
-      readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve2(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve2(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes.NotFound) {
-              resolve2(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve2(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-  }
-});
-
-// src/run/pipeline.ts
-import { randomInt } from "node:crypto";
-import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
-import { dirname as dirname4, join as join6 } from "node:path";
-
-// src/bench/cycle-steps.ts
-var COMMAND_PHASE = "command";
-function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
-  return [
-    ...prepare.map((step, index) => ({
-      step,
-      name: `prepare step ${index + 1} of ${prepare.length}`
-    })),
-    { step: timed, name: phase, phase }
-  ];
-}
-function cyclePhases(cycle) {
-  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
-}
-function emptyMeasurement(phases, groups = ["baseline", "candidate"]) {
-  const perGroup = () => Object.fromEntries(groups.map((name) => [name, []]));
-  return {
-    phases: phases.map((phase) => ({
-      phase,
-      times: perGroup(),
-      exitCodes: perGroup(),
-      resources: perGroup()
-    })),
-    schedule: [],
-    shellOverhead: 0
-  };
-}
-function phaseMeasurement(measurement, phase) {
-  const found = measurement.phases.find((entry) => entry.phase === phase);
-  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
-  return found;
-}
-
-// src/bench/environment.ts
-import os from "node:os";
-function environmentFingerprint(options) {
-  return describeEnvironment(machineFacts(), {
-    ...options,
-    loadAfter: options.loadAfter ?? os.loadavg(),
-    env: options.env ?? process.env
-  });
-}
-function machineFacts() {
-  return {
-    os: process.platform,
-    release: os.release(),
-    arch: process.arch,
-    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
-    cores: os.availableParallelism(),
-    memoryBytes: os.totalmem(),
-    node: process.version
-  };
-}
-function describeEnvironment(machine, options) {
-  return {
-    ...machine,
-    loadBefore: options.loadBefore.map(roundLoad),
-    loadAfter: options.loadAfter.map(roundLoad),
-    tool: options.tool,
-    ...actionsContext(options.env)
-  };
-}
-function actionsContext(env) {
-  if (env.GITHUB_ACTIONS !== "true") return {};
-  const context3 = {
-    commit: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    runUrl: workflowRunUrl(env),
-    runnerName: env.RUNNER_NAME,
-    runnerOs: env.RUNNER_OS,
-    runnerArch: env.RUNNER_ARCH,
-    runnerImage: env.ImageOS && [env.ImageOS, env.ImageVersion].filter(Boolean).join(" ")
-  };
-  return Object.fromEntries(Object.entries(context3).filter(([, value]) => value));
-}
-function roundLoad(load) {
-  return Math.round(load * 100) / 100;
-}
-
-// src/bench/run-benchmark.ts
-import { closeSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-
-// src/bench/shell-overhead.ts
-var CALIBRATION_WARMUP = 5;
-var CALIBRATION_RUNS = 50;
-var CALIBRATION_TIMEOUT_MS = 1e4;
-async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) {
-  let total = 0;
-  let measured = 0;
-  const usages = [];
-  for (let run = 0; run < CALIBRATION_WARMUP + runs && !signal?.aborted; run++) {
-    const outcome = await runProcess(
-      { file: shellPath, args: ["-c", ""] },
-      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal, measureResources: true }
-    );
-    if (outcome.kind === "aborted") break;
-    if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
-      const problem = describeOutcome(outcome, CALIBRATION_TIMEOUT_MS);
-      throw new InputError(
-        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to one on PATH (bash, sh, zsh, pwsh) or none`
-      );
-    }
-    if (run >= CALIBRATION_WARMUP) {
-      total += outcome.seconds;
-      measured++;
-      usages.push(outcome.resources ?? {});
-    }
-  }
-  const cpu = meanCpu(usages);
-  return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
-}
-
-// src/bench/cycle.ts
-import { basename } from "node:path";
-var TAIL_LINE_COUNT = 20;
-async function runCycle(group, label, context3, onTimed) {
-  const cycleStart = process.hrtime.bigint();
-  const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
-  const { measurement } = context3;
-  const phases = [];
-  const lastTimed = group.cycle.findLastIndex((entry) => entry.phase !== void 0);
-  for (const [index, entry] of group.cycle.entries()) {
-    const { step, phase } = entry;
-    const what = describeStep(group.cycle, index, run);
-    const outcome = await runStep(group, step, what, context3, phase !== void 0);
-    if (phase === void 0) continue;
-    const shell = step.throughShell;
-    phases.push({
-      phase,
-      seconds: Math.max(0, outcome.seconds - (shell ? measurement.shellOverhead : 0)),
-      resources: withoutShellCpu(
-        outcome.resources ?? {},
-        shell ? measurement.shellCpuOverhead : void 0
-      )
-    });
-    if (index === lastTimed) onTimed(phases);
-  }
-  return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 };
-}
-function describeStep(cycle, index, run) {
-  const timed = cycle.flatMap((step2, position) => step2.phase === void 0 ? [] : [position]);
-  const step = cycle[index];
-  if (step.phase !== void 0 && timed.length === 1) return run;
-  const where = index < timed[0] ? "before" : index > timed.at(-1) ? "after" : "in";
-  return `${step.name} ${where} ${run}`;
-}
-async function runStep(group, step, what, context3, measureResources) {
-  try {
-    writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
-  } catch (error) {
-    const problem = `could not write the log ${group.logPath}: ${describeFileError(error)}`;
-    throw new SampleFailed(
-      `${group.name} ${what} did not start: ${problem}`,
-      structuredClone(context3.measurement)
-    );
-  }
-  const running = runProcess(step, {
-    output: group.logFd,
-    timeoutMs: context3.timeoutMs,
-    stop: step.stop,
-    signal: context3.signal,
-    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
-    tag: step.tag,
-    measureResources
-  });
-  const outcome = await untilAborted(running, context3.signal);
-  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
-  const partial = structuredClone(context3.measurement);
-  if (outcome.kind === "aborted") {
-    throw new BenchmarkAborted(`the benchmark was aborted during ${group.name} ${what}`, partial);
-  }
-  const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
-  const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
-  const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
-  throw new SampleFailed(message, partial, tail.length + 1);
-}
-
-// src/bench/progress.ts
-function estimateSecondsLeft(paces) {
-  const runs = paces.reduce((total, pace) => total + pace.runs, 0);
-  if (runs === 0) return void 0;
-  const pooledMean = paces.reduce((total, pace) => total + pace.seconds, 0) / runs;
-  return paces.reduce(
-    (left, pace) => left + pace.runsLeft * (pace.runs > 0 ? pace.seconds / pace.runs : pooledMean),
-    0
-  );
-}
-function formatProgress(event) {
-  const { phases } = event;
-  const times = phases.length === 1 ? formatSampleTime(phases[0].seconds) : phases.map(({ phase, seconds: seconds2 }) => `${phase} ${formatSampleTime(seconds2)}`).join(", ");
-  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${times}`;
-  if (!event.secondsLeft) return line;
-  return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
-}
-
-// src/bench/schedule.ts
-function interleavedOrder(samplesPerGroup) {
-  const order = [];
-  for (let pair = 0; pair < samplesPerGroup; pair++) {
-    order.push(...pair % 2 === 0 ? [0, 1] : [1, 0]);
-  }
-  return order;
-}
-function balancedOrder(groups, rounds, seed) {
-  if (groups === 2) return interleavedOrder(rounds);
-  const uniform = seededUniform(seed);
-  const order = [];
-  let block = [];
-  for (let round = 0; round < rounds; round++) {
-    if (round % groups === 0) block = shuffled(groups, uniform);
-    const turn = round % groups;
-    order.push(...block.slice(turn), ...block.slice(0, turn));
-  }
-  return order;
-}
-function shuffled(n, uniform) {
-  const items = Array.from({ length: n }, (_, index) => index);
-  for (let index = n - 1; index > 0; index--) {
-    const other = Math.floor(uniform() * (index + 1));
-    [items[index], items[other]] = [items[other], items[index]];
-  }
-  return items;
-}
-
-// src/bench/run-benchmark.ts
-async function runBenchmark(plan, signal) {
-  const phases = cyclePhases(plan.groups[0].cycle);
-  const same = plan.groups.every((group) => cyclePhases(group.cycle).join() === phases.join());
-  if (plan.groups.length < 2 || phases.length === 0 || !same) {
-    throw new Error("two or more groups must time the same phases, at least one, in the same order");
-  }
-  const resolved = plan.groups.map((group) => ({
-    name: group.name,
-    cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
-  }));
-  const measurement = emptyMeasurement(
-    phases,
-    plan.groups.map((group) => group.name)
-  );
-  if (plan.groups.length > 2) measurement.orderSeed = plan.orderSeed ?? 0;
-  await mkdir(plan.logDir, { recursive: true });
-  const groups = [];
-  try {
-    for (const group of resolved) {
-      const logPath = join(plan.logDir, `${group.name}.log`);
-      groups.push({ ...group, logPath, logFd: openLog(logPath) });
-    }
-    const timedThroughShell = groups.some(
-      (group) => group.cycle.some((entry) => entry.phase !== void 0 && entry.step.throughShell)
-    );
-    if (plan.shell.kind === "shell" && timedThroughShell) {
-      const overhead = await measureShellOverhead(plan.shell.path, signal);
-      measurement.shellOverhead = overhead.seconds;
-      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
-    }
-    if (signal?.aborted) {
-      throw new AbortedBeforeFirstRun("the benchmark was aborted before the first run", measurement);
-    }
-    await measure(plan, groups, measurement, { timeoutMs: plan.timeoutMs, signal, measurement });
-    return measurement;
-  } finally {
-    for (const group of groups) closeSync(group.logFd);
-  }
-}
-async function measure(plan, groups, measurement, context3) {
-  const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
-  const paces = groups.map(newPace);
-  const several = measurement.phases.length > 1;
-  const runAndReport = async (index, label, record) => {
-    const times = await runCycle(groups[index], label, context3, record);
-    const pace = paces[index];
-    pace.runs++;
-    pace.seconds += times.cycleSeconds;
-    pace.runsLeft--;
-    const secondsLeft = estimateSecondsLeft(paces);
-    plan.onProgress?.(
-      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
-    );
-    return times;
-  };
-  const schedule = (group, index, phases) => {
-    for (const { phase, seconds: seconds2 } of phases) {
-      measurement.schedule.push({ group, index, time: seconds2, ...several ? { phase } : {} });
-    }
-  };
-  for (let number = 1; number <= plan.warmup; number++) {
-    for (const [index, group] of groups.entries()) {
-      await runAndReport(
-        index,
-        { kind: "warmup", number, of: plan.warmup },
-        (phases) => schedule(group.name, -1, phases)
-      );
-    }
-  }
-  for (const pace of paces) {
-    pace.runs = 0;
-    pace.seconds = 0;
-  }
-  const order = balancedOrder(groups.length, plan.samples, measurement.orderSeed ?? 0);
-  for (const [position, index] of order.entries()) {
-    const name = groups[index].name;
-    const done = measurement.phases[0].times[name].length;
-    await runAndReport(index, { kind: "sample", number: done + 1, of: plan.samples }, (phases) => {
-      schedule(name, done, phases);
-      for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
-        const phase = measurement.phases[at];
-        phase.times[name].push(seconds2);
-        phase.exitCodes[name].push(0);
-        phase.resources[name].push(resources);
-      }
-    });
-    const roundDone = position % groups.length === groups.length - 1;
-    if (roundDone && plan.shouldStop?.(timesByPhase(measurement))) break;
-  }
-}
-function timesByPhase(measurement) {
-  return Object.fromEntries(
-    measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
-  );
-}
-
-// src/results/write.ts
-import {
-  access,
-  constants,
-  lstat,
-  mkdir as mkdir2,
-  readlink,
-  realpath,
-  rename,
-  rm,
-  stat,
-  writeFile
-} from "node:fs/promises";
-import { dirname, join as join2, resolve, sep } from "node:path";
-var ResultsWriteError = class extends BenchmarkError {
-  name = "ResultsWriteError";
-};
-async function resultsTarget(path6) {
-  const found = await lstat(path6).catch(() => void 0);
-  if (!found?.isSymbolicLink()) return path6;
-  const target = await realpath(path6).catch((error) => {
-    if (fileErrorCode(error) !== "ENOENT") throw error;
-  });
-  if (target !== void 0) return target;
-  const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
-  return resultsTarget(resolve(folder, await readlink(path6)));
-}
-async function writeResults(path6, data, redact2 = NO_SECRETS) {
-  let temporary;
-  try {
-    const file = await resultsTarget(path6);
-    temporary = `${file}.${process.pid}.tmp`;
-    await mkdir2(dirname(file), { recursive: true });
-    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
-    await rename(temporary, file);
-  } catch (error) {
-    if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
-    throw new ResultsWriteError(
-      `could not write the results file ${path6}: ${describeFileError(error)}`
-    );
-  }
-}
-function kind(found) {
-  if (found.isFIFO()) return "a named pipe (FIFO)";
-  if (found.isSocket()) return "a socket";
-  if (found.isCharacterDevice() || found.isBlockDevice()) return "a device";
-  if (found.isSymbolicLink()) return "a link to nothing";
-  return found.isDirectory() ? "a folder" : "a file";
-}
-var INPUT = "results-file";
-async function checkResultsPath(path6) {
-  if (path6.endsWith("/") || path6.endsWith(sep)) {
-    const example = join2(path6, "results.json");
-    throw new InputError(
-      `${INPUT}: ${path6} is a folder (it ends in ${path6.at(-1)}); name a file, such as ${example}`
-    );
-  }
-  const file = await resultsTarget(path6).catch((error) => {
-    throw new InputError(`${INPUT}: ${path6} cannot be written: ${describeFileError(error)}`);
-  });
-  const found = await stat(file).catch(() => void 0);
-  if (found?.isDirectory()) {
-    throw new InputError(
-      `${INPUT}: ${path6} is a folder; name a file, such as ${join2(path6, "results.json")}`
-    );
-  }
-  if (found !== void 0 && !found.isFile()) {
-    const what = file === path6 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
-    throw new InputError(
-      `${INPUT}: ${path6} ${what}, not a regular file; name a new file or a regular one to replace`
-    );
-  }
-  await checkFolder(path6, dirname(file));
-  await checkLogs(path6);
-}
-async function checkLogs(path6) {
-  const logs = join2(dirname(path6), "logs");
-  const link = await lstat(logs).catch(() => void 0);
-  const found = await stat(logs).catch(() => link);
-  if (found === void 0) return checkFolder(path6, dirname(path6));
-  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
-    () => void 0,
-    (error) => `is not writable (${fileErrorCode(error)})`
-  );
-  if (problem !== void 0) {
-    throw new InputError(
-      `${INPUT}: ${path6} cannot be used: ${logs} ${problem}; the logs of the commands go there`
-    );
-  }
-}
-async function checkFolder(path6, start) {
-  let folder = start;
-  let existing = await stat(folder).catch(() => void 0);
-  while (existing === void 0 && dirname(folder) !== folder) {
-    folder = dirname(folder);
-    existing = await stat(folder).catch(() => void 0);
-  }
-  if (existing !== void 0 && !existing.isDirectory()) {
-    throw new InputError(`${INPUT}: ${path6} cannot be written: ${folder} is a file, not a folder`);
-  }
-  try {
-    await access(folder, constants.W_OK | constants.X_OK);
-  } catch (error) {
-    throw new InputError(
-      `${INPUT}: ${path6} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
-    );
-  }
-}
-
-// src/stats/run-design.ts
-function planRunDesign(config, phases, cache) {
-  return planPhases({
-    alpha: config.decision.alpha,
-    samples: config.samples,
-    looks: config.looks,
-    phases,
-    familySize: config.familySize,
-    detrend: config.detrend,
-    statistic: config.statistic,
-    cache
-  });
-}
-
-// src/run/comparisons.ts
-function runComparisons(groups, phases) {
-  const [baseline, ...candidates] = groups;
-  return candidates.flatMap(
-    (candidate) => phases.map((phase) => ({ phase, baseline, candidate }))
-  );
-}
-function comparisonTimes(comparisons, times) {
-  return comparisons.map(({ phase, baseline, candidate }) => ({
-    baseline: times[phase]?.[baseline] ?? [],
-    candidate: times[phase]?.[candidate] ?? []
-  }));
-}
-
-// src/stats/stop-rule.ts
-function familyStopRule(members) {
-  const levels = members.map(
-    (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))
-  );
-  return (times) => members.every((member, index) => {
-    const { baseline, candidate } = times[index];
-    const looks = member.design.looks;
-    return looks.some(
-      (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
-        lookFigures(baseline, candidate, look, member.threshold, member.design).figures,
-        levels[index][k],
-        false
-      ) !== null
-    );
-  });
-}
-
-// src/teardown/after-run.ts
-var AFTER_SECOND_SIGNAL_MS = 1e4;
-async function tearDownAfterRun(plan, ledger, hooks) {
-  if (hooks.signal?.aborted) {
-    if (hooks.deferTeardown) {
-      await waitForRunningProcesses(
-        USER_COMMAND_STOP.graceMs + 1e3,
-        void 0,
-        (process2) => process2.killAfterMs !== void 0
-      );
-      const left = runningProcesses().map(describeProcess);
-      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
-      if (ledger.stacks.length > 0) {
-        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
-        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
-      }
-      return { kept: [], warnings: [], deferred: true };
-    }
-    if (runningProcesses().length > 0) {
-      hooks.info("Waiting for the interrupted commands to finish what they started");
-      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
-    }
-  }
-  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
-    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
-      killRunningProcesses();
-      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
-    }
-  }
-  const report = await runTeardown(plan, ledger, {
-    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
-    onStop: hooks.deferTeardown ? "defer" : "keep",
-    log: hooks.info,
-    ...hooks.redact ? { redact: hooks.redact } : {}
-  });
-  for (const warning of report.warnings) hooks.warn(warning);
-  if (!report.deferred) hooks.saveTeardown?.("");
-  return report;
-}
-
-// src/run/log-dir.ts
-import { dirname as dirname2, join as join3 } from "node:path";
-function runLogDir(resultsFile2) {
-  return join3(dirname2(resultsFile2), "logs");
-}
-
-// src/run/phase-results.ts
-import { basename as basename2 } from "node:path";
-function runPhases(config) {
-  return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
-}
-function phaseGroupSources(target, measurement, phases) {
-  return phases.map((phase) => {
-    const samples = phaseMeasurement(measurement, phase);
-    const sources = target.groups.map((group) => {
-      const { command } = group.cycle.find((entry) => entry.phase === phase).step;
-      return {
-        name: group.name,
-        command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
-        times: samples.times[group.name] ?? [],
-        exitCodes: samples.exitCodes[group.name] ?? [],
-        resources: samples.resources[group.name] ?? [],
-        ...target.versions?.[group.name] === void 0 ? {} : { version: target.versions[group.name] }
-      };
-    });
-    return { phase, sources };
-  });
-}
-function phaseSources(target, measurement, phases) {
-  return phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
-    phase,
-    sources: { baseline: sources[0], candidate: sources[1] }
-  }));
-}
-function sweepSource(config, target, measurement, phases) {
-  const labels = target.groups.map((group) => group.label);
-  const names = target.groups.map(
-    (group) => labels.indexOf(group.label) === labels.lastIndexOf(group.label) ? group.label : `${group.label} (${group.name})`
-  );
-  const named = phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
-    ...config.target.kind === "pulumi" ? { phase } : {},
-    sources: sources.map((source, index) => ({ ...source, name: names[index] }))
-  }));
-  return { names, baseline: 0, phases: named };
-}
-function runResults(config, sources, family, extra) {
-  if (config.target.kind === "pulumi") {
-    return phasedResultsFile(config.name, sources, family, extra);
-  }
-  return resultsFile(config.name, sources[0].sources, family.analyses[0], extra);
-}
-function partialRunResults(config, sources, error, extra) {
-  const byName = (groups) => Object.fromEntries(groups.map((source) => [source.name, source]));
-  const phases = config.target.kind === "pulumi" ? sources.map(({ phase, sources: groups }) => ({ phase, sources: byName(groups) })) : [{ sources: byName(sources[0].sources) }];
-  return partialResultsFile(config, phases, error, extra);
-}
-
-// src/run/cold-start.ts
-function coldStartWarning(config) {
-  if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
-  return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
-}
-
-// src/run/design-cache.ts
-import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync as closeSync2,
-  constants as constants2,
-  fstatSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync
-} from "node:fs";
-import { homedir } from "node:os";
-import { isAbsolute, join as join4 } from "node:path";
-function runDesignCache(env, info2) {
-  const base = designCacheBase(env);
-  if (base === void 0) return void 0;
-  return designCache(
-    base,
-    () => info2(
-      "Calibrating the design for these settings: seconds, once (later runs read it from the cache)"
-    )
-  );
-}
-var MAX_ENTRY_BYTES = 4096;
-function designCacheBase(env) {
-  const absolute = (path6) => path6 !== void 0 && isAbsolute(path6) ? path6 : void 0;
-  if (env.GITHUB_ACTIONS === "true") {
-    return absolute(env.RUNNER_TOOL_CACHE) ?? absolute(env.RUNNER_TEMP);
-  }
-  if (process.platform === "win32") return absolute(env.LOCALAPPDATA);
-  const home = absolute(env.HOME) ?? homedir();
-  if (process.platform === "darwin") return join4(home, "Library", "Caches");
-  return absolute(env.XDG_CACHE_HOME) ?? join4(home, ".cache");
-}
-function cacheFolders(base) {
-  const code = createHash("sha256").update(JSON.stringify(ALPHA_STAR_TABLE)).digest("hex");
-  const own = join4(base, "pulumi-perf-gate");
-  const kind2 = join4(own, "alpha-star");
-  return [own, kind2, join4(kind2, code.slice(0, 16))];
-}
-function designCache(base, onMiss = () => {
-}) {
-  const folders = cacheFolders(base);
-  const dir = folders[folders.length - 1];
-  let missed = false;
-  return {
-    get(key) {
-      const value = readEntry(folders, dir, key);
-      if (value === void 0 && !missed) {
-        missed = true;
-        onMiss();
-      }
-      return value;
-    },
-    set(key, alphaStar) {
-      writeEntry(folders, dir, key, alphaStar);
-    }
-  };
-}
-function entryPath(dir, key) {
-  return join4(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
-}
-function readEntry(folders, dir, key) {
-  if (!privateFolders(folders)) return void 0;
-  let fd;
-  try {
-    fd = openSync(entryPath(dir, key), constants2.O_RDONLY | constants2.O_NOFOLLOW);
-  } catch {
-    return void 0;
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || !ownPrivate(stats) || stats.size > MAX_ENTRY_BYTES) return void 0;
-    const entry = JSON.parse(readFileSync(fd, "utf8"));
-    if (typeof entry !== "object" || entry === null) return void 0;
-    const { key: named, alphaStar } = entry;
-    return named === key ? alphaStar : void 0;
-  } catch {
-    return void 0;
-  } finally {
-    closeSync2(fd);
-  }
-}
-function writeEntry(folders, dir, key, alphaStar) {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 448 });
-  } catch {
-    return;
-  }
-  if (!privateFolders(folders)) return;
-  const path6 = entryPath(dir, key);
-  const temporary = `${path6}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify({ key, alphaStar }), { flag: "wx", mode: 384 });
-    renameSync(temporary, path6);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
-}
-function privateFolders(folders) {
-  try {
-    return folders.every((folder) => {
-      const stats = lstatSync(folder);
-      return stats.isDirectory() && ownPrivate(stats);
-    });
-  } catch {
-    return false;
-  }
-}
-function ownPrivate(stats) {
-  if (process.getuid === void 0) return true;
-  return stats.uid === process.getuid() && (stats.mode & 18) === 0;
-}
-
-// src/pulumi/install.ts
-import { stat as stat2 } from "node:fs/promises";
-import path5 from "node:path";
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-
-// node_modules/@actions/tool-cache/lib/manifest.js
-var semver = __toESM(require_semver2(), 1);
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os2 from "os";
-import * as path from "path";
-var semver2 = __toESM(require_semver2(), 1);
-import { ok } from "assert";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var IS_WINDOWS = process.platform === "win32";
-var IS_MAC = process.platform === "darwin";
-function extractTar(file_1, dest_1) {
-  return __awaiter(this, arguments, void 0, function* (file, dest, flags = "xz") {
-    if (!file) {
-      throw new Error("parameter 'file' is required");
-    }
-    dest = yield _createExtractFolder(dest);
-    debug("Checking tar --version");
-    let versionOutput = "";
-    yield exec("tar --version", [], {
-      ignoreReturnCode: true,
-      silent: true,
-      listeners: {
-        stdout: (data) => versionOutput += data.toString(),
-        stderr: (data) => versionOutput += data.toString()
-      }
-    });
-    debug(versionOutput.trim());
-    const isGnuTar = versionOutput.toUpperCase().includes("GNU TAR");
-    let args;
-    if (flags instanceof Array) {
-      args = flags;
-    } else {
-      args = [flags];
-    }
-    if (isDebug() && !flags.includes("v")) {
-      args.push("-v");
-    }
-    let destArg = dest;
-    let fileArg = file;
-    if (IS_WINDOWS && isGnuTar) {
-      args.push("--force-local");
-      destArg = dest.replace(/\\/g, "/");
-      fileArg = file.replace(/\\/g, "/");
-    }
-    if (isGnuTar) {
-      args.push("--warning=no-unknown-keyword");
-      args.push("--overwrite");
-    }
-    args.push("-C", destArg, "-f", fileArg);
-    yield exec(`tar`, args);
-    return dest;
-  });
-}
-function extractZip(file, dest) {
-  return __awaiter(this, void 0, void 0, function* () {
-    if (!file) {
-      throw new Error("parameter 'file' is required");
-    }
-    dest = yield _createExtractFolder(dest);
-    if (IS_WINDOWS) {
-      yield extractZipWin(file, dest);
-    } else {
-      yield extractZipNix(file, dest);
-    }
-    return dest;
-  });
-}
-function extractZipWin(file, dest) {
-  return __awaiter(this, void 0, void 0, function* () {
-    const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
-    const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
-    const pwshPath = yield which("pwsh", false);
-    if (pwshPath) {
-      const pwshCommand = [
-        `$ErrorActionPreference = 'Stop' ;`,
-        `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-        `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-        `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-      ].join(" ");
-      const args = [
-        "-NoLogo",
-        "-NoProfile",
-        "-NonInteractive",
-        "-ExecutionPolicy",
-        "Unrestricted",
-        "-Command",
-        pwshCommand
-      ];
-      debug(`Using pwsh at path: ${pwshPath}`);
-      yield exec(`"${pwshPath}"`, args);
-    } else {
-      const powershellCommand = [
-        `$ErrorActionPreference = 'Stop' ;`,
-        `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-        `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-        `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-      ].join(" ");
-      const args = [
-        "-NoLogo",
-        "-Sta",
-        "-NoProfile",
-        "-NonInteractive",
-        "-ExecutionPolicy",
-        "Unrestricted",
-        "-Command",
-        powershellCommand
-      ];
-      const powershellPath = yield which("powershell", true);
-      debug(`Using powershell at path: ${powershellPath}`);
-      yield exec(`"${powershellPath}"`, args);
-    }
-  });
-}
-function extractZipNix(file, dest) {
-  return __awaiter(this, void 0, void 0, function* () {
-    const unzipPath = yield which("unzip", true);
-    const args = [file];
-    if (!isDebug()) {
-      args.unshift("-q");
-    }
-    args.unshift("-o");
-    yield exec(`"${unzipPath}"`, args, { cwd: dest });
-  });
-}
-function cacheDir(sourceDir, tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
-    arch2 = arch2 || os2.arch();
-    debug(`Caching tool ${tool} ${version} ${arch2}`);
-    debug(`source dir: ${sourceDir}`);
-    if (!fs.statSync(sourceDir).isDirectory()) {
-      throw new Error("sourceDir is not a directory");
-    }
-    const destPath = yield _createToolPath(tool, version, arch2);
-    for (const itemName of fs.readdirSync(sourceDir)) {
-      const s = path.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: true });
-    }
-    _completeToolPath(tool, version, arch2);
-    return destPath;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os2.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os2.arch();
-  const toolPath = path.join(_getCacheDirectory(), toolName);
-  if (fs.existsSync(toolPath)) {
-    const children = fs.readdirSync(toolPath);
-    for (const child of children) {
-      if (isExplicitVersion(child)) {
-        const fullPath = path.join(toolPath, child, arch2 || "");
-        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
-          versions.push(child);
-        }
-      }
-    }
-  }
-  return versions;
-}
-function _createExtractFolder(dest) {
-  return __awaiter(this, void 0, void 0, function* () {
-    if (!dest) {
-      dest = path.join(_getTempDirectory(), crypto.randomUUID());
-    }
-    yield mkdirP(dest);
-    return dest;
-  });
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter(this, void 0, void 0, function* () {
-    const folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  const folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version = potential;
-      break;
-    }
-  }
-  if (version) {
-    debug(`matched: ${version}`);
-  } else {
-    debug("match not found");
-  }
-  return version;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
-}
-function _getTempDirectory() {
-  const tempDirectory = process.env["RUNNER_TEMP"] || "";
-  ok(tempDirectory, "Expected RUNNER_TEMP to be defined");
-  return tempDirectory;
-}
-
-// src/pulumi/download.ts
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { pipeline } from "node:stream/promises";
-
-// src/core/network-error.ts
-var WORDS = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  ETIMEDOUT: "connection timed out",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "name lookup failed",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  EPIPE: "connection closed",
-  UND_ERR_SOCKET: "connection closed",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-  CERT_HAS_EXPIRED: "TLS certificate expired",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate not trusted",
-  SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate not trusted",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted",
-  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate is for another host"
-};
-function describeNetworkError(error) {
-  for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
-    const { code } = cause;
-    if (typeof code === "string" && code in WORDS) return `${WORDS[code]} (${code})`;
-    cause = cause.cause;
-  }
-  return void 0;
-}
-
-// src/pulumi/download.ts
-var HttpStatusError = class extends Error {
-  constructor(url, status) {
-    super(`${url} returned ${status}`);
-    this.url = url;
-    this.status = status;
-    this.name = "HttpStatusError";
-  }
-  url;
-  status;
-};
-var DownloadFailedError = class extends Error {
-  name = "DownloadFailedError";
-};
-var TryAbandoned = class extends Error {
-};
-var USER_AGENT = "pulumi-perf-gate";
-var DEFAULTS = { attempts: 3, delayMs: 2e3, idleTimeoutMs: 3e4, deadlineMs: 10 * 6e4 };
-var MAX_TEXT_BYTES = 1024 * 1024;
-async function fetchText(url, retry = {}) {
-  return withRetries(url, retry, async (body) => {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-      size += chunk.length;
-      if (size > MAX_TEXT_BYTES) throw new Error(`it sent more than ${MAX_TEXT_BYTES} bytes`);
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString("utf8");
-  });
-}
-async function downloadFile(url, dest, retry = {}) {
-  await withRetries(url, retry, (body) => pipeline(body, createWriteStream2(dest)));
-}
-function isRetryable(error) {
-  if (!(error instanceof HttpStatusError)) return true;
-  return error.status >= 500 || error.status === 408 || error.status === 429;
-}
-async function withRetries(url, retry, consume) {
-  const options = { ...DEFAULTS, ...retry };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await tryOnce(url, options, consume);
-    } catch (error) {
-      if (!isRetryable(error)) throw error;
-      if (attempt >= options.attempts) {
-        throw new DownloadFailedError(
-          `${url} failed after ${options.attempts} attempts: ${reason(error)}`
-        );
-      }
-      await new Promise((resolve2) => setTimeout(resolve2, options.delayMs * 2 ** (attempt - 1)));
-    }
-  }
-}
-async function tryOnce(url, limits, consume) {
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    socketTimeout: 2 * limits.idleTimeoutMs
-  });
-  let abandoned;
-  let body;
-  const abandon = (why) => {
-    abandoned ??= new TryAbandoned(why);
-    body?.destroy(abandoned);
-    client.dispose();
-  };
-  let idle;
-  const stillAlive = () => {
-    clearTimeout(idle);
-    idle = setTimeout(
-      () => abandon(`it sent no data for ${seconds(limits.idleTimeoutMs)}`),
-      limits.idleTimeoutMs
-    );
-  };
-  const deadline = setTimeout(
-    () => abandon(`it took longer than ${seconds(limits.deadlineMs)}`),
-    limits.deadlineMs
-  );
-  try {
-    stillAlive();
-    const response = await client.get(url);
-    body = response.message;
-    const status = body.statusCode ?? 0;
-    if (status !== 200) {
-      body.resume();
-      throw new HttpStatusError(url, status);
-    }
-    if (abandoned) throw abandoned;
-    stillAlive();
-    body.on("data", stillAlive);
-    return await consume(body);
-  } catch (error) {
-    throw abandoned ?? error;
-  } finally {
-    clearTimeout(idle);
-    clearTimeout(deadline);
-    client.dispose();
-  }
-}
-function seconds(ms) {
-  return `${Number((ms / 1e3).toPrecision(3))} s`;
-}
-function reason(error) {
-  if (error instanceof HttpStatusError) return `returned ${error.status}`;
-  if (error instanceof TryAbandoned) return error.message;
-  const network = describeNetworkError(error);
-  if (network) return network;
-  const { message } = error;
-  if (/^Request timeout/.test(String(message))) return "it sent no data in time";
-  return String(message ?? error).split("\n")[0] || "connection failed";
-}
-
-// src/pulumi/fetch-release.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
-import path4 from "node:path";
-
-// src/pulumi/checksums.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { pipeline as pipeline2 } from "node:stream/promises";
-function parseChecksums(text) {
-  const digests = /* @__PURE__ */ new Map();
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^([0-9a-fA-F]{64})\s+\*?(\S+)\s*$/.exec(line);
-    if (match?.[1] && match[2]) digests.set(match[2], match[1].toLowerCase());
-  }
-  return digests;
-}
-async function sha256File(file) {
-  const hash = createHash2("sha256");
-  await pipeline2(createReadStream(file), hash);
-  return hash.digest("hex");
-}
-
-// src/pulumi/pulumi-binary.ts
-import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
-import path2 from "node:path";
-
-// src/pulumi/version-spec.ts
-var VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
-function parseVersion(text) {
-  return VERSION.exec(text.trim())?.[1] ?? null;
-}
-function parseVersionSpec(value, input, options) {
-  const text = value.trim();
-  const version = parseVersion(text);
-  if (version) return { kind: "version", version };
-  if (text === "latest") return { kind: "latest" };
-  if (text === "installed" && options.allowInstalled) return { kind: "installed" };
-  if (/[/\\]/.test(text) || text.startsWith(".")) return { kind: "path", path: text };
-  const forms = [
-    "a version like 3.43.1 or v3.43.1",
-    "latest",
-    ...options.allowInstalled ? ["installed"] : [],
-    "a path to a pulumi binary or to a folder holding one (e.g. ./bin/pulumi)"
-  ];
-  throw new InputError(`${input}: "${value}" is not allowed; use ${forms.join(", ")}`);
-}
-
-// src/pulumi/pulumi-binary.ts
-function findPulumiInFolder(folder, binaryName) {
-  for (const candidate of [path2.join(folder, binaryName), path2.join(folder, "bin", binaryName)]) {
-    if (isExecutableFile(candidate)) return candidate;
-  }
-  return null;
-}
-function findOnPath(binaryName, pathList) {
-  for (const folder of (pathList ?? "").split(path2.delimiter)) {
-    if (!folder) continue;
-    const candidate = path2.resolve(folder, binaryName);
-    if (isExecutableFile(candidate)) return candidate;
-  }
-  return null;
-}
-function isExecutableFile(file) {
-  try {
-    if (!statSync2(file).isFile()) return false;
-    if (process.platform !== "win32") accessSync(file, constants3.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function readPulumiVersion(binary, input) {
-  const args = ["version"];
-  const result = await runCaptured(binary, args, {
-    env: { PULUMI_SKIP_UPDATE_CHECK: "true" },
-    timeoutMs: 6e4
-  });
-  if (result.exitCode !== 0) {
-    throw new InputError(`${input}: ${describeFailure(binary, args, result)}`);
-  }
-  const firstLine = result.stdout.trim().split(/\r?\n/)[0] ?? "";
-  const version = parseVersion(firstLine);
-  if (!version) {
-    throw new InputError(
-      `${input}: ${binary} does not look like pulumi: \`version\` printed "${firstLine.slice(0, 80)}"`
-    );
-  }
-  return version;
-}
-
-// src/pulumi/tool-cache-env.ts
-import os3 from "node:os";
-import path3 from "node:path";
-var TOOL_NAME = "pulumi";
-function ensureToolCacheEnv(env = process.env) {
-  if (!env["RUNNER_TOOL_CACHE"]) {
-    const cacheHome = env["XDG_CACHE_HOME"] || path3.join(os3.homedir(), ".cache");
-    env["RUNNER_TOOL_CACHE"] = path3.join(cacheHome, "pulumi-perf-gate", "tools");
-  }
-  if (!env["RUNNER_TEMP"]) env["RUNNER_TEMP"] = os3.tmpdir();
-}
-
-// src/pulumi/fetch-release.ts
-async function fetchRelease(request2) {
-  const { version, downloadUrl, platform, input } = request2;
-  const archiveName = archiveFileName(version, platform, platform.archiveExtension);
-  const archiveUrl = releaseFileUrl(downloadUrl, archiveName);
-  const checksumsUrl = releaseFileUrl(downloadUrl, checksumsFileName(version));
-  const explain = (error) => {
-    throw explainDownloadError(
-      error,
-      `${input}: could not download Pulumi ${version}`,
-      `${input}: Pulumi ${version} does not exist`
-    );
-  };
-  const workDir = path4.join(process.env["RUNNER_TEMP"] ?? "", `pulumi-perf-gate-${randomUUID2()}`);
-  await mkdir3(workDir, { recursive: true });
-  try {
-    const checksums = await fetchText(checksumsUrl, request2.retry).catch(explain);
-    const expected = parseChecksums(checksums).get(archiveName);
-    if (!expected) {
-      throw new InputError(`${input}: ${checksumsUrl} lists no checksum for ${archiveName}`);
-    }
-    request2.log?.(`Pulumi ${version}: downloading ${archiveUrl}`);
-    const archive = path4.join(workDir, archiveName);
-    await downloadFile(archiveUrl, archive, request2.retry).catch(explain);
-    const actual = await sha256File(archive);
-    if (actual !== expected) {
-      throw new BenchmarkError(
-        `${input}: checksum mismatch for ${archiveUrl}: ${checksumsUrl} says sha256 ${expected}, the download has ${actual}; archive refused`
-      );
-    }
-    const extracted = await extractArchive(
-      archive,
-      path4.join(workDir, "extracted"),
-      platform
-    ).catch((error) => {
-      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      throw new InputError(`${input}: ${archiveUrl} could not be extracted (${detail})`);
-    });
-    const binary = findPulumiInFolder(path4.join(extracted, "pulumi"), platform.binaryName);
-    if (!binary) {
-      throw new InputError(
-        `${input}: ${archiveUrl} holds neither pulumi/${platform.binaryName} nor pulumi/bin/${platform.binaryName}`
-      );
-    }
-    const cachedDir = await cacheDir(path4.dirname(binary), TOOL_NAME, version, platform.arch);
-    return path4.join(cachedDir, platform.binaryName);
-  } finally {
-    await rm2(workDir, { recursive: true, force: true });
-  }
-}
-function extractArchive(archive, dest, platform) {
-  return platform.archiveExtension === "zip" ? extractZip(archive, dest) : extractTar(archive, dest);
-}
-function explainDownloadError(error, context3, notFound = context3) {
-  if (error instanceof HttpStatusError && error.status === 404) {
-    return new InputError(`${notFound}: ${error.message}`);
-  }
-  if (error instanceof HttpStatusError || error instanceof DownloadFailedError) {
-    return new BenchmarkError(`${context3}: ${error.message}`);
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-// src/pulumi/platform.ts
-var OS_NAMES = {
-  linux: "linux",
-  darwin: "darwin",
-  win32: "windows"
-};
-var ARCH_NAMES = { x64: "x64", arm64: "arm64" };
-function pulumiPlatform(platform = process.platform, arch2 = process.arch) {
-  const os4 = OS_NAMES[platform];
-  const pulumiArch = ARCH_NAMES[arch2];
-  if (!os4 || !pulumiArch) {
-    throw new InputError(
-      `Pulumi releases exist for linux, darwin and windows on x64 and arm64, not for ${platform}/${arch2}`
-    );
-  }
-  return {
-    os: os4,
-    arch: pulumiArch,
-    archiveExtension: os4 === "windows" ? "zip" : "tar.gz",
-    binaryName: os4 === "windows" ? "pulumi.exe" : "pulumi"
-  };
-}
-
-// src/pulumi/install.ts
-async function resolvePulumi(value, options) {
-  const { input } = options;
-  const platform = options.platform ?? pulumiPlatform();
-  const spec = parseVersionSpec(value, input, { allowInstalled: options.allowInstalled ?? false });
-  switch (spec.kind) {
-    case "path":
-      return { ...await binaryAtPath(spec.path, platform, input), source: "path" };
-    case "installed":
-      return { ...await binaryOnPath(platform, input), source: "installed" };
-    case "latest":
-    case "version": {
-      const downloadUrl = checkDownloadUrl(options.downloadUrl ?? DEFAULT_DOWNLOAD_URL);
-      const version = spec.kind === "version" ? spec.version : await latestVersion(downloadUrl, options);
-      return installVersion(version, downloadUrl, platform, options);
-    }
-  }
-}
-async function binaryAtPath(given, platform, input) {
-  const absolute = path5.resolve(given);
-  const stats = await stat2(absolute).catch(() => null);
-  if (!stats) throw new InputError(`${input}: ${given} does not exist`);
-  const binary = stats.isDirectory() ? findPulumiInFolder(absolute, platform.binaryName) : absolute;
-  if (!binary) {
-    throw new InputError(
-      `${input}: ${given} holds no executable ${platform.binaryName} (nor bin/${platform.binaryName})`
-    );
-  }
-  return { path: binary, version: await readPulumiVersion(binary, input) };
-}
-async function binaryOnPath(platform, input) {
-  const binary = findOnPath(platform.binaryName, process.env["PATH"]);
-  if (!binary) {
-    throw new InputError(
-      `${input}: installed: no ${platform.binaryName} found on PATH; install Pulumi first or give a version such as 3.43.1`
-    );
-  }
-  return { path: binary, version: await readPulumiVersion(binary, input) };
-}
-function checkDownloadUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-  }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed?.hostname ?? "");
-  if (parsed?.protocol !== "https:" && !(parsed?.protocol === "http:" && loopback)) {
-    throw new InputError(
-      `pulumi-download-url: "${url}" is not allowed; use an https URL (plain http only to this machine: 127.0.0.1, localhost or [::1])`
-    );
-  }
-  return url;
-}
-async function latestVersion(downloadUrl, options) {
-  const url = latestVersionUrl(downloadUrl);
-  const text = await fetchText(url, options.retry).catch((error) => {
-    throw explainDownloadError(error, `${options.input}: could not read the latest Pulumi version`);
-  });
-  const version = parseVersion(text);
-  if (!version) {
-    throw new InputError(
-      `${options.input}: ${url} did not answer with a version (got "${text.trim().slice(0, 40)}")`
-    );
-  }
-  options.log?.(`Latest Pulumi version: ${version}`);
-  return version;
-}
-async function installVersion(version, downloadUrl, platform, options) {
-  ensureToolCacheEnv();
-  const cached = find(TOOL_NAME, version, platform.arch);
-  const cachedBinary = cached ? findPulumiInFolder(cached, platform.binaryName) : null;
-  if (cachedBinary) {
-    options.log?.(`Pulumi ${version}: found in the tool cache (${cached})`);
-    const reported = await readPulumiVersion(cachedBinary, options.input);
-    return { path: cachedBinary, version: reported, source: "cache" };
-  }
-  const binary = await fetchRelease({ ...options, version, downloadUrl, platform });
-  return {
-    path: binary,
-    version: await readPulumiVersion(binary, options.input),
-    source: "download"
-  };
-}
-
-// src/pulumi/version-list.ts
-function versionList(value) {
-  const words = value.split(/[\s,]+/).filter((word) => word !== "");
-  const listed = /[,\n]/.test(value.trim()) || words.every(isVersionWord);
-  return listed ? words : [value.trim()];
-}
-function isVersionWord(word) {
-  return word === "latest" || word === "installed" || parseVersion(word) !== null;
-}
-
-// src/pulumi/parallel-default.ts
-import { cpus } from "node:os";
-function defaultParallelism(version, env, cpuCount = cpus().length) {
-  const fromEnv = Number(env["PULUMI_PARALLEL"]);
-  if (atLeast(version, [3, 154]) && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return atLeast(version, [3, 100]) ? 4 * cpuCount : "unbounded";
-}
-function parallelismNote(versions, env, cpuCount = cpus().length) {
-  const baseline = defaultParallelism(versions.baseline, env, cpuCount);
-  const candidate = defaultParallelism(versions.candidate, env, cpuCount);
-  if (baseline === candidate) return void 0;
-  const words = (value) => value === "unbounded" ? "no limit" : `${value}`;
-  return `Pulumi ${versions.baseline} (baseline) runs ${words(baseline)} operations at once by default and ${versions.candidate} (candidate) ${words(candidate)} (Pulumi's default --parallel changed in 3.100; PULUMI_PARALLEL counts from 3.154): this comparison measures that difference too; set \`parallel\` to compare both at the same parallelism.`;
-}
-function atLeast(version, [major, minor]) {
-  const [x = 0, y = 0] = version.split(".").map((part) => Number.parseInt(part, 10));
-  return x > major || x === major && y >= minor;
-}
-
-// src/pulumi/cycle.ts
-var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
-function pulumiBenchGroup(options) {
-  const { ref } = options;
-  const env = pulumiEnv(ref);
-  const listed = new Set(options.phases ?? ["up"]);
-  const run = (phase) => ({
-    step: {
-      command: {
-        kind: "argv",
-        file: ref.binary,
-        args: phaseArgs(phase, ref.stack, options.parallel)
-      },
-      env,
-      cwd: ref.programDir,
-      stop: PULUMI_UPDATE_STOP,
-      tag: ref.stack
-    },
-    name: phase,
-    ...listed.has(phase) ? { phase } : {}
-  });
-  return {
-    name: options.name,
-    label: `pulumi ${options.version}`,
-    cycle: [
-      ...(options.prepare ?? []).map((step) => ({ step, name: "prepare" })),
-      ...PHASES.filter((phase) => listed.has(phase) || ALWAYS.has(phase)).map(run)
-    ]
-  };
-}
-
-// src/run/targets.ts
-function groupNames(count) {
-  if (count === 2) return ["baseline", "candidate"];
-  return ["baseline", ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)];
-}
-async function setUpTarget(config, context3) {
-  const userStep = (script, extra = {}) => ({
-    command: { kind: "shell", script },
-    ...extra
-  });
-  if (config.target.kind === "commands") {
-    const group = (name, script) => ({
-      name,
-      label: script,
-      cycle: commandCycle(
-        userStep(script),
-        config.prepare === void 0 ? [] : [userStep(config.prepare)]
-      )
-    });
-    const { baseline, candidate, more = [] } = config.target;
-    const scripts = [baseline, candidate, ...more];
-    const names = groupNames(scripts.length);
-    return { groups: scripts.map((script, index) => group(names[index], script)) };
-  }
-  return setUpPulumi(config, config.target, context3, userStep);
-}
-async function setUpPulumi(config, target, context3, userStep) {
-  const program = checkProgramFolder(target.program, "program" /* Program */);
-  const baselineProgram = target.baselineProgram === target.program ? program : checkProgramFolder(target.baselineProgram, "baseline-program" /* BaselineProgram */);
-  const specs = [target.baselineVersion, ...versionList(target.candidateVersion)];
-  const names = groupNames(specs.length);
-  const programOf = (index) => index === 0 ? baselineProgram : program;
-  const stackConfig = parseConfigInput(target.config, "config" /* Config */);
-  const stackName = (name) => `${target.stackPrefix}-${name}`;
-  names.forEach((name, index) => {
-    const { backendUrl } = target;
-    checkStackIsNew(
-      { programDir: programOf(index), stack: stackName(name), backendUrl },
-      "stack-prefix" /* StackPrefix */
-    );
-  });
-  const resolved = /* @__PURE__ */ new Map();
-  const binaries = [];
-  for (const [index, spec] of specs.entries()) {
-    let binary = resolved.get(spec);
-    if (binary === void 0) {
-      context3.checkStopped();
-      binary = await resolvePulumi(spec, {
-        input: index === 0 ? "baseline-version" /* BaselineVersion */ : "candidate-version" /* CandidateVersion */,
-        downloadUrl: target.downloadUrl,
-        ...index === 0 ? {} : { allowInstalled: true },
-        log: context3.log
-      });
-      resolved.set(spec, binary);
-    }
-    binaries.push(binary);
-  }
-  const versions = Object.fromEntries(
-    names.map((name, index) => [name, binaries[index].version])
-  );
-  const notes = target.parallel === void 0 ? binaries.slice(1).flatMap((candidate) => {
-    const versionsPair = { baseline: binaries[0].version, candidate: candidate.version };
-    return parallelismNote(versionsPair, process.env) ?? [];
-  }) : [];
-  context3.checkStopped();
-  let backendUrls;
-  if (target.backendUrl === void 0) {
-    const own = await makeGroupBackends(context3.workDir, names);
-    context3.onOwnBackend(own.folder);
-    backendUrls = own.urls;
-  } else {
-    backendUrls = Object.fromEntries(names.map((name) => [name, target.backendUrl]));
-  }
-  const group = async (name, index) => {
-    const binary = binaries[index];
-    const ref = {
-      binary: binary.path,
-      programDir: programOf(index),
-      stack: stackName(name),
-      backendUrl: backendUrls[name]
-    };
-    context3.checkStopped();
-    context3.log(`Creating stack ${ref.stack} for pulumi ${binary.version} (${name})`);
-    await initStack(ref, stackConfig, {
-      input: "stack-prefix" /* StackPrefix */,
-      onCreated: () => context3.ledger.record(ref)
-    });
-    const prepare = config.prepare === void 0 ? [] : [userStep(config.prepare, { env: pulumiEnv(ref), cwd: ref.programDir })];
-    return pulumiBenchGroup({
-      name,
-      ref,
-      version: binary.version,
-      parallel: target.parallel,
-      phases: config.phases,
-      prepare
-    });
-  };
-  const groups = [];
-  for (const [index, name] of names.entries()) groups.push(await group(name, index));
-  return { groups, versions, ...notes.length === 0 ? {} : { notes: [...new Set(notes)] } };
-}
-
-// src/run/pipeline.ts
-async function runPipeline(config, hooks) {
-  try {
-    if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
-    await checkResultsPath(config.resultsFile);
-    return await measure2(config, hooks);
-  } catch (error) {
-    return { finished: false, error };
-  }
-}
-async function makeOwnFolder(folder) {
-  await mkdir4(dirname4(folder), { recursive: true });
-  await mkdir4(folder, { mode: 448 });
-}
-async function measure2(config, hooks) {
-  const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(
-    () => void 0,
-    (error) => {
-      if (error instanceof ResultsWriteError) return error;
-      throw error;
-    }
-  );
-  const loadBefore = loadavg();
-  const logDir = runLogDir(config.resultsFile);
-  const temp = hooks.env.RUNNER_TEMP || tmpdir();
-  await mkdir4(temp, { recursive: true });
-  const workDir = await mkdtemp(join6(temp, "pulumi-perf-gate-"));
-  const plan = {
-    resultsDir: dirname4(config.resultsFile),
-    logDir,
-    workDir,
-    destroyTimeoutMs: config.timeoutMs,
-    ...config.cleanup === void 0 ? {} : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } }
-  };
-  const savePlan = () => hooks.saveTeardown?.(encodePlan(plan));
-  savePlan();
-  const ledger = new StackLedger(hooks.saveStacks);
-  const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
-  const phases = runPhases(config);
-  const coldStart = coldStartWarning(config);
-  const checkStopped = () => {
-    if (hooks.signal?.aborted) {
-      throw new AbortedBeforeFirstRun(
-        "the benchmark was aborted while setting up",
-        emptyMeasurement(phases)
-      );
-    }
-  };
-  let target;
-  let results;
-  let unwritten;
-  try {
-    target = await setUpTarget(config, {
-      workDir,
-      log: hooks.info,
-      ledger,
-      onOwnBackend: (folder) => {
-        plan.ownBackendDir = folder;
-        savePlan();
-      },
-      checkStopped
-    });
-    const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
-    for (const note of notes) hooks.warn(note);
-    checkStopped();
-    const names = target.groups.map((group) => group.name);
-    const comparisons = runComparisons(names, phases);
-    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
-    const looks = runLooks(config).length;
-    const [baseline, ...candidates] = target.groups;
-    const against = candidates.length === 1 ? `${candidates[0].label} (candidate)` : `${candidates.map((group) => group.label).join(", ")} (${candidates.length} candidates, in balanced rounds)`;
-    hooks.info(
-      `Measuring ${baseline.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
-    );
-    const design = planRunDesign(
-      config,
-      comparisons.length,
-      runDesignCache(hooks.env, hooks.info)
-    );
-    checkStopped();
-    const stop = familyStopRule(
-      comparisons.map(() => ({ design, threshold: config.decision.threshold }))
-    );
-    const measurement = await runBenchmark(
-      {
-        groups: target.groups,
-        ...target.groups.length > 2 ? { orderSeed: randomInt(2 ** 31) } : {},
-        shell: config.shell,
-        warmup: config.warmup,
-        samples: config.samples,
-        timeoutMs: config.timeoutMs,
-        logDir,
-        shouldStop: (times) => stop(comparisonTimes(comparisons, times)),
-        onProgress: hooks.progress
-      },
-      hooks.signal
-    );
-    const measured = Object.fromEntries(
-      phases.map((phase) => [phase, phaseMeasurement(measurement, phase).times])
-    );
-    const extra = { schedule: measurement.schedule, environment: environment() };
-    if (target.groups.length === 2) {
-      const family = analysePhases(comparisonTimes(comparisons, measured), {
-        ...config.decision,
-        design
-      });
-      results = runResults(config, phaseSources(target, measurement, phases), family, extra);
-    } else {
-      const sweep = sweepSource(config, target, measurement, phases);
-      const members = sweepPairs(sweep).map((pair) => ({ ...pair, design }));
-      const family = analyseFamily(members, config.decision);
-      results = sweepResultsFile(config.name, sweep, family, {
-        ...extra,
-        orderSeed: measurement.orderSeed
-      });
-    }
-    results.comparison.warnings.push(...notes);
-    unwritten = await write(results);
-  } catch (caught) {
-    let error = caught;
-    let partial;
-    if (error instanceof AbortedBeforeFirstRun) {
-      error = new AbortedBeforeFirstRun(
-        `stopped before the first sample (${describeError(hooks.signal?.reason)}): nothing was measured, so no results file was written`,
-        error.partial
-      );
-    } else if (error instanceof MeasurementStopped && target !== void 0) {
-      const sources = phaseGroupSources(target, error.partial, phases);
-      partial = partialRunResults(config, sources, error, {
-        schedule: error.partial.schedule,
-        environment: environment()
-      });
-      const problem = await write(partial);
-      if (problem) hooks.warn(problem.message);
-      else hooks.info(`Results measured so far: ${config.resultsFile}`);
-    }
-    const report2 = await tearDownAfterRun(plan, ledger, hooks);
-    if (report2.kept.length === 0) return { finished: false, error, partial };
-    const first = error instanceof InputError ? error.message : describeError(error);
-    return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
-  }
-  const report = await tearDownAfterRun(plan, ledger, hooks);
-  const teardownNotes = [...report.kept, ...report.warnings];
-  if (teardownNotes.length > 0) {
-    results.comparison.warnings.push(...teardownNotes);
-    unwritten ??= await write(results);
-  }
-  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
-  return { finished: true, results, unwritten, kept: report.kept };
-}
-
-// src/run/signals.ts
-var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
-async function withInterrupts(task, options) {
-  const first = new AbortController();
-  const second = new AbortController();
-  let count = 0;
-  const handler2 = (signal) => {
-    count++;
-    options.onSignal?.(signal, count);
-    if (count === 1 || options.forward === "every") interruptRunningProcesses();
-    if (count === 1) first.abort(new Error(`received ${signal}`));
-    if (count === 2) second.abort(new Error(`received ${signal} again`));
-  };
-  for (const signal of SIGNALS) process.on(signal, handler2);
-  try {
-    return await task({ first: first.signal, second: second.signal });
-  } finally {
-    for (const signal of SIGNALS) process.off(signal, handler2);
-  }
-}
-
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
+import { readFileSync, existsSync } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -4836,8 +3093,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path6 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
@@ -4879,7 +3136,7 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
       resolve2(value);
@@ -4924,7 +3181,7 @@ function getProxyAgentDispatcher(destinationUrl) {
 }
 function getProxyFetch(destinationUrl) {
   const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter2(this, void 0, void 0, function* () {
+  const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
     return (0, import_undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
   });
   return proxyFetch;
@@ -5064,9 +3321,9 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION2 = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
-var DEFAULTS2 = {
+var VERSION = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -5374,7 +3631,7 @@ function withDefaults(oldDefaults, newDefaults) {
     parse
   });
 }
-var endpoint = withDefaults(null, DEFAULTS2);
+var endpoint = withDefaults(null, DEFAULTS);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -5935,10 +4192,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION3 = "10.0.16";
+var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value) {
@@ -6117,7 +4374,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION4 = "0.0.0-development";
+var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -6214,7 +4471,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -6228,8 +4485,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -6272,7 +4529,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION5 = "7.0.8";
+var VERSION4 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -6294,9 +4551,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION5;
+  static VERSION = VERSION4;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -6409,7 +4666,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION6 = "17.0.0";
+var VERSION5 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -8833,7 +7090,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION6;
+restEndpointMethods.VERSION = VERSION5;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -8841,10 +7098,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION6;
+legacyRestEndpointMethods.VERSION = VERSION5;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION7 = "0.0.0-development";
+var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -8957,7 +7214,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION7;
+paginateRest.VERSION = VERSION6;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -9033,7 +7290,7 @@ function describeFailure2(error) {
     message: typeof failed.message === "string" ? failed.message : ""
   };
 }
-async function withRetries2(operation, policy) {
+async function withRetries(operation, policy) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();
@@ -9052,9 +7309,36 @@ function gitHubClient(token, options = {}) {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   octokit.hook.wrap(
     "request",
-    (request2, requestOptions) => withRetries2(async () => request2(requestOptions), policy)
+    (request2, requestOptions) => withRetries(async () => request2(requestOptions), policy)
   );
   return octokit;
+}
+
+// src/core/network-error.ts
+var WORDS = {
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "name lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  EPIPE: "connection closed",
+  UND_ERR_SOCKET: "connection closed",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+  CERT_HAS_EXPIRED: "TLS certificate expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted",
+  ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate is for another host"
+};
+function describeNetworkError(error) {
+  for (let cause = error, depth = 0; depth < 5 && typeof cause === "object" && cause !== null; depth++) {
+    const { code } = cause;
+    if (typeof code === "string" && code in WORDS) return `${WORDS[code]} (${code})`;
+    cause = cause.cause;
+  }
+  return void 0;
 }
 
 // src/github/identity.ts
@@ -9187,13 +7471,13 @@ function redact(text, token) {
 }
 
 // src/github/event.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function readEventContext(env) {
   const path6 = env.GITHUB_EVENT_PATH;
   let payload = {};
   if (path6) {
     try {
-      payload = JSON.parse(readFileSync3(path6, "utf8"));
+      payload = JSON.parse(readFileSync2(path6, "utf8"));
     } catch {
       payload = {};
     }
@@ -9351,7 +7635,1722 @@ async function targetPullRequest(options, owner, repo) {
   return "number" in found ? found.number : void 0;
 }
 
+// src/run/pipeline.ts
+import { randomInt } from "node:crypto";
+import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { dirname as dirname4, join as join6 } from "node:path";
+
+// src/bench/cycle-steps.ts
+var COMMAND_PHASE = "command";
+function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
+  return [
+    ...prepare.map((step, index) => ({
+      step,
+      name: `prepare step ${index + 1} of ${prepare.length}`
+    })),
+    { step: timed, name: phase, phase }
+  ];
+}
+function cyclePhases(cycle) {
+  return cycle.flatMap((step) => step.phase === void 0 ? [] : [step.phase]);
+}
+function emptyMeasurement(phases, groups = ["baseline", "candidate"]) {
+  const perGroup = () => Object.fromEntries(groups.map((name) => [name, []]));
+  return {
+    phases: phases.map((phase) => ({
+      phase,
+      times: perGroup(),
+      exitCodes: perGroup(),
+      resources: perGroup()
+    })),
+    schedule: [],
+    shellOverhead: 0
+  };
+}
+function phaseMeasurement(measurement, phase) {
+  const found = measurement.phases.find((entry) => entry.phase === phase);
+  if (found === void 0) throw new Error(`no phase ${phase} was measured`);
+  return found;
+}
+
+// src/bench/environment.ts
+import os from "node:os";
+function environmentFingerprint(options) {
+  return describeEnvironment(machineFacts(), {
+    ...options,
+    loadAfter: options.loadAfter ?? os.loadavg(),
+    env: options.env ?? process.env
+  });
+}
+function machineFacts() {
+  return {
+    os: process.platform,
+    release: os.release(),
+    arch: process.arch,
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    cores: os.availableParallelism(),
+    memoryBytes: os.totalmem(),
+    node: process.version
+  };
+}
+function describeEnvironment(machine, options) {
+  return {
+    ...machine,
+    loadBefore: options.loadBefore.map(roundLoad),
+    loadAfter: options.loadAfter.map(roundLoad),
+    tool: options.tool,
+    ...actionsContext(options.env)
+  };
+}
+function actionsContext(env) {
+  if (env.GITHUB_ACTIONS !== "true") return {};
+  const context3 = {
+    commit: env.GITHUB_SHA,
+    ref: env.GITHUB_REF,
+    runUrl: workflowRunUrl(env),
+    runnerName: env.RUNNER_NAME,
+    runnerOs: env.RUNNER_OS,
+    runnerArch: env.RUNNER_ARCH,
+    runnerImage: env.ImageOS && [env.ImageOS, env.ImageVersion].filter(Boolean).join(" ")
+  };
+  return Object.fromEntries(Object.entries(context3).filter(([, value]) => value));
+}
+function roundLoad(load) {
+  return Math.round(load * 100) / 100;
+}
+
+// src/bench/run-benchmark.ts
+import { closeSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+
+// src/bench/shell-overhead.ts
+var CALIBRATION_WARMUP = 5;
+var CALIBRATION_RUNS = 50;
+var CALIBRATION_TIMEOUT_MS = 1e4;
+async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) {
+  let total = 0;
+  let measured = 0;
+  const usages = [];
+  for (let run = 0; run < CALIBRATION_WARMUP + runs && !signal?.aborted; run++) {
+    const outcome = await runProcess(
+      { file: shellPath, args: ["-c", ""] },
+      { output: "ignore", timeoutMs: CALIBRATION_TIMEOUT_MS, signal, measureResources: true }
+    );
+    if (outcome.kind === "aborted") break;
+    if (outcome.kind !== "exited" || outcome.exitCode !== 0) {
+      const problem = describeOutcome(outcome, CALIBRATION_TIMEOUT_MS);
+      throw new InputError(
+        `shell "${shellPath}" cannot run an empty command (it ${problem}); set shell to one on PATH (bash, sh, zsh, pwsh) or none`
+      );
+    }
+    if (run >= CALIBRATION_WARMUP) {
+      total += outcome.seconds;
+      measured++;
+      usages.push(outcome.resources ?? {});
+    }
+  }
+  const cpu = meanCpu(usages);
+  return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
+}
+
+// src/bench/cycle.ts
+import { basename } from "node:path";
+var TAIL_LINE_COUNT = 20;
+async function runCycle(group, label, context3, onTimed) {
+  const cycleStart = process.hrtime.bigint();
+  const run = `${label.kind === "warmup" ? "warmup run" : "sample"} ${label.number} of ${label.of}`;
+  const { measurement } = context3;
+  const phases = [];
+  const lastTimed = group.cycle.findLastIndex((entry) => entry.phase !== void 0);
+  for (const [index, entry] of group.cycle.entries()) {
+    const { step, phase } = entry;
+    const what = describeStep(group.cycle, index, run);
+    const outcome = await runStep(group, step, what, context3, phase !== void 0);
+    if (phase === void 0) continue;
+    const shell = step.throughShell;
+    phases.push({
+      phase,
+      seconds: Math.max(0, outcome.seconds - (shell ? measurement.shellOverhead : 0)),
+      resources: withoutShellCpu(
+        outcome.resources ?? {},
+        shell ? measurement.shellCpuOverhead : void 0
+      )
+    });
+    if (index === lastTimed) onTimed(phases);
+  }
+  return { phases, cycleSeconds: Number(process.hrtime.bigint() - cycleStart) / 1e9 };
+}
+function describeStep(cycle, index, run) {
+  const timed = cycle.flatMap((step2, position) => step2.phase === void 0 ? [] : [position]);
+  const step = cycle[index];
+  if (step.phase !== void 0 && timed.length === 1) return run;
+  const where = index < timed[0] ? "before" : index > timed.at(-1) ? "after" : "in";
+  return `${step.name} ${where} ${run}`;
+}
+async function runStep(group, step, what, context3, measureResources) {
+  try {
+    writeLogHeader(group.logFd, `${group.name} ${what}: ${step.text}`);
+  } catch (error) {
+    const problem = `could not write the log ${group.logPath}: ${describeFileError(error)}`;
+    throw new SampleFailed(
+      `${group.name} ${what} did not start: ${problem}`,
+      structuredClone(context3.measurement)
+    );
+  }
+  const running = runProcess(step, {
+    output: group.logFd,
+    timeoutMs: context3.timeoutMs,
+    stop: step.stop,
+    signal: context3.signal,
+    label: step.throughShell ? step.text : [basename(step.file), ...step.args].join(" "),
+    tag: step.tag,
+    measureResources
+  });
+  const outcome = await untilAborted(running, context3.signal);
+  if (outcome.kind === "exited" && outcome.exitCode === 0) return outcome;
+  const partial = structuredClone(context3.measurement);
+  if (outcome.kind === "aborted") {
+    throw new BenchmarkAborted(`the benchmark was aborted during ${group.name} ${what}`, partial);
+  }
+  const headline = `${group.name} ${what} (${step.text}) ${describeOutcome(outcome, context3.timeoutMs)}.`;
+  const tail = tailLines(group.logPath, TAIL_LINE_COUNT).map((line) => `  ${line}`);
+  const message = [headline, `Last ${tail.length} lines of ${group.logPath}:`, ...tail].join("\n");
+  throw new SampleFailed(message, partial, tail.length + 1);
+}
+
+// src/bench/progress.ts
+function estimateSecondsLeft(paces) {
+  const runs = paces.reduce((total, pace) => total + pace.runs, 0);
+  if (runs === 0) return void 0;
+  const pooledMean = paces.reduce((total, pace) => total + pace.seconds, 0) / runs;
+  return paces.reduce(
+    (left, pace) => left + pace.runsLeft * (pace.runs > 0 ? pace.seconds / pace.runs : pooledMean),
+    0
+  );
+}
+function formatProgress(event) {
+  const { phases } = event;
+  const times = phases.length === 1 ? formatSampleTime(phases[0].seconds) : phases.map(({ phase, seconds: seconds2 }) => `${phase} ${formatSampleTime(seconds2)}`).join(", ");
+  const line = `${event.group} ${event.kind} ${event.number}/${event.of}: ${times}`;
+  if (!event.secondsLeft) return line;
+  return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
+}
+
+// src/bench/schedule.ts
+function interleavedOrder(samplesPerGroup) {
+  const order = [];
+  for (let pair = 0; pair < samplesPerGroup; pair++) {
+    order.push(...pair % 2 === 0 ? [0, 1] : [1, 0]);
+  }
+  return order;
+}
+function balancedOrder(groups, rounds, seed) {
+  if (groups === 2) return interleavedOrder(rounds);
+  const uniform = seededUniform(seed);
+  const order = [];
+  let block = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round % groups === 0) block = shuffled(groups, uniform);
+    const turn = round % groups;
+    order.push(...block.slice(turn), ...block.slice(0, turn));
+  }
+  return order;
+}
+function shuffled(n, uniform) {
+  const items = Array.from({ length: n }, (_, index) => index);
+  for (let index = n - 1; index > 0; index--) {
+    const other = Math.floor(uniform() * (index + 1));
+    [items[index], items[other]] = [items[other], items[index]];
+  }
+  return items;
+}
+
+// src/bench/run-benchmark.ts
+async function runBenchmark(plan, signal) {
+  const phases = cyclePhases(plan.groups[0].cycle);
+  const same = plan.groups.every((group) => cyclePhases(group.cycle).join() === phases.join());
+  if (plan.groups.length < 2 || phases.length === 0 || !same) {
+    throw new Error("two or more groups must time the same phases, at least one, in the same order");
+  }
+  const resolved = plan.groups.map((group) => ({
+    name: group.name,
+    cycle: group.cycle.map((entry) => ({ ...entry, step: resolveStep(entry.step, plan.shell) }))
+  }));
+  const measurement = emptyMeasurement(
+    phases,
+    plan.groups.map((group) => group.name)
+  );
+  if (plan.groups.length > 2) measurement.orderSeed = plan.orderSeed ?? 0;
+  await mkdir(plan.logDir, { recursive: true });
+  const groups = [];
+  try {
+    for (const group of resolved) {
+      const logPath = join(plan.logDir, `${group.name}.log`);
+      groups.push({ ...group, logPath, logFd: openLog(logPath) });
+    }
+    const timedThroughShell = groups.some(
+      (group) => group.cycle.some((entry) => entry.phase !== void 0 && entry.step.throughShell)
+    );
+    if (plan.shell.kind === "shell" && timedThroughShell) {
+      const overhead = await measureShellOverhead(plan.shell.path, signal);
+      measurement.shellOverhead = overhead.seconds;
+      if (overhead.cpu) measurement.shellCpuOverhead = overhead.cpu;
+    }
+    if (signal?.aborted) {
+      throw new AbortedBeforeFirstRun("the benchmark was aborted before the first run", measurement);
+    }
+    await measure(plan, groups, measurement, { timeoutMs: plan.timeoutMs, signal, measurement });
+    return measurement;
+  } finally {
+    for (const group of groups) closeSync(group.logFd);
+  }
+}
+async function measure(plan, groups, measurement, context3) {
+  const newPace = () => ({ runs: 0, seconds: 0, runsLeft: plan.warmup + plan.samples });
+  const paces = groups.map(newPace);
+  const several = measurement.phases.length > 1;
+  const runAndReport = async (index, label, record) => {
+    const times = await runCycle(groups[index], label, context3, record);
+    const pace = paces[index];
+    pace.runs++;
+    pace.seconds += times.cycleSeconds;
+    pace.runsLeft--;
+    const secondsLeft = estimateSecondsLeft(paces);
+    plan.onProgress?.(
+      formatProgress({ group: groups[index].name, ...label, phases: times.phases, secondsLeft })
+    );
+    return times;
+  };
+  const schedule = (group, index, phases) => {
+    for (const { phase, seconds: seconds2 } of phases) {
+      measurement.schedule.push({ group, index, time: seconds2, ...several ? { phase } : {} });
+    }
+  };
+  for (let number = 1; number <= plan.warmup; number++) {
+    for (const [index, group] of groups.entries()) {
+      await runAndReport(
+        index,
+        { kind: "warmup", number, of: plan.warmup },
+        (phases) => schedule(group.name, -1, phases)
+      );
+    }
+  }
+  for (const pace of paces) {
+    pace.runs = 0;
+    pace.seconds = 0;
+  }
+  const order = balancedOrder(groups.length, plan.samples, measurement.orderSeed ?? 0);
+  for (const [position, index] of order.entries()) {
+    const name = groups[index].name;
+    const done = measurement.phases[0].times[name].length;
+    await runAndReport(index, { kind: "sample", number: done + 1, of: plan.samples }, (phases) => {
+      schedule(name, done, phases);
+      for (const [at, { seconds: seconds2, resources }] of phases.entries()) {
+        const phase = measurement.phases[at];
+        phase.times[name].push(seconds2);
+        phase.exitCodes[name].push(0);
+        phase.resources[name].push(resources);
+      }
+    });
+    const roundDone = position % groups.length === groups.length - 1;
+    if (roundDone && plan.shouldStop?.(timesByPhase(measurement))) break;
+  }
+}
+function timesByPhase(measurement) {
+  return Object.fromEntries(
+    measurement.phases.map(({ phase, times }) => [phase, structuredClone(times)])
+  );
+}
+
+// src/results/write.ts
+import {
+  access,
+  constants,
+  lstat,
+  mkdir as mkdir2,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile
+} from "node:fs/promises";
+import { dirname, join as join2, resolve, sep as sep2 } from "node:path";
+var ResultsWriteError = class extends BenchmarkError {
+  name = "ResultsWriteError";
+};
+async function resultsTarget(path6) {
+  const found = await lstat(path6).catch(() => void 0);
+  if (!found?.isSymbolicLink()) return path6;
+  const target = await realpath(path6).catch((error) => {
+    if (fileErrorCode(error) !== "ENOENT") throw error;
+  });
+  if (target !== void 0) return target;
+  const folder = await realpath(dirname(path6)).catch(() => dirname(path6));
+  return resultsTarget(resolve(folder, await readlink(path6)));
+}
+async function writeResults(path6, data, redact2 = NO_SECRETS) {
+  let temporary;
+  try {
+    const file = await resultsTarget(path6);
+    temporary = `${file}.${process.pid}.tmp`;
+    await mkdir2(dirname(file), { recursive: true });
+    await writeFile(temporary, redactedJson(data, redact2), { flag: "wx" });
+    await rename(temporary, file);
+  } catch (error) {
+    if (temporary !== void 0) await rm(temporary, { force: true }).catch(() => void 0);
+    throw new ResultsWriteError(
+      `could not write the results file ${path6}: ${describeFileError(error)}`
+    );
+  }
+}
+function kind(found) {
+  if (found.isFIFO()) return "a named pipe (FIFO)";
+  if (found.isSocket()) return "a socket";
+  if (found.isCharacterDevice() || found.isBlockDevice()) return "a device";
+  if (found.isSymbolicLink()) return "a link to nothing";
+  return found.isDirectory() ? "a folder" : "a file";
+}
+var INPUT = "results-file";
+async function checkResultsPath(path6) {
+  if (path6.endsWith("/") || path6.endsWith(sep2)) {
+    const example = join2(path6, "results.json");
+    throw new InputError(
+      `${INPUT}: ${path6} is a folder (it ends in ${path6.at(-1)}); name a file, such as ${example}`
+    );
+  }
+  const file = await resultsTarget(path6).catch((error) => {
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${describeFileError(error)}`);
+  });
+  const found = await stat(file).catch(() => void 0);
+  if (found?.isDirectory()) {
+    throw new InputError(
+      `${INPUT}: ${path6} is a folder; name a file, such as ${join2(path6, "results.json")}`
+    );
+  }
+  if (found !== void 0 && !found.isFile()) {
+    const what = file === path6 ? `is ${kind(found)}` : `is a link to ${file}, ${kind(found)}`;
+    throw new InputError(
+      `${INPUT}: ${path6} ${what}, not a regular file; name a new file or a regular one to replace`
+    );
+  }
+  await checkFolder(path6, dirname(file));
+  await checkLogs(path6);
+}
+async function checkLogs(path6) {
+  const logs = join2(dirname(path6), "logs");
+  const link = await lstat(logs).catch(() => void 0);
+  const found = await stat(logs).catch(() => link);
+  if (found === void 0) return checkFolder(path6, dirname(path6));
+  const problem = link?.isSymbolicLink() ? "is a symbolic link" : !found.isDirectory() ? `is ${kind(found)}` : await access(logs, constants.W_OK | constants.X_OK).then(
+    () => void 0,
+    (error) => `is not writable (${fileErrorCode(error)})`
+  );
+  if (problem !== void 0) {
+    throw new InputError(
+      `${INPUT}: ${path6} cannot be used: ${logs} ${problem}; the logs of the commands go there`
+    );
+  }
+}
+async function checkFolder(path6, start) {
+  let folder = start;
+  let existing = await stat(folder).catch(() => void 0);
+  while (existing === void 0 && dirname(folder) !== folder) {
+    folder = dirname(folder);
+    existing = await stat(folder).catch(() => void 0);
+  }
+  if (existing !== void 0 && !existing.isDirectory()) {
+    throw new InputError(`${INPUT}: ${path6} cannot be written: ${folder} is a file, not a folder`);
+  }
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new InputError(
+      `${INPUT}: ${path6} cannot be written: ${folder} is not writable (${fileErrorCode(error)})`
+    );
+  }
+}
+
+// src/stats/run-design.ts
+function planRunDesign(config, phases, cache) {
+  return planPhases({
+    alpha: config.decision.alpha,
+    samples: config.samples,
+    looks: config.looks,
+    phases,
+    familySize: config.familySize,
+    detrend: config.detrend,
+    statistic: config.statistic,
+    cache
+  });
+}
+
+// src/run/comparisons.ts
+function runComparisons(groups, phases) {
+  const [baseline, ...candidates] = groups;
+  return candidates.flatMap(
+    (candidate) => phases.map((phase) => ({ phase, baseline, candidate }))
+  );
+}
+function comparisonTimes(comparisons, times) {
+  return comparisons.map(({ phase, baseline, candidate }) => ({
+    baseline: times[phase]?.[baseline] ?? [],
+    candidate: times[phase]?.[candidate] ?? []
+  }));
+}
+
+// src/stats/stop-rule.ts
+function familyStopRule(members) {
+  const levels = members.map(
+    (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))
+  );
+  return (times) => members.every((member, index) => {
+    const { baseline, candidate } = times[index];
+    const looks = member.design.looks;
+    return looks.some(
+      (look, k) => k < looks.length - 1 && look.baseline <= baseline.length && look.candidate <= candidate.length && decide(
+        lookFigures(baseline, candidate, look, member.threshold, member.design).figures,
+        levels[index][k],
+        false
+      ) !== null
+    );
+  });
+}
+
+// src/teardown/after-run.ts
+var AFTER_SECOND_SIGNAL_MS = 1e4;
+async function tearDownAfterRun(plan, ledger, hooks) {
+  if (hooks.signal?.aborted) {
+    if (hooks.deferTeardown) {
+      await waitForRunningProcesses(
+        USER_COMMAND_STOP.graceMs + 1e3,
+        void 0,
+        (process2) => process2.killAfterMs !== void 0
+      );
+      const left = runningProcesses().map(describeProcess);
+      if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      if (ledger.stacks.length > 0) {
+        const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
+        hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
+      }
+      return { kept: [], warnings: [], deferred: true };
+    }
+    if (runningProcesses().length > 0) {
+      hooks.info("Waiting for the interrupted commands to finish what they started");
+      await waitForRunningProcesses(Infinity, hooks.teardownSignal);
+    }
+  }
+  if (hooks.teardownSignal?.aborted && !hooks.deferTeardown) {
+    if (!await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS)) {
+      killRunningProcesses();
+      await waitForRunningProcesses(AFTER_SECOND_SIGNAL_MS);
+    }
+  }
+  const report = await runTeardown(plan, ledger, {
+    ...hooks.teardownSignal ? { stop: hooks.teardownSignal } : {},
+    onStop: hooks.deferTeardown ? "defer" : "keep",
+    log: hooks.info,
+    ...hooks.redact ? { redact: hooks.redact } : {}
+  });
+  for (const warning of report.warnings) hooks.warn(warning);
+  if (!report.deferred) hooks.saveTeardown?.("");
+  return report;
+}
+
+// src/run/log-dir.ts
+import { dirname as dirname2, join as join3 } from "node:path";
+function runLogDir(resultsFile2) {
+  return join3(dirname2(resultsFile2), "logs");
+}
+
+// src/run/phase-results.ts
+import { basename as basename2 } from "node:path";
+function runPhases(config) {
+  return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
+}
+function phaseGroupSources(target, measurement, phases) {
+  return phases.map((phase) => {
+    const samples = phaseMeasurement(measurement, phase);
+    const sources = target.groups.map((group) => {
+      const { command } = group.cycle.find((entry) => entry.phase === phase).step;
+      return {
+        name: group.name,
+        command: command.kind === "shell" ? command.script : [basename2(command.file), ...command.args].join(" "),
+        times: samples.times[group.name] ?? [],
+        exitCodes: samples.exitCodes[group.name] ?? [],
+        resources: samples.resources[group.name] ?? [],
+        ...target.versions?.[group.name] === void 0 ? {} : { version: target.versions[group.name] }
+      };
+    });
+    return { phase, sources };
+  });
+}
+function phaseSources(target, measurement, phases) {
+  return phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
+    phase,
+    sources: { baseline: sources[0], candidate: sources[1] }
+  }));
+}
+function sweepSource(config, target, measurement, phases) {
+  const labels = target.groups.map((group) => group.label);
+  const names = target.groups.map(
+    (group) => labels.indexOf(group.label) === labels.lastIndexOf(group.label) ? group.label : `${group.label} (${group.name})`
+  );
+  const named = phaseGroupSources(target, measurement, phases).map(({ phase, sources }) => ({
+    ...config.target.kind === "pulumi" ? { phase } : {},
+    sources: sources.map((source, index) => ({ ...source, name: names[index] }))
+  }));
+  return { names, baseline: 0, phases: named };
+}
+function runResults(config, sources, family, extra) {
+  if (config.target.kind === "pulumi") {
+    return phasedResultsFile(config.name, sources, family, extra);
+  }
+  return resultsFile(config.name, sources[0].sources, family.analyses[0], extra);
+}
+function partialRunResults(config, sources, error, extra) {
+  const byName = (groups) => Object.fromEntries(groups.map((source) => [source.name, source]));
+  const phases = config.target.kind === "pulumi" ? sources.map(({ phase, sources: groups }) => ({ phase, sources: byName(groups) })) : [{ sources: byName(sources[0].sources) }];
+  return partialResultsFile(config, phases, error, extra);
+}
+
+// src/run/cold-start.ts
+function coldStartWarning(config) {
+  if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
+  return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
+}
+
+// src/run/design-cache.ts
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync as closeSync2,
+  constants as constants2,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync as readFileSync3,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join as join4 } from "node:path";
+function runDesignCache(env, info2) {
+  const base = designCacheBase(env);
+  if (base === void 0) return void 0;
+  return designCache(
+    base,
+    () => info2(
+      "Calibrating the design for these settings: seconds, once (later runs read it from the cache)"
+    )
+  );
+}
+var MAX_ENTRY_BYTES = 4096;
+function designCacheBase(env) {
+  const absolute = (path6) => path6 !== void 0 && isAbsolute(path6) ? path6 : void 0;
+  if (env.GITHUB_ACTIONS === "true") {
+    return absolute(env.RUNNER_TOOL_CACHE) ?? absolute(env.RUNNER_TEMP);
+  }
+  if (process.platform === "win32") return absolute(env.LOCALAPPDATA);
+  const home = absolute(env.HOME) ?? homedir();
+  if (process.platform === "darwin") return join4(home, "Library", "Caches");
+  return absolute(env.XDG_CACHE_HOME) ?? join4(home, ".cache");
+}
+function cacheFolders(base) {
+  const code = createHash("sha256").update(JSON.stringify(ALPHA_STAR_TABLE)).digest("hex");
+  const own = join4(base, "pulumi-perf-gate");
+  const kind2 = join4(own, "alpha-star");
+  return [own, kind2, join4(kind2, code.slice(0, 16))];
+}
+function designCache(base, onMiss = () => {
+}) {
+  const folders = cacheFolders(base);
+  const dir = folders[folders.length - 1];
+  let missed = false;
+  return {
+    get(key) {
+      const value = readEntry(folders, dir, key);
+      if (value === void 0 && !missed) {
+        missed = true;
+        onMiss();
+      }
+      return value;
+    },
+    set(key, alphaStar) {
+      writeEntry(folders, dir, key, alphaStar);
+    }
+  };
+}
+function entryPath(dir, key) {
+  return join4(dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+}
+function readEntry(folders, dir, key) {
+  if (!privateFolders(folders)) return void 0;
+  let fd;
+  try {
+    fd = openSync(entryPath(dir, key), constants2.O_RDONLY | constants2.O_NOFOLLOW);
+  } catch {
+    return void 0;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || !ownPrivate(stats) || stats.size > MAX_ENTRY_BYTES) return void 0;
+    const entry = JSON.parse(readFileSync3(fd, "utf8"));
+    if (typeof entry !== "object" || entry === null) return void 0;
+    const { key: named, alphaStar } = entry;
+    return named === key ? alphaStar : void 0;
+  } catch {
+    return void 0;
+  } finally {
+    closeSync2(fd);
+  }
+}
+function writeEntry(folders, dir, key, alphaStar) {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 448 });
+  } catch {
+    return;
+  }
+  if (!privateFolders(folders)) return;
+  const path6 = entryPath(dir, key);
+  const temporary = `${path6}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify({ key, alphaStar }), { flag: "wx", mode: 384 });
+    renameSync(temporary, path6);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+function privateFolders(folders) {
+  try {
+    return folders.every((folder) => {
+      const stats = lstatSync(folder);
+      return stats.isDirectory() && ownPrivate(stats);
+    });
+  } catch {
+    return false;
+  }
+}
+function ownPrivate(stats) {
+  if (process.getuid === void 0) return true;
+  return stats.uid === process.getuid() && (stats.mode & 18) === 0;
+}
+
+// src/pulumi/install.ts
+import { stat as stat2 } from "node:fs/promises";
+import path5 from "node:path";
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+
+// node_modules/@actions/tool-cache/lib/manifest.js
+var semver = __toESM(require_semver2(), 1);
+
+// node_modules/@actions/tool-cache/lib/tool-cache.js
+import * as os2 from "os";
+import * as path from "path";
+var semver2 = __toESM(require_semver2(), 1);
+import { ok } from "assert";
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var IS_WINDOWS = process.platform === "win32";
+var IS_MAC = process.platform === "darwin";
+function extractTar(file_1, dest_1) {
+  return __awaiter2(this, arguments, void 0, function* (file, dest, flags = "xz") {
+    if (!file) {
+      throw new Error("parameter 'file' is required");
+    }
+    dest = yield _createExtractFolder(dest);
+    debug("Checking tar --version");
+    let versionOutput = "";
+    yield exec("tar --version", [], {
+      ignoreReturnCode: true,
+      silent: true,
+      listeners: {
+        stdout: (data) => versionOutput += data.toString(),
+        stderr: (data) => versionOutput += data.toString()
+      }
+    });
+    debug(versionOutput.trim());
+    const isGnuTar = versionOutput.toUpperCase().includes("GNU TAR");
+    let args;
+    if (flags instanceof Array) {
+      args = flags;
+    } else {
+      args = [flags];
+    }
+    if (isDebug() && !flags.includes("v")) {
+      args.push("-v");
+    }
+    let destArg = dest;
+    let fileArg = file;
+    if (IS_WINDOWS && isGnuTar) {
+      args.push("--force-local");
+      destArg = dest.replace(/\\/g, "/");
+      fileArg = file.replace(/\\/g, "/");
+    }
+    if (isGnuTar) {
+      args.push("--warning=no-unknown-keyword");
+      args.push("--overwrite");
+    }
+    args.push("-C", destArg, "-f", fileArg);
+    yield exec(`tar`, args);
+    return dest;
+  });
+}
+function extractZip(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!file) {
+      throw new Error("parameter 'file' is required");
+    }
+    dest = yield _createExtractFolder(dest);
+    if (IS_WINDOWS) {
+      yield extractZipWin(file, dest);
+    } else {
+      yield extractZipNix(file, dest);
+    }
+    return dest;
+  });
+}
+function extractZipWin(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
+    const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
+    const pwshPath = yield which("pwsh", false);
+    if (pwshPath) {
+      const pwshCommand = [
+        `$ErrorActionPreference = 'Stop' ;`,
+        `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+        `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+        `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+      ].join(" ");
+      const args = [
+        "-NoLogo",
+        "-NoProfile",
+        "-NonInteractive",
+        "-ExecutionPolicy",
+        "Unrestricted",
+        "-Command",
+        pwshCommand
+      ];
+      debug(`Using pwsh at path: ${pwshPath}`);
+      yield exec(`"${pwshPath}"`, args);
+    } else {
+      const powershellCommand = [
+        `$ErrorActionPreference = 'Stop' ;`,
+        `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+        `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+        `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+      ].join(" ");
+      const args = [
+        "-NoLogo",
+        "-Sta",
+        "-NoProfile",
+        "-NonInteractive",
+        "-ExecutionPolicy",
+        "Unrestricted",
+        "-Command",
+        powershellCommand
+      ];
+      const powershellPath = yield which("powershell", true);
+      debug(`Using powershell at path: ${powershellPath}`);
+      yield exec(`"${powershellPath}"`, args);
+    }
+  });
+}
+function extractZipNix(file, dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const unzipPath = yield which("unzip", true);
+    const args = [file];
+    if (!isDebug()) {
+      args.unshift("-q");
+    }
+    args.unshift("-o");
+    yield exec(`"${unzipPath}"`, args, { cwd: dest });
+  });
+}
+function cacheDir(sourceDir, tool, version, arch2) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    version = semver2.clean(version) || version;
+    arch2 = arch2 || os2.arch();
+    debug(`Caching tool ${tool} ${version} ${arch2}`);
+    debug(`source dir: ${sourceDir}`);
+    if (!fs.statSync(sourceDir).isDirectory()) {
+      throw new Error("sourceDir is not a directory");
+    }
+    const destPath = yield _createToolPath(tool, version, arch2);
+    for (const itemName of fs.readdirSync(sourceDir)) {
+      const s = path.join(sourceDir, itemName);
+      yield cp(s, destPath, { recursive: true });
+    }
+    _completeToolPath(tool, version, arch2);
+    return destPath;
+  });
+}
+function find(toolName, versionSpec, arch2) {
+  if (!toolName) {
+    throw new Error("toolName parameter is required");
+  }
+  if (!versionSpec) {
+    throw new Error("versionSpec parameter is required");
+  }
+  arch2 = arch2 || os2.arch();
+  if (!isExplicitVersion(versionSpec)) {
+    const localVersions = findAllVersions(toolName, arch2);
+    const match = evaluateVersions(localVersions, versionSpec);
+    versionSpec = match;
+  }
+  let toolPath = "";
+  if (versionSpec) {
+    versionSpec = semver2.clean(versionSpec) || "";
+    const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch2);
+    debug(`checking cache: ${cachePath}`);
+    if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
+      toolPath = cachePath;
+    } else {
+      debug("not found");
+    }
+  }
+  return toolPath;
+}
+function findAllVersions(toolName, arch2) {
+  const versions = [];
+  arch2 = arch2 || os2.arch();
+  const toolPath = path.join(_getCacheDirectory(), toolName);
+  if (fs.existsSync(toolPath)) {
+    const children = fs.readdirSync(toolPath);
+    for (const child of children) {
+      if (isExplicitVersion(child)) {
+        const fullPath = path.join(toolPath, child, arch2 || "");
+        if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+          versions.push(child);
+        }
+      }
+    }
+  }
+  return versions;
+}
+function _createExtractFolder(dest) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    if (!dest) {
+      dest = path.join(_getTempDirectory(), crypto.randomUUID());
+    }
+    yield mkdirP(dest);
+    return dest;
+  });
+}
+function _createToolPath(tool, version, arch2) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    const folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+    debug(`destination ${folderPath}`);
+    const markerPath = `${folderPath}.complete`;
+    yield rmRF(folderPath);
+    yield rmRF(markerPath);
+    yield mkdirP(folderPath);
+    return folderPath;
+  });
+}
+function _completeToolPath(tool, version, arch2) {
+  const folderPath = path.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
+  const markerPath = `${folderPath}.complete`;
+  fs.writeFileSync(markerPath, "");
+  debug("finished caching tool");
+}
+function isExplicitVersion(versionSpec) {
+  const c = semver2.clean(versionSpec) || "";
+  debug(`isExplicit: ${c}`);
+  const valid2 = semver2.valid(c) != null;
+  debug(`explicit? ${valid2}`);
+  return valid2;
+}
+function evaluateVersions(versions, versionSpec) {
+  let version = "";
+  debug(`evaluating ${versions.length} versions`);
+  versions = versions.sort((a, b) => {
+    if (semver2.gt(a, b)) {
+      return 1;
+    }
+    return -1;
+  });
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const potential = versions[i];
+    const satisfied = semver2.satisfies(potential, versionSpec);
+    if (satisfied) {
+      version = potential;
+      break;
+    }
+  }
+  if (version) {
+    debug(`matched: ${version}`);
+  } else {
+    debug("match not found");
+  }
+  return version;
+}
+function _getCacheDirectory() {
+  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
+  ok(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
+  return cacheDirectory;
+}
+function _getTempDirectory() {
+  const tempDirectory = process.env["RUNNER_TEMP"] || "";
+  ok(tempDirectory, "Expected RUNNER_TEMP to be defined");
+  return tempDirectory;
+}
+
+// src/pulumi/download.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { pipeline } from "node:stream/promises";
+var HttpStatusError = class extends Error {
+  constructor(url, status) {
+    super(`${url} returned ${status}`);
+    this.url = url;
+    this.status = status;
+    this.name = "HttpStatusError";
+  }
+  url;
+  status;
+};
+var DownloadFailedError = class extends Error {
+  name = "DownloadFailedError";
+};
+var TryAbandoned = class extends Error {
+};
+var USER_AGENT = "pulumi-perf-gate";
+var DEFAULTS2 = { attempts: 3, delayMs: 2e3, idleTimeoutMs: 3e4, deadlineMs: 10 * 6e4 };
+var MAX_TEXT_BYTES = 1024 * 1024;
+async function fetchText(url, retry = {}) {
+  return withRetries2(url, retry, async (body) => {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > MAX_TEXT_BYTES) throw new Error(`it sent more than ${MAX_TEXT_BYTES} bytes`);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  });
+}
+async function downloadFile(url, dest, retry = {}) {
+  await withRetries2(url, retry, (body) => pipeline(body, createWriteStream2(dest)));
+}
+function isRetryable(error) {
+  if (!(error instanceof HttpStatusError)) return true;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
+}
+async function withRetries2(url, retry, consume) {
+  const options = { ...DEFAULTS2, ...retry };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tryOnce(url, options, consume);
+    } catch (error) {
+      if (!isRetryable(error)) throw error;
+      if (attempt >= options.attempts) {
+        throw new DownloadFailedError(
+          `${url} failed after ${options.attempts} attempts: ${reason(error)}`
+        );
+      }
+      await new Promise((resolve2) => setTimeout(resolve2, options.delayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+async function tryOnce(url, limits, consume) {
+  const client = new HttpClient(USER_AGENT, [], {
+    allowRetries: false,
+    socketTimeout: 2 * limits.idleTimeoutMs
+  });
+  let abandoned;
+  let body;
+  const abandon = (why) => {
+    abandoned ??= new TryAbandoned(why);
+    body?.destroy(abandoned);
+    client.dispose();
+  };
+  let idle;
+  const stillAlive = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => abandon(`it sent no data for ${seconds(limits.idleTimeoutMs)}`),
+      limits.idleTimeoutMs
+    );
+  };
+  const deadline = setTimeout(
+    () => abandon(`it took longer than ${seconds(limits.deadlineMs)}`),
+    limits.deadlineMs
+  );
+  try {
+    stillAlive();
+    const response = await client.get(url);
+    body = response.message;
+    const status = body.statusCode ?? 0;
+    if (status !== 200) {
+      body.resume();
+      throw new HttpStatusError(url, status);
+    }
+    if (abandoned) throw abandoned;
+    stillAlive();
+    body.on("data", stillAlive);
+    return await consume(body);
+  } catch (error) {
+    throw abandoned ?? error;
+  } finally {
+    clearTimeout(idle);
+    clearTimeout(deadline);
+    client.dispose();
+  }
+}
+function seconds(ms) {
+  return `${Number((ms / 1e3).toPrecision(3))} s`;
+}
+function reason(error) {
+  if (error instanceof HttpStatusError) return `returned ${error.status}`;
+  if (error instanceof TryAbandoned) return error.message;
+  const network = describeNetworkError(error);
+  if (network) return network;
+  const { message } = error;
+  if (/^Request timeout/.test(String(message))) return "it sent no data in time";
+  return String(message ?? error).split("\n")[0] || "connection failed";
+}
+
+// src/pulumi/fetch-release.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
+import path4 from "node:path";
+
+// src/pulumi/checksums.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { pipeline as pipeline2 } from "node:stream/promises";
+function parseChecksums(text) {
+  const digests = /* @__PURE__ */ new Map();
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^([0-9a-fA-F]{64})\s+\*?(\S+)\s*$/.exec(line);
+    if (match?.[1] && match[2]) digests.set(match[2], match[1].toLowerCase());
+  }
+  return digests;
+}
+async function sha256File(file) {
+  const hash = createHash2("sha256");
+  await pipeline2(createReadStream(file), hash);
+  return hash.digest("hex");
+}
+
+// src/pulumi/pulumi-binary.ts
+import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
+
+// src/pulumi/version-spec.ts
+var VERSION7 = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+function parseVersion(text) {
+  return VERSION7.exec(text.trim())?.[1] ?? null;
+}
+function parseVersionSpec(value, input, options) {
+  const text = value.trim();
+  const version = parseVersion(text);
+  if (version) return { kind: "version", version };
+  if (text === "latest") return { kind: "latest" };
+  if (text === "installed" && options.allowInstalled) return { kind: "installed" };
+  if (/[/\\]/.test(text) || text.startsWith(".")) return { kind: "path", path: text };
+  const forms = [
+    "a version like 3.43.1 or v3.43.1",
+    "latest",
+    ...options.allowInstalled ? ["installed"] : [],
+    "a path to a pulumi binary or to a folder holding one (e.g. ./bin/pulumi)"
+  ];
+  throw new InputError(`${input}: "${value}" is not allowed; use ${forms.join(", ")}`);
+}
+
+// src/pulumi/pulumi-binary.ts
+function findPulumiInFolder(folder, binaryName) {
+  for (const candidate of [path2.join(folder, binaryName), path2.join(folder, "bin", binaryName)]) {
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+function findOnPath(binaryName, pathList) {
+  for (const folder of (pathList ?? "").split(path2.delimiter)) {
+    if (!folder) continue;
+    const candidate = path2.resolve(folder, binaryName);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return null;
+}
+function isExecutableFile(file) {
+  try {
+    if (!statSync2(file).isFile()) return false;
+    if (process.platform !== "win32") accessSync(file, constants3.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function readPulumiVersion(binary, input) {
+  const args = ["version"];
+  const result = await runCaptured(binary, args, {
+    env: { PULUMI_SKIP_UPDATE_CHECK: "true" },
+    timeoutMs: 6e4
+  });
+  if (result.exitCode !== 0) {
+    throw new InputError(`${input}: ${describeFailure(binary, args, result)}`);
+  }
+  const firstLine = result.stdout.trim().split(/\r?\n/)[0] ?? "";
+  const version = parseVersion(firstLine);
+  if (!version) {
+    throw new InputError(
+      `${input}: ${binary} does not look like pulumi: \`version\` printed "${firstLine.slice(0, 80)}"`
+    );
+  }
+  return version;
+}
+
+// src/pulumi/tool-cache-env.ts
+import os3 from "node:os";
+import path3 from "node:path";
+var TOOL_NAME = "pulumi";
+function ensureToolCacheEnv(env = process.env) {
+  if (!env["RUNNER_TOOL_CACHE"]) {
+    const cacheHome = env["XDG_CACHE_HOME"] || path3.join(os3.homedir(), ".cache");
+    env["RUNNER_TOOL_CACHE"] = path3.join(cacheHome, "pulumi-perf-gate", "tools");
+  }
+  if (!env["RUNNER_TEMP"]) env["RUNNER_TEMP"] = os3.tmpdir();
+}
+
+// src/pulumi/fetch-release.ts
+async function fetchRelease(request2) {
+  const { version, downloadUrl, platform, input } = request2;
+  const archiveName = archiveFileName(version, platform, platform.archiveExtension);
+  const archiveUrl = releaseFileUrl(downloadUrl, archiveName);
+  const checksumsUrl = releaseFileUrl(downloadUrl, checksumsFileName(version));
+  const explain = (error) => {
+    throw explainDownloadError(
+      error,
+      `${input}: could not download Pulumi ${version}`,
+      `${input}: Pulumi ${version} does not exist`
+    );
+  };
+  const workDir = path4.join(process.env["RUNNER_TEMP"] ?? "", `pulumi-perf-gate-${randomUUID2()}`);
+  await mkdir3(workDir, { recursive: true });
+  try {
+    const checksums = await fetchText(checksumsUrl, request2.retry).catch(explain);
+    const expected = parseChecksums(checksums).get(archiveName);
+    if (!expected) {
+      throw new InputError(`${input}: ${checksumsUrl} lists no checksum for ${archiveName}`);
+    }
+    request2.log?.(`Pulumi ${version}: downloading ${archiveUrl}`);
+    const archive = path4.join(workDir, archiveName);
+    await downloadFile(archiveUrl, archive, request2.retry).catch(explain);
+    const actual = await sha256File(archive);
+    if (actual !== expected) {
+      throw new BenchmarkError(
+        `${input}: checksum mismatch for ${archiveUrl}: ${checksumsUrl} says sha256 ${expected}, the download has ${actual}; archive refused`
+      );
+    }
+    const extracted = await extractArchive(
+      archive,
+      path4.join(workDir, "extracted"),
+      platform
+    ).catch((error) => {
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new InputError(`${input}: ${archiveUrl} could not be extracted (${detail})`);
+    });
+    const binary = findPulumiInFolder(path4.join(extracted, "pulumi"), platform.binaryName);
+    if (!binary) {
+      throw new InputError(
+        `${input}: ${archiveUrl} holds neither pulumi/${platform.binaryName} nor pulumi/bin/${platform.binaryName}`
+      );
+    }
+    const cachedDir = await cacheDir(path4.dirname(binary), TOOL_NAME, version, platform.arch);
+    return path4.join(cachedDir, platform.binaryName);
+  } finally {
+    await rm2(workDir, { recursive: true, force: true });
+  }
+}
+function extractArchive(archive, dest, platform) {
+  return platform.archiveExtension === "zip" ? extractZip(archive, dest) : extractTar(archive, dest);
+}
+function explainDownloadError(error, context3, notFound = context3) {
+  if (error instanceof HttpStatusError && error.status === 404) {
+    return new InputError(`${notFound}: ${error.message}`);
+  }
+  if (error instanceof HttpStatusError || error instanceof DownloadFailedError) {
+    return new BenchmarkError(`${context3}: ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+// src/pulumi/platform.ts
+var OS_NAMES = {
+  linux: "linux",
+  darwin: "darwin",
+  win32: "windows"
+};
+var ARCH_NAMES = { x64: "x64", arm64: "arm64" };
+function pulumiPlatform(platform = process.platform, arch2 = process.arch) {
+  const os4 = OS_NAMES[platform];
+  const pulumiArch = ARCH_NAMES[arch2];
+  if (!os4 || !pulumiArch) {
+    throw new InputError(
+      `Pulumi releases exist for linux, darwin and windows on x64 and arm64, not for ${platform}/${arch2}`
+    );
+  }
+  return {
+    os: os4,
+    arch: pulumiArch,
+    archiveExtension: os4 === "windows" ? "zip" : "tar.gz",
+    binaryName: os4 === "windows" ? "pulumi.exe" : "pulumi"
+  };
+}
+
+// src/pulumi/install.ts
+async function resolvePulumi(value, options) {
+  const { input } = options;
+  const platform = options.platform ?? pulumiPlatform();
+  const spec = parseVersionSpec(value, input, { allowInstalled: options.allowInstalled ?? false });
+  switch (spec.kind) {
+    case "path":
+      return { ...await binaryAtPath(spec.path, platform, input), source: "path" };
+    case "installed":
+      return { ...await binaryOnPath(platform, input), source: "installed" };
+    case "latest":
+    case "version": {
+      const downloadUrl = checkDownloadUrl(options.downloadUrl ?? DEFAULT_DOWNLOAD_URL);
+      const version = spec.kind === "version" ? spec.version : await latestVersion(downloadUrl, options);
+      return installVersion(version, downloadUrl, platform, options);
+    }
+  }
+}
+async function binaryAtPath(given, platform, input) {
+  const absolute = path5.resolve(given);
+  const stats = await stat2(absolute).catch(() => null);
+  if (!stats) throw new InputError(`${input}: ${given} does not exist`);
+  const binary = stats.isDirectory() ? findPulumiInFolder(absolute, platform.binaryName) : absolute;
+  if (!binary) {
+    throw new InputError(
+      `${input}: ${given} holds no executable ${platform.binaryName} (nor bin/${platform.binaryName})`
+    );
+  }
+  return { path: binary, version: await readPulumiVersion(binary, input) };
+}
+async function binaryOnPath(platform, input) {
+  const binary = findOnPath(platform.binaryName, process.env["PATH"]);
+  if (!binary) {
+    throw new InputError(
+      `${input}: installed: no ${platform.binaryName} found on PATH; install Pulumi first or give a version such as 3.43.1`
+    );
+  }
+  return { path: binary, version: await readPulumiVersion(binary, input) };
+}
+function checkDownloadUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(parsed?.hostname ?? "");
+  if (parsed?.protocol !== "https:" && !(parsed?.protocol === "http:" && loopback)) {
+    throw new InputError(
+      `pulumi-download-url: "${url}" is not allowed; use an https URL (plain http only to this machine: 127.0.0.1, localhost or [::1])`
+    );
+  }
+  return url;
+}
+async function latestVersion(downloadUrl, options) {
+  const url = latestVersionUrl(downloadUrl);
+  const text = await fetchText(url, options.retry).catch((error) => {
+    throw explainDownloadError(error, `${options.input}: could not read the latest Pulumi version`);
+  });
+  const version = parseVersion(text);
+  if (!version) {
+    throw new InputError(
+      `${options.input}: ${url} did not answer with a version (got "${text.trim().slice(0, 40)}")`
+    );
+  }
+  options.log?.(`Latest Pulumi version: ${version}`);
+  return version;
+}
+async function installVersion(version, downloadUrl, platform, options) {
+  ensureToolCacheEnv();
+  const cached = find(TOOL_NAME, version, platform.arch);
+  const cachedBinary = cached ? findPulumiInFolder(cached, platform.binaryName) : null;
+  if (cachedBinary) {
+    options.log?.(`Pulumi ${version}: found in the tool cache (${cached})`);
+    const reported = await readPulumiVersion(cachedBinary, options.input);
+    return { path: cachedBinary, version: reported, source: "cache" };
+  }
+  const binary = await fetchRelease({ ...options, version, downloadUrl, platform });
+  return {
+    path: binary,
+    version: await readPulumiVersion(binary, options.input),
+    source: "download"
+  };
+}
+
+// src/pulumi/version-list.ts
+function versionList(value) {
+  const words = value.split(/[\s,]+/).filter((word) => word !== "");
+  const listed = /[,\n]/.test(value.trim()) || words.every(isVersionWord);
+  return listed ? words : [value.trim()];
+}
+function isVersionWord(word) {
+  return word === "latest" || word === "installed" || parseVersion(word) !== null;
+}
+
+// src/pulumi/parallel-default.ts
+import { cpus } from "node:os";
+function defaultParallelism(version, env, cpuCount = cpus().length) {
+  const fromEnv = Number(env["PULUMI_PARALLEL"]);
+  if (atLeast(version, [3, 154]) && Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return atLeast(version, [3, 100]) ? 4 * cpuCount : "unbounded";
+}
+function parallelismNote(versions, env, cpuCount = cpus().length) {
+  const baseline = defaultParallelism(versions.baseline, env, cpuCount);
+  const candidate = defaultParallelism(versions.candidate, env, cpuCount);
+  if (baseline === candidate) return void 0;
+  const words = (value) => value === "unbounded" ? "no limit" : `${value}`;
+  return `Pulumi ${versions.baseline} (baseline) runs ${words(baseline)} operations at once by default and ${versions.candidate} (candidate) ${words(candidate)} (Pulumi's default --parallel changed in 3.100; PULUMI_PARALLEL counts from 3.154): this comparison measures that difference too; set \`parallel\` to compare both at the same parallelism.`;
+}
+function atLeast(version, [major, minor]) {
+  const [x = 0, y = 0] = version.split(".").map((part) => Number.parseInt(part, 10));
+  return x > major || x === major && y >= minor;
+}
+
+// src/pulumi/cycle.ts
+var ALWAYS = /* @__PURE__ */ new Set(["up", "destroy"]);
+function pulumiBenchGroup(options) {
+  const { ref } = options;
+  const env = pulumiEnv(ref);
+  const listed = new Set(options.phases ?? ["up"]);
+  const run = (phase) => ({
+    step: {
+      command: {
+        kind: "argv",
+        file: ref.binary,
+        args: phaseArgs(phase, ref.stack, options.parallel)
+      },
+      env,
+      cwd: ref.programDir,
+      stop: PULUMI_UPDATE_STOP,
+      tag: ref.stack
+    },
+    name: phase,
+    ...listed.has(phase) ? { phase } : {}
+  });
+  return {
+    name: options.name,
+    label: `pulumi ${options.version}`,
+    cycle: [
+      ...(options.prepare ?? []).map((step) => ({ step, name: "prepare" })),
+      ...PHASES.filter((phase) => listed.has(phase) || ALWAYS.has(phase)).map(run)
+    ]
+  };
+}
+
+// src/run/targets.ts
+function groupNames(count) {
+  if (count === 2) return ["baseline", "candidate"];
+  return ["baseline", ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)];
+}
+async function setUpTarget(config, context3) {
+  const userStep = (script, extra = {}) => ({
+    command: { kind: "shell", script },
+    ...extra
+  });
+  if (config.target.kind === "commands") {
+    const group = (name, script) => ({
+      name,
+      label: script,
+      cycle: commandCycle(
+        userStep(script),
+        config.prepare === void 0 ? [] : [userStep(config.prepare)]
+      )
+    });
+    const { baseline, candidate, more = [] } = config.target;
+    const scripts = [baseline, candidate, ...more];
+    const names = groupNames(scripts.length);
+    return { groups: scripts.map((script, index) => group(names[index], script)) };
+  }
+  return setUpPulumi(config, config.target, context3, userStep);
+}
+async function setUpPulumi(config, target, context3, userStep) {
+  const program = checkProgramFolder(target.program, "program" /* Program */);
+  const baselineProgram = target.baselineProgram === target.program ? program : checkProgramFolder(target.baselineProgram, "baseline-program" /* BaselineProgram */);
+  const specs = [target.baselineVersion, ...versionList(target.candidateVersion)];
+  const names = groupNames(specs.length);
+  const programOf = (index) => index === 0 ? baselineProgram : program;
+  const stackConfig = parseConfigInput(target.config, "config" /* Config */);
+  const stackName = (name) => `${target.stackPrefix}-${name}`;
+  names.forEach((name, index) => {
+    const { backendUrl } = target;
+    checkStackIsNew(
+      { programDir: programOf(index), stack: stackName(name), backendUrl },
+      "stack-prefix" /* StackPrefix */
+    );
+  });
+  const resolved = /* @__PURE__ */ new Map();
+  const binaries = [];
+  for (const [index, spec] of specs.entries()) {
+    let binary = resolved.get(spec);
+    if (binary === void 0) {
+      context3.checkStopped();
+      binary = await resolvePulumi(spec, {
+        input: index === 0 ? "baseline-version" /* BaselineVersion */ : "candidate-version" /* CandidateVersion */,
+        downloadUrl: target.downloadUrl,
+        ...index === 0 ? {} : { allowInstalled: true },
+        log: context3.log
+      });
+      resolved.set(spec, binary);
+    }
+    binaries.push(binary);
+  }
+  const versions = Object.fromEntries(
+    names.map((name, index) => [name, binaries[index].version])
+  );
+  const notes = target.parallel === void 0 ? binaries.slice(1).flatMap((candidate) => {
+    const versionsPair = { baseline: binaries[0].version, candidate: candidate.version };
+    return parallelismNote(versionsPair, process.env) ?? [];
+  }) : [];
+  context3.checkStopped();
+  let backendUrls;
+  if (target.backendUrl === void 0) {
+    const own = await makeGroupBackends(context3.workDir, names);
+    context3.onOwnBackend(own.folder);
+    backendUrls = own.urls;
+  } else {
+    backendUrls = Object.fromEntries(names.map((name) => [name, target.backendUrl]));
+  }
+  const group = async (name, index) => {
+    const binary = binaries[index];
+    const ref = {
+      binary: binary.path,
+      programDir: programOf(index),
+      stack: stackName(name),
+      backendUrl: backendUrls[name]
+    };
+    context3.checkStopped();
+    context3.log(`Creating stack ${ref.stack} for pulumi ${binary.version} (${name})`);
+    await initStack(ref, stackConfig, {
+      input: "stack-prefix" /* StackPrefix */,
+      onCreated: () => context3.ledger.record(ref)
+    });
+    const prepare = config.prepare === void 0 ? [] : [userStep(config.prepare, { env: pulumiEnv(ref), cwd: ref.programDir })];
+    return pulumiBenchGroup({
+      name,
+      ref,
+      version: binary.version,
+      parallel: target.parallel,
+      phases: config.phases,
+      prepare
+    });
+  };
+  const groups = [];
+  for (const [index, name] of names.entries()) groups.push(await group(name, index));
+  return { groups, versions, ...notes.length === 0 ? {} : { notes: [...new Set(notes)] } };
+}
+
+// src/run/pipeline.ts
+async function runPipeline(config, hooks) {
+  try {
+    if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
+    await checkResultsPath(config.resultsFile);
+    return await measure2(config, hooks);
+  } catch (error) {
+    return { finished: false, error };
+  }
+}
+async function makeOwnFolder(folder) {
+  await mkdir4(dirname4(folder), { recursive: true });
+  await mkdir4(folder, { mode: 448 });
+}
+async function measure2(config, hooks) {
+  const write = (data) => writeResults(config.resultsFile, data, hooks.redact).then(
+    () => void 0,
+    (error) => {
+      if (error instanceof ResultsWriteError) return error;
+      throw error;
+    }
+  );
+  const loadBefore = loadavg();
+  const logDir = runLogDir(config.resultsFile);
+  const temp = hooks.env.RUNNER_TEMP || tmpdir();
+  await mkdir4(temp, { recursive: true });
+  const workDir = await mkdtemp(join6(temp, "pulumi-perf-gate-"));
+  const plan = {
+    resultsDir: dirname4(config.resultsFile),
+    logDir,
+    workDir,
+    destroyTimeoutMs: config.timeoutMs,
+    ...config.cleanup === void 0 ? {} : { cleanup: { command: config.cleanup, shell: config.shell, timeoutMs: config.timeoutMs } }
+  };
+  const savePlan = () => hooks.saveTeardown?.(encodePlan(plan));
+  savePlan();
+  const ledger = new StackLedger(hooks.saveStacks);
+  const environment = () => environmentFingerprint({ tool: TOOL_VERSION, loadBefore, env: hooks.env });
+  const phases = runPhases(config);
+  const coldStart = coldStartWarning(config);
+  const checkStopped = () => {
+    if (hooks.signal?.aborted) {
+      throw new AbortedBeforeFirstRun(
+        "the benchmark was aborted while setting up",
+        emptyMeasurement(phases)
+      );
+    }
+  };
+  let target;
+  let results;
+  let unwritten;
+  try {
+    target = await setUpTarget(config, {
+      workDir,
+      log: hooks.info,
+      ledger,
+      onOwnBackend: (folder) => {
+        plan.ownBackendDir = folder;
+        savePlan();
+      },
+      checkStopped
+    });
+    const notes = [...target.notes ?? [], ...coldStart === null ? [] : [coldStart]];
+    for (const note of notes) hooks.warn(note);
+    checkStopped();
+    const names = target.groups.map((group) => group.name);
+    const comparisons = runComparisons(names, phases);
+    const timing = config.target.kind === "pulumi" ? `, timing ${phases.join(", ")}` : "";
+    const looks = runLooks(config).length;
+    const [baseline, ...candidates] = target.groups;
+    const against = candidates.length === 1 ? `${candidates[0].label} (candidate)` : `${candidates.map((group) => group.label).join(", ")} (${candidates.length} candidates, in balanced rounds)`;
+    hooks.info(
+      `Measuring ${baseline.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
+    );
+    const design = planRunDesign(
+      config,
+      comparisons.length,
+      runDesignCache(hooks.env, hooks.info)
+    );
+    checkStopped();
+    const stop = familyStopRule(
+      comparisons.map(() => ({ design, threshold: config.decision.threshold }))
+    );
+    const measurement = await runBenchmark(
+      {
+        groups: target.groups,
+        ...target.groups.length > 2 ? { orderSeed: randomInt(2 ** 31) } : {},
+        shell: config.shell,
+        warmup: config.warmup,
+        samples: config.samples,
+        timeoutMs: config.timeoutMs,
+        logDir,
+        shouldStop: (times) => stop(comparisonTimes(comparisons, times)),
+        onProgress: hooks.progress
+      },
+      hooks.signal
+    );
+    const measured = Object.fromEntries(
+      phases.map((phase) => [phase, phaseMeasurement(measurement, phase).times])
+    );
+    const extra = { schedule: measurement.schedule, environment: environment() };
+    if (target.groups.length === 2) {
+      const family = analysePhases(comparisonTimes(comparisons, measured), {
+        ...config.decision,
+        design
+      });
+      results = runResults(config, phaseSources(target, measurement, phases), family, extra);
+    } else {
+      const sweep = sweepSource(config, target, measurement, phases);
+      const members = sweepPairs(sweep).map((pair) => ({ ...pair, design }));
+      const family = analyseFamily(members, config.decision);
+      results = sweepResultsFile(config.name, sweep, family, {
+        ...extra,
+        orderSeed: measurement.orderSeed
+      });
+    }
+    results.comparison.warnings.push(...notes);
+    unwritten = await write(results);
+  } catch (caught) {
+    let error = caught;
+    let partial;
+    if (error instanceof AbortedBeforeFirstRun) {
+      error = new AbortedBeforeFirstRun(
+        `stopped before the first sample (${describeError(hooks.signal?.reason)}): nothing was measured, so no results file was written`,
+        error.partial
+      );
+    } else if (error instanceof MeasurementStopped && target !== void 0) {
+      const sources = phaseGroupSources(target, error.partial, phases);
+      partial = partialRunResults(config, sources, error, {
+        schedule: error.partial.schedule,
+        environment: environment()
+      });
+      const problem = await write(partial);
+      if (problem) hooks.warn(problem.message);
+      else hooks.info(`Results measured so far: ${config.resultsFile}`);
+    }
+    const report2 = await tearDownAfterRun(plan, ledger, hooks);
+    if (report2.kept.length === 0) return { finished: false, error, partial };
+    const first = error instanceof InputError ? error.message : describeError(error);
+    return { finished: false, error: new StacksKept([first, ...report2.kept].join("\n")), partial };
+  }
+  const report = await tearDownAfterRun(plan, ledger, hooks);
+  const teardownNotes = [...report.kept, ...report.warnings];
+  if (teardownNotes.length > 0) {
+    results.comparison.warnings.push(...teardownNotes);
+    unwritten ??= await write(results);
+  }
+  if (unwritten) results.comparison.warnings.push(`${unwritten.message}.`);
+  return { finished: true, results, unwritten, kept: report.kept };
+}
+
+// src/run/signals.ts
+var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+async function withInterrupts(task, options) {
+  const first = new AbortController();
+  const second = new AbortController();
+  let count = 0;
+  const handler2 = (signal) => {
+    count++;
+    options.onSignal?.(signal, count);
+    if (count === 1 || options.forward === "every") interruptRunningProcesses();
+    if (count === 1) first.abort(new Error(`received ${signal}`));
+    if (count === 2) second.abort(new Error(`received ${signal} again`));
+  };
+  for (const signal of SIGNALS) process.on(signal, handler2);
+  try {
+    return await task({ first: first.signal, second: second.signal });
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, handler2);
+  }
+}
+
 export {
+  commentOnPullRequest,
   runLogDir,
   ResultsWriteError,
   writeResults,
@@ -9361,6 +9360,5 @@ export {
   ensureToolCacheEnv,
   explainDownloadError,
   runPipeline,
-  withInterrupts,
-  commentOnPullRequest
+  withInterrupts
 };

@@ -6,10 +6,9 @@ import { parseReporting } from '../config/run-config'
 import { workflowRunUrl } from '../core/run-url'
 import { latestStepLogDir, runBisect } from '../run/bisect'
 import { bisectAnswer } from '../run/bisect-answer'
-import { announce, setOutputs } from './answer'
+import { publishAnswer } from './answer'
 import { guardedRun } from './guarded-run'
 import type { ActionLog } from './log'
-import { publishReport } from './publish'
 
 /**
  * `mode: bisect` (docs/bisect.md), for a `workflow_dispatch` workflow: which release made
@@ -27,15 +26,7 @@ export async function bisectMode(raw: RawInputs, token: string, log: ActionLog):
       const outcome = await runBisect(config, hooks)
       restoreFiles()
       const answer = bisectAnswer(config, outcome, workflowRunUrl(process.env))
-      setOutputs(answer.outputs)
-      await publishReport({
-        render: logs => answer.render('markdown', logs) ?? '',
-        verdict: answer.verdict,
-        reporting,
-        token,
-        log
-      })
-      announce(answer, log)
+      await publishAnswer(answer, { reporting, token, log })
     })
   } finally {
     if (existsSync(run.resultsFile)) core.setOutput(Output.ResultsFile, run.resultsFile)

@@ -3,9 +3,8 @@ import { inputValue, parseDecision, parseReporting } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { reportAnswer } from '../run/report-answer'
-import { announce, setOutputs } from './answer'
+import { publishAnswer } from './answer'
 import type { ActionLog } from './log'
-import { publishReport } from './publish'
 
 /**
  * `mode: report`: join results files made earlier into one comment and summary. Files
@@ -29,7 +28,5 @@ export async function reportMode(raw: RawInputs, token: string, log: ActionLog):
   })
   // Rendered before any output is set, so the outputs always describe a published report.
   const body = answer.render('markdown') ?? ''
-  setOutputs(answer.outputs)
-  await publishReport({ render: () => body, verdict: answer.verdict, reporting, token, log })
-  announce(answer, log)
+  await publishAnswer({ ...answer, render: () => body }, { reporting, token, log })
 }

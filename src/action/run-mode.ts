@@ -5,10 +5,10 @@ import type { CommentSettings } from '../github/publish'
 import { existsSync } from 'node:fs'
 import { workflowRunUrl } from '../core/run-url'
 import { failedAnswer, runAnswer } from '../run/answer'
-import { announce, setOutputs } from './answer'
+import { publishAnswer } from './answer'
+import { publishReport } from './publish'
 import type { ActionLog } from './log'
 import { measureInAction } from './guarded-run'
-import { publishReport } from './publish'
 
 /**
  * `mode: run`: measure, analyse, write the results, report, and fail on a regression.
@@ -50,13 +50,9 @@ async function reportBadInput(
     return // the comment's inputs are the bad ones: the error names them
   }
   const answer = failedAnswer({ benchmark: name, error }, { runUrl: workflowRunUrl(process.env) })
-  await publishReport({
-    render: logs => answer.render('markdown', logs) ?? '',
-    verdict: answer.verdict,
-    reporting,
-    token,
-    log
-  })
+  // Only published: the caller throws the error, whose one line the main step reports.
+  const render = (logs: boolean) => answer.render('markdown', logs) ?? ''
+  await publishReport({ render, verdict: answer.verdict, reporting, token, log })
 }
 
 function measureAndPublish(
@@ -67,15 +63,6 @@ function measureAndPublish(
 ): Promise<void> {
   return measureInAction(config, log, async outcome => {
     const answer = runAnswer(config, outcome, workflowRunUrl(process.env))
-    // Set before publishing: the outputs always describe the report published.
-    setOutputs(answer.outputs)
-    await publishReport({
-      render: logs => answer.render('markdown', logs) ?? '',
-      verdict: answer.verdict,
-      reporting,
-      token,
-      log
-    })
-    announce(answer, log)
+    await publishAnswer(answer, { reporting, token, log })
   })
 }
