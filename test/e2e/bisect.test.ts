@@ -99,10 +99,17 @@ describe('bisect over simulated releases', () => {
 
   it('finds one of two slowdowns and says the range may hold more', async () => {
     // 3.183.0 makes up's cost per resource 6×, 3.185.0 6× that again: bad's change is
-    // so much larger that the intervals part even at the first looks.
+    // so much larger that the intervals part. Six samples a step, no early stop: an
+    // interval at a 3-sample look, at its tiny level, can be wide enough to reach both.
     series = await startReleases({ releases: releaseSeries(5, { 2: SLOWER, 4: SLOWER }) })
     const { status, stdout, stderr } = await cli(
-      bisectArgs({ good: seriesVersion(0), bad: seriesVersion(4), format: 'text' }),
+      bisectArgs({
+        good: seriesVersion(0),
+        bad: seriesVersion(4),
+        format: 'text',
+        samples: '6',
+        looks: '1'
+      }),
       workspace.runnerEnv
     )
     const file = JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as BisectResults
