@@ -9251,11 +9251,7 @@ async function measure2(config, hooks) {
     hooks.info(
       `Measuring ${baseline.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planRunDesign(
-      config,
-      comparisons.length,
-      runDesignCache(hooks.env, hooks.info)
-    );
+    const design = planRunDesign(config, comparisons.length, runDesignCache(hooks.env, hooks.info));
     checkStopped();
     const stop = familyStopRule(
       comparisons.map(() => ({ design, threshold: config.decision.threshold }))

@@ -170,11 +170,7 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
     hooks.info(
       `Measuring ${baseline!.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
     )
-    const design = planRunDesign(
-      config,
-      comparisons.length,
-      runDesignCache(hooks.env, hooks.info)
-    )
+    const design = planRunDesign(config, comparisons.length, runDesignCache(hooks.env, hooks.info))
     checkStopped()
     // The run stops at the first look at which every comparison has a verdict.
     const stop = familyStopRule(
