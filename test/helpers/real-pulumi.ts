@@ -43,6 +43,8 @@ export interface WorldOptions {
   /** YAML programs: how many resources and how long each create takes. */
   resources?: number
   createSeconds?: number
+  /** How long each create then waits for its resource to be ready (default 0). */
+  readySeconds?: number
 }
 
 export async function makeRealWorld(
@@ -63,7 +65,11 @@ export async function makeRealWorld(
     await mkdir(program)
     await writeFile(
       path.join(program, 'Pulumi.yaml'),
-      yamlProgram(options.resources ?? 10, options.createSeconds ?? 0.2, resourcesDir)
+      yamlProgram(resourcesDir, {
+        count: options.resources ?? 10,
+        createSeconds: options.createSeconds ?? 0.2,
+        readySeconds: options.readySeconds ?? 0
+      })
     )
   }
   await mkdir(resourcesDir, { recursive: true })
@@ -97,14 +103,18 @@ export async function makeRealWorld(
  * no loops, and its config syntax changed across the versions tested, so the values are
  * written into the program itself.
  */
-function yamlProgram(count: number, createSeconds: number, dir: string): string {
-  const resources = Array.from({ length: count }, (_, i) =>
+function yamlProgram(
+  dir: string,
+  sleeps: { count: number; createSeconds: number; readySeconds: number }
+): string {
+  const resources = Array.from({ length: sleeps.count }, (_, i) =>
     [
       `  sleep-${String(i).padStart(3, '0')}:`,
       '    type: perfgate:index:Sleep',
       '    properties:',
       `      dir: ${JSON.stringify(dir)}`,
-      `      createSeconds: ${createSeconds}`
+      `      createSeconds: ${sleeps.createSeconds}`,
+      ...(sleeps.readySeconds > 0 ? [`      readySeconds: ${sleeps.readySeconds}`] : [])
     ].join('\n')
   )
   return ['name: provider-sleep-yaml', 'runtime: yaml', 'resources:', ...resources, ''].join('\n')
