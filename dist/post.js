@@ -49,7 +49,7 @@ async function finishTeardown(saved, options) {
     Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
   );
   const interrupted = saved.processes.map(
-    (process2) => process2.interruptible && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
+    (process2) => process2.interruptible && !process2.spareOnCancel && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
   );
   let left = await waitForProcesses(interrupted, 0);
   const killAfterMs = Math.max(0, ...left.map((process2) => process2.killAfterMs ?? 0));

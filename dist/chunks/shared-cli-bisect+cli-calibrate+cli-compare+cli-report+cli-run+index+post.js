@@ -240,8 +240,10 @@ function onRunningProcessesChange(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-function interruptRunningProcesses() {
-  const entries = [...running.values()].filter((entry) => entry.process.interruptible);
+function interruptRunningProcesses(first = true) {
+  const entries = [...running.values()].filter(
+    (entry) => entry.process.interruptible && !(first && entry.process.spareOnCancel)
+  );
   if (entries.length === 0) return;
   for (const entry of entries) entry.process.interrupts++;
   changed();
@@ -277,6 +279,13 @@ function signalProcess(process2, signal) {
   else signalProcessGroup(process2.pid, signal);
   const interrupts = process2.interrupts + (signal === "SIGINT" ? 1 : 0);
   return { ...process2, interrupts };
+}
+
+// src/core/release-version.ts
+var STABLE = /^v?(\d+)\.(\d+)\.(\d+)$/;
+function stableVersion(text) {
+  const match = STABLE.exec(text.trim());
+  return match ? `${Number(match[1])}.${Number(match[2])}.${Number(match[3])}` : null;
 }
 
 // src/teardown/teardown.ts
@@ -788,6 +797,7 @@ function runProcess(spec, options) {
       interruptible: stop.onCancel !== "finish",
       killAfterMs: stop.onCancel === "interrupt-then-kill" ? stop.graceMs : void 0,
       interrupts: 0,
+      ...stop.onCancel === "finish-then-interrupt" ? { spareOnCancel: true } : {},
       // macOS's /usr/bin/time forwards SIGINT to the command it runs: a SIGINT to
       // the whole group would reach the command twice (bsd-time.ts).
       ...probe?.forwardsInterrupt ? { interruptLeaderOnly: true } : {}
@@ -978,6 +988,57 @@ function phaseArgs(phase, stack, parallel) {
   return [...COMMANDS[phase], "--stack", stack, ...limit];
 }
 
+// src/pulumi/release-range.ts
+function parts(version) {
+  return version.split(".").map(Number);
+}
+function compareVersions(a, b) {
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) {
+    const difference = x[i] - y[i];
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+function versionsBetween(released, good, bad, where) {
+  const known = new Set(released);
+  for (const [input, version] of [
+    ["good", good],
+    ["bad", bad]
+  ]) {
+    if (!known.has(version)) {
+      throw new InputError(
+        `${input}: ${version} is not a released Pulumi version according to ${where}; give a version it lists, such as ${[...known].sort(compareVersions).at(-1) ?? "3.181.0"}`
+      );
+    }
+  }
+  if (compareVersions(good, bad) >= 0) {
+    throw new InputError(`good must be an older release than bad (got ${good} and ${bad})`);
+  }
+  return [...known].filter((version) => compareVersions(version, good) >= 0 && compareVersions(version, bad) <= 0).sort(compareVersions);
+}
+function parseReleaseIndex(text, format) {
+  const names = format === "lines" ? text.split(/\r?\n/) : tagNames(text);
+  const versions = names.map(stableVersion).filter((version) => version !== null);
+  return [...new Set(versions)];
+}
+function tagNames(text) {
+  let refs;
+  try {
+    refs = JSON.parse(text);
+  } catch {
+    throw new ReleaseIndexError("it is not JSON");
+  }
+  if (!Array.isArray(refs)) throw new ReleaseIndexError("it is not a list of tags");
+  return refs.flatMap((entry) => {
+    const ref = entry?.ref;
+    return typeof ref === "string" && ref.startsWith("refs/tags/") ? [ref.slice(10)] : [];
+  });
+}
+var ReleaseIndexError = class extends Error {
+  name = "ReleaseIndexError";
+};
+
 // src/pulumi/selected-stack.ts
 import { mkdir, readFile, readdir as readdir2, rm as rm2, writeFile } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
@@ -1082,6 +1143,11 @@ function bounded(text) {
 // src/pulumi/stacks.ts
 var SETUP_TIMEOUT_MS = 5 * 6e4;
 var PULUMI_UPDATE_STOP = { onCancel: "interrupt", graceMs: 6e4 };
+var CANCEL_KEEPS_PROVIDERS = "3.87.0";
+var PULUMI_FINISH_STOP = { onCancel: "finish-then-interrupt", graceMs: 6e4 };
+function pulumiPhaseStop(version) {
+  return compareVersions(version, CANCEL_KEEPS_PROVIDERS) < 0 ? PULUMI_FINISH_STOP : PULUMI_UPDATE_STOP;
+}
 function pulumiEnv(ref, base = process.env) {
   const pathKey = Object.keys(base).find((key) => key.toUpperCase() === "PATH") ?? "PATH";
   const searchPath = [path4.dirname(ref.binary), base[pathKey]].filter(Boolean).join(path4.delimiter);
@@ -1195,25 +1261,25 @@ function holdsNothing(holdings) {
 }
 var EXAMPLES = 3;
 function describeHoldings(holdings) {
-  const parts = [];
+  const parts2 = [];
   const list = (items) => {
     const shown = items.slice(0, EXAMPLES).join(", ");
     return items.length > EXAMPLES ? `${shown} and ${items.length - EXAMPLES} more` : shown;
   };
   const { resources, pending } = holdings;
   if (resources.length > 0) {
-    parts.push(
+    parts2.push(
       `${resources.length} resource${resources.length === 1 ? "" : "s"} remain${resources.length === 1 ? "s" : ""} (${list(resources)})`
     );
   }
   if (pending.length > 0) {
-    parts.push(
+    parts2.push(
       `${pending.length} pending operation${pending.length === 1 ? "" : "s"} (${list(pending)})`
     );
   }
   const creating = pending.some((operation) => operation.startsWith("creating "));
   const warning = creating ? "; what Pulumi was creating may exist outside the state" : "";
-  return `${parts.join(" and ")}${warning}`;
+  return `${parts2.join(" and ")}${warning}`;
 }
 function detail(prefix, resource) {
   const urn = typeof resource.urn === "string" ? resource.urn : "?";
@@ -1265,25 +1331,25 @@ async function exportStack(ref) {
   }
 }
 async function keep(ref, reason, exported, stateDir) {
-  const parts = [`stack ${ref.stack} (${ref.backendUrl}) was kept`];
-  if (reason !== void 0) parts.push(reason);
+  const parts2 = [`stack ${ref.stack} (${ref.backendUrl}) was kept`];
+  if (reason !== void 0) parts2.push(reason);
   if (exported.holdings) {
     const empty = holdsNothing(exported.holdings);
-    parts.push(empty ? "it holds nothing" : describeHoldings(exported.holdings));
+    parts2.push(empty ? "it holds nothing" : describeHoldings(exported.holdings));
   }
   if (exported.text !== void 0) {
     const file = path5.join(stateDir, `${ref.stack}.state.json`);
     try {
       await mkdir3(stateDir, { recursive: true });
       await writeFile2(file, exported.text);
-      parts.push(`its state: ${file}`);
+      parts2.push(`its state: ${file}`);
     } catch (error) {
-      parts.push(`its state could not be written to ${file}: ${describeFileError(error)}`);
+      parts2.push(`its state could not be written to ${file}: ${describeFileError(error)}`);
     }
   } else {
-    parts.push(`its state could not be exported: ${exported.error ?? "unknown error"}`);
+    parts2.push(`its state could not be exported: ${exported.error ?? "unknown error"}`);
   }
-  return { kind: "kept", problem: parts.join("; "), details: exported.holdings?.details ?? [] };
+  return { kind: "kept", problem: parts2.join("; "), details: exported.holdings?.details ?? [] };
 }
 function isMissingStack(result) {
   return result.exitCode !== 0 && /no stack named .* found/i.test(result.stderr + result.stdout);
@@ -1380,9 +1446,13 @@ export {
   checkProgramFolder,
   checkStackIsNew,
   phaseArgs,
+  stableVersion,
+  versionsBetween,
+  parseReleaseIndex,
+  ReleaseIndexError,
   runCaptured,
   describeFailure,
-  PULUMI_UPDATE_STOP,
+  pulumiPhaseStop,
   pulumiEnv,
   makeGroupBackends,
   initStack,

@@ -47,7 +47,6 @@ import {
   workflowRunUrl
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
-  PULUMI_UPDATE_STOP,
   StacksKept,
   USER_COMMAND_STOP,
   checkProgramFolder,
@@ -67,6 +66,7 @@ import {
   openLog,
   phaseArgs,
   pulumiEnv,
+  pulumiPhaseStop,
   resolveStep,
   runCaptured,
   runProcess,
@@ -8121,6 +8121,13 @@ function familyStopRule(members) {
 
 // src/teardown/after-run.ts
 var AFTER_SECOND_SIGNAL_MS = 1e4;
+function sayWhySpared(info2, until) {
+  const spared = runningProcesses().filter((process2) => process2.spareOnCancel);
+  if (spared.length === 0) return;
+  info2(
+    `${spared.map(describeProcess).join(", ")} is left to finish: before 3.87 Pulumi's first SIGINT kills its providers and loses what they were creating; ${until}`
+  );
+}
 async function tearDownAfterRun(plan, ledger, hooks) {
   if (hooks.signal?.aborted) {
     if (hooks.deferTeardown) {
@@ -8131,6 +8138,7 @@ async function tearDownAfterRun(plan, ledger, hooks) {
       );
       const left = runningProcesses().map(describeProcess);
       if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(", ")}`);
+      sayWhySpared(hooks.info, "the post step waits for it");
       if (ledger.stacks.length > 0) {
         const stacks = ledger.stacks.map((ref) => ref.stack).join(", ");
         hooks.info(`The post step destroys and removes the stacks: ${stacks}`);
@@ -8139,6 +8147,7 @@ async function tearDownAfterRun(plan, ledger, hooks) {
     }
     if (runningProcesses().length > 0) {
       hooks.info("Waiting for the interrupted commands to finish what they started");
+      sayWhySpared(hooks.info, "a second Ctrl-C stops it at once");
       await waitForRunningProcesses(Infinity, hooks.teardownSignal);
     }
   }
@@ -9059,7 +9068,7 @@ function pulumiBenchGroup(options) {
       },
       env,
       cwd: ref.programDir,
-      stop: PULUMI_UPDATE_STOP,
+      stop: pulumiPhaseStop(options.version),
       tag: ref.stack
     },
     name: phase,
@@ -9333,7 +9342,7 @@ async function withInterrupts(task, options) {
   const handler2 = (signal) => {
     count++;
     options.onSignal?.(signal, count);
-    if (count === 1 || options.forward === "every") interruptRunningProcesses();
+    if (count === 1 || options.forward === "every") interruptRunningProcesses(count === 1);
     if (count === 1) first.abort(new Error(`received ${signal}`));
     if (count === 2) second.abort(new Error(`received ${signal} again`));
   };

@@ -37,7 +37,11 @@ import {
   stepVerdict
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 import {
-  StacksKept
+  ReleaseIndexError,
+  StacksKept,
+  parseReleaseIndex,
+  stableVersion,
+  versionsBetween
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index+post.js";
 import {
   BenchmarkError,
@@ -50,13 +54,6 @@ import {
   releaseFileUrl,
   safeUrl
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
-
-// src/core/release-version.ts
-var STABLE = /^v?(\d+)\.(\d+)\.(\d+)$/;
-function stableVersion(text) {
-  const match = STABLE.exec(text.trim());
-  return match ? `${Number(match[1])}.${Number(match[2])}.${Number(match[3])}` : null;
-}
 
 // src/config/bisect-config.ts
 var MAX_LISTED = 1e3;
@@ -137,59 +134,6 @@ import { dirname, join } from "node:path";
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-
-// src/pulumi/release-range.ts
-function parts(version) {
-  return version.split(".").map(Number);
-}
-function compareVersions(a, b) {
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < 3; i++) {
-    const difference = x[i] - y[i];
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-function versionsBetween(released, good, bad, where) {
-  const known = new Set(released);
-  for (const [input, version] of [
-    ["good", good],
-    ["bad", bad]
-  ]) {
-    if (!known.has(version)) {
-      throw new InputError(
-        `${input}: ${version} is not a released Pulumi version according to ${where}; give a version it lists, such as ${[...known].sort(compareVersions).at(-1) ?? "3.181.0"}`
-      );
-    }
-  }
-  if (compareVersions(good, bad) >= 0) {
-    throw new InputError(`good must be an older release than bad (got ${good} and ${bad})`);
-  }
-  return [...known].filter((version) => compareVersions(version, good) >= 0 && compareVersions(version, bad) <= 0).sort(compareVersions);
-}
-function parseReleaseIndex(text, format) {
-  const names = format === "lines" ? text.split(/\r?\n/) : tagNames(text);
-  const versions = names.map(stableVersion).filter((version) => version !== null);
-  return [...new Set(versions)];
-}
-function tagNames(text) {
-  let refs;
-  try {
-    refs = JSON.parse(text);
-  } catch {
-    throw new ReleaseIndexError("it is not JSON");
-  }
-  if (!Array.isArray(refs)) throw new ReleaseIndexError("it is not a list of tags");
-  return refs.flatMap((entry) => {
-    const ref = entry?.ref;
-    return typeof ref === "string" && ref.startsWith("refs/tags/") ? [ref.slice(10)] : [];
-  });
-}
-var ReleaseIndexError = class extends Error {
-  name = "ReleaseIndexError";
-};
-
-// src/pulumi/release-index.ts
 var PULUMI_TAGS_URL = "https://api.github.com/repos/pulumi/pulumi/git/matching-refs/tags/v";
 function releaseIndexUrl(downloadUrl) {
   const isDefault = downloadUrl.replace(/\/+$/, "") === DEFAULT_DOWNLOAD_URL;

@@ -20,6 +20,11 @@ export interface RunningProcess {
   tag?: string
   /** Whether a cancellation sends it SIGINT; commands that must not stop halfway finish. */
   interruptible: boolean
+  /**
+   * A cancellation lets it finish all the same: only a second Ctrl-C, or a post step out
+   * of time, sends its SIGINT (Pulumi before 3.87 kills its providers on the first).
+   */
+  spareOnCancel?: boolean
   /** The user's own commands: SIGKILL this long after a cancellation's SIGINT. */
   killAfterMs?: number
   /** SIGINTs a cancellation has sent it so far. */
@@ -83,10 +88,13 @@ export function onRunningProcessesChange(
  * Forwards a cancellation: one SIGINT to the group of every running command that may
  * be interrupted, as a terminal's Ctrl-C reaches its foreground job. Pulumi cancels on
  * the first (operations in flight finish and are saved) and stops at once on the
- * second (docs/cancellation.md).
+ * second (docs/cancellation.md). The `first` cancellation passes by the commands it
+ * spares; a later one reaches them too.
  */
-export function interruptRunningProcesses(): void {
-  const entries = [...running.values()].filter(entry => entry.process.interruptible)
+export function interruptRunningProcesses(first = true): void {
+  const entries = [...running.values()].filter(
+    entry => entry.process.interruptible && !(first && entry.process.spareOnCancel)
+  )
   if (entries.length === 0) return
   // Counted and saved before it is sent: a post step must never send a second SIGINT
   // by mistake (Pulumi would abandon what it has in flight).

@@ -136,6 +136,7 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
             interruptible: stop.onCancel !== 'finish',
             killAfterMs: stop.onCancel === 'interrupt-then-kill' ? stop.graceMs : undefined,
             interrupts: 0,
+            ...(stop.onCancel === 'finish-then-interrupt' ? { spareOnCancel: true } : {}),
             // macOS's /usr/bin/time forwards SIGINT to the command it runs: a SIGINT to
             // the whole group would reach the command twice (bsd-time.ts).
             ...(probe?.forwardsInterrupt ? { interruptLeaderOnly: true } : {})

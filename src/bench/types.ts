@@ -42,11 +42,13 @@ export interface Step {
  * later. A cancellation (interruptRunningProcesses) sends SIGINT too, and then:
  * `interrupt` waits for the command however long it takes (Pulumi finishing the
  * operations in flight), `interrupt-then-kill` sends SIGKILL after `graceMs`, `finish`
- * sends nothing (short commands that must not stop halfway, such as `stack init`).
+ * sends nothing (short commands that must not stop halfway, such as `stack init`), and
+ * `finish-then-interrupt` sends nothing either, but a second Ctrl-C or a post step that
+ * has waited its time does (a Pulumi whose first SIGINT abandons what it has in flight).
  * Nothing is SIGKILLed first.
  */
 export interface StopPolicy {
-  onCancel: 'interrupt' | 'interrupt-then-kill' | 'finish'
+  onCancel: 'interrupt' | 'interrupt-then-kill' | 'finish' | 'finish-then-interrupt'
   graceMs: number
 }
 

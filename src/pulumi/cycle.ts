@@ -2,7 +2,7 @@ import type { BenchGroup, CycleStep, Step } from '../bench/types'
 import { PHASES, type Phase } from '../core/phases'
 import { phaseArgs } from './phase-args'
 import type { StackRef } from './stack-ref'
-import { PULUMI_UPDATE_STOP, pulumiEnv } from './stacks'
+import { pulumiEnv, pulumiPhaseStop } from './stacks'
 
 /** What every cycle runs, timed or not: `up` fills the stack and `destroy` empties it. */
 const ALWAYS: ReadonlySet<Phase> = new Set(['up', 'destroy'])
@@ -38,7 +38,7 @@ export function pulumiBenchGroup(options: {
       },
       env,
       cwd: ref.programDir,
-      stop: PULUMI_UPDATE_STOP,
+      stop: pulumiPhaseStop(options.version),
       tag: ref.stack
     },
     name: phase,

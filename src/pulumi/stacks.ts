@@ -5,6 +5,7 @@ import { BenchmarkError } from '../core/errors'
 import type { ConfigEntry } from './config-input'
 import { stackExists } from './existing-stack'
 import { phaseArgs } from './phase-args'
+import { compareVersions } from './release-range'
 import { saveSelectedStacks } from './selected-stack'
 import type { StackRef } from './stack-ref'
 import { describeFailure, runCaptured } from './run'
@@ -18,6 +19,24 @@ export const SETUP_TIMEOUT_MS = 5 * 60_000
  * (a killed Pulumi leaves pending operations and, on a file backend, a lock).
  */
 export const PULUMI_UPDATE_STOP: StopPolicy = { onCancel: 'interrupt', graceMs: 60_000 }
+
+/**
+ * Before 3.87 Pulumi's first SIGINT closes the plugin context (pkg/engine/deployment.go,
+ * `WithCancelChannel(ctx.Cancel.Canceled())`; #14057 moved it to the second): it kills
+ * the providers' process groups and drops every call in flight, so a resource the cloud
+ * has already made is never recorded and no destroy can find it. Such a Pulumi is let
+ * finish what it runs when the run is cancelled; only a second Ctrl-C, or a post step
+ * out of time, interrupts it.
+ */
+const CANCEL_KEEPS_PROVIDERS = '3.87.0'
+const PULUMI_FINISH_STOP: StopPolicy = { onCancel: 'finish-then-interrupt', graceMs: 60_000 }
+
+/** How a cancellation stops a phase of this version (PULUMI_UPDATE_STOP, or let finish). */
+export function pulumiPhaseStop(version: string): StopPolicy {
+  return compareVersions(version, CANCEL_KEEPS_PROVIDERS) < 0
+    ? PULUMI_FINISH_STOP
+    : PULUMI_UPDATE_STOP
+}
 
 /**
  * The environment Pulumi runs with, on top of `base`: the binary's folder first on PATH

@@ -38,7 +38,7 @@ export async function withInterrupts<T>(
   const handler = (signal: NodeJS.Signals): void => {
     count++
     options.onSignal?.(signal, count)
-    if (count === 1 || options.forward === 'every') interruptRunningProcesses()
+    if (count === 1 || options.forward === 'every') interruptRunningProcesses(count === 1)
     if (count === 1) first.abort(new Error(`received ${signal}`))
     if (count === 2) second.abort(new Error(`received ${signal} again`))
   }

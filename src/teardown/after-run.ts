@@ -13,6 +13,19 @@ import type { TeardownPlan } from './plan'
 /** Commands still running after a second Ctrl-C get this long before they are killed. */
 const AFTER_SECOND_SIGNAL_MS = 10_000
 
+/**
+ * Names the commands a cancellation let run on (a Pulumi before 3.87, stacks.ts
+ * pulumiPhaseStop), so a run that goes on after the cancel says why.
+ */
+function sayWhySpared(info: (line: string) => void, until: string): void {
+  const spared = runningProcesses().filter(process => process.spareOnCancel)
+  if (spared.length === 0) return
+  info(
+    `${spared.map(describeProcess).join(', ')} is left to finish: before 3.87 Pulumi's first ` +
+      `SIGINT kills its providers and loses what they were creating; ${until}`
+  )
+}
+
 /** What of the run's hooks (RunHooks in pipeline.ts) the end of a run uses. */
 export interface EndOfRunHooks {
   info: (line: string) => void
@@ -44,6 +57,7 @@ export async function tearDownAfterRun(
       )
       const left = runningProcesses().map(describeProcess)
       if (left.length > 0) hooks.info(`Still finishing after the cancel: ${left.join(', ')}`)
+      sayWhySpared(hooks.info, 'the post step waits for it')
       if (ledger.stacks.length > 0) {
         const stacks = ledger.stacks.map(ref => ref.stack).join(', ')
         hooks.info(`The post step destroys and removes the stacks: ${stacks}`)
@@ -52,6 +66,7 @@ export async function tearDownAfterRun(
     }
     if (runningProcesses().length > 0) {
       hooks.info('Waiting for the interrupted commands to finish what they started')
+      sayWhySpared(hooks.info, 'a second Ctrl-C stops it at once')
       await waitForRunningProcesses(Infinity, hooks.teardownSignal)
     }
   }

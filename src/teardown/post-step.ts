@@ -52,7 +52,8 @@ export function postStepDeadline(now: number, budgetMs: number, cancelledAt?: nu
  * (a cancelled `pulumi up` finishing what it started, or one still going because the
  * main step was killed) get one SIGINT if they never had one, and time to end: the
  * user's own commands their grace, then SIGKILL; Pulumi up to WAIT_FOR_RUNNING_MS, then
- * a second SIGINT, on which it stops at once; what an ended command started elsewhere is
+ * a second SIGINT, on which it stops at once (a Pulumi the cancellation spared gets its
+ * first then, which stops it at once too); what an ended command started elsewhere is
  * killed. Only then are the stacks torn down:
  * nothing of ours runs on them any more, so a lock they hold is stale. A stack
  * something still runs on is kept and reported.
@@ -73,7 +74,9 @@ export async function finishTeardown(
     Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
   )
   const interrupted = saved.processes.map(process =>
-    process.interruptible && process.interrupts === 0 ? signalProcess(process, 'SIGINT') : process
+    process.interruptible && !process.spareOnCancel && process.interrupts === 0
+      ? signalProcess(process, 'SIGINT')
+      : process
   )
   let left = await waitForProcesses(interrupted, 0)
   const killAfterMs = Math.max(0, ...left.map(process => process.killAfterMs ?? 0))

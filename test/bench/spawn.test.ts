@@ -239,6 +239,23 @@ describe('cancellation', () => {
     expect(await running).toMatchObject({ kind: 'exited', exitCode: 0 })
   })
 
+  it('finish-then-interrupt: the first cancellation sends nothing, a second one SIGINT', async () => {
+    const spared = await started(`trap 'exit 9' INT; echo $$ > "$PID_FILE"; sleep 0.3`, {
+      onCancel: 'finish-then-interrupt',
+      graceMs: 50
+    })
+    interruptRunningProcesses(true)
+    expect(await spared.running).toMatchObject({ kind: 'exited', exitCode: 0 })
+
+    const stopped = await started(`trap 'exit 9' INT; echo $$ > "$PID_FILE"; sleep 5 & wait`, {
+      onCancel: 'finish-then-interrupt',
+      graceMs: 50
+    })
+    interruptRunningProcesses(true)
+    interruptRunningProcesses(false)
+    expect(await stopped.running).toMatchObject({ kind: 'aborted', exitCode: 9 })
+  })
+
   it('untilAborted returns at once on abort and leaves the command running', async () => {
     const controller = new AbortController()
     const { running, pid } = await started(`echo $$ > "$PID_FILE"; sleep 0.5`, undefined)

@@ -51,7 +51,10 @@ async function processesLeft(running: ActionJob): Promise<string[]> {
 
 describe('cancellation on the real CLIs', () => {
   it("the runner's cancel mid-up, then the post step: no stack, no resource, no process", async () => {
-    const running = job({ config: 'resources: 40\nlatencyMs: 1500', samples: '4' })
+    // Each resource exists 1.5 s into its create, which returns 1.5 s later, once it is
+    // ready: the cancel lands while the first creates' resources exist, not yet recorded.
+    // 3.43.1's first SIGINT would kill the provider and lose them (pulumiPhaseStop).
+    const running = job({ config: 'resources: 12\nlatencyMs: 1500\nreadyMs: 1500', samples: '4' })
     const main = running.start('index')
     const ended = () =>
       main.child.exitCode === null ? undefined : `main step ended:\n${main.stdout()}`
@@ -70,8 +73,9 @@ describe('cancellation on the real CLIs', () => {
 
     expect(cancelled.sent).toEqual(['SIGINT'])
     expect(post.exitCode, post.stdout).toBe(0)
-    expect(real.world.liveResources()).toEqual([])
-    expect(stackFiles(running.dir)).toEqual([])
+    expect(post.stdout).toMatch(/Waiting up to [\d.]+ s for pulumi up .*\(pid \d+\) to finish/)
+    expect(real.world.liveResources(), post.stdout).toEqual([])
+    expect(stackFiles(running.dir), post.stdout).toEqual([])
     expect(await processesLeft(running)).toEqual([])
   })
 

@@ -201,10 +201,14 @@ describe('runTeardown', () => {
 })
 
 describe('finishTeardown (the post step)', () => {
-  /** A command of an earlier step: it writes `int` on each SIGINT and ends on the `ends`-th. */
-  async function earlierCommand(ends: number, interrupts: number) {
+  /**
+   * A command of an earlier step: it writes `int` on each SIGINT and ends on the `ends`-th,
+   * or by itself after about `runsMs`.
+   */
+  async function earlierCommand(ends: number, interrupts: number, runsMs?: number) {
     const dir = mkdtempSync(join(tmpdir(), 'perf-gate-post-'))
-    const script = `n=0; trap 'n=$((n+1)); echo int >> "${dir}/ints"; [ $n -ge ${ends} ] && exit 0' INT; echo $$ > "${dir}/pid"; while :; do sleep 0.02; done`
+    const loop = runsMs === undefined ? 'while :' : `for i in $(seq ${Math.ceil(runsMs / 20)})`
+    const script = `n=0; trap 'n=$((n+1)); echo int >> "${dir}/ints"; [ $n -ge ${ends} ] && exit 0' INT; echo $$ > "${dir}/pid"; ${loop}; do sleep 0.02; done`
     const running = runProcess({ file: 'bash', args: ['-c', script] }, { output: 'ignore' })
     for (;;) {
       if (existsSync(join(dir, 'pid')) && readFileSync(join(dir, 'pid'), 'utf8').endsWith('\n'))
@@ -246,6 +250,38 @@ describe('finishTeardown (the post step)', () => {
     // After 300 ms it got its one SIGINT from us: Pulumi's second, which stops it at once.
     expect(command.ints()).toBe(1)
     expect(calls).toEqual([expect.stringMatching(/^tear down p-baseline within /)])
+    await command.running
+  })
+
+  it('lets a Pulumi the cancellation spared finish by itself, sending it nothing', async () => {
+    const run = setUp(['p-baseline'])
+    const command = await earlierCommand(1, 0, 400)
+    const report = await finishTeardown(
+      {
+        plan: run.plan,
+        stacks: run.ledger.stacks,
+        processes: [{ ...command.saved, spareOnCancel: true }]
+      },
+      { log, waitMs: 30_000 }
+    )
+    expect(command.ints()).toBe(0)
+    expect(await command.running).toMatchObject({ kind: 'exited', exitCode: 0 })
+    expect(report.kept).toEqual([])
+  })
+
+  it('interrupts a spared Pulumi once the wait is over: its first SIGINT, sent once', async () => {
+    const run = setUp(['p-baseline'])
+    const command = await earlierCommand(1, 0)
+    const report = await finishTeardown(
+      {
+        plan: run.plan,
+        stacks: run.ledger.stacks,
+        processes: [{ ...command.saved, spareOnCancel: true }]
+      },
+      { log, waitMs: 300 }
+    )
+    expect(command.ints()).toBe(1)
+    expect(report.kept).toEqual([])
     await command.running
   })
 
