@@ -1,8 +1,8 @@
 /**
  * The bundled command line interrupted while a `pulumi up` has creates in flight, or a
- * `refresh` or `destroy` reads or deletes: it forwards one SIGINT, lets Pulumi finish
- * what it started, destroys and removes its stacks and exits non-zero by itself; nothing
- * is left in the backend or the cloud.
+ * `refresh` or `destroy` reads or deletes: it forwards one SIGINT (none to a Pulumi before
+ * 3.87, which it lets finish), lets Pulumi finish what it started, destroys and removes
+ * its stacks and exits non-zero by itself; nothing is left in the backend or the cloud.
  */
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -15,10 +15,22 @@ import { type ReleaseServer } from '../helpers/pulumi-releases'
 let work: string
 let releases: ReleaseServer
 
-useServedReleases('ppg-signals-e2e-', served => {
-  work = served.work
-  releases = served.releases
-})
+// 3.87.0 and 3.88.0: Pulumis whose first SIGINT cancels their providers, so a second
+// one is theirs too; before 3.87 the first Ctrl-C spares Pulumi (pulumiPhaseStop).
+const CANCELLING = { baseline: '3.87.0', candidate: '3.88.0' }
+
+useServedReleases(
+  'ppg-signals-e2e-',
+  served => {
+    work = served.work
+    releases = served.releases
+  },
+  {
+    releases: ['3.43.1', '3.44.3', CANCELLING.baseline, CANCELLING.candidate].map(version => ({
+      version
+    }))
+  }
+)
 
 // Concurrent: each test has its own backend, tool cache and CLI, and waits mostly on the
 // simulated creates (1.5 s each), so five at once take about as long as the slowest.
@@ -35,7 +47,7 @@ describe.skipIf(process.platform === 'win32')(
           signal: killedBy,
           stderr,
           left
-        } = await interruptedCli(releases.url, scratch, signal)
+        } = await interruptedCli(releases.url, scratch, signal, { versions: CANCELLING })
 
         expect(killedBy).toBeNull() // it exited by itself
         expect(code, stderr).toBe(1)
@@ -51,7 +63,8 @@ describe.skipIf(process.platform === 'win32')(
       async during => {
         const scratch = makeScratch(work)
         const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', {
-          during
+          during,
+          versions: CANCELLING
         })
 
         expect(code, stderr).toBe(1)
@@ -66,7 +79,8 @@ describe.skipIf(process.platform === 'win32')(
     it('on a second Ctrl-C stops Pulumi at once, starts nothing more, and names the kept stacks', async () => {
       const scratch = makeScratch(work)
       const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', {
-        twice: true
+        twice: true,
+        versions: CANCELLING
       })
 
       expect(code, stderr).toBe(1)
@@ -86,6 +100,21 @@ describe.skipIf(process.platform === 'win32')(
       expect(left.cloud.length).toBeGreaterThan(0)
       for (const resource of left.cloud) expect(known).toContain(resource.urn)
       expect(left.stacks).toHaveLength(2)
+    })
+
+    it('before 3.87 lets Pulumi finish on the first Ctrl-C, and stops it on the second', async () => {
+      const scratch = makeScratch(work)
+      const { code, stderr, left } = await interruptedCli(releases.url, scratch, 'SIGINT', {
+        twice: true
+      })
+
+      expect(code, stderr).toBe(1)
+      expect(stderr).toMatch(/pulumi up .*\(pid \d+\) is left to finish: before 3\.87/)
+      expect(stderr).toContain('Received SIGINT again')
+      // The second Ctrl-C is Pulumi's first: it kills its providers, so the creates in
+      // flight fail, and the stacks are kept as a second Ctrl-C asks.
+      expect(stderr.split('\n').filter(line => / was kept; /.test(line))).toHaveLength(2)
+      expect(left.cloud).toEqual([])
     })
   }
 )

@@ -323,6 +323,8 @@ export interface Interruption {
    * in a run timing every phase, on reads and deletes as slow as the creates.
    */
   during?: 'up' | 'refresh' | 'destroy'
+  /** The Pulumi versions compared; default 3.43.1 against 3.44.3 (slowInputs). */
+  versions?: { baseline: string; candidate: string }
 }
 
 /**
@@ -336,19 +338,21 @@ export async function interruptedCli(
   signal: 'SIGINT' | 'SIGTERM',
   interruption: Interruption = {}
 ): Promise<CliScenario> {
-  const { twice = false, during = 'up' } = interruption
+  const { twice = false, during = 'up', versions } = interruption
   const toolCache = join(scratch.root, 'tool-cache')
   // The same run as the action's (slowInputs), as command-line flags.
-  const flags = slowInputs(
-    scratch,
-    downloadUrl,
-    during === 'up'
+  const flags = slowInputs(scratch, downloadUrl, {
+    ...(during === 'up'
       ? {}
       : {
           config: `${SLOW_CREATES}\nreadFactor: 1\ndeleteFactor: 1`,
           phases: 'up, preview, update, refresh, destroy'
-        }
-  )
+        }),
+    ...(versions && {
+      'baseline-version': versions.baseline,
+      'candidate-version': versions.candidate
+    })
+  })
   const args = ['run', ...Object.entries(flags).flatMap(([name, value]) => [`--${name}`, value])]
   const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
     env: {

@@ -17,6 +17,8 @@ const BUILDS: Record<string, SimBuild> = {
   // A one-CPU machine: Python's default executor before 3.44.0 has 5 threads.
   capped: { version: '3.43.1', cpus: 1 },
   fixed: { version: '3.44.3' },
+  // The first ^C cancels the providers instead of killing them (#14057).
+  providersKept: { version: '3.87.0' },
   slowDestroy: { version: '3.44.4', phaseFactors: { destroy: 2 } },
   slowStart: { version: '3.44.5', programStartMs: 400 },
   sigterm: { version: '3.140.0' },
@@ -158,10 +160,11 @@ const CREATING = /sleep-\d+ creating/
 
 /** `up --parallel 2`, sent `signal` once two creates are in flight; how it ended. */
 async function interruptedUp(
-  start: (args: string[]) => Running,
-  signal: NodeJS.Signals
+  start: (args: string[], options?: RunOptions) => Running,
+  signal: NodeJS.Signals,
+  build?: string
 ): Promise<Finished> {
-  const up = start([...UP, '--parallel', '2'])
+  const up = start([...UP, '--parallel', '2'], { build })
   await up.waitFor(CREATING, 2)
   up.kill(signal)
   return up.finished
@@ -331,10 +334,10 @@ describe('the simulated pulumi', () => {
 })
 
 describe('signals during an update', () => {
-  it('cancels on the first ^C: running creates finish and are saved, no new one starts', async () => {
+  it('cancels on the first ^C from 3.87: running creates finish and are saved, no new one starts', async () => {
     const { start, init, state, locks, backendDir, log } = await project()
-    await init({ resources: '6', latencyMs: '1000' })
-    const result = await interruptedUp(start, 'SIGINT')
+    await init({ resources: '6', latencyMs: '1000' }, 'providersKept')
+    const result = await interruptedUp(start, 'SIGINT', 'providersKept')
 
     expect(result.code).toBe(255)
     expect(result.stdout).toMatch(/Diagnostics:\n.*\n {4}error: update canceled\n/)
@@ -347,6 +350,39 @@ describe('signals during an update', () => {
     expect(ids(latest.resources)).toEqual(readSimCloud(backendDir).map(r => r.id))
     expect(locks()).toEqual([])
     expect(log().at(-1)).toMatchObject({ outcome: 'cancelled', created: 3, resourcesAfter: 3 })
+  })
+
+  it("kills the providers on the first ^C before 3.87: the creates in flight fail, even a dynamic provider's", async () => {
+    const { start, init, state, locks, backendDir, log } = await project()
+    await init({ resources: '6', latencyMs: '1000' })
+    const result = await interruptedUp(start, 'SIGINT')
+
+    expect(result.code).toBe(255)
+    expect(result.stdout.match(/sleep-\d+ \*\*creating failed\*\*/g)).toHaveLength(2)
+    expect(result.stdout).toMatch(/Diagnostics:\n[^]* {4}error: update failed\n/)
+    const latest = state().checkpoint.latest!
+    expect(ids(latest.resources)).toEqual([])
+    expect(latest.pending_operations).toBeUndefined()
+    expect(readSimCloud(backendDir)).toEqual([])
+    expect(locks()).toEqual([])
+    expect(log().at(-1)).toMatchObject({ outcome: 'failed', created: 1, resourcesAfter: 1 })
+  })
+
+  it('loses a resource that exists, not yet ready, when ^C kills the providers before 3.87', async () => {
+    const recorded: Record<string, number> = {}
+    for (const build of ['seed', 'providersKept']) {
+      const { dir, start, init, state, backendDir } = await project()
+      await writeFile(path.join(dir, '__main__.py'), PLUGIN_PROGRAM)
+      await init({ resources: '2', latencyMs: '0', readyMs: '5000' }, build)
+      const result = await interruptedUp(start, 'SIGINT', build)
+
+      expect(result.stdout).toMatch(/error: update failed/)
+      expect(readSimCloud(backendDir)).toHaveLength(2)
+      const resources = state().checkpoint.latest!.resources ?? []
+      recorded[build] = resources.filter(r => r.type === 'perfgate:index:Sleep').length
+    }
+    // 3.43.1 saves neither; 3.87.0 saves both, from the provider's partial failure.
+    expect(recorded).toEqual({ seed: 0, providersKept: 2 })
   })
 
   it('cancels on SIGTERM from 3.136.0, and says so from 3.139.0; deletes in flight finish', async () => {

@@ -128,6 +128,13 @@ async function devStack(
     backend,
     pulumi,
     upWithCreatesInFlight,
+    /** Resources that exist, whatever the state says: the provider's files, the simulated cloud's records. */
+    made: () =>
+      kind.name === 'real'
+        ? w.liveResources().length
+        : readdirSync(path.join(backend, '.pulumi-sim-cloud'), { recursive: true }).filter(name =>
+            String(name).endsWith('.json')
+          ).length,
     start: (args: string[]) => startPulumi(w, bin, backend, args)
   }
 }
@@ -373,6 +380,68 @@ describe('the simulated Pulumi agrees with the real CLIs', () => {
 
     expect(seen.real).toMatchObject({ status: 255, ending: 'error: update failed', locks: [] })
     expect(seen.real.state.pending).toEqual([])
+    expect(seen.simulated).toEqual(seen.real)
+  })
+
+  it('loses before 3.87 what its providers made when ^C lands, and records it from 3.87', async () => {
+    const seen = await onEveryCli(async kind => {
+      const outcomes: Record<string, unknown> = {}
+      // Each resource exists at once; its create returns when it is ready, 30 s later.
+      const program = {
+        runtime: 'yaml',
+        resources: 4,
+        createSeconds: 0,
+        readySeconds: 30
+      } as const
+      for (const version of [SEED_BASELINE, MIDDLE, NEWEST]) {
+        const stack = await devStack(kind, version, {}, program)
+        const up = await stack.upWithCreatesInFlight(4)
+        await waitUntil('4 resources exist', () => stack.made() === 4, { stop: () => up.ended() })
+        up.child.kill('SIGINT')
+        const ended = await up.done
+        const state = stateShape((await stack.pulumi(['stack', 'export'])).stdout)
+        outcomes[version] = {
+          status: ended.status,
+          ending: /error: update (failed|canceled)/.exec(ended.stdout)?.[0],
+          made: stack.made(),
+          recorded: state.resources.filter(line => line.startsWith('perfgate:index:Sleep ')).length,
+          pending: state.pending
+        }
+      }
+      return outcomes
+    })
+
+    const failed = { ending: 'error: update failed', made: 4, pending: [] }
+    // 3.43.1 SIGKILLs its providers on the first ^C: the four exist, recorded nowhere.
+    expect(seen.real[SEED_BASELINE]).toEqual({ ...failed, status: 255, recorded: 0 })
+    // From 3.87 the providers get Cancel and answer with the ids: the four are recorded.
+    expect(seen.real[MIDDLE]).toEqual({ ...failed, status: 255, recorded: 4 })
+    expect(seen.real[NEWEST]).toEqual({ ...failed, status: 1, recorded: 4 })
+    expect(seen.simulated).toEqual(seen.real)
+  })
+
+  it("drops a dynamic provider's creates in flight on ^C before 3.87, as it kills the plugin", async () => {
+    const seen = await onEveryCli(async kind => {
+      const config = { resources: '4', latencyMs: '20000' }
+      const stack = await devStack(kind, SEED_CANDIDATE, config, { pythonProgram: 'sleep-python' })
+      const up = await stack.upWithCreatesInFlight(4)
+      up.child.kill('SIGINT')
+      const ended = await up.done
+      const state = stateShape((await stack.pulumi(['stack', 'export'])).stdout)
+      return {
+        status: ended.status,
+        ending: /error: update (failed|canceled)/.exec(ended.stdout)?.[0],
+        recorded: state.resources.filter(line => line.startsWith('pulumi-python:dynamic')).length,
+        pending: state.pending
+      }
+    })
+
+    expect(seen.real).toEqual({
+      status: 255,
+      ending: 'error: update failed',
+      recorded: 0,
+      pending: []
+    })
     expect(seen.simulated).toEqual(seen.real)
   })
 
