@@ -120,7 +120,10 @@ describe('the bundled action in Pulumi mode', () => {
     expect(workflowCommands(step.stdout, 'warning')).toContainEqual(
       expect.stringMatching(/^warmup is 0: the first `pulumi up` of each group/)
     )
-    expect(results.comparison.warnings[0]).toMatch(/^warmup is 0: .*resource plugins/)
+    // Other warnings (an outlier on a busy machine) may come first.
+    expect(results.comparison.warnings).toContainEqual(
+      expect.stringMatching(/^warmup is 0: .*resource plugins/)
+    )
     expect(readdirSync(join(job.toolCache, 'pulumi')).sort()).toEqual(['3.43.1', '3.44.3'])
 
     // Each group ran its own CLI: 3.43.1 creates as many at once as Python's executor has threads.
