@@ -26,6 +26,7 @@ import {
   FORMATS,
   FailedRuns,
   MAX_LOOKS,
+  STATISTICS,
   analyse,
   checkNoFailedRuns,
   checkNoFailedSweepRuns,
@@ -193,6 +194,7 @@ var FLAGS = [
   "threshold",
   "looks",
   "family-size",
+  "statistic",
   "fail-on",
   "format",
   "name"
@@ -217,9 +219,10 @@ var compareCommand = async (argv, io) => {
   const format = parseChoice("--format", values.format ?? "text", FORMATS);
   const looks = parseInteger("--looks", values.looks ?? "1", { min: 1, max: MAX_LOOKS });
   const familySize = parseFamilySize({ ["family-size" /* FamilySize */]: values["family-size"] });
+  const statistic = values.statistic === void 0 ? void 0 : parseChoice("--statistic", values.statistic, STATISTICS);
   const files = await Promise.all(positionals.map((path) => readResultsFile(path)));
   const runUrl = workflowRunUrl(io.env);
-  const ownDesign = files.length === 1 && values.baseline === void 0 && values.candidate === void 0 && values.looks === void 0 && values["family-size"] === void 0;
+  const ownDesign = files.length === 1 && values.baseline === void 0 && values.candidate === void 0 && values.looks === void 0 && values["family-size"] === void 0 && statistic === void 0;
   let results;
   try {
     const replayed = ownDesign ? replayOwnFile(files[0], given) : void 0;
@@ -228,7 +231,14 @@ var compareCommand = async (argv, io) => {
       if (name !== void 0) replayed.benchmark = name;
       return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format };
     }
-    const design = { ...decision, looks, familySize, baseline: values.baseline, name: values.name };
+    const design = {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      name: values.name,
+      ...statistic === void 0 ? {} : { statistic }
+    };
     const sweep = values.candidate === void 0 && files.reduce((sum, file) => sum + file.results.length, 0) > 2;
     results = sweep ? analyseSweepFiles(files, design) : analyseFiles(files, { ...design, candidate: values.candidate }).results;
   } catch (error) {

@@ -11852,6 +11852,10 @@ var require_lib136 = __commonJS({
 var MAX_SAMPLES = 1e4;
 var MAX_LOOKS = 50;
 
+// src/stats/test-kind.ts
+var STATISTICS = ["mean", "trimmed"];
+var PLAIN_TEST = { statistic: "mean", detrend: false, spreadFloor: null };
+
 // src/config/parse.ts
 function reject(input, value, allowed) {
   throw new InputError(`${input}: ${JSON.stringify(value)} is not valid; expected ${allowed}`);
@@ -11909,10 +11913,6 @@ function parseDecimal(value) {
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, resolve, sep } from "node:path";
-
-// src/stats/test-kind.ts
-var STATISTICS = ["mean", "trimmed"];
-var PLAIN_TEST = { statistic: "mean", detrend: false, spreadFloor: null };
 
 // src/pulumi/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";

@@ -374,7 +374,8 @@ function placedDesign(baseline, candidate, options) {
   if (options.design) return planDesign(options.design.looks, options.alpha, options.design);
   const looks = Math.max(1, Math.min(options.looks, baseline, candidate));
   return planDesign(placeLooks({ baseline, candidate }, looks), options.alpha, {
-    familySize: options.familySize ?? 1
+    familySize: options.familySize ?? 1,
+    statistic: options.statistic ?? "mean"
   });
 }
 function leftOutWarning(leftOut) {

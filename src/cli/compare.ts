@@ -3,6 +3,7 @@ import { parseChoice, parseInteger } from '../config/parse'
 import { parseDecision, parseFamilySize } from '../config/run-config'
 import { InputError } from '../core/errors'
 import { MAX_LOOKS } from '../core/limits'
+import { STATISTICS } from '../stats/test-kind'
 import { workflowRunUrl } from '../core/run-url'
 import { readResultsFile } from '../results/read'
 import { FailedRuns } from '../results/failed-runs'
@@ -20,6 +21,7 @@ const FLAGS = [
   'threshold',
   'looks',
   'family-size',
+  'statistic',
   'fail-on',
   'format',
   'name'
@@ -51,16 +53,21 @@ export const compareCommand: Subcommand = async (argv, io) => {
   const format = parseChoice('--format', values.format ?? 'text', FORMATS)
   const looks = parseInteger('--looks', values.looks ?? '1', { min: 1, max: MAX_LOOKS })
   const familySize = parseFamilySize({ [Input.FamilySize]: values['family-size'] })
+  const statistic =
+    values.statistic === undefined
+      ? undefined
+      : parseChoice('--statistic', values.statistic, STATISTICS)
   const files = await Promise.all(positionals.map(path => readResultsFile(path)))
   const runUrl = workflowRunUrl(io.env)
   // A file of ours, re-analysed whole, gives the verdict its run recorded (SPEC §4);
-  // picking results or changing looks or family leaves its design.
+  // picking results or changing looks, family or statistic leaves its design.
   const ownDesign =
     files.length === 1 &&
     values.baseline === undefined &&
     values.candidate === undefined &&
     values.looks === undefined &&
-    values['family-size'] === undefined
+    values['family-size'] === undefined &&
+    statistic === undefined
   let results: ResultsFile
   try {
     const replayed = ownDesign ? replayOwnFile(files[0]!, given) : undefined
@@ -69,7 +76,14 @@ export const compareCommand: Subcommand = async (argv, io) => {
       if (name !== undefined) replayed.benchmark = name
       return { answer: resultsAnswer(replayed, { failOn: decision.failOn, runUrl }), format }
     }
-    const design = { ...decision, looks, familySize, baseline: values.baseline, name: values.name }
+    const design = {
+      ...decision,
+      looks,
+      familySize,
+      baseline: values.baseline,
+      name: values.name,
+      ...(statistic === undefined ? {} : { statistic })
+    }
     // More than two results and no one candidate named: all compared, as a sweep.
     const sweep =
       values.candidate === undefined &&

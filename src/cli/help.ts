@@ -34,6 +34,8 @@ compare flags:
   --looks N                           most looks, placed on the samples the file holds
                                       (default 1: fixed size)
   --family-size M                     one of M benchmarks: regression spends alpha/M (default 1)
+  --statistic mean|trimmed            Welch on means (default) or Yuen on 20%-trimmed means,
+                                      for times with outliers (docs/how-it-decides.md)
 
 report flags: --alpha, --threshold and --fail-on decide; each file's recorded design
   (looks, family size) is replayed within sane bounds

@@ -4,6 +4,7 @@ import { analyse } from '../stats/analyse'
 import { planDesign, type Design } from '../stats/design'
 import { regressionPath, type SequentialPath } from '../stats/family'
 import { placeLooks } from '../stats/looks'
+import type { Statistic } from '../stats/test-kind'
 import { resultsFile, sourceOf } from './build'
 import { checkNoFailedRuns } from './failed-runs'
 import { benchmarkName, type ParsedFile } from './read'
@@ -26,6 +27,8 @@ export interface ReanalysisDesign {
   design?: RecordedDesign
   /** Benchmarks judged together; regression spends alpha/m. */
   familySize?: number
+  /** What each look compares: means (Welch, the default) or 20%-trimmed means (Yuen). */
+  statistic?: Statistic
   /** Which results to compare (by `parameters.group` or command); default: the first two. */
   baseline?: string
   candidate?: string
@@ -77,14 +80,15 @@ export function analyseFiles(files: readonly ParsedFile[], options: ReanalysisDe
 export function placedDesign(
   baseline: number,
   candidate: number,
-  options: Pick<ReanalysisDesign, 'alpha' | 'looks' | 'design' | 'familySize'>
+  options: Pick<ReanalysisDesign, 'alpha' | 'looks' | 'design' | 'familySize' | 'statistic'>
 ): Design {
   if (options.design) return planDesign(options.design.looks, options.alpha, options.design)
   // `looks` is the most to use, as in `run`: never more than the samples allow (a group
   // too small to compare is named by the analysis).
   const looks = Math.max(1, Math.min(options.looks, baseline, candidate))
   return planDesign(placeLooks({ baseline, candidate }, looks), options.alpha, {
-    familySize: options.familySize ?? 1
+    familySize: options.familySize ?? 1,
+    statistic: options.statistic ?? 'mean'
   })
 }
 

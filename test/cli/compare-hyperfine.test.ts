@@ -342,3 +342,57 @@ describe('what compare says beside the figures', () => {
     }
   })
 })
+
+describe('compare --statistic', () => {
+  // fixtures/scipy-reference.json: scipy.stats.ttest_ind(equal_var=False, trim=0.2).
+  const yuen = (
+    JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as {
+      yuen: {
+        baseline: number[]
+        candidate: number[]
+        threshold: number
+        t: number
+        df: number
+        pTwoSided: number
+      }[]
+    }
+  ).yuen.filter(c => c.threshold === 0)
+
+  it("trimmed: Yuen's test on a plain hyperfine file, as scipy computes it", async () => {
+    for (const c of yuen.slice(0, 3)) {
+      const plain = tempFile('plain.json', {
+        results: [
+          { command: 'a', times: c.baseline, exit_codes: c.baseline.map(() => 0) },
+          { command: 'b', times: c.candidate, exit_codes: c.candidate.map(() => 0) }
+        ]
+      })
+      const { status, results } = await json(['compare', plain, '--statistic', 'trimmed'])
+      expect(status).toBeLessThanOrEqual(1)
+      const { welch, design } = results.comparison
+      expect(design?.statistic).toBe('trimmed')
+      for (const [ours, theirs] of [
+        [welch.t, c.t],
+        [welch.df, c.df],
+        [welch.pTwoSided, c.pTwoSided]
+      ] as const) {
+        expect(Math.abs(ours - theirs) / Math.max(Math.abs(theirs), 1e-300)).toBeLessThan(1e-6)
+      }
+      const mean = await json(['compare', plain])
+      expect(mean.results.comparison.design?.statistic).toBe('mean')
+      expect(mean.results.comparison.welch.t).not.toBeCloseTo(c.t, 6)
+    }
+  })
+
+  it('refuses a statistic it does not know, in one line naming the flag and the choices', async () => {
+    const { status, stdout, stderr } = await cli([
+      'compare',
+      file('true-vs-true.json'),
+      '--statistic',
+      'median'
+    ])
+    expect(status).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(/--statistic.*mean.*trimmed/)
+  })
+})
