@@ -50,8 +50,10 @@ export async function runDemo(
       options.print(`\n$ ${scenario.command}\n`)
       const folder = join(options.resultsDir, scenario.name)
       mkdirSync(folder, { recursive: true })
+      const started = performance.now()
       const outcome = await scenario.run(pulumi, join(folder, 'results.json'), options.stdout)
-      options.print(`\nexit status ${outcome.status}`)
+      const seconds = (performance.now() - started) / 1000
+      options.print(`\nexit status ${outcome.status} after ${seconds.toFixed(1)} s`)
       outcomes.push(judge(scenario, outcome))
     }
   } finally {

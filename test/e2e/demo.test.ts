@@ -44,7 +44,7 @@ describe('npm run demo', () => {
       },
       {
         status: 1,
-        headline: expect.stringMatching(/: 3\.186\.0 made it slower \(last fast: 3\.185\.0\)/)
+        headline: expect.stringMatching(/: 3\.182\.0 made it slower \(last fast: 3\.181\.0\)/)
       }
     ])
     expect(outcomes.flatMap(outcome => outcome.broken)).toEqual([])
