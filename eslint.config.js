@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint'
 const BELOW_RUN = [
   'config',
   'github',
+  'export',
   'report',
   'results',
   'teardown',
@@ -29,6 +30,8 @@ const LAYERS = {
   teardown: ['pulumi', 'bench', 'core'],
   results: ['stats', 'bench', 'core'],
   report: ['results', 'stats', 'bench', 'core'],
+  // One folder per format (markdown, text, json), rendering what src/report says.
+  export: ['report', 'results', 'stats', 'bench', 'core'],
   github: ['report', 'stats', 'core'],
   config: ['github', 'pulumi', 'bench', 'stats', 'core'],
   run: BELOW_RUN,

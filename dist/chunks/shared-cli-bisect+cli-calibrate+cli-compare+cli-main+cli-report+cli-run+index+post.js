@@ -96,7 +96,7 @@ function describeError(error) {
   return String(error);
 }
 
-// src/report/escape.ts
+// src/report/format/escape.ts
 var REFERENCES = {
   "&": "&amp;",
   "<": "&lt;",

@@ -12632,48 +12632,31 @@ function failedMessage(lines) {
   return `${lines.join("; ")}; a comparison with failed runs has no verdict`;
 }
 
-// src/bench/failures.ts
-var MeasurementStopped = class extends BenchmarkError {
-  constructor(message, partial) {
-    super(message);
-    this.partial = partial;
-  }
-  partial;
-  name = "MeasurementStopped";
-};
-var SampleFailed = class extends MeasurementStopped {
-  constructor(message, partial, logLines = 0) {
-    super(message, partial);
-    this.logLines = logLines;
-  }
-  logLines;
-  name = "SampleFailed";
-};
-function withoutLog(error) {
-  const text = describeError(error);
-  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
-  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
+// src/results/phases.ts
+function stepVerdict(results) {
+  return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
 }
-var BenchmarkAborted = class extends MeasurementStopped {
-  name = "BenchmarkAborted";
-};
-var AbortedBeforeFirstRun = class extends BenchmarkAborted {
-  name = "AbortedBeforeFirstRun";
-};
-
-// src/report/align.ts
-function alignColumns(header, rows, textColumns) {
-  const cells = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
-  return cells.map(
-    (row) => row.map((cell, column) => {
-      const width = widths[column] ?? 0;
-      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
-    }).join("  ").trimEnd()
-  );
+function phaseNames(results) {
+  const names = Object.keys(results.phases ?? {});
+  return names.length > 1 ? names : [];
+}
+function phaseView(results, phase) {
+  const comparison = results.phases?.[phase];
+  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
+  return {
+    benchmark: phase,
+    results: results.results.filter((result) => result.parameters.phase === phase),
+    comparison
+  };
+}
+function phaseItems(results) {
+  return phaseNames(results).map((phase) => ({
+    results: phaseView(results, phase),
+    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
+  }));
 }
 
-// src/report/format.ts
+// src/report/format/numbers.ts
 var SECONDS = { suffix: "s", perSecond: 1, decimals: 3 };
 var MILLISECONDS = { suffix: "ms", perSecond: 1e3, decimals: 1 };
 var SIGNIFICANT_FLOOR = 10;
@@ -12762,135 +12745,6 @@ function formatCount(count) {
   return count.toLocaleString("en-US");
 }
 
-// src/report/limit.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
-var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
-function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
-  if (body.length <= limit) return body;
-  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
-  const lineEnd = body.lastIndexOf("\n", end);
-  if (lineEnd > end / 2) end = lineEnd;
-  const code = body.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end--;
-  return body.slice(0, end) + TRUNCATION_NOTE;
-}
-function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
-  const full = render({ rawRows: totalRows, chart: true });
-  if (full.length <= limit) return full;
-  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
-  if (fits(0)) {
-    let low = 0;
-    let high = totalRows;
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    return render({ rawRows: low, chart: true });
-  }
-  return capBody(render({ rawRows: 0, chart: false }), limit);
-}
-
-// src/results/phases.ts
-function stepVerdict(results) {
-  return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
-}
-function phaseNames(results) {
-  const names = Object.keys(results.phases ?? {});
-  return names.length > 1 ? names : [];
-}
-function phaseView(results, phase) {
-  const comparison = results.phases?.[phase];
-  if (comparison === void 0) throw new Error(`${results.benchmark} has no phase ${phase}`);
-  return {
-    benchmark: phase,
-    results: results.results.filter((result) => result.parameters.phase === phase),
-    comparison
-  };
-}
-function phaseItems(results) {
-  return phaseNames(results).map((phase) => ({
-    results: phaseView(results, phase),
-    pAdjusted: results.family?.pAdjusted[phase] ?? Number.NaN
-  }));
-}
-
-// src/report/chart.ts
-var MAX_CHART_POINTS = 100;
-var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
-var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
-function samplesPerPoint(samples) {
-  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
-}
-function downsample(values, perPoint) {
-  if (perPoint <= 1) return [...values];
-  const points = [];
-  for (let start = 0; start < values.length; start += perPoint) {
-    const bucket = values.slice(start, start + perPoint);
-    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
-  }
-  return points;
-}
-function chartDecimals(values) {
-  const span = Math.max(...values) - Math.min(...values);
-  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
-  if (!(scale > 0)) return 0;
-  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
-}
-function mermaidChart(baseline, candidate) {
-  const samples = Math.max(baseline.length, candidate.length);
-  const perPoint = samplesPerPoint(samples);
-  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
-  const decimals = chartDecimals(lines.flat());
-  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
-  return [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
-    "xychart-beta",
-    '    title "Wall time per sample, in run order"',
-    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
-    // an averaged point is labelled with the first sample of its bucket.
-    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
-    '    y-axis "seconds"',
-    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
-    "```"
-  ].join("\n");
-}
-function renderChart(groups, style) {
-  const baseline = groups.baseline.times.filter(Number.isFinite);
-  const candidate = groups.candidate.times.filter(Number.isFinite);
-  if (baseline.length === 0 || candidate.length === 0) return "";
-  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
-  const notes = [
-    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
-  ];
-  if (perPoint > 1)
-    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
-  if (baseline.length !== candidate.length) {
-    notes.push("The groups have different sample counts, so each line spans the whole width.");
-  }
-  return `${notes.join(" ")}
-
-${mermaidChart(baseline, candidate)}`;
-}
-
-// src/report/family-headline.ts
-function familyHeadline(options) {
-  const { verdict, total, noun, names } = options;
-  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
-  switch (verdict) {
-    case "regression":
-      return `Regression in ${count}: ${names}`;
-    case "inconclusive":
-      return `Inconclusive: ${count} undecided (${names}), no regression`;
-    case "improvement":
-      return `Improvement in ${count} (${names}), no regression`;
-    case "unchanged":
-      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
-  }
-}
-
 // src/stats/ratio.ts
 function meanRatio(baseline, candidate) {
   if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
@@ -12906,7 +12760,7 @@ function largerOverSmaller(ratio) {
   return { faster: "baseline", factor: ratio.value, stddev: ratio.stddev };
 }
 
-// src/report/resources.ts
+// src/report/format/resources.ts
 function resourceColumns(groups) {
   const columns = [];
   const cpu = groups.map(
@@ -13143,6 +12997,41 @@ function groupTable(results) {
       ...resources.cells[index] ?? []
     ])
   };
+}
+
+// src/report/family-model.ts
+var MAX_NAME = 100;
+function familyHeadline(options) {
+  const { verdict, total, noun, names } = options;
+  const count = `${formatCount(options.matching)} of ${countOf(total, noun)}`;
+  switch (verdict) {
+    case "regression":
+      return `Regression in ${count}: ${names}`;
+    case "inconclusive":
+      return `Inconclusive: ${count} undecided (${names}), no regression`;
+    case "improvement":
+      return `Improvement in ${count} (${names}), no regression`;
+    case "unchanged":
+      return `Unchanged: ${total === 1 ? "the" : "all"} ${countOf(total, noun)} ${options.within}`;
+  }
+}
+function familyRows(items) {
+  return items.map(({ results, pAdjusted }) => [
+    clip(results.benchmark, MAX_NAME),
+    VERDICT_LABEL[results.comparison.verdict],
+    formatChange(relativeChange(results)),
+    formatP(pAdjusted),
+    formatP(decidingP(results.comparison))
+  ]);
+}
+function decidingP({ verdict, welch }) {
+  if (verdict === "improvement") return welch.pImprovement;
+  if (verdict === "unchanged") return welch.pUnchanged;
+  return welch.pRegression;
+}
+var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
+function familyNote2(count) {
+  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
 }
 
 // src/stats/summary.ts
@@ -13448,7 +13337,184 @@ function headline(results, style = PLAIN_STYLE) {
   });
 }
 
-// src/report/sections.ts
+// src/export/json/json-text.ts
+function jsonText(data) {
+  return `${JSON.stringify(data, null, 2).replaceAll("##[", "##\\u005b")}
+`;
+}
+
+// src/report/format/limit.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var REPORT_LIMIT = GITHUB_COMMENT_LIMIT - 1024;
+var TRUNCATION_NOTE = "\n\n_Report truncated to fit GitHub's comment size limit; the results file holds everything._\n";
+function capBody(body, limit = GITHUB_COMMENT_LIMIT) {
+  if (body.length <= limit) return body;
+  let end = Math.max(0, limit - TRUNCATION_NOTE.length);
+  const lineEnd = body.lastIndexOf("\n", end);
+  if (lineEnd > end / 2) end = lineEnd;
+  const code = body.charCodeAt(end - 1);
+  if (code >= 55296 && code <= 56319) end--;
+  return body.slice(0, end) + TRUNCATION_NOTE;
+}
+function fitToLimit(render, totalRows, limit = REPORT_LIMIT) {
+  const full = render({ rawRows: totalRows, chart: true });
+  if (full.length <= limit) return full;
+  const fits = (rawRows) => render({ rawRows, chart: true }).length <= limit;
+  if (fits(0)) {
+    let low = 0;
+    let high = totalRows;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    return render({ rawRows: low, chart: true });
+  }
+  return capBody(render({ rawRows: 0, chart: false }), limit);
+}
+
+// src/bench/failures.ts
+var MeasurementStopped = class extends BenchmarkError {
+  constructor(message, partial) {
+    super(message);
+    this.partial = partial;
+  }
+  partial;
+  name = "MeasurementStopped";
+};
+var SampleFailed = class extends MeasurementStopped {
+  constructor(message, partial, logLines = 0) {
+    super(message, partial);
+    this.logLines = logLines;
+  }
+  logLines;
+  name = "SampleFailed";
+};
+function withoutLog(error) {
+  const text = describeError(error);
+  if (!(error instanceof SampleFailed) || error.logLines === 0) return { text, cut: false };
+  return { text: text.split("\n").slice(0, -error.logLines).join("\n"), cut: true };
+}
+var BenchmarkAborted = class extends MeasurementStopped {
+  name = "BenchmarkAborted";
+};
+var AbortedBeforeFirstRun = class extends BenchmarkAborted {
+  name = "AbortedBeforeFirstRun";
+};
+
+// src/report/failed-model.ts
+var MAX_DETAIL_LINE = 500;
+var MAX_DETAIL_LINES = 40;
+function failedModel(run, logs) {
+  const { text, cut } = logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
+  const [first = "", ...rest] = text.split("\n");
+  const stopped = run.error instanceof BenchmarkAborted;
+  return {
+    first,
+    cut,
+    detail: rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n"),
+    emoji: stopped ? "\u23F9\uFE0F" : "\u274C",
+    word: stopped ? "Interrupted" : "Failed",
+    samples: run.error instanceof FailedRuns ? "Samples" : "Samples so far",
+    why: stopped ? "The run was stopped before it finished, so it has no verdict" : run.error instanceof FailedRuns ? "Runs failed, so the comparison has no verdict" : "The benchmark did not finish, so it has no verdict"
+  };
+}
+function samplesSoFar(partial) {
+  if (partial === void 0) return null;
+  const groups = partial.results;
+  if (groups.every((group) => group.times.length === 0))
+    return { header: [], rows: [], textColumns: 0 };
+  const number = (value) => value ?? Number.NaN;
+  const [means = [], mins = [], maxes = []] = formatDurationColumns([
+    groups.map((group) => number(group.mean)),
+    groups.map((group) => number(group.min)),
+    groups.map((group) => number(group.max))
+  ]);
+  const hasVersion = groups.some((group) => group.version !== void 0);
+  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
+  const rows = groups.map((group, index) => [
+    group.parameters.group,
+    ...hasPhase ? [group.parameters.phase ?? ""] : [],
+    (hasVersion ? group.version : void 0) ?? group.command,
+    formatCount(group.times.length),
+    formatCount(group.exit_codes.filter((code) => code !== 0).length),
+    means[index] ?? "-",
+    mins[index] ?? "-",
+    maxes[index] ?? "-"
+  ]);
+  const header = [
+    "Group",
+    ...hasPhase ? ["Phase"] : [],
+    hasVersion ? "Pulumi version" : "Command",
+    "Samples",
+    "Failed",
+    "Mean",
+    "Min",
+    "Max"
+  ];
+  return { header, rows, textColumns: hasPhase ? 3 : 2 };
+}
+
+// src/export/markdown/parts/chart.ts
+var MAX_CHART_POINTS = 100;
+var BASELINE_COLOUR = { name: "blue", hex: "#1f77b4" };
+var CANDIDATE_COLOUR = { name: "orange", hex: "#ff7f0e" };
+function samplesPerPoint(samples) {
+  return Math.max(1, Math.ceil(samples / MAX_CHART_POINTS));
+}
+function downsample(values, perPoint) {
+  if (perPoint <= 1) return [...values];
+  const points = [];
+  for (let start = 0; start < values.length; start += perPoint) {
+    const bucket = values.slice(start, start + perPoint);
+    points.push(bucket.reduce((sum2, value) => sum2 + value, 0) / bucket.length);
+  }
+  return points;
+}
+function chartDecimals(values) {
+  const span = Math.max(...values) - Math.min(...values);
+  const scale = span > 0 ? span : Math.max(...values.map(Math.abs));
+  if (!(scale > 0)) return 0;
+  return Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(scale))));
+}
+function mermaidChart(baseline, candidate) {
+  const samples = Math.max(baseline.length, candidate.length);
+  const perPoint = samplesPerPoint(samples);
+  const lines = [downsample(baseline, perPoint), downsample(candidate, perPoint)];
+  const decimals = chartDecimals(lines.flat());
+  const palette = `${BASELINE_COLOUR.hex}, ${CANDIDATE_COLOUR.hex}`;
+  return [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    "xychart-beta",
+    '    title "Wall time per sample, in run order"',
+    // A list of sample numbers, not a numeric range, so ticks fall on whole samples;
+    // an averaged point is labelled with the first sample of its bucket.
+    `    x-axis "sample" [${lines[0].map((_, point) => point * perPoint + 1).join(", ")}]`,
+    '    y-axis "seconds"',
+    ...lines.map((points) => `    line [${points.map((value) => value.toFixed(decimals)).join(", ")}]`),
+    "```"
+  ].join("\n");
+}
+function renderChart(groups, style) {
+  const baseline = groups.baseline.times.filter(Number.isFinite);
+  const candidate = groups.candidate.times.filter(Number.isFinite);
+  if (baseline.length === 0 || candidate.length === 0) return "";
+  const perPoint = samplesPerPoint(Math.max(baseline.length, candidate.length));
+  const notes = [
+    `Every sample in run order (${BASELINE_COLOUR.name}: ${style.name(groups.baseline.parameters?.group ?? "baseline")}, ${CANDIDATE_COLOUR.name}: ${style.name(groups.candidate.parameters?.group ?? "candidate")}).`
+  ];
+  if (perPoint > 1)
+    notes.push(`Each point is the mean of ${formatCount(perPoint)} consecutive samples.`);
+  if (baseline.length !== candidate.length) {
+    notes.push("The groups have different sample counts, so each line spans the whole width.");
+  }
+  return `${notes.join(" ")}
+
+${mermaidChart(baseline, candidate)}`;
+}
+
+// src/export/markdown/parts/sections.ts
 var MAX_CELL = 300;
 var MAX_WARNING = 500;
 var MAX_WARNINGS = 20;
@@ -13594,12 +13660,9 @@ function runLink(url) {
   return target === void 0 ? `<sub>${source}</sub>` : `<sub>${source} \xB7 [workflow run](${target})</sub>`;
 }
 
-// src/report/failed.ts
+// src/export/markdown/failed-markdown.ts
 var LOG_LEFT_OUT = "_The last lines of the command's log are in the job summary and the uploaded logs; `comment-logs: true` shows them here._";
 var MAX_CELL2 = 300;
-var MAX_DETAIL_LINE = 500;
-var MAX_DETAIL_LINES = 40;
-var MAX_TEXT_CELL = 60;
 function renderFailedMarkdown(run, options) {
   const said = failedModel(run, options.logs);
   const table = samplesSoFar(run.partial);
@@ -13623,100 +13686,8 @@ function renderFailedMarkdown(run, options) {
   return capBody(`${blocks.filter((block) => block !== "").join("\n\n")}
 `, REPORT_LIMIT);
 }
-function renderFailedText(run) {
-  const said = failedModel(run, true);
-  const table = samplesSoFar(run.partial);
-  const lines = [
-    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
-    ...said.detail.trim() === "" ? [] : ["", ...said.detail.split("\n").map(plainText)],
-    "",
-    `${said.why}.`
-  ];
-  if (table !== null && table.rows.length > 0) {
-    const rows = table.rows.map(
-      (row) => row.map((cell, i) => i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell)
-    );
-    lines.push("", `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns));
-  }
-  return `${lines.join("\n")}
-`;
-}
-function failedModel(run, logs) {
-  const { text, cut } = logs ? { text: describeError(run.error), cut: false } : withoutLog(run.error);
-  const [first = "", ...rest] = text.split("\n");
-  const stopped = run.error instanceof BenchmarkAborted;
-  return {
-    first,
-    cut,
-    detail: rest.slice(-MAX_DETAIL_LINES).map((line) => clip(line, MAX_DETAIL_LINE)).join("\n"),
-    emoji: stopped ? "\u23F9\uFE0F" : "\u274C",
-    word: stopped ? "Interrupted" : "Failed",
-    samples: run.error instanceof FailedRuns ? "Samples" : "Samples so far",
-    why: stopped ? "The run was stopped before it finished, so it has no verdict" : run.error instanceof FailedRuns ? "Runs failed, so the comparison has no verdict" : "The benchmark did not finish, so it has no verdict"
-  };
-}
-function samplesSoFar(partial) {
-  if (partial === void 0) return null;
-  const groups = partial.results;
-  if (groups.every((group) => group.times.length === 0))
-    return { header: [], rows: [], textColumns: 0 };
-  const number = (value) => value ?? Number.NaN;
-  const [means = [], mins = [], maxes = []] = formatDurationColumns([
-    groups.map((group) => number(group.mean)),
-    groups.map((group) => number(group.min)),
-    groups.map((group) => number(group.max))
-  ]);
-  const hasVersion = groups.some((group) => group.version !== void 0);
-  const hasPhase = new Set(groups.map((group) => group.parameters.phase)).size > 1;
-  const rows = groups.map((group, index) => [
-    group.parameters.group,
-    ...hasPhase ? [group.parameters.phase ?? ""] : [],
-    (hasVersion ? group.version : void 0) ?? group.command,
-    formatCount(group.times.length),
-    formatCount(group.exit_codes.filter((code) => code !== 0).length),
-    means[index] ?? "-",
-    mins[index] ?? "-",
-    maxes[index] ?? "-"
-  ]);
-  const header = [
-    "Group",
-    ...hasPhase ? ["Phase"] : [],
-    hasVersion ? "Pulumi version" : "Command",
-    "Samples",
-    "Failed",
-    "Mean",
-    "Min",
-    "Max"
-  ];
-  return { header, rows, textColumns: hasPhase ? 3 : 2 };
-}
 
-// src/report/json-text.ts
-function jsonText(data) {
-  return `${JSON.stringify(data, null, 2).replaceAll("##[", "##\\u005b")}
-`;
-}
-
-// src/report/family-table.ts
-var MAX_NAME = 100;
-function familyRows(items) {
-  return items.map(({ results, pAdjusted }) => [
-    clip(results.benchmark, MAX_NAME),
-    VERDICT_LABEL[results.comparison.verdict],
-    formatChange(relativeChange(results)),
-    formatP(pAdjusted),
-    formatP(decidingP(results.comparison))
-  ]);
-}
-function decidingP({ verdict, welch }) {
-  if (verdict === "improvement") return welch.pImprovement;
-  if (verdict === "unchanged") return welch.pUnchanged;
-  return welch.pRegression;
-}
-var FAMILY_HEADER = ["Verdict", "Change (CI)", "Regression p adjusted", "p"];
-function familyNote2(count) {
-  return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
-}
+// src/export/markdown/parts/family-table.ts
 function familyTable(items, heading, count) {
   const rows = familyRows(items).map(([name, , ...figures], index) => {
     const verdict = items[index].results.comparison.verdict;
@@ -13733,7 +13704,7 @@ function familyTable(items, heading, count) {
 _${familyNote2(count)}_`;
 }
 
-// src/report/phased-markdown.ts
+// src/export/markdown/phased-markdown.ts
 function renderPhasedMarkdown(results, options = {}) {
   const items = phaseItems(results);
   const sections = items.map((item) => reportSections(item.results));
@@ -13759,7 +13730,7 @@ ${body}`;
   );
 }
 
-// src/report/sweep-chart.ts
+// src/export/markdown/parts/sweep-chart.ts
 var MAX_LABEL = 40;
 function sweepAxis(results, phase) {
   const groups = sweepGroupResults(results, phase);
@@ -13807,7 +13778,7 @@ function renderSweepChart(results, phase) {
   ].join("\n");
 }
 
-// src/report/sweep-markdown.ts
+// src/export/markdown/sweep-markdown.ts
 function renderSweepMarkdown(results, options = {}) {
   const sweep = results.sweep;
   const items = sweepItems(results);
@@ -13840,7 +13811,7 @@ function renderSweepMarkdown(results, options = {}) {
   );
 }
 
-// src/report/markdown.ts
+// src/export/markdown/markdown.ts
 function renderMarkdown(results, options = {}) {
   if (results.sweep !== void 0) return renderSweepMarkdown(results, options);
   if (phaseNames(results).length > 0) return renderPhasedMarkdown(results, options);
@@ -13856,7 +13827,40 @@ function renderMarkdown(results, options = {}) {
   );
 }
 
-// src/report/text.ts
+// src/export/text/align.ts
+function alignColumns(header, rows, textColumns) {
+  const cells = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
+  return cells.map(
+    (row) => row.map((cell, column) => {
+      const width = widths[column] ?? 0;
+      return column < textColumns ? cell.padEnd(width) : cell.padStart(width);
+    }).join("  ").trimEnd()
+  );
+}
+
+// src/export/text/failed-text.ts
+var MAX_TEXT_CELL = 60;
+function renderFailedText(run) {
+  const said = failedModel(run, true);
+  const table = samplesSoFar(run.partial);
+  const lines = [
+    `${plainText(run.benchmark)}: ${said.word}: ${plainText(said.first)}`,
+    ...said.detail.trim() === "" ? [] : ["", ...said.detail.split("\n").map(plainText)],
+    "",
+    `${said.why}.`
+  ];
+  if (table !== null && table.rows.length > 0) {
+    const rows = table.rows.map(
+      (row) => row.map((cell, i) => i < table.textColumns ? clip(plainText(cell), MAX_TEXT_CELL) : cell)
+    );
+    lines.push("", `${said.samples}:`, ...alignColumns(table.header, rows, table.textColumns));
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/export/text/text.ts
 var MAX_LABEL2 = 60;
 function renderText(results) {
   if (results.sweep !== void 0) return renderSweepText(results);
@@ -15100,32 +15104,20 @@ export {
   parseReporting,
   workflowRunUrl,
   isRunOfSameRepository,
-  MeasurementStopped,
-  SampleFailed,
-  BenchmarkAborted,
-  AbortedBeforeFirstRun,
-  readResourceFields,
-  partialResultsFile,
-  FailedRuns,
-  checkNoFailedRuns,
-  checkNoFailedSweepRuns,
-  alignColumns,
+  stepVerdict,
+  phaseView,
   formatLevel,
   formatPercent,
   countOf,
   formatCount,
-  REPORT_LIMIT,
-  capBody,
-  fitToLimit,
-  stepVerdict,
-  phaseView,
-  familyHeadline,
   PLAIN_STYLE,
   VERDICT_EMOJI,
   VERDICT_LABEL,
   relativeChange,
   formatChange,
+  familyHeadline,
   summarize,
+  readResourceFields,
   groupResult,
   sourceOf,
   resultsFile2 as resultsFile,
@@ -15136,6 +15128,18 @@ export {
   overallVerdict,
   severity,
   failsCheck,
+  jsonText,
+  REPORT_LIMIT,
+  capBody,
+  fitToLimit,
+  MeasurementStopped,
+  SampleFailed,
+  BenchmarkAborted,
+  AbortedBeforeFirstRun,
+  partialResultsFile,
+  FailedRuns,
+  checkNoFailedRuns,
+  checkNoFailedSweepRuns,
   markdownHeadline,
   joinBlocks,
   rawRowCount,
@@ -15143,9 +15147,9 @@ export {
   reportSections,
   details,
   runLink,
-  jsonText,
   familyTable,
   renderMarkdown,
+  alignColumns,
   renderText,
   FORMATS,
   resultsAnswer,

@@ -487,7 +487,7 @@ var STEP_HEADER = [
   "Samples"
 ];
 
-// src/report/bisect-markdown.ts
+// src/export/markdown/bisect-markdown.ts
 var STYLE = { name: (text) => escapeMarkdown(text), alpha: "\u03B1" };
 function renderBisectMarkdown(results, options = {}) {
   const report = bisectReport(results, STYLE);
@@ -530,7 +530,7 @@ function renderBisectMarkdown(results, options = {}) {
   return capBody(joinBlocks([head, ...folded, footer]));
 }
 
-// src/report/bisect-text.ts
+// src/export/text/bisect-text.ts
 function renderBisectText(results) {
   const report = bisectReport(results, PLAIN_STYLE);
   const table = alignColumns(

@@ -70,7 +70,7 @@ function parseCalibrationConfig(raw, subject, env) {
   return { config, thresholdText: inputValue(raw, "threshold" /* Threshold */) };
 }
 
-// src/report/calibration.ts
+// src/report/calibration-model.ts
 var percent = (x, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 var caught = (x) => x === null ? "more than 4\xD7" : `+${percent(x)}`;
 function calibrationFacts(calibration) {
@@ -88,26 +88,7 @@ function calibrationFacts(calibration) {
     ]
   };
 }
-var title = (benchmark) => `Calibration of ${benchmark}: the same thing as both groups, interleaved`;
-function renderCalibration(calibration, benchmark) {
-  const facts = calibrationFacts(calibration);
-  const lines = [plainText(title(benchmark)), ""];
-  for (const phase of facts.phases) {
-    lines.push(plainText(phase.heading), ...phase.lines.map((line) => `  ${line}`), "");
-  }
-  lines.push("Inputs to paste:", ...facts.paste.map((line) => `  ${line}`));
-  return lines.join("\n");
-}
-function renderCalibrationMarkdown(calibration, benchmark) {
-  const facts = calibrationFacts(calibration);
-  const lines = [`## ${escapeMarkdown(title(benchmark))}`, ""];
-  for (const phase of facts.phases) {
-    lines.push(`### ${escapeMarkdown(phase.heading)}`, "");
-    lines.push(...phase.lines.map((line) => `- ${escapeMarkdown(line)}`), "");
-  }
-  lines.push("Inputs to paste into the gate:", "", codeBlock(facts.paste.join("\n"), "yaml"));
-  return lines.join("\n");
-}
+var calibrationTitle = (benchmark) => `Calibration of ${benchmark}: the same thing as both groups, interleaved`;
 function phaseLines(found, calibration) {
   const shape = [
     `CV ${percent(found.cv, 2)}`,
@@ -128,6 +109,29 @@ function reason(found) {
   if (found.statistic === "trimmed") return " (spikes are common and the timings have one mode)";
   if (found.clustered) return " (clustered timings: trimming would change the mix of modes)";
   return "";
+}
+
+// src/export/markdown/calibration-markdown.ts
+function renderCalibrationMarkdown(calibration, benchmark) {
+  const facts = calibrationFacts(calibration);
+  const lines = [`## ${escapeMarkdown(calibrationTitle(benchmark))}`, ""];
+  for (const phase of facts.phases) {
+    lines.push(`### ${escapeMarkdown(phase.heading)}`, "");
+    lines.push(...phase.lines.map((line) => `- ${escapeMarkdown(line)}`), "");
+  }
+  lines.push("Inputs to paste into the gate:", "", codeBlock(facts.paste.join("\n"), "yaml"));
+  return lines.join("\n");
+}
+
+// src/export/text/calibration-text.ts
+function renderCalibration(calibration, benchmark) {
+  const facts = calibrationFacts(calibration);
+  const lines = [plainText(calibrationTitle(benchmark)), ""];
+  for (const phase of facts.phases) {
+    lines.push(plainText(phase.heading), ...phase.lines.map((line) => `  ${line}`), "");
+  }
+  lines.push("Inputs to paste:", ...facts.paste.map((line) => `  ${line}`));
+  return lines.join("\n");
 }
 
 // src/stats/noise.ts

@@ -16,7 +16,7 @@ function inertWorkflowCommands(text) {
   }).join("\n");
 }
 
-// src/report/redact.ts
+// src/report/format/redact.ts
 function stepSecrets(env, token, more = []) {
   return secretSet(knownSecrets(env, token, more), [escapeMarkdown]);
 }

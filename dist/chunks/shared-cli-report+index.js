@@ -42,10 +42,32 @@ import {
   plainText
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/report/unfinished.ts
+// src/report/multi-model.ts
+var MAX_NAMES = 5;
 var MAX_NAME = 100;
-var MAX_ERROR = 300;
-var MAX_ROWS = 50;
+function benchmarksVerdict(items) {
+  return overallVerdict(items.map((item) => item.results.comparison.verdict));
+}
+function nameList(items, render2) {
+  const names = items.slice(0, MAX_NAMES).map((item) => render2(clip(item.results.benchmark, MAX_NAME)));
+  const more = items.length - MAX_NAMES;
+  return more > 0 ? `${names.join(", ")} and ${formatCount(more)} more` : names.join(", ");
+}
+function multiHeadline(items, render2 = plainText) {
+  if (items.length === 0) {
+    throw new InputError("No results to report: results matched no results files");
+  }
+  const verdict = benchmarksVerdict(items);
+  const matching = items.filter((item) => item.results.comparison.verdict === verdict);
+  return familyHeadline({
+    verdict,
+    matching: matching.length,
+    total: items.length,
+    noun: "benchmark",
+    names: nameList(matching, render2),
+    within: items.length === 1 ? "within its threshold" : "within their thresholds"
+  });
+}
 function unfinishedHeadline(unfinished, total, render2 = plainText) {
   const shown = unfinished.slice(0, 5).map((run) => render2(clip(run.benchmark, MAX_NAME)));
   const more = unfinished.length - shown.length;
@@ -55,10 +77,32 @@ function unfinishedHeadline(unfinished, total, render2 = plainText) {
 function unfinishedFailure(unfinished, total) {
   return new BenchmarkError(unfinishedHeadline(unfinished, total));
 }
+function joinedHeadline({ items, unfinished }) {
+  const verdict = items.length === 0 ? "regression" : benchmarksVerdict(items);
+  if (unfinished.length > 0 && (items.length === 0 || verdict !== "regression")) {
+    const total = items.length + unfinished.length;
+    return { verdict: "failed", headline: `Failed: ${unfinishedHeadline(unfinished, total)}` };
+  }
+  return { verdict, headline: multiHeadline(items) };
+}
+
+// src/export/json/multi-json.ts
+function multiReportJson(joined) {
+  return {
+    ...joinedHeadline(joined),
+    benchmarks: joined.items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
+    unfinished: joined.unfinished.map(({ benchmark, path: path6, error }) => ({ benchmark, path: path6, error }))
+  };
+}
+
+// src/export/markdown/unfinished-markdown.ts
+var MAX_NAME2 = 100;
+var MAX_ERROR = 300;
+var MAX_ROWS = 50;
 function unfinishedTable(unfinished) {
   const rows = unfinished.slice(0, MAX_ROWS).map((run) => {
     const cells = [run.benchmark, run.path, run.error.split("\n")[0] ?? ""].map(
-      (text, index) => escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME))
+      (text, index) => escapeMarkdown(clip(text, index === 2 ? MAX_ERROR : MAX_NAME2))
     );
     return `| ${cells.join(" | ")} |`;
   });
@@ -91,40 +135,8 @@ function renderUnfinishedMarkdown(unfinished, options = {}) {
   return capBody(body, REPORT_LIMIT);
 }
 
-// src/report/multi.ts
-var MAX_NAMES = 5;
-var MAX_NAME2 = 100;
-function benchmarksVerdict(items) {
-  return overallVerdict(items.map((item) => item.results.comparison.verdict));
-}
-function nameList(items, render2) {
-  const names = items.slice(0, MAX_NAMES).map((item) => render2(clip(item.results.benchmark, MAX_NAME2)));
-  const more = items.length - MAX_NAMES;
-  return more > 0 ? `${names.join(", ")} and ${formatCount(more)} more` : names.join(", ");
-}
-function multiHeadline(items, render2 = plainText) {
-  if (items.length === 0) {
-    throw new InputError("No results to report: results matched no results files");
-  }
-  const verdict = benchmarksVerdict(items);
-  const matching = items.filter((item) => item.results.comparison.verdict === verdict);
-  return familyHeadline({
-    verdict,
-    matching: matching.length,
-    total: items.length,
-    noun: "benchmark",
-    names: nameList(matching, render2),
-    within: items.length === 1 ? "within its threshold" : "within their thresholds"
-  });
-}
-function joinedHeadline({ items, unfinished }) {
-  const verdict = items.length === 0 ? "regression" : benchmarksVerdict(items);
-  if (unfinished.length > 0 && (items.length === 0 || verdict !== "regression")) {
-    const total = items.length + unfinished.length;
-    return { verdict: "failed", headline: `Failed: ${unfinishedHeadline(unfinished, total)}` };
-  }
-  return { verdict, headline: multiHeadline(items) };
-}
+// src/export/markdown/multi-markdown.ts
+var MAX_NAME3 = 100;
 function renderMultiMarkdown(given, options = {}) {
   const items = [...given].sort(
     (a, b) => severity(a.results.comparison.verdict) - severity(b.results.comparison.verdict)
@@ -136,13 +148,13 @@ function renderMultiMarkdown(given, options = {}) {
   return fitToLimit(
     (detail) => joinBlocks([
       `## ${title}`,
-      options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME2))}**`,
+      options.title === void 0 ? "" : `**${escapeMarkdown(clip(options.title, MAX_NAME3))}**`,
       unfinished.length === 0 ? "" : unfinishedSection(unfinished, items.length + unfinished.length),
       familyTable(items, "Benchmark", countOf(items.length, "benchmark")),
       ...items.map((item, index) => {
         const open = item.results.comparison.verdict === "regression" ? " open" : "";
         const body = joinBlocks(sections[index]?.(detail) ?? []);
-        const summary = `${escapeMarkdown(clip(item.results.benchmark, MAX_NAME2))}: ${markdownHeadline(item.results)}`;
+        const summary = `${escapeMarkdown(clip(item.results.benchmark, MAX_NAME3))}: ${markdownHeadline(item.results)}`;
         return `<details${open}>
 <summary>${summary}</summary>
 
@@ -155,16 +167,7 @@ ${body}
   );
 }
 
-// src/report/multi-json.ts
-function multiReportJson(joined) {
-  return {
-    ...joinedHeadline(joined),
-    benchmarks: joined.items.map(({ results, pAdjusted }) => ({ ...results, pAdjusted })),
-    unfinished: joined.unfinished.map(({ benchmark, path: path6, error }) => ({ benchmark, path: path6, error }))
-  };
-}
-
-// src/report/multi-text.ts
+// src/export/text/multi-text.ts
 var VERDICT_ORDER = ["regression", "inconclusive", "improvement", "unchanged"];
 function renderMultiText(joined) {
   const { items, unfinished } = joined;

@@ -10,7 +10,7 @@ import { inputValue } from '../config/run-config'
 import { describeError, InputError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
 import { configValues } from '../pulumi/config-input'
-import { stepSecrets } from '../report/redact'
+import { stepSecrets } from '../report/format/redact'
 import type { ActionLog } from './log'
 
 type Mode = (raw: RawInputs, token: string, log: ActionLog) => Promise<void>

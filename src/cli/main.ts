@@ -1,6 +1,6 @@
 import { BenchmarkError, InputError, describeError } from '../core/errors'
 import { inertWorkflowCommands } from '../core/workflow-commands'
-import { stepSecrets } from '../report/redact'
+import { stepSecrets } from '../report/format/redact'
 import type { Subcommand } from './flags'
 import { USAGE } from './help'
 

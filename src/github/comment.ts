@@ -4,8 +4,8 @@
  */
 import type { Verdict } from '../stats/types'
 import { describeNetworkError } from '../core/network-error'
-import { clip } from '../report/escape'
-import { capBody } from '../report/limit'
+import { clip } from '../report/format/escape'
+import { capBody } from '../report/format/limit'
 import { findComment, hasMarker, marker } from './comment-marker'
 import { gitHubClient } from './client'
 import { tokenIdentity } from './identity'

@@ -9,8 +9,8 @@ import type { ResultsFile } from '../results/schema'
 import { stableVersion } from '../core/release-version'
 import type { Verdict } from '../stats/types'
 import { failsCheck, type FailOn } from '../stats/verdict'
-import { clip } from './escape'
-import { formatLevel, formatPercent } from './format'
+import { clip } from './format/escape'
+import { formatLevel, formatPercent } from './format/numbers'
 import { formatChange, relativeChange, VERDICT_LABEL, type Style } from './model'
 
 const MAX_NAME = 200

@@ -1,7 +1,7 @@
 import { phaseNames, phaseView, stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
-import { familyHeadline } from './family-headline'
-import { formatPercent } from './format'
+import { familyHeadline } from './family-model'
+import { formatPercent } from './format/numbers'
 import { comparisonHeadline, PLAIN_STYLE, VERDICT_LABEL, type Style } from './model'
 import { sweepHeadline } from './sweep-model'
 

@@ -8,8 +8,8 @@ import { MAX_SAMPLES } from '../core/limits'
 import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'
 import { largerOverSmaller } from '../stats/ratio'
-import { plainText } from './escape'
-import { resourceColumns } from './resources'
+import { plainText } from './format/escape'
+import { resourceColumns } from './format/resources'
 import {
   formatCount,
   formatDurationColumns,
@@ -24,7 +24,7 @@ import {
   percentDigits,
   pIs,
   relation
-} from './format'
+} from './format/numbers'
 
 /** How user-given names and symbols appear in a given output format. */
 export interface Style {

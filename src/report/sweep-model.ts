@@ -9,8 +9,8 @@ import { meanInterval } from '../stats/interval'
 import { summarize } from '../stats/summary'
 import type { Verdict } from '../stats/types'
 import { overallVerdict } from '../stats/verdict'
-import { familyHeadline } from './family-headline'
-import { formatDurationColumns, formatPercent } from './format'
+import { familyHeadline } from './family-model'
+import { formatDurationColumns, formatPercent } from './format/numbers'
 import { VERDICT_LABEL, type GroupTable, type Style } from './model'
 
 /** One group of a sweep in one phase. */

@@ -8,8 +8,8 @@ import { benchmarkName, readResultsFile } from '../results/read'
 import type { ResultsFile } from '../results/schema'
 import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
-import { reportSections } from '../report/sections'
-import { renderText } from '../report/text'
+import { reportSections } from '../export/markdown/parts/sections'
+import { renderText } from '../export/text/text'
 import { adjustFamily } from '../stats/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */

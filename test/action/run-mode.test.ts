@@ -26,7 +26,7 @@ vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
 const { runMode } = await import('../../src/action/run-mode')
 const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/guarded-run')
 const { actionLog } = await import('../../src/action/log')
-const { headline } = await import('../../src/report/markdown')
+const { headline } = await import('../../src/report/headline')
 const log = actionLog(NO_SECRETS)
 
 const inputs = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatP } from '../../src/report/format'
+import { formatP } from '../../src/report/format/numbers'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'

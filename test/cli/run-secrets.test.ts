@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { escapeMarkdown } from '../../src/report/escape'
+import { escapeMarkdown } from '../../src/report/format/escape'
 import { cli } from '../helpers/cli'
 import { RunFolder } from '../helpers/commands'
 import { runLogs, secretValues } from '../helpers/secrets'

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { markdownHeadline } from '../../src/report/markdown'
+import { markdownHeadline } from '../../src/export/markdown/markdown'
 import { useActionHarness, useServedReleases } from '../helpers/file-setup'
 import { ActionHarness, readResults, workflowCommands } from '../helpers/action-runner'
 import { fixturePath } from '../helpers/experiments'

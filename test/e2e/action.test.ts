@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { BISECT_OUTPUTS } from '../../src/config/inputs'
 import { marker } from '../../src/github/comment-marker'
-import { headline, markdownHeadline } from '../../src/report/markdown'
+import { markdownHeadline } from '../../src/export/markdown/markdown'
+import { headline } from '../../src/report/headline'
 import {
   ActionHarness,
   type ActionJob,

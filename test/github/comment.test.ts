@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { marker } from '../../src/github/comment-marker'
 import { upsertComment, type UpsertCommentOptions } from '../../src/github/comment'
-import { GITHUB_COMMENT_LIMIT } from '../../src/report/limit'
+import { GITHUB_COMMENT_LIMIT } from '../../src/report/format/limit'
 import { startGitHubServer, type GitHubServer } from '../helpers/github-server'
 
 const TOKEN = 'ghs_not-a-real-token-1234567890'

@@ -28,13 +28,18 @@ async function ruleIds(path: string): Promise<string[]> {
 }
 
 describe('the layer graph', () => {
-  it('refuses an import that goes up (stats → report)', async () => {
-    const path = probe(
-      'src/stats/lint-probe-up.ts',
-      "import { headline } from '../report/markdown'\nexport const probe = headline\n"
-    )
-    expect(await ruleIds(path)).toContain('import-x/no-restricted-paths')
-  }, 60_000)
+  // A model of src/report never imports a renderer of src/export.
+  it.each([
+    ['stats → report', 'src/stats', "import { headline } from '../report/headline'"],
+    ['report → export', 'src/report', "import { renderText } from '../export/text/text'"]
+  ])(
+    'refuses an import that goes up (%s)',
+    async (_, folder, line) => {
+      const path = probe(`${folder}/lint-probe-up.ts`, `${line}\nexport const probe = 1\n`)
+      expect(await ruleIds(path)).toContain('import-x/no-restricted-paths')
+    },
+    60_000
+  )
 
   it('allows an import that goes down (report → stats)', async () => {
     const path = probe(

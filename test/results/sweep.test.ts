@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { renderMarkdown } from '../../src/report/markdown'
-import { renderText } from '../../src/report/text'
+import { renderMarkdown } from '../../src/export/markdown/markdown'
+import { renderText } from '../../src/export/text/text'
 import type { GroupSource } from '../../src/results/build'
 import { sweepFiles } from '../../src/results/sweep-files'
 import { sweepPairs, sweepResultsFile, type SweepSource } from '../../src/results/sweep-build'
