@@ -33,9 +33,14 @@ var POST_STEP_BUDGET_MS = 4 * 6e4;
 var AFTER_CANCEL_BUDGET_MS = 4 * 6e4 + 3e4;
 var WAIT_FOR_RUNNING_MS = 9e4;
 var AFTER_SECOND_SIGINT_MS = 15e3;
+var SPARED_RESERVE_MS = AFTER_SECOND_SIGINT_MS + 6e4;
 function postStepDeadline(now, budgetMs, cancelledAt) {
   const fromStart = now + budgetMs;
   return cancelledAt === void 0 ? fromStart : Math.min(fromStart, cancelledAt + AFTER_CANCEL_BUDGET_MS);
+}
+function runningWaitMs(leftMs, spared, waitMs) {
+  const ceiling = spared ? leftMs - SPARED_RESERVE_MS : leftMs / 2;
+  return Math.max(0, Math.min(waitMs ?? (spared ? Infinity : WAIT_FOR_RUNNING_MS), ceiling));
 }
 async function finishTeardown(saved, options) {
   const deadline = postStepDeadline(
@@ -44,10 +49,8 @@ async function finishTeardown(saved, options) {
     saved.cancelledAt
   );
   const ledger = StackLedger.restore(saved.stacks);
-  const waitMs = Math.max(
-    0,
-    Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
-  );
+  const spared = saved.processes.some((process2) => process2.spareOnCancel);
+  const waitMs = runningWaitMs(deadline - Date.now(), spared, options.waitMs);
   const interrupted = saved.processes.map(
     (process2) => process2.interruptible && !process2.spareOnCancel && process2.interrupts === 0 ? signalProcess(process2, "SIGINT") : process2
   );

@@ -27,6 +27,8 @@ const AFTER_CANCEL_BUDGET_MS = 4 * 60_000 + 30_000
 const WAIT_FOR_RUNNING_MS = 90_000
 /** After a second SIGINT Pulumi stops at once (pkg/backend/cancellation_scope.go). */
 const AFTER_SECOND_SIGINT_MS = 15_000
+/** What a spared Pulumi leaves of the budget: its SIGINT's time, then a minute to destroy. */
+const SPARED_RESERVE_MS = AFTER_SECOND_SIGINT_MS + 60_000
 
 export interface FinishOptions {
   log: (line: string) => void
@@ -48,13 +50,25 @@ export function postStepDeadline(now: number, budgetMs: number, cancelledAt?: nu
 }
 
 /**
+ * How long the post step waits for the commands the main step left, with `leftMs` of its
+ * budget left: WAIT_FOR_RUNNING_MS, and never more than half, so the destroy after it has
+ * time. A Pulumi the cancellation spared (before 3.87) loses what it is creating when
+ * interrupted, recorded nowhere, while a stack kept for want of time is named with what it
+ * holds: it gets the whole budget but SPARED_RESERVE_MS.
+ */
+export function runningWaitMs(leftMs: number, spared: boolean, waitMs?: number): number {
+  const ceiling = spared ? leftMs - SPARED_RESERVE_MS : leftMs / 2
+  return Math.max(0, Math.min(waitMs ?? (spared ? Infinity : WAIT_FOR_RUNNING_MS), ceiling))
+}
+
+/**
  * What the action's post step does: first the commands the main step left running
  * (a cancelled `pulumi up` finishing what it started, or one still going because the
  * main step was killed) get one SIGINT if they never had one, and time to end: the
  * user's own commands their grace, then SIGKILL; Pulumi up to WAIT_FOR_RUNNING_MS, then
  * a second SIGINT, on which it stops at once (a Pulumi the cancellation spared gets its
  * first then, which stops it at once too); what an ended command started elsewhere is
- * killed. Only then are the stacks torn down:
+ * killed (runningWaitMs says how long it waits). Only then are the stacks torn down:
  * nothing of ours runs on them any more, so a lock they hold is stale. A stack
  * something still runs on is kept and reported.
  */
@@ -68,11 +82,8 @@ export async function finishTeardown(
     saved.cancelledAt
   )
   const ledger = StackLedger.restore(saved.stacks)
-  // Waiting for Pulumi may not use up the time its destroy needs after it.
-  const waitMs = Math.max(
-    0,
-    Math.min(options.waitMs ?? WAIT_FOR_RUNNING_MS, (deadline - Date.now()) / 2)
-  )
+  const spared = saved.processes.some(process => process.spareOnCancel)
+  const waitMs = runningWaitMs(deadline - Date.now(), spared, options.waitMs)
   const interrupted = saved.processes.map(process =>
     process.interruptible && !process.spareOnCancel && process.interrupts === 0
       ? signalProcess(process, 'SIGINT')

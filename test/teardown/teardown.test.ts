@@ -35,7 +35,8 @@ vi.mock('../../src/pulumi/teardown-stack', () => ({
 
 const { StackLedger } = await import('../../src/teardown/ledger')
 const { runTeardown } = await import('../../src/teardown/teardown')
-const { finishTeardown, postStepDeadline } = await import('../../src/teardown/post-step')
+const { finishTeardown, postStepDeadline, runningWaitMs } =
+  await import('../../src/teardown/post-step')
 const { runProcess } = await import('../../src/bench/spawn')
 
 const ref = (stack: string): StackRef => ({
@@ -313,6 +314,22 @@ describe('finishTeardown (the post step)', () => {
     )
     expect(command.ints()).toBe(1)
     expect(await command.running).toMatchObject({ kind: 'signaled', signal: 'SIGKILL' })
+  })
+})
+
+describe('runningWaitMs', () => {
+  const minute = 60_000
+
+  it('waits 90 s for an interrupted Pulumi, and never more than half of what is left', () => {
+    expect(runningWaitMs(4 * minute, false)).toBe(1.5 * minute)
+    expect(runningWaitMs(2 * minute, false)).toBe(minute)
+  })
+
+  it('waits for a spared Pulumi as long as the budget allows, short of its SIGINT and a destroy', () => {
+    expect(runningWaitMs(4 * minute, true)).toBe(4 * minute - 75_000)
+    expect(runningWaitMs(4 * minute, true)).toBeGreaterThan(runningWaitMs(4 * minute, false))
+    expect(runningWaitMs(60_000, true)).toBe(0)
+    expect(runningWaitMs(4 * minute, true, 300)).toBe(300)
   })
 })
 
