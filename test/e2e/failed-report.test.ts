@@ -24,7 +24,7 @@ import { canMount, mounted } from '../helpers/filesystems'
 
 const TOKEN = 'ghs_e2eFailedReportToken0123456789abcd'
 const FAST = 'sleep 0.02'
-const SLOW = 'sleep 0.06'
+const SLOW = 'sleep 0.15'
 
 let harness: ActionHarness
 let github: GitHubServer

@@ -48,9 +48,9 @@ describe('run of a sweep of four simulated Pulumi versions', () => {
         'candidate-version': '3.201.0, 3.202.0 3.203.0',
         // One create at a time, so the creates that got slower make most of `up`;
         // deletes kept cheap, so the untimed destroy of each cycle costs little.
-        config: 'resources: 8\nlatencyMs: 200\ndeleteFactor: 0.1',
+        config: 'resources: 5\nlatencyMs: 200\ndeleteFactor: 0.1',
         parallel: '1',
-        samples: '10',
+        samples: '6',
         'stack-prefix': 'sweep',
         format: 'json'
       }),

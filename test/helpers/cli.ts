@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { runCli } from '../../src/cli/main'
+import { withoutRunnerVariables } from './action-runner'
+import { BUNDLED_CLI } from './commands'
 
 export interface CliResult {
   status: number
@@ -20,6 +24,25 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<
     'test'
   )
   return { status, stdout, stderr }
+}
+
+/**
+ * Runs the bundled command line in a process of its own, with `env` over this process's
+ * environment (less the runner's variables): for runs that go on side by side, which
+ * in-process runs cannot (the tool cache reads its folders from `process.env`).
+ */
+export async function cliProcess(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [BUNDLED_CLI, ...argv], {
+    env: { ...withoutRunnerVariables(process.env), ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null]
+  if (code === null) throw new Error(`the command line was killed by ${signal}:\n${stderr}`)
+  return { status: code, stdout, stderr }
 }
 
 /**
