@@ -177,7 +177,7 @@ const ids = (resources: Resource[] = []) =>
     .map(resource => resource.id)
     .sort()
 
-describe('the simulated pulumi', () => {
+describe('the simulated pulumi', { concurrent: true }, () => {
   it('prints its build version', async () => {
     const { sim } = await project()
     expect((await sim(['version'])).stdout).toBe('v3.43.1\n')
@@ -423,40 +423,43 @@ describe('signals during an update', () => {
     expect(readSimCloud(backendDir)).toHaveLength(3)
   })
 
-  it('terminates on a second signal: in-flight operations stay pending, the lock goes', async () => {
-    const { start, init, state, locks, backendDir } = await project()
-    await init({ resources: '6', latencyMs: '5000' }, 'taxonomy')
-    const up = start([...UP, '--parallel', '2'], { build: 'taxonomy' })
-    await up.waitFor(CREATING, 2)
-    const started = Date.now()
-    up.kill('SIGINT')
-    await up.waitFor(/press \^C again/)
-    up.kill('SIGINT')
-    const result = await up.finished
+  it.sequential(
+    'terminates on a second signal: in-flight operations stay pending, the lock goes',
+    async () => {
+      const { start, init, state, locks, backendDir } = await project()
+      await init({ resources: '6', latencyMs: '5000' }, 'taxonomy')
+      const up = start([...UP, '--parallel', '2'], { build: 'taxonomy' })
+      await up.waitFor(CREATING, 2)
+      const started = Date.now()
+      up.kill('SIGINT')
+      await up.waitFor(/press \^C again/)
+      up.kill('SIGINT')
+      const result = await up.finished
 
-    expect(Date.now() - started).toBeLessThan(4000)
-    expect(result.stdout).toContain('^C received; terminating')
-    expect(result.stderr).toBe('error: update cancelled\n')
-    expect(result.code).toBe(8)
-    const latest = state().checkpoint.latest!
-    expect(latest.pending_operations).toEqual([
-      {
-        resource: expect.objectContaining({ urn: expect.stringMatching(/sleep-000$/) }),
-        type: 'creating'
-      },
-      {
-        resource: expect.objectContaining({ urn: expect.stringMatching(/sleep-001$/) }),
-        type: 'creating'
-      }
-    ])
-    expect(latest.pending_operations![0]!.resource).not.toHaveProperty('id')
-    expect(ids(latest.resources)).toEqual([])
-    expect(locks()).toEqual([])
-    // The provider calls were sent: both resources exist, the state does not know their ids.
-    expect(readSimCloud(backendDir).map(r => r.urn)).toEqual(
-      latest.pending_operations!.map(op => op.resource.urn)
-    )
-  })
+      expect(Date.now() - started).toBeLessThan(4000)
+      expect(result.stdout).toContain('^C received; terminating')
+      expect(result.stderr).toBe('error: update cancelled\n')
+      expect(result.code).toBe(8)
+      const latest = state().checkpoint.latest!
+      expect(latest.pending_operations).toEqual([
+        {
+          resource: expect.objectContaining({ urn: expect.stringMatching(/sleep-000$/) }),
+          type: 'creating'
+        },
+        {
+          resource: expect.objectContaining({ urn: expect.stringMatching(/sleep-001$/) }),
+          type: 'creating'
+        }
+      ])
+      expect(latest.pending_operations![0]!.resource).not.toHaveProperty('id')
+      expect(ids(latest.resources)).toEqual([])
+      expect(locks()).toEqual([])
+      // The provider calls were sent: both resources exist, the state does not know their ids.
+      expect(readSimCloud(backendDir).map(r => r.urn)).toEqual(
+        latest.pending_operations!.map(op => op.resource.urn)
+      )
+    }
+  )
 
   it('after SIGKILL: stale lock, pending creates carried on, and a leak once the stack is gone', async () => {
     const { start, sim, init, state, locks, backendDir, log } = await project()
@@ -595,7 +598,7 @@ describe('signals during an update', () => {
   })
 })
 
-describe('phases', () => {
+describe('phases', { concurrent: true }, () => {
   it('preview, a no-op up, refresh and destroy each do their own work', async () => {
     const { dir, sim, init, state, backendDir, log, locks } = await project()
     // A Python program on a provider plugin: only its registrations pass the executor.
@@ -651,30 +654,33 @@ describe('phases', () => {
     expect(ms(entries[0])).toBeGreaterThanOrEqual(2 * 200)
   })
 
-  it('phaseFactors slow one phase of a build, programStartMs the phases that run the program', async () => {
-    const timings = async (build: string) => {
-      const { sim, init, log } = await project()
-      await init({ resources: '4', latencyMs: '1000' }, build)
-      for (const args of [UP, PREVIEW, REFRESH, DESTROY]) {
-        expect((await sim(args, { build })).code).toBe(0)
+  it.sequential(
+    'phaseFactors slow one phase of a build, programStartMs the phases that run the program',
+    async () => {
+      const timings = async (build: string) => {
+        const { sim, init, log } = await project()
+        await init({ resources: '4', latencyMs: '1000' }, build)
+        for (const args of [UP, PREVIEW, REFRESH, DESTROY]) {
+          expect((await sim(args, { build })).code).toBe(0)
+        }
+        return new Map(log().map(entry => [entry['command'], entry['durationMs'] as number]))
       }
-      return new Map(log().map(entry => [entry['command'], entry['durationMs'] as number]))
-    }
-    const [fixed, slowDestroy, slowStart] = await Promise.all(
-      ['fixed', 'slowDestroy', 'slowStart'].map(timings)
-    )
-    expect(fixed!.get('destroy')).toBeGreaterThanOrEqual(500)
-    expect(slowDestroy!.get('destroy')).toBeGreaterThanOrEqual(1000)
-    expect(slowDestroy!.get('destroy')! / fixed!.get('destroy')!).toBeGreaterThan(1.6)
-    expect(slowDestroy!.get('up')! / fixed!.get('up')!).toBeLessThan(1.3)
+      const [fixed, slowDestroy, slowStart] = await Promise.all(
+        ['fixed', 'slowDestroy', 'slowStart'].map(timings)
+      )
+      expect(fixed!.get('destroy')).toBeGreaterThanOrEqual(500)
+      expect(slowDestroy!.get('destroy')).toBeGreaterThanOrEqual(1000)
+      expect(slowDestroy!.get('destroy')! / fixed!.get('destroy')!).toBeGreaterThan(1.6)
+      expect(slowDestroy!.get('up')! / fixed!.get('up')!).toBeLessThan(1.3)
 
-    expect(slowStart!.get('up')).toBeGreaterThanOrEqual(1400)
-    expect(slowStart!.get('preview')).toBeGreaterThanOrEqual(450)
-    expect(slowStart!.get('refresh')).toBeLessThan(400)
-  })
+      expect(slowStart!.get('up')).toBeGreaterThanOrEqual(1400)
+      expect(slowStart!.get('preview')).toBeGreaterThanOrEqual(450)
+      expect(slowStart!.get('refresh')).toBeLessThan(400)
+    }
+  )
 })
 
-describe('stack commands', () => {
+describe('stack commands', { concurrent: true }, () => {
   it('stack ls --json: updateInProgress until 3.91.1, resourceCount once deployed', async () => {
     const { sim, init } = await project()
     await init({ resources: '1', latencyMs: '0' })
@@ -725,7 +731,7 @@ describe('stack commands', () => {
   })
 })
 
-describe('what changed between real releases', () => {
+describe('what changed between real releases', { concurrent: true }, () => {
   /** The backend's files that make its layout, relative to it. */
   const layout = (backendDir: string) =>
     readdirSync(path.join(backendDir, '.pulumi'), { recursive: true, withFileTypes: true })
@@ -783,16 +789,28 @@ describe('what changed between real releases', () => {
       const [up] = log()
       return [up!['workers'], up!['peakConcurrency']]
     }
-    // A Python dynamic provider serves 4 calls at once in every version.
-    expect(await peak('seed', null)).toEqual([4, 4])
-    expect(await peak('fixed', null)).toEqual([4, 4])
-    // A provider plugin: Python's default executor, min(32, CPUs + 4), until 3.44.0.
-    expect(await peak('capped', PLUGIN_PROGRAM)).toEqual([5, 5])
-    expect(await peak('fixed', PLUGIN_PROGRAM)).toEqual([null, 12])
-    // From 3.100.0 --parallel defaults to 4 × CPUs; from 3.154.0 PULUMI_PARALLEL sets it.
-    expect(await peak('cpuParallel', PLUGIN_PROGRAM)).toEqual([8, 8])
-    expect(await peak('parallelEnv', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' })).toEqual([3, 3])
-    expect(await peak('cpuParallel', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' })).toEqual([8, 8])
+    // Each on a project of its own, all at once.
+    const peaks = await Promise.all([
+      // A Python dynamic provider serves 4 calls at once in every version.
+      peak('seed', null),
+      peak('fixed', null),
+      // A provider plugin: Python's default executor, min(32, CPUs + 4), until 3.44.0.
+      peak('capped', PLUGIN_PROGRAM),
+      peak('fixed', PLUGIN_PROGRAM),
+      // From 3.100.0 --parallel defaults to 4 × CPUs; from 3.154.0 PULUMI_PARALLEL sets it.
+      peak('cpuParallel', PLUGIN_PROGRAM),
+      peak('parallelEnv', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' }),
+      peak('cpuParallel', PLUGIN_PROGRAM, { PULUMI_PARALLEL: '3' })
+    ])
+    expect(peaks).toEqual([
+      [4, 4],
+      [4, 4],
+      [5, 5],
+      [null, 12],
+      [8, 8],
+      [3, 3],
+      [8, 8]
+    ])
   })
 
   it('fails the creates in flight on ^C when the provider plugin aborts them', async () => {
