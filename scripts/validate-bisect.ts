@@ -9,7 +9,7 @@
  * REPS=… sets the repetitions per row (default 1000); SAMPLES=… the cap per step (20).
  */
 import { analyse } from '../src/stats/analyse'
-import { planRun } from '../src/stats/design'
+import { planRun } from '../src/stats/design/design'
 import {
   comparisonAlpha,
   initialRange,

@@ -8101,7 +8101,7 @@ function comparisonTimes(comparisons, times) {
   }));
 }
 
-// src/stats/stop-rule.ts
+// src/stats/decide/stop-rule.ts
 function familyStopRule(members) {
   const levels = members.map(
     (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))

@@ -7,7 +7,7 @@ import { InputError } from '../core/errors'
 import { MAX_SAMPLES } from '../core/limits'
 import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'
-import { largerOverSmaller } from '../stats/ratio'
+import { largerOverSmaller } from '../stats/tests/ratio'
 import { plainText } from './format/escape'
 import { resourceColumns } from './format/resources'
 import {

@@ -6,7 +6,7 @@
 import { BenchmarkError, InputError } from '../core/errors'
 import type { JoinedResults, MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
-import { overallVerdict as verdictOfAll } from '../stats/verdict'
+import { overallVerdict as verdictOfAll } from '../stats/decide/verdict'
 import { clip, plainText } from './format/escape'
 import { countOf, formatCount } from './format/numbers'
 import { familyHeadline } from './family-model'

@@ -1,5 +1,5 @@
 import type { Analysis } from '../stats/analyse'
-import type { GroupSummary } from '../stats/summary'
+import type { GroupSummary } from '../stats/describe/summary'
 import type { Comparison } from '../stats/types'
 import type { Environment } from '../bench/environment'
 import type { PhaseFamily } from '../stats/phases'

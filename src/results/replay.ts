@@ -1,5 +1,5 @@
 import { analyse } from '../stats/analyse'
-import { planDesign } from '../stats/design'
+import { planDesign } from '../stats/design/design'
 import { analysePhases } from '../stats/phases'
 import type { Verdict } from '../stats/types'
 import { phasedResultsFile, resultsFile, sourceOf, type GroupSource } from './build'

@@ -7,7 +7,7 @@
 import type { Environment } from '../bench/environment'
 import type { ScheduleEntry } from '../bench/types'
 import type { PhaseFamily } from '../stats/phases'
-import { summarize } from '../stats/summary'
+import { summarize } from '../stats/describe/summary'
 import { groupResult, type GroupSource } from './build'
 import type { ResultsFile, SweepComparison } from './schema'
 

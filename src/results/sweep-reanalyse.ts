@@ -1,4 +1,4 @@
-import { planDesign } from '../stats/design'
+import { planDesign } from '../stats/design/design'
 import { analyseFamily } from '../stats/phases'
 import { sourceOf } from './build'
 import { checkNoFailedSweepRuns } from './failed-runs'

@@ -2,7 +2,7 @@
  * Reading the sweep of a results file (docs/sweep.md): each comparison of a candidate
  * with the baseline as a file of one comparison, so every report of two groups renders it.
  */
-import { summarize } from '../stats/summary'
+import { summarize } from '../stats/describe/summary'
 import { groupResult, sourceOf } from './build'
 import type { MultiItem } from './family'
 import { readResourceFields } from './resources'

@@ -11,7 +11,7 @@ import { renderFailedText } from '../export/text/failed-text'
 import { renderText } from '../export/text/text'
 import { stepVerdict } from '../results/phases'
 import type { ResultsFile } from '../results/schema'
-import { failsCheck, type FailOn } from '../stats/verdict'
+import { failsCheck, type FailOn } from '../stats/decide/verdict'
 import type { RunOutcome } from './pipeline'
 import { StacksKept } from '../teardown/teardown'
 

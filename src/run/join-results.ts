@@ -10,7 +10,7 @@ import { phaseFiles } from '../results/phase-files'
 import { reanalyse, type Reanalysis } from '../results/reanalyse'
 import { reportSections } from '../export/markdown/parts/sections'
 import { renderText } from '../export/text/text'
-import { adjustFamily } from '../stats/family'
+import { adjustFamily } from '../stats/decide/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(

@@ -4,9 +4,9 @@
  * samples taken and the family adjusted. Shared by the tests and `npm run validate`, so
  * it imports nothing from vitest.
  */
-import type { Design } from '../../src/stats/design'
+import type { Design } from '../../src/stats/design/design'
 import { analysePhases, type PhaseFamily, type PhaseSamples } from '../../src/stats/phases'
-import { familyStopRule } from '../../src/stats/stop-rule'
+import { familyStopRule } from '../../src/stats/decide/stop-rule'
 
 export interface PhaseRun extends PhaseFamily {
   /** Samples per group the run took. */

@@ -44,7 +44,7 @@ describe('the layer graph', () => {
   it('allows an import that goes down (report → stats)', async () => {
     const path = probe(
       'src/report/lint-probe-down.ts',
-      "import { welchStatistic } from '../stats/welch'\nexport const probe = welchStatistic\n"
+      "import { welchStatistic } from '../stats/tests/welch'\nexport const probe = welchStatistic\n"
     )
     expect(await ruleIds(path)).toEqual([])
   }, 60_000)

@@ -1,9 +1,9 @@
-import { analyse } from './analyse'
-import { designLevels, type Design } from './design'
-import { normalQuantile } from './distributions'
-import type { NoiseProfile } from './noise'
-import { SeededRandom } from './random'
-import type { Statistic } from './test-kind'
+import { analyse } from '../analyse'
+import { designLevels, type Design } from '../design/design'
+import { normalQuantile } from '../tests/distributions'
+import type { NoiseProfile } from '../describe/noise'
+import { SeededRandom } from '../design/random'
+import type { Statistic } from '../tests/test-kind'
 
 /** Simulated runs per power estimate: a standard error of 2 points at 80%. */
 const RUNS = 400

@@ -1,5 +1,5 @@
-import type { WelchFigures } from './types'
-import type { GroupSummary } from './summary'
+import type { WelchFigures } from '../types'
+import type { GroupSummary } from '../describe/summary'
 import { lowerTail, twoSided, upperTail, welchStatistic } from './welch'
 
 /**

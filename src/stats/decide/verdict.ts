@@ -1,5 +1,5 @@
-import type { LookLevels } from './design'
-import type { Verdict, WelchFigures } from './types'
+import type { LookLevels } from '../design/design'
+import type { Verdict, WelchFigures } from '../types'
 
 /**
  * The decision at one look (docs/how-it-decides.md): regression first, then

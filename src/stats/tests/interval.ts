@@ -1,5 +1,5 @@
 import { tQuantile } from './distributions'
-import type { GroupSummary } from './summary'
+import type { GroupSummary } from '../describe/summary'
 import { welchStatistic } from './welch'
 
 /** The Welch (1 − α) two-sided confidence interval of μc − μb. */

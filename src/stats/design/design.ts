@@ -1,7 +1,7 @@
 import { calibratedAlpha, spendingLevels, type AlphaStarCache } from './calibrate'
 import type { CalibrationRequest, SpendingRule } from './calibration-key'
 import { placeLooks, type LookSize } from './looks'
-import type { SpreadFloor, Statistic, TestKind } from './test-kind'
+import type { SpreadFloor, Statistic, TestKind } from '../tests/test-kind'
 
 /** HSD γ of the regression and improvement tests: little spent at the first looks. */
 const REGRESSION_GAMMA = -3

@@ -1,5 +1,5 @@
 import type { LookSize } from './looks'
-import type { TestKind } from './test-kind'
+import type { TestKind } from '../tests/test-kind'
 
 /**
  * How a test spends: HSD(γ), deciding from the first look with at least `fromSamples`

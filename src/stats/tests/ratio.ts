@@ -1,4 +1,4 @@
-import type { GroupSummary } from './summary'
+import type { GroupSummary } from '../describe/summary'
 
 /**
  * hyperfine's ratio of means with its propagated standard deviation:

@@ -1,9 +1,9 @@
-import { detrended } from './detrend'
+import { detrended } from '../describe/detrend'
 import { welchFigures } from './margin-tests'
-import { summarize, type GroupSummary } from './summary'
+import { summarize, type GroupSummary } from '../describe/summary'
 import { trimmedGroup } from './trimmed'
 import { PLAIN_TEST, type SpreadFloor, type TestKind } from './test-kind'
-import type { WelchFigures } from './types'
+import type { WelchFigures } from '../types'
 
 /**
  * What the tests see at one look: the groups as tested (20%-trimmed in Yuen's form for

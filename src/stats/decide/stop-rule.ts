@@ -1,5 +1,5 @@
-import { designLevels, type Design } from './design'
-import { lookFigures } from './look-figures'
+import { designLevels, type Design } from '../design/design'
+import { lookFigures } from '../tests/look-figures'
 import { decide, sidedLevels } from './verdict'
 
 /** The samples of one comparison so far, in run order. */

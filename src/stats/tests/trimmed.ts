@@ -1,4 +1,4 @@
-import type { GroupSummary } from './summary'
+import type { GroupSummary } from '../describe/summary'
 
 /** The share trimmed from each end: Yuen's usual 20%. */
 export const TRIM = 0.2

@@ -1,7 +1,7 @@
-import type { Sensitivity } from './types'
-import { normalQuantile, tQuantile } from './distributions'
-import type { GroupSummary } from './summary'
-import { welchStatistic } from './welch'
+import type { Sensitivity } from '../types'
+import { normalQuantile, tQuantile } from '../tests/distributions'
+import type { GroupSummary } from '../describe/summary'
+import { welchStatistic } from '../tests/welch'
 
 const POWER = 0.8
 

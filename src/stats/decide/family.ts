@@ -1,10 +1,10 @@
-import { spendingBoundary } from './calibrate'
-import { designLevels, type Design } from './design'
+import { spendingBoundary } from '../design/calibrate'
+import { designLevels, type Design } from '../design/design'
 import { holmAdjust } from './holm'
-import { lookFigures } from './look-figures'
-import { upperQuantile } from './spending'
-import type { TestKind } from './test-kind'
-import type { Comparison } from './types'
+import { lookFigures } from '../tests/look-figures'
+import { upperQuantile } from '../design/spending'
+import type { TestKind } from '../tests/test-kind'
+import type { Comparison } from '../types'
 
 /** A benchmark of a family: its design and its regression test's p at each look it made. */
 export interface SequentialPath {

@@ -1,5 +1,5 @@
 import { tCdf } from './distributions'
-import type { GroupSummary } from './summary'
+import type { GroupSummary } from '../describe/summary'
 import { lowerTail, upperTail, welchStatistic } from './welch'
 
 /** A confidence interval of μc/μb; `high` is null when no finite bound exists. */

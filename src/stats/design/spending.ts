@@ -1,4 +1,4 @@
-import { normalCdf, normalQuantile } from './distributions'
+import { normalCdf, normalQuantile } from '../tests/distributions'
 
 /**
  * Hwang–Shih–DeCani spending: the share of `alpha` that may be spent by information

@@ -1,4 +1,4 @@
-import { seededUniform } from '../core/seeded'
+import { seededUniform } from '../../core/seeded'
 
 /**
  * A seeded pseudo-random source for the calibration simulations, so that a design's

@@ -1,5 +1,5 @@
 import { tCdf } from './distributions'
-import type { GroupSummary } from './summary'
+import type { GroupSummary } from '../describe/summary'
 
 /** A Welch statistic: candidate minus (scaled) baseline over its standard error. */
 export interface WelchStatistic {

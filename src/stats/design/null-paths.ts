@@ -1,8 +1,8 @@
-import { tCdf } from './distributions'
+import { tCdf } from '../tests/distributions'
 import type { LookSize } from './looks'
-import { lookFigures } from './look-figures'
+import { lookFigures } from '../tests/look-figures'
 import { SeededRandom } from './random'
-import { PLAIN_TEST, type TestKind } from './test-kind'
+import { PLAIN_TEST, type TestKind } from '../tests/test-kind'
 
 /**
  * Simulated regression-test paths at the worst case of "no regression" (the candidate
