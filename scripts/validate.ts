@@ -9,8 +9,8 @@
  * the design with PASS/FAIL.
  * REPS=… sets the repetitions per row (default 4000; families get a quarter).
  */
-import type { GroupIndex } from '../src/bench/schedule'
-import { interleavedOrder } from '../src/bench/schedule'
+import type { GroupIndex } from '../src/bench/schedule/schedule'
+import { interleavedOrder } from '../src/bench/schedule/schedule'
 import { analyse } from '../src/stats/analyse'
 import { planRun, type Design } from '../src/stats/design/design'
 import { familyRegressions, regressionPath } from '../src/stats/decide/family'

@@ -7641,7 +7641,7 @@ import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname as dirname4, join as join6 } from "node:path";
 
-// src/bench/cycle-steps.ts
+// src/bench/cycle/cycle-steps.ts
 var COMMAND_PHASE = "command";
 function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
   return [
@@ -7725,7 +7725,7 @@ import { closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 
-// src/bench/shell-overhead.ts
+// src/bench/cycle/shell-overhead.ts
 var CALIBRATION_WARMUP = 5;
 var CALIBRATION_RUNS = 50;
 var CALIBRATION_TIMEOUT_MS = 1e4;
@@ -7755,7 +7755,7 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
   return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
 }
 
-// src/bench/cycle.ts
+// src/bench/cycle/cycle.ts
 import { basename } from "node:path";
 var TAIL_LINE_COUNT = 20;
 async function runCycle(group, label, context3, onTimed) {
@@ -7820,7 +7820,7 @@ async function runStep(group, step, what, context3, measureResources) {
   throw new SampleFailed(message, partial, tail.length + 1);
 }
 
-// src/bench/progress.ts
+// src/bench/schedule/progress.ts
 function estimateSecondsLeft(paces) {
   const runs = paces.reduce((total, pace) => total + pace.runs, 0);
   if (runs === 0) return void 0;
@@ -7838,7 +7838,7 @@ function formatProgress(event) {
   return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
 }
 
-// src/bench/schedule.ts
+// src/bench/schedule/schedule.ts
 function interleavedOrder(samplesPerGroup) {
   const order = [];
   for (let pair = 0; pair < samplesPerGroup; pair++) {

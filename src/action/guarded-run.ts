@@ -1,4 +1,4 @@
-import { onRunningProcessesChange } from '../bench/running'
+import { onRunningProcessesChange } from '../bench/process/running'
 import { State } from '../config/inputs'
 import { redactLogs } from '../bench/log'
 import { BenchmarkError } from '../core/errors'

@@ -4,7 +4,7 @@
  * phase and keeps the file of one comparison it always had.
  */
 import { basename } from 'node:path'
-import { COMMAND_PHASE, phaseMeasurement } from '../bench/cycle-steps'
+import { COMMAND_PHASE, phaseMeasurement } from '../bench/cycle/cycle-steps'
 import type { Environment } from '../bench/environment'
 import type { Measurement, ScheduleEntry } from '../bench/types'
 import type { RunConfig } from '../config/run-config'

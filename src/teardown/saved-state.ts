@@ -1,4 +1,4 @@
-import type { RunningProcess } from '../bench/running'
+import type { RunningProcess } from '../bench/process/running'
 import type { StackRef } from '../pulumi/stack-ref'
 import type { TeardownPlan } from './plan'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveStep } from '../../src/bench/command'
+import { resolveStep } from '../../src/bench/process/command'
 import { InputError } from '../../src/core/errors'
 
 describe('resolveStep', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ResourceUsage } from '../../src/bench/resource-usage'
+import type { ResourceUsage } from '../../src/bench/resources/resource-usage'
 import { BenchmarkError } from '../../src/core/errors'
 import { resultsFile, type GroupSource } from '../../src/results/build'
 import { partialResultsFile } from '../../src/results/partial'

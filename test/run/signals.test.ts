@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { runProcess } from '../../src/bench/spawn'
+import { runProcess } from '../../src/bench/process/spawn'
 import { withInterrupts, type Interrupts } from '../../src/run/signals'
 import { readPids } from '../bench/fixtures/processes'
 

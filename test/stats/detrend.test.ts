@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { interleavedOrder } from '../../src/bench/schedule'
+import { interleavedOrder } from '../../src/bench/schedule/schedule'
 import { analyse } from '../../src/stats/analyse'
 import { planRun, type Design } from '../../src/stats/design/design'
 import { detrended, interleavedPosition } from '../../src/stats/describe/detrend'

@@ -37,7 +37,7 @@ const { StackLedger } = await import('../../src/teardown/ledger')
 const { runTeardown } = await import('../../src/teardown/teardown')
 const { finishTeardown, postStepDeadline, runningWaitMs } =
   await import('../../src/teardown/post-step')
-const { runProcess } = await import('../../src/bench/spawn')
+const { runProcess } = await import('../../src/bench/process/spawn')
 
 const ref = (stack: string): StackRef => ({
   binary: '/p/pulumi',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { BenchmarkAborted, SampleFailed } from '../../../src/bench/failures'
 import type { Measurement } from '../../../src/bench/types'
-import { emptyMeasurement } from '../../../src/bench/cycle-steps'
+import { emptyMeasurement } from '../../../src/bench/cycle/cycle-steps'
 import { InputError } from '../../../src/core/errors'
 import { renderFailedMarkdown } from '../../../src/export/markdown/failed-markdown'
 import { partialResultsFile } from '../../../src/results/partial'

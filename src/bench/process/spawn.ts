@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { basename } from 'node:path'
 import { openCapture, type Capture, type CapturedOutput } from './capture'
 import { childEnv } from './child-env'
-import { formatTimeSpan } from './format'
+import { formatTimeSpan } from '../schedule/format'
 import { processStartTime, signalProcessGroup } from './process-group'
-import { startResourceProbe } from './resources'
-import type { ResourceUsage } from './resource-usage'
+import { startResourceProbe } from '../resources/resources'
+import type { ResourceUsage } from '../resources/resource-usage'
 import { interruptProcess, trackProcess, type RunningProcess } from './running'
 import { TRACKING_VARIABLE, killTrackedProcesses, newTrackingId } from './tracking'
-import type { StopPolicy } from './types'
+import type { StopPolicy } from '../types'
 
 export interface ProcessSpec {
   file: string

@@ -1,4 +1,4 @@
-import type { CycleStep, GroupName, Measurement, PhaseMeasurement, Step } from './types'
+import type { CycleStep, GroupName, Measurement, PhaseMeasurement, Step } from '../types'
 
 /** The phase of a cycle that times one command of the user's (generic mode). */
 export const COMMAND_PHASE = 'command'

@@ -1,6 +1,6 @@
-import { InputError } from '../core/errors'
-import { meanCpu, type CpuSeconds, type ResourceUsage } from './resource-usage'
-import { describeOutcome, runProcess } from './spawn'
+import { InputError } from '../../core/errors'
+import { meanCpu, type CpuSeconds, type ResourceUsage } from '../resources/resource-usage'
+import { describeOutcome, runProcess } from '../process/spawn'
 
 const CALIBRATION_WARMUP = 5
 const CALIBRATION_RUNS = 50

@@ -1,11 +1,11 @@
-import type { CycleStep, Measurement } from './types'
-import { withoutShellCpu, type ResourceUsage } from './resource-usage'
-import type { ResolvedStep } from './command'
-import { BenchmarkAborted, SampleFailed } from './failures'
-import { tailLines, writeLogHeader } from './log'
+import type { CycleStep, Measurement } from '../types'
+import { withoutShellCpu, type ResourceUsage } from '../resources/resource-usage'
+import type { ResolvedStep } from '../process/command'
+import { BenchmarkAborted, SampleFailed } from '../failures'
+import { tailLines, writeLogHeader } from '../log'
 import { basename } from 'node:path'
-import { describeFileError } from '../core/file-errors'
-import { describeOutcome, runProcess, untilAborted } from './spawn'
+import { describeFileError } from '../../core/file-errors'
+import { describeOutcome, runProcess, untilAborted } from '../process/spawn'
 
 const TAIL_LINE_COUNT = 20
 

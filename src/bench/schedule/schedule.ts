@@ -1,4 +1,4 @@
-import { seededUniform } from '../core/seeded'
+import { seededUniform } from '../../core/seeded'
 
 /** Index of a group in `BenchPlan.groups`: 0 is the baseline, then the candidates. */
 export type GroupIndex = number
