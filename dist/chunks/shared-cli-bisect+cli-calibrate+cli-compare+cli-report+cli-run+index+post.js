@@ -901,11 +901,11 @@ async function runCleanup(steps, shell, options = {}) {
   return warnings;
 }
 
-// src/pulumi/stacks.ts
+// src/pulumi/stack/stacks.ts
 import { mkdir as mkdir2, mkdtemp } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/pulumi/existing-stack.ts
+// src/pulumi/stack/existing-stack.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { homedir } from "node:os";
 import path2 from "node:path";
@@ -940,7 +940,7 @@ function projectName(programDir) {
   return void 0;
 }
 
-// src/pulumi/existing-stack.ts
+// src/pulumi/stack/existing-stack.ts
 function checkStackIsNew(target, input) {
   const { programDir, stack, backendUrl } = target;
   const folder = backendUrl === void 0 ? void 0 : localBackendFolder(backendUrl);
@@ -988,7 +988,7 @@ function phaseArgs(phase, stack, parallel) {
   return [...COMMANDS[phase], "--stack", stack, ...limit];
 }
 
-// src/pulumi/release-range.ts
+// src/pulumi/versions/release-range.ts
 function parts(version) {
   return version.split(".").map(Number);
 }
@@ -1039,7 +1039,7 @@ var ReleaseIndexError = class extends Error {
   name = "ReleaseIndexError";
 };
 
-// src/pulumi/selected-stack.ts
+// src/pulumi/stack/selected-stack.ts
 import { mkdir, readFile, readdir as readdir2, rm as rm2, writeFile } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
 import path3 from "node:path";
@@ -1140,7 +1140,7 @@ function bounded(text) {
   return text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1).trimEnd()}\u2026`;
 }
 
-// src/pulumi/stacks.ts
+// src/pulumi/stack/stacks.ts
 var SETUP_TIMEOUT_MS = 5 * 6e4;
 var PULUMI_UPDATE_STOP = { onCancel: "interrupt", graceMs: 6e4 };
 var CANCEL_KEEPS_PROVIDERS = "3.87.0";
@@ -1227,11 +1227,11 @@ function setupError(ref, args, result) {
   );
 }
 
-// src/pulumi/teardown-stack.ts
+// src/pulumi/stack/teardown-stack.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
-// src/pulumi/stack-state.ts
+// src/pulumi/stack/stack-state.ts
 function readHoldings(exported) {
   let data;
   try {
@@ -1293,7 +1293,7 @@ function describeResource(resource) {
   return `${type} ${name}`;
 }
 
-// src/pulumi/teardown-stack.ts
+// src/pulumi/stack/teardown-stack.ts
 async function tearDownStack(ref, options) {
   if (options.stop?.aborted) return { kind: "stopped" };
   const destroy = destroyArgs(ref.stack);

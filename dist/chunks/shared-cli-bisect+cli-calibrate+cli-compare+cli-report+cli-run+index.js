@@ -11914,7 +11914,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, resolve, sep } from "node:path";
 
-// src/pulumi/stack-name.ts
+// src/pulumi/stack/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
 var STACK_NAME_LIMIT = 100;
 function checkStackPrefix(prefix, input) {

@@ -8348,7 +8348,7 @@ function ownPrivate(stats) {
   return stats.uid === process.getuid() && (stats.mode & 18) === 0;
 }
 
-// src/pulumi/install.ts
+// src/pulumi/install/install.ts
 import { stat as stat2 } from "node:fs/promises";
 import path5 from "node:path";
 
@@ -8637,7 +8637,7 @@ function _getTempDirectory() {
   return tempDirectory;
 }
 
-// src/pulumi/download.ts
+// src/pulumi/install/download.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 var HttpStatusError = class extends Error {
@@ -8751,12 +8751,12 @@ function reason(error) {
   return String(message ?? error).split("\n")[0] || "connection failed";
 }
 
-// src/pulumi/fetch-release.ts
+// src/pulumi/install/fetch-release.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/pulumi/checksums.ts
+// src/pulumi/install/checksums.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -8774,11 +8774,11 @@ async function sha256File(file) {
   return hash.digest("hex");
 }
 
-// src/pulumi/pulumi-binary.ts
+// src/pulumi/install/pulumi-binary.ts
 import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
-// src/pulumi/version-spec.ts
+// src/pulumi/versions/version-spec.ts
 var VERSION7 = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 function parseVersion(text) {
   return VERSION7.exec(text.trim())?.[1] ?? null;
@@ -8799,7 +8799,7 @@ function parseVersionSpec(value, input, options) {
   throw new InputError(`${input}: "${value}" is not allowed; use ${forms.join(", ")}`);
 }
 
-// src/pulumi/pulumi-binary.ts
+// src/pulumi/install/pulumi-binary.ts
 function findPulumiInFolder(folder, binaryName) {
   for (const candidate of [path2.join(folder, binaryName), path2.join(folder, "bin", binaryName)]) {
     if (isExecutableFile(candidate)) return candidate;
@@ -8842,7 +8842,7 @@ async function readPulumiVersion(binary, input) {
   return version;
 }
 
-// src/pulumi/tool-cache-env.ts
+// src/pulumi/install/tool-cache-env.ts
 import os3 from "node:os";
 import path3 from "node:path";
 var TOOL_NAME = "pulumi";
@@ -8854,7 +8854,7 @@ function ensureToolCacheEnv(env = process.env) {
   if (!env["RUNNER_TEMP"]) env["RUNNER_TEMP"] = os3.tmpdir();
 }
 
-// src/pulumi/fetch-release.ts
+// src/pulumi/install/fetch-release.ts
 async function fetchRelease(request2) {
   const { version, downloadUrl, platform, input } = request2;
   const archiveName = archiveFileName(version, platform, platform.archiveExtension);
@@ -8917,7 +8917,7 @@ function explainDownloadError(error, context3, notFound = context3) {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-// src/pulumi/platform.ts
+// src/pulumi/install/platform.ts
 var OS_NAMES = {
   linux: "linux",
   darwin: "darwin",
@@ -8940,7 +8940,7 @@ function pulumiPlatform(platform = process.platform, arch2 = process.arch) {
   };
 }
 
-// src/pulumi/install.ts
+// src/pulumi/install/install.ts
 async function resolvePulumi(value, options) {
   const { input } = options;
   const platform = options.platform ?? pulumiPlatform();
@@ -9024,7 +9024,7 @@ async function installVersion(version, downloadUrl, platform, options) {
   };
 }
 
-// src/pulumi/version-list.ts
+// src/pulumi/versions/version-list.ts
 function versionList(value) {
   const words = value.split(/[\s,]+/).filter((word) => word !== "");
   const listed = /[,\n]/.test(value.trim()) || words.every(isVersionWord);

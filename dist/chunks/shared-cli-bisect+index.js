@@ -130,7 +130,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
-// src/pulumi/release-index.ts
+// src/pulumi/install/release-index.ts
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";

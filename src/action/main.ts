@@ -9,7 +9,7 @@ import { parseChoice } from '../config/parse'
 import { inputValue } from '../config/run-config'
 import { describeError, InputError } from '../core/errors'
 import { NO_SECRETS } from '../core/redact'
-import { configValues } from '../pulumi/config-input'
+import { configValues } from '../pulumi/stack/config-input'
 import { stepSecrets } from '../report/format/redact'
 import type { ActionLog } from './log'
 

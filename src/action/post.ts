@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { Input, State } from '../config/inputs'
 import { describeError } from '../core/errors'
-import { configValues } from '../pulumi/config-input'
+import { configValues } from '../pulumi/stack/config-input'
 import { stepSecrets } from '../report/format/redact'
 import { finishTeardown } from '../teardown/post-step'
 import { decodeSavedRun } from '../teardown/saved-state'

@@ -1,17 +1,16 @@
 import type { BenchGroup, Step } from '../bench/types'
 import { Input } from '../config/inputs'
 import type { RunConfig, Target } from '../config/run-config'
-import { parseConfigInput } from '../pulumi/config-input'
-import { checkStackIsNew } from '../pulumi/existing-stack'
-import { resolvePulumi, type ResolvedPulumi } from '../pulumi/install'
-import { versionList } from '../pulumi/version-list'
+import { parseConfigInput } from '../pulumi/stack/config-input'
+import { checkStackIsNew } from '../pulumi/stack/existing-stack'
+import { resolvePulumi, type ResolvedPulumi } from '../pulumi/install/install'
+import { versionList } from '../pulumi/versions/version-list'
 import type { StackLedger } from '../teardown/ledger'
 import { parallelismNote } from '../pulumi/parallel-default'
 import { checkProgramFolder } from '../pulumi/program'
 import { commandCycle } from '../bench/cycle/cycle-steps'
 import { pulumiBenchGroup } from '../pulumi/cycle'
-import { initStack, makeGroupBackends, pulumiEnv } from '../pulumi/stacks'
-import type { StackRef } from '../pulumi/stack-ref'
+import { initStack, makeGroupBackends, pulumiEnv, type StackRef } from '../pulumi/stack/stacks'
 
 export interface TargetContext {
   /** Scratch folder of this run (the default local backend lives here). */

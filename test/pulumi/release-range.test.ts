@@ -5,7 +5,7 @@ import {
   parseReleaseIndex,
   ReleaseIndexError,
   versionsBetween
-} from '../../src/pulumi/release-range'
+} from '../../src/pulumi/versions/release-range'
 
 describe('release range', () => {
   it('reads pulumi/pulumi tags: stable versions only, without the v', () => {

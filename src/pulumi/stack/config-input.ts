@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors'
+import { InputError } from '../../core/errors'
 
 export interface ConfigEntry {
   key: string

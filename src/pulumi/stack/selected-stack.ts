@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { projectName } from './program'
+import { projectName } from '../program'
 
 /**
  * The stack a user has selected for a program, which `pulumi stack init` changes to the

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { InputError } from '../core/errors'
-import { projectName } from './program'
+import { InputError } from '../../core/errors'
+import { projectName } from '../program'
 
 /**
  * Refuses a stack name that is taken before anything is downloaded or created:

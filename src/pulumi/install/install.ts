@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { InputError } from '../core/errors'
+import { InputError } from '../../core/errors'
 import { fetchText } from './download'
 import type { RetryOptions } from './download'
 import { explainDownloadError, fetchRelease } from './fetch-release'
@@ -10,7 +10,7 @@ import type { PulumiPlatform } from './platform'
 import { findOnPath, findPulumiInFolder, readPulumiVersion } from './pulumi-binary'
 import { DEFAULT_DOWNLOAD_URL, latestVersionUrl } from './releases'
 import { TOOL_NAME, ensureToolCacheEnv } from './tool-cache-env'
-import { parseVersion, parseVersionSpec } from './version-spec'
+import { parseVersion, parseVersionSpec } from '../versions/version-spec'
 
 export interface ResolveOptions {
   /** The input named in error messages: `baseline-version` or `candidate-version`. */

@@ -1,16 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { RunResult } from './run'
-import type { StackRef } from './stack-ref'
+import type { RunResult } from '../run'
 import { describeHoldings, holdsNothing, readHoldings } from './stack-state'
-import { describeFileError } from '../core/file-errors'
+import { describeFileError } from '../../core/file-errors'
 import {
   PULUMI_UPDATE_STOP,
   SETUP_TIMEOUT_MS,
   describePulumiFailure,
   destroyArgs,
   runKeepingSelection,
-  runPulumi
+  runPulumi,
+  type StackRef
 } from './stacks'
 
 export interface StackTeardownOptions {

@@ -1,15 +1,24 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
-import type { StopPolicy } from '../bench/types'
-import { BenchmarkError } from '../core/errors'
+import type { StopPolicy } from '../../bench/types'
+import { BenchmarkError } from '../../core/errors'
 import type { ConfigEntry } from './config-input'
 import { stackExists } from './existing-stack'
-import { phaseArgs } from './phase-args'
-import { compareVersions } from './release-range'
+import { phaseArgs } from '../phase-args'
+import { compareVersions } from '../versions/release-range'
 import { saveSelectedStacks } from './selected-stack'
-import type { StackRef } from './stack-ref'
-import { describeFailure, runCaptured } from './run'
-import type { RunResult } from './run'
+import { describeFailure, runCaptured } from '../run'
+import type { RunResult } from '../run'
+
+/** Everything needed to reach a stack again, also from another process (the post step). */
+export interface StackRef {
+  /** Absolute path of the `pulumi` binary that works on the stack. */
+  binary: string
+  /** Absolute path of the program folder (holds Pulumi.yaml). */
+  programDir: string
+  stack: string
+  backendUrl: string
+}
 
 export const SETUP_TIMEOUT_MS = 5 * 60_000
 

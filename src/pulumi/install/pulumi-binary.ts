@@ -1,8 +1,8 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../core/errors'
-import { parseVersion } from './version-spec'
-import { describeFailure, runCaptured } from './run'
+import { InputError } from '../../core/errors'
+import { parseVersion } from '../versions/version-spec'
+import { describeFailure, runCaptured } from '../run'
 
 /**
  * The `pulumi` binary in a folder: directly in it (new archive layout, `pulumi/`) or in
