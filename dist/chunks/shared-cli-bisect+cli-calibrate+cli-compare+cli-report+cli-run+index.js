@@ -12558,7 +12558,7 @@ function mean2(values) {
   return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
 }
 
-// src/results/partial.ts
+// src/results/build/partial.ts
 function partialGroup(source, phase) {
   const times = [...source.times];
   const some = times.length > 0;
@@ -12589,7 +12589,7 @@ function partialResultsFile(config, phases, error, extra) {
   };
 }
 
-// src/results/failed-runs.ts
+// src/results/build/failed-runs.ts
 var FailedRuns = class extends BenchmarkError {
   constructor(message, partial) {
     super(message);
@@ -12632,7 +12632,7 @@ function failedMessage(lines) {
   return `${lines.join("; ")}; a comparison with failed runs has no verdict`;
 }
 
-// src/results/phases.ts
+// src/results/read/phases.ts
 function stepVerdict(results) {
   return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
 }
@@ -13054,7 +13054,7 @@ function summarize(times, group = "group") {
   };
 }
 
-// src/results/build.ts
+// src/results/build/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
   delete parameters.group;
@@ -13112,7 +13112,7 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
   };
 }
 
-// src/results/sweep.ts
+// src/results/read/sweep.ts
 function sweepPhases(sweep) {
   const phases = [];
   for (const { phase } of sweep.comparisons) if (!phases.includes(phase)) phases.push(phase);

@@ -7964,7 +7964,7 @@ function timesByPhase(measurement) {
   );
 }
 
-// src/results/write.ts
+// src/results/build/write.ts
 import {
   access,
   constants,

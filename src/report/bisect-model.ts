@@ -4,7 +4,7 @@
  * taken from a file) and a row per step and phase. Pure.
  */
 import type { BisectResults, BisectStep } from '../results/bisect'
-import { phaseView } from '../results/phases'
+import { phaseView } from '../results/read/phases'
 import type { ResultsFile } from '../results/schema'
 import { stableVersion } from '../core/release-version'
 import type { Verdict } from '../stats/types'

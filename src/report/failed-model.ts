@@ -4,8 +4,8 @@
  */
 import { BenchmarkAborted, withoutLog } from '../bench/failures'
 import { describeError } from '../core/errors'
-import type { PartialResultsFile } from '../results/partial'
-import { FailedRuns } from '../results/failed-runs'
+import type { PartialResultsFile } from '../results/build/partial'
+import { FailedRuns } from '../results/build/failed-runs'
 import { clip } from './format/escape'
 import { formatCount, formatDurationColumns } from './format/numbers'
 

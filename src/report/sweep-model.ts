@@ -4,7 +4,7 @@
  * interval, and its verdict; the headline over the candidates. Format-neutral and pure.
  */
 import type { ResultsFile, SweepComparison, SweepResults } from '../results/schema'
-import { sweepGroupResults } from '../results/sweep'
+import { sweepGroupResults } from '../results/read/sweep'
 import { meanInterval } from '../stats/tests/interval'
 import { summarize } from '../stats/describe/summary'
 import type { Verdict } from '../stats/types'

@@ -13,8 +13,8 @@ import type { BisectConfig } from '../config/bisect-config'
 import type { RunConfig } from '../config/run-config'
 import { BenchmarkError, describeError } from '../core/errors'
 import { releasesBetween } from '../pulumi/install/release-index'
-import { checkResultsPath, ResultsWriteError, writeResults } from '../results/write'
-import { stepVerdict } from '../results/phases'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../results/build/write'
+import { stepVerdict } from '../results/read/phases'
 import type { BisectResults, BisectStep, SearchEnd } from '../results/bisect'
 import {
   comparisonAlpha,
@@ -28,7 +28,7 @@ import { moreChangesSuspected } from './bisect-more'
 import { runLogDir } from './log-dir'
 import { runPipeline, type RunHooks } from './pipeline'
 import { StacksKept } from '../teardown/teardown'
-import type { PartialResultsFile } from '../results/partial'
+import type { PartialResultsFile } from '../results/build/partial'
 
 export type BisectOutcome =
   | { finished: true; results: BisectResults; unwritten?: ResultsWriteError; kept: string[] }

@@ -13,10 +13,10 @@ import {
   resultsFile,
   type GroupSource,
   type PhaseSource
-} from '../results/build'
-import { partialResultsFile, type PartialResultsFile } from '../results/partial'
+} from '../results/build/build'
+import { partialResultsFile, type PartialResultsFile } from '../results/build/partial'
 import type { ResultsFile } from '../results/schema'
-import type { SweepSource } from '../results/sweep-build'
+import type { SweepSource } from '../results/build/sweep-build'
 import type { PhaseFamily } from '../stats/phases'
 import type { PreparedTarget } from './targets'
 

@@ -4,7 +4,7 @@ import type { Measurement } from '../../../src/bench/types'
 import { emptyMeasurement } from '../../../src/bench/cycle/cycle-steps'
 import { InputError } from '../../../src/core/errors'
 import { renderFailedMarkdown } from '../../../src/export/markdown/failed-markdown'
-import { partialResultsFile } from '../../../src/results/partial'
+import { partialResultsFile } from '../../../src/results/build/partial'
 import { fixedRunDesign } from '../../helpers/run-design'
 
 const EMPTY: Measurement = emptyMeasurement(['command'])

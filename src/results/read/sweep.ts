@@ -2,11 +2,11 @@
  * Reading the sweep of a results file (docs/sweep.md): each comparison of a candidate
  * with the baseline as a file of one comparison, so every report of two groups renders it.
  */
-import { summarize } from '../stats/describe/summary'
-import { groupResult, sourceOf } from './build'
-import type { MultiItem } from './family'
-import { readResourceFields } from './resources'
-import type { GroupResult, ResultsFile, SweepComparison, SweepResults } from './schema'
+import { summarize } from '../../stats/describe/summary'
+import { groupResult, sourceOf } from '../build/build'
+import type { MultiItem } from '../family'
+import { readResourceFields } from '../resources'
+import type { GroupResult, ResultsFile, SweepComparison, SweepResults } from '../schema'
 
 /** The phases a sweep compares, in order; `[undefined]` outside Pulumi mode. */
 export function sweepPhases(sweep: SweepResults): (string | undefined)[] {

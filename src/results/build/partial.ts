@@ -1,9 +1,9 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
-import { describeError } from '../core/errors'
+import { describeError } from '../../core/errors'
 import type { GroupSource } from './build'
-import type { Environment } from '../bench/environment'
-import type { ScheduleEntry } from '../bench/types'
-import { resourceFields, type ResourceFields } from './resources'
+import type { Environment } from '../../bench/environment'
+import type { ScheduleEntry } from '../../bench/types'
+import { resourceFields, type ResourceFields } from '../resources'
 
 /** A group of a run that did not finish: figures only where the samples define them. */
 export interface PartialGroupResult extends ResourceFields {

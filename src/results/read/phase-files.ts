@@ -1,4 +1,4 @@
-import { isPhase } from '../core/phases'
+import { isPhase } from '../../core/phases'
 import { benchmarkName, type ParsedFile } from './read'
 import { sweepFiles } from './sweep-files'
 

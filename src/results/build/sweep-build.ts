@@ -4,12 +4,12 @@
  * groups still finds a valid file: `comparison` (and `phases`, `family`) are the first
  * candidate's, as if it had been the only one.
  */
-import type { Environment } from '../bench/environment'
-import type { ScheduleEntry } from '../bench/types'
-import type { PhaseFamily } from '../stats/phases'
-import { summarize } from '../stats/describe/summary'
+import type { Environment } from '../../bench/environment'
+import type { ScheduleEntry } from '../../bench/types'
+import type { PhaseFamily } from '../../stats/phases'
+import { summarize } from '../../stats/describe/summary'
 import { groupResult, type GroupSource } from './build'
-import type { ResultsFile, SweepComparison } from './schema'
+import type { ResultsFile, SweepComparison } from '../schema'
 
 /** What a sweep measured: each phase's groups, in the order given. */
 export interface SweepSource {

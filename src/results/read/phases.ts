@@ -2,9 +2,9 @@
  * Reading the phases of a results file (docs/phases.md). A file of one phase, and
  * every file of generic mode or hyperfine's, reads as one comparison, as before phases.
  */
-import type { Verdict } from '../stats/types'
-import type { MultiItem } from './family'
-import type { ResultsFile } from './schema'
+import type { Verdict } from '../../stats/types'
+import type { MultiItem } from '../family'
+import type { ResultsFile } from '../schema'
 
 /**
  * The verdict that decides the check: the step's over a sweep's comparisons or a run's

@@ -1,7 +1,7 @@
-import { MAX_SAMPLES } from '../core/limits'
-import type { DesignChoices } from '../stats/design/design'
-import { STATISTICS, type SpreadFloor, type Statistic } from '../stats/tests/test-kind'
-import type { LookSize } from '../stats/design/looks'
+import { MAX_SAMPLES } from '../../core/limits'
+import type { DesignChoices } from '../../stats/design/design'
+import { STATISTICS, type SpreadFloor, type Statistic } from '../../stats/tests/test-kind'
+import type { LookSize } from '../../stats/design/looks'
 import type { ParsedFile } from './read'
 
 /**

@@ -1,11 +1,11 @@
-import type { Analysis } from '../stats/analyse'
-import type { GroupSummary } from '../stats/describe/summary'
-import type { Comparison } from '../stats/types'
-import type { Environment } from '../bench/environment'
-import type { PhaseFamily } from '../stats/phases'
-import type { GroupResult, ResultsFile } from './schema'
-import type { ScheduleEntry } from '../bench/types'
-import { resourceFields, type ResourceSource } from './resources'
+import type { Analysis } from '../../stats/analyse'
+import type { GroupSummary } from '../../stats/describe/summary'
+import type { Comparison } from '../../stats/types'
+import type { Environment } from '../../bench/environment'
+import type { PhaseFamily } from '../../stats/phases'
+import type { GroupResult, ResultsFile } from '../schema'
+import type { ScheduleEntry } from '../../bench/types'
+import { resourceFields, type ResourceSource } from '../resources'
 
 /** What a group contributes to a results file besides its figures. */
 export interface GroupSource extends ResourceSource {

@@ -1,14 +1,19 @@
-import { planDesign } from '../stats/design/design'
-import { analyseFamily } from '../stats/phases'
-import { sourceOf } from './build'
-import { checkNoFailedSweepRuns } from './failed-runs'
-import { benchmarkName, type ParsedFile } from './read'
+import { planDesign } from '../../stats/design/design'
+import { analyseFamily } from '../../stats/phases'
+import { sourceOf } from '../build/build'
+import { checkNoFailedSweepRuns } from '../build/failed-runs'
+import { benchmarkName, type ParsedFile } from '../read/read'
 import { placedDesign, recordedContext, type ReanalysisDesign } from './reanalyse'
-import type { ResultsFile } from './schema'
-import { recordedDesign } from './recorded-design'
-import { selectSweep } from './select'
-import { sweepFiles } from './sweep-files'
-import { candidateIndexes, sweepPairs, sweepResultsFile, type SweepSource } from './sweep-build'
+import type { ResultsFile } from '../schema'
+import { recordedDesign } from '../read/recorded-design'
+import { selectSweep } from '../read/select'
+import { sweepFiles } from '../read/sweep-files'
+import {
+  candidateIndexes,
+  sweepPairs,
+  sweepResultsFile,
+  type SweepSource
+} from '../build/sweep-build'
 
 /**
  * Analyses every result of hyperfine-format files as a sweep (docs/sweep.md, `compare`

@@ -1,10 +1,10 @@
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { InputError } from '../core/errors'
-import { fileErrorCode } from '../core/file-errors'
-import { MAX_LOOKS, MAX_SAMPLES } from '../core/limits'
-import { isPhase } from '../core/phases'
-import { readResourceFields, type ResourceSource } from './resources'
+import { InputError } from '../../core/errors'
+import { fileErrorCode } from '../../core/file-errors'
+import { MAX_LOOKS, MAX_SAMPLES } from '../../core/limits'
+import { isPhase } from '../../core/phases'
+import { readResourceFields, type ResourceSource } from '../resources'
 
 /** One result of a hyperfine-format file, checked. */
 export interface ParsedResult extends ResourceSource {
