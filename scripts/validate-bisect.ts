@@ -16,7 +16,7 @@ import {
   narrow,
   nextProbe,
   type SearchRange
-} from '../src/run/bisect-search'
+} from '../src/run/bisect/bisect-search'
 import type { Verdict } from '../src/stats/types'
 import { Random } from '../test/helpers/random'
 

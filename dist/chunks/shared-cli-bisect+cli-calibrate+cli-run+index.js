@@ -7635,7 +7635,7 @@ async function targetPullRequest(options, owner, repo) {
   return "number" in found ? found.number : void 0;
 }
 
-// src/run/pipeline.ts
+// src/run/pipeline/pipeline.ts
 import { randomInt } from "node:crypto";
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -8087,7 +8087,7 @@ function planRunDesign(config, phases, cache) {
   });
 }
 
-// src/run/comparisons.ts
+// src/run/pipeline/comparisons.ts
 function runComparisons(groups, phases) {
   const [baseline, ...candidates] = groups;
   return candidates.flatMap(
@@ -8168,13 +8168,13 @@ async function tearDownAfterRun(plan, ledger, hooks) {
   return report;
 }
 
-// src/run/log-dir.ts
+// src/run/pipeline/log-dir.ts
 import { dirname as dirname2, join as join3 } from "node:path";
 function runLogDir(resultsFile2) {
   return join3(dirname2(resultsFile2), "logs");
 }
 
-// src/run/phase-results.ts
+// src/run/pipeline/phase-results.ts
 import { basename as basename2 } from "node:path";
 function runPhases(config) {
   return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
@@ -8225,13 +8225,13 @@ function partialRunResults(config, sources, error, extra) {
   return partialResultsFile(config, phases, error, extra);
 }
 
-// src/run/cold-start.ts
+// src/run/pipeline/cold-start.ts
 function coldStartWarning(config) {
   if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
   return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
 }
 
-// src/run/design-cache.ts
+// src/run/pipeline/design-cache.ts
 import { createHash, randomBytes } from "node:crypto";
 import {
   closeSync as closeSync2,
@@ -9084,7 +9084,7 @@ function pulumiBenchGroup(options) {
   };
 }
 
-// src/run/targets.ts
+// src/run/pipeline/targets.ts
 function groupNames(count) {
   if (count === 2) return ["baseline", "candidate"];
   return ["baseline", ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)];
@@ -9186,7 +9186,7 @@ async function setUpPulumi(config, target, context3, userStep) {
   return { groups, versions, ...notes.length === 0 ? {} : { notes: [...new Set(notes)] } };
 }
 
-// src/run/pipeline.ts
+// src/run/pipeline/pipeline.ts
 async function runPipeline(config, hooks) {
   try {
     if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
@@ -9333,7 +9333,7 @@ async function measure2(config, hooks) {
   return { finished: true, results, unwritten, kept: report.kept };
 }
 
-// src/run/signals.ts
+// src/run/pipeline/signals.ts
 var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function withInterrupts(task, options) {
   const first = new AbortController();

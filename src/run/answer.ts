@@ -12,7 +12,7 @@ import { renderText } from '../export/text/text'
 import { stepVerdict } from '../results/read/phases'
 import type { ResultsFile } from '../results/schema'
 import { failsCheck, type FailOn } from '../stats/decide/verdict'
-import type { RunOutcome } from './pipeline'
+import type { RunOutcome } from './pipeline/pipeline'
 import { StacksKept } from '../teardown/teardown'
 
 export type Format = 'text' | 'markdown' | 'json'

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runProcess } from '../../src/bench/process/spawn'
-import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
+import type { RunHooks, RunOutcome } from '../../src/run/pipeline/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
 import { InputError } from '../../src/core/errors'
@@ -21,7 +21,7 @@ let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
   return Promise.resolve({ finished: true, results, kept })
 }
 const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
-vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
+vi.mock('../../src/run/pipeline/pipeline', () => ({ runPipeline }))
 
 const { runMode } = await import('../../src/action/run-mode')
 const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/guarded-run')

@@ -1,5 +1,5 @@
 /**
- * A run of several phases, simulated the way the pipeline runs it (src/run/pipeline.ts):
+ * A run of several phases, simulated the way the pipeline runs it (src/run/pipeline/pipeline.ts):
  * the family's stop rule asked as the samples come in, then every phase analysed on the
  * samples taken and the family adjusted. Shared by the tests and `npm run validate`, so
  * it imports nothing from vitest.

@@ -3,8 +3,8 @@
  * which half a step's verdict keeps, when the search is done, and the level each
  * comparison is tested at. The versions are ordered, `good` first and `bad` last.
  */
-import type { SearchEnd } from '../results/bisect'
-import type { Verdict } from '../stats/types'
+import type { SearchEnd } from '../../results/bisect'
+import type { Verdict } from '../../stats/types'
 
 export type { SearchEnd }
 

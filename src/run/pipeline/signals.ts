@@ -1,4 +1,4 @@
-import { interruptRunningProcesses } from '../bench/process/running'
+import { interruptRunningProcesses } from '../../bench/process/running'
 
 // SIGHUP: the terminal was closed or the ssh session dropped; as final as a Ctrl-C.
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const

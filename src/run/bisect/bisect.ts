@@ -9,13 +9,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { BisectConfig } from '../config/bisect-config'
-import type { RunConfig } from '../config/run-config'
-import { BenchmarkError, describeError } from '../core/errors'
-import { releasesBetween } from '../pulumi/install/release-index'
-import { checkResultsPath, ResultsWriteError, writeResults } from '../results/build/write'
-import { stepVerdict } from '../results/read/phases'
-import type { BisectResults, BisectStep, SearchEnd } from '../results/bisect'
+import type { BisectConfig } from '../../config/bisect-config'
+import type { RunConfig } from '../../config/run-config'
+import { BenchmarkError, describeError } from '../../core/errors'
+import { releasesBetween } from '../../pulumi/install/release-index'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../../results/build/write'
+import { stepVerdict } from '../../results/read/phases'
+import type { BisectResults, BisectStep, SearchEnd } from '../../results/bisect'
 import {
   comparisonAlpha,
   initialRange,
@@ -25,10 +25,10 @@ import {
   type SearchRange
 } from './bisect-search'
 import { moreChangesSuspected } from './bisect-more'
-import { runLogDir } from './log-dir'
-import { runPipeline, type RunHooks } from './pipeline'
-import { StacksKept } from '../teardown/teardown'
-import type { PartialResultsFile } from '../results/build/partial'
+import { runLogDir } from '../pipeline/log-dir'
+import { runPipeline, type RunHooks } from '../pipeline/pipeline'
+import { StacksKept } from '../../teardown/teardown'
+import type { PartialResultsFile } from '../../results/build/partial'
 
 export type BisectOutcome =
   | { finished: true; results: BisectResults; unwritten?: ResultsWriteError; kept: string[] }

@@ -1,4 +1,4 @@
-import type { RunConfig } from '../config/run-config'
+import type { RunConfig } from '../../config/run-config'
 
 /**
  * The warning of a Pulumi run with `warmup: 0` (docs/validation.md): a group's first

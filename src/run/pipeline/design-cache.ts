@@ -14,8 +14,8 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
-import { ALPHA_STAR_TABLE } from '../stats/design/alpha-star-table'
-import type { AlphaStarCache } from '../stats/design/calibrate'
+import { ALPHA_STAR_TABLE } from '../../stats/design/alpha-star-table'
+import type { AlphaStarCache } from '../../stats/design/calibrate'
 
 /**
  * The cache a run plans its design with, if there is a folder for it; `info` is told,

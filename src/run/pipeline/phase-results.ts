@@ -4,20 +4,20 @@
  * phase and keeps the file of one comparison it always had.
  */
 import { basename } from 'node:path'
-import { COMMAND_PHASE, phaseMeasurement } from '../bench/cycle/cycle-steps'
-import type { Environment } from '../bench/environment'
-import type { Measurement, ScheduleEntry } from '../bench/types'
-import type { RunConfig } from '../config/run-config'
+import { COMMAND_PHASE, phaseMeasurement } from '../../bench/cycle/cycle-steps'
+import type { Environment } from '../../bench/environment'
+import type { Measurement, ScheduleEntry } from '../../bench/types'
+import type { RunConfig } from '../../config/run-config'
 import {
   phasedResultsFile,
   resultsFile,
   type GroupSource,
   type PhaseSource
-} from '../results/build/build'
-import { partialResultsFile, type PartialResultsFile } from '../results/build/partial'
-import type { ResultsFile } from '../results/schema'
-import type { SweepSource } from '../results/build/sweep-build'
-import type { PhaseFamily } from '../stats/phases'
+} from '../../results/build/build'
+import { partialResultsFile, type PartialResultsFile } from '../../results/build/partial'
+import type { ResultsFile } from '../../results/schema'
+import type { SweepSource } from '../../results/build/sweep-build'
+import type { PhaseFamily } from '../../stats/phases'
 import type { PreparedTarget } from './targets'
 
 type Extra = { schedule?: ScheduleEntry[]; environment?: Environment }

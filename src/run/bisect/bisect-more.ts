@@ -4,9 +4,9 @@
  * there is clearly smaller than bad's (their intervals do not meet, in a phase in which
  * bad regressed), another release in the range slowed it further.
  */
-import type { ResultsFile } from '../results/schema'
-import type { Comparison } from '../stats/types'
-import type { SearchEnd } from '../results/bisect'
+import type { ResultsFile } from '../../results/schema'
+import type { Comparison } from '../../stats/types'
+import type { SearchEnd } from '../../results/bisect'
 
 /** What of a step this needs: which version it measured, and its results. */
 interface MeasuredStep {
