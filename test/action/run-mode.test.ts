@@ -23,7 +23,7 @@ let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
 const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
 vi.mock('../../src/run/pipeline/pipeline', () => ({ runPipeline }))
 
-const { runMode } = await import('../../src/action/run-mode')
+const { runMode } = await import('../../src/action/modes/run-mode')
 const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/guarded-run')
 const { actionLog } = await import('../../src/action/log')
 const { headline } = await import('../../src/report/headline')

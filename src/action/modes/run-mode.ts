@@ -1,14 +1,14 @@
 import * as core from '@actions/core'
-import { Input, Output, type RawInputs } from '../config/inputs'
-import { inputValue, parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
-import type { CommentSettings } from '../github/publish'
+import { Input, Output, type RawInputs } from '../../config/inputs'
+import { inputValue, parseReporting, parseRunConfig, type RunConfig } from '../../config/run-config'
+import type { CommentSettings } from '../../github/publish'
 import { existsSync } from 'node:fs'
-import { workflowRunUrl } from '../core/run-url'
-import { failedAnswer, runAnswer } from '../run/answer'
-import { publishAnswer } from './answer'
-import { publishReport } from './publish'
-import type { ActionLog } from './log'
-import { measureInAction } from './guarded-run'
+import { workflowRunUrl } from '../../core/run-url'
+import { failedAnswer, runAnswer } from '../../run/answer'
+import { publishAnswer } from '../answer'
+import { publishReport } from '../publish'
+import type { ActionLog } from '../log'
+import { measureInAction } from '../guarded-run'
 
 /**
  * `mode: run`: measure, analyse, write the results, report, and fail on a regression.

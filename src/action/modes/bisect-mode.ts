@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs'
 import * as core from '@actions/core'
-import { parseBisectConfig } from '../config/bisect-config'
-import { Output, type RawInputs } from '../config/inputs'
-import { parseReporting } from '../config/run-config'
-import { workflowRunUrl } from '../core/run-url'
-import { latestStepLogDir, runBisect } from '../run/bisect/bisect'
-import { bisectAnswer } from '../run/bisect/bisect-answer'
-import { publishAnswer } from './answer'
-import { guardedRun } from './guarded-run'
-import type { ActionLog } from './log'
+import { parseBisectConfig } from '../../config/bisect-config'
+import { Output, type RawInputs } from '../../config/inputs'
+import { parseReporting } from '../../config/run-config'
+import { workflowRunUrl } from '../../core/run-url'
+import { latestStepLogDir, runBisect } from '../../run/bisect/bisect'
+import { bisectAnswer } from '../../run/bisect/bisect-answer'
+import { publishAnswer } from '../answer'
+import { guardedRun } from '../guarded-run'
+import type { ActionLog } from '../log'
 
 /**
  * `mode: bisect` (docs/bisect.md), for a `workflow_dispatch` workflow: which release made

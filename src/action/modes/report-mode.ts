@@ -1,10 +1,10 @@
-import { Input, type RawInputs } from '../config/inputs'
-import { inputValue, parseDecision, parseReporting } from '../config/run-config'
-import { InputError } from '../core/errors'
-import { workflowRunUrl } from '../core/run-url'
-import { reportAnswer } from '../run/report-answer'
-import { publishAnswer } from './answer'
-import type { ActionLog } from './log'
+import { Input, type RawInputs } from '../../config/inputs'
+import { inputValue, parseDecision, parseReporting } from '../../config/run-config'
+import { InputError } from '../../core/errors'
+import { workflowRunUrl } from '../../core/run-url'
+import { reportAnswer } from '../../run/report-answer'
+import { publishAnswer } from '../answer'
+import type { ActionLog } from '../log'
 
 /**
  * `mode: report`: join results files made earlier into one comment and summary. Files
