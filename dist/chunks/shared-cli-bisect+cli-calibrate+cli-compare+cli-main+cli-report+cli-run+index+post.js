@@ -83,7 +83,7 @@ var INPUT_DEFAULTS = {
   ["github-token" /* GithubToken */]: "${{ github.token }}"
 };
 
-// src/core/errors.ts
+// src/core/errors/errors.ts
 var InputError = class extends Error {
   name = "InputError";
 };

@@ -45,7 +45,7 @@ function splitWords(text) {
   return words;
 }
 
-// src/core/file-errors.ts
+// src/core/errors/file-errors.ts
 var WORDS = {
   ENOSPC: "no space left on device",
   EDQUOT: "disk quota exceeded",

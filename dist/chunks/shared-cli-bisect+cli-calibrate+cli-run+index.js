@@ -7314,7 +7314,7 @@ function gitHubClient(token, options = {}) {
   return octokit;
 }
 
-// src/core/network-error.ts
+// src/core/errors/network-error.ts
 var WORDS = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",

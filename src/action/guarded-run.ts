@@ -1,7 +1,7 @@
 import { onRunningProcessesChange } from '../bench/process/running'
 import { State } from '../config/inputs'
 import { redactLogs } from '../bench/log'
-import { BenchmarkError } from '../core/errors'
+import { BenchmarkError } from '../core/errors/errors'
 import type { RunConfig } from '../config/run-config'
 import { runLogDir } from '../run/pipeline/log-dir'
 import { runPipeline, type RunHooks, type RunOutcome } from '../run/pipeline/pipeline'

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { Input, State } from '../config/inputs'
-import { describeError } from '../core/errors'
+import { describeError } from '../core/errors/errors'
 import { configValues } from '../pulumi/stack/config-input'
 import { stepSecrets } from '../report/format/redact'
 import { finishTeardown } from '../teardown/post-step'

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ShellSetting, Step } from './types'
-import { describeError } from '../core/errors'
+import { describeError } from '../core/errors/errors'
 import { resolveStep } from './process/command'
 import { openLog, writeLogHeader } from './log'
 import { describeOutcome, runProcess } from './process/spawn'

@@ -1,7 +1,7 @@
 import { parseBisectConfig } from '../config/bisect-config'
 import { BISECT_INPUTS, Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
-import { BenchmarkError, InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors/errors'
 import { configValues } from '../pulumi/stack/config-input'
 import { workflowRunUrl } from '../core/run-url'
 import { FORMATS } from '../run/answer'

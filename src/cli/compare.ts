@@ -1,7 +1,7 @@
 import { Input } from '../config/inputs'
 import { parseChoice, parseInteger } from '../config/parse'
 import { parseDecision, parseFamilySize } from '../config/run-config'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { MAX_LOOKS } from '../core/limits'
 import { STATISTICS } from '../stats/tests/test-kind'
 import { workflowRunUrl } from '../core/run-url'

@@ -1,7 +1,7 @@
 import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
-import { BenchmarkError, InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors/errors'
 import { workflowRunUrl } from '../core/run-url'
 import type { FrontEndTerms } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'

@@ -3,7 +3,7 @@
  * what failed, the tail of its log, the samples measured so far. Pure.
  */
 import { BenchmarkAborted, withoutLog } from '../bench/failures'
-import { describeError } from '../core/errors'
+import { describeError } from '../core/errors/errors'
 import type { PartialResultsFile } from '../results/build/partial'
 import { FailedRuns } from '../results/build/failed-runs'
 import { clip } from './format/escape'

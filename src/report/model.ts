@@ -3,7 +3,7 @@
  * sentence, the statistics lines and the group table. Pure and format-neutral:
  * the markdown and text renderers differ only in the `Style` they pass.
  */
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { MAX_SAMPLES } from '../core/limits'
 import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'

@@ -3,7 +3,7 @@
  * all of them, the overall headline, and the runs that did not finish, whose text comes
  * from results files: untrusted, clipped. Pure.
  */
-import { BenchmarkError, InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors/errors'
 import type { JoinedResults, MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
 import { overallVerdict as verdictOfAll } from '../stats/decide/verdict'

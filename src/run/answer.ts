@@ -1,6 +1,6 @@
 import type { RunConfig } from '../config/run-config'
 import { Output } from '../config/inputs'
-import { BenchmarkError } from '../core/errors'
+import { BenchmarkError } from '../core/errors/errors'
 import type { ReportVerdict } from '../github/comment'
 import type { FailedRun } from '../report/failed-model'
 import { headline } from '../report/headline'

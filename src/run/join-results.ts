@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import * as glob from '@actions/glob'
-import { InputError, describeError } from '../core/errors'
+import { InputError, describeError } from '../core/errors/errors'
 import { basename } from 'node:path'
 import type { JoinedResults, UnfinishedRun } from '../results/family'
 import { FailedRuns } from '../results/build/failed-runs'

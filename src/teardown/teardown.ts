@@ -6,7 +6,7 @@ import { describeProcess, type RunningProcess } from '../bench/process/running'
 import type { StackLedger } from '../teardown/ledger'
 import { PULUMI_UPDATE_STOP, type StackRef } from '../pulumi/stack/stacks'
 import { keepStack, tearDownStack, type StackFate } from '../pulumi/stack/teardown-stack'
-import { BenchmarkError } from '../core/errors'
+import { BenchmarkError } from '../core/errors/errors'
 import type { Redact } from '../core/redact'
 import type { TeardownPlan } from './plan'
 

@@ -16,7 +16,7 @@ import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/be
 import { interruptRunningProcesses } from '../../src/bench/process/running'
 import { runBenchmark } from '../../src/bench/run-benchmark'
 import { currentMethod } from '../../src/bench/resources/resources'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { isGoneSoon, readPids } from './fixtures/processes'
 
 const bash: ShellSetting = { kind: 'shell', path: 'bash' }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Step } from '../../src/bench/types'
 import { parseConfigInput } from '../../src/pulumi/stack/config-input'
 import { StackLedger } from '../../src/teardown/ledger'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { pulumiBenchGroup } from '../../src/pulumi/cycle'
 import {
   initStack,

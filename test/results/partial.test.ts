@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BenchmarkError } from '../../src/core/errors'
+import { BenchmarkError } from '../../src/core/errors/errors'
 import type { GroupSource } from '../../src/results/build/build'
 import { partialResultsFile } from '../../src/results/build/partial'
 import { fixedRunDesign } from '../helpers/run-design'

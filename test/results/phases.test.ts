@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BenchmarkError } from '../../src/core/errors'
+import { BenchmarkError } from '../../src/core/errors/errors'
 import { phasedResultsFile, resultsFile, type GroupSource } from '../../src/results/build/build'
 import { partialResultsFile } from '../../src/results/build/partial'
 import { phaseNames, phaseView, stepVerdict } from '../../src/results/read/phases'

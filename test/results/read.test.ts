@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { parseResults, readResultsFile } from '../../src/results/read/read'
 import { tempFile } from '../helpers/cli'
 

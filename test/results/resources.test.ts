@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ResourceUsage } from '../../src/bench/resources/resource-usage'
-import { BenchmarkError } from '../../src/core/errors'
+import { BenchmarkError } from '../../src/core/errors/errors'
 import { resultsFile, type GroupSource } from '../../src/results/build/build'
 import { partialResultsFile } from '../../src/results/build/partial'
 import { parseResults } from '../../src/results/read/read'

@@ -1,6 +1,6 @@
 import { Input, type RawInputs } from '../../config/inputs'
 import { inputValue, parseDecision, parseReporting } from '../../config/run-config'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { workflowRunUrl } from '../../core/run-url'
 import { reportAnswer } from '../../run/report-answer'
 import { publishAnswer } from '../answer'

@@ -4,7 +4,7 @@ import type { ResolvedStep } from '../process/command'
 import { BenchmarkAborted, SampleFailed } from '../failures'
 import { tailLines, writeLogHeader } from '../log'
 import { basename } from 'node:path'
-import { describeFileError } from '../../core/file-errors'
+import { describeFileError } from '../../core/errors/file-errors'
 import { describeOutcome, runProcess, untilAborted } from '../process/spawn'
 
 const TAIL_LINE_COUNT = 20

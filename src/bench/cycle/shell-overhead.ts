@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { meanCpu, type CpuSeconds, type ResourceUsage } from '../resources/resource-usage'
 import { describeOutcome, runProcess } from '../process/spawn'
 

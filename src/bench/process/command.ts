@@ -1,5 +1,5 @@
 import type { Step, ShellSetting, StopPolicy } from '../types'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { childEnv } from './child-env'
 import { splitWords } from './words'
 

@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 
 /**
  * Splits a command into words for `shell: none`, the way a shell would split a

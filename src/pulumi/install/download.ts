@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { pipeline } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
-import { describeNetworkError } from '../../core/network-error'
+import { describeNetworkError } from '../../core/errors/network-error'
 
 /** How downloads try again, and when a try is given up (docs/security.md). */
 export interface RetryOptions {

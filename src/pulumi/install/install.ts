@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { fetchText } from './download'
 import type { RetryOptions } from './download'
 import { explainDownloadError, fetchRelease } from './fetch-release'

@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 
 export type PulumiOs = 'linux' | 'darwin' | 'windows'
 export type PulumiArch = 'x64' | 'arm64'

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { parseVersion } from '../versions/version-spec'
 import { describeFailure, runCaptured } from '../run'
 

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { BenchmarkError } from '../../core/errors'
+import { BenchmarkError } from '../../core/errors/errors'
 import { fetchText, type RetryOptions } from './download'
 import { explainDownloadError } from './fetch-release'
 import { DEFAULT_DOWNLOAD_URL, releaseFileUrl } from './releases'

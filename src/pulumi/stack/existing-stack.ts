@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { projectName } from '../program'
 
 /**

@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 
 /** The suffixes the two stacks get: `<prefix>-baseline`, `<prefix>-candidate`. */
 const LONGEST_SUFFIX = '-candidate'

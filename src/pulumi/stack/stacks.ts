@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import type { StopPolicy } from '../../bench/types'
-import { BenchmarkError } from '../../core/errors'
+import { BenchmarkError } from '../../core/errors/errors'
 import type { ConfigEntry } from './config-input'
 import { stackExists } from './existing-stack'
 import { phaseArgs } from '../phase-args'

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RunResult } from '../run'
 import { describeHoldings, holdsNothing, readHoldings } from './stack-state'
-import { describeFileError } from '../../core/file-errors'
+import { describeFileError } from '../../core/errors/file-errors'
 import {
   PULUMI_UPDATE_STOP,
   SETUP_TIMEOUT_MS,

@@ -2,7 +2,7 @@
  * Which released versions lie between two (docs/bisect.md), pure: the index's entries
  * are data from the network, so only plain stable versions (`3.181.0`) are kept.
  */
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { stableVersion } from '../../core/release-version'
 
 export { stableVersion }

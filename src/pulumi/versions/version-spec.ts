@@ -1,4 +1,4 @@
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 
 /** What a `*-version` input asks for. */
 export type VersionSpec =

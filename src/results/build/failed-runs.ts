@@ -1,4 +1,4 @@
-import { BenchmarkError } from '../../core/errors'
+import { BenchmarkError } from '../../core/errors/errors'
 import type { GroupSource } from './build'
 import { partialGroup, partialResultsFile, type PartialResultsFile } from './partial'
 

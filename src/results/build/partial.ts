@@ -1,5 +1,5 @@
 import { max, mean, median, min, sampleStandardDeviation } from 'simple-statistics'
-import { describeError } from '../../core/errors'
+import { describeError } from '../../core/errors/errors'
 import type { GroupSource } from './build'
 import type { Environment } from '../../bench/environment'
 import type { ScheduleEntry } from '../../bench/types'

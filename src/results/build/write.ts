@@ -12,9 +12,9 @@ import {
   writeFile
 } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
-import { BenchmarkError, InputError } from '../../core/errors'
+import { BenchmarkError, InputError } from '../../core/errors/errors'
 import { NO_SECRETS, redactedJson, type Redact } from '../../core/redact'
-import { describeFileError, fileErrorCode } from '../../core/file-errors'
+import { describeFileError, fileErrorCode } from '../../core/errors/file-errors'
 
 /** The results file could not be written; the run's report is still published. */
 export class ResultsWriteError extends BenchmarkError {

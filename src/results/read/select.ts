@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 import { resultName, type ParsedFile, type ParsedResult } from './read'
 
 export interface Selection {

@@ -1,6 +1,6 @@
 import type { BisectConfig } from '../../config/bisect-config'
 import { Output } from '../../config/inputs'
-import { BenchmarkError } from '../../core/errors'
+import { BenchmarkError } from '../../core/errors/errors'
 import { bisectFails, bisectReport, bisectVerdict } from '../../report/bisect-model'
 import { renderBisectMarkdown } from '../../export/markdown/bisect-markdown'
 import { renderBisectText } from '../../export/text/bisect-text'

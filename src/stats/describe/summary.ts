@@ -1,5 +1,5 @@
 import { mean, median, min, max, sampleStandardDeviation } from 'simple-statistics'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/errors/errors'
 
 export interface GroupSummary {
   n: number
