@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint'
 /**
  * The layers of src/, each with the layers it may import from: imports only go down
  * (docs/architecture.md explains each layer). The entry points at src/ itself sit on
- * top. A folder always imports from itself.
+ * top. A layer always imports from itself, its subfolders included.
  */
 /** Everything the use cases (src/run) may use: every layer below them. */
 const BELOW_RUN = [

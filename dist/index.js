@@ -65,7 +65,7 @@ import {
 } from "./chunks/shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./chunks/shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/action/run-mode.ts
+// src/action/modes/run-mode.ts
 import { existsSync } from "node:fs";
 
 // src/action/publish.ts
@@ -252,7 +252,7 @@ function measureInAction(config, log, report) {
   });
 }
 
-// src/action/run-mode.ts
+// src/action/modes/run-mode.ts
 async function runMode(raw, token, log) {
   let config;
   try {
@@ -287,7 +287,7 @@ function measureAndPublish(config, reporting, token, log) {
   });
 }
 
-// src/action/report-mode.ts
+// src/action/modes/report-mode.ts
 async function reportMode(raw, token, log) {
   const patterns = (inputValue(raw, "results" /* Results */) ?? "").split("\n").map((line) => line.trim()).filter(Boolean);
   if (patterns.length === 0) {
@@ -305,7 +305,7 @@ async function reportMode(raw, token, log) {
   await publishAnswer({ ...answer, render: () => body }, { reporting, token, log });
 }
 
-// src/action/calibrate-mode.ts
+// src/action/modes/calibrate-mode.ts
 async function calibrateMode(raw, log) {
   const subject = actionCalibrationSubject(raw);
   const { config, thresholdText } = parseCalibrationConfig(raw, subject, process.env);
@@ -329,7 +329,7 @@ async function calibrateMode(raw, log) {
   });
 }
 
-// src/action/bisect-mode.ts
+// src/action/modes/bisect-mode.ts
 import { existsSync as existsSync2 } from "node:fs";
 async function bisectMode(raw, token, log) {
   const config = parseBisectConfig(raw, process.env);

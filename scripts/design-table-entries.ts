@@ -1,8 +1,8 @@
-// What the committed α* table (src/stats/alpha-star-table.json) covers: the designs
+// What the committed α* table (src/stats/design/alpha-star-table.json) covers: the designs
 // users run most, so that their runs start at once. Anything else is computed on its
-// first run and cached (src/run/design-cache.ts). Written by `npm run design-table`.
-import { calibrationKey, type CalibrationRequest } from '../src/stats/calibration-key'
-import { runCalibrations, type RunPlan } from '../src/stats/design'
+// first run and cached (src/run/pipeline/design-cache.ts). Written by `npm run design-table`.
+import { calibrationKey, type CalibrationRequest } from '../src/stats/design/calibration-key'
+import { runCalibrations, type RunPlan } from '../src/stats/design/design'
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i)

@@ -1,13 +1,13 @@
-// Computes the committed α* table (src/stats/alpha-star-table.json) for the plans in
+// Computes the committed α* table (src/stats/design/alpha-star-table.json) for the plans in
 // scripts/design-table-entries.ts: run it after changing how a design is calibrated;
 // test/stats/alpha-star-table.test.ts fails until then. Minutes: every entry is a
 // seeded null simulation (README "How it decides").
 // Run: npm run design-table
 import { writeFileSync } from 'node:fs'
-import { computeAlphaStar } from '../src/stats/calibrate'
+import { computeAlphaStar } from '../src/stats/design/calibrate'
 import { tableRequests } from './design-table-entries'
 
-const TABLE = new URL('../src/stats/alpha-star-table.json', import.meta.url)
+const TABLE = new URL('../src/stats/design/alpha-star-table.json', import.meta.url)
 
 const requests = [...tableRequests()]
 const alphaStar: Record<string, number> = {}

@@ -9,14 +9,14 @@
  * REPS=… sets the repetitions per row (default 1000); SAMPLES=… the cap per step (20).
  */
 import { analyse } from '../src/stats/analyse'
-import { planRun } from '../src/stats/design'
+import { planRun } from '../src/stats/design/design'
 import {
   comparisonAlpha,
   initialRange,
   narrow,
   nextProbe,
   type SearchRange
-} from '../src/run/bisect-search'
+} from '../src/run/bisect/bisect-search'
 import type { Verdict } from '../src/stats/types'
 import { Random } from '../test/helpers/random'
 

@@ -4,7 +4,7 @@
  * target each row is held to.
  */
 import { analyse } from '../src/stats/analyse'
-import type { Design } from '../src/stats/design'
+import type { Design } from '../src/stats/design/design'
 import type { Verdict } from '../src/stats/types'
 import type { Random } from '../test/helpers/random'
 import {

@@ -9,18 +9,18 @@
  * the design with PASS/FAIL.
  * REPS=… sets the repetitions per row (default 4000; families get a quarter).
  */
-import type { GroupIndex } from '../src/bench/schedule'
-import { interleavedOrder } from '../src/bench/schedule'
+import type { GroupIndex } from '../src/bench/schedule/schedule'
+import { interleavedOrder } from '../src/bench/schedule/schedule'
 import { analyse } from '../src/stats/analyse'
-import { planRun, type Design } from '../src/stats/design'
-import { familyRegressions, regressionPath } from '../src/stats/family'
+import { planRun, type Design } from '../src/stats/design/design'
+import { familyRegressions, regressionPath } from '../src/stats/decide/family'
 import type { Verdict } from '../src/stats/types'
 import { experimentTimes } from '../test/helpers/experiments'
 import { Random } from '../test/helpers/random'
 import { simulatePhaseRun } from '../test/helpers/phase-runs'
 import { simulateSweep } from '../test/helpers/sweep-runs'
 import { planPhases } from '../src/stats/phases'
-import { overallVerdict } from '../src/stats/verdict'
+import { overallVerdict } from '../src/stats/decide/verdict'
 import { SHAPES, shapeRows, shapeTable, TRIMMED_SHAPES } from './validate-shapes'
 
 const REPS = Number(process.env.REPS ?? 4000)

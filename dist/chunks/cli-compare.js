@@ -49,7 +49,7 @@ import {
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 import "./shared-cli+cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/results/sweep-reanalyse.ts
+// src/results/reanalyse/sweep-reanalyse.ts
 function analyseSweepFiles(files, options) {
   const selection = selectSweep(files, options);
   const first = files[0];
@@ -106,7 +106,7 @@ function replaySweep(file, policy) {
   return sweepResultsFile(benchmark, sweep, family, recordedContext(file));
 }
 
-// src/results/replay.ts
+// src/results/reanalyse/replay.ts
 function replayOwnFile(file, policy) {
   const { design: recorded } = recordedDesign(file);
   const comparison = file.raw.comparison;

@@ -1,7 +1,7 @@
 import { createRequire as __ppgCreateRequire } from 'node:module';
 const require = __ppgCreateRequire(import.meta.url);
 
-// src/pulumi/releases.ts
+// src/pulumi/install/releases.ts
 var DEFAULT_DOWNLOAD_URL = "https://get.pulumi.com/releases/sdk";
 var DEFAULT_LATEST_VERSION_URL = "https://www.pulumi.com/latest-version";
 function archiveFileName(version, target, extension) {
@@ -83,7 +83,7 @@ var INPUT_DEFAULTS = {
   ["github-token" /* GithubToken */]: "${{ github.token }}"
 };
 
-// src/core/errors.ts
+// src/core/errors/errors.ts
 var InputError = class extends Error {
   name = "InputError";
 };

@@ -7,7 +7,7 @@ import {
   redactStream
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/bench/words.ts
+// src/bench/process/words.ts
 function splitWords(text) {
   const words = [];
   let word = "";
@@ -45,7 +45,7 @@ function splitWords(text) {
   return words;
 }
 
-// src/core/file-errors.ts
+// src/core/errors/file-errors.ts
 var WORDS = {
   ENOSPC: "no space left on device",
   EDQUOT: "disk quota exceeded",
@@ -67,10 +67,10 @@ function describeFileError(error) {
   return code in WORDS ? `${WORDS[code]} (${code})` : error.message ?? code;
 }
 
-// src/bench/running.ts
+// src/bench/process/running.ts
 import { setTimeout as sleep } from "node:timers/promises";
 
-// src/bench/process-group.ts
+// src/bench/process/process-group.ts
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 var isWindows = process.platform === "win32";
@@ -127,7 +127,7 @@ function isProcessRunning(pid, startTime) {
   return startTime === void 0 || Number(fields[19]) === startTime;
 }
 
-// src/bench/tracking.ts
+// src/bench/process/tracking.ts
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, readFileSync as readFileSync2, readSync, readdirSync } from "node:fs";
@@ -212,7 +212,7 @@ function findWithPs(entry) {
   return listing.split("\n").filter((line) => line.includes(` ${entry}`)).map((line) => Number(line.trim().split(/\s+/)[0])).filter((pid) => Number.isInteger(pid) && pid !== process.pid);
 }
 
-// src/bench/running.ts
+// src/bench/process/running.ts
 function describeProcess(process2) {
   return `${process2.label} (pid ${process2.pid})`;
 }
@@ -296,7 +296,7 @@ import { join as join4 } from "node:path";
 import { closeSync as closeSync4, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
-// src/bench/child-env.ts
+// src/bench/process/child-env.ts
 var WITHHELD_PREFIXES = ["INPUT_", "STATE_"];
 var WITHHELD = /* @__PURE__ */ new Set([
   "ACTIONS_RUNTIME_TOKEN",
@@ -319,7 +319,7 @@ function childEnv(base, extra = {}) {
   return { ...Object.fromEntries(kept), ...extra };
 }
 
-// src/bench/command.ts
+// src/bench/process/command.ts
 var TEXT_LIMIT = 80;
 function resolveStep(step, shell) {
   const { command } = step;
@@ -460,11 +460,11 @@ function redacting(redact) {
   });
 }
 
-// src/bench/spawn.ts
+// src/bench/process/spawn.ts
 import { spawn as spawn2 } from "node:child_process";
 import { basename } from "node:path";
 
-// src/bench/capture.ts
+// src/bench/process/capture.ts
 import { closeSync as closeSync3, mkdtempSync, openSync as openSync3, readFileSync as readFileSync3, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join2 } from "node:path";
@@ -492,7 +492,7 @@ function openCapture() {
   };
 }
 
-// src/bench/format.ts
+// src/bench/schedule/format.ts
 function formatTimeSpan(seconds) {
   if (seconds < 1) return `${Math.round(seconds * 1e3)} ms`;
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
@@ -510,13 +510,13 @@ function joinUnits(major, majorUnit, minor, minorUnit) {
   return minor === 0 ? `${major} ${majorUnit}` : `${major} ${majorUnit} ${minor} ${minorUnit}`;
 }
 
-// src/bench/resources.ts
+// src/bench/resources/resources.ts
 import { spawnSync } from "node:child_process";
 import { existsSync, openSync as openSync4, readFileSync as readFileSync5, readSync as readSync3, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join3 } from "node:path";
 
-// src/bench/bsd-time.ts
+// src/bench/resources/bsd-time.ts
 var BSD_TIME_PATH = "/usr/bin/time";
 function wrapInBsdTime(reportPath, command) {
   return {
@@ -540,7 +540,7 @@ function decimal(text) {
   return Number(text.replace(",", "."));
 }
 
-// src/bench/resource-method.ts
+// src/bench/resources/resource-method.ts
 function selectResourceMethod(platform, facts) {
   if (platform === "linux" && facts.exists("/proc/self/stat")) {
     return { kind: "procfs", memory: facts.exists(`/proc/${facts.pid}/task/${facts.pid}/children`) };
@@ -551,7 +551,7 @@ function selectResourceMethod(platform, facts) {
   return { kind: "none" };
 }
 
-// src/bench/resource-usage.ts
+// src/bench/resources/resource-usage.ts
 var USER_HZ = 100;
 function parseChildTicks(text) {
   const close = text.lastIndexOf(")");
@@ -597,7 +597,7 @@ function withoutShellCpu(usage, shell) {
   return result;
 }
 
-// src/bench/tree-memory.ts
+// src/bench/resources/tree-memory.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
 var FIRST_SCAN_MS = 20;
 var SCAN_INTERVAL_MS = 100;
@@ -660,7 +660,7 @@ function readOrUndefined(path6) {
   }
 }
 
-// src/bench/resources.ts
+// src/bench/resources/resources.ts
 var method;
 function currentMethod() {
   method ??= selectResourceMethod(process.platform, {
@@ -734,7 +734,7 @@ function bsdTimeProbe(command) {
   };
 }
 
-// src/bench/spawn.ts
+// src/bench/process/spawn.ts
 var USER_COMMAND_STOP = { onCancel: "interrupt-then-kill", graceMs: 2e3 };
 var MAX_TIMER_MS = 2 ** 31 - 1;
 var isWindows2 = process.platform === "win32";
@@ -901,11 +901,11 @@ async function runCleanup(steps, shell, options = {}) {
   return warnings;
 }
 
-// src/pulumi/stacks.ts
+// src/pulumi/stack/stacks.ts
 import { mkdir as mkdir2, mkdtemp } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/pulumi/existing-stack.ts
+// src/pulumi/stack/existing-stack.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { homedir } from "node:os";
 import path2 from "node:path";
@@ -940,7 +940,7 @@ function projectName(programDir) {
   return void 0;
 }
 
-// src/pulumi/existing-stack.ts
+// src/pulumi/stack/existing-stack.ts
 function checkStackIsNew(target, input) {
   const { programDir, stack, backendUrl } = target;
   const folder = backendUrl === void 0 ? void 0 : localBackendFolder(backendUrl);
@@ -988,7 +988,7 @@ function phaseArgs(phase, stack, parallel) {
   return [...COMMANDS[phase], "--stack", stack, ...limit];
 }
 
-// src/pulumi/release-range.ts
+// src/pulumi/versions/release-range.ts
 function parts(version) {
   return version.split(".").map(Number);
 }
@@ -1039,7 +1039,7 @@ var ReleaseIndexError = class extends Error {
   name = "ReleaseIndexError";
 };
 
-// src/pulumi/selected-stack.ts
+// src/pulumi/stack/selected-stack.ts
 import { mkdir, readFile, readdir as readdir2, rm as rm2, writeFile } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
 import path3 from "node:path";
@@ -1140,7 +1140,7 @@ function bounded(text) {
   return text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1).trimEnd()}\u2026`;
 }
 
-// src/pulumi/stacks.ts
+// src/pulumi/stack/stacks.ts
 var SETUP_TIMEOUT_MS = 5 * 6e4;
 var PULUMI_UPDATE_STOP = { onCancel: "interrupt", graceMs: 6e4 };
 var CANCEL_KEEPS_PROVIDERS = "3.87.0";
@@ -1227,11 +1227,11 @@ function setupError(ref, args, result) {
   );
 }
 
-// src/pulumi/teardown-stack.ts
+// src/pulumi/stack/teardown-stack.ts
 import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
-// src/pulumi/stack-state.ts
+// src/pulumi/stack/stack-state.ts
 function readHoldings(exported) {
   let data;
   try {
@@ -1293,7 +1293,7 @@ function describeResource(resource) {
   return `${type} ${name}`;
 }
 
-// src/pulumi/teardown-stack.ts
+// src/pulumi/stack/teardown-stack.ts
 async function tearDownStack(ref, options) {
   if (options.stop?.aborted) return { kind: "stopped" };
   const destroy = destroyArgs(ref.stack);

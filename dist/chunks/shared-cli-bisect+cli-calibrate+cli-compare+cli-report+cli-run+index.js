@@ -11852,7 +11852,7 @@ var require_lib136 = __commonJS({
 var MAX_SAMPLES = 1e4;
 var MAX_LOOKS = 50;
 
-// src/stats/test-kind.ts
+// src/stats/tests/test-kind.ts
 var STATISTICS = ["mean", "trimmed"];
 var PLAIN_TEST = { statistic: "mean", detrend: false, spreadFloor: null };
 
@@ -11914,7 +11914,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { basename, resolve, sep } from "node:path";
 
-// src/pulumi/stack-name.ts
+// src/pulumi/stack/stack-name.ts
 var LONGEST_SUFFIX = "-candidate";
 var STACK_NAME_LIMIT = 100;
 function checkStackPrefix(prefix, input) {
@@ -12558,7 +12558,7 @@ function mean2(values) {
   return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
 }
 
-// src/results/partial.ts
+// src/results/build/partial.ts
 function partialGroup(source, phase) {
   const times = [...source.times];
   const some = times.length > 0;
@@ -12589,7 +12589,7 @@ function partialResultsFile(config, phases, error, extra) {
   };
 }
 
-// src/results/failed-runs.ts
+// src/results/build/failed-runs.ts
 var FailedRuns = class extends BenchmarkError {
   constructor(message, partial) {
     super(message);
@@ -12632,7 +12632,7 @@ function failedMessage(lines) {
   return `${lines.join("; ")}; a comparison with failed runs has no verdict`;
 }
 
-// src/results/phases.ts
+// src/results/read/phases.ts
 function stepVerdict(results) {
   return results.sweep?.verdict ?? results.family?.verdict ?? results.comparison.verdict;
 }
@@ -12745,7 +12745,7 @@ function formatCount(count) {
   return count.toLocaleString("en-US");
 }
 
-// src/stats/ratio.ts
+// src/stats/tests/ratio.ts
 function meanRatio(baseline, candidate) {
   if (!(baseline.mean > 0) || !(candidate.mean > 0)) return null;
   const value = candidate.mean / baseline.mean;
@@ -13034,7 +13034,7 @@ function familyNote2(count) {
   return `p: the test that decided the row (regression, improvement or unchanged; for inconclusive, regression). Regression p adjusted: the regression test's p adjusted for testing ${count} together (Holm over stage-wise p).`;
 }
 
-// src/stats/summary.ts
+// src/stats/describe/summary.ts
 function summarize(times, group = "group") {
   if (times.length < 2) {
     throw new InputError(
@@ -13054,7 +13054,7 @@ function summarize(times, group = "group") {
   };
 }
 
-// src/results/build.ts
+// src/results/build/build.ts
 function groupResult(source, summary) {
   const parameters = { ...source.parameters };
   delete parameters.group;
@@ -13112,7 +13112,7 @@ function phasedResultsFile(benchmark, phases, family, extra = {}) {
   };
 }
 
-// src/results/sweep.ts
+// src/results/read/sweep.ts
 function sweepPhases(sweep) {
   const phases = [];
   for (const { phase } of sweep.comparisons) if (!phases.includes(phase)) phases.push(phase);
@@ -13165,7 +13165,7 @@ function stringParameters(parameters) {
   );
 }
 
-// src/stats/distributions.ts
+// src/stats/tests/distributions.ts
 var import_stats_base_dists_t_cdf = __toESM(require_lib124(), 1);
 var import_stats_base_dists_t_quantile = __toESM(require_lib134(), 1);
 var import_stats_base_dists_normal_cdf = __toESM(require_lib136(), 1);
@@ -13184,7 +13184,7 @@ function normalQuantile(p) {
   return p < 0.5 ? -Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * p) : Math.SQRT2 * (0, import_math_base_special_erfcinv.default)(2 * (1 - p));
 }
 
-// src/stats/welch.ts
+// src/stats/tests/welch.ts
 function welchStatistic(baseline, candidate, factor = 1, dfLoss = 0) {
   const a = candidate.stddev ** 2 / candidate.n;
   const b = (factor * baseline.stddev) ** 2 / baseline.n;
@@ -13207,7 +13207,7 @@ function twoSided({ t, df }) {
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
 }
 
-// src/stats/interval.ts
+// src/stats/tests/interval.ts
 function differenceInterval(baseline, candidate, alpha) {
   const mean4 = candidate.mean - baseline.mean;
   const standardError = Math.sqrt(
@@ -13223,7 +13223,7 @@ function meanInterval(group, alpha) {
   return { low: group.mean - halfWidth, high: group.mean + halfWidth, confidence: 1 - alpha };
 }
 
-// src/stats/verdict.ts
+// src/stats/decide/verdict.ts
 function decide(p, levels, lastLook) {
   if (p.pRegression < levels.regression) return "regression";
   if (p.pImprovement < levels.regression) return "improvement";
@@ -13986,7 +13986,7 @@ function resultOutputs(results) {
   };
 }
 
-// src/stats/looks.ts
+// src/stats/design/looks.ts
 var FIRST_LOOK = 3;
 var GROWTH = 1.25;
 function lookCounts(samples, maxLooks) {
@@ -14022,7 +14022,7 @@ function informationFractions(looks) {
   return looks.map((look) => information(look) / last);
 }
 
-// src/stats/alpha-star-table.json
+// src/stats/design/alpha-star-table.json
 var alpha_star_table_default = {
   alphaStar: {
     "mean looks 3,4 target 0.005 gamma -3 from 0": 0.005576506550236581,
@@ -14315,14 +14315,14 @@ var alpha_star_table_default = {
   }
 };
 
-// src/stats/alpha-star-table.ts
+// src/stats/design/alpha-star-table.ts
 var ALPHA_STARS = alpha_star_table_default.alphaStar;
 function tabledAlphaStar(key) {
   return Object.hasOwn(ALPHA_STARS, key) ? ALPHA_STARS[key] : void 0;
 }
 var ALPHA_STAR_TABLE = ALPHA_STARS;
 
-// src/stats/calibration-key.ts
+// src/stats/design/calibration-key.ts
 function calibrationKey(request) {
   const { looks, target, rule, test } = request;
   const sizes = looks.map(
@@ -14336,7 +14336,7 @@ function plausibleAlphaStar(alphaStar, target) {
 }
 var ALPHA_STAR_RANGE = { low: 0.5, high: 1.5 };
 
-// src/stats/detrend.ts
+// src/stats/describe/detrend.ts
 function interleavedPosition(group, index) {
   const second = group === "baseline" ? index % 2 === 1 : index % 2 === 0;
   return 2 * index + (second ? 1 : 0);
@@ -14367,7 +14367,7 @@ function average(values) {
   return values.reduce((sum2, value) => sum2 + value, 0) / values.length;
 }
 
-// src/stats/margin-tests.ts
+// src/stats/tests/margin-tests.ts
 function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
   const plain = welchStatistic(baseline, candidate, 1, dfLoss);
   const upper = welchStatistic(baseline, candidate, 1 + threshold, dfLoss);
@@ -14383,7 +14383,7 @@ function welchFigures(baseline, candidate, threshold, dfLoss = 0) {
   };
 }
 
-// src/stats/trimmed.ts
+// src/stats/tests/trimmed.ts
 var TRIM = 0.2;
 function trimmedGroup(times, group) {
   const n = times.length;
@@ -14402,7 +14402,7 @@ function trimmedGroup(times, group) {
   return { ...group, n: h, mean: trimmedMean, stddev: Math.sqrt(h * d) };
 }
 
-// src/stats/look-figures.ts
+// src/stats/tests/look-figures.ts
 function lookFigures(baselineTimes, candidateTimes, look, threshold, test = PLAIN_TEST) {
   const { detrend, spreadFloor, statistic } = test;
   let baseline = baselineTimes.slice(0, look.baseline);
@@ -14437,7 +14437,7 @@ function seededUniform(seed) {
   };
 }
 
-// src/stats/random.ts
+// src/stats/design/random.ts
 var SeededRandom = class {
   next;
   constructor(seed) {
@@ -14474,7 +14474,7 @@ var SeededRandom = class {
   }
 };
 
-// src/stats/null-paths.ts
+// src/stats/design/null-paths.ts
 function simulateNullPaths(sizes, varianceRatio, paths, seed, test = PLAIN_TEST) {
   if (test.detrend || test.statistic !== "mean") {
     return simulateSamplePaths(sizes, varianceRatio, paths, seed, test);
@@ -14551,7 +14551,7 @@ function crossingRate(paths, levels) {
   return crossed / count;
 }
 
-// src/stats/spending.ts
+// src/stats/design/spending.ts
 function hsdSpent(alpha, gamma, fraction) {
   if (fraction <= 0) return 0;
   if (fraction >= 1) return alpha;
@@ -14631,7 +14631,7 @@ function upperQuantile(p) {
   return -normalQuantile(p);
 }
 
-// src/stats/calibrate.ts
+// src/stats/design/calibrate.ts
 var VARIANCE_RATIOS = [1 / 3, 3];
 function calibrationPaths(target) {
   return Math.min(1e5, Math.max(2e4, Math.ceil(2e3 / target)));
@@ -14718,7 +14718,7 @@ function solve(rate, target) {
   return low;
 }
 
-// src/stats/design.ts
+// src/stats/design/design.ts
 var REGRESSION_GAMMA = -3;
 var TRIMMED_REGRESSION_GAMMA = -4;
 var EQUIVALENCE_GAMMA = 1;
@@ -14793,7 +14793,7 @@ function runDesignInputs(options) {
   };
 }
 
-// src/stats/fieller.ts
+// src/stats/tests/fieller.ts
 function ratioInterval2(baseline, candidate, level, dfLoss = 0) {
   const estimate = candidate.mean / baseline.mean;
   const above = (ratio) => upperTail(welchStatistic(baseline, candidate, ratio, dfLoss));
@@ -14823,7 +14823,7 @@ function edge(rejected, outside, inside) {
   return (out + within) / 2;
 }
 
-// src/stats/outliers.ts
+// src/stats/describe/outliers.ts
 var OUTLIER_THRESHOLD = 14.826;
 var THRESHOLD_SD = 10;
 var SD_PER_MAD = 1.4826;
@@ -14861,7 +14861,7 @@ function outlierWarnings(group, times) {
   return warnings;
 }
 
-// src/stats/sensitivity.ts
+// src/stats/power/sensitivity.ts
 var POWER = 0.8;
 function sensitivity(baseline, candidate, levels, threshold) {
   const factor = 1 + threshold;
@@ -14902,7 +14902,7 @@ function smallestDetectable(shortfall, threshold) {
   return high;
 }
 
-// src/stats/shell-start.ts
+// src/stats/describe/shell-start.ts
 var TOLERANCE_NS = 1e-3;
 function shellStartSubtracted(times) {
   return times.some((seconds) => {
@@ -15039,7 +15039,7 @@ function shortWarnings(names, baseline, candidate, times) {
   });
 }
 
-// src/stats/holm.ts
+// src/stats/decide/holm.ts
 function holmAdjust(pValues) {
   const m = pValues.length;
   const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
@@ -15052,7 +15052,7 @@ function holmAdjust(pValues) {
   return adjusted;
 }
 
-// src/stats/family.ts
+// src/stats/decide/family.ts
 function stageWisePValue(path) {
   const { design, pValues } = path;
   const levels = designLevels(design);

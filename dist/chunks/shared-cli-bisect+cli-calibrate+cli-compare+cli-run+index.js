@@ -39,7 +39,7 @@ function analyseFamily(members, options) {
   };
 }
 
-// src/results/sweep-build.ts
+// src/results/build/sweep-build.ts
 function candidateIndexes(sweep) {
   return sweep.names.map((_, index) => index).filter((index) => index !== sweep.baseline);
 }

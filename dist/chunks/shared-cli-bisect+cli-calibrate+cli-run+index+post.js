@@ -4,7 +4,7 @@ import {
   InputError
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/pulumi/config-input.ts
+// src/pulumi/stack/config-input.ts
 function parseConfigInput(text, input = "config") {
   const entries = [];
   for (const [index, rawLine] of text.split(/\r?\n/).entries()) {

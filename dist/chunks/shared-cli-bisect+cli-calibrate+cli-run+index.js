@@ -7314,7 +7314,7 @@ function gitHubClient(token, options = {}) {
   return octokit;
 }
 
-// src/core/network-error.ts
+// src/core/errors/network-error.ts
 var WORDS = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
@@ -7635,13 +7635,13 @@ async function targetPullRequest(options, owner, repo) {
   return "number" in found ? found.number : void 0;
 }
 
-// src/run/pipeline.ts
+// src/run/pipeline/pipeline.ts
 import { randomInt } from "node:crypto";
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname as dirname4, join as join6 } from "node:path";
 
-// src/bench/cycle-steps.ts
+// src/bench/cycle/cycle-steps.ts
 var COMMAND_PHASE = "command";
 function commandCycle(timed, prepare = [], phase = COMMAND_PHASE) {
   return [
@@ -7725,7 +7725,7 @@ import { closeSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 
-// src/bench/shell-overhead.ts
+// src/bench/cycle/shell-overhead.ts
 var CALIBRATION_WARMUP = 5;
 var CALIBRATION_RUNS = 50;
 var CALIBRATION_TIMEOUT_MS = 1e4;
@@ -7755,7 +7755,7 @@ async function measureShellOverhead(shellPath, signal, runs = CALIBRATION_RUNS) 
   return { seconds: measured === 0 ? 0 : total / measured, ...cpu && { cpu } };
 }
 
-// src/bench/cycle.ts
+// src/bench/cycle/cycle.ts
 import { basename } from "node:path";
 var TAIL_LINE_COUNT = 20;
 async function runCycle(group, label, context3, onTimed) {
@@ -7820,7 +7820,7 @@ async function runStep(group, step, what, context3, measureResources) {
   throw new SampleFailed(message, partial, tail.length + 1);
 }
 
-// src/bench/progress.ts
+// src/bench/schedule/progress.ts
 function estimateSecondsLeft(paces) {
   const runs = paces.reduce((total, pace) => total + pace.runs, 0);
   if (runs === 0) return void 0;
@@ -7838,7 +7838,7 @@ function formatProgress(event) {
   return `${line}, about ${formatTimeSpan(event.secondsLeft)} left`;
 }
 
-// src/bench/schedule.ts
+// src/bench/schedule/schedule.ts
 function interleavedOrder(samplesPerGroup) {
   const order = [];
   for (let pair = 0; pair < samplesPerGroup; pair++) {
@@ -7964,7 +7964,7 @@ function timesByPhase(measurement) {
   );
 }
 
-// src/results/write.ts
+// src/results/build/write.ts
 import {
   access,
   constants,
@@ -8087,7 +8087,7 @@ function planRunDesign(config, phases, cache) {
   });
 }
 
-// src/run/comparisons.ts
+// src/run/pipeline/comparisons.ts
 function runComparisons(groups, phases) {
   const [baseline, ...candidates] = groups;
   return candidates.flatMap(
@@ -8101,7 +8101,7 @@ function comparisonTimes(comparisons, times) {
   }));
 }
 
-// src/stats/stop-rule.ts
+// src/stats/decide/stop-rule.ts
 function familyStopRule(members) {
   const levels = members.map(
     (member) => designLevels(member.design).map((look) => sidedLevels(look, member.threshold))
@@ -8168,13 +8168,13 @@ async function tearDownAfterRun(plan, ledger, hooks) {
   return report;
 }
 
-// src/run/log-dir.ts
+// src/run/pipeline/log-dir.ts
 import { dirname as dirname2, join as join3 } from "node:path";
 function runLogDir(resultsFile2) {
   return join3(dirname2(resultsFile2), "logs");
 }
 
-// src/run/phase-results.ts
+// src/run/pipeline/phase-results.ts
 import { basename as basename2 } from "node:path";
 function runPhases(config) {
   return config.target.kind === "pulumi" ? [...config.phases] : [COMMAND_PHASE];
@@ -8225,13 +8225,13 @@ function partialRunResults(config, sources, error, extra) {
   return partialResultsFile(config, phases, error, extra);
 }
 
-// src/run/cold-start.ts
+// src/run/pipeline/cold-start.ts
 function coldStartWarning(config) {
   if (config.target.kind !== "pulumi" || config.warmup > 0) return null;
   return "warmup is 0: the first `pulumi up` of each group downloads and installs the resource plugins its program needs, starts the language host for the first time and, for Python programs, writes the bytecode caches, so each group\u2019s first sample is slower than the rest; when only one group pays for it, that alone can show as a regression. Keep warmup at 1 (the default) unless the first run is what you mean to measure.";
 }
 
-// src/run/design-cache.ts
+// src/run/pipeline/design-cache.ts
 import { createHash, randomBytes } from "node:crypto";
 import {
   closeSync as closeSync2,
@@ -8348,7 +8348,7 @@ function ownPrivate(stats) {
   return stats.uid === process.getuid() && (stats.mode & 18) === 0;
 }
 
-// src/pulumi/install.ts
+// src/pulumi/install/install.ts
 import { stat as stat2 } from "node:fs/promises";
 import path5 from "node:path";
 
@@ -8637,7 +8637,7 @@ function _getTempDirectory() {
   return tempDirectory;
 }
 
-// src/pulumi/download.ts
+// src/pulumi/install/download.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { pipeline } from "node:stream/promises";
 var HttpStatusError = class extends Error {
@@ -8751,12 +8751,12 @@ function reason(error) {
   return String(message ?? error).split("\n")[0] || "connection failed";
 }
 
-// src/pulumi/fetch-release.ts
+// src/pulumi/install/fetch-release.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { mkdir as mkdir3, rm as rm2 } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/pulumi/checksums.ts
+// src/pulumi/install/checksums.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { pipeline as pipeline2 } from "node:stream/promises";
@@ -8774,11 +8774,11 @@ async function sha256File(file) {
   return hash.digest("hex");
 }
 
-// src/pulumi/pulumi-binary.ts
+// src/pulumi/install/pulumi-binary.ts
 import { accessSync, constants as constants3, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
-// src/pulumi/version-spec.ts
+// src/pulumi/versions/version-spec.ts
 var VERSION7 = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 function parseVersion(text) {
   return VERSION7.exec(text.trim())?.[1] ?? null;
@@ -8799,7 +8799,7 @@ function parseVersionSpec(value, input, options) {
   throw new InputError(`${input}: "${value}" is not allowed; use ${forms.join(", ")}`);
 }
 
-// src/pulumi/pulumi-binary.ts
+// src/pulumi/install/pulumi-binary.ts
 function findPulumiInFolder(folder, binaryName) {
   for (const candidate of [path2.join(folder, binaryName), path2.join(folder, "bin", binaryName)]) {
     if (isExecutableFile(candidate)) return candidate;
@@ -8842,7 +8842,7 @@ async function readPulumiVersion(binary, input) {
   return version;
 }
 
-// src/pulumi/tool-cache-env.ts
+// src/pulumi/install/tool-cache-env.ts
 import os3 from "node:os";
 import path3 from "node:path";
 var TOOL_NAME = "pulumi";
@@ -8854,7 +8854,7 @@ function ensureToolCacheEnv(env = process.env) {
   if (!env["RUNNER_TEMP"]) env["RUNNER_TEMP"] = os3.tmpdir();
 }
 
-// src/pulumi/fetch-release.ts
+// src/pulumi/install/fetch-release.ts
 async function fetchRelease(request2) {
   const { version, downloadUrl, platform, input } = request2;
   const archiveName = archiveFileName(version, platform, platform.archiveExtension);
@@ -8917,7 +8917,7 @@ function explainDownloadError(error, context3, notFound = context3) {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-// src/pulumi/platform.ts
+// src/pulumi/install/platform.ts
 var OS_NAMES = {
   linux: "linux",
   darwin: "darwin",
@@ -8940,7 +8940,7 @@ function pulumiPlatform(platform = process.platform, arch2 = process.arch) {
   };
 }
 
-// src/pulumi/install.ts
+// src/pulumi/install/install.ts
 async function resolvePulumi(value, options) {
   const { input } = options;
   const platform = options.platform ?? pulumiPlatform();
@@ -9024,7 +9024,7 @@ async function installVersion(version, downloadUrl, platform, options) {
   };
 }
 
-// src/pulumi/version-list.ts
+// src/pulumi/versions/version-list.ts
 function versionList(value) {
   const words = value.split(/[\s,]+/).filter((word) => word !== "");
   const listed = /[,\n]/.test(value.trim()) || words.every(isVersionWord);
@@ -9084,7 +9084,7 @@ function pulumiBenchGroup(options) {
   };
 }
 
-// src/run/targets.ts
+// src/run/pipeline/targets.ts
 function groupNames(count) {
   if (count === 2) return ["baseline", "candidate"];
   return ["baseline", ...Array.from({ length: count - 1 }, (_, index) => `candidate-${index + 1}`)];
@@ -9186,7 +9186,7 @@ async function setUpPulumi(config, target, context3, userStep) {
   return { groups, versions, ...notes.length === 0 ? {} : { notes: [...new Set(notes)] } };
 }
 
-// src/run/pipeline.ts
+// src/run/pipeline/pipeline.ts
 async function runPipeline(config, hooks) {
   try {
     if (config.ownResultsFolder) await makeOwnFolder(dirname4(config.resultsFile));
@@ -9333,7 +9333,7 @@ async function measure2(config, hooks) {
   return { finished: true, results, unwritten, kept: report.kept };
 }
 
-// src/run/signals.ts
+// src/run/pipeline/signals.ts
 var SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function withInterrupts(task, options) {
   const first = new AbortController();

@@ -125,12 +125,12 @@ function releaseVersion(input, value) {
   return version;
 }
 
-// src/run/bisect.ts
+// src/run/bisect/bisect.ts
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir as mkdir2 } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
-// src/pulumi/release-index.ts
+// src/pulumi/install/release-index.ts
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -183,7 +183,7 @@ async function writeCached(file, versions) {
   }
 }
 
-// src/run/bisect-search.ts
+// src/run/bisect/bisect-search.ts
 function plannedComparisons(count) {
   if (!Number.isInteger(count) || count < 2) {
     throw new RangeError(`a bisect needs at least two versions, got ${count}`);
@@ -215,7 +215,7 @@ function narrow(range, probe, verdict) {
   }
 }
 
-// src/run/bisect-more.ts
+// src/run/bisect/bisect-more.ts
 function moreChangesSuspected(steps, end) {
   if (end.kind === "not-confirmed") return false;
   const confirm = steps.find((step) => step.role === "confirm");
@@ -232,7 +232,7 @@ function phaseComparisons(results) {
   return results.phases ?? { up: results.comparison };
 }
 
-// src/run/bisect.ts
+// src/run/bisect/bisect.ts
 async function runBisect(config, hooks) {
   let results;
   try {
@@ -553,7 +553,7 @@ ${renderText(step.results)}`
   ].join("\n");
 }
 
-// src/run/bisect-answer.ts
+// src/run/bisect/bisect-answer.ts
 function bisectAnswer(config, outcome, runUrl) {
   if (!outcome.finished) {
     const { error: error2, results: results2, partial } = outcome;

@@ -134,7 +134,7 @@ function renderCalibration(calibration, benchmark) {
   return lines.join("\n");
 }
 
-// src/stats/noise.ts
+// src/stats/describe/noise.ts
 var SPIKE = 3.5;
 var MOST_SPIKES = 0.1;
 var BIMODAL = 5 / 9;
@@ -199,7 +199,7 @@ function lagOne(series, mean, variance) {
   return sum / series.length / variance;
 }
 
-// src/stats/reach.ts
+// src/stats/power/reach.ts
 var RUNS = 400;
 var MOST = 3;
 var SEED = 20261207;

@@ -21,7 +21,7 @@ import {
   InputError
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-main+cli-report+cli-run+index+post.js";
 
-// src/results/read.ts
+// src/results/read/read.ts
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 var READ_LIMITS = { bytes: 32 * 1024 * 1024, depth: 64 };
@@ -173,7 +173,7 @@ function benchmarkName(file) {
   return file.benchmark ?? basename(file.path).replace(/\.json$/i, "");
 }
 
-// src/results/recorded-design.ts
+// src/results/read/recorded-design.ts
 var MAX_RECORDED_LOOKS = 64;
 var MAX_FAMILY = 1e3;
 var GAMMA_RANGE = 20;
@@ -264,7 +264,7 @@ function field(value, name) {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value[name] : void 0;
 }
 
-// src/results/select.ts
+// src/results/read/select.ts
 import { basename as basename2 } from "node:path";
 function selectResults(files, names) {
   if (files.length === 2) {
@@ -339,7 +339,7 @@ function distinctNames(results) {
   );
 }
 
-// src/results/reanalyse.ts
+// src/results/reanalyse/reanalyse.ts
 function analyseFiles(files, options) {
   const { baseline, candidate, names, leftOut } = selectResults(files, options);
   const first = files[0];
@@ -406,7 +406,7 @@ function recordedContext(file) {
   return extra;
 }
 
-// src/results/sweep-files.ts
+// src/results/read/sweep-files.ts
 function sweepFiles(file) {
   const sweep = file.raw.sweep;
   if (typeof sweep !== "object" || sweep === null) return void 0;
@@ -439,7 +439,7 @@ function isNames(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
-// src/results/phase-files.ts
+// src/results/read/phase-files.ts
 function phaseFiles(file) {
   const sweep = sweepFiles(file);
   if (sweep !== void 0) return sweep;

@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises'
 import * as core from '@actions/core'
 import { Output } from '../config/inputs'
-import { describeError } from '../core/errors'
+import { describeError } from '../core/errors/errors'
 import { commentOnPullRequest, type CommentSettings } from '../github/publish'
 import type { ReportVerdict } from '../github/comment'
 import type { ActionLog } from './log'

@@ -1,10 +1,10 @@
 import { closeSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ShellSetting, Step } from './types'
-import { describeError } from '../core/errors'
-import { resolveStep } from './command'
+import { describeError } from '../core/errors/errors'
+import { resolveStep } from './process/command'
 import { openLog, writeLogHeader } from './log'
-import { describeOutcome, runProcess } from './spawn'
+import { describeOutcome, runProcess } from './process/spawn'
 
 export interface CleanupOptions {
   /** Log the steps' output is appended to; without it the output is dropped. */

@@ -1,4 +1,4 @@
-import { BenchmarkError, describeError } from '../core/errors'
+import { BenchmarkError, describeError } from '../core/errors/errors'
 import type { Measurement } from './types'
 
 /** The run stopped before it finished; `partial` holds what was measured up to then. */

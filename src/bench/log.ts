@@ -13,7 +13,7 @@ import { readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { describeFileError } from '../core/file-errors'
+import { describeFileError } from '../core/errors/file-errors'
 import { redactStream, type Redact } from '../core/redact'
 
 /** Bytes read from the end of a log to find its last lines; enough for 20 long lines. */

@@ -2,20 +2,20 @@ import { closeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BenchPlan, Measurement } from './types'
-import { resolveStep } from './command'
-import { measureShellOverhead } from './shell-overhead'
+import { resolveStep } from './process/command'
+import { measureShellOverhead } from './cycle/shell-overhead'
 import {
   runCycle,
   type CycleContext,
   type PhaseTime,
   type ReadyGroup,
   type RunLabel
-} from './cycle'
-import { cyclePhases, emptyMeasurement } from './cycle-steps'
+} from './cycle/cycle'
+import { cyclePhases, emptyMeasurement } from './cycle/cycle-steps'
 import { AbortedBeforeFirstRun } from './failures'
 import { openLog } from './log'
-import { estimateSecondsLeft, formatProgress, type GroupPace } from './progress'
-import { balancedOrder, type GroupIndex } from './schedule'
+import { estimateSecondsLeft, formatProgress, type GroupPace } from './schedule/progress'
+import { balancedOrder, type GroupIndex } from './schedule/schedule'
 
 /**
  * Measures the groups of a plan: warmup runs first, then samples in balanced rounds

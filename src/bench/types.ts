@@ -1,4 +1,4 @@
-import type { CpuSeconds, ResourceUsage } from './resource-usage'
+import type { CpuSeconds, ResourceUsage } from './resources/resource-usage'
 
 /**
  * The names of the two sides of a comparison of two. The engine takes any names

@@ -1,6 +1,6 @@
 import { parseChoice } from '../config/parse'
 import { parseCalibrationConfig, SET_BY_CALIBRATE } from '../config/calibration-config'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { FORMATS } from '../run/answer'
 import { calibrateResults, calibrationAnswer } from '../run/calibration-run'
 import { RUN_FLAGS, parseFlags, type Subcommand } from './flags'

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { BISECT_INPUTS, Input } from '../config/inputs'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import type { Redact } from '../core/redact'
 import type { Answer, Format } from '../run/answer'
 

@@ -1,4 +1,4 @@
-import { BenchmarkError, InputError, describeError } from '../core/errors'
+import { BenchmarkError, InputError, describeError } from '../core/errors/errors'
 import { inertWorkflowCommands } from '../core/workflow-commands'
 import { stepSecrets } from '../report/format/redact'
 import type { Subcommand } from './flags'

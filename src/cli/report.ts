@@ -1,7 +1,7 @@
 import { Input } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseDecision } from '../config/run-config'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { workflowRunUrl } from '../core/run-url'
 import { FORMATS } from '../run/answer'
 import { reportAnswer } from '../run/report-answer'

@@ -1,14 +1,14 @@
 import { Input, type RawInputs } from '../config/inputs'
 import { parseChoice } from '../config/parse'
 import { parseReporting, parseRunConfig, type RunConfig } from '../config/run-config'
-import { BenchmarkError, InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors/errors'
 import { workflowRunUrl } from '../core/run-url'
 import type { FrontEndTerms } from '../github/comment'
 import { commentOnPullRequest } from '../github/publish'
-import { configValues } from '../pulumi/config-input'
+import { configValues } from '../pulumi/stack/config-input'
 import { FORMATS, runAnswer } from '../run/answer'
-import { runPipeline, type RunHooks, type RunOutcome } from '../run/pipeline'
-import { withInterrupts } from '../run/signals'
+import { runPipeline, type RunHooks, type RunOutcome } from '../run/pipeline/pipeline'
+import { withInterrupts } from '../run/pipeline/signals'
 import { RUN_FLAGS, parseFlags, type Subcommand } from './flags'
 
 /** The command line's token is GITHUB_TOKEN and its report is what it prints. */

@@ -4,10 +4,10 @@
  * last: versions or paths to CLIs a user built), plus every input of a Pulumi run but
  * the two versions, which the steps set.
  */
-import { InputError } from '../core/errors'
-import { checkStackPrefix } from '../pulumi/stack-name'
+import { InputError } from '../core/errors/errors'
+import { checkStackPrefix } from '../pulumi/stack/stack-name'
 import { stableVersion } from '../core/release-version'
-import { parseVersionSpec } from '../pulumi/version-spec'
+import { parseVersionSpec } from '../pulumi/versions/version-spec'
 import { Input, type RawInputs } from './inputs'
 import { inputValue, parseRunConfig, type RunConfig } from './run-config'
 

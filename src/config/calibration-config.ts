@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { Input, type RawInputs } from './inputs'
 import { inputValue, parseRunConfig, type RunConfig } from './run-config'
 

@@ -1,4 +1,4 @@
-import { DEFAULT_DOWNLOAD_URL } from '../pulumi/releases'
+import { DEFAULT_DOWNLOAD_URL } from '../pulumi/install/releases'
 
 /**
  * Every input of the action, named once. action.yml, the CLI's flags and the README

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 
 /**
  * Typed readers for input values. Each failure is one line naming the input, the

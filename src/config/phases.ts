@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { PHASES, isPhase, type Phase } from '../core/phases'
 
 /**

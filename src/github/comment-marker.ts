@@ -2,7 +2,7 @@
  * The hidden marker that makes our pull-request comment findable on later runs,
  * and the matcher that finds it. Pure.
  */
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { isOwnAccount, type TokenIdentity } from './identity'
 
 /** The parts of a GitHub issue comment the matcher reads. */

@@ -3,7 +3,7 @@
  * create it. Comment trouble never fails the job: it comes back as a warning.
  */
 import type { Verdict } from '../stats/types'
-import { describeNetworkError } from '../core/network-error'
+import { describeNetworkError } from '../core/errors/network-error'
 import { clip } from '../report/format/escape'
 import { capBody } from '../report/format/limit'
 import { findComment, hasMarker, marker } from './comment-marker'

@@ -1,8 +1,7 @@
 import type { BenchGroup, CycleStep, Step } from '../bench/types'
 import { PHASES, type Phase } from '../core/phases'
 import { phaseArgs } from './phase-args'
-import type { StackRef } from './stack-ref'
-import { pulumiEnv, pulumiPhaseStop } from './stacks'
+import { pulumiEnv, pulumiPhaseStop, type StackRef } from './stack/stacks'
 
 /** What every cycle runs, timed or not: `up` fills the stack and `destroy` empties it. */
 const ALWAYS: ReadonlySet<Phase> = new Set(['up', 'destroy'])

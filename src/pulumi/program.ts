@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 
 /**
  * The absolute path of a Pulumi program folder, checked to hold `Pulumi.yaml` (or

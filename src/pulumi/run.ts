@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
-import { childEnv } from '../bench/child-env'
-import { runProcess } from '../bench/spawn'
+import { childEnv } from '../bench/process/child-env'
+import { runProcess } from '../bench/process/spawn'
 import type { StopPolicy } from '../bench/types'
 
 export interface RunOptions {

@@ -4,11 +4,11 @@
  * taken from a file) and a row per step and phase. Pure.
  */
 import type { BisectResults, BisectStep } from '../results/bisect'
-import { phaseView } from '../results/phases'
+import { phaseView } from '../results/read/phases'
 import type { ResultsFile } from '../results/schema'
 import { stableVersion } from '../core/release-version'
 import type { Verdict } from '../stats/types'
-import { failsCheck, type FailOn } from '../stats/verdict'
+import { failsCheck, type FailOn } from '../stats/decide/verdict'
 import { clip } from './format/escape'
 import { formatLevel, formatPercent } from './format/numbers'
 import { formatChange, relativeChange, VERDICT_LABEL, type Style } from './model'

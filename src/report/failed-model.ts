@@ -3,9 +3,9 @@
  * what failed, the tail of its log, the samples measured so far. Pure.
  */
 import { BenchmarkAborted, withoutLog } from '../bench/failures'
-import { describeError } from '../core/errors'
-import type { PartialResultsFile } from '../results/partial'
-import { FailedRuns } from '../results/failed-runs'
+import { describeError } from '../core/errors/errors'
+import type { PartialResultsFile } from '../results/build/partial'
+import { FailedRuns } from '../results/build/failed-runs'
 import { clip } from './format/escape'
 import { formatCount, formatDurationColumns } from './format/numbers'
 

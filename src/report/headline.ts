@@ -1,4 +1,4 @@
-import { phaseNames, phaseView, stepVerdict } from '../results/phases'
+import { phaseNames, phaseView, stepVerdict } from '../results/read/phases'
 import type { ResultsFile } from '../results/schema'
 import { familyHeadline } from './family-model'
 import { formatPercent } from './format/numbers'

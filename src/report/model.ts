@@ -3,11 +3,11 @@
  * sentence, the statistics lines and the group table. Pure and format-neutral:
  * the markdown and text renderers differ only in the `Style` they pass.
  */
-import { InputError } from '../core/errors'
+import { InputError } from '../core/errors/errors'
 import { MAX_SAMPLES } from '../core/limits'
 import type { Comparison, Verdict } from '../stats/types'
 import type { GroupResult, ResultsFile } from '../results/schema'
-import { largerOverSmaller } from '../stats/ratio'
+import { largerOverSmaller } from '../stats/tests/ratio'
 import { plainText } from './format/escape'
 import { resourceColumns } from './format/resources'
 import {

@@ -3,10 +3,10 @@
  * all of them, the overall headline, and the runs that did not finish, whose text comes
  * from results files: untrusted, clipped. Pure.
  */
-import { BenchmarkError, InputError } from '../core/errors'
+import { BenchmarkError, InputError } from '../core/errors/errors'
 import type { JoinedResults, MultiItem, UnfinishedRun } from '../results/family'
 import type { Verdict } from '../stats/types'
-import { overallVerdict as verdictOfAll } from '../stats/verdict'
+import { overallVerdict as verdictOfAll } from '../stats/decide/verdict'
 import { clip, plainText } from './format/escape'
 import { countOf, formatCount } from './format/numbers'
 import { familyHeadline } from './family-model'

@@ -4,11 +4,11 @@
  * interval, and its verdict; the headline over the candidates. Format-neutral and pure.
  */
 import type { ResultsFile, SweepComparison, SweepResults } from '../results/schema'
-import { sweepGroupResults } from '../results/sweep'
-import { meanInterval } from '../stats/interval'
-import { summarize } from '../stats/summary'
+import { sweepGroupResults } from '../results/read/sweep'
+import { meanInterval } from '../stats/tests/interval'
+import { summarize } from '../stats/describe/summary'
 import type { Verdict } from '../stats/types'
-import { overallVerdict } from '../stats/verdict'
+import { overallVerdict } from '../stats/decide/verdict'
 import { familyHeadline } from './family-model'
 import { formatDurationColumns, formatPercent } from './format/numbers'
 import { VERDICT_LABEL, type GroupTable, type Style } from './model'

@@ -1,7 +1,7 @@
-import { planRun } from '../stats/design'
-import { noiseProfile, type NoiseProfile } from '../stats/noise'
-import { fittingStatistic, samplesForThreshold, smallestCaught } from '../stats/reach'
-import type { Statistic } from '../stats/test-kind'
+import { planRun } from '../stats/design/design'
+import { noiseProfile, type NoiseProfile } from '../stats/describe/noise'
+import { fittingStatistic, samplesForThreshold, smallestCaught } from '../stats/power/reach'
+import type { Statistic } from '../stats/tests/test-kind'
 import type { ResultsFile } from './schema'
 
 /** What `calibrate` found a runner can promise (docs/cli.md), kept in the results file. */

@@ -6,7 +6,7 @@
  * beside `times`). A field is written only when every sample it covers has the
  * figure, so a reader never meets a hole or a mean over some of the samples.
  */
-import type { ResourceUsage } from '../bench/resource-usage'
+import type { ResourceUsage } from '../bench/resources/resource-usage'
 
 export interface ResourceFields {
   user?: number

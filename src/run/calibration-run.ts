@@ -5,7 +5,7 @@ import { jsonText } from '../export/json/json-text'
 import type { Redact } from '../core/redact'
 import { calibrate, type Calibration } from '../results/calibration'
 import type { ResultsFile } from '../results/schema'
-import { writeResults } from '../results/write'
+import { writeResults } from '../results/build/write'
 import type { Answer } from './answer'
 
 /** A calibration run's results file: a run's, with what it found, so `compare` reads it. */

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs'
 import * as glob from '@actions/glob'
-import { InputError, describeError } from '../core/errors'
+import { InputError, describeError } from '../core/errors/errors'
 import { basename } from 'node:path'
 import type { JoinedResults, UnfinishedRun } from '../results/family'
-import { FailedRuns } from '../results/failed-runs'
-import { benchmarkName, readResultsFile } from '../results/read'
+import { FailedRuns } from '../results/build/failed-runs'
+import { benchmarkName, readResultsFile } from '../results/read/read'
 import type { ResultsFile } from '../results/schema'
-import { phaseFiles } from '../results/phase-files'
-import { reanalyse, type Reanalysis } from '../results/reanalyse'
+import { phaseFiles } from '../results/read/phase-files'
+import { reanalyse, type Reanalysis } from '../results/reanalyse/reanalyse'
 import { reportSections } from '../export/markdown/parts/sections'
 import { renderText } from '../export/text/text'
-import { adjustFamily } from '../stats/family'
+import { adjustFamily } from '../stats/decide/family'
 
 /** Files named by paths or glob patterns, in the order given, each once. */
 export async function expandPatterns(

@@ -8,7 +8,7 @@ import { renderUnfinishedMarkdown } from '../export/markdown/unfinished-markdown
 import { renderMultiText } from '../export/text/multi-text'
 import { jsonText } from '../export/json/json-text'
 import type { JoinedResults, MultiItem } from '../results/family'
-import { failsCheck } from '../stats/verdict'
+import { failsCheck } from '../stats/decide/verdict'
 import type { Answer, Format } from './answer'
 import { joinResults } from './join-results'
 

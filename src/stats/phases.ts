@@ -5,12 +5,12 @@
  * regression across them stays at most alpha while each keeps its early stop.
  */
 import { analyse, type Analysis } from './analyse'
-import type { AlphaStarCache } from './calibrate'
-import { planRun, type Design } from './design'
-import { familyRegressions, regressionPath } from './family'
-import type { Statistic } from './test-kind'
+import type { AlphaStarCache } from './design/calibrate'
+import { planRun, type Design } from './design/design'
+import { familyRegressions, regressionPath } from './decide/family'
+import type { Statistic } from './tests/test-kind'
 import type { Verdict } from './types'
-import { overallVerdict } from './verdict'
+import { overallVerdict } from './decide/verdict'
 
 /** The samples of one phase so far, in run order. */
 export interface PhaseSamples {

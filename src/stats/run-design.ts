@@ -1,7 +1,7 @@
-import type { AlphaStarCache } from './calibrate'
-import type { Design } from './design'
+import type { AlphaStarCache } from './design/calibrate'
+import type { Design } from './design/design'
 import { planPhases } from './phases'
-import type { Statistic } from './test-kind'
+import type { Statistic } from './tests/test-kind'
 
 /** The settings of a run that its sequential design follows from. */
 export interface RunDesign {

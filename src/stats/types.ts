@@ -1,8 +1,8 @@
 /** What the statistics compute: the figures and the verdict of one comparison. */
-import type { Design } from './design'
+import type { Design } from './design/design'
 
-export type { Design, LookLevels, Spending } from './design'
-export type { LookSize } from './looks'
+export type { Design, LookLevels, Spending } from './design/design'
+export type { LookSize } from './design/looks'
 
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive'
 

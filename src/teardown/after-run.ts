@@ -3,8 +3,8 @@ import {
   killRunningProcesses,
   runningProcesses,
   waitForRunningProcesses
-} from '../bench/running'
-import { USER_COMMAND_STOP } from '../bench/spawn'
+} from '../bench/process/running'
+import { USER_COMMAND_STOP } from '../bench/process/spawn'
 import type { Redact } from '../core/redact'
 import type { StackLedger } from '../teardown/ledger'
 import { runTeardown, type TeardownReport } from './teardown'

@@ -1,4 +1,4 @@
-import type { StackRef } from '../pulumi/stack-ref'
+import type { StackRef } from '../pulumi/stack/stacks'
 import { decodeStacks, encodeStacks } from './saved-state'
 
 /**

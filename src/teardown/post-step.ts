@@ -4,8 +4,8 @@ import {
   signalProcess,
   waitForProcesses,
   type RunningProcess
-} from '../bench/running'
-import { killTrackedProcesses } from '../bench/tracking'
+} from '../bench/process/running'
+import { killTrackedProcesses } from '../bench/process/tracking'
 import type { Redact } from '../core/redact'
 import { StackLedger } from './ledger'
 import type { SavedRun } from './saved-state'

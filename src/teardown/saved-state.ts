@@ -1,5 +1,5 @@
-import type { RunningProcess } from '../bench/running'
-import type { StackRef } from '../pulumi/stack-ref'
+import type { RunningProcess } from '../bench/process/running'
+import type { StackRef } from '../pulumi/stack/stacks'
 import type { TeardownPlan } from './plan'
 
 /**

@@ -4,10 +4,10 @@ import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
 vi.mock('@actions/core', () => fakeCore)
 const runMode = vi.fn(() => Promise.resolve())
 const reportMode = vi.fn(() => Promise.resolve())
-vi.mock('../../src/action/run-mode', () => ({ runMode }))
-vi.mock('../../src/action/report-mode', () => ({ reportMode }))
+vi.mock('../../src/action/modes/run-mode', () => ({ runMode }))
+vi.mock('../../src/action/modes/report-mode', () => ({ reportMode }))
 const bisectMode = vi.fn(() => Promise.resolve())
-vi.mock('../../src/action/bisect-mode', () => ({ bisectMode }))
+vi.mock('../../src/action/modes/bisect-mode', () => ({ bisectMode }))
 
 const { run } = await import('../../src/action/main')
 

@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { runProcess } from '../../src/bench/spawn'
-import type { RunHooks, RunOutcome } from '../../src/run/pipeline'
+import { runProcess } from '../../src/bench/process/spawn'
+import type { RunHooks, RunOutcome } from '../../src/run/pipeline/pipeline'
 import type { ResultsFile } from '../../src/results/schema'
 import type { Verdict } from '../../src/stats/types'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { NO_SECRETS } from '../../src/core/redact'
 import { buildResults, spread } from '../helpers/build-results'
 import { fakeCore, record, resetFakeCore } from '../helpers/fake-core'
@@ -21,9 +21,9 @@ let behaviour = (hooks: RunHooks): Promise<RunOutcome> => {
   return Promise.resolve({ finished: true, results, kept })
 }
 const runPipeline = vi.fn((_config: unknown, hooks: RunHooks) => behaviour(hooks))
-vi.mock('../../src/run/pipeline', () => ({ runPipeline }))
+vi.mock('../../src/run/pipeline/pipeline', () => ({ runPipeline }))
 
-const { runMode } = await import('../../src/action/run-mode')
+const { runMode } = await import('../../src/action/modes/run-mode')
 const { MAIN_STEP_DEADLINE_MS } = await import('../../src/action/guarded-run')
 const { actionLog } = await import('../../src/action/log')
 const { headline } = await import('../../src/report/headline')

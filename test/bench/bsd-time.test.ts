@@ -4,7 +4,7 @@
  * in bytes.
  */
 import { describe, expect, it } from 'vitest'
-import { parseBsdTimeReport, wrapInBsdTime } from '../../src/bench/bsd-time'
+import { parseBsdTimeReport, wrapInBsdTime } from '../../src/bench/resources/bsd-time'
 
 /** macOS 13 and later: 20-wide columns and the three proc_pid_rusage lines at the end. */
 const RECENT_MACOS = `       19.21 real        18.27 user         1.11 sys

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { childEnv } from '../../src/bench/child-env'
+import { childEnv } from '../../src/bench/process/child-env'
 
 describe('childEnv', () => {
   it("drops the action's inputs, saved state, runner credentials and file commands", () => {

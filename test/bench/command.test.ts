@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { resolveStep } from '../../src/bench/command'
-import { InputError } from '../../src/core/errors'
+import { resolveStep } from '../../src/bench/process/command'
+import { InputError } from '../../src/core/errors/errors'
 
 describe('resolveStep', () => {
   it('runs shell commands through the configured shell with -c', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { estimateSecondsLeft, formatProgress } from '../../src/bench/progress'
-import { formatTimeSpan, formatSampleTime } from '../../src/bench/format'
+import { estimateSecondsLeft, formatProgress } from '../../src/bench/schedule/progress'
+import { formatTimeSpan, formatSampleTime } from '../../src/bench/schedule/format'
 
 describe('estimateSecondsLeft', () => {
   it('is unknown before anything ran', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { selectResourceMethod, type ProbeFacts } from '../../src/bench/resource-method'
+import { selectResourceMethod, type ProbeFacts } from '../../src/bench/resources/resource-method'
 
 /** A machine with these files, on which these commands succeed. */
 function machine(files: string[], succeeding: string[] = []): ProbeFacts & { ran: string[] } {

@@ -6,7 +6,7 @@ import {
   parseChildTicks,
   parseVmHwmBytes,
   withoutShellCpu
-} from '../../src/bench/resource-usage'
+} from '../../src/bench/resources/resource-usage'
 
 describe('parseChildTicks', () => {
   it('reads cutime and cstime (fields 16 and 17) of a real /proc/<pid>/stat', () => {

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { currentMethod } from '../../src/bench/resources'
-import type { ResourceUsage } from '../../src/bench/resource-usage'
-import { runProcess } from '../../src/bench/spawn'
+import { currentMethod } from '../../src/bench/resources/resources'
+import type { ResourceUsage } from '../../src/bench/resources/resource-usage'
+import { runProcess } from '../../src/bench/process/spawn'
 
 const WORKLOAD = join(import.meta.dirname, 'fixtures', 'resource-workload.mjs')
 const method = currentMethod()

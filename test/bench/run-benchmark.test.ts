@@ -10,13 +10,13 @@ import type {
   ShellSetting,
   Step
 } from '../../src/bench/types'
-import { commandCycle } from '../../src/bench/cycle-steps'
+import { commandCycle } from '../../src/bench/cycle/cycle-steps'
 import type { GroupName } from '../../src/bench/types'
 import { BenchmarkAborted, MeasurementStopped, SampleFailed } from '../../src/bench/failures'
-import { interruptRunningProcesses } from '../../src/bench/running'
+import { interruptRunningProcesses } from '../../src/bench/process/running'
 import { runBenchmark } from '../../src/bench/run-benchmark'
-import { currentMethod } from '../../src/bench/resources'
-import { InputError } from '../../src/core/errors'
+import { currentMethod } from '../../src/bench/resources/resources'
+import { InputError } from '../../src/core/errors/errors'
 import { isGoneSoon, readPids } from './fixtures/processes'
 
 const bash: ShellSetting = { kind: 'shell', path: 'bash' }

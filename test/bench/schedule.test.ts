@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { balancedOrder, interleavedOrder } from '../../src/bench/schedule'
+import { balancedOrder, interleavedOrder } from '../../src/bench/schedule/schedule'
 
 describe('interleavedOrder', () => {
   it('alternates AB and BA pairs', () => {

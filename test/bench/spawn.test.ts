@@ -7,8 +7,8 @@ import {
   onRunningProcessesChange,
   runningProcesses,
   type RunningProcess
-} from '../../src/bench/running'
-import { describeOutcome, runProcess, untilAborted } from '../../src/bench/spawn'
+} from '../../src/bench/process/running'
+import { describeOutcome, runProcess, untilAborted } from '../../src/bench/process/spawn'
 import { isGoneSoon, isRunning, readPids } from './fixtures/processes'
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name)

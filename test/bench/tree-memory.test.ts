@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TreeMemoryPoller, type ProcReader } from '../../src/bench/tree-memory'
+import { TreeMemoryPoller, type ProcReader } from '../../src/bench/resources/tree-memory'
 
 /** A /proc of processes with their VmHWM (kB) and children; changed between scans. */
 function fakeProc(tree: Record<number, { hwmKb?: number; children?: number[] }>): ProcReader {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
-import { splitWords } from '../../src/bench/words'
+import { InputError } from '../../src/core/errors/errors'
+import { splitWords } from '../../src/bench/process/words'
 
 describe('splitWords', () => {
   it('splits on any run of whitespace', () => {

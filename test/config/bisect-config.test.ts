@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseBisectConfig } from '../../src/config/bisect-config'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 
 const env = { GITHUB_RUN_ID: '7' }
 

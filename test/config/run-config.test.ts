@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { INPUT_DEFAULTS, Input, type RawInputs } from '../../src/config/inputs'
 import { parseReporting, parseRunConfig } from '../../src/config/run-config'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 
 const pulumi = { [Input.BaselineVersion]: '3.43.1', [Input.Program]: 'infra/app' }
 

@@ -8,8 +8,8 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import { cli } from '../helpers/cli'
-import { pulumiPlatform } from '../../src/pulumi/platform'
-import { archiveFileName } from '../../src/pulumi/releases'
+import { pulumiPlatform } from '../../src/pulumi/install/platform'
+import { archiveFileName } from '../../src/pulumi/install/releases'
 import { BUGGY, runArgs, pulumiTestContext, type Workspace } from '../helpers/pulumi-run'
 
 const context = pulumiTestContext()

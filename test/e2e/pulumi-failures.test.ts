@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { PartialResultsFile } from '../../src/results/partial'
+import type { PartialResultsFile } from '../../src/results/build/partial'
 import { cli } from '../helpers/cli'
 import {
   BUGGY,

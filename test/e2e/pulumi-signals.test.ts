@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { PartialResultsFile } from '../../src/results/partial'
+import type { PartialResultsFile } from '../../src/results/build/partial'
 import { useServedReleases } from '../helpers/file-setup'
 import { interruptedCli, makeScratch } from '../helpers/cancel-scenarios'
 import { type ReleaseServer } from '../helpers/pulumi-releases'

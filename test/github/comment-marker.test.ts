@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { findComment, hasMarker, marker } from '../../src/github/comment-marker'
 
 const BOT = { login: 'github-actions[bot]' }

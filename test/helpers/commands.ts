@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
-import type { PartialResultsFile } from '../../src/results/partial'
+import type { PartialResultsFile } from '../../src/results/build/partial'
 import type { ResultsFile } from '../../src/results/schema'
 
 /** The bundled command line, for tests that need it in a process of its own. */

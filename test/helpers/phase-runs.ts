@@ -1,12 +1,12 @@
 /**
- * A run of several phases, simulated the way the pipeline runs it (src/run/pipeline.ts):
+ * A run of several phases, simulated the way the pipeline runs it (src/run/pipeline/pipeline.ts):
  * the family's stop rule asked as the samples come in, then every phase analysed on the
  * samples taken and the family adjusted. Shared by the tests and `npm run validate`, so
  * it imports nothing from vitest.
  */
-import type { Design } from '../../src/stats/design'
+import type { Design } from '../../src/stats/design/design'
 import { analysePhases, type PhaseFamily, type PhaseSamples } from '../../src/stats/phases'
-import { familyStopRule } from '../../src/stats/stop-rule'
+import { familyStopRule } from '../../src/stats/decide/stop-rule'
 
 export interface PhaseRun extends PhaseFamily {
   /** Samples per group the run took. */

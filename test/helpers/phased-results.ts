@@ -3,7 +3,7 @@
  * makes them (analysePhases, phasedResultsFile), for the report and report-mode tests.
  */
 import type { Environment } from '../../src/bench/environment'
-import { phasedResultsFile } from '../../src/results/build'
+import { phasedResultsFile } from '../../src/results/build/build'
 import type { ResultsFile } from '../../src/results/schema'
 import { analysePhases, planPhases } from '../../src/stats/phases'
 

@@ -9,8 +9,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { archiveFileName } from '../../src/pulumi/releases'
-import { pulumiPlatform } from '../../src/pulumi/platform'
+import { archiveFileName } from '../../src/pulumi/install/releases'
+import { pulumiPlatform } from '../../src/pulumi/install/platform'
 import type { CliRun, RealWorld } from './real-pulumi'
 
 const execFileAsync = promisify(execFile)

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { pulumiPlatform } from '../../src/pulumi/platform'
-import { archiveFileName, checksumsFileName } from '../../src/pulumi/releases'
+import { pulumiPlatform } from '../../src/pulumi/install/platform'
+import { archiveFileName, checksumsFileName } from '../../src/pulumi/install/releases'
 
 const run = promisify(execFile)
 

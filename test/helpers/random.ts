@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../src/stats/random'
+import { SeededRandom } from '../../src/stats/design/random'
 
 /**
  * The statistics' own seeded source (the same draws for the same seed, so a failing

@@ -1,4 +1,4 @@
-import { interleavedOrder } from '../../src/bench/schedule'
+import { interleavedOrder } from '../../src/bench/schedule/schedule'
 import type { Random } from './random'
 
 /**

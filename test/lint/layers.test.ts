@@ -28,9 +28,11 @@ async function ruleIds(path: string): Promise<string[]> {
 }
 
 describe('the layer graph', () => {
-  // A model of src/report never imports a renderer of src/export.
   it.each([
     ['stats → report', 'src/stats', "import { headline } from '../report/headline'"],
+    // A subfolder is part of its layer.
+    ['stats/tests → report', 'src/stats/tests', "import { headline } from '../../report/headline'"],
+    // A model of src/report never imports a renderer of src/export.
     ['report → export', 'src/report', "import { renderText } from '../export/text/text'"]
   ])(
     'refuses an import that goes up (%s)',
@@ -44,7 +46,7 @@ describe('the layer graph', () => {
   it('allows an import that goes down (report → stats)', async () => {
     const path = probe(
       'src/report/lint-probe-down.ts',
-      "import { welchStatistic } from '../stats/welch'\nexport const probe = welchStatistic\n"
+      "import { welchStatistic } from '../stats/tests/welch'\nexport const probe = welchStatistic\n"
     )
     expect(await ruleIds(path)).toEqual([])
   }, 60_000)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pulumiBenchGroup } from '../../src/pulumi/cycle'
-import type { StackRef } from '../../src/pulumi/stack-ref'
+import type { StackRef } from '../../src/pulumi/stack/stacks'
 
 const ref: StackRef = {
   binary: '/opt/pulumi/bin/pulumi',

@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DownloadFailedError, downloadFile, fetchText } from '../../src/pulumi/download'
+import { DownloadFailedError, downloadFile, fetchText } from '../../src/pulumi/install/download'
 
 type Behaviour = 'stall-body' | 'trickle' | 'no-answer'
 

@@ -3,10 +3,10 @@ import { homedir, tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
-import { checkStackIsNew, localBackendFolder } from '../../src/pulumi/existing-stack'
-import { checkStackPrefix } from '../../src/pulumi/stack-name'
-import { makeGroupBackends } from '../../src/pulumi/stacks'
+import { InputError } from '../../src/core/errors/errors'
+import { checkStackIsNew, localBackendFolder } from '../../src/pulumi/stack/existing-stack'
+import { checkStackPrefix } from '../../src/pulumi/stack/stack-name'
+import { makeGroupBackends } from '../../src/pulumi/stack/stacks'
 
 /** A program folder (project `infra`) and an empty backend folder. */
 function scratch() {

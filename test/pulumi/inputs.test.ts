@@ -2,18 +2,18 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
-import { parseChecksums } from '../../src/pulumi/checksums'
-import { configValues, parseConfigInput } from '../../src/pulumi/config-input'
-import { pulumiPlatform } from '../../src/pulumi/platform'
+import { InputError } from '../../src/core/errors/errors'
+import { parseChecksums } from '../../src/pulumi/install/checksums'
+import { configValues, parseConfigInput } from '../../src/pulumi/stack/config-input'
+import { pulumiPlatform } from '../../src/pulumi/install/platform'
 import { checkProgramFolder } from '../../src/pulumi/program'
 import {
   archiveFileName,
   checksumsFileName,
   latestVersionUrl,
   releaseFileUrl
-} from '../../src/pulumi/releases'
-import { parseVersionSpec } from '../../src/pulumi/version-spec'
+} from '../../src/pulumi/install/releases'
+import { parseVersionSpec } from '../../src/pulumi/versions/version-spec'
 
 describe('parseVersionSpec', () => {
   const parse = (value: string, allowInstalled = true) =>

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { BenchmarkError, InputError } from '../../src/core/errors'
-import { releaseIndexUrl, releasesBetween } from '../../src/pulumi/release-index'
-import { DEFAULT_DOWNLOAD_URL } from '../../src/pulumi/releases'
+import { BenchmarkError, InputError } from '../../src/core/errors/errors'
+import { releaseIndexUrl, releasesBetween } from '../../src/pulumi/install/release-index'
+import { DEFAULT_DOWNLOAD_URL } from '../../src/pulumi/install/releases'
 import { serveReleases, type ReleaseServer } from '../helpers/pulumi-releases'
 
 const NO_WAIT = { attempts: 1, delayMs: 0 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import {
   compareVersions,
   parseReleaseIndex,
   ReleaseIndexError,
   versionsBetween
-} from '../../src/pulumi/release-range'
+} from '../../src/pulumi/versions/release-range'
 
 describe('release range', () => {
   it('reads pulumi/pulumi tags: stable versions only, without the v', () => {

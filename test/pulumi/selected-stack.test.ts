@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { saveSelectedStacks } from '../../src/pulumi/selected-stack'
+import { saveSelectedStacks } from '../../src/pulumi/stack/selected-stack'
 
 /** A program of project `infra` and a PULUMI_HOME whose workspaces hold `files`. */
 function setUp(files: Record<string, string>) {

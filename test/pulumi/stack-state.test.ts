@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeHoldings, holdsNothing, readHoldings } from '../../src/pulumi/stack-state'
+import { describeHoldings, holdsNothing, readHoldings } from '../../src/pulumi/stack/stack-state'
 
 const urn = (name: string) => `urn:pulumi:dev::p::aws:s3/bucket:Bucket::${name}`
 

@@ -5,13 +5,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Step } from '../../src/bench/types'
-import { parseConfigInput } from '../../src/pulumi/config-input'
+import { parseConfigInput } from '../../src/pulumi/stack/config-input'
 import { StackLedger } from '../../src/teardown/ledger'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { pulumiBenchGroup } from '../../src/pulumi/cycle'
-import { initStack, makeGroupBackends, pulumiEnv } from '../../src/pulumi/stacks'
-import type { StackRef } from '../../src/pulumi/stack-ref'
-import { tearDownStack } from '../../src/pulumi/teardown-stack'
+import {
+  initStack,
+  makeGroupBackends,
+  pulumiEnv,
+  type StackRef
+} from '../../src/pulumi/stack/stacks'
+import { tearDownStack } from '../../src/pulumi/stack/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
 
 // A Python program on a provider plugin: the seed's fix shows on it (on sleep-python, a

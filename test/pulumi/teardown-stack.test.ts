@@ -6,11 +6,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { interruptRunningProcesses, runningProcesses } from '../../src/bench/running'
-import { parseConfigInput } from '../../src/pulumi/config-input'
-import { initStack, makeGroupBackends, pulumiEnv } from '../../src/pulumi/stacks'
-import type { StackRef } from '../../src/pulumi/stack-ref'
-import { keepStack, tearDownStack } from '../../src/pulumi/teardown-stack'
+import { interruptRunningProcesses, runningProcesses } from '../../src/bench/process/running'
+import { parseConfigInput } from '../../src/pulumi/stack/config-input'
+import {
+  initStack,
+  makeGroupBackends,
+  pulumiEnv,
+  type StackRef
+} from '../../src/pulumi/stack/stacks'
+import { keepStack, tearDownStack } from '../../src/pulumi/stack/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
 import { readSimCloud } from '../helpers/sim-cloud'
 

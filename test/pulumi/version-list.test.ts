@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { versionList } from '../../src/pulumi/version-list'
+import { versionList } from '../../src/pulumi/versions/version-list'
 
 describe('versionList: the candidates of candidate-version', () => {
   it.each([

@@ -1,7 +1,7 @@
 /**
  * Cancellation and kills on the real CLIs, with the bundled action. Real Pulumi starts its
  * language host and providers in process groups of their own, so a kill of Pulumi's group
- * leaves them running unless the run finds them another way (src/bench/tracking.ts).
+ * leaves them running unless the run finds them another way (src/bench/process/tracking.ts).
  * Each create of the test provider writes a file and each delete removes it, so a
  * resource left behind is a file left in the program's `live-resources`.
  */

@@ -4,7 +4,7 @@ import { bisectFails, bisectVerdict } from '../../src/report/bisect-model'
 import { renderBisectMarkdown } from '../../src/export/markdown/bisect-markdown'
 import { renderBisectText } from '../../src/export/text/bisect-text'
 import { formatChange } from '../../src/report/model'
-import { moreChangesSuspected } from '../../src/run/bisect-more'
+import { moreChangesSuspected } from '../../src/run/bisect/bisect-more'
 import { around, phasedResults } from '../helpers/phased-results'
 
 const VERSIONS = ['3.181.0', '3.182.0', '3.183.0', '3.184.0', '3.185.0']

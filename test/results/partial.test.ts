@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { BenchmarkError } from '../../src/core/errors'
-import type { GroupSource } from '../../src/results/build'
-import { partialResultsFile } from '../../src/results/partial'
+import { BenchmarkError } from '../../src/core/errors/errors'
+import type { GroupSource } from '../../src/results/build/build'
+import { partialResultsFile } from '../../src/results/build/partial'
 import { fixedRunDesign } from '../helpers/run-design'
 
 const design = fixedRunDesign('bench')

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { BenchmarkError } from '../../src/core/errors'
-import { phasedResultsFile, resultsFile, type GroupSource } from '../../src/results/build'
-import { partialResultsFile } from '../../src/results/partial'
-import { phaseNames, phaseView, stepVerdict } from '../../src/results/phases'
+import { BenchmarkError } from '../../src/core/errors/errors'
+import { phasedResultsFile, resultsFile, type GroupSource } from '../../src/results/build/build'
+import { partialResultsFile } from '../../src/results/build/partial'
+import { phaseNames, phaseView, stepVerdict } from '../../src/results/read/phases'
 import { analysePhases, planPhases } from '../../src/stats/phases'
 
 const ALPHA = 0.05

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
-import { parseResults, readResultsFile } from '../../src/results/read'
+import { InputError } from '../../src/core/errors/errors'
+import { parseResults, readResultsFile } from '../../src/results/read/read'
 import { tempFile } from '../helpers/cli'
 
 const TWO_RESULTS = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseResults } from '../../src/results/read'
-import { reanalyse } from '../../src/results/reanalyse'
-import { recordedDesign } from '../../src/results/recorded-design'
+import { parseResults } from '../../src/results/read/read'
+import { reanalyse } from '../../src/results/reanalyse/reanalyse'
+import { recordedDesign } from '../../src/results/read/recorded-design'
 import { analyse } from '../../src/stats/analyse'
-import { planRun } from '../../src/stats/design'
+import { planRun } from '../../src/stats/design/design'
 import { Random } from '../helpers/random'
 
 const random = new Random(20)

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkResultsPath, ResultsWriteError, writeResults } from '../../src/results/write'
+import { checkResultsPath, ResultsWriteError, writeResults } from '../../src/results/build/write'
 
 const folders: string[] = []
 function folder(): string {

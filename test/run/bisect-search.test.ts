@@ -6,7 +6,7 @@ import {
   nextProbe,
   plannedComparisons,
   type SearchRange
-} from '../../src/run/bisect-search'
+} from '../../src/run/bisect/bisect-search'
 import type { Verdict } from '../../src/stats/types'
 
 /** Runs the search on `count` versions whose verdict against good is `verdictOf(index)`. */

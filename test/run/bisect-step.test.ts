@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseBisectConfig } from '../../src/config/bisect-config'
-import { latestStepLogDir, stepConfig } from '../../src/run/bisect'
+import { latestStepLogDir, stepConfig } from '../../src/run/bisect/bisect'
 
 describe('a bisect step', () => {
   it('measures good against its version on stacks, in a folder and at an alpha of its own', () => {

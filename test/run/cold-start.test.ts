@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RunConfig } from '../../src/config/run-config'
-import { coldStartWarning } from '../../src/run/cold-start'
+import { coldStartWarning } from '../../src/run/pipeline/cold-start'
 
 const pulumi = { kind: 'pulumi' } as RunConfig['target']
 const generic: RunConfig['target'] = { kind: 'commands', baseline: 'a', candidate: 'b' }

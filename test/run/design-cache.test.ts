@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { designCache, designCacheBase } from '../../src/run/design-cache'
+import { designCache, designCacheBase } from '../../src/run/pipeline/design-cache'
 
 const KEY = 'mean looks 3,4,5 target 0.05 gamma -3 from 0'
 const OTHER = 'mean looks 3,4,5,6 target 0.05 gamma -3 from 0'

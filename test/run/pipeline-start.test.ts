@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { Input } from '../../src/config/inputs'
 import { parseRunConfig } from '../../src/config/run-config'
-import { runPipeline } from '../../src/run/pipeline'
+import { runPipeline } from '../../src/run/pipeline/pipeline'
 
 /** What the run said and did, in order. */
 const events: string[] = []

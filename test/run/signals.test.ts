@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { runProcess } from '../../src/bench/spawn'
-import { withInterrupts, type Interrupts } from '../../src/run/signals'
+import { runProcess } from '../../src/bench/process/spawn'
+import { withInterrupts, type Interrupts } from '../../src/run/pipeline/signals'
 import { readPids } from '../bench/fixtures/processes'
 
 /** A command that counts the SIGINTs it gets in a file and ends on `touch <dir>/end`. */

@@ -1,5 +1,5 @@
 /**
- * Every test's runs keep the α* they compute (src/run/design-cache.ts) in a folder of
+ * Every test's runs keep the α* they compute (src/run/pipeline/design-cache.ts) in a folder of
  * this test run, removed at its end, never in the user's own cache folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs'

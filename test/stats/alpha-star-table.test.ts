@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { tableRequests } from '../../scripts/design-table-entries'
-import { ALPHA_STAR_TABLE } from '../../src/stats/alpha-star-table'
-import { computeAlphaStar } from '../../src/stats/calibrate'
-import { calibrationKey, plausibleAlphaStar } from '../../src/stats/calibration-key'
-import { runCalibrations } from '../../src/stats/design'
+import { ALPHA_STAR_TABLE } from '../../src/stats/design/alpha-star-table'
+import { computeAlphaStar } from '../../src/stats/design/calibrate'
+import { calibrationKey, plausibleAlphaStar } from '../../src/stats/design/calibration-key'
+import { runCalibrations } from '../../src/stats/design/design'
 
 const requests = tableRequests()
 

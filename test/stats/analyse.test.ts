@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../src/core/errors'
+import { InputError } from '../../src/core/errors/errors'
 import { analyse } from '../../src/stats/analyse'
-import { designLevels, planRun } from '../../src/stats/design'
+import { designLevels, planRun } from '../../src/stats/design/design'
 import { experimentTimes } from '../helpers/experiments'
 import { Random } from '../helpers/random'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { AlphaStarCache } from '../../src/stats/calibrate'
-import { calibrationKey, plausibleAlphaStar } from '../../src/stats/calibration-key'
-import { planRun, runCalibrations, type RunPlan } from '../../src/stats/design'
-import { tabledAlphaStar } from '../../src/stats/alpha-star-table'
+import type { AlphaStarCache } from '../../src/stats/design/calibrate'
+import { calibrationKey, plausibleAlphaStar } from '../../src/stats/design/calibration-key'
+import { planRun, runCalibrations, type RunPlan } from '../../src/stats/design/design'
+import { tabledAlphaStar } from '../../src/stats/design/alpha-star-table'
 
 /** A cache that answers every key with `value` and records what it is told. */
 function fakeCache(value: unknown): AlphaStarCache & { stored: Map<string, number> } {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/stats/analyse'
-import { designLevels, planRun } from '../../src/stats/design'
-import { lookFigures } from '../../src/stats/look-figures'
-import { informationFractions } from '../../src/stats/looks'
-import { boundary, hsdSpent } from '../../src/stats/spending'
-import { familyStopRule } from '../../src/stats/stop-rule'
+import { designLevels, planRun } from '../../src/stats/design/design'
+import { lookFigures } from '../../src/stats/tests/look-figures'
+import { informationFractions } from '../../src/stats/design/looks'
+import { boundary, hsdSpent } from '../../src/stats/design/spending'
+import { familyStopRule } from '../../src/stats/decide/stop-rule'
 
 const ALPHA = 0.05
 const THRESHOLD = 0.05

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { interleavedOrder } from '../../src/bench/schedule'
+import { interleavedOrder } from '../../src/bench/schedule/schedule'
 import { analyse } from '../../src/stats/analyse'
-import { planRun, type Design } from '../../src/stats/design'
-import { detrended, interleavedPosition } from '../../src/stats/detrend'
+import { planRun, type Design } from '../../src/stats/design/design'
+import { detrended, interleavedPosition } from '../../src/stats/describe/detrend'
 import type { Verdict } from '../../src/stats/types'
 import { Random } from '../helpers/random'
 

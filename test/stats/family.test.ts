@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/stats/analyse'
-import { designLevels, planRun, type Design } from '../../src/stats/design'
-import { familyRegressions, regressionPath, stageWisePValue } from '../../src/stats/family'
-import { informationFractions } from '../../src/stats/looks'
-import { hsdSpent } from '../../src/stats/spending'
+import { designLevels, planRun, type Design } from '../../src/stats/design/design'
+import { familyRegressions, regressionPath, stageWisePValue } from '../../src/stats/decide/family'
+import { informationFractions } from '../../src/stats/design/looks'
+import { hsdSpent } from '../../src/stats/design/spending'
 import { Random } from '../helpers/random'
 
 const ALPHA = 0.05

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { planRun } from '../../src/stats/design'
-import { normalQuantile } from '../../src/stats/distributions'
-import { noiseProfile } from '../../src/stats/noise'
-import { fittingStatistic, samplesForThreshold, smallestCaught } from '../../src/stats/reach'
+import { planRun } from '../../src/stats/design/design'
+import { normalQuantile } from '../../src/stats/tests/distributions'
+import { noiseProfile } from '../../src/stats/describe/noise'
+import { fittingStatistic, samplesForThreshold, smallestCaught } from '../../src/stats/power/reach'
 import { Random } from '../helpers/random'
 
 /** n values of N(1, cv²) at evenly spaced quantiles: noise without sampling luck. */

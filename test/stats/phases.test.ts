@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { analyse } from '../../src/stats/analyse'
-import { planRun } from '../../src/stats/design'
+import { planRun } from '../../src/stats/design/design'
 import { analysePhases, planPhases, type PhaseSamples } from '../../src/stats/phases'
-import { familyStopRule } from '../../src/stats/stop-rule'
+import { familyStopRule } from '../../src/stats/decide/stop-rule'
 import { simulatePhaseRun } from '../helpers/phase-runs'
 import { Random } from '../helpers/random'
-import { overallVerdict } from '../../src/stats/verdict'
+import { overallVerdict } from '../../src/stats/decide/verdict'
 
 const ALPHA = 0.05
 const THRESHOLD = 0.05

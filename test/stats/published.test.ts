@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { welchFigures } from '../../src/stats/margin-tests'
-import { meanRatio, largerOverSmaller } from '../../src/stats/ratio'
-import { summarize } from '../../src/stats/summary'
+import { welchFigures } from '../../src/stats/tests/margin-tests'
+import { meanRatio, largerOverSmaller } from '../../src/stats/tests/ratio'
+import { summarize } from '../../src/stats/describe/summary'
 import { experimentTimes } from '../helpers/experiments'
 
 // The figures Pulumi published in "Benchmarking Python Performance", from the raw

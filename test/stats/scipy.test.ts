@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { differenceInterval } from '../../src/stats/interval'
-import { welchFigures } from '../../src/stats/margin-tests'
-import { ratioInterval } from '../../src/stats/fieller'
-import { boundary, hsdSpent, upperQuantile } from '../../src/stats/spending'
-import { summarize } from '../../src/stats/summary'
-import { welchStatistic } from '../../src/stats/welch'
+import { differenceInterval } from '../../src/stats/tests/interval'
+import { welchFigures } from '../../src/stats/tests/margin-tests'
+import { ratioInterval } from '../../src/stats/tests/fieller'
+import { boundary, hsdSpent, upperQuantile } from '../../src/stats/design/spending'
+import { summarize } from '../../src/stats/describe/summary'
+import { welchStatistic } from '../../src/stats/tests/welch'
 import { fixturePath } from '../helpers/experiments'
 
 // fixtures/scipy-reference.json is made by scripts/scipy-reference.py from scipy.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { sensitivity } from '../../src/stats/sensitivity'
-import { summarize } from '../../src/stats/summary'
-import { tQuantile } from '../../src/stats/distributions'
-import { welchStatistic } from '../../src/stats/welch'
+import { sensitivity } from '../../src/stats/power/sensitivity'
+import { summarize } from '../../src/stats/describe/summary'
+import { tQuantile } from '../../src/stats/tests/distributions'
+import { welchStatistic } from '../../src/stats/tests/welch'
 import { cli } from '../helpers/cli'
 import { fixturePath } from '../helpers/experiments'
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { shellStartSubtracted } from '../../src/stats/shell-start'
+import { shellStartSubtracted } from '../../src/stats/describe/shell-start'
 import { fixturePath } from '../helpers/experiments'
 
 /** Every result's times in a real hyperfine file (fixtures/hyperfine/README.md). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { holmAdjust } from '../../src/stats/holm'
-import { modifiedZScores, outlierWarnings } from '../../src/stats/outliers'
-import { decide, failsCheck, overallVerdict } from '../../src/stats/verdict'
+import { holmAdjust } from '../../src/stats/decide/holm'
+import { modifiedZScores, outlierWarnings } from '../../src/stats/describe/outliers'
+import { decide, failsCheck, overallVerdict } from '../../src/stats/decide/verdict'
 
 describe('holmAdjust', () => {
   it('multiplies the smallest p by m, the next by m − 1, keeping the order monotone', () => {

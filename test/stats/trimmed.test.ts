@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { lookFigures } from '../../src/stats/look-figures'
-import { summarize } from '../../src/stats/summary'
-import { trimmedGroup } from '../../src/stats/trimmed'
-import { PLAIN_TEST } from '../../src/stats/test-kind'
-import { welchStatistic } from '../../src/stats/welch'
+import { lookFigures } from '../../src/stats/tests/look-figures'
+import { summarize } from '../../src/stats/describe/summary'
+import { trimmedGroup } from '../../src/stats/tests/trimmed'
+import { PLAIN_TEST } from '../../src/stats/tests/test-kind'
+import { welchStatistic } from '../../src/stats/tests/welch'
 import { fixturePath } from '../helpers/experiments'
 
 // fixtures/scipy-reference.json: scipy.stats.ttest_ind(equal_var=False, trim=0.2).

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { redactor } from '../../src/core/redact'
-import type { StackRef } from '../../src/pulumi/stack-ref'
+import type { StackRef } from '../../src/pulumi/stack/stacks'
 
 const calls: string[] = []
 /** What tearDownStack answers for a stack, by name; default: removed. */
@@ -18,7 +18,7 @@ const fates = new Map<
   string,
   { kind: 'kept'; problem: string; details: string[] } | { kind: 'stopped' }
 >()
-vi.mock('../../src/pulumi/teardown-stack', () => ({
+vi.mock('../../src/pulumi/stack/teardown-stack', () => ({
   tearDownStack: (ref: StackRef, options: { timeoutMs: number; stop?: AbortSignal }) => {
     calls.push(`tear down ${ref.stack} within ${options.timeoutMs} ms`)
     return Promise.resolve(fates.get(ref.stack) ?? { kind: 'removed' })
@@ -37,7 +37,7 @@ const { StackLedger } = await import('../../src/teardown/ledger')
 const { runTeardown } = await import('../../src/teardown/teardown')
 const { finishTeardown, postStepDeadline, runningWaitMs } =
   await import('../../src/teardown/post-step')
-const { runProcess } = await import('../../src/bench/spawn')
+const { runProcess } = await import('../../src/bench/process/spawn')
 
 const ref = (stack: string): StackRef => ({
   binary: '/p/pulumi',

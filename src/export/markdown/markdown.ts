@@ -3,7 +3,7 @@
  * comparison, or of a run's phases, always under GitHub's comment size limit. Pure.
  */
 import type { ResultsFile } from '../../results/schema'
-import { phaseNames } from '../../results/phases'
+import { phaseNames } from '../../results/read/phases'
 import { clip, escapeMarkdown } from '../../report/format/escape'
 import { fitToLimit } from '../../report/format/limit'
 import { renderPhasedMarkdown } from './phased-markdown'

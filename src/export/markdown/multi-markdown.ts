@@ -3,7 +3,7 @@
  * headline, a row per benchmark, and each benchmark's report folded. Pure.
  */
 import type { MultiItem, UnfinishedRun } from '../../results/family'
-import { severity } from '../../stats/verdict'
+import { severity } from '../../stats/decide/verdict'
 import { clip, escapeMarkdown } from '../../report/format/escape'
 import { countOf } from '../../report/format/numbers'
 import { fitToLimit } from '../../report/format/limit'

@@ -3,7 +3,7 @@
  * headline, a row per phase, then each phase's report (table, statistics, chart, raw
  * samples): the first in full, the others folded, a regression's opened. Pure.
  */
-import { phaseItems } from '../../results/phases'
+import { phaseItems } from '../../results/read/phases'
 import type { ResultsFile } from '../../results/schema'
 import { clip, escapeMarkdown } from '../../report/format/escape'
 import { familyTable } from './parts/family-table'

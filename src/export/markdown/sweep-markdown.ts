@@ -4,7 +4,7 @@
  * comparison's report folded (a regression's opened). Pure.
  */
 import type { ResultsFile } from '../../results/schema'
-import { sweepItems, sweepPhases } from '../../results/sweep'
+import { sweepItems, sweepPhases } from '../../results/read/sweep'
 import { clip, escapeMarkdown } from '../../report/format/escape'
 import { familyTable } from './parts/family-table'
 import { formatCount } from '../../report/format/numbers'

@@ -2,9 +2,9 @@
  * The command line's `--format text`: the markdown report's content for a
  * terminal, aligned with spaces. Plain ASCII apart from `±`. Pure.
  */
-import { phaseItems, stepVerdict } from '../../results/phases'
+import { phaseItems, stepVerdict } from '../../results/read/phases'
 import type { ResultsFile } from '../../results/schema'
-import { sweepItems, sweepPhases } from '../../results/sweep'
+import { sweepItems, sweepPhases } from '../../results/read/sweep'
 import { FAMILY_HEADER, familyNote, familyRows } from '../../report/family-model'
 import { alignColumns } from './align'
 import { clip, plainText } from '../../report/format/escape'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { BenchmarkAborted, SampleFailed } from '../../../src/bench/failures'
 import type { Measurement } from '../../../src/bench/types'
-import { emptyMeasurement } from '../../../src/bench/cycle-steps'
-import { InputError } from '../../../src/core/errors'
+import { emptyMeasurement } from '../../../src/bench/cycle/cycle-steps'
+import { InputError } from '../../../src/core/errors/errors'
 import { renderFailedMarkdown } from '../../../src/export/markdown/failed-markdown'
-import { partialResultsFile } from '../../../src/results/partial'
+import { partialResultsFile } from '../../../src/results/build/partial'
 import { fixedRunDesign } from '../../helpers/run-design'
 
 const EMPTY: Measurement = emptyMeasurement(['command'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../../src/core/errors'
+import { InputError } from '../../../src/core/errors/errors'
 import { REPORT_LIMIT } from '../../../src/report/format/limit'
 import { renderMultiMarkdown } from '../../../src/export/markdown/multi-markdown'
 import { headline } from '../../../src/report/headline'

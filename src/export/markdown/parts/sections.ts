@@ -4,7 +4,7 @@
  * one benchmark, of a run's phases and of many benchmarks. Pure.
  */
 import type { Environment } from '../../../bench/environment'
-import { stepVerdict } from '../../../results/phases'
+import { stepVerdict } from '../../../results/read/phases'
 import type { ResultsFile } from '../../../results/schema'
 import { renderChart } from './chart'
 import { clip, escapeMarkdown, safeUrl } from '../../../report/format/escape'

@@ -4,7 +4,7 @@
  * (`--parameter-scan`) label the axis. Mermaid `xychart-beta`, as GitHub renders it. Pure.
  */
 import type { ResultsFile } from '../../../results/schema'
-import { sweepGroupResults } from '../../../results/sweep'
+import { sweepGroupResults } from '../../../results/read/sweep'
 import { chartDecimals } from './chart'
 import { formatPercent } from '../../../report/format/numbers'
 import { sweepRows } from '../../../report/sweep-model'
