@@ -14475,42 +14475,56 @@ var SeededRandom = class {
 };
 
 // src/stats/design/null-paths.ts
+var PATHS_PER_TURN = 1e3;
 function simulateNullPaths(sizes, varianceRatio, paths, seed, test = PLAIN_TEST) {
-  if (test.detrend || test.statistic !== "mean") {
-    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test);
+  const steps = nullPathSteps(sizes, varianceRatio, paths, seed, test);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+async function simulateNullPathsInTurns(sizes, varianceRatio, paths, seed, test, turn) {
+  const steps = nullPathSteps(sizes, varianceRatio, paths, seed, test);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await turn();
   }
+}
+function* nullPathSteps(sizes, varianceRatio, paths, seed, test) {
   const random = new SeededRandom(seed);
   const looks = sizes.length;
   const p = new Float64Array(paths * looks);
+  const simulatePath = test.detrend || test.statistic !== "mean" ? samplePath(sizes, varianceRatio, test) : runningPath(sizes, varianceRatio);
   for (let path = 0; path < paths; path++) {
-    const baseline = new RunningGroup(1);
-    const candidate = new RunningGroup(Math.sqrt(varianceRatio));
-    for (let k = 0; k < looks; k++) {
-      baseline.grow(sizes[k].baseline, random);
-      candidate.grow(sizes[k].candidate, random);
-      p[path * looks + k] = upperTailP(baseline, candidate);
-    }
+    simulatePath(random, p.subarray(path * looks, (path + 1) * looks));
+    if ((path + 1) % PATHS_PER_TURN === 0) yield;
   }
   return { looks, p };
 }
-function simulateSamplePaths(sizes, varianceRatio, paths, seed, test) {
-  const random = new SeededRandom(seed);
-  const looks = sizes.length;
-  const last = sizes[looks - 1];
-  const p = new Float64Array(paths * looks);
+function runningPath(sizes, varianceRatio) {
+  return (random, p) => {
+    const baseline = new RunningGroup(1);
+    const candidate = new RunningGroup(Math.sqrt(varianceRatio));
+    for (let k = 0; k < sizes.length; k++) {
+      baseline.grow(sizes[k].baseline, random);
+      candidate.grow(sizes[k].candidate, random);
+      p[k] = upperTailP(baseline, candidate);
+    }
+  };
+}
+function samplePath(sizes, varianceRatio, test) {
+  const last = sizes[sizes.length - 1];
   const sd = Math.sqrt(varianceRatio);
-  for (let path = 0; path < paths; path++) {
+  return (random, p) => {
     const baseline = Array.from({ length: last.baseline }, () => random.normal());
     const candidate = Array.from({ length: last.candidate }, () => sd * random.normal());
-    for (let k = 0; k < looks; k++) {
+    for (let k = 0; k < sizes.length; k++) {
       const { figures } = lookFigures(baseline, candidate, sizes[k], 0, {
         ...test,
         spreadFloor: null
       });
-      p[path * looks + k] = figures.pRegression;
+      p[k] = figures.pRegression;
     }
-  }
-  return { looks, p };
+  };
 }
 var RunningGroup = class {
   constructor(sd) {
@@ -14661,16 +14675,32 @@ function spendingBoundary(looks, alphaStar, rule) {
 }
 function calibratedAlpha(request, cache) {
   if (request.looks.length === 1) return request.target;
+  const known = knownAlphaStar(request, cache);
+  if (known !== void 0) return known;
+  const alphaStar = computeAlphaStar(request);
+  memo.set(calibrationKey(request), alphaStar);
+  cache?.set(calibrationKey(request), alphaStar);
+  return alphaStar;
+}
+function knownAlphaStar(request, cache) {
   const key = calibrationKey(request);
   const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target);
-  if (known !== void 0) {
-    memo.set(key, known);
-    return known;
+  if (known !== void 0) memo.set(key, known);
+  return known;
+}
+async function prepareCalibration(request, cache, turn) {
+  if (request.looks.length === 1 || knownAlphaStar(request, cache) !== void 0) return;
+  const { looks, target, test } = request;
+  const count = calibrationPaths(target);
+  const key = pathsKey(looks, count, test);
+  if (simulated.has(key)) return;
+  const paths = [];
+  for (const [index, ratio] of VARIANCE_RATIOS.entries()) {
+    paths.push(
+      await simulateNullPathsInTurns(looks, ratio, count, CALIBRATION_SEED + index, test, turn)
+    );
   }
-  const alphaStar = computeAlphaStar(request);
-  memo.set(key, alphaStar);
-  cache?.set(key, alphaStar);
-  return alphaStar;
+  remember(key, paths);
 }
 function cached(cache, key, target) {
   const value = cache?.get(key);
@@ -14685,16 +14715,22 @@ function computeAlphaStar(request) {
 var memo = /* @__PURE__ */ new Map();
 var simulated = /* @__PURE__ */ new Map();
 function nullPaths(looks, count, test) {
-  const key = JSON.stringify([looks, count, test.detrend, test.statistic]);
+  const key = pathsKey(looks, count, test);
   let paths = simulated.get(key);
   if (paths === void 0) {
     paths = VARIANCE_RATIOS.map(
       (ratio, index) => simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
     );
-    if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
-    simulated.set(key, paths);
+    remember(key, paths);
   }
   return paths;
+}
+function pathsKey(looks, count, test) {
+  return JSON.stringify([looks, count, test.detrend, test.statistic]);
+}
+function remember(key, paths) {
+  if (simulated.size >= 4) simulated.delete(simulated.keys().next().value);
+  simulated.set(key, paths);
 }
 function worstRate(paths, levels) {
   return Math.max(...paths.map((simulated2) => crossingRate(simulated2, levels)));
@@ -14777,6 +14813,10 @@ function designLevels(design) {
 function planRun(options) {
   const { looks, alpha, choices } = runDesignInputs(options);
   return planDesign(looks, alpha, choices, options.cache);
+}
+function runCalibrations(options) {
+  const { looks, alpha, choices } = runDesignInputs(options);
+  return Object.values(designCalibrations(looks, alpha, choices));
 }
 function runLooks(plan) {
   return placeLooks({ baseline: plan.samples, candidate: plan.samples }, plan.looks);
@@ -15161,9 +15201,11 @@ export {
   interleavedPosition,
   lookFigures,
   SeededRandom,
+  prepareCalibration,
   planDesign,
   designLevels,
   planRun,
+  runCalibrations,
   runLooks,
   modifiedZScores,
   analyse,

@@ -11,9 +11,12 @@ import {
 } from "./shared-cli-bisect+cli-calibrate+cli-compare+cli-report+cli-run+index.js";
 
 // src/stats/phases.ts
+function phasesRunPlan({ phases, familySize = 1, ...rest }) {
+  return { ...rest, familySize: phases * familySize };
+}
 function planPhases(options) {
-  const { phases, familySize = 1, ...rest } = options;
-  return planRun({ ...rest, familySize: phases * familySize });
+  const { cache, ...plan } = options;
+  return planRun({ ...phasesRunPlan(plan), cache });
 }
 function analysePhases(phases, options) {
   const { design, ...policy } = options;
@@ -103,6 +106,7 @@ function sweepResultsFile(benchmark, sweep, family, extra = {}) {
 }
 
 export {
+  phasesRunPlan,
   planPhases,
   analysePhases,
   analyseFamily,

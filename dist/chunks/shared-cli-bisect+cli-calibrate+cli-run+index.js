@@ -11,6 +11,7 @@ import {
 import {
   analyseFamily,
   analysePhases,
+  phasesRunPlan,
   planPhases,
   sweepPairs,
   sweepResultsFile
@@ -40,7 +41,9 @@ import {
   lookFigures,
   partialResultsFile,
   phasedResultsFile,
+  prepareCalibration,
   resultsFile,
+  runCalibrations,
   runLooks,
   seededUniform,
   sidedLevels,
@@ -7638,6 +7641,7 @@ async function targetPullRequest(options, owner, repo) {
 // src/run/pipeline/pipeline.ts
 import { randomInt } from "node:crypto";
 import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { setImmediate } from "node:timers/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname as dirname4, join as join6 } from "node:path";
 
@@ -8075,16 +8079,24 @@ async function checkFolder(path6, start) {
 
 // src/stats/run-design.ts
 function planRunDesign(config, phases, cache) {
-  return planPhases({
+  return planPhases({ ...phasesPlan(config, phases), cache });
+}
+async function planRunDesignInTurns(config, phases, cache, turn) {
+  for (const request2 of runCalibrations(phasesRunPlan(phasesPlan(config, phases)))) {
+    await prepareCalibration(request2, cache, turn);
+  }
+  return planRunDesign(config, phases, cache);
+}
+function phasesPlan(config, phases) {
+  return {
     alpha: config.decision.alpha,
     samples: config.samples,
     looks: config.looks,
     phases,
     familySize: config.familySize,
     detrend: config.detrend,
-    statistic: config.statistic,
-    cache
-  });
+    statistic: config.statistic
+  };
 }
 
 // src/run/pipeline/comparisons.ts
@@ -9260,7 +9272,15 @@ async function measure2(config, hooks) {
     hooks.info(
       `Measuring ${baseline.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? "" : "s"}${timing}`
     );
-    const design = planRunDesign(config, comparisons.length, runDesignCache(hooks.env, hooks.info));
+    const design = await planRunDesignInTurns(
+      config,
+      comparisons.length,
+      runDesignCache(hooks.env, hooks.info),
+      async () => {
+        await setImmediate();
+        checkStopped();
+      }
+    );
     checkStopped();
     const stop = familyStopRule(
       comparisons.map(() => ({ design, threshold: config.decision.threshold }))

@@ -6,9 +6,8 @@
  */
 import { analyse, type Analysis } from './analyse'
 import type { AlphaStarCache } from './design/calibrate'
-import { planRun, type Design } from './design/design'
+import { planRun, type Design, type RunPlan } from './design/design'
 import { familyRegressions, regressionPath } from './decide/family'
-import type { Statistic } from './tests/test-kind'
 import type { Verdict } from './types'
 import { overallVerdict } from './decide/verdict'
 
@@ -18,19 +17,20 @@ export interface PhaseSamples {
   candidate: readonly number[]
 }
 
-/** The design every phase of a run shares: a member of a family of phases × family-size. */
-export function planPhases(options: {
-  alpha: number
-  samples: number
-  looks: number
+/** What the design of a run timing `phases` phases is planned from. */
+export interface PhasesPlan extends RunPlan {
   phases: number
-  familySize?: number
-  detrend?: boolean
-  statistic?: Statistic
-  cache?: AlphaStarCache
-}): Design {
-  const { phases, familySize = 1, ...rest } = options
-  return planRun({ ...rest, familySize: phases * familySize })
+}
+
+/** The phases of a run are one family, times the benchmarks it is judged with. */
+export function phasesRunPlan({ phases, familySize = 1, ...rest }: PhasesPlan): RunPlan {
+  return { ...rest, familySize: phases * familySize }
+}
+
+/** The design every phase of a run shares: a member of a family of phases × family-size. */
+export function planPhases(options: PhasesPlan & { cache?: AlphaStarCache }): Design {
+  const { cache, ...plan } = options
+  return planRun({ ...phasesRunPlan(plan), cache })
 }
 
 export interface PhaseFamily {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { mkdir, mkdtemp } from 'node:fs/promises'
+import { setImmediate } from 'node:timers/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { emptyMeasurement, phaseMeasurement } from '../../bench/cycle/cycle-steps'
@@ -16,7 +17,7 @@ import type { ResultsFile } from '../../results/schema'
 import { checkResultsPath, ResultsWriteError, writeResults } from '../../results/build/write'
 import { analyseFamily, analysePhases } from '../../stats/phases'
 import { runLooks } from '../../stats/design/design'
-import { planRunDesign } from '../../stats/run-design'
+import { planRunDesignInTurns } from '../../stats/run-design'
 import { sweepPairs, sweepResultsFile } from '../../results/build/sweep-build'
 import { comparisonTimes, runComparisons } from './comparisons'
 import { familyStopRule } from '../../stats/decide/stop-rule'
@@ -165,12 +166,20 @@ async function measure(config: RunConfig, hooks: RunHooks): Promise<RunOutcome> 
       candidates.length === 1
         ? `${candidates[0]!.label} (candidate)`
         : `${candidates.map(group => group.label).join(', ')} (${candidates.length} candidates, in balanced rounds)`
-    // Said before the design, which takes seconds for settings neither tabled nor cached;
-    // a Ctrl-C meanwhile is seen once it is done, and the run stops before any sample.
+    // Said before the design, which takes seconds for settings neither tabled nor cached,
+    // computed in turns: a Ctrl-C meanwhile stops it, and the run, before any sample.
     hooks.info(
       `Measuring ${baseline!.label} (baseline) against ${against}: up to ${config.samples} samples each, ${looks} look${looks === 1 ? '' : 's'}${timing}`
     )
-    const design = planRunDesign(config, comparisons.length, runDesignCache(hooks.env, hooks.info))
+    const design = await planRunDesignInTurns(
+      config,
+      comparisons.length,
+      runDesignCache(hooks.env, hooks.info),
+      async () => {
+        await setImmediate()
+        checkStopped()
+      }
+    )
     checkStopped()
     // The run stops at the first look at which every comparison has a verdict.
     const stop = familyStopRule(

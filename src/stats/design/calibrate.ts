@@ -6,7 +6,12 @@ import {
   type SpendingRule
 } from './calibration-key'
 import { informationFractions, type LookSize } from './looks'
-import { crossingRate, simulateNullPaths, type NullPaths } from './null-paths'
+import {
+  crossingRate,
+  simulateNullPaths,
+  simulateNullPathsInTurns,
+  type NullPaths
+} from './null-paths'
 import { boundary, hsdSpent, type Boundary } from './spending'
 
 /**
@@ -83,16 +88,44 @@ export function spendingBoundary(
  */
 export function calibratedAlpha(request: CalibrationRequest, cache?: AlphaStarCache): number {
   if (request.looks.length === 1) return request.target
+  const known = knownAlphaStar(request, cache)
+  if (known !== undefined) return known
+  const alphaStar = computeAlphaStar(request)
+  memo.set(calibrationKey(request), alphaStar)
+  cache?.set(calibrationKey(request), alphaStar)
+  return alphaStar
+}
+
+/** The α* of `request` if this process, the committed table or `cache` knows it. */
+function knownAlphaStar(request: CalibrationRequest, cache?: AlphaStarCache): number | undefined {
   const key = calibrationKey(request)
   const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target)
-  if (known !== undefined) {
-    memo.set(key, known)
-    return known
+  if (known !== undefined) memo.set(key, known)
+  return known
+}
+
+/**
+ * Readies what `calibratedAlpha(request, cache)` would compute: when no α* is known, the
+ * simulated paths (nearly all of its seconds), simulated in turns (`turn` between chunks,
+ * as `simulateNullPathsInTurns`). `calibratedAlpha` then solves on them in milliseconds.
+ */
+export async function prepareCalibration(
+  request: CalibrationRequest,
+  cache: AlphaStarCache | undefined,
+  turn: () => Promise<void>
+): Promise<void> {
+  if (request.looks.length === 1 || knownAlphaStar(request, cache) !== undefined) return
+  const { looks, target, test } = request
+  const count = calibrationPaths(target)
+  const key = pathsKey(looks, count, test)
+  if (simulated.has(key)) return
+  const paths: NullPaths[] = []
+  for (const [index, ratio] of VARIANCE_RATIOS.entries()) {
+    paths.push(
+      await simulateNullPathsInTurns(looks, ratio, count, CALIBRATION_SEED + index, test, turn)
+    )
   }
-  const alphaStar = computeAlphaStar(request)
-  memo.set(key, alphaStar)
-  cache?.set(key, alphaStar)
-  return alphaStar
+  remember(key, paths)
 }
 
 function cached(
@@ -128,17 +161,25 @@ function nullPaths(
   count: number,
   test: CalibrationRequest['test']
 ): NullPaths[] {
-  const key = JSON.stringify([looks, count, test.detrend, test.statistic])
+  const key = pathsKey(looks, count, test)
   let paths = simulated.get(key)
   if (paths === undefined) {
     paths = VARIANCE_RATIOS.map((ratio, index) =>
       simulateNullPaths(looks, ratio, count, CALIBRATION_SEED + index, test)
     )
-    // Paths take memory (a float per path and look); keep the last few designs only.
-    if (simulated.size >= 4) simulated.delete(simulated.keys().next().value!)
-    simulated.set(key, paths)
+    remember(key, paths)
   }
   return paths
+}
+
+function pathsKey(looks: readonly LookSize[], count: number, test: CalibrationRequest['test']) {
+  return JSON.stringify([looks, count, test.detrend, test.statistic])
+}
+
+/** Paths take memory (a float per path and look); keep the last few designs' only. */
+function remember(key: string, paths: NullPaths[]): void {
+  if (simulated.size >= 4) simulated.delete(simulated.keys().next().value!)
+  simulated.set(key, paths)
 }
 
 function worstRate(paths: readonly NullPaths[], levels: readonly number[]): number {

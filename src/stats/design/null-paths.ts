@@ -19,6 +19,9 @@ export interface NullPaths {
   p: Float64Array
 }
 
+/** Paths simulated between two turns of the caller's event loop (`simulateNullPathsInTurns`). */
+const PATHS_PER_TURN = 1_000
+
 export function simulateNullPaths(
   sizes: readonly LookSize[],
   varianceRatio: number,
@@ -26,54 +29,94 @@ export function simulateNullPaths(
   seed: number,
   test: Pick<TestKind, 'statistic' | 'detrend'> = PLAIN_TEST
 ): NullPaths {
-  if (test.detrend || test.statistic !== 'mean') {
-    return simulateSamplePaths(sizes, varianceRatio, paths, seed, test)
-  }
-  const random = new SeededRandom(seed)
-  const looks = sizes.length
-  const p = new Float64Array(paths * looks)
-  for (let path = 0; path < paths; path++) {
-    const baseline = new RunningGroup(1)
-    const candidate = new RunningGroup(Math.sqrt(varianceRatio))
-    for (let k = 0; k < looks; k++) {
-      baseline.grow(sizes[k]!.baseline, random)
-      candidate.grow(sizes[k]!.candidate, random)
-      p[path * looks + k] = upperTailP(baseline, candidate)
-    }
-  }
-  return { looks, p }
+  const steps = nullPathSteps(sizes, varianceRatio, paths, seed, test)
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
 }
 
 /**
- * The same for tests that need whole samples: a trend's removal needs each one's
- * position (a linear trend cancels exactly, so the null paths need none), trimming
- * needs their order. Each look is tested as `lookFigures` tests it, without a floor
- * (the floor only widens a look's spread, so leaving it out is on the safe side).
+ * The same paths, awaiting `turn` after every thousand of them: the seconds a design
+ * nobody computed before takes then leave the event loop free (a Ctrl-C is handled at
+ * once), and a `turn` that throws stops the simulation there.
  */
-function simulateSamplePaths(
+export async function simulateNullPathsInTurns(
+  sizes: readonly LookSize[],
+  varianceRatio: number,
+  paths: number,
+  seed: number,
+  test: Pick<TestKind, 'statistic' | 'detrend'>,
+  turn: () => Promise<void>
+): Promise<NullPaths> {
+  const steps = nullPathSteps(sizes, varianceRatio, paths, seed, test)
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value
+    await turn()
+  }
+}
+
+/** The simulation, pausing (`yield`) after every `PATHS_PER_TURN` paths. */
+function* nullPathSteps(
   sizes: readonly LookSize[],
   varianceRatio: number,
   paths: number,
   seed: number,
   test: Pick<TestKind, 'statistic' | 'detrend'>
-): NullPaths {
+): Generator<void, NullPaths, void> {
   const random = new SeededRandom(seed)
   const looks = sizes.length
-  const last = sizes[looks - 1]!
   const p = new Float64Array(paths * looks)
-  const sd = Math.sqrt(varianceRatio)
+  const simulatePath =
+    test.detrend || test.statistic !== 'mean'
+      ? samplePath(sizes, varianceRatio, test)
+      : runningPath(sizes, varianceRatio)
   for (let path = 0; path < paths; path++) {
+    simulatePath(random, p.subarray(path * looks, (path + 1) * looks))
+    if ((path + 1) % PATHS_PER_TURN === 0) yield
+  }
+  return { looks, p }
+}
+
+/** One path of the plain test into `p` (one p per look), from sufficient statistics. */
+function runningPath(
+  sizes: readonly LookSize[],
+  varianceRatio: number
+): (random: SeededRandom, p: Float64Array) => void {
+  return (random, p) => {
+    const baseline = new RunningGroup(1)
+    const candidate = new RunningGroup(Math.sqrt(varianceRatio))
+    for (let k = 0; k < sizes.length; k++) {
+      baseline.grow(sizes[k]!.baseline, random)
+      candidate.grow(sizes[k]!.candidate, random)
+      p[k] = upperTailP(baseline, candidate)
+    }
+  }
+}
+
+/**
+ * One path of a test that needs whole samples: a trend's removal needs each one's
+ * position (a linear trend cancels exactly, so the null paths need none), trimming
+ * needs their order. Each look is tested as `lookFigures` tests it, without a floor
+ * (the floor only widens a look's spread, so leaving it out is on the safe side).
+ */
+function samplePath(
+  sizes: readonly LookSize[],
+  varianceRatio: number,
+  test: Pick<TestKind, 'statistic' | 'detrend'>
+): (random: SeededRandom, p: Float64Array) => void {
+  const last = sizes[sizes.length - 1]!
+  const sd = Math.sqrt(varianceRatio)
+  return (random, p) => {
     const baseline = Array.from({ length: last.baseline }, () => random.normal())
     const candidate = Array.from({ length: last.candidate }, () => sd * random.normal())
-    for (let k = 0; k < looks; k++) {
+    for (let k = 0; k < sizes.length; k++) {
       const { figures } = lookFigures(baseline, candidate, sizes[k]!, 0, {
         ...test,
         spreadFloor: null
       })
-      p[path * looks + k] = figures.pRegression
+      p[k] = figures.pRegression
     }
   }
-  return { looks, p }
 }
 
 /** A group's running mean and sum of squared deviations, grown a batch at a time. */
