@@ -117,13 +117,15 @@ describe('Pulumi stacks on the simulated CLI', () => {
     const baseline: StackRef = { binary: buggy, programDir, stack: 'gate-baseline', backendUrl }
     const candidate: StackRef = { binary: fixed, programDir, stack: 'gate-candidate', backendUrl }
     // A value named like a password is stored as the plain text the input holds.
-    const config = parseConfigInput('resources: 200\nlatencyMs: 100\ndbPassword: Xk9mQ2vL7pR4zT8w')
+    const config = parseConfigInput(
+      'resources: 100\nlatencyMs: 50\ndeleteFactor: 0.1\ndbPassword: Xk9mQ2vL7pR4zT8w'
+    )
 
     await create(ledger, baseline, config)
     await create(ledger, candidate, config)
     expect(JSON.parse(saved).stacks).toEqual([baseline, candidate])
     expect(await readFile(path.join(programDir, 'Pulumi.gate-baseline.yaml'), 'utf8')).toContain(
-      `${PROJECT}:latencyMs: "100"`
+      `${PROJECT}:latencyMs: "50"`
     )
 
     const groups = [
@@ -153,9 +155,9 @@ describe('Pulumi stacks on the simulated CLI', () => {
     expect(log.map(entry => entry['command'])).toEqual(Array(6).fill(['up', 'destroy']).flat())
     for (const up of ups) {
       expect(up['resourcesBefore']).toBe(0)
-      // The stack, the provider's default provider resource and 200 Sleeps.
-      expect(up['resourcesAfter']).toBe(202)
-      expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? CPUS + 4 : 200)
+      // The stack, the provider's default provider resource and 100 Sleeps.
+      expect(up['resourcesAfter']).toBe(102)
+      expect(up['peakConcurrency']).toBe(up['version'] === '3.43.1' ? CPUS + 4 : 100)
     }
 
     expect(await tearDownAll(ledger)).toEqual(['gate-candidate: removed', 'gate-baseline: removed'])

@@ -16,6 +16,7 @@ import {
 } from '../../src/pulumi/stack/stacks'
 import { keepStack, tearDownStack } from '../../src/pulumi/stack/teardown-stack'
 import { writeSimBinaryFolder } from '../helpers/pulumi-releases'
+import { readSimLog } from '../helpers/pulumi-run'
 import { readSimCloud } from '../helpers/sim-cloud'
 
 const PROGRAM = new URL('../../fixtures/programs/sleep-python/', import.meta.url)
@@ -30,19 +31,19 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }))
 
 /** A stack of ours with `config`, in a fresh program copy and backend; a results folder. */
-async function stack(name: string, config: string) {
+async function stack(name: string, config: string, binary = pulumi) {
   const dir = await mkdtemp(path.join(root, 'run-'))
   const programDir = path.join(dir, 'program')
   await cp(PROGRAM, programDir, { recursive: true })
   const backendUrl = (await makeGroupBackends(dir, ['only'])).urls.only
-  const ref: StackRef = { binary: pulumi, programDir, stack: name, backendUrl }
+  const ref: StackRef = { binary, programDir, stack: name, backendUrl }
   await initStack(ref, parseConfigInput(config), { input: 'stack-prefix', onCreated: () => {} })
   return {
     ref,
     backendDir: backendUrl.slice('file://'.length),
     stateDir: path.join(dir, 'results'),
     run: (...args: string[]) => {
-      const child = spawn(pulumi, [...args, '--stack', name], {
+      const child = spawn(binary, [...args, '--stack', name], {
         cwd: programDir,
         env: { ...process.env, ...pulumiEnv(ref) },
         stdio: 'ignore'
@@ -125,10 +126,14 @@ describe('tearDownStack', () => {
   })
 
   it('goes on with a destroy that a first Ctrl-C stopped: the teardown is what it asked for', async () => {
-    // 40 deletes of 1 s, 20 at once (3.44.3): the Ctrl-C comes while the first ones run.
-    // Creates of 0.1 s: the up before them only has to make the resources.
-    const config = 'resources: 40\nlatencyMs: 100\ndeleteFactor: 10'
-    const { ref, backendDir, stateDir, run } = await stack('ctrl-c', config)
+    // 8 deletes of 1 s, 4 at once (the Python dynamic provider): the Ctrl-C comes while
+    // the first ones run. Creates of 0.1 s: the up before them only makes the resources.
+    // 3.87.0, whose first Ctrl-C stops a destroy gracefully (an older one is left to finish).
+    const config = 'resources: 8\nlatencyMs: 100\ndeleteFactor: 10'
+    const cancelling = await writeSimBinaryFolder(path.join(root, 'pulumi-3.87.0'), {
+      version: '3.87.0'
+    })
+    const { ref, backendDir, stateDir, run } = await stack('ctrl-c', config, cancelling)
     const up = await run('up', '--yes', '--skip-preview', '--non-interactive')
     await up.exited
     expect(readSimCloud(backendDir).length).toBeGreaterThan(0)
@@ -144,6 +149,9 @@ describe('tearDownStack', () => {
     interruptRunningProcesses() // what the command line does on its first Ctrl-C
     expect(await fate).toEqual({ kind: 'removed' })
     expect(readSimCloud(backendDir)).toEqual([])
+    // The Ctrl-C cancelled the first destroy; the teardown's next one finished the job.
+    const destroys = readSimLog(backendDir).filter(entry => entry.command === 'destroy')
+    expect(destroys.map(entry => entry['outcome'])).toEqual(['cancelled', 'succeeded'])
   })
 
   it('does nothing once stopped', async () => {
