@@ -16,6 +16,7 @@ import {
   lognormal,
   normal,
   outliers,
+  warmedUp,
   type TimingShape
 } from '../test/helpers/timing-shapes'
 
@@ -71,6 +72,10 @@ export const SHAPES: readonly NamedShape[] = [
   {
     name: `cold first sample of both groups (×${COLD}, warmup 0), CV 5%`,
     shape: coldFirst(independent(normal(0.05)), 'both', COLD)
+  },
+  {
+    name: `cold first candidate run (×${COLD}), default warmup 1, CV 5%`,
+    shape: warmedUp(coldFirst(independent(normal(0.05)), 'candidate', COLD))
   },
   { name: 'drift +10% over the run, interleaved, CV 5%', shape: drifting(0.1, 0.05) },
   { name: 'AR(1) φ = 0.5 in run order, CV 5%', shape: autocorrelated(0.5, 0.05) }

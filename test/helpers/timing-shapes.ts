@@ -107,3 +107,14 @@ export function coldFirst(
     return pair
   }
 }
+
+/**
+ * `shape` measured after one warmup run per group (the default `warmup: 1`): each group's
+ * first run is made and left out, as the run leaves out its warmup.
+ */
+export function warmedUp(shape: TimingShape): TimingShape {
+  return (random, change, samples) => {
+    const pair = shape(random, change, samples + 1)
+    return { baseline: pair.baseline.slice(1), candidate: pair.candidate.slice(1) }
+  }
+}
