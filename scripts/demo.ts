@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: what pulumi-perf-gate says, offline, in about 30 s on 2 idle CPUs. The
+ * `npm run demo`: what pulumi-perf-gate says, offline, in under 30 s on 2 idle CPUs. The
  * shipped command line in Pulumi mode against simulated releases
  * (scripts/simulated-pulumi.ts) on fixtures/programs/provider-sleep-python: the seed's
  * fix, an improvement; a regression only destroy shows; a bisect that finds the release
