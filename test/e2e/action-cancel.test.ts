@@ -55,7 +55,9 @@ function exportedState(resultsFile: string, stack: string): ExportedState {
   ) as ExportedState
 }
 
-describe('the bundled action in Pulumi mode, stopped mid-up', () => {
+// Each test has its own scratch folder, job and tool cache, and none reads the comments:
+// they run side by side, waiting on the simulated creates.
+describe('the bundled action in Pulumi mode, stopped mid-up', { concurrent: true }, () => {
   it('cancelled as the runner does: the main step leaves before the SIGTERM, the post step leaves nothing', async () => {
     const scratch = makeScratch(work)
     const { main, signals, post, left } = await interruptedJob(

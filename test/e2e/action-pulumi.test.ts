@@ -102,8 +102,8 @@ describe('the bundled action in Pulumi mode', () => {
     const backendUrl = pathToFileURL(mkdtempSync(join(work, 'backend-'))).href
     const job = harness.job(
       pulumiInputs({
-        // 60 creates in batches of CPUs + 4 (10 on 2 CPUs) against one batch.
-        config: 'resources: 60\nlatencyMs: 150',
+        // 30 creates in batches of CPUs + 4 (5 on 2 CPUs) against one batch.
+        config: 'resources: 30\nlatencyMs: 100',
         samples: '6',
         warmup: '0',
         'backend-url': backendUrl
@@ -130,7 +130,7 @@ describe('the bundled action in Pulumi mode', () => {
     const backend = new SimBackend(backendUrl)
     const ups = backend.log().filter(entry => entry.command === 'up')
     const peaks = new Set(ups.map(entry => `${entry.version}: ${entry.peakConcurrency}`))
-    expect([...peaks].sort()).toEqual([`3.43.1: ${PYTHON_EXECUTOR}`, '3.44.3: 60'])
+    expect([...peaks].sort()).toEqual([`3.43.1: ${PYTHON_EXECUTOR}`, '3.44.3: 30'])
     expect(backend.stacks()).toEqual([])
     expect((JSON.parse(step.state.stacks!) as SavedStacks).stacks).toEqual([])
   })
