@@ -117,15 +117,15 @@ describe('bisect', { concurrent: true }, () => {
     }, 120_000)
 
     it('finds one of two slowdowns and says the range may hold more', async test => {
-      // 3.183.0 makes up's cost per resource 6×, 3.185.0 6× that again: bad's change is
-      // so much larger that the intervals part. Six samples a step, no early stop: an
+      // 3.183.0 makes up's cost per resource 6×, 3.185.0 3× that again: bad's change is
+      // so much larger that the intervals part. Eight samples a step, no early stop: an
       // interval at a 3-sample look, at its tiny level, can be wide enough to reach both.
-      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: SLOWER }))
+      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 3 }))
       const { status, stdout, stderr, file } = await bisectCli(workspace, series, {
         good: seriesVersion(0),
         bad: seriesVersion(4),
         format: 'text',
-        samples: '6',
+        samples: '8',
         looks: '1'
       })
 
