@@ -3,8 +3,8 @@
  * with the mirror's `versions` list, each step real stacks in a file:// backend. Short
  * runs: one resource, a slowdown of about +120% against a threshold of 50%, so each step
  * decides within a few samples even on a busy machine (a step takes 5 to 20 s there).
- * Each test has its own workspace, releases and command-line process, so they run side
- * by side: they mostly wait on the simulated creates.
+ * Each test has its own workspace, releases and command-line process. They run one at a
+ * time: side by side, their noise left steps between equal releases undecided.
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -82,7 +82,7 @@ function expectNothingLeft(workspace: Workspace): void {
   expect(stackConfigFiles(workspace.program)).toEqual([])
 }
 
-describe('bisect', { concurrent: true }, () => {
+describe('bisect', () => {
   describe('bisect over simulated releases', () => {
     it('locates the release whose up got slower among 40, within ⌈log₂ 40⌉ + 2 comparisons', async test => {
       const { status, stdout, stderr, file, workspace, series } = await bisect(test, 40, {
