@@ -810,6 +810,10 @@ function runProcess(spec, options) {
       timeoutTimer = setTimeout(
         () => {
           timedOut = true;
+          if (stop.onCancel === "finish-then-interrupt") {
+            killGroup("SIGKILL");
+            return;
+          }
           if (tracked) interruptProcess(tracked);
           killAfterGrace();
         },

@@ -45,7 +45,8 @@ export interface Step {
  * sends nothing (short commands that must not stop halfway, such as `stack init`), and
  * `finish-then-interrupt` sends nothing either, but a second Ctrl-C or a post step that
  * has waited its time does (a Pulumi whose first SIGINT abandons what it has in flight).
- * Nothing is SIGKILLed first.
+ * Nothing is SIGKILLed first, but for that last kind on a timeout: its SIGINT would lose
+ * the operations in flight from its state, a SIGKILL leaves them pending there.
  */
 export interface StopPolicy {
   onCancel: 'interrupt' | 'interrupt-then-kill' | 'finish' | 'finish-then-interrupt'

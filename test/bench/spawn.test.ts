@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, openSync, closeSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -254,6 +254,29 @@ describe('cancellation', () => {
     interruptRunningProcesses(true)
     interruptRunningProcesses(false)
     expect(await stopped.running).toMatchObject({ kind: 'aborted', exitCode: 9 })
+  })
+
+  it('finish-then-interrupt: a timeout kills it outright, where the others get SIGINT first', async () => {
+    // Pulumi before 3.87 on SIGINT drops the operations in flight from its state while the
+    // cloud keeps them; killed, it leaves them pending there for the teardown to find.
+    const timedOut = async (onCancel: 'finish-then-interrupt' | 'interrupt') => {
+      const marker = join(tempDir(), 'interrupted')
+      const outcome = await runProcess(
+        {
+          file: 'bash',
+          args: ['-c', `trap 'echo INT > "$MARK"; exit 9' INT; sleep 30 & wait`],
+          env: { ...process.env, MARK: marker }
+        },
+        { output: 'ignore', timeoutMs: 300, stop: { onCancel, graceMs: 5_000 } }
+      )
+      return { outcome, interrupted: existsSync(marker) }
+    }
+    const killed = await timedOut('finish-then-interrupt')
+    expect(killed.outcome).toMatchObject({ kind: 'timed-out' })
+    expect(killed.interrupted).toBe(false)
+    const interrupted = await timedOut('interrupt')
+    expect(interrupted.outcome).toMatchObject({ kind: 'timed-out' })
+    expect(interrupted.interrupted).toBe(true)
   })
 
   it('untilAborted returns at once on abort and leaves the command running', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { PartialResultsFile } from '../../src/results/build/partial'
 import { cli } from '../helpers/cli'
+import { readSimCloud } from '../helpers/sim-cloud'
 import {
   BUGGY,
   FIXED,
@@ -102,5 +103,44 @@ describe('a failing pulumi up', () => {
     expect(baseline!.mean).toBe(baseline!.times[0])
     expect(candidate!.exit_codes).toEqual([0])
     expectTornDown(cleanup.ran())
+  })
+})
+
+describe('a pulumi up that times out', () => {
+  it('is killed before 3.87, so what it was creating stays in its state: the stack is kept and named', async () => {
+    // Creates whose resources exist after 0.5 s and are ready 5 s later: a timeout of 3 s
+    // stops 3.43.1's first up with all four in the cloud. Its SIGINT would drop them from
+    // the state (its providers are killed); killed outright, it leaves them pending.
+    const { status, stderr } = await cli(
+      runArgs(context.workspace, context.releases.server.url, {
+        config: 'resources: 4\nlatencyMs: 500\nreadyMs: 5000',
+        timeout: '0.05',
+        warmup: '0',
+        samples: '3'
+      }),
+      { ...context.workspace.runnerEnv }
+    )
+
+    expect(status, stderr).toBe(1)
+    expect(stderr).toMatch(/timed out after 3\.0 s/)
+    const cloud = readSimCloud(context.workspace.backendDir)
+    expect(cloud.length).toBeGreaterThan(0)
+    // Nothing is lost: every resource in the cloud is in the state of a stack kept for
+    // it, exported next to the results file, and the error names that stack.
+    for (const stack of new Set(cloud.map(resource => resource.stack))) {
+      expect(stderr).toMatch(new RegExp(`stack ${stack} .*pending`))
+      const exported = JSON.parse(
+        readFileSync(
+          path.join(path.dirname(context.workspace.resultsFile), `${stack}.state.json`),
+          'utf8'
+        )
+      ) as { deployment: { pending_operations?: Array<{ resource: { urn: string } }> } }
+      const pending = new Set(
+        exported.deployment.pending_operations?.map(operation => operation.resource.urn)
+      )
+      for (const resource of cloud.filter(resource => resource.stack === stack)) {
+        expect(pending).toContain(resource.urn)
+      }
+    }
   })
 })

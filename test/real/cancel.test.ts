@@ -5,7 +5,7 @@
  * Each create of the test provider writes a file and each delete removes it, so a
  * resource left behind is a file left in the program's `live-resources`.
  */
-import { readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SEED_BASELINE, SEED_CANDIDATE } from '../../scripts/real-pulumi/versions'
@@ -77,6 +77,41 @@ describe('cancellation on the real CLIs', () => {
     expect(real.world.liveResources(), post.stdout).toEqual([])
     expect(stackFiles(running.dir), post.stdout).toEqual([])
     expect(await processesLeft(running)).toEqual([])
+  })
+
+  it('a 3.43.1 up that times out is killed, not interrupted: what it was creating is kept', async () => {
+    // Each resource exists 1.5 s into its create and is ready 30 s later; the 18 s timeout
+    // lands in between. 3.43.1's SIGINT would kill its provider and drop the creates from
+    // the state while their resources stay (test/real/conformance.test.ts); killed
+    // outright, it leaves them pending in the state, where the teardown finds them.
+    const cli = startBundledCli(
+      realRunArgs(real.world, real.releases.url, {
+        'baseline-version': SEED_BASELINE,
+        'candidate-version': SEED_CANDIDATE,
+        config: 'resources: 6\nlatencyMs: 1500\nreadyMs: 30000',
+        timeout: '0.3',
+        samples: '4',
+        warmup: '0',
+        looks: '1'
+      }),
+      real.world.env
+    )
+    const run = await cli.finished
+    const live = real.world.liveResources()
+
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/baseline sample 1 of 4 .* timed out after 18\.0 s/)
+    expect(live.length, run.stderr).toBeGreaterThan(0)
+    // Every resource that exists is pending in the kept stack's exported state.
+    expect(run.stderr).toMatch(/stack perf-gate-\S+-baseline \(file:\/\/\S+\) was kept/)
+    const resultsDir = path.dirname(real.world.resultsFile)
+    const [exported] = readdirSync(resultsDir).filter(name => name.endsWith('.state.json'))
+    const state = JSON.parse(readFileSync(path.join(resultsDir, exported!), 'utf8')) as {
+      deployment: { pending_operations?: Array<{ type: string }> }
+    }
+    const creating = state.deployment.pending_operations?.filter(op => op.type === 'creating')
+    expect(creating).toHaveLength(live.length)
+    expect(await real.world.processesLeft()).toEqual([])
   })
 
   it('pulumi up SIGKILLed mid-create: its plugins end, the lock is cleared, the stack kept', async () => {

@@ -150,6 +150,13 @@ export function runProcess(spec: ProcessSpec, options: RunProcessOptions): Promi
       timeoutTimer = setTimeout(
         () => {
           timedOut = true
+          if (stop.onCancel === 'finish-then-interrupt') {
+            // Its SIGINT would drop what it has in flight from the state while the cloud
+            // keeps it; killed outright, it leaves those operations pending in the state,
+            // where the teardown finds them and keeps the stack, naming them.
+            killGroup('SIGKILL')
+            return
+          }
           // Untracked only without a pid, when there is nothing to signal.
           if (tracked) interruptProcess(tracked)
           killAfterGrace()
