@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
 import { cli, tempFile } from '../helpers/cli'
-import { fixturePath } from '../helpers/experiments'
+import { fixturePath, yuenReference } from '../helpers/experiments'
 import { around, phasedResults } from '../helpers/phased-results'
 
 // Real hyperfine output (fixtures/hyperfine/README.md) on which the command line once
@@ -345,18 +345,7 @@ describe('what compare says beside the figures', () => {
 
 describe('compare --statistic', () => {
   // fixtures/scipy-reference.json: scipy.stats.ttest_ind(equal_var=False, trim=0.2).
-  const yuen = (
-    JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as {
-      yuen: {
-        baseline: number[]
-        candidate: number[]
-        threshold: number
-        t: number
-        df: number
-        pTwoSided: number
-      }[]
-    }
-  ).yuen.filter(c => c.threshold === 0)
+  const yuen = yuenReference().filter(c => c.threshold === 0)
 
   it("trimmed: Yuen's test on a plain hyperfine file, as scipy computes it", async () => {
     for (const c of yuen.slice(0, 3)) {

@@ -17,3 +17,24 @@ export function experimentTimes(file: string, group: string): number[] {
   if (!result) throw new Error(`no group ${group} in ${file}`)
   return result.times
 }
+
+/** One case of Yuen's test as scipy computes it (`ttest_ind(equal_var=False, trim=0.2)`). */
+export interface YuenCase {
+  baseline: number[]
+  candidate: number[]
+  threshold: number
+  t: number
+  df: number
+  pTwoSided: number
+  regression: { t: number; df: number; p: number }
+  improvement: { t: number; df: number; p: number }
+  pUnchanged: number
+}
+
+/** The Yuen cases of fixtures/scipy-reference.json (made by scripts/scipy-reference.py). */
+export function yuenReference(): YuenCase[] {
+  const reference = JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as {
+    yuen: YuenCase[]
+  }
+  return reference.yuen
+}

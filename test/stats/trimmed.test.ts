@@ -1,28 +1,14 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { lookFigures } from '../../src/stats/tests/look-figures'
 import { summarize } from '../../src/stats/describe/summary'
 import { trimmedGroup } from '../../src/stats/tests/trimmed'
 import { PLAIN_TEST } from '../../src/stats/tests/test-kind'
 import { welchStatistic } from '../../src/stats/tests/welch'
-import { fixturePath } from '../helpers/experiments'
+import { yuenReference } from '../helpers/experiments'
 
 // fixtures/scipy-reference.json: scipy.stats.ttest_ind(equal_var=False, trim=0.2).
-interface YuenCase {
-  baseline: number[]
-  candidate: number[]
-  threshold: number
-  t: number
-  df: number
-  pTwoSided: number
-  regression: { t: number; df: number; p: number }
-  improvement: { t: number; df: number; p: number }
-  pUnchanged: number
-}
+const yuen = yuenReference()
 
-const reference = JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as {
-  yuen: YuenCase[]
-}
 const TRIMMED = { ...PLAIN_TEST, statistic: 'trimmed' as const }
 
 function expectRelative(ours: number, theirs: number, what: string): void {
@@ -32,10 +18,10 @@ function expectRelative(ours: number, theirs: number, what: string): void {
 
 describe("Yuen's test against scipy.stats.ttest_ind(equal_var=False, trim=0.2)", () => {
   it('holds enough cases, with outliers and ties', () => {
-    expect(reference.yuen.length).toBeGreaterThanOrEqual(200)
+    expect(yuen.length).toBeGreaterThanOrEqual(200)
   })
 
-  reference.yuen.forEach((c, index) => {
+  yuen.forEach((c, index) => {
     it(`case ${index} (n ${c.baseline.length}/${c.candidate.length}, δ ${c.threshold})`, () => {
       const look = { baseline: c.baseline.length, candidate: c.candidate.length }
       const { figures, baseline, candidate } = lookFigures(
