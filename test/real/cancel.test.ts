@@ -36,6 +36,21 @@ function job(inputs: Record<string, string>): ActionJob {
   )
 }
 
+/** The bundled command line's `run` of the seed's two versions, 4 samples, no warmup. */
+function seedRun(flags: Record<string, string>): ReturnType<typeof startBundledCli> {
+  return startBundledCli(
+    realRunArgs(real.world, real.releases.url, {
+      'baseline-version': SEED_BASELINE,
+      'candidate-version': SEED_CANDIDATE,
+      samples: '4',
+      warmup: '0',
+      looks: '1',
+      ...flags
+    }),
+    real.world.env
+  )
+}
+
 /** Stack checkpoints anywhere under `folder` (our backends live in the job's temp folder). */
 function stackFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -84,19 +99,10 @@ describe('cancellation on the real CLIs', () => {
     // lands in between. 3.43.1's SIGINT would kill its provider and drop the creates from
     // the state while their resources stay (test/real/conformance.test.ts); killed
     // outright, it leaves them pending in the state, where the teardown finds them.
-    const cli = startBundledCli(
-      realRunArgs(real.world, real.releases.url, {
-        'baseline-version': SEED_BASELINE,
-        'candidate-version': SEED_CANDIDATE,
-        config: 'resources: 6\nlatencyMs: 1500\nreadyMs: 30000',
-        timeout: '0.3',
-        samples: '4',
-        warmup: '0',
-        looks: '1'
-      }),
-      real.world.env
-    )
-    const run = await cli.finished
+    const run = await seedRun({
+      config: 'resources: 6\nlatencyMs: 1500\nreadyMs: 30000',
+      timeout: '0.3'
+    }).finished
     const live = real.world.liveResources()
 
     expect(run.status).toBe(1)
@@ -115,17 +121,7 @@ describe('cancellation on the real CLIs', () => {
   })
 
   it('pulumi up SIGKILLed mid-create: its plugins end, the lock is cleared, the stack kept', async () => {
-    const cli = startBundledCli(
-      realRunArgs(real.world, real.releases.url, {
-        'baseline-version': SEED_BASELINE,
-        'candidate-version': SEED_CANDIDATE,
-        config: 'resources: 40\nlatencyMs: 1500',
-        samples: '4',
-        warmup: '0',
-        looks: '1'
-      }),
-      real.world.env
-    )
+    const cli = seedRun({ config: 'resources: 40\nlatencyMs: 1500' })
     await waitUntil('creates are in flight', () => real.world.liveResources().length > 0, {
       timeoutMs: 120_000
     })
