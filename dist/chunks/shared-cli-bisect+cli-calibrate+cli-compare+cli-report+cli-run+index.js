@@ -14675,22 +14675,24 @@ function spendingBoundary(looks, alphaStar, rule) {
 }
 function calibratedAlpha(request, cache) {
   if (request.looks.length === 1) return request.target;
-  const known = knownAlphaStar(request, cache);
+  const key = calibrationKey(request);
+  const known = knownAlphaStar(key, request.target, cache);
   if (known !== void 0) return known;
   const alphaStar = computeAlphaStar(request);
-  memo.set(calibrationKey(request), alphaStar);
-  cache?.set(calibrationKey(request), alphaStar);
+  memo.set(key, alphaStar);
+  cache?.set(key, alphaStar);
   return alphaStar;
 }
-function knownAlphaStar(request, cache) {
-  const key = calibrationKey(request);
-  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target);
+function knownAlphaStar(key, target, cache) {
+  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, target);
   if (known !== void 0) memo.set(key, known);
   return known;
 }
 async function prepareCalibration(request, cache, turn) {
-  if (request.looks.length === 1 || knownAlphaStar(request, cache) !== void 0) return;
   const { looks, target, test } = request;
+  if (looks.length === 1 || knownAlphaStar(calibrationKey(request), target, cache) !== void 0) {
+    return;
+  }
   const count = calibrationPaths(target);
   const key = pathsKey(looks, count, test);
   if (simulated.has(key)) return;

@@ -88,18 +88,22 @@ export function spendingBoundary(
  */
 export function calibratedAlpha(request: CalibrationRequest, cache?: AlphaStarCache): number {
   if (request.looks.length === 1) return request.target
-  const known = knownAlphaStar(request, cache)
+  const key = calibrationKey(request)
+  const known = knownAlphaStar(key, request.target, cache)
   if (known !== undefined) return known
   const alphaStar = computeAlphaStar(request)
-  memo.set(calibrationKey(request), alphaStar)
-  cache?.set(calibrationKey(request), alphaStar)
+  memo.set(key, alphaStar)
+  cache?.set(key, alphaStar)
   return alphaStar
 }
 
-/** The α* of `request` if this process, the committed table or `cache` knows it. */
-function knownAlphaStar(request: CalibrationRequest, cache?: AlphaStarCache): number | undefined {
-  const key = calibrationKey(request)
-  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, request.target)
+/** The α* of `key` if this process, the committed table or `cache` knows it. */
+function knownAlphaStar(
+  key: string,
+  target: number,
+  cache: AlphaStarCache | undefined
+): number | undefined {
+  const known = memo.get(key) ?? tabledAlphaStar(key) ?? cached(cache, key, target)
   if (known !== undefined) memo.set(key, known)
   return known
 }
@@ -114,8 +118,10 @@ export async function prepareCalibration(
   cache: AlphaStarCache | undefined,
   turn: () => Promise<void>
 ): Promise<void> {
-  if (request.looks.length === 1 || knownAlphaStar(request, cache) !== undefined) return
   const { looks, target, test } = request
+  if (looks.length === 1 || knownAlphaStar(calibrationKey(request), target, cache) !== undefined) {
+    return
+  }
   const count = calibrationPaths(target)
   const key = pathsKey(looks, count, test)
   if (simulated.has(key)) return
