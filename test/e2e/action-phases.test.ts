@@ -42,9 +42,9 @@ describe('the bundled action timing up, update and destroy', () => {
       'pulumi-download-url': releases.url,
       'backend-url': pathToFileURL(mkdtempSync(join(work, 'backend-'))).href,
       phases: 'up, update, destroy',
-      // Deletes of 200 ms (600 ms a slower one), 4 at once by the Python dynamic provider;
+      // Deletes of 100 ms (300 ms a slower one), 4 at once by the Python dynamic provider;
       // creates of 50 ms and diffs of 2.5 ms.
-      config: 'resources: 8\nlatencyMs: 50\ndeleteFactor: 4',
+      config: 'resources: 8\nlatencyMs: 50\ndeleteFactor: 2',
       samples: '6',
       looks: '1'
     })

@@ -102,8 +102,9 @@ describe('the bundled action in Pulumi mode', () => {
     const backendUrl = pathToFileURL(mkdtempSync(join(work, 'backend-'))).href
     const job = harness.job(
       pulumiInputs({
-        // 30 creates in batches of CPUs + 4 (5 on 2 CPUs) against one batch.
-        config: 'resources: 30\nlatencyMs: 100',
+        // 30 creates in batches of CPUs + 4 (6 on 2 CPUs) against one batch; cheap deletes,
+        // so the untimed destroy before each sample costs little.
+        config: 'resources: 30\nlatencyMs: 100\ndeleteFactor: 0.1',
         samples: '6',
         warmup: '0',
         'backend-url': backendUrl
@@ -142,8 +143,8 @@ describe('the bundled action in Pulumi mode', () => {
         {
           // Ten rounds of 4 in both versions (a simulator with 3.43.1's executor as the only
           // cap showed it twice as slow); a 25% margin that a loaded machine's noise (load
-          // 15 on 2 cores) stays inside and a twofold slowdown does not.
-          config: 'resources: 40\nlatencyMs: 50',
+          // 15 on 2 cores) stays inside and a twofold slowdown does not. Cheap deletes.
+          config: 'resources: 40\nlatencyMs: 50\ndeleteFactor: 0.2',
           samples: '12',
           looks: '9',
           threshold: '25%',

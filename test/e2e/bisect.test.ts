@@ -1,8 +1,9 @@
 /**
  * `bisect` end to end (docs/bisect.md): series of simulated releases served on loopback
  * with the mirror's `versions` list, each step real stacks in a file:// backend. Short
- * runs: one resource, a slowdown of about +120% against a threshold of 50%, so each step
- * decides within a few samples even on a busy machine (a step takes 5 to 20 s there).
+ * runs: one resource of 50 ms, a slowdown of about +220% against a threshold of 50%, so
+ * each step decides within a few samples even on a busy machine (3 samples a group for a
+ * slower release, 6 for an equal one: a step takes 3 to 10 s there).
  * Each test has its own workspace, releases and command-line process. They run one at a
  * time: side by side, their noise left steps between equal releases undecided.
  */
@@ -24,8 +25,8 @@ import {
 } from '../helpers/pulumi-releases'
 import { CLI, makeWorkspace, stackConfigFiles, type Workspace } from '../helpers/pulumi-run'
 
-/** `up` of a slow release costs 6× per resource: about twice the fast one's time, sim start included. */
-const SLOWER = 6
+/** `up` of a slow release costs 8× per resource: about 3× the fast one's time, sim start included. */
+const SLOWER = 8
 
 /**
  * A workspace and a release server of the test's own, both gone when it ends (the test's
@@ -52,7 +53,7 @@ function bisectArgs(
     'pulumi-download-url': series.server.url,
     'backend-url': workspace.backendUrl,
     'results-file': workspace.resultsFile,
-    config: 'resources: 1\nlatencyMs: 100',
+    config: 'resources: 1\nlatencyMs: 50',
     threshold: '50%',
     samples: '16',
     warmup: '0',
@@ -84,16 +85,17 @@ function expectNothingLeft(workspace: Workspace): void {
 
 describe('bisect', () => {
   describe('bisect over simulated releases', () => {
-    it('locates the release whose up got slower among 40, within ⌈log₂ 40⌉ + 2 comparisons', async test => {
-      const { status, stdout, stderr, file, workspace, series } = await bisect(test, 40, {
-        27: SLOWER
+    // Every split of 2 to 60 releases is test/run/bisect-search.test.ts's; this is the run.
+    it('locates the release whose up got slower among 12, within ⌈log₂ 12⌉ + 2 comparisons', async test => {
+      const { status, stdout, stderr, file, workspace, series } = await bisect(test, 12, {
+        2: SLOWER
       })
 
       expect(status, stderr).toBe(1)
       expect(JSON.parse(stdout)).toEqual(file)
-      expect(file.bisect.versions).toHaveLength(40)
-      expect(file.bisect.end).toEqual({ kind: 'located', fast: 26, slow: 27 })
-      expect(file.steps.length).toBeLessThanOrEqual(Math.ceil(Math.log2(40)) + 2)
+      expect(file.bisect.versions).toHaveLength(12)
+      expect(file.bisect.end).toEqual({ kind: 'located', fast: 1, slow: 2 })
+      expect(file.steps.length).toBeLessThanOrEqual(Math.ceil(Math.log2(12)) + 2)
       expect(file.bisect.comparisonAlpha).toBeCloseTo(0.05 / file.bisect.comparisons)
       // Every step was tested at the family's share of alpha.
       for (const step of file.steps) {
@@ -117,14 +119,18 @@ describe('bisect', () => {
     }, 120_000)
 
     it('finds one of two slowdowns and says the range may hold more', async test => {
-      // 3.183.0 makes up's cost per resource 6×, 3.185.0 3× that again: bad's change is
-      // so much larger that the intervals part. Eight samples a step, no early stop: an
-      // interval at a 3-sample look, at its tiny level, can be wide enough to reach both.
-      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 3 }))
+      // 3.183.0 makes up's cost per resource 8×, 3.185.0 2× that again: bad's change
+      // (about 5.7×) is so much larger than the first (3.2×) that the intervals part. Eight
+      // samples a step, no early stop: an interval at a 3-sample look, at its tiny level,
+      // can be wide enough to reach both. A threshold of 90%: with no later look to wait
+      // for, one sample slowed by a busy machine must not leave an equal release undecided
+      // (at 50% and 6 samples it did, once, beside two other test files).
+      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 2 }))
       const { status, stdout, stderr, file } = await bisectCli(workspace, series, {
         good: seriesVersion(0),
         bad: seriesVersion(4),
         format: 'text',
+        threshold: '90%',
         samples: '8',
         looks: '1'
       })
