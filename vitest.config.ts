@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 const END_TO_END = ['test/e2e/**/*.test.ts', 'test/cli/run-*.test.ts']
 // Tests that start processes (commands, bash, the simulated Pulumi CLI) without the
 // bundle: `unit` starts none (test/setup/no-processes.ts fails a test that does).
-const PROCESSES = [
+export const PROCESSES = [
   'test/action/run-mode.test.ts',
   'test/bench/cleanup.test.ts',
   'test/bench/resources.test.ts',
@@ -21,6 +21,10 @@ const PROCESSES = [
   'test/run/signals.test.ts',
   'test/teardown/teardown.test.ts'
 ]
+// Unit tests that replace modules with vi.mock: each file needs modules of its own, which
+// `unit` does not give (it shares them between files, which saves a third of its CPU).
+// test/lint/test-projects.test.ts keeps this list whole.
+export const MOCKS = ['test/action/main.test.ts', 'test/action/post.test.ts']
 // The real Pulumi CLIs: a project of their own, which builds them first.
 const REAL = 'test/real/**/*.test.ts'
 // Every project's runs keep the α* they compute in a folder of the test run's own.
@@ -31,23 +35,42 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One test file per core (vitest's default leaves one core idle: on 2 cores, one file
-    // at a time). Most files of `processes` and `e2e` wait on their commands.
+    // A process per test file of `mocks`, `processes` and `e2e`, one file per core (vitest's
+    // default leaves one core idle). A third file on 2 cores saved 20 s but made the demo
+    // and bisect's verdicts fail under its load (docs/development.md).
     maxWorkers: availableParallelism(),
+    // `unit` runs beside them in one thread that keeps its modules from one file to the
+    // next: a third less CPU than a fresh process per file.
+    poolOptions: { threads: { isolate: false, maxThreads: 1 } },
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...END_TO_END, ...PROCESSES, REAL],
+          exclude: [...END_TO_END, ...PROCESSES, ...MOCKS, REAL],
+          // Files share one module graph per worker: no file replaces a module (MOCKS do).
+          pool: 'threads',
           globalSetup: [DESIGN_CACHE],
           setupFiles: ['test/setup/no-processes.ts']
         }
       },
       {
         extends: true,
-        test: { name: 'processes', include: PROCESSES, globalSetup: [DESIGN_CACHE] }
+        test: {
+          name: 'mocks',
+          include: MOCKS,
+          globalSetup: [DESIGN_CACHE],
+          setupFiles: ['test/setup/no-processes.ts']
+        }
+      },
+      {
+        extends: true,
+        test: {
+          name: 'processes',
+          include: PROCESSES,
+          globalSetup: [DESIGN_CACHE]
+        }
       },
       {
         extends: true,

@@ -21,7 +21,7 @@ var package_default = {
     lint: "eslint .",
     format: "prettier --write .",
     "format:check": "prettier --check .",
-    test: "vitest run --project unit --project processes --project e2e",
+    test: "vitest run --project unit --project mocks --project processes --project e2e",
     "test:real": "vitest run --project real",
     "build:real-pulumi": "vite-node scripts/build-real-pulumi.ts --",
     all: "npm run format:check && npm run lint && npm run typecheck && npm run test && npm run bundle",

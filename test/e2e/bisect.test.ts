@@ -1,9 +1,11 @@
 /**
  * `bisect` end to end (docs/bisect.md): series of simulated releases served on loopback
  * with the mirror's `versions` list, each step real stacks in a file:// backend. Short
- * runs: one resource of 50 ms, a slowdown of about +220% against a threshold of 50%, so
- * each step decides within a few samples even on a busy machine (3 samples a group for a
- * slower release, 6 for an equal one: a step takes 3 to 10 s there).
+ * runs: a program that starts in 200 ms and one resource of 50 ms, a slowdown of about
+ * +140% against a threshold of 50%, so each step decides within a few samples even on a
+ * busy machine (3 to 5 samples a group for a slower release, 6 for an equal one). The
+ * program's start makes most of each sample a wait, not CPU: with only the simulator's
+ * own start (0.13 s of CPU) in it, a busy machine left equal releases undecided.
  * Each test has its own workspace, releases and command-line process. They run one at a
  * time: side by side, their noise left steps between equal releases undecided.
  */
@@ -25,8 +27,8 @@ import {
 } from '../helpers/pulumi-releases'
 import { CLI, makeWorkspace, stackConfigFiles, type Workspace } from '../helpers/pulumi-run'
 
-/** `up` of a slow release costs 8× per resource: about 3× the fast one's time, sim start included. */
-const SLOWER = 8
+/** `up` of a slow release costs 12× per resource: about 2.4× the fast one's time, starts included. */
+const SLOWER = 12
 
 /**
  * A workspace and a release server of the test's own, both gone when it ends (the test's
@@ -53,7 +55,7 @@ function bisectArgs(
     'pulumi-download-url': series.server.url,
     'backend-url': workspace.backendUrl,
     'results-file': workspace.resultsFile,
-    config: 'resources: 1\nlatencyMs: 50',
+    config: 'resources: 1\nlatencyMs: 50\nprogramStartMs: 200',
     threshold: '50%',
     samples: '16',
     warmup: '0',
@@ -119,13 +121,13 @@ describe('bisect', () => {
     }, 120_000)
 
     it('finds one of two slowdowns and says the range may hold more', async test => {
-      // 3.183.0 makes up's cost per resource 8×, 3.185.0 2× that again: bad's change
-      // (about 5.7×) is so much larger than the first (3.2×) that the intervals part. Eight
+      // 3.183.0 makes up's cost per resource 12×, 3.185.0 3× that again: bad's change
+      // (about 5.6×) is so much larger than the first (2.4×) that the intervals part. Eight
       // samples a step, no early stop: an interval at a 3-sample look, at its tiny level,
       // can be wide enough to reach both. A threshold of 90%: with no later look to wait
       // for, one sample slowed by a busy machine must not leave an equal release undecided
       // (at 50% and 6 samples it did, once, beside two other test files).
-      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 2 }))
+      const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 3 }))
       const { status, stdout, stderr, file } = await bisectCli(workspace, series, {
         good: seriesVersion(0),
         bad: seriesVersion(4),
