@@ -1,7 +1,8 @@
 /**
  * The bundled action in `mode: bisect` (docs/bisect.md), cancelled as the runner cancels
  * a job while a step's `pulumi up` has creates in flight: the main step leaves the
- * step's teardown to the post step, which leaves nothing, as in `run` mode.
+ * step's teardown to the post step, which leaves nothing, as in `run` mode. The two tests
+ * run side by side, each with a scratch folder, job and tool cache of its own.
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -35,7 +36,7 @@ useServedReleases(
   { releases: releaseSeries(4, { 2: 6 }) }
 )
 
-describe('the bundled action in bisect mode', () => {
+describe('the bundled action in bisect mode', { concurrent: true }, () => {
   it('locates the slower of two CLIs: outputs, job summary, failed step', async () => {
     const scratch = makeScratch(work)
     const [good, bad] = await Promise.all(
@@ -72,7 +73,7 @@ describe('the bundled action in bisect mode', () => {
   }, 120_000)
 })
 
-describe('the bundled action in bisect mode, cancelled mid-step', () => {
+describe('the bundled action in bisect mode, cancelled mid-step', { concurrent: true }, () => {
   it('leaves the step to the post step, which leaves no stack or resource', async () => {
     const scratch = makeScratch(work)
     // The run's inputs but its two versions, which a bisect refuses.

@@ -1,7 +1,8 @@
 /**
  * The bundled action's `mode: calibrate`: the subject as both groups on this runner,
  * the report in the log and the job summary, a results file `compare` reads, nothing
- * posted and nothing left.
+ * posted and nothing left. The tests run side by side: each has a job of its own, and
+ * none posts.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -34,7 +35,7 @@ function calibration(path: string): CalibratedResults {
   return loadResults(path) as CalibratedResults
 }
 
-describe('the bundled action in calibrate mode', () => {
+describe('the bundled action in calibrate mode', { concurrent: true }, () => {
   it('runs a command as both groups and writes what the runner can promise', async () => {
     const job = harness.job({
       mode: 'calibrate',

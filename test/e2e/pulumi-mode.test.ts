@@ -1,12 +1,14 @@
 /**
  * Pulumi mode end to end through the command line: real simulated releases downloaded
- * from loopback, real stacks in a file:// backend the test inspects afterwards.
+ * from loopback, real stacks in a file:// backend the test inspects afterwards. Each test
+ * has a workspace and a command-line process of its own, so they run side by side.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import type { ResultsFile } from '../../src/results/schema'
-import { cli } from '../helpers/cli'
+import { cliProcess } from '../helpers/cli'
+import { startReleases, type Releases } from '../helpers/pulumi-releases'
 import {
   BUGGY,
   PYTHON_EXECUTOR,
@@ -19,16 +21,29 @@ import {
   stackConfigFiles,
   stackFiles,
   upWorkers,
-  pulumiTestContext
+  makeWorkspace,
+  type Workspace
 } from '../helpers/pulumi-run'
 
-const context = pulumiTestContext()
+let releases: Releases
+beforeAll(async () => {
+  releases = await startReleases()
+})
+afterAll(() => releases.close())
 
-async function gate(overrides: Record<string, string | undefined> = {}) {
-  const result = await cli(runArgs(context.workspace, context.releases.server.url, overrides), {
-    ...context.workspace.runnerEnv
-  })
-  const results = JSON.parse(readFileSync(context.workspace.resultsFile, 'utf8')) as ResultsFile
+/** A workspace of the test's own, removed when it ends. */
+async function ownWorkspace(test: TestContext): Promise<Workspace> {
+  const workspace = await makeWorkspace()
+  test.onTestFinished(() => workspace.remove())
+  return workspace
+}
+
+async function gate(workspace: Workspace, overrides: Record<string, string | undefined> = {}) {
+  const result = await cliProcess(
+    runArgs(workspace, releases.server.url, overrides),
+    workspace.runnerEnv
+  )
+  const results = JSON.parse(readFileSync(workspace.resultsFile, 'utf8')) as ResultsFile
   return { ...result, results }
 }
 
@@ -38,19 +53,20 @@ function sampleCount(results: ResultsFile): number {
 
 /** Asserts the backend holds no stack any more and the program folder no stack config. */
 
-function expectNothingLeft(backendDir: string): void {
-  expect(stackFiles(backendDir)).toEqual([])
-  expect(stackConfigFiles(context.workspace.program)).toEqual([])
+function expectNothingLeft(workspace: Workspace): void {
+  expect(stackFiles(workspace.backendDir)).toEqual([])
+  expect(stackConfigFiles(workspace.program)).toEqual([])
 }
 
-describe('run in Pulumi mode', () => {
-  it('measures both versions, finds the fixed one faster, and leaves no stack behind', async () => {
-    const log = simLogPath(context.workspace.backendDir)
+describe('run in Pulumi mode', { concurrent: true }, () => {
+  it('measures both versions, finds the fixed one faster, and leaves no stack behind', async test => {
+    const workspace = await ownWorkspace(test)
+    const log = simLogPath(workspace.backendDir)
     // Both markers go into the simulator's own log, so they sit in order among its
     // destroys and ups; cleanup also records how many stack files still exist.
-    const stacksDir = path.join(context.workspace.backendDir, '.pulumi', 'stacks')
+    const stacksDir = path.join(workspace.backendDir, '.pulumi', 'stacks')
     const cleanup = `printf '{"command":"cleanup","stacksLeft":%d}\\n' "$(find ${shellQuote(stacksDir)} -type f 2>/dev/null | wc -l)" >> ${shellQuote(log)}`
-    const { status, stdout, stderr, results } = await gate({
+    const { status, stdout, stderr, results } = await gate(workspace, {
       prepare: appendLine(log, { command: 'prepare' }),
       cleanup
     })
@@ -74,7 +90,7 @@ describe('run in Pulumi mode', () => {
     expect(results.comparison.verdict).toBe('improvement')
     expect(results.comparison.ratio.value).toBeLessThan(1)
 
-    const entries = readSimLog(context.workspace.backendDir)
+    const entries = readSimLog(workspace.backendDir)
     const ups = entries.filter(entry => entry.command === 'up')
     expect(ups).toHaveLength(2 + sampleCount(results)) // one warmup per group
     for (const [index, entry] of entries.entries()) {
@@ -111,11 +127,12 @@ describe('run in Pulumi mode', () => {
     }
     expect(entries.filter(entry => entry.command === 'cleanup')).toHaveLength(1)
     expect(entries.at(-1)).toEqual({ command: 'cleanup', stacksLeft: 0 })
-    expectNothingLeft(context.workspace.backendDir)
+    expectNothingLeft(workspace)
   })
 
-  it('fails with a regression when the buggy version is the candidate, passing --parallel to both', async () => {
-    const { status, stdout, results } = await gate({
+  it('fails with a regression when the buggy version is the candidate, passing --parallel to both', async test => {
+    const workspace = await ownWorkspace(test)
+    const { status, stdout, results } = await gate(workspace, {
       'baseline-version': FIXED,
       'candidate-version': BUGGY,
       parallel: '50'
@@ -126,16 +143,17 @@ describe('run in Pulumi mode', () => {
     expect(results.comparison.verdict).toBe('regression')
     expect(results.comparison.ratio.value).toBeGreaterThan(1)
     for (const group of results.results) expect(group.command).toMatch(/ --parallel 50$/)
-    const entries = readSimLog(context.workspace.backendDir)
+    const entries = readSimLog(workspace.backendDir)
     // 3.44.3 is unbounded otherwise (null), so 50 can only come from --parallel.
     expect(upWorkers(entries, FIXED)).toEqual(new Set([50]))
     expect(upWorkers(entries, BUGGY)).toEqual(new Set([Math.min(PYTHON_EXECUTOR, 50)]))
-    expectNothingLeft(context.workspace.backendDir)
+    expectNothingLeft(workspace)
   })
 
-  it('without --backend-url uses a fresh local backend per group under RUNNER_TEMP, then removes them', async () => {
-    const seen = path.join(context.workspace.root, 'backend-urls.txt')
-    const { status, stderr, results } = await gate({
+  it('without --backend-url uses a fresh local backend per group under RUNNER_TEMP, then removes them', async test => {
+    const workspace = await ownWorkspace(test)
+    const seen = path.join(workspace.root, 'backend-urls.txt')
+    const { status, stderr, results } = await gate(workspace, {
       'backend-url': undefined,
       prepare: `printf '%s\\n' "$PULUMI_BACKEND_URL" >> ${shellQuote(seen)}`
     })
@@ -153,10 +171,10 @@ describe('run in Pulumi mode', () => {
     expect(dirs.map(dir => path.basename(dir)).sort()).toEqual(['baseline', 'candidate'])
     const own = path.dirname(dirs[0]!)
     expect(path.dirname(dirs[1]!)).toBe(own)
-    expect(path.relative(context.workspace.runnerEnv.RUNNER_TEMP, own)).not.toMatch(/^\.\./)
+    expect(path.relative(workspace.runnerEnv.RUNNER_TEMP, own)).not.toMatch(/^\.\./)
     // Emptied and removed with the run's scratch folder.
     expect(existsSync(own)).toBe(false)
     // The backend the other tests pass explicitly was not used.
-    expect(readdirSync(context.workspace.backendDir)).toEqual([])
+    expect(readdirSync(workspace.backendDir)).toEqual([])
   })
 })
