@@ -1,10 +1,10 @@
 /**
  * `bisect` end to end (docs/bisect.md): series of simulated releases served on loopback
  * with the mirror's `versions` list, each step real stacks in a file:// backend. Short
- * runs: a program that starts in 200 ms and one resource of 50 ms, a slowdown of about
- * +140% against a threshold of 50%, so each step decides within a few samples even on a
+ * runs: a program that starts in 100 ms and one resource of 50 ms, a slowdown of about
+ * +200% against a threshold of 50%, so each step decides within a few samples even on a
  * busy machine (3 to 5 samples a group for a slower release, 6 for an equal one). The
- * program's start makes most of each sample a wait, not CPU: with only the simulator's
+ * program's start makes half of each sample a wait, not CPU: with only the simulator's
  * own start (0.13 s of CPU) in it, a busy machine left equal releases undecided.
  * Each test has its own workspace, releases and command-line process. They run one at a
  * time: side by side, their noise left steps between equal releases undecided.
@@ -27,7 +27,7 @@ import {
 } from '../helpers/pulumi-releases'
 import { CLI, makeWorkspace, stackConfigFiles, type Workspace } from '../helpers/pulumi-run'
 
-/** `up` of a slow release costs 12× per resource: about 2.4× the fast one's time, starts included. */
+/** `up` of a slow release costs 12× per resource: about 3× the fast one's time, starts included. */
 const SLOWER = 12
 
 /**
@@ -55,7 +55,7 @@ function bisectArgs(
     'pulumi-download-url': series.server.url,
     'backend-url': workspace.backendUrl,
     'results-file': workspace.resultsFile,
-    config: 'resources: 1\nlatencyMs: 50\nprogramStartMs: 200',
+    config: 'resources: 1\nlatencyMs: 50\nprogramStartMs: 100',
     threshold: '50%',
     samples: '16',
     warmup: '0',
@@ -122,10 +122,10 @@ describe('bisect', () => {
 
     it('finds one of two slowdowns and says the range may hold more', async test => {
       // 3.183.0 makes up's cost per resource 12×, 3.185.0 3× that again: bad's change
-      // (about 5.6×) is so much larger than the first (2.4×) that the intervals part. Six
+      // (about 7×) is so much larger than the first (3×) that the intervals part. Six
       // samples a step, no early stop: an interval at a 3-sample look, at its tiny level,
       // can be wide enough to reach both. A threshold of 70%, between the two ratios a
-      // step tells apart (1 and 2.4): with no later look to wait for, one sample slowed by
+      // step tells apart (1 and 3): with no later look to wait for, one sample slowed by
       // a busy machine must not leave a step undecided.
       const { workspace, series } = await setUp(test, releaseSeries(5, { 2: SLOWER, 4: 3 }))
       const { status, stdout, stderr, file } = await bisectCli(workspace, series, {
