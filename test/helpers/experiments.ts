@@ -18,8 +18,11 @@ export function experimentTimes(file: string, group: string): number[] {
   return result.times
 }
 
-/** One case of Yuen's test as scipy computes it (`ttest_ind(equal_var=False, trim=0.2)`). */
-export interface YuenCase {
+/**
+ * One two-sample case of fixtures/scipy-reference.json as scipy computes it: Welch's test
+ * (`ttest_ind(equal_var=False)`) or Yuen's (`trim=0.2`), plain and with the margins.
+ */
+export interface ScipyCase {
   baseline: number[]
   candidate: number[]
   threshold: number
@@ -32,9 +35,9 @@ export interface YuenCase {
 }
 
 /** The Yuen cases of fixtures/scipy-reference.json (made by scripts/scipy-reference.py). */
-export function yuenReference(): YuenCase[] {
+export function yuenReference(): ScipyCase[] {
   const reference = JSON.parse(readFileSync(fixturePath('scipy-reference.json'), 'utf8')) as {
-    yuen: YuenCase[]
+    yuen: ScipyCase[]
   }
   return reference.yuen
 }

@@ -6,25 +6,11 @@ import { ratioInterval } from '../../src/stats/tests/fieller'
 import { boundary, hsdSpent, upperQuantile } from '../../src/stats/design/spending'
 import { summarize } from '../../src/stats/describe/summary'
 import { welchStatistic } from '../../src/stats/tests/welch'
-import { fixturePath } from '../helpers/experiments'
+import { fixturePath, type ScipyCase } from '../helpers/experiments'
 
 // fixtures/scipy-reference.json is made by scripts/scipy-reference.py from scipy.
 interface Reference {
-  welch: {
-    kind: string
-    baseline: number[]
-    candidate: number[]
-    threshold: number
-    alpha: number
-    t: number
-    df: number
-    pTwoSided: number
-    regression: { t: number; df: number; p: number }
-    improvement: { t: number; df: number; p: number }
-    pUnchanged: number
-    ciLow: number
-    ciHigh: number
-  }[]
+  welch: (ScipyCase & { kind: string; alpha: number; ciLow: number; ciHigh: number })[]
   spending: { alpha: number; gamma: number; fractions: number[]; levels: number[] }[]
   stageWise: {
     alpha: number
